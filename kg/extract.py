@@ -1,0 +1,94 @@
+"""The whole extraction of one document: text -> references -> instruments -> sections -> relations.
+
+``extract_file`` and ``extract_text`` run the stages in order; ``extract_paths`` walks files and
+directories and yields each document's extraction, or the error that names why it could not
+be read, so one bad file never stops the others.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from .errors import KGError
+from .find import find_references
+from .identify import identify_document
+from .models import Citation, Extraction, Section, SourceText
+from .relate import find_relations
+from .resolve import Registry, resolve_references
+from .structure import parse_sections
+from .text import prepare_text, read_text
+
+__all__ = ["extract_file", "extract_text", "extract_source", "extract_paths", "iter_text_files"]
+
+TEXT_SUFFIXES = (".txt", ".md", ".text")
+
+
+def extract_source(source: SourceText, registry: Registry | None = None) -> Extraction:
+    """Run every stage over a prepared text."""
+    document = identify_document(source)
+    references = find_references(source)
+    citations = resolve_references(references, document, registry)
+    sections = parse_sections(source, document)
+    citations = _place(citations, sections)
+    relations = find_relations(source, document, citations, sections)
+    warnings = tuple(f"{c.reference.start}: {w}" for c in citations for w in c.reference.warnings)
+    return Extraction(source=source.path, document=document, citations=tuple(citations),
+                      sections=sections, relations=relations, warnings=warnings)
+
+
+def extract_text(text: str, path: str = "<text>", registry: Registry | None = None) -> Extraction:
+    """Extract from a string (offsets index that string).
+
+    >>> result = extract_text("Triển khai Chỉ thị số 33/CT-TTg ngày 26 tháng 11 năm 2021 của Thủ tướng Chính phủ.")
+    >>> [(i.number, i.date, i.issuer) for i, n in result.instruments()]
+    [('33/CT-TTg', '2021-11-26', 'Thủ tướng Chính phủ')]
+    """
+    return extract_source(prepare_text(text, path), registry)
+
+
+def extract_file(path: str | Path, registry: Registry | None = None) -> Extraction:
+    """Extract from one file; raises ``InputError`` naming the file if it cannot be read."""
+    return extract_source(read_text(path), registry)
+
+
+def iter_text_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named, and text files found recursively in directories named, in a stable order."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+        else:
+            yield path
+
+
+def extract_paths(paths: Iterable[str | Path], registry: Registry | None = None
+                  ) -> Iterator[tuple[Path, Extraction | KGError]]:
+    """Each file's extraction, or the ``KGError`` that says why it could not be read."""
+    for path in iter_text_files(paths):
+        try:
+            yield path, extract_file(path, registry)
+        except KGError as error:
+            yield path, error
+
+
+def _place(citations: list[Citation], sections: tuple[Section, ...]) -> list[Citation]:
+    """Put each citation in the innermost section that holds its start."""
+    if not sections:
+        return citations
+    starts = sorted((s.start, -s.end, index) for index, s in enumerate(sections))
+    keys = [s[0] for s in starts]
+    placed = []
+    for citation in citations:
+        position = citation.reference.start
+        best = None
+        for k in range(bisect.bisect_right(keys, position) - 1, -1, -1):
+            section = sections[starts[k][2]]
+            if section.start <= position < section.end and (
+                    best is None or section.end - section.start < best.end - best.start):
+                best = section
+            if best is not None and section.end <= position and section.parent is None:
+                break
+        placed.append(replace(citation, section=best.id if best else None))
+    return placed

@@ -1,0 +1,346 @@
+"""Text -> references: every mention of another instrument, as written.
+
+One pass of one compiled pattern finds the candidates (type words, and "số" before a
+number for lowercase type words); each candidate is then read forward with small anchored
+patterns: number or numbers, footnote marker, date, issuer, subject. Instruments named by
+title ("Luật Tố cáo năm 2018") take the longest title the registry knows, else a cautious
+guess at where the name ends. Coordinated references ("Quyết định số 217-QĐ/TW và Quyết
+định số 218-QĐ/TW ngày 12 tháng 12 năm 2013 của Bộ Chính trị") share the date and issuer
+written once after the last of them.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .models import Reference, SourceText
+from .vocab import Vocabulary, fold, load_registry, vocabulary
+
+__all__ = ["find_references", "TitleIndex", "default_title_index"]
+
+_TOKEN = re.compile(r"\s*([^\s,;:.()“”\"]+|[,;:])")
+_TITLE_NUMBER_LEAD = re.compile(r"\s*,?\s*(?:số|Số)\s*")
+_ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|do)\s+")
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:và|cùng)\s+(?:các\s+)?")
+_SUBJECT = re.compile(
+    r"\s*,?\s*(?:"
+    r"(?:về\s+việc|về|V/v|v/v)\s+(?P<subject>(?:[^;()“”\"\n.]|\n(?!\s*\n)|\.(?!\s)){3,240}?)"
+    r"(?=\s*(?:[;()“”\"]|\.\s|\n\s*\n|$|,\s*(?:Nghị|Quyết|Chỉ|Thông|Kế|Luật|Kết)))"
+    r"|(?:ban\s+hành\s+)?“(?P<quoted>[^”]{3,300})”)"
+)
+_MAX_TITLE_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class TitleIndex:
+    """Titles of instruments known by name, as folded word tuples after the type word."""
+
+    titles: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+
+    @classmethod
+    def from_titles(cls, pairs) -> "TitleIndex":
+        """Build from ``(doc_type, full title)`` pairs such as ("Luật", "Luật Tố cáo")."""
+        vocab = vocabulary()
+        by_type: dict[str, set[tuple[str, ...]]] = {}
+        for doc_type, title in pairs:
+            words = _tokens(title)
+            # drop the type word(s) the title starts with
+            type_words = [fold(w) for w in doc_type.split()]
+            if words[: len(type_words)] == type_words:
+                words = words[len(type_words):]
+            if words and doc_type in vocab.by_title_types:
+                by_type.setdefault(doc_type, set()).add(tuple(words))
+        return cls({k: frozenset(v) for k, v in by_type.items()})
+
+    def longest(self, doc_type: str, words: list[str]) -> int:
+        """How many of ``words`` form the longest known title of ``doc_type`` (0 if none)."""
+        known = self.titles.get(doc_type)
+        if not known:
+            return 0
+        best = 0
+        for length in range(1, min(len(words), _MAX_TITLE_TOKENS) + 1):
+            if tuple(words[:length]) in known:
+                best = length
+        return best
+
+
+def _tokens(text: str) -> list[str]:
+    return [fold(m.group(1)) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def default_title_index() -> TitleIndex:
+    """Titles from the bundled registry."""
+    return TitleIndex.from_titles((e.doc_type, e.title) for e in load_registry() if e.title)
+
+
+@dataclass
+class _Draft:
+    """A reference being read; becomes a frozen ``Reference`` once its span is known."""
+
+    doc_type: str
+    start: int
+    end: int
+    number: str | None = None
+    number_year: int | None = None
+    date: str | None = None
+    year: int | None = None
+    issuer: str | None = None
+    title: str | None = None
+    subject: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def find_references(source: SourceText, titles: TitleIndex | None = None) -> list[Reference]:
+    """Every reference to an instrument in ``source``, in text order.
+
+    >>> from kg.text import prepare_text
+    >>> refs = find_references(prepare_text(
+    ...     "theo Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12 tháng 12 năm 2013 của Bộ Chính trị"))
+    >>> [(r.number, r.date, r.issuer) for r in refs]
+    [('217-QĐ/TW', '2013-12-12', 'Bộ Chính trị'), ('218-QĐ/TW', '2013-12-12', 'Bộ Chính trị')]
+    """
+    vocab = vocabulary()
+    titles = titles if titles is not None else default_title_index()
+    text = source.normalized
+    drafts: list[_Draft] = []
+    covered = 0
+    pending: list[_Draft] = []
+    pending_at = -1
+    for match in vocab.anchor.finditer(text):
+        start, after = match.span()
+        if start < covered:
+            continue
+        if match.group() == "số":
+            lower = vocab.lower_type.search(text, max(0, start - 30), start)
+            if lower is None:
+                continue
+            start = lower.start()
+            if start < covered:
+                continue
+            doc_type = vocab.type_by_form[fold(lower.group())]
+            after = lower.end()
+        else:
+            doc_type = vocab.type_by_form[fold(match.group())]
+        group, end, has_tail = _read(vocab, titles, text, doc_type, start, after)
+        if not group:
+            continue
+        covered = end
+        if pending and start == pending_at and has_tail:
+            _share(pending, group[-1])
+        if not has_tail and pending and start == pending_at:
+            pending.extend(group)
+        elif not has_tail:
+            pending = list(group)
+        else:
+            pending = []
+        join = _JOIN.match(text, end)
+        pending_at = join.end() if (join and pending) else -1
+        drafts.extend(group)
+    return [_freeze(source, d) for d in drafts]
+
+
+def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start: int, pos: int):
+    """Read one reference (or a list of numbers under one type word) starting at a type word.
+
+    Returns the drafts, the end of what was read, and whether a date or issuer was written.
+    """
+    prefix = vocab.number_prefix.match(text, pos)
+    number = vocab.number.match(text, prefix.end())
+    group: list[_Draft] = []
+    if number:
+        group.append(_numbered(doc_type, start, number))
+        end = number.end()
+        while True:  # "các Nghị định số 34/2016/NĐ-CP, 154/2020/NĐ-CP"
+            separator = vocab.list_separator.match(text, end)
+            more = separator and vocab.number.match(text, separator.end())
+            if not more:
+                break
+            group.append(_numbered(doc_type, more.start(), more))
+            end = more.end()
+    elif vocab.self_reference.match(text, pos):
+        return [], pos, False
+    else:
+        draft = _named(vocab, text, doc_type, start, pos) or (
+            _titled(vocab, titles, text, doc_type, start, pos) if doc_type in vocab.by_title_types else None)
+        if draft is None:
+            return [], pos, False
+        group.append(draft)
+        end = draft.end
+        lead = _TITLE_NUMBER_LEAD.match(text, end)
+        number = lead and vocab.number.match(text, lead.end())
+        if number:  # "Luật Bảo hiểm y tế số 25/2008/QH12"
+            titled_number = _numbered(doc_type, start, number)
+            draft.number, draft.number_year = titled_number.number, titled_number.number_year
+            end = number.end()
+    end, date, year, issuer, warnings = _tail(vocab, text, end, by_title=not number)
+    for draft in group:
+        _apply_tail(draft, date, year, issuer, warnings)
+    group[-1].end = end
+    for draft in group[:-1]:
+        draft.end = draft.end or end
+    subject = _SUBJECT.match(text, end)
+    if subject:
+        words = subject.group("subject") or subject.group("quoted")
+        group[-1].subject = " ".join(words.split())
+    return group, end, bool(date or issuer)
+
+
+def _numbered(doc_type: str, start: int, match: re.Match) -> _Draft:
+    number = re.sub(r"\s+", "", match.group())
+    year = re.match(r"[\d.]+[a-z]?/((?:19|20)\d\d)/", number)
+    return _Draft(doc_type=doc_type, start=start, end=match.end(), number=number,
+                  number_year=int(year.group(1)) if year else None)
+
+
+def _named(vocab: Vocabulary, text: str, doc_type: str, start: int, pos: int) -> _Draft | None:
+    """Instruments named by a fixed phrase ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng")."""
+    for named_type, pattern, title, issuer in vocab.named:
+        if named_type != doc_type:
+            continue
+        match = pattern.match(text, pos)
+        if match:
+            groups = {k: v for k, v in match.groupdict().items() if v}
+            place = groups.get("place")
+            locality = " ".join(filter(None, [" ".join(groups.get("kind", "").split()), place])) or ""
+            groups["locality"] = locality or "{locality}"
+            return _Draft(doc_type=doc_type, start=start, end=match.end(),
+                          title=title.format(**groups), issuer=issuer.format(**groups))
+    return None
+
+
+def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start: int, pos: int) -> _Draft | None:
+    """A law, code, ordinance or constitution named by its title."""
+    tokens = []
+    for match in _TOKEN.finditer(text, pos, min(len(text), pos + 400)):
+        if match.start() != pos and not tokens:
+            break
+        tokens.append(match)
+        if len(tokens) >= _MAX_TITLE_TOKENS:
+            break
+        pos = match.end()
+    if not tokens:
+        return None
+    words = [fold(t.group(1)) for t in tokens]
+    known = titles.longest(doc_type, words)
+    if known:
+        count = known
+    else:
+        count = _guess_title_length(vocab, tokens, words)
+    if not count:
+        return None
+    end = tokens[count - 1].end()
+    title = doc_type + " " + " ".join(t.group(1) for t in tokens[:count]).replace(" ,", ",")
+    return _Draft(doc_type=doc_type, start=start, end=end, title=title)
+
+
+def _guess_title_length(vocab: Vocabulary, tokens: list[re.Match], words: list[str]) -> int:
+    """Where a title the registry does not know ends: before a function word or punctuation.
+
+    The name must open with a capital ("Luật Tố cáo", not "luật pháp"); a comma stays inside
+    it when a lowercase content word follows ("Luật Phòng, chống tham nhũng").
+    """
+    first = tokens[0].group(1)
+    if not first[0].isupper() or not first[0].isalpha():
+        return 0
+    count = 0
+    for index, word in enumerate(words):
+        if index >= 10:
+            break
+        if word == ",":
+            following = tokens[index + 1].group(1) if index + 1 < len(tokens) else ""
+            if following and following[0].islower() and fold(following) not in vocab.title_stop_words and index > 0:
+                continue
+            break
+        if word in (";", ":") or (index > 0 and word in vocab.title_stop_words):
+            break
+        if index > 0 and tokens[index].group(1)[0].isdigit():
+            break
+        count = index + 1
+    return count
+
+
+def _tail(vocab: Vocabulary, text: str, pos: int, by_title: bool):
+    """Footnote marker, date, issuer after a number or title: (end, date, year, issuer, warnings)."""
+    date = year = issuer = None
+    warnings: list[str] = []
+    footnote = vocab.footnote.match(text, pos)
+    if footnote:
+        pos = footnote.end()
+    found = vocab.date.match(text, pos)
+    if found:
+        date, year, warning = _iso_date(found)
+        warnings += warning
+        pos = found.end()
+    elif by_title:
+        found = vocab.year_only.match(text, pos)
+        if found:
+            year = int(found.group("year"))
+            pos = found.end()
+    lead = _ISSUER_LEAD.match(text, pos)
+    found = lead and vocab.issuer.match(text, lead.end())
+    if found:
+        issuer = _issuer_name(vocab, found)
+        pos = found.end()
+        if date is None and year is None:
+            found = vocab.date.match(text, pos)
+            if found:
+                date, year, warning = _iso_date(found)
+                warnings += warning
+                pos = found.end()
+    footnote = vocab.footnote.match(text, pos)
+    if footnote:
+        pos = footnote.end()
+    return pos, date, year, issuer, warnings
+
+
+def _iso_date(match: re.Match) -> tuple[str | None, int, list[str]]:
+    day = int(match.group("day") or match.group("day2"))
+    month = int(match.group("month") or match.group("month2"))
+    year = int(match.group("year") or match.group("year2"))
+    try:
+        return datetime.date(year, month, day).isoformat(), year, []
+    except ValueError:
+        return None, year, [f"impossible date {day:02d}/{month:02d}/{year} left empty"]
+
+
+def _issuer_name(vocab: Vocabulary, match: re.Match) -> str:
+    """The canonical name of the body an issuer phrase names, its locality when written."""
+    if match.group("national"):
+        return vocab.national_issuers[fold(match.group("national"))]
+    body, style = vocab.local_bodies[fold(match.group("local"))]
+    kind = vocab.local_kinds.get(" ".join((match.group("kind") or "").split()), "")
+    place = ""
+    if match.group("place"):
+        kind_of_place, place = vocab.places[fold(match.group("place"))]
+        kind = kind or kind_of_place
+    return " ".join(style.format(body=body, kind=kind, place=place).split())
+
+
+def _apply_tail(draft: _Draft, date, year, issuer, warnings) -> None:
+    """Give a draft the tail read after it, unless its own number says another year."""
+    if date or year:
+        if draft.number_year is None or draft.number_year == year:
+            draft.date, draft.year = date, year
+    if issuer and not draft.issuer:
+        draft.issuer = issuer
+    draft.warnings.extend(warnings)
+    if draft.number_year:
+        draft.year = draft.number_year
+
+
+def _share(pending: list[_Draft], last: _Draft) -> None:
+    """Coordination: "A và B ngày ... của X" dates and issues A as well."""
+    for draft in pending:
+        _apply_tail(draft, last.date, last.year if last.date else None, last.issuer, [])
+
+
+def _freeze(source: SourceText, draft: _Draft) -> Reference:
+    start, end = source.to_original(draft.start), source.to_original(draft.end)
+    return Reference(
+        start=start, end=end, text=source.original[start:end], doc_type=draft.doc_type,
+        number=draft.number, date=draft.date, year=draft.year or draft.number_year,
+        issuer=draft.issuer, title=draft.title, subject=draft.subject, warnings=tuple(draft.warnings),
+    )

@@ -1,0 +1,209 @@
+"""Text -> the citing document's own identity: type, number, date, issuer, title, signer.
+
+Read from a website's metadata block ("Số hiệu", "Ngày ban hành", "Loại văn bản", "Cơ quan
+ban hành", "Người ký") when there is one, else from the header every Vietnamese legal text
+opens with ("ỦY BAN NHÂN DÂN / TỈNH KON TUM", "Số: 322/KH-UBND", "Kon Tum, ngày 08 tháng 02
+năm 2023", "KẾ HOẠCH", its title) and the signature at its foot. The issuer's locality is the
+context in which "Ủy ban nhân dân tỉnh" and "Tỉnh ủy" resolve.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+
+from .models import Document, SourceText
+from .resolve import locality_of, mint_instrument, number_codes
+from .vocab import fold, vocabulary
+
+__all__ = ["identify_document"]
+
+_META = re.compile(r"^(Số hiệu|Ngày ban hành|Loại văn bản|Cơ quan ban hành|Người ký)[ :]+(.+?)\s*$", re.MULTILINE)
+_HEADER_NUMBER = re.compile(r"(?:^|\n)[ |]*(?:[A-ZĐÀ-Ỹa-zà-ỹ ]{0,20})?(?:Số|SỐ|số)\s*:\s*(\S[^\n]{0,40})")
+_DATE_LINE = re.compile(
+    r"(?:ngày|Ngày)\s*(\d{1,2})\s*(?:tháng\s*|/)\s*(\d{1,2})\s*(?:năm\s*|/)\s*((?:19|20)\d\d)")
+_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)")
+_SIGNER_ROLE = re.compile(
+    r"^\s*(?:KT\.\s*|TM\.\s*|Q\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHỦ NHIỆM|"
+    r"TỔNG GIÁM ĐỐC|GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|THỐNG ĐỐC|TỔNG KIỂM TOÁN|BÍ THƯ|TRƯỞNG BAN|"
+    r"CHÁNH VĂN PHÒNG|TỔNG THƯ KÝ|XÁC THỰC VĂN BẢN HỢP NHẤT)\s*$",
+    re.MULTILINE,
+)
+_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+_UPPER_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]+(?: [A-ZĐÀ-Ỹ]+){1,4}$")
+_TYPE_LINE_WORDS = None
+
+
+def identify_document(source: SourceText) -> Document:
+    """The identity of the document ``source`` holds.
+
+    >>> from kg.text import prepare_text
+    >>> doc = identify_document(prepare_text(
+    ...     "ỦY BAN NHÂN DÂN\\nTỈNH KON TUM\\nSố: 322/KH-UBND\\nKon Tum, ngày 08 tháng 02 năm 2023\\nKẾ HOẠCH\\nVề dân vận\\n"))
+    >>> doc.instrument.number, doc.instrument.date, doc.instrument.issuer, doc.locality
+    ('322/KH-UBND', '2023-02-08', 'Ủy ban nhân dân tỉnh Kon Tum', 'tỉnh Kon Tum')
+    """
+    text = source.normalized
+    head = text[:6000]
+    meta = {key: value for key, value in _META.findall(head)}
+    number = _clean_number(meta.get("Số hiệu")) or _header_number(head)
+    date = _date(meta.get("Ngày ban hành")) or _header_date(head)
+    doc_type, title = _type_and_title(head)
+    if meta.get("Loại văn bản"):
+        doc_type = vocabulary().type_by_form.get(fold(meta["Loại văn bản"]), doc_type)
+    if doc_type is None and number:
+        code, _ = number_codes(number)
+        doc_type = vocabulary().type_by_code.get(code) if code else None
+    if number is None:
+        number = _footer_number(text, doc_type)
+    issuer = _header_issuer(head) or _meta_issuer(meta.get("Cơ quan ban hành"))
+    if issuer is None and number:
+        from .resolve import issuer_from_codes
+        issuer = issuer_from_codes(number_codes(number)[1], None)
+    issuer = issuer or vocabulary().issuer_by_type.get(doc_type or "")
+    locality = locality_of(issuer)
+    year = int(date[:4]) if date else None
+    if number:
+        embedded = re.match(r"[\d.]+[a-z]?/((?:19|20)\d\d)/", number)
+        if embedded:
+            year = int(embedded.group(1))
+    signer = meta.get("Người ký") or _signer(text)
+    instrument = mint_instrument(doc_type or "Văn bản", number, title, date, year, issuer, locality)
+    return Document(instrument=instrument, signer=signer, locality=locality)
+
+
+def _clean_number(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = vocabulary().number.search(value)
+    return re.sub(r"\s+", "", match.group()) if match else None
+
+
+def _header_number(head: str) -> str | None:
+    for match in _HEADER_NUMBER.finditer(head):
+        number = _clean_number(match.group(1))
+        if number:
+            return number
+    return None
+
+
+def _footer_number(text: str, doc_type: str | None) -> str | None:
+    """A consolidated text (VBHN) states its number at its foot: "Số: 04/VBHN-BYT"."""
+    tail = text[-4000:]
+    found = None
+    for match in _HEADER_NUMBER.finditer(tail):
+        found = _clean_number(match.group(1)) or found
+    return found
+
+
+def _date(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = _DMY.search(value) or _DATE_LINE.search(value)
+    return _iso(match) if match else None
+
+
+def _header_date(head: str) -> str | None:
+    # the place-and-date line: "Hà Nội, ngày 25 tháng 6 năm 2025"
+    for match in _DATE_LINE.finditer(head):
+        line_start = head.rfind("\n", 0, match.start()) + 1
+        before = head[line_start:match.start()]
+        if "," in before or before.strip() in ("", "|"):
+            iso = _iso(match)
+            if iso:
+                return iso
+    return None
+
+
+def _iso(match: re.Match) -> str | None:
+    day, month, year = (int(g) for g in match.groups()[:3])
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _type_lines():
+    global _TYPE_LINE_WORDS
+    if _TYPE_LINE_WORDS is None:
+        vocab = vocabulary()
+        forms = sorted(vocab.type_by_form, key=len, reverse=True)
+        _TYPE_LINE_WORDS = re.compile(
+            r"^[ |]*(" + "|".join(re.escape(f.upper()) for f in forms) + r")[ ]*$", re.MULTILINE)
+    return _TYPE_LINE_WORDS
+
+
+def _type_and_title(head: str) -> tuple[str | None, str | None]:
+    """The type line ("KẾ HOẠCH") and the title lines under it, up to a blank line."""
+    match = _type_lines().search(head)
+    if not match:
+        return None, None
+    doc_type = vocabulary().type_by_form.get(fold(match.group(1)))
+    lines = []
+    for line in head[match.end():].split("\n")[1:12]:
+        stripped = line.strip(" |")
+        if not stripped:
+            if lines:
+                break
+            continue
+        if stripped.startswith(("Căn cứ", "Thực hiện", "Triển khai")) or _DATE_LINE.match(stripped):
+            break
+        lines.append(stripped)
+    title = " ".join(" ".join(lines).split()) or None
+    if title and title.isupper():
+        title = title[0] + title[1:].lower()
+    return doc_type, title
+
+
+def _header_issuer(head: str) -> str | None:
+    """The issuing body at the top left, before "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"."""
+    vocab = vocabulary()
+    top = head.split("CỘNG HÒA", 1)[0] if "CỘNG HÒA" in head[:3000] else head[:800]
+    lines = [" ".join(l.strip(" |-").split()) for l in top.split("\n")]
+    lines = [l for l in lines if l and not l.startswith(("CÔNG BÁO", "VĂN BẢN", "Số"))]
+    joined = " ".join(lines)
+    folded = fold(joined)
+    for alias, (body, style) in sorted(vocab.local_bodies.items(), key=lambda kv: -len(kv[0])):
+        if alias in folded:
+            for place_key, (kind, place) in vocab.places.items():
+                if place_key in folded:
+                    return " ".join(style.format(body=body, kind=kind, place=place).split())
+    for line in reversed(lines):
+        name = vocab.national_issuers.get(fold(line))
+        if name:
+            return name
+    for alias in sorted(vocab.national_issuers, key=len, reverse=True):
+        if alias in folded:
+            return vocab.national_issuers[alias]
+    return None
+
+
+def _meta_issuer(value: str | None) -> str | None:
+    """"Cơ quan ban hành Tỉnh Kon Tum" names the province: its People's Committee issued it."""
+    if not value:
+        return None
+    vocab = vocabulary()
+    folded = fold(value)
+    national = vocab.national_issuers.get(folded)
+    if national:
+        return national
+    for place_key, (kind, place) in vocab.places.items():
+        if folded.endswith(place_key):
+            return f"Ủy ban nhân dân {kind} {place}"
+    return None
+
+
+def _signer(text: str) -> str | None:
+    """The name under the last signing role ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Đào Mỹ")."""
+    tail = text[-5000:]
+    roles = list(_SIGNER_ROLE.finditer(tail))
+    if not roles:
+        return None
+    for line in tail[roles[-1].end():].split("\n")[:8]:
+        stripped = line.strip(" |")
+        if not stripped or stripped.startswith("(") or _SIGNER_ROLE.match(stripped):
+            continue
+        if _NAME.match(stripped):
+            return stripped
+        if _UPPER_NAME.match(stripped) and len(stripped.split()) <= 5:
+            return stripped.title()
+    return None

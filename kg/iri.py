@@ -1,0 +1,62 @@
+"""Canonical IRIs: they depend only on what identifies a thing, never on how it was written."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .namespaces import ID
+
+__all__ = ["slug", "instrument_iri", "section_iri"]
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """ASCII slug: Vietnamese letters lose their marks, Đ becomes d, the rest joins with '-'.
+
+    >>> slug("15/2019/QĐ-UBND")
+    '15-2019-qd-ubnd'
+    >>> slug("Luật Tố cáo")
+    'luat-to-cao'
+    """
+    text = text.replace("Đ", "D").replace("đ", "d").replace("\u00d0", "D")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _NON_WORD.sub("-", text.lower()).strip("-")
+
+
+def instrument_iri(doc_type: str, number: str | None, year: int | None,
+                   jurisdiction: str | None = None, title: str | None = None) -> str:
+    """The IRI of an instrument.
+
+    A number is unique only within its issuer's series of a year, and local series
+    (every province issues a 454/QĐ-UBND) also within their province: ``jurisdiction``
+    is that province for local numbers and None for national ones.
+
+    >>> instrument_iri("Chỉ thị", "33/CT-TTg", 2021)
+    'https://w3id.org/kg-vn/id/chi-thi/33-ct-ttg/2021'
+    >>> instrument_iri("Quyết định", "454/QĐ-UBND", 2018, "tỉnh Kon Tum")
+    'https://w3id.org/kg-vn/id/quyet-dinh/454-qd-ubnd/2018/tinh-kon-tum'
+    >>> instrument_iri("Luật", None, 2018, title="Luật Tố cáo")
+    'https://w3id.org/kg-vn/id/luat/title/luat-to-cao/2018'
+    """
+    parts = [slug(doc_type)]
+    if number:
+        parts += [slug(number), str(year) if year else "undated"]
+    else:
+        parts += ["title", slug(title or "untitled"), str(year) if year else "undated"]
+    if jurisdiction:
+        parts.append(slug(jurisdiction))
+    return ID + "/".join(parts)
+
+
+def section_iri(document_iri: str, section_id: str) -> str:
+    """The IRI of a section ("II.4", "Điều 3.2", "appendix.7") of a document.
+
+    >>> section_iri("https://w3id.org/kg-vn/id/nghi-dinh/158-2025-nd-cp/2025", "Điều 3.2")
+    'https://w3id.org/kg-vn/id/nghi-dinh/158-2025-nd-cp/2025/section/dieu-3.2'
+
+    >>> section_iri("https://w3id.org/kg-vn/id/ke-hoach/322-kh-ubnd/2023/tinh-kon-tum", "II.4")
+    'https://w3id.org/kg-vn/id/ke-hoach/322-kh-ubnd/2023/tinh-kon-tum/section/ii.4'
+    """
+    return document_iri + "/section/" + ".".join(slug(part) for part in section_id.split("."))

@@ -1,0 +1,260 @@
+"""References -> instruments: one canonical instrument for every mention.
+
+A mention is completed from, in turn: the other mentions of the same number in the document
+(a short form "Chỉ thị số 33/CT-TTg" inherits the date and issuer of the full citation),
+the codes inside its number (NĐ-CP is the Government's, QĐ-UBND a province's), the citing
+document's locality ("Ủy ban nhân dân tỉnh" in a Kon Tum plan is Kon Tum's), and the registry
+(a law named by title gets its number where its title and year single it out, and keeps
+its title and no number where they do not).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from .iri import instrument_iri
+from .models import Citation, Document, Instrument, Reference
+from .vocab import RegistryEntry, fold, load_registry, vocabulary
+
+__all__ = ["resolve_references", "Registry", "default_registry", "number_codes", "issuer_from_codes",
+           "complete_issuer", "locality_of", "mint_instrument"]
+
+_LEADING = re.compile(r"^[\d.]+[a-z]?(?:/(?:19|20)\d\d)?[-/]")
+
+
+def number_key(number: str) -> str:
+    return fold(number).replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Instruments known beforehand, looked up by number and by title."""
+
+    by_number: dict[tuple[str, str], RegistryEntry] = field(default_factory=dict)
+    by_title: dict[tuple[str, str], tuple[RegistryEntry, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def from_entries(cls, entries) -> "Registry":
+        by_number: dict[tuple[str, str], RegistryEntry] = {}
+        by_title: dict[tuple[str, str], list[RegistryEntry]] = {}
+        for entry in entries:
+            if entry.number:
+                by_number.setdefault((entry.doc_type, number_key(entry.number)), entry)
+            if entry.title and entry.title.startswith(entry.doc_type):
+                by_title.setdefault((entry.doc_type, fold(entry.title)), []).append(entry)
+        return cls(by_number, {k: tuple(v) for k, v in by_title.items()})
+
+    def number(self, doc_type: str, number: str) -> RegistryEntry | None:
+        return self.by_number.get((doc_type, number_key(number)))
+
+    def title(self, doc_type: str, title: str, year: int | None, before: int | None) -> RegistryEntry | None:
+        """The one instrument a title names: the year decides; with no year, one that predates the
+        citing document; with several and nothing to decide, none."""
+        candidates = self.by_title.get((doc_type, fold(title)), ())
+        if year is not None:
+            candidates = tuple(c for c in candidates if c.year == year)
+        elif before is not None:
+            candidates = tuple(c for c in candidates if c.year is None or c.year <= before)
+        return candidates[0] if len(candidates) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    """The registry bundled in ``kg/data/registry.csv``."""
+    return Registry.from_entries(load_registry())
+
+
+def number_codes(number: str) -> tuple[str | None, list[str]]:
+    """The type code and the issuer codes inside a number.
+
+    >>> number_codes("15/2019/QĐ-UBND")
+    ('QĐ', ['UBND'])
+    >>> number_codes("05/2023/TTLT-BTC-BLĐTBXH")
+    ('TTLT', ['BTC', 'BLĐTBXH'])
+    >>> number_codes("25/2018/QH14")
+    (None, ['QH14'])
+    """
+    parts = [p for p in re.split(r"[-/]", _LEADING.sub("", number)) if p]
+    vocab = vocabulary()
+    if parts and parts[0] in vocab.type_by_code:
+        return parts[0], parts[1:]
+    return None, parts
+
+
+def issuer_from_codes(codes: list[str], locality: str | None) -> str | None:
+    """The body a number's issuer codes name ("TTg" -> "Thủ tướng Chính phủ")."""
+    vocab = vocabulary()
+    for code in codes:
+        for pattern, name in vocab.issuer_by_code:
+            if pattern.match(code):
+                return name
+        if code in vocab.local_codes:
+            body = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}.get(code)
+            kind = locality.split()[0] if locality else ""
+            if body is None:  # a Party committee: Tỉnh ủy of a province, Thành ủy of a city
+                body = "Thành ủy" if kind == "thành" else "Tỉnh ủy"
+            return complete_issuer(body, locality)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _incomplete_issuers() -> dict[str, tuple[str, str]]:
+    """Local bodies written without their place ("Ủy ban nhân dân tỉnh", "Tỉnh ủy") -> (style, kind)."""
+    vocab = vocabulary()
+    incomplete = {}
+    for body, style in vocab.local_bodies.values():
+        for kind in ("", "tỉnh", "thành phố") if "{kind}" in style else ("",):
+            name = " ".join(style.format(body=body, kind=kind, place="").split())
+            incomplete.setdefault(name, (style.replace("{body}", body), kind))
+    return incomplete
+
+
+def complete_issuer(issuer: str | None, locality: str | None) -> str | None:
+    """Add the citing document's place to a local body named without one.
+
+    >>> complete_issuer("Ủy ban nhân dân tỉnh", "tỉnh Kon Tum")
+    'Ủy ban nhân dân tỉnh Kon Tum'
+    >>> complete_issuer("Tỉnh ủy", "tỉnh Kon Tum")
+    'Tỉnh ủy Kon Tum'
+    >>> complete_issuer("Ủy ban nhân dân tỉnh", "thành phố Hà Nội")
+    'Ủy ban nhân dân tỉnh'
+    """
+    if issuer is None or locality is None:
+        return issuer
+    known = _incomplete_issuers().get(issuer)
+    if known is None:
+        return issuer
+    style, kind = known
+    place_kind, _, place = locality.partition(" ") if not locality.startswith("thành phố") else ("thành phố", "", locality[len("thành phố "):])
+    if kind and kind != place_kind:
+        return issuer
+    return " ".join(style.format(kind=place_kind, place=place).split())
+
+
+def locality_of(issuer: str | None) -> str | None:
+    """The locality a local body's name carries ("Ủy ban nhân dân tỉnh Kon Tum" -> "tỉnh Kon Tum")."""
+    if not issuer:
+        return None
+    vocab = vocabulary()
+    folded = fold(issuer)
+    for place_key, (kind, place) in vocab.places.items():
+        if folded.endswith(" " + place_key):
+            return f"{kind} {place}"
+    return None
+
+
+def mint_instrument(doc_type: str, number: str | None, title: str | None, date: str | None,
+                    year: int | None, issuer: str | None, locality: str | None = None) -> Instrument:
+    """An ``Instrument`` with its canonical IRI: local series carry their locality."""
+    jurisdiction = None
+    if number:
+        _, codes = number_codes(number)
+        if any(code in vocabulary().local_codes for code in codes):
+            jurisdiction = locality_of(issuer) or "unknown locality"
+    iri = instrument_iri(doc_type, number, year, jurisdiction, title)
+    return Instrument(iri=iri, doc_type=doc_type, number=number, title=title, date=date, year=year, issuer=issuer)
+
+
+def resolve_references(references: list[Reference], document: Document,
+                       registry: Registry | None = None) -> list[Citation]:
+    """Resolve each reference to its instrument; references to the document itself are dropped.
+
+    ``registry`` defaults to the bundled one; pass another to resolve against your own.
+    """
+    registry = registry if registry is not None else default_registry()
+    vocab = vocabulary()
+    own = document.instrument
+    locality = document.locality
+    before = own.year
+    citations: list[Citation] = []
+    last_seen: dict[tuple[str, str], Instrument] = {}
+    years = _years_by_key(references)
+    for reference in references:
+        key = _key(reference)
+        if reference.number and own.number and number_key(reference.number) == number_key(own.number) \
+                and reference.doc_type == own.doc_type:
+            continue  # the document naming itself
+        earlier = last_seen.get(key)
+        year = reference.year
+        if year is None and earlier is not None:
+            year = earlier.year
+        if year is None and len(years.get(key, ())) == 1:
+            year = next(iter(years[key]))
+        if earlier is not None and earlier.year == year:
+            instrument = _merge(earlier, reference, locality)
+        else:
+            instrument = _fresh(reference, year, registry, vocab, locality, before)
+        last_seen[key] = instrument
+        citations.append(Citation(reference=reference, instrument=instrument))
+    return _settle(citations)
+
+
+def _key(reference: Reference) -> tuple[str, str]:
+    if reference.number:
+        return (reference.doc_type, number_key(reference.number))
+    return (reference.doc_type, fold(reference.title or ""))
+
+
+def _years_by_key(references: list[Reference]) -> dict[tuple[str, str], set[int]]:
+    years: dict[tuple[str, str], set[int]] = {}
+    for reference in references:
+        if reference.year is not None:
+            years.setdefault(_key(reference), set()).add(reference.year)
+    return years
+
+
+def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, locality: str | None,
+           before: int | None) -> Instrument:
+    number, title, date, issuer = reference.number, reference.title, reference.date, reference.issuer
+    issuer = complete_issuer(issuer, locality)
+    if number:
+        _, codes = number_codes(number)
+        coded = issuer_from_codes(codes, locality)
+        # a national code (NĐ-CP, QĐ-TTg) outranks a shared "của ..." that coordination spread to it
+        if coded and (issuer is None or coded in vocab.national_issuers.values()):
+            issuer = coded
+        known = registry.number(reference.doc_type, number)
+        if known:
+            title = title or (known.title if reference.doc_type in vocab.by_title_types else None)
+            date = date or (known.date if (year is None or known.year == year) else None)
+            year = year or known.year
+            issuer = issuer or known.issuer
+    elif title:
+        known = registry.title(reference.doc_type, title, year, before)
+        if known:
+            number, title = known.number, known.title or title
+            date = date or known.date
+            year = year or known.year
+            issuer = issuer or known.issuer
+    if date and year is None:
+        year = int(date[:4])
+    issuer = issuer or vocab.issuer_by_type.get(reference.doc_type)
+    return mint_instrument(reference.doc_type, number, title, date, year, issuer, locality)
+
+
+def _merge(earlier: Instrument, reference: Reference, locality: str | None) -> Instrument:
+    """A later mention of an instrument already met: it may add a date or issuer the first lacked."""
+    date = earlier.date or reference.date
+    issuer = earlier.issuer or complete_issuer(reference.issuer, locality)
+    if date == earlier.date and issuer == earlier.issuer:
+        return earlier
+    return replace(earlier, date=date, issuer=issuer)
+
+
+def _settle(citations: list[Citation]) -> list[Citation]:
+    """Give every mention of one IRI the most complete description any mention found."""
+    best: dict[str, Instrument] = {}
+    for citation in citations:
+        instrument = citation.instrument
+        current = best.get(instrument.iri)
+        if current is None:
+            best[instrument.iri] = instrument
+        else:
+            best[instrument.iri] = replace(
+                current,
+                date=current.date or instrument.date,
+                issuer=current.issuer or instrument.issuer,
+                title=current.title or instrument.title,
+            )
+    return [replace(c, instrument=best[c.instrument.iri]) for c in citations]

@@ -1,0 +1,198 @@
+"""The data files under ``kg/data``, loaded and compiled once.
+
+Document types, issuers, provinces, the number and date grammar and the registry of
+instruments are knowledge, kept as data with their examples; this module turns them into
+compiled patterns and lookup tables and knows nothing of any one of them.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+__all__ = ["Vocabulary", "vocabulary", "fold", "RegistryEntry", "load_registry", "spaced"]
+
+
+def _data(name: str) -> str:
+    return files("kg").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def fold(text: str) -> str:
+    """Case-, space- and tone-placement-insensitive key for names ("Uỷ ban" == "Ủy ban").
+
+    >>> fold("Luật  Tố cáo") == fold("luật tố cáo")
+    True
+    >>> fold("Thanh Hoá") == fold("Thanh Hóa")
+    True
+    """
+    text = unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    for old, new in (("uỷ", "ủy"), ("Uỷ", "Ủy"), ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"),
+                     ("oã", "õa"), ("oạ", "ọa"), ("uý", "úy"), ("uỳ", "ùy"), ("uỵ", "ụy")):
+        text = text.replace(old, new)
+    return " ".join(text.split()).casefold()
+
+
+def spaced(phrase: str) -> str:
+    """A literal phrase as a pattern that lets any run of whitespace (line breaks too) join its words."""
+    return r"\s+".join(re.escape(word) for word in phrase.split())
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    doc_type: str
+    number: str | None
+    title: str | None
+    date: str | None
+    year: int | None
+    issuer: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Everything the find and resolve stages look up, compiled."""
+
+    type_by_form: dict[str, str]          # folded form -> canonical type
+    by_title_types: frozenset[str]
+    type_by_code: dict[str, str]          # "QĐ" -> "Quyết định"
+    issuer_by_type: dict[str, str]        # "Luật" -> "Quốc hội": kinds only one body issues
+    national_issuers: dict[str, str]      # folded alias -> canonical name
+    issuer_by_code: list[tuple[re.Pattern, str]]
+    local_bodies: dict[str, tuple[str, str]]  # folded alias -> (canonical body, style)
+    local_codes: frozenset[str]           # issuer codes of local series: UBND, HĐND, TU
+    local_kinds: dict[str, str]
+    places: dict[str, tuple[str, str]]    # folded place -> (kind, canonical place)
+    roles: tuple[str, ...]
+    anchor: re.Pattern                    # type words, the one pass over the text
+    lower_type: re.Pattern                # a lowercase type word just before "số"
+    number: re.Pattern
+    number_prefix: re.Pattern
+    list_separator: re.Pattern
+    date: re.Pattern
+    year_only: re.Pattern
+    footnote: re.Pattern
+    self_reference: re.Pattern
+    issuer: re.Pattern
+    title_stop_words: frozenset[str]
+    named: tuple[tuple[str, re.Pattern, str, str], ...]  # (type, pattern, title template, issuer)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The compiled vocabulary of the bundled data files."""
+    types = json.loads(_data("document_types.json"))["types"]
+    issuers = json.loads(_data("issuers.json"))
+    provinces = json.loads(_data("provinces.json"))
+    grammar = json.loads(_data("grammar.json"))
+    named = json.loads(_data("named_instruments.json"))["instruments"]
+
+    type_by_form: dict[str, str] = {}
+    type_by_code: dict[str, str] = {}
+    for entry in types:
+        for form in entry["forms"]:
+            type_by_form[fold(form)] = entry["name"]
+        for code in entry["codes"]:
+            type_by_code[code] = entry["name"]
+    forms = sorted({form for entry in types for form in entry["forms"]}, key=len, reverse=True)
+    titled = "|".join(spaced(form) for form in forms)
+    # Title-case type words anywhere; lowercase ones only where a number follows ("theo quyết định số 12/QĐ-UBND").
+    anchor = re.compile(rf"(?<!\w)(?:{titled})(?!\w)|(?<!\w)số(?=\s*\d)")
+    lower = "|".join(spaced(form[0].lower() + form[1:]) for form in forms)
+    lower_type = re.compile(rf"(?<!\w)(?:{lower})\s*$")
+
+    national: dict[str, str] = {}
+    issuer_by_code: list[tuple[re.Pattern, str]] = []
+    for body in issuers["national"]:
+        for alias in body["aliases"]:
+            national[fold(alias)] = body["name"]
+        for code in body["codes"]:
+            issuer_by_code.append((re.compile(code + r"\Z"), body["name"]))
+    local_bodies: dict[str, tuple[str, str]] = {}
+    local_codes: set[str] = set()
+    for body in issuers["local"]:
+        for alias in body["aliases"]:
+            local_bodies[fold(alias)] = (body["name"], body["style"])
+        local_codes.update(body["codes"])
+
+    places: dict[str, tuple[str, str]] = {}
+    for name in provinces["provinces"]:
+        places[fold(name)] = ("tỉnh", name)
+    for name in provinces["cities"]:
+        places[fold(name)] = ("thành phố", name)
+    place_names = sorted({n for n in provinces["provinces"] + provinces["cities"]}, key=len, reverse=True)
+    place_pattern = "|".join(spaced(n) for n in place_names + _tone_variants(place_names))
+
+    roles = tuple(issuers["roles"])
+    national_aliases = sorted({a for b in issuers["national"] for a in b["aliases"]}, key=len, reverse=True)
+    local_aliases = sorted({a for b in issuers["local"] for a in b["aliases"]}, key=len, reverse=True)
+    kinds = sorted(issuers["local_kinds"], key=len, reverse=True)
+    issuer = re.compile(
+        rf"(?:(?:{'|'.join(spaced(r) for r in roles)})\s+)?"
+        rf"(?:(?P<local>{'|'.join(spaced(a) for a in local_aliases)})"
+        rf"(?:\s+(?P<kind>{'|'.join(spaced(k) for k in kinds)})(?!\w))?"
+        rf"(?:\s+(?P<place>{place_pattern})(?!\w))?"
+        rf"|(?P<national>{'|'.join(spaced(a) for a in national_aliases)}))(?!\w)"
+        rf"(?:\s+(?:khóa|khoá|Khóa|Khoá)\s+[IVXLC]+(?!\w))?"
+    )
+
+    return Vocabulary(
+        type_by_form=type_by_form,
+        by_title_types=frozenset(e["name"] for e in types if e["by_title"]),
+        type_by_code=type_by_code,
+        issuer_by_type={e["name"]: e["issuer"] for e in types if e.get("issuer")},
+        national_issuers=national,
+        issuer_by_code=issuer_by_code,
+        local_bodies=local_bodies,
+        local_codes=frozenset(local_codes),
+        local_kinds=issuers["local_kinds"],
+        places=places,
+        roles=roles,
+        anchor=anchor,
+        lower_type=lower_type,
+        number=re.compile(grammar["number"]["pattern"]),
+        number_prefix=re.compile(grammar["number_prefix"]["pattern"]),
+        list_separator=re.compile(grammar["list_separator"]["pattern"]),
+        date=re.compile(r"\s*,?\s*(?:" + grammar["date"]["pattern"] + ")"),
+        year_only=re.compile(r"\s*,?\s*" + grammar["year_only"]["pattern"]),
+        footnote=re.compile(grammar["footnote"]["pattern"]),
+        self_reference=re.compile(grammar["self_reference"]["pattern"]),
+        issuer=issuer,
+        title_stop_words=frozenset(grammar["title_stop_words"]),
+        named=tuple((e["doc_type"], re.compile(e["pattern"]), e["title"], e["issuer"]) for e in named),
+    )
+
+
+def _tone_variants(names: list[str]) -> list[str]:
+    """Old tone placement ("Thanh Hoá") as texts still write it."""
+    variants = []
+    for name in names:
+        old = name.replace("òa", "oà").replace("óa", "oá").replace("ỏa", "oả").replace("ọa", "oạ")
+        if old != name:
+            variants.append(old)
+    return variants
+
+
+@lru_cache(maxsize=1)
+def load_registry() -> tuple[RegistryEntry, ...]:
+    """The bundled registry of instruments known by number and title (``data/registry.csv``)."""
+    try:
+        text = _data("registry.csv")
+    except FileNotFoundError:
+        return ()
+    rows = []
+    for row in csv.DictReader(io.StringIO(text)):
+        rows.append(RegistryEntry(
+            doc_type=row["doc_type"],
+            number=row["number"] or None,
+            title=row["title"] or None,
+            date=row["date"] or None,
+            year=int(row["year"]) if row.get("year") else None,
+            issuer=row["issuer"] or None,
+            source=row.get("source", ""),
+        ))
+    return tuple(rows)
