@@ -6,7 +6,7 @@ where a source states a number or a title for it, and each row says which source
 
 Sources, in the order they win a tie:
   curated   kg/data/registry-curated.csv, hand-kept rows neither other source states;
-  phapdien  /work/shared/registry/phapdien-sources.csv, the code's source notes;
+  phapdien  corpus/registry/phapdien-sources.csv, the code's source notes;
   corpus    the gazette documents' own headers, then citations in the corpus texts that state a
             title (or subject) and a number together.
 
@@ -28,7 +28,7 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PHAPDIEN = Path("/work/shared/registry/phapdien-sources.csv")
+PHAPDIEN = ROOT / "corpus/registry/phapdien-sources.csv"  # copied from shared/registry
 CURATED = ROOT / "kg/data/registry-curated.csv"
 CORPUS_GLOBS = ("corpus/congbao/**/*.txt", "corpus/plans/*.txt", "corpus/322-KH-UBND-2023-kon-tum.txt")
 CONGBAO_INDEX = ROOT / "corpus/congbao/index.json"
@@ -482,6 +482,20 @@ def merge(candidates):
     return [row for _, row in sorted(best.values(), key=lambda item: sort_key(item[1]))]
 
 
+# Each National Assembly numbers its laws with its term: QH14 sat from 2016 to 2021, so a
+# "10/2022/QH14" is a typo in the citing text, not a law.
+QH_TERMS = {10: (1997, 2002), 11: (2002, 2007), 12: (2007, 2011), 13: (2011, 2016), 14: (2016, 2021),
+            15: (2021, 2026), 16: (2026, 2031)}
+
+
+def term_fits(row) -> bool:
+    match = re.fullmatch(r"[\d.]+/(\d{4})/(?:PL-)?(?:UBTV)?QH(\d+)", row["number"])
+    if not match or int(match.group(2)) not in QH_TERMS:
+        return True
+    first, last = QH_TERMS[int(match.group(2))]
+    return first <= int(match.group(1)) <= last
+
+
 def sort_key(row):
     return (row["doc_type"], int(row["year"] or 0), row["number"], row["title"])
 
@@ -502,7 +516,7 @@ def build(out: Path, verbose: bool = True) -> dict:
                      | {f"Bộ trưởng {row['issuer']}" for row in phapdien_rows if row["issuer"].startswith("Bộ ")},
                      key=lambda name: (-len(name), name))
     headers, citations, conflicts = read_corpus(ROOT, codes, issuers)
-    rows = merge(read_curated(CURATED) + phapdien_rows + headers + citations)
+    rows = [row for row in merge(read_curated(CURATED) + phapdien_rows + headers + citations) if term_fits(row)]
     for row in rows:
         if not row["issuer"] and row["number"]:
             row["issuer"] = codes.get(issuer_code(row["number"]), "")
