@@ -18,7 +18,11 @@ from .vocab import fold, vocabulary
 __all__ = ["identify_document"]
 
 _META = re.compile(r"^(Số hiệu|Ngày ban hành|Loại văn bản|Cơ quan ban hành|Người ký)[ :]+(.+?)\s*$", re.MULTILINE)
-_HEADER_NUMBER = re.compile(r"(?:^|\n)[ |]*(?:[A-ZĐÀ-Ỹa-zà-ỹ ]{0,20})?(?:Số|SỐ|số)\s*:\s*(\S[^\n]{0,40})")
+_HEADER_NUMBER = re.compile(r"(?:^|\n)[ |]*(?:(?:Bộ luật|Luật|Pháp lệnh|Lệnh|Nghị quyết|LUẬT)\s+)?(?:Số|SỐ|số)\s*:\s*(\S[^\n]{0,40})")
+_CONSOLIDATED = re.compile(r"VĂN BẢN HỢP NHẤT")
+_CONSOLIDATED_NUMBER = re.compile(r"(?:Số|SỐ)\s*:\s*(\d+\s?/\s?VBHN\s?-\s?[A-ZĐ]+)")
+# A gazette file name: "nghi-dinh-so-186-2026-nd-cp-469660.txt", "van-ban-hop-nhat-so-04-vbhn-byt-26289.txt"
+_FILE_NAME = re.compile(r"^(?P<type>[a-z-]+?)-so-(?P<number>\d+)(?:-(?P<year>(?:19|20)\d\d))?-(?P<codes>[a-z]+(?:-[a-z]+)*?)-\d+$")
 _DATE_LINE = re.compile(
     r"(?:ngày|Ngày)\s*(\d{1,2})\s*(?:tháng\s*|/)\s*(\d{1,2})\s*(?:năm\s*|/)\s*((?:19|20)\d\d)")
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)")
@@ -48,6 +52,12 @@ def identify_document(source: SourceText) -> Document:
     number = _clean_number(meta.get("Số hiệu")) or _header_number(head)
     date = _date(meta.get("Ngày ban hành")) or _header_date(head)
     doc_type, title = _type_and_title(head)
+    # A consolidated text opens with the consolidated document's own type line and title and
+    # states its own number by the authentication at the foot of its body.
+    consolidated = _CONSOLIDATED_NUMBER.search(text) if (number is None or _CONSOLIDATED.search(head[:1500])) else None
+    if consolidated or _CONSOLIDATED.search(head[:1500]):
+        doc_type = "Văn bản hợp nhất"
+        number = re.sub(r"\s+", "", consolidated.group(1)) if consolidated else None
     if meta.get("Loại văn bản"):
         doc_type = vocabulary().type_by_form.get(fold(meta["Loại văn bản"]), doc_type)
     if doc_type is None and number:
@@ -55,6 +65,10 @@ def identify_document(source: SourceText) -> Document:
         doc_type = vocabulary().type_by_code.get(code) if code else None
     if number is None:
         number = _footer_number(text, doc_type)
+    if number is None:  # image-only gazette pages: the file name is all that names the document
+        named = _from_file_name(source.path)
+        if named:
+            doc_type, number, _ = named
     issuer = _header_issuer(head) or _meta_issuer(meta.get("Cơ quan ban hành"))
     if issuer is None and number:
         from .resolve import issuer_from_codes
@@ -84,6 +98,26 @@ def _header_number(head: str) -> str | None:
         if number:
             return number
     return None
+
+
+def _from_file_name(path: str) -> tuple[str, str, int | None] | None:
+    """Type, number and year from a gazette file name, its codes spelled back from the vocabulary."""
+    stem = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    match = _FILE_NAME.match(stem)
+    if not match:
+        return None
+    vocab = vocabulary()
+    from .iri import slug
+    doc_type = next((t for t in set(vocab.type_by_form.values()) if slug(t) == match.group("type")), None)
+    if doc_type is None:
+        return None
+    spelled = {slug(code): code for code in list(vocab.type_by_code) + list(vocab.local_codes)}
+    spelled.update({slug(pattern.pattern.replace("\\d*\\Z", "").replace("\\Z", "")): pattern.pattern.replace("\\d*\\Z", "").replace("\\Z", "")
+                    for pattern, _ in vocab.issuer_by_code})
+    codes = "-".join(spelled.get(part, part.upper()) for part in match.group("codes").split("-"))
+    year = match.group("year")
+    number = f"{match.group('number')}/{year}/{codes}" if year else f"{match.group('number')}/{codes}"
+    return doc_type, number, int(year) if year else None
 
 
 def _footer_number(text: str, doc_type: str | None) -> str | None:
