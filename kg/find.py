@@ -38,6 +38,7 @@ class TitleIndex:
     """Titles of instruments known by name, as folded word tuples after the type word."""
 
     titles: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    prefixes: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
 
     @classmethod
     def from_titles(cls, pairs) -> "TitleIndex":
@@ -52,22 +53,33 @@ class TitleIndex:
                 words = words[len(type_words):]
             if words and doc_type in vocab.by_title_types:
                 by_type.setdefault(doc_type, set()).add(tuple(words))
-        return cls({k: frozenset(v) for k, v in by_type.items()})
+        prefixes = {k: frozenset(t[:n] for t in v for n in range(1, len(t) + 1)) for k, v in by_type.items()}
+        return cls({k: frozenset(v) for k, v in by_type.items()}, prefixes)
 
     def longest(self, doc_type: str, words: list[str]) -> int:
         """How many of ``words`` form the longest known title of ``doc_type`` (0 if none)."""
         known = self.titles.get(doc_type)
         if not known:
             return 0
+        prefixes = self.prefixes[doc_type]
         best = 0
         for length in range(1, min(len(words), _MAX_TITLE_TOKENS) + 1):
-            if tuple(words[:length]) in known:
+            head = tuple(words[:length])
+            if head not in prefixes:
+                break
+            if head in known:
                 best = length
         return best
 
 
 def _tokens(text: str) -> list[str]:
-    return [fold(m.group(1)) for m in _TOKEN.finditer(text)]
+    return [_fold_word(m.group(1)) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    """``fold`` for one token, memoised: a text's vocabulary is small and titles repeat."""
+    return fold(word)
 
 
 @lru_cache(maxsize=1)
@@ -109,21 +121,28 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
     covered = 0
     pending: list[_Draft] = []
     pending_at = -1
-    for match in vocab.anchor.finditer(text):
+    candidates = list(vocab.anchor.finditer(text))
+    # "số" anchors count only after a lowercase type word; the few that do join the type words
+    lowered = [m for m in vocab.number_anchor.finditer(text)
+               if vocab.lower_type.search(text, max(0, m.start() - 30), m.start())]
+    if lowered:
+        candidates = sorted(candidates + lowered, key=lambda m: m.start())
+    for match in candidates:
         start, after = match.span()
-        if start < covered:
+        if start < covered or (start and _is_word(text[start - 1])) or (after < len(text) and _is_word(text[after])):
             continue
-        if match.group() == "số":
+        word = match.group()
+        if word == "số":
             lower = vocab.lower_type.search(text, max(0, start - 30), start)
-            if lower is None:
+            if lower.start() and _is_word(text[lower.start() - 1]):
                 continue
             start = lower.start()
             if start < covered:
                 continue
-            doc_type = vocab.type_by_form[fold(lower.group())]
+            doc_type = _type_of(vocab, lower.group())
             after = lower.end()
         else:
-            doc_type = vocab.type_by_form[fold(match.group())]
+            doc_type = _type_of(vocab, word)
         group, end, has_tail = _read(vocab, titles, text, doc_type, start, after)
         if not group:
             continue
@@ -140,6 +159,21 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         pending_at = join.end() if (join and pending) else -1
         drafts.extend(group)
     return [_freeze(source, d) for d in drafts]
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+_TYPE_MEMO: dict[str, str] = {}
+
+
+def _type_of(vocab: Vocabulary, written: str) -> str:
+    """The canonical type of a type word as written (memoised: texts repeat a few spellings)."""
+    doc_type = _TYPE_MEMO.get(written)
+    if doc_type is None:
+        doc_type = _TYPE_MEMO[written] = vocab.type_by_form[fold(written)]
+    return doc_type
 
 
 def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start: int, pos: int):
@@ -214,21 +248,27 @@ def _named(vocab: Vocabulary, text: str, doc_type: str, start: int, pos: int) ->
 def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start: int, pos: int) -> _Draft | None:
     """A law, code, ordinance or constitution named by its title."""
     tokens = []
-    for match in _TOKEN.finditer(text, pos, min(len(text), pos + 400)):
-        if match.start() != pos and not tokens:
+    words = []
+    prefixes = titles.prefixes.get(doc_type, frozenset())
+    known = 0
+    # Read words while they can still be the start of a known title (or a guessed one: 10 words);
+    # a full stop or bracket ends a title.
+    while len(tokens) < _MAX_TITLE_TOKENS:
+        match = _TOKEN.match(text, pos)
+        if match is None:
             break
         tokens.append(match)
-        if len(tokens) >= _MAX_TITLE_TOKENS:
-            break
+        words.append(_fold_word(match.group(1)))
         pos = match.end()
+        head = tuple(words)
+        if head in prefixes:
+            if head in titles.titles[doc_type]:
+                known = len(words)
+        elif len(words) >= 10:
+            break
     if not tokens:
         return None
-    words = [fold(t.group(1)) for t in tokens]
-    known = titles.longest(doc_type, words)
-    if known:
-        count = known
-    else:
-        count = _guess_title_length(vocab, tokens, words)
+    count = known or _guess_title_length(vocab, tokens, words)
     if not count:
         return None
     end = tokens[count - 1].end()
@@ -251,7 +291,7 @@ def _guess_title_length(vocab: Vocabulary, tokens: list[re.Match], words: list[s
             break
         if word == ",":
             following = tokens[index + 1].group(1) if index + 1 < len(tokens) else ""
-            if following and following[0].islower() and fold(following) not in vocab.title_stop_words and index > 0:
+            if following and following[0].islower() and _fold_word(following) not in vocab.title_stop_words and index > 0:
                 continue
             break
         if word in (";", ":") or (index > 0 and word in vocab.title_stop_words):

@@ -23,7 +23,9 @@ __all__ = ["resolve_references", "Registry", "default_registry", "number_codes",
 _LEADING = re.compile(r"^[\d.]+[a-z]?(?:/(?:19|20)\d\d)?[-/]")
 
 
+@lru_cache(maxsize=1 << 16)
 def number_key(number: str) -> str:
+    """How numbers compare: case, spaces and Đ lookalikes aside."""
     return fold(number).replace(" ", "")
 
 
@@ -193,7 +195,12 @@ def resolve_references(references: list[Reference], document: Document,
 def _key(reference: Reference) -> tuple[str, str]:
     if reference.number:
         return (reference.doc_type, number_key(reference.number))
-    return (reference.doc_type, fold(reference.title or ""))
+    return (reference.doc_type, _title_key(reference.title or ""))
+
+
+@lru_cache(maxsize=1 << 14)
+def _title_key(title: str) -> str:
+    return fold(title)
 
 
 def _years_by_key(references: list[Reference]) -> dict[tuple[str, str], set[int]]:
@@ -250,11 +257,14 @@ def _settle(citations: list[Citation]) -> list[Citation]:
         current = best.get(instrument.iri)
         if current is None:
             best[instrument.iri] = instrument
-        else:
+        elif current is not instrument and (
+                (instrument.date and not current.date) or (instrument.issuer and not current.issuer)
+                or (instrument.title and not current.title)):
             best[instrument.iri] = replace(
                 current,
                 date=current.date or instrument.date,
                 issuer=current.issuer or instrument.issuer,
                 title=current.title or instrument.title,
             )
-    return [replace(c, instrument=best[c.instrument.iri]) for c in citations]
+    return [c if c.instrument is best[c.instrument.iri] else replace(c, instrument=best[c.instrument.iri])
+            for c in citations]

@@ -68,7 +68,8 @@ class Vocabulary:
     local_kinds: dict[str, str]
     places: dict[str, tuple[str, str]]    # folded place -> (kind, canonical place)
     roles: tuple[str, ...]
-    anchor: re.Pattern                    # type words, the one pass over the text
+    anchor: re.Pattern                    # type words: the pass over the text that finds candidates
+    number_anchor: re.Pattern             # "số" before a digit, for lowercase type words
     lower_type: re.Pattern                # a lowercase type word just before "số"
     number: re.Pattern
     number_prefix: re.Pattern
@@ -100,8 +101,11 @@ def vocabulary() -> Vocabulary:
             type_by_code[code] = entry["name"]
     forms = sorted({form for entry in types for form in entry["forms"]}, key=len, reverse=True)
     titled = "|".join(spaced(form) for form in forms)
-    # Title-case type words anywhere; lowercase ones only where a number follows ("theo quyết định số 12/QĐ-UBND").
-    anchor = re.compile(rf"(?<!\w)(?:{titled})(?!\w)|(?<!\w)số(?=\s*\d)")
+    # Title-case type words anywhere; lowercase ones only where a number follows ("theo quyết định
+    # số 12/QĐ-UBND"). Two literal-led patterns, not one alternation with lookarounds: re scans a
+    # literal prefix ten times faster, so word boundaries are checked in find.py instead.
+    anchor = re.compile(rf"(?:{titled})")
+    number_anchor = re.compile(r"số(?=\s*\d)")
     lower = "|".join(spaced(form[0].lower() + form[1:]) for form in forms)
     lower_type = re.compile(rf"(?<!\w)(?:{lower})\s*$")
 
@@ -153,6 +157,7 @@ def vocabulary() -> Vocabulary:
         places=places,
         roles=roles,
         anchor=anchor,
+        number_anchor=number_anchor,
         lower_type=lower_type,
         number=re.compile(grammar["number"]["pattern"]),
         number_prefix=re.compile(grammar["number_prefix"]["pattern"]),

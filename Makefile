@@ -1,0 +1,33 @@
+# Two commands a newcomer needs: `make run` (the main job on the bundled corpus) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test bench clean browser
+
+$(STAMP): setup.cfg setup.py pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	touch $(STAMP)
+
+## run: extract the bundled corpus, build the graph, write the HTML view, print a lineage
+run: $(STAMP)
+	$(BIN)/kg extract corpus/ --format summary
+
+## test: the whole test suite (unit, corpus, browser); CI runs this
+test: $(STAMP) browser
+	$(BIN)/pytest -q
+
+## browser: Debian's chromium and chromedriver for the browser tests (root, as on CI)
+browser:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+## bench: the benchmark suite; writes bench/RESULTS.md
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf build site $(VENV)
