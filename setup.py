@@ -1,4 +1,12 @@
-"""Maps the top-level ontology/ into the package, so an installed kg carries its ontology and queries."""
-from setuptools import setup
+"""Maps the top-level ontology/ into the package, so an installed kg carries its ontology and queries.
 
-setup(package_dir={"kg": "kg", "kg.ontology": "ontology"})
+``packages = find:`` in setup.cfg cannot see ``kg.ontology`` (it lives outside kg/), so it is
+added here by name, with its data files.
+"""
+from setuptools import find_packages, setup
+
+setup(
+    package_dir={"kg": "kg", "kg.ontology": "ontology"},
+    packages=find_packages(include=["kg", "kg.*"]) + ["kg.ontology"],
+    package_data={"kg.ontology": ["*.ttl", "queries/*.rq", "examples/*/*.ttl"]},
+)

@@ -1,0 +1,330 @@
+"""Extractions -> RDF quads: the only module that writes triples.
+
+One node per instrument, one named graph per source file. The instruments' descriptions
+(type, number, date, issuer) are merged over the whole corpus into one graph of their own,
+so that two documents citing the same decree with and without its date still give it one
+date; everything a source file states (its sections, tasks, relations, and the words that
+justify each edge) sits in the named graph of that file, so rebuilding one file replaces
+its statements and nothing else.
+
+>>> from kg.models import Citation, Document, Extraction, Instrument, Reference, Relation
+>>> plan = Instrument(ID + "ke-hoach/1-kh-ubnd/2025/tinh-a", "Kế hoạch", "1/KH-UBND", year=2025)
+>>> law = Instrument(ID + "luat/5-2020-qh14/2020", "Luật", "5/2020/QH14", year=2020, issuer="Quốc hội")
+>>> words = "Căn cứ Luật số 5/2020/QH14"
+>>> extraction = Extraction("corpus/a.txt", Document(plan), (Citation(Reference(7, 26, words[7:], "Luật"), law),),
+...                         relations=(Relation(plan.iri, "based_on", law.iri, 0, 26, words),))
+>>> quads = dataset([("corpus/a.txt", "0" * 64, extraction)])
+>>> sorted(str(q.predicate) for q in quads if q.subject == NamedNode(plan.iri))[:2]
+['<http://data.europa.eu/eli/ontology#number>', '<http://data.europa.eu/eli/ontology#type_document>']
+>>> [str(q.object) for q in quads if q.predicate == NamedNode(KG + "basedOn")]
+['<https://w3id.org/kg-vn/id/luat/5-2020-qh14/2020>']
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+from urllib.parse import quote
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from .iri import section_iri, slug
+from .models import Extraction, Instrument, Section
+from .namespaces import DCTERMS, ELI, ID, KG, SKOS
+
+__all__ = ["PREDICATES", "dataset", "canonical_iris", "source_graph_iri", "agency_iri", "type_iri",
+           "INSTRUMENTS_GRAPH"]
+
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: The extractor's relation names -> the ontology's properties (ontology/kg.ttl).
+PREDICATES = {
+    "based_on": "basedOn",
+    "implements": "implements",
+    "amends": "amends",
+    "replaces": "replaces",
+    "repeals": "repeals",
+    "suspends": "suspends",
+    "guides": "guides",
+    "consolidates": "consolidates",
+    "issued_with": "issuedWith",
+    "cites": "cites",
+}
+
+INSTRUMENTS_GRAPH = ID + "graph/instruments"
+
+# Party numbers put the kind before the body ("57-NQ/TW", "324-QĐ/TU"); state numbers put it
+# after the number ("33/CT-TTg"). Titles without a number fall back on the issuing body.
+_PARTY_NUMBER = re.compile(r"^\d+[A-Za-z]?-[^/\s]+/\S+$")
+_PARTY_ISSUER = re.compile(r"Đảng|Bộ Chính trị|Ban Bí thư|Tỉnh [uủ]y|Thành [uủ]y|Huyện [uủ]y|Đảng [uủ]y")
+_ISO_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+_YEAR_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+_TYPE = NamedNode(RDF + "type")
+
+
+def _kg(name: str) -> NamedNode:
+    return NamedNode(KG + name)
+
+
+def _eli(name: str) -> NamedNode:
+    return NamedNode(ELI + name)
+
+
+def _text(value: str) -> Literal:
+    return Literal(value)
+
+
+def _integer(value: int) -> Literal:
+    return Literal(str(value), datatype=NamedNode(XSD + "integer"))
+
+
+def source_graph_iri(label: str) -> str:
+    """The named graph (and node) of a source file, from its path relative to the build's input.
+
+    >>> source_graph_iri("corpus/plans/a b.txt")
+    'https://w3id.org/kg-vn/id/source/corpus/plans/a%20b.txt'
+    """
+    return ID + "source/" + quote(label.replace("\\", "/").lstrip("./"), safe="/-_.~")
+
+
+def agency_iri(name: str) -> str:
+    """>>> agency_iri("Ủy ban nhân dân tỉnh Kon Tum")
+    'https://w3id.org/kg-vn/id/agency/uy-ban-nhan-dan-tinh-kon-tum'
+    """
+    return ID + "agency/" + slug(name)
+
+
+def type_iri(doc_type: str) -> str:
+    """The SKOS concept of a kind of instrument (ontology/kg.ttl lists them).
+
+    >>> type_iri("Quyết định")
+    'https://w3id.org/kg-vn/id/type/quyet-dinh'
+    """
+    return ID + "type/" + slug(doc_type)
+
+
+def is_party(instrument: Instrument) -> bool:
+    """Party documents are kept apart from state law.
+
+    >>> is_party(Instrument("x", "Nghị quyết", "57-NQ/TW"))
+    True
+    >>> is_party(Instrument("x", "Chỉ thị", "33/CT-TTg"))
+    False
+    """
+    if instrument.number:
+        return bool(_PARTY_NUMBER.match(instrument.number))
+    return bool(instrument.issuer and _PARTY_ISSUER.search(instrument.issuer))
+
+
+# ---------------------------------------------------------------- one node per instrument
+
+def _series_key(iri: str) -> tuple[str, str, str] | None:
+    """(type, number, jurisdiction) of a numbered instrument IRI, None for one named by title."""
+    if not iri.startswith(ID):
+        return None
+    parts = iri[len(ID):].split("/")
+    if len(parts) < 3 or parts[1] == "title":
+        return None
+    return parts[0], parts[1], "/".join(parts[3:])
+
+
+def canonical_iris(iris: Iterable[str]) -> dict[str, str]:
+    """Map an undated instrument to the one dated instrument of the same type, number and
+    jurisdiction, when exactly one exists: "Quyết định số 1847/QĐ-TTg" cited without a date is the
+    1847/QĐ-TTg another text dates. Two or more candidates stay apart, since numbers restart yearly.
+
+    >>> canonical_iris([ID + "quyet-dinh/1-qd-ttg/undated", ID + "quyet-dinh/1-qd-ttg/2018"])
+    {'https://w3id.org/kg-vn/id/quyet-dinh/1-qd-ttg/undated': 'https://w3id.org/kg-vn/id/quyet-dinh/1-qd-ttg/2018'}
+    >>> canonical_iris([ID + "quyet-dinh/1-qd-ttg/undated", ID + "quyet-dinh/1-qd-ttg/2018",
+    ...                 ID + "quyet-dinh/1-qd-ttg/2019"])
+    {}
+    """
+    dated: dict[tuple, set[str]] = {}
+    undated: list[tuple[str, tuple]] = []
+    for iri in set(iris):
+        key = _series_key(iri)
+        if key is None:
+            continue
+        if iri[len(ID):].split("/")[2] == "undated":
+            undated.append((iri, key))
+        else:
+            dated.setdefault(key, set()).add(iri)
+    mapping = {}
+    for iri, key in undated:
+        candidates = dated.get(key, ())
+        if len(candidates) == 1:
+            mapping[iri] = next(iter(candidates))
+    return mapping
+
+
+def _merge(own: list[Instrument], cited: list[Instrument]) -> Instrument:
+    """One description: what the document says of itself wins, then the value most citations give."""
+    merged = {}
+    for field in ("doc_type", "number", "title", "date", "year", "issuer"):
+        values = [getattr(i, field) for i in own if getattr(i, field) is not None]
+        if not values:
+            counts = Counter(getattr(i, field) for i in cited if getattr(i, field) is not None)
+            values = [counts.most_common(1)[0][0]] if counts else []
+        merged[field] = values[0] if values else None
+    return Instrument(own[0].iri if own else cited[0].iri, **merged)
+
+
+def _type_from_iri(iri: str) -> str:
+    return iri[len(ID):].split("/")[0] if iri.startswith(ID) else "unknown"
+
+
+def _describe(instrument: Instrument, graph: NamedNode) -> Iterable[Quad]:
+    node = NamedNode(instrument.iri)
+    kind = "PartyDocument" if is_party(instrument) else "StateInstrument"
+    yield Quad(node, _TYPE, _kg(kind), graph)
+    yield Quad(node, _eli("type_document"), NamedNode(type_iri(instrument.doc_type)), graph)
+    yield Quad(node, NamedNode(RDFS + "label"), _text(instrument.label()), graph)
+    if instrument.number:
+        yield Quad(node, _eli("number"), _text(instrument.number), graph)
+    if instrument.title:
+        yield Quad(node, _kg("title"), _text(instrument.title), graph)
+    if instrument.date and _ISO_DATE.match(instrument.date):
+        yield Quad(node, _eli("date_document"), Literal(instrument.date, datatype=NamedNode(XSD + "date")), graph)
+    if instrument.year:
+        yield Quad(node, _kg("year"), Literal(f"{instrument.year:04d}", datatype=NamedNode(XSD + "gYear")), graph)
+    if instrument.issuer:
+        yield Quad(node, _eli("passed_by"), NamedNode(agency_iri(instrument.issuer)), graph)
+        yield from _agency(instrument.issuer, graph)
+
+
+def _agency(name: str, graph: NamedNode) -> Iterable[Quad]:
+    node = NamedNode(agency_iri(name))
+    yield Quad(node, _TYPE, _kg("Agency"), graph)
+    yield Quad(node, NamedNode(SKOS + "prefLabel"), Literal(name, language="vi"), graph)
+
+
+# ---------------------------------------------------------------- what one source file states
+
+def _deadline(value: str) -> Literal:
+    if _ISO_DATE.match(value):
+        return Literal(value, datatype=NamedNode(XSD + "date"))
+    if _YEAR_MONTH.match(value):
+        return Literal(value, datatype=NamedNode(XSD + "gYearMonth"))
+    return _text(value)  # a recurrence as written: "hằng năm", "định kỳ 6 tháng"
+
+
+def _section(section: Section, document: str, graph: NamedNode) -> Iterable[Quad]:
+    node = NamedNode(section_iri(document, section.id))
+    parent = section_iri(document, section.parent) if section.parent else document
+    yield Quad(node, _TYPE, _kg("Task" if section.kind == "task" else "Section"), graph)
+    yield Quad(node, _eli("is_part_of"), NamedNode(parent), graph)
+    yield Quad(node, _kg("sectionId"), _text(section.id), graph)
+    yield Quad(node, NamedNode(RDFS + "label"), _text(section.id), graph)
+    yield Quad(node, _kg("start"), _integer(section.start), graph)
+    yield Quad(node, _kg("end"), _integer(section.end), graph)
+    if section.title:
+        yield Quad(node, _kg("heading"), _text(section.title), graph)
+    agencies = [("leadAgency", section.lead), ("reportsTo", section.reports_to)]
+    agencies += [("partnerAgency", partner) for partner in section.partners]
+    for predicate, name in agencies:
+        if name:
+            yield Quad(node, _kg(predicate), NamedNode(agency_iri(name)), graph)
+            yield from _agency(name, graph)
+    if section.deadline:
+        yield Quad(node, _kg("deadline"), _deadline(section.deadline), graph)
+
+
+def _assertion(graph: NamedNode, index: int, subject: str, predicate: str, obj: str,
+               start: int, end: int, words: str) -> Iterable[Quad]:
+    """The edge and the evidence for it: which file, which characters, which words."""
+    node = NamedNode(f"{graph.value}#e{index}")
+    edge = _kg(PREDICATES[predicate])
+    yield Quad(NamedNode(subject), edge, NamedNode(obj), graph)
+    yield Quad(node, _TYPE, _kg("Assertion"), graph)
+    yield Quad(node, NamedNode(RDF + "subject"), NamedNode(subject), graph)
+    yield Quad(node, NamedNode(RDF + "predicate"), edge, graph)
+    yield Quad(node, NamedNode(RDF + "object"), NamedNode(obj), graph)
+    yield Quad(node, _kg("start"), _integer(start), graph)
+    yield Quad(node, _kg("end"), _integer(end), graph)
+    if words:
+        yield Quad(node, _kg("quote"), _text(words), graph)
+    yield Quad(node, _kg("inSource"), graph, graph)
+
+
+def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str]) -> Iterable[Quad]:
+    graph = NamedNode(source_graph_iri(label))
+    document = same.get(extraction.document.instrument.iri, extraction.document.instrument.iri)
+    yield Quad(graph, _TYPE, _kg("SourceFile"), graph)
+    yield Quad(graph, _kg("path"), _text(label), graph)
+    yield Quad(graph, _kg("sha256"), _text(sha256), graph)
+    yield Quad(graph, _kg("describes"), NamedNode(document), graph)
+    if extraction.document.signer:
+        yield Quad(NamedNode(document), _kg("signer"), _text(extraction.document.signer), graph)
+    if extraction.document.locality:
+        yield Quad(NamedNode(document), _kg("jurisdiction"), _text(extraction.document.locality), graph)
+    known = {section.id for section in extraction.sections}
+    for section in extraction.sections:
+        if section.parent and section.parent not in known:
+            section = replace(section, parent=None)
+        yield from _section(section, document, graph)
+    index = 0
+    for relation in extraction.relations:
+        if relation.predicate not in PREDICATES:
+            continue
+        index += 1
+        subject = same.get(relation.subject, relation.subject)
+        obj = same.get(relation.object, relation.object)
+        yield from _assertion(graph, index, subject, relation.predicate, obj,
+                              relation.start, relation.end, relation.cue)
+    # A citation standing inside a section makes that section cite it: the link a task's lineage
+    # starts from. The first mention in each section is the evidence.
+    placed = set()
+    for citation in extraction.citations:
+        if citation.section is None or citation.section not in known:
+            continue
+        target = same.get(citation.instrument.iri, citation.instrument.iri)
+        if (citation.section, target) in placed or target == document:
+            continue
+        placed.add((citation.section, target))
+        index += 1
+        reference = citation.reference
+        yield from _assertion(graph, index, section_iri(document, citation.section), "cites", target,
+                              reference.start, reference.end, reference.text)
+
+
+def dataset(sources: Iterable[tuple[str, str, Extraction]]) -> list[Quad]:
+    """Every quad of the graph, from ``(label, sha256, extraction)`` of each source file.
+
+    ``label`` is the file's path relative to the build's input; it names the file's graph.
+    """
+    sources = list(sources)
+    own: dict[str, list[Instrument]] = {}
+    cited: dict[str, list[Instrument]] = {}
+    for _, _, extraction in sources:
+        own.setdefault(extraction.document.instrument.iri, []).append(extraction.document.instrument)
+        for citation in extraction.citations:
+            cited.setdefault(citation.instrument.iri, []).append(citation.instrument)
+    same = canonical_iris(list(own) + list(cited))
+    merged_own: dict[str, list[Instrument]] = {}
+    merged_cited: dict[str, list[Instrument]] = {}
+    for table, merged in ((own, merged_own), (cited, merged_cited)):
+        for iri, instruments in table.items():
+            target = same.get(iri, iri)
+            merged.setdefault(target, []).extend(replace(i, iri=target) for i in instruments)
+
+    quads: list[Quad] = []
+    for label, sha256, extraction in sources:
+        quads.extend(_source(label, sha256, extraction, same))
+    described = set(merged_own) | set(merged_cited)
+    graph = NamedNode(INSTRUMENTS_GRAPH)
+    for iri in sorted(described):
+        quads.extend(_describe(_merge(merged_own.get(iri, []), merged_cited.get(iri, [])), graph))
+    # An edge may point at an instrument no citation described (a relation between two cited
+    # instruments, resolved by the relation finder): give it the type its IRI names.
+    edges = {_kg(name) for name in PREDICATES.values()}
+    for quad in list(quads):
+        if quad.predicate in edges and isinstance(quad.object, NamedNode):
+            iri = quad.object.value
+            if iri not in described and "/section/" not in iri:
+                described.add(iri)
+                quads.extend(_describe(Instrument(iri, _type_from_iri(iri)), graph))
+    return quads
