@@ -196,6 +196,12 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
             end = more.end()
     elif vocab.self_reference.match(text, pos):
         return [], pos, False
+    elif malformed := vocab.malformed_number.match(text, pos):
+        written = malformed.group("written")
+        draft = _Draft(doc_type=doc_type, start=start, end=malformed.end(),
+                       warnings=[f"malformed number {written!r} left empty"])
+        group.append(draft)
+        end = draft.end
     else:
         draft = _named(vocab, text, doc_type, start, pos) or (
             _titled(vocab, titles, text, doc_type, start, pos) if doc_type in vocab.by_title_types else None)

@@ -237,6 +237,9 @@ def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, lo
     if date and year is None:
         year = int(date[:4])
     issuer = issuer or vocab.issuer_by_type.get(reference.doc_type)
+    if number is None and title is None:  # a malformed number: keep the mention apart, named as written
+        return replace(mint_instrument(reference.doc_type, None, reference.text, date, year, issuer, locality),
+                       title=None)
     return mint_instrument(reference.doc_type, number, title, date, year, issuer, locality)
 
 

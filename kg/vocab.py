@@ -73,6 +73,7 @@ class Vocabulary:
     lower_type: re.Pattern                # a lowercase type word just before "số"
     number: re.Pattern
     number_prefix: re.Pattern
+    malformed_number: re.Pattern
     list_separator: re.Pattern
     date: re.Pattern
     year_only: re.Pattern
@@ -161,6 +162,7 @@ def vocabulary() -> Vocabulary:
         lower_type=lower_type,
         number=re.compile(grammar["number"]["pattern"]),
         number_prefix=re.compile(grammar["number_prefix"]["pattern"]),
+        malformed_number=re.compile(r"\s*" + grammar["malformed_number"]["pattern"]),
         list_separator=re.compile(grammar["list_separator"]["pattern"]),
         date=re.compile(r"\s*,?\s*(?:" + grammar["date"]["pattern"] + ")"),
         year_only=re.compile(r"\s*,?\s*" + grammar["year_only"]["pattern"]),
