@@ -1,14 +1,548 @@
-"""Text -> the document's structure: parts, items, tasks, articles, appendix rows.
+"""Text -> the document's structure: parts, items, tasks, articles, appendix rows, footnotes.
 
-(Being written: returns no sections yet.)
+One pass over the lines of ``source.normalized``: a line that begins with a marker from
+``data/structure.json`` ("II.", "1.2.", "a)", "Điều 3.", "Chương I", "PHỤ LỤC") opens a section
+when its number follows the last one at that level, and closes every open section at the same or
+a deeper level. Flattened tables (one cell per line between lines holding only "|") are read
+apart: a table whose header names a "chủ trì" column is a task table, each numbered row a task
+"appendix.N". Items of a plan's implementation part ("NỘI DUNG", "NHIỆM VỤ", "TỔ CHỨC THỰC
+HIỆN"...) and a directive's numbered items are tasks; each task's own words give its lead
+agency, partners, deadline and the body it reports to.
+
+>>> from kg.text import prepare_text
+>>> from kg.identify import identify_document
+>>> source = prepare_text("KẾ HOẠCH\\nCăn cứ Luật X;\\n\\nI. MỤC ĐÍCH\\n\\n1. Mục đích\\n\\n"
+...                       "II. NHIỆM VỤ\\n\\n1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính xây dựng"
+...                       " quy chế, trước ngày 30 tháng 11 năm 2023.\\n")
+>>> [(s.id, s.kind, s.parent) for s in parse_sections(source, identify_document(source))]
+[('preamble', 'preamble', None), ('I', 'part', None), ('I.1', 'item', 'I'), ('II', 'part', None), ('II.1', 'task', 'II')]
+>>> task = parse_sections(source, identify_document(source))[-1]
+>>> task.lead, task.partners, task.deadline
+('Sở Nội vụ', ('Sở Tài chính',), '2023-11-30')
 """
 from __future__ import annotations
 
-from .models import Document, Section, SourceText
+import bisect
+import json
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib.resources import files
 
-__all__ = ["parse_sections"]
+from .models import Document, Section, SourceText
+from .resolve import complete_issuer
+from .vocab import fold
+
+__all__ = ["parse_sections", "read_deadline"]
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_PIPE_LINE = re.compile(r"[ \t]*\|[ \t]*")
+_QUOTES = "“\"'‘«"
+_TITLE_END = re.compile(r"[.:;](?:\s|$)|\n[ \t]*\n")
+_SPACES = re.compile(r"\s+")
+_TABLE_GAP = 120  # lines: a longer run without a "|" line ends the table
+
+
+@dataclass(frozen=True)
+class _Rules:
+    markers: tuple[tuple[str, int, re.Pattern], ...]
+    letters: str
+    task_parts: tuple[str, ...]
+    task_types: frozenset[str]
+    closer: re.Pattern
+    columns: tuple[tuple[str, tuple[str, ...]], ...]
+    inline_lead: re.Pattern
+    inline_partners: re.Pattern
+    inline_deadline: re.Pattern
+    inline_label: re.Pattern
+    verb_lead: re.Pattern
+    agency_start: re.Pattern
+    agency_split: re.Pattern
+    deadlines: tuple[tuple[re.Pattern, str, bool], ...]
+    deadline_any: re.Pattern
+    reports_to: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = json.loads(files("kg").joinpath("data", "structure.json").read_text(encoding="utf-8"))
+    heads = sorted(data["agency_heads"], key=len, reverse=True)
+    head_alternation = "|".join(r"\s+".join(map(re.escape, h.split())) for h in heads)
+    inline = data["inline"]
+    deadlines = tuple((re.compile(d["pattern"], re.IGNORECASE), d["value"], bool(d.get("cell_only")))
+                      for d in data["deadlines"])
+    return _Rules(
+        markers=tuple((m["kind"], m["level"], re.compile(m["pattern"])) for m in data["markers"]),
+        letters=data["letters"],
+        task_parts=tuple(fold(p) for p in data["task_parts"]),
+        task_types=frozenset(data["task_types"]),
+        closer=re.compile("|".join(data["closers"])),
+        columns=tuple((name, tuple(fold(w) for w in words)) for name, words in data["table"]["columns"].items()),
+        inline_lead=re.compile(inline["lead"], re.IGNORECASE),
+        inline_partners=re.compile(inline["partners"], re.IGNORECASE),
+        inline_deadline=re.compile(inline["deadline"], re.IGNORECASE),
+        inline_label=re.compile("|".join((inline["lead"], inline["partners"], inline["deadline"])), re.IGNORECASE),
+        verb_lead=re.compile(data["verb_lead"]),
+        agency_start=re.compile(rf"(?:{head_alternation})\b"),
+        agency_split=re.compile(rf"\s*;\s*|,\s*(?=(?:{head_alternation})\b)"),
+        deadlines=deadlines,
+        deadline_any=re.compile("|".join(f"(?:{_unnamed(d['pattern'])})" for d in data["deadlines"]
+                                         if not d.get("cell_only")),
+                                re.IGNORECASE),
+        reports_to=re.compile(data["reports_to"]),
+    )
+
+
+def _unnamed(pattern: str) -> str:
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+@dataclass
+class _Draft:
+    """A section while the pass is still finding where it ends."""
+
+    id: str
+    kind: str
+    level: int
+    start: int
+    label: str = ""
+    title: str | None = None
+    parent: "_Draft | None" = None
+    end: int = -1
+    lead: str | None = None
+    partners: tuple[str, ...] = ()
+    deadline: str | None = None
+    children: list = field(default_factory=list)
 
 
 def parse_sections(source: SourceText, document: Document) -> tuple[Section, ...]:
     """The sections of ``source``, parents before children, offsets into the original text."""
-    return ()
+    rules = _rules()
+    text = source.normalized
+    lines = _lines(text)
+    tables = _tables(text, lines)
+    in_table = set()
+    for table in tables:
+        in_table.update(range(table[0], table[-1] + 1))
+    paragraphs = sum(1 for _, _, line in lines if not line.strip()) > len(lines) * 0.15
+    drafts = _markers(text, lines, in_table, paragraphs, rules)
+    drafts += _rows(text, lines, tables, drafts, rules)
+    drafts.sort(key=lambda d: (d.start, d.level))
+    _close(drafts, len(text), _closers(text, lines, rules))
+    first = drafts[0].start if drafts else len(text)
+    if first > 0 and text[:first].strip():
+        drafts.insert(0, _Draft("preamble", "preamble", -1, 0, end=first))
+    _mark_tasks(drafts, document, rules)
+    return tuple(_freeze(source, text, draft, document, paragraphs, rules) for draft in drafts)
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, line) for every line of ``text``."""
+    found, position = [], 0
+    for line in text.split("\n"):
+        found.append((position, position + len(line), line))
+        position += len(line) + 1
+    return found
+
+
+def _tables(text: str, lines) -> list[list[int]]:
+    """Runs of "|" lines close enough to be one flattened table: the indices of those lines."""
+    runs: list[list[int]] = []
+    for index, (_, _, line) in enumerate(lines):
+        if _PIPE_LINE.fullmatch(line):
+            if runs and index - runs[-1][-1] <= _TABLE_GAP and not _heading_between(lines, runs[-1][-1], index):
+                runs[-1].append(index)
+            else:
+                runs.append([index])
+    return [run for run in runs if len(run) >= 4]
+
+
+def _heading_between(lines, after: int, before: int) -> bool:
+    # an appendix heading between two "|" lines means two tables, not one
+    return any(lines[k][2].strip().upper().startswith("PHỤ LỤC") for k in range(after + 1, before))
+
+
+def _markers(text, lines, in_table, paragraphs, rules) -> list[_Draft]:
+    """Sections opened by markers at line starts, each checked against the numbering so far."""
+    drafts: list[_Draft] = []
+    open_: list[_Draft] = []
+    last: dict[tuple, int] = {}
+    closed_at = None
+    scope, scopes = "", 0
+    for index, (start, end, line) in enumerate(lines):
+        if index in in_table:
+            continue
+        stripped = line.lstrip()
+        if not stripped or stripped[0] in _QUOTES:
+            continue
+        if paragraphs and index and lines[index - 1][2].strip() and not _PIPE_LINE.fullmatch(lines[index - 1][2]):
+            continue  # a wrapped line of a paragraph, not the start of one
+        if rules.closer.match(stripped):
+            closed_at = start
+            continue
+        for kind, level, pattern in rules.markers:
+            match = pattern.match(stripped)
+            if not match:
+                continue
+            label = match.group("label") or ""
+            if kind == "footnote" and (closed_at is None and start < len(text) * 0.7):
+                break
+            parent, item_id, level = _place(kind, label, level, open_)
+            if item_id is None:
+                break
+            ordinal = _ordinal(kind, label, rules)
+            key = (kind, parent.id if parent else scope, level)
+            previous = last.get(key, 0)
+            if kind in ("chapter", "article", "part", "appendix") and previous and ordinal == 1 and kind != "appendix":
+                scopes += 1  # numbering starts over: an attached text (a regulation, a plan)
+                scope = f"annex.{scopes + 1}"
+                last = {k: v for k, v in last.items() if k[0] == "appendix"}
+                key, previous = (kind, scope, level), 0
+            if not _follows(kind, previous, ordinal):
+                break
+            last[key] = ordinal
+            while open_ and open_[-1].level >= level:
+                open_.pop()
+            section_id = _qualify(kind, item_id, parent, scope)
+            if kind == "appendix":
+                scope = section_id
+            draft = _Draft(section_id, kind, level, start + len(line) - len(stripped), label, parent=parent)
+            draft.title = _title(text, draft.start + match.end(), paragraphs, kind)
+            if parent is not None:
+                parent.children.append(draft)
+            drafts.append(draft)
+            open_.append(draft)
+            break
+    return drafts
+
+
+def _place(kind: str, label: str, level: int, open_: list[_Draft]):
+    """The parent, the local id and the level of a new marker, given the sections open before it."""
+    if kind == "item":
+        level += label.count(".")
+    open_ = [d for d in open_ if d.level < level]  # what stays open if the marker is taken
+    if kind == "appendix":
+        return None, f"Phụ lục {label}".strip(), level
+    if kind == "footnote":
+        return None, f"footnote.{label}", level
+    if kind == "chapter":
+        return None, f"Chương {label}", level
+    if kind == "division":
+        parent = next((d for d in reversed(open_) if d.kind == "chapter"), None)
+        return parent, (f"{parent.id}.Mục {label}" if parent else f"Mục {label}"), level
+    if kind == "article":
+        parent = next((d for d in reversed(open_) if d.kind in ("division", "chapter", "appendix")), None)
+        return parent, f"Điều {label}", level
+    if kind == "part":
+        parent = next((d for d in reversed(open_) if d.kind == "appendix"), None)
+        return parent, label, level
+    if kind == "item":
+        depth = label.count(".")
+        if depth:
+            prefix = label.rsplit(".", 1)[0]
+            parent = next((d for d in reversed(open_) if d.kind in ("item", "task") and d.label == prefix), None)
+            if parent is None:
+                return None, None, level
+        else:
+            parent = next((d for d in reversed(open_) if d.kind in ("part", "article", "appendix")), None)
+        base = parent.id.rsplit(".", depth)[0] if depth else (parent.id if parent and parent.kind != "appendix" else "")
+        return parent, f"{base}.{label}" if base else label, level
+    # a lettered point belongs to the innermost numbered item or clause
+    parent = next((d for d in reversed(open_) if d.kind in ("item", "article", "part")), None)
+    if parent is None:
+        return None, None, level
+    return parent, f"{parent.id}.{label}", max(level, parent.level + 1)
+
+
+def _qualify(kind: str, section_id: str, parent: _Draft | None, scope: str) -> str:
+    # parts and articles of an appendix or an attached text would repeat the body's ids
+    if scope and kind != "appendix" and (parent is None or kind in ("part", "article", "chapter")):
+        if not section_id.startswith(scope):
+            return f"{scope}.{section_id}"
+    return section_id
+
+
+def _ordinal(kind: str, label: str, rules) -> int:
+    if kind == "point":
+        return rules.letters.find(label) + 1
+    if kind == "part" or (kind in ("chapter", "appendix") and label[:1] in _ROMAN):
+        return _roman(label)
+    digits = re.match(r"\d+", label.rsplit(".", 1)[-1])
+    return int(digits.group()) if digits else 1
+
+
+def _roman(label: str) -> int:
+    total = 0
+    for index, letter in enumerate(label):
+        value = _ROMAN.get(letter, 0)
+        total += -value if index + 1 < len(label) and _ROMAN.get(label[index + 1], 0) > value else value
+    return total
+
+
+def _follows(kind: str, previous: int, ordinal: int) -> bool:
+    """Whether a marker's number may follow the last one at its level (wrapped lines start with numbers too)."""
+    if kind in ("appendix", "footnote"):
+        return ordinal >= previous
+    if kind == "article":
+        return previous < ordinal <= previous + 3
+    if kind in ("part", "chapter"):
+        return previous < ordinal <= previous + 2
+    if kind == "point":
+        return ordinal == previous + 1 or (previous and ordinal == previous + 2)  # "d)" is often followed by "e)"
+    return ordinal == previous + 1
+
+
+def _title(text: str, position: int, paragraphs: bool, kind: str) -> str | None:
+    """The heading words after a marker: to the end of the line (of the paragraph in markdown plans)."""
+    line_end = text.find("\n", position)
+    line_end = len(text) if line_end < 0 else line_end
+    if not text[position:line_end].strip():  # "Chương I" with its name on the next line
+        position = line_end + 1
+        while position < len(text) and text[position] in " \t\n":
+            position += 1
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end < 0 else line_end
+    if paragraphs or kind in ("item", "point", "part", "task"):
+        limit = min(len(text), position + 300)
+        stop = _TITLE_END.search(text, position, limit)
+        end = stop.start() if stop else limit
+        if not paragraphs:
+            end = min(end, line_end)
+    else:
+        end = line_end
+    title = _SPACES.sub(" ", text[position:end]).strip(" -–")
+    if len(title) > 160:
+        title = title[:160].rsplit(" ", 1)[0] + " …"
+    return title or None
+
+
+def _closers(text, lines, rules) -> list[int]:
+    return [start + len(line) - len(line.lstrip()) for start, _, line in lines if rules.closer.match(line.lstrip())]
+
+
+def _close(drafts: list[_Draft], length: int, closers: list[int]) -> None:
+    """A section ends where the next one at its level or above begins, or at the signature block."""
+    open_: list[_Draft] = []
+    for draft in drafts:
+        if draft.end >= 0:  # table rows know their end
+            continue
+        while open_ and open_[-1].level >= draft.level:
+            open_.pop().end = draft.start
+        open_.append(draft)
+    for draft in open_:
+        draft.end = length
+    for draft in drafts:
+        cut = bisect.bisect_right(closers, draft.start)
+        if cut < len(closers) and closers[cut] < draft.end and draft.kind not in ("appendix", "footnote"):
+            draft.end = closers[cut]
+    for draft in drafts:  # a child never outlives its parent
+        if draft.parent is not None and draft.end > draft.parent.end:
+            draft.end = draft.parent.end
+
+
+def _rows(text, lines, tables, drafts, rules) -> list[_Draft]:
+    """Numbered rows of task tables ("STT | Nhiệm vụ | Cơ quan chủ trì | ..."), as tasks "appendix.N"."""
+    rows: list[_Draft] = []
+    starts = [d.start for d in drafts]
+    for table in tables:
+        cells = [(lines[a][1] + 1, lines[b][0] - 1) for a, b in zip(table, table[1:])]
+        cells = [(s, max(s, e)) for s, e in cells]
+        header = []
+        for s, e in cells:
+            if not text[s:e].strip():
+                if header:
+                    break
+                continue
+            header.append(_column(fold(_SPACES.sub(" ", text[s:e])), rules))
+        if "lead" not in header:
+            continue
+        width = len(header)
+        k = len(header)
+        while k < len(cells):
+            s, e = cells[k]
+            label = text[s:e].strip()
+            if not re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*", label):
+                k += 1
+                continue
+            row = {}
+            column, j = 1, k + 1
+            while j < len(cells) and column < width:
+                cs, ce = cells[j]
+                value = text[cs:ce].strip()
+                if not value and j + 1 < len(cells) and re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*|[IVX]+\.?|[A-Z]",
+                                                                     text[cells[j + 1][0]:cells[j + 1][1]].strip()):
+                    break
+                row[header[column]] = (cs, ce)
+                column, j = column + 1, j + 1
+            end = cells[j - 1][1]
+            parent = _innermost(drafts, starts, s)
+            draft = _Draft(f"appendix.{len(rows) + 1}", "task", 9, s, label, parent=parent, end=end)
+            if "task" in row:
+                draft.title = _clip(_SPACES.sub(" ", text[slice(*row["task"])]).strip())
+            if "lead" in row:
+                draft.lead = _agency_text(text[slice(*row["lead"])]) or None
+            if "partners" in row:
+                draft.partners = _agencies(text[slice(*row["partners"])], rules)
+            if "deadline" in row:
+                draft.deadline = read_deadline(text[slice(*row["deadline"])], cell=True)
+            rows.append(draft)
+            k = j
+    return rows
+
+
+def _column(header: str, rules) -> str:
+    for name, words in rules.columns:
+        if name == "number":
+            if header.strip(" .") in words:
+                return name
+        elif any(word in header for word in words):
+            return name
+    return "other"
+
+
+def _innermost(drafts: list[_Draft], starts: list[int], position: int) -> _Draft | None:
+    index = bisect.bisect_right(starts, position) - 1
+    if index < 0:
+        return None
+    draft = drafts[index]
+    while draft is not None and draft.kind not in ("appendix", "part", "article", "item"):
+        draft = draft.parent
+    return draft
+
+
+def _mark_tasks(drafts: list[_Draft], document: Document, rules) -> None:
+    """Items of an implementation part, and a directive's numbered items, are tasks."""
+    directive = document.instrument.doc_type in rules.task_types
+    for draft in drafts:
+        if draft.kind != "item":
+            continue
+        part = draft.parent
+        while part is not None and part.kind == "item":
+            part = part.parent
+        if part is None:
+            if directive:
+                draft.kind = "task"
+        elif part.kind == "part" and part.title and any(word in fold(part.title) for word in rules.task_parts):
+            draft.kind = "task"
+
+
+def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, paragraphs: bool, rules) -> Section:
+    lead, partners, deadline, reports_to = draft.lead, draft.partners, draft.deadline, None
+    if draft.kind == "task" and draft.id.startswith("appendix.") is False:
+        own_end = min([c.start for c in draft.children if c.kind == "task"] + [draft.end])
+        lead, partners, deadline, reports_to = _duties(text, draft, own_end, document, rules)
+    elif draft.kind == "task":
+        reports_to = _reports_to(text[draft.start:draft.end], document, rules)
+    return Section(
+        id=draft.id,
+        kind=draft.kind,
+        start=source.to_original(draft.start),
+        end=source.to_original(draft.end),
+        title=draft.title,
+        parent=draft.parent.id if draft.parent else None,
+        lead=lead,
+        partners=partners,
+        deadline=deadline,
+        reports_to=reports_to,
+    )
+
+
+def _duties(text: str, draft: _Draft, end: int, document: Document, rules):
+    """Lead, partners, deadline and report line of one task, from its own words."""
+    own = text[draft.start:end]
+    lead = partners = None
+    match = rules.inline_lead.search(own)
+    if match:
+        lead = _agency_text(_value(own, match.end(), rules))
+    match = rules.inline_partners.search(own)
+    if match:
+        partners = _agencies(_value(own, match.end(), rules), rules)
+    if lead is None:
+        body = own[len(draft.label) + 2:] if draft.label else own
+        for match in rules.verb_lead.finditer(body):
+            candidate = _agency_text(match.group("lead"))
+            start = rules.agency_start.search(candidate)
+            if start:
+                lead = _agency_text(candidate[start.start():])
+                if match.group("partners") and partners is None:
+                    partners = _agencies(match.group("partners"), rules)
+                break
+    if lead is None and draft.title:
+        heading = draft.title.split(":", 1)[0]
+        if rules.agency_start.match(heading) and (":" in _after_marker(own, draft) or len(heading) < 100
+                                                 and heading == draft.title):
+            lead = _agency_text(heading)
+    deadline = None
+    match = rules.inline_deadline.search(own)
+    if match:
+        deadline = read_deadline(_value(own, match.end(), rules), cell=True)
+    if deadline is None:
+        found = rules.deadline_any.search(own)
+        if found:
+            deadline = read_deadline(found.group(), cell=False)
+    return lead, tuple(partners or ()), deadline, _reports_to(own, document, rules)
+
+
+def _after_marker(own: str, draft: _Draft) -> str:
+    return own[:len(draft.title or "") + len(draft.label) + 20]
+
+
+def _value(text: str, position: int, rules) -> str:
+    """The words after a label ("Đơn vị chủ trì: ..."), to the end of their paragraph or the next label."""
+    end = len(text)
+    for stop in (rules.inline_label.search(text, position), re.compile(r"\n[ \t]*\n|[.;](?:\s|$)").search(text, position)):
+        if stop:
+            end = min(end, stop.start())
+    return text[position:end]
+
+
+def _reports_to(own: str, document: Document, rules) -> str | None:
+    match = rules.reports_to.search(own)
+    if not match:
+        return None
+    body = _SPACES.sub(" ", match.group("body")).strip()
+    if body.startswith("UBND"):
+        body = "Ủy ban nhân dân" + body[4:]
+    return complete_issuer(body, document.locality) or body
+
+
+def _agency_text(text: str) -> str:
+    return _SPACES.sub(" ", text).strip(" .;:,-–")
+
+
+def _agencies(text: str, rules) -> tuple[str, ...]:
+    """A list of agencies split where a new name begins ("Sở Khoa học và Công nghệ, UBND xã, phường")."""
+    return tuple(a for a in (_agency_text(part) for part in rules.agency_split.split(_SPACES.sub(" ", text))) if a)
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 160 else text[:160].rsplit(" ", 1)[0] + " …"
+
+
+def read_deadline(words: str, cell: bool = False) -> str | None:
+    """A deadline as an ISO date, a month, a quarter, a year, or the words of a recurrence.
+
+    >>> read_deadline("trong tháng 02 năm 2023"), read_deadline("trước ngày 30 tháng 11 năm 2023")
+    ('2023-02', '2023-11-30')
+    >>> read_deadline("định kỳ 6 tháng"), read_deadline("Trước ngày\\n30/11/2025", cell=True)
+    ('định kỳ 6 tháng', '2025-11-30')
+    """
+    for pattern, value, cell_only in _rules().deadlines:
+        if cell_only and not cell:
+            continue
+        match = pattern.search(words)
+        if not match:
+            continue
+        parts = {k: v for k, v in match.groupdict().items() if v}
+        if "q" in parts:
+            parts["q"] = str(_roman(parts["q"]) if parts["q"][0] in "IV" else parts["q"])
+        for key in ("m", "d"):
+            if key in parts:
+                parts[key] = parts[key].zfill(2)
+        if value == "{words}":
+            return _SPACES.sub(" ", match.group()).strip().lower()
+        return value.format(**parts)
+    if cell:
+        words = _SPACES.sub(" ", words).strip(" .;")
+        return _clip(words) if words else None
+    return None
