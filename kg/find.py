@@ -31,6 +31,13 @@ _SUBJECT = re.compile(
     r"|(?:ban\s+hành\s+)?“(?P<quoted>[^”]{3,300})”)"
 )
 _MAX_TITLE_TOKENS = 16
+_MAX_GUESSED_TOKENS = 14
+# A footnote number glued to the last word of a title in consolidated texts: "Luật Bảo hiểm xã hội1"
+_GLUED_FOOTNOTE = re.compile(r"([^\W\d_]+)(\d{1,2})")
+# "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"
+_AMENDING = re.compile(r"\s+(?:sửa\s+đổi,?\s+bổ\s+sung|sửa\s+đổi|bổ\s+sung)\s+(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?")
+_AMENDED_JOIN = re.compile(r"\s*(?:,|và)\s*")
+_TITLED_TYPE = re.compile(r"(Bộ\s+luật|Luật|Pháp\s+lệnh)(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -184,6 +191,7 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
     prefix = vocab.number_prefix.match(text, pos)
     number = vocab.number.match(text, prefix.end())
     group: list[_Draft] = []
+    amending = None
     if number:
         group.append(_numbered(doc_type, start, number))
         end = number.end()
@@ -203,8 +211,12 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
         group.append(draft)
         end = draft.end
     else:
-        draft = _named(vocab, text, doc_type, start, pos) or (
-            _titled(vocab, titles, text, doc_type, start, pos) if doc_type in vocab.by_title_types else None)
+        amending = doc_type in vocab.by_title_types and _amending(vocab, titles, text, doc_type, start, pos)
+        if amending:
+            draft, amended = amending
+        else:
+            draft = _named(vocab, text, doc_type, start, pos) or (
+                _titled(vocab, titles, text, doc_type, start, pos) if doc_type in vocab.by_title_types else None)
         if draft is None:
             return [], pos, False
         group.append(draft)
@@ -218,13 +230,14 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
     end, date, year, issuer, warnings = _tail(vocab, text, end, by_title=not number)
     for draft in group:
         _apply_tail(draft, date, year, issuer, warnings)
-    group[-1].end = end
-    for draft in group[:-1]:
-        draft.end = draft.end or end
+    head = group[-1]  # the draft the tail was written after
+    head.end = end
     subject = _SUBJECT.match(text, end)
     if subject:
         words = subject.group("subject") or subject.group("quoted")
-        group[-1].subject = " ".join(words.split())
+        head.subject = " ".join(words.split())
+    if amending:
+        group.extend(amending[1])
     return group, end, bool(date or issuer)
 
 
@@ -263,46 +276,79 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
         match = _TOKEN.match(text, pos)
         if match is None:
             break
-        tokens.append(match)
-        words.append(_fold_word(match.group(1)))
+        written = match.group(1)
+        glued = _GLUED_FOOTNOTE.fullmatch(written)
+        if glued:
+            written = glued.group(1)
+        tokens.append((written, match.start(1), match.start(1) + len(written)))
+        words.append(_fold_word(written))
         pos = match.end()
         head = tuple(words)
         if head in prefixes:
             if head in titles.titles[doc_type]:
                 known = len(words)
-        elif len(words) >= 10:
+        elif len(words) >= _MAX_GUESSED_TOKENS:
+            break
+        if glued:
             break
     if not tokens:
         return None
     count = known or _guess_title_length(vocab, tokens, words)
-    if not count:
+    if not count or (not known and " ".join(words[:count]) in vocab.not_titles):
         return None
-    end = tokens[count - 1].end()
-    title = doc_type + " " + " ".join(t.group(1) for t in tokens[:count]).replace(" ,", ",")
+    end = tokens[count - 1][2]
+    title = doc_type + " " + " ".join(t[0] for t in tokens[:count]).replace(" ,", ",")
     return _Draft(doc_type=doc_type, start=start, end=end, title=title)
 
 
-def _guess_title_length(vocab: Vocabulary, tokens: list[re.Match], words: list[str]) -> int:
+def _amending(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start: int, pos: int):
+    """An amending law named by what it amends: the amending law, then each law it amends.
+
+    The date written after the list belongs to the amending law alone.
+    """
+    lead = _AMENDING.match(text, pos)
+    if not lead:
+        return None
+    amended: list[_Draft] = []
+    cursor = lead.end()
+    while True:
+        written = _TITLED_TYPE.match(text, cursor)
+        draft = written and _titled(vocab, titles, text, _type_of(vocab, written.group(1)), cursor, written.end())
+        if not draft:
+            break
+        amended.append(draft)
+        cursor = draft.end
+        join = _AMENDED_JOIN.match(text, cursor)
+        if not join or not _TITLED_TYPE.match(text, join.end()):
+            break
+        cursor = join.end()
+    if not amended:
+        return None
+    title = doc_type + " " + " ".join(text[pos:amended[-1].end].split())
+    return _Draft(doc_type=doc_type, start=start, end=amended[-1].end, title=title), amended
+
+
+def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], words: list[str]) -> int:
     """Where a title the registry does not know ends: before a function word or punctuation.
 
     The name must open with a capital ("Luật Tố cáo", not "luật pháp"); a comma stays inside
     it when a lowercase content word follows ("Luật Phòng, chống tham nhũng").
     """
-    first = tokens[0].group(1)
+    first = tokens[0][0]
     if not first[0].isupper() or not first[0].isalpha():
         return 0
     count = 0
     for index, word in enumerate(words):
-        if index >= 10:
+        if index >= _MAX_GUESSED_TOKENS:
             break
         if word == ",":
-            following = tokens[index + 1].group(1) if index + 1 < len(tokens) else ""
+            following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
             if following and following[0].islower() and _fold_word(following) not in vocab.title_stop_words and index > 0:
                 continue
             break
         if word in (";", ":") or (index > 0 and word in vocab.title_stop_words):
             break
-        if index > 0 and tokens[index].group(1)[0].isdigit():
+        if index > 0 and tokens[index][0][0].isdigit():
             break
         count = index + 1
     return count

@@ -81,6 +81,7 @@ class Vocabulary:
     self_reference: re.Pattern
     issuer: re.Pattern
     title_stop_words: frozenset[str]
+    not_titles: frozenset[str]
     named: tuple[tuple[str, re.Pattern, str, str], ...]  # (type, pattern, title template, issuer)
 
 
@@ -170,6 +171,7 @@ def vocabulary() -> Vocabulary:
         self_reference=re.compile(grammar["self_reference"]["pattern"]),
         issuer=issuer,
         title_stop_words=frozenset(grammar["title_stop_words"]),
+        not_titles=frozenset(fold(t) for t in grammar["not_titles"]["titles"]),
         named=tuple((e["doc_type"], re.compile(e["pattern"]), e["title"], e["issuer"]) for e in named),
     )
 
