@@ -25,16 +25,19 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from importlib.resources import files
+from pathlib import Path
 from urllib.parse import quote
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
+from .errors import GraphError
 from .iri import section_iri, slug
 from .models import Extraction, Instrument, Section
 from .namespaces import DCTERMS, ELI, ID, KG, SKOS
 
 __all__ = ["PREDICATES", "dataset", "canonical_iris", "source_graph_iri", "agency_iri", "type_iri",
-           "INSTRUMENTS_GRAPH"]
+           "ontology_file", "INSTRUMENTS_GRAPH", "ONTOLOGY_GRAPH"]
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -55,6 +58,7 @@ PREDICATES = {
 }
 
 INSTRUMENTS_GRAPH = ID + "graph/instruments"
+ONTOLOGY_GRAPH = ID + "graph/ontology"
 
 # Party numbers put the kind before the body ("57-NQ/TW", "324-QĐ/TU"); state numbers put it
 # after the number ("33/CT-TTg"). Titles without a number fall back on the issuing body.
@@ -64,6 +68,18 @@ _ISO_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _YEAR_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 _TYPE = NamedNode(RDF + "type")
+
+
+def ontology_file(name: str) -> Path:
+    """A file shipped in the installed ``kg.ontology`` package (kg.ttl, shapes.ttl, queries/x.rq).
+
+    >>> ontology_file("kg.ttl").name
+    'kg.ttl'
+    """
+    path = files("kg.ontology").joinpath(name)
+    if not path.is_file():
+        raise GraphError(f"{name}: no such file in the kg ontology package")
+    return Path(str(path))
 
 
 def _kg(name: str) -> NamedNode:
@@ -92,7 +108,9 @@ def source_graph_iri(label: str) -> str:
 
 
 def agency_iri(name: str) -> str:
-    """>>> agency_iri("Ủy ban nhân dân tỉnh Kon Tum")
+    """The node of an issuing body or an agency given a task, by its full name.
+
+    >>> agency_iri("Ủy ban nhân dân tỉnh Kon Tum")
     'https://w3id.org/kg-vn/id/agency/uy-ban-nhan-dan-tinh-kon-tum'
     """
     return ID + "agency/" + slug(name)
@@ -311,7 +329,11 @@ def dataset(sources: Iterable[tuple[str, str, Extraction]]) -> list[Quad]:
             target = same.get(iri, iri)
             merged.setdefault(target, []).extend(replace(i, iri=target) for i in instruments)
 
-    quads: list[Quad] = []
+    # The ontology travels with the data, so that queries can read class labels and the
+    # concepts of document types, and the graph validates on its own.
+    ontology = NamedNode(ONTOLOGY_GRAPH)
+    quads: list[Quad] = [Quad(t.subject, t.predicate, t.object, ontology)
+                         for t in parse(path=ontology_file("kg.ttl"), format=RdfFormat.TURTLE)]
     for label, sha256, extraction in sources:
         quads.extend(_source(label, sha256, extraction, same))
     described = set(merged_own) | set(merged_cited)

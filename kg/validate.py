@@ -7,22 +7,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 
 from .errors import GraphError
+from .rdf import ontology_file
 
-__all__ = ["Violation", "ValidationReport", "validate", "ontology_file", "load_graph"]
+__all__ = ["Violation", "ValidationReport", "validate", "load_graph"]
 
 SH = "http://www.w3.org/ns/shacl#"
-
-
-def ontology_file(name: str) -> Path:
-    """A file shipped in the installed ``kg.ontology`` package (kg.ttl, shapes.ttl, queries/x.rq)."""
-    path = files("kg.ontology").joinpath(name)
-    if not path.is_file():
-        raise GraphError(f"{name}: no such file in the kg ontology package")
-    return Path(str(path))
 
 
 @dataclass(frozen=True)
