@@ -126,10 +126,10 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
                 cue = min(linking, key=lambda c: cues.rank[c.predicate])
                 chain = (prior, cue)
                 _offer_between(offer, text, prior, citation, cue)
-                doc_cue = previous_cue
+                doc_cue = _through(previous_cue)
             elif chain is not None and _LIST_GAP.fullmatch(text, prior.reference.end, ref.start):
                 _offer_between(offer, text, chain[0], citation, chain[1])
-                doc_cue = previous_cue
+                doc_cue = _through(previous_cue)
             else:
                 chain = None
                 before = [c for c in gap if not c.after]
@@ -138,7 +138,8 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
                            if index + 1 < len(ordered) else len(text), clauses)
         if after is not None and (doc_cue is None or cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
             doc_cue = after
-        previous_cue = doc_cue if first_in_clause or doc_cue is not None else previous_cue
+        if first_in_clause or (doc_cue is not None and chain is None):
+            previous_cue = doc_cue
         if consolidated_until is not None and ref.start < consolidated_until:
             predicate, start, end, words = "consolidates", ref.start, ref.end, ref.text
         elif doc_cue is not None:
@@ -152,6 +153,15 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         if task is not None:
             offer(section_iri(own, task.id), predicate, target, start, end, words)
     return tuple(relation for _, relation in sorted(best.values(), key=lambda item: item[1].start))
+
+
+def _through(cue: _Cue | None) -> _Cue | None:
+    """The document's cue for an instrument named in another's description: only a clause-wide one.
+
+    "Căn cứ Nghị định A quy định chi tiết Luật B": the document rests on both; but in "sửa đổi
+    Nghị định A quy định chi tiết Luật B" it amends A and only mentions B.
+    """
+    return cue if cue is not None and not cue.between else None
 
 
 def _find_cues(source: SourceText, cues: _Cues):

@@ -1,6 +1,7 @@
 """Extractions -> text a reader scans: the document, its sections, their references and tasks."""
 from __future__ import annotations
 
+from .iri import section_iri
 from .models import Extraction
 
 __all__ = ["render_table"]
@@ -39,10 +40,11 @@ def render_table(extraction: Extraction) -> str:
     if relations:
         labels = {c.instrument.iri: c.instrument.label() for c in extraction.citations}
         labels[own.iri] = own.label()
+        labels.update({section_iri(own.iri, s.id): f"{own.label()} § {s.id}" for s in extraction.sections})
         lines.append("  relations:")
         for relation in relations:
             lines.append(f"    {labels.get(relation.subject, relation.subject)} {relation.predicate} "
-                         f"{labels.get(relation.object, relation.object)}")
+                         f"{labels.get(relation.object, relation.object)}  « {' '.join(relation.cue.split())[:40]} »")
     lines.append(f"  {len(extraction.citations)} references to {len(extraction.instruments())} instruments")
     return "\n".join(lines)
 

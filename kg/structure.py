@@ -124,7 +124,9 @@ def parse_sections(source: SourceText, document: Document) -> tuple[Section, ...
     in_table = set()
     for table in tables:
         in_table.update(range(table[0], table[-1] + 1))
-    paragraphs = sum(1 for _, _, line in lines if not line.strip()) > len(lines) * 0.15
+    # markdown captures (bold "**") wrap paragraphs at any word and set them apart by blank lines,
+    # so there only a line after a blank one can open a section; gazette texts have no such rule
+    paragraphs = "**" in source.original
     drafts = _markers(text, lines, in_table, paragraphs, rules)
     drafts += _rows(text, lines, tables, drafts, rules)
     drafts.sort(key=lambda d: (d.start, d.level))
@@ -240,7 +242,7 @@ def _place(kind: str, label: str, level: int, open_: list[_Draft]):
         depth = label.count(".")
         if depth:
             prefix = label.rsplit(".", 1)[0]
-            parent = next((d for d in reversed(open_) if d.kind in ("item", "task") and d.label == prefix), None)
+            parent = next((d for d in reversed(open_) if d.kind in ("item", "task", "clause") and d.label == prefix), None)
             if parent is None:
                 return None, None, level
         else:
@@ -248,7 +250,7 @@ def _place(kind: str, label: str, level: int, open_: list[_Draft]):
         base = parent.id.rsplit(".", depth)[0] if depth else (parent.id if parent and parent.kind != "appendix" else "")
         return parent, f"{base}.{label}" if base else label, level
     # a lettered point belongs to the innermost numbered item or clause
-    parent = next((d for d in reversed(open_) if d.kind in ("item", "article", "part")), None)
+    parent = next((d for d in reversed(open_) if d.kind in ("item", "task", "clause", "article", "part")), None)
     if parent is None:
         return None, None, level
     return parent, f"{parent.id}.{label}", max(level, parent.level + 1)
@@ -411,15 +413,17 @@ def _innermost(drafts: list[_Draft], starts: list[int], position: int) -> _Draft
 
 
 def _mark_tasks(drafts: list[_Draft], document: Document, rules) -> None:
-    """Items of an implementation part, and a directive's numbered items, are tasks."""
+    """Items of an implementation part, and a directive's numbered items, are tasks; an article's are clauses."""
     directive = document.instrument.doc_type in rules.task_types
     for draft in drafts:
         if draft.kind != "item":
             continue
         part = draft.parent
-        while part is not None and part.kind == "item":
+        while part is not None and part.kind in ("item", "task", "clause"):
             part = part.parent
-        if part is None:
+        if part is not None and part.kind == "article":
+            draft.kind = "clause"  # "Điều 3.2": khoản 2 of Điều 3
+        elif part is None:
             if directive:
                 draft.kind = "task"
         elif part.kind == "part" and part.title and any(word in fold(part.title) for word in rules.task_parts):
@@ -451,12 +455,14 @@ def _duties(text: str, draft: _Draft, end: int, document: Document, rules):
     """Lead, partners, deadline and report line of one task, from its own words."""
     own = text[draft.start:end]
     lead = partners = None
-    match = rules.inline_lead.search(own)
-    if match:
-        lead = _agency_text(_value(own, match.end(), rules))
-    match = rules.inline_partners.search(own)
-    if match:
-        partners = _agencies(_value(own, match.end(), rules), rules)
+    for match in rules.inline_lead.finditer(own):  # "b) Cơ quan thực hiện:" may only introduce the lines below
+        lead = _agency_text(_value(own, match.end(), rules)) or None
+        if lead:
+            break
+    for match in rules.inline_partners.finditer(own):
+        partners = _agencies(_value(own, match.end(), rules), rules) or None
+        if partners:
+            break
     if lead is None:
         body = own[len(draft.label) + 2:] if draft.label else own
         for match in rules.verb_lead.finditer(body):
