@@ -65,5 +65,180 @@ def _is_dir(path: str) -> bool:
     return Path(path).is_dir()
 
 
+# ---------------------------------------------------------------- the graph: build, validate, query, lineage,
+# serve, push. Heavy libraries (rdflib, pyoxigraph, networkx) are imported inside each command.
+
+def _fail(error: KGError) -> None:
+    click.echo(f"kg: {error}", err=True)
+    sys.exit(2)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", default="build", show_default=True, type=click.Path(file_okay=False),
+              help="Build directory: graph.nq, graph.ttl, report.json and the extraction cache.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for extraction.")
+def build(paths, output, workers):
+    """Extract every text under PATHS and write the corpus graph (Turtle and N-Quads).
+
+    Each source file's statements go in a named graph of their own, with the offsets and words
+    behind every edge. Files whose text has not changed are read from the cache. Outputs are
+    replaced whole; the report lists every file that failed and why, and the exit status is 1
+    if any did.
+
+    Example: kg build corpus/ -o build/ --workers 2
+    """
+    from .build import build as run_build
+
+    try:
+        report = run_build(paths, output, workers=workers)
+    except KGError as error:
+        _fail(error)
+    click.echo(report.summary())
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("graph", type=click.Path(exists=True))
+@click.option("--limit", default=50, show_default=True, help="Violations to print.")
+def validate(graph, limit):
+    """Check a built graph (a build directory, or a .ttl/.nt/.nq file) against the SHACL shapes.
+
+    Prints each violation (node, property, message) and exits 1 if there is any.
+
+    Example: kg validate build/
+    """
+    from .validate import validate as run_validate
+
+    try:
+        report = run_validate(graph)
+    except KGError as error:
+        _fail(error)
+    for violation in report.violations[:limit]:
+        click.echo(str(violation))
+    more = len(report.violations) - limit
+    if more > 0:
+        click.echo(f"... and {more} more")
+    verdict = "conforms" if report.conforms else f"does not conform: {len(report.violations)} violations"
+    click.echo(f"{graph}: {report.triples} triples, {verdict}")
+    sys.exit(0 if report.conforms else 1)
+
+
+_STORE = click.option("--store", "store_kind", type=click.Choice(["memory", "disk", "rdflib"]), default="memory",
+                      show_default=True, help="Where to load the graph: pyoxigraph in memory or on disk, or rdflib.")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("location")
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of the named query.")
+@click.option("--sparql", help="Run this SPARQL query instead of a named one.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
+@_STORE
+def query(location, name, params, sparql, fmt, list_queries, store_kind):
+    """Run a named query (or --sparql) on a build directory or a SPARQL endpoint URL.
+
+    Parameters are bound as RDF terms, never pasted into the query. `--list` shows every named
+    query with what it answers and what it takes.
+
+    Example: kg query build/ who-cites --param number=15/2019/QĐ-UBND --format csv
+    """
+    from .query import format_result, named_queries, run_named
+    from .store import open_store
+
+    if list_queries:
+        for query_name, named in named_queries().items():
+            taking = ", ".join(f"{p.name} ({p.description})" for p in named.parameters.values()) or "no parameters"
+            click.echo(f"{query_name}: {named.description}\n    takes: {taking}")
+        return
+    if bool(name) == bool(sparql):
+        raise click.UsageError("give a query NAME or --sparql, not both")
+    values = {}
+    for param in params:
+        key, sep, value = param.partition("=")
+        if not sep:
+            raise click.UsageError(f"--param {param}: expected KEY=VALUE")
+        values[key.strip()] = value
+    try:
+        store = open_store(location, store_kind)
+        result = store.query(sparql) if sparql else run_named(store, name, values)
+    except KGError as error:
+        _fail(error)
+    click.echo(format_result(result, fmt))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("location")
+@click.argument("number")
+@click.option("--task", help="A task or section of the document (II.4); the whole document without it.")
+@click.option("--down", is_flag=True, help="What rests on it, instead of what it rests on.")
+@click.option("--depth", type=click.IntRange(1, None), help="Stop after this many steps.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_STORE
+def lineage(location, number, task, down, depth, fmt, store_kind):
+    """Print the lineage tree of a document or one of its tasks: every instrument it rests on,
+    transitively, with the relation at each step, each instrument expanded once.
+
+    Example: kg lineage build/ "322/KH-UBND" --task II.5
+    """
+    from .lineage import downstream, find_start, load, render_text, upstream
+    from .store import open_store
+
+    try:
+        store = open_store(location, store_kind)
+        start = find_start(store, number, task)
+        graph = load(store)
+    except KGError as error:
+        _fail(error)
+    tree = (downstream if down else upstream)(graph, start, depth=depth)
+    click.echo(json.dumps(tree, ensure_ascii=False, indent=1) if fmt == "json" else render_text(tree))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("location", type=click.Path(exists=True))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--allow-updates", is_flag=True, help="Accept SPARQL Update and Graph Store writes (off by default).")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.")
+@click.option("--max-rows", default=10_000, show_default=True, help="Rows a query may return.")
+@_STORE
+def serve(location, host, port, allow_updates, timeout, max_rows, store_kind):
+    """Serve a built graph as a SPARQL 1.1 endpoint (GET/POST /query), read-only unless told.
+
+    Malformed queries get HTTP 400 with the parser's message; each query is bounded in time
+    and rows.
+
+    Example: kg serve build/ --port 7878
+    """
+    from .serve import serve as run_serve
+
+    try:
+        run_serve(location, host=host, port=port, allow_updates=allow_updates, timeout=timeout,
+                  max_rows=max_rows, store_kind=store_kind, log=lambda line: click.echo(line, err=True))
+    except KGError as error:
+        _fail(error)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("location", type=click.Path(exists=True))
+@click.argument("url")
+@click.option("--protocol", type=click.Choice(["gsp", "update"]), default="gsp", show_default=True,
+              help="gsp: PUT each named graph to the Graph Store URL; update: SPARQL Update to the update URL.")
+def push(location, url, protocol):
+    """Send a built graph to a SPARQL 1.1 server, replacing each of its named graphs there.
+
+    Example: kg push build/ http://127.0.0.1:7878/store
+    """
+    from .store import push as run_push
+
+    try:
+        sent = run_push(location, url, protocol=protocol)
+    except KGError as error:
+        _fail(error)
+    click.echo(f"{sum(sent.values())} quads in {len(sent)} graphs sent to {url}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

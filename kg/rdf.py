@@ -293,19 +293,21 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
         obj = same.get(relation.object, relation.object)
         yield from _assertion(graph, index, subject, relation.predicate, obj,
                               relation.start, relation.end, relation.cue)
-    # A citation standing inside a section makes that section cite it: the link a task's lineage
-    # starts from. The first mention in each section is the evidence.
-    placed = set()
+    # A citation standing inside a section makes that section cite it, unless the relation finder
+    # already typed that link: the link a task's lineage starts from. The first mention is the evidence.
+    placed = {(relation.subject, relation.object) for relation in extraction.relations}
+    placed = {(same.get(s, s), same.get(o, o)) for s, o in placed}
     for citation in extraction.citations:
         if citation.section is None or citation.section not in known:
             continue
         target = same.get(citation.instrument.iri, citation.instrument.iri)
-        if (citation.section, target) in placed or target == document:
-            continue
-        placed.add((citation.section, target))
+        subject = section_iri(document, citation.section)
+        if (subject, target) in placed or target == document:
+            continue  # a typed relation (or an earlier mention) already links them
+        placed.add((subject, target))
         index += 1
         reference = citation.reference
-        yield from _assertion(graph, index, section_iri(document, citation.section), "cites", target,
+        yield from _assertion(graph, index, subject, "cites", target,
                               reference.start, reference.end, reference.text)
 
 

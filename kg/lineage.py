@@ -1,0 +1,191 @@
+"""The graph's relations as a networkx graph: lineage trees, paths between instruments, PageRank.
+
+SPARQL answers "everything this task rests on"; a tree that shows each step, each shared
+ancestor once, the citation paths between two instruments and the most foundational
+instruments are easier over networkx. Edges point from the citing node to what it rests on.
+
+>>> import networkx as nx
+>>> graph = nx.MultiDiGraph()
+>>> graph.add_edge("task", "decree", key="cites"); graph.add_edge("decree", "law", key="basedOn")
+'cites'
+'basedOn'
+>>> tree = upstream(graph, "task")
+>>> [(child["relation"], child["iri"], [g["iri"] for g in child["children"]]) for child in tree["children"]]
+[('cites', 'decree', ['law'])]
+"""
+from __future__ import annotations
+
+from collections import deque
+
+import networkx as nx
+
+from .errors import QueryError
+from .namespaces import KG
+
+__all__ = ["RESTS_ON", "load", "find_start", "upstream", "downstream", "paths", "foundational", "render_text"]
+
+#: Relations a lineage follows: what a text rests on. Repeals, replacements and suspensions are
+#: left out: what a text repeals is not its foundation.
+RESTS_ON = ("basedOn", "implements", "amends", "guides", "consolidates", "issuedWith", "cites")
+ALL_RELATIONS = RESTS_ON + ("replaces", "repeals", "suspends")
+_RANK = {name: rank for rank, name in enumerate(("basedOn", "implements", "amends", "guides", "consolidates",
+                                                 "issuedWith", "replaces", "repeals", "suspends", "cites"))}
+
+_EDGES = f"""
+PREFIX kg: <{KG}>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?s ?p ?o WHERE {{
+  ?s ?p ?o .
+  FILTER (?p IN ({", ".join("kg:" + name for name in ALL_RELATIONS)}))
+}}"""
+_LABELS = """
+PREFIX kg: <https://w3id.org/kg-vn/ontology#>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?node ?label ?document WHERE {
+  { ?node a kg:StateInstrument } UNION { ?node a kg:PartyDocument } UNION { ?node a kg:Section }
+  UNION { ?node a kg:Task }
+  OPTIONAL { ?node rdfs:label ?label }
+  OPTIONAL { ?node eli:is_part_of+ ?document . ?document eli:number ?number }
+}"""
+
+
+def load(store) -> nx.MultiDiGraph:
+    """Every relation of the store's graph as an edge keyed by its relation name, every node
+    labelled (a section as "322/KH-UBND II.5")."""
+    graph = nx.MultiDiGraph()
+    for subject, predicate, obj in store.query(_EDGES).rows:
+        graph.add_edge(subject.value, obj.value, key=predicate.value[len(KG):])
+    labels = {}
+    documents = {}
+    for node, label, document in store.query(_LABELS).rows:
+        labels.setdefault(node.value, label.value if label else node.value)
+        if document is not None:
+            documents.setdefault(node.value, []).append(document.value)
+    for node, owners in documents.items():
+        # The outermost container with a number is the document (a section's parents are sections).
+        owner = owners[-1]
+        labels[node] = f"{labels.get(owner, owner)} {labels.get(node, node)}"
+    nx.set_node_attributes(graph, {node: label for node, label in labels.items() if node in graph}, "label")
+    return graph
+
+
+def find_start(store, number: str, task: str | None = None) -> str:
+    """The IRI of a document by its number, or of one of its tasks by id; an error if none."""
+    import pyoxigraph as ox
+
+    if task is None:
+        text = """PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX kg: <https://w3id.org/kg-vn/ontology#>
+                  SELECT ?number ?node (EXISTS { ?file kg:describes ?node } AS ?held) WHERE { ?node eli:number ?number }
+                  ORDER BY DESC(?held) ?node"""
+        bindings = {"number": ox.Literal(number)}
+    else:
+        text = """PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX kg: <https://w3id.org/kg-vn/ontology#>
+                  SELECT ?number ?task ?node WHERE { ?doc eli:number ?number . ?node kg:sectionId ?task ;
+                  eli:is_part_of+ ?doc } ORDER BY ?node"""
+        bindings = {"number": ox.Literal(number), "task": ox.Literal(task)}
+    rows = store.query(text, bindings).rows
+    if not rows:
+        what = f"task {task} of {number}" if task else number
+        raise QueryError(f"{what}: not in the graph")
+    return rows[0][1 if task is None else 2].value
+
+
+def _tree(graph: nx.MultiDiGraph, start: str, neighbours, relations, depth: int | None) -> dict:
+    """Breadth-first, so each node is expanded at its shallowest place and shown once;
+    later meetings of the same node are marked ``seen`` and not expanded again."""
+    root = {"iri": start, "label": graph.nodes[start].get("label", start) if start in graph else start,
+            "relation": None, "children": []}
+    expanded = {start}
+    queue = deque([(root, 0)])
+    while queue:
+        entry, level = queue.popleft()
+        if depth is not None and level >= depth:
+            continue
+        steps: dict[str, list[str]] = {}
+        for relation, node in neighbours(entry["iri"]):
+            if relation in relations and relation not in steps.setdefault(node, []):
+                steps[node].append(relation)
+        # One line per node reached, its relations strongest first ("implements, cites").
+        ordered = sorted(steps.items(), key=lambda item: (_RANK[min(item[1], key=_RANK.get)], _label(graph, item[0])))
+        for node, found in ordered:
+            relation = ", ".join(sorted(found, key=_RANK.get))
+            child = {"iri": node, "label": _label(graph, node), "relation": relation, "children": []}
+            if node in expanded:
+                child["seen"] = True
+            else:
+                expanded.add(node)
+                queue.append((child, level + 1))
+            entry["children"].append(child)
+    return root
+
+
+def _label(graph, node) -> str:
+    return graph.nodes[node].get("label", node) if node in graph else node
+
+
+def upstream(graph: nx.MultiDiGraph, start: str, relations=RESTS_ON, depth: int | None = None) -> dict:
+    """What ``start`` rests on, transitively, as a nested dict (iri, label, relation, children)."""
+    return _tree(graph, start, lambda n: [(k, v) for _, v, k in graph.out_edges(n, keys=True)] if n in graph else [],
+                 set(relations), depth)
+
+
+def downstream(graph: nx.MultiDiGraph, start: str, relations=RESTS_ON, depth: int | None = None) -> dict:
+    """What rests on ``start``, transitively: the texts that implement, cite or amend it."""
+    return _tree(graph, start, lambda n: [(k, u) for u, _, k in graph.in_edges(n, keys=True)] if n in graph else [],
+                 set(relations), depth)
+
+
+def paths(graph: nx.MultiDiGraph, source: str, target: str, cutoff: int = 4, limit: int = 20) -> list[list[str]]:
+    """Citation paths from ``source`` to ``target`` (shortest first), each a list of IRIs."""
+    simple = nx.DiGraph(graph)
+    if source not in simple or target not in simple:
+        return []
+    found = sorted(nx.all_simple_paths(simple, source, target, cutoff=cutoff), key=len)
+    return found[:limit]
+
+
+def foundational(graph: nx.MultiDiGraph, top: int = 10) -> list[tuple[str, float]]:
+    """The most foundational instruments: PageRank over based_on and implements edges, so rank
+    flows from a text to what it is based on and carries out."""
+    basis = nx.DiGraph()
+    basis.add_edges_from((u, v) for u, v, k in graph.edges(keys=True) if k in ("basedOn", "implements"))
+    if not basis:
+        return []
+    ranks = _pagerank(basis)
+    return sorted(ranks.items(), key=lambda item: (-item[1], item[0]))[:top]
+
+
+def _pagerank(graph: nx.DiGraph, damping: float = 0.85, tolerance: float = 1e-10) -> dict[str, float]:
+    """Power iteration, dangling nodes spread evenly: networkx's own pagerank needs scipy."""
+    nodes = list(graph)
+    rank = dict.fromkeys(nodes, 1.0 / len(nodes))
+    out_degree = {node: graph.out_degree(node) for node in nodes}
+    for _ in range(200):
+        dangling = damping * sum(rank[n] for n in nodes if out_degree[n] == 0) / len(nodes)
+        new = dict.fromkeys(nodes, (1.0 - damping) / len(nodes) + dangling)
+        for node in nodes:
+            if out_degree[node]:
+                share = damping * rank[node] / out_degree[node]
+                for target in graph.successors(node):
+                    new[target] += share
+        if sum(abs(new[n] - rank[n]) for n in nodes) < tolerance * len(nodes):
+            return new
+        rank = new
+    return rank
+
+
+def render_text(tree: dict) -> str:
+    """A tree as indented text, one line per step: the relation, then what it points at."""
+    lines = [tree["label"]]
+
+    def walk(entry, prefix):
+        children = entry["children"]
+        for index, child in enumerate(children):
+            last = index == len(children) - 1
+            mark = " (expanded elsewhere in this tree)" if child.get("seen") else ""
+            lines.append(f"{prefix}{'└─' if last else '├─'} {child['relation']} {child['label']}{mark}")
+            walk(child, prefix + ("   " if last else "│  "))
+
+    walk(tree, "")
+    return "\n".join(lines)
