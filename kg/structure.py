@@ -171,6 +171,8 @@ def _markers(text, lines, in_table, paragraphs, rules) -> list[_Draft]:
     last: dict[tuple, int] = {}
     closed_at = None
     scope, scopes = "", 0
+    taken: set[str] = set()
+    normative = False
     for index, (start, end, line) in enumerate(lines):
         if index in in_table:
             continue
@@ -202,10 +204,14 @@ def _markers(text, lines, in_table, paragraphs, rules) -> list[_Draft]:
                 key, previous = (kind, scope, level), 0
             if not _follows(kind, previous, ordinal):
                 break
+            section_id = _qualify(kind, item_id, parent, scope)
+            if section_id in taken or (kind == "item" and parent is None and normative):
+                break  # a numbered line outside any article of a decree is a wrapped line or a form's
+            taken.add(section_id)
             last[key] = ordinal
             while open_ and open_[-1].level >= level:
                 open_.pop()
-            section_id = _qualify(kind, item_id, parent, scope)
+            normative = normative or kind in ("article", "chapter")
             if kind == "appendix":
                 scope = section_id
             draft = _Draft(section_id, kind, level, start + len(line) - len(stripped), label, parent=parent)

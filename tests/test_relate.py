@@ -1,0 +1,129 @@
+"""Relations from cue phrases: one real corpus passage per cue, and the gazette's Căn cứ lines."""
+import glob
+import re
+
+import pytest
+
+from kg.extract import extract_file, extract_text
+from kg.text import read_text
+from kg.extract import extract_source
+
+
+def _relations(text):
+    result = extract_text(text)
+    own = result.document.instrument.iri
+    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
+    label[own] = "doc"
+    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object)) for r in result.relations}
+
+
+# (passage as printed in the corpus, relations it must yield)
+CASES = [
+    ("Căn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ quy định chức năng, nhiệm vụ, "
+     "quyền hạn và cơ cấu tổ chức của Bộ Lao động - Thương binh và Xã hội;",  # thong-tu-so-11-2023-tt-bldtbxh
+     {("doc", "based_on", "62/2022/NĐ-CP")}),
+    ("Triển khai thực hiện Chỉ thị số 33/CT-TTg ngày 26 tháng 11 năm 2021 của Thủ tướng Chính phủ về tiếp tục "
+     "tăng cường và đổi mới công tác dân vận",  # 322/KH-UBND
+     {("doc", "implements", "33/CT-TTg")}),
+    ("Thực hiện Quyết định số 2437/QĐ-TTg ngày 04/11/2025 của Thủ tướng Chính phủ ban hành Kế hoạch triển khai "
+     "Đợt thi đua",  # 0124/KH-UBND
+     {("doc", "implements", "2437/QĐ-TTg")}),
+    ("gắn với việc thực hiện Kết luận số 01-KL/TW ngày 18 tháng 5 năm 2021 của Bộ Chính trị về tiếp tục thực hiện "
+     "Chỉ thị số 05-CT/TW ngày 15 tháng 5 năm 2016 của Bộ Chính trị",  # 322/KH-UBND
+     {("01-KL/TW", "implements", "05-CT/TW"), ("doc", "implements", "01-KL/TW")}),
+    ("Quyết định số 15/2019/QĐ-UBND ngày 17 tháng 10 năm 2019 của Ủy ban nhân dân tỉnh Sửa đổi, bổ sung một số "
+     "điều của Quy chế văn hóa công sở tại các cơ quan hành chính, đơn vị sự nghiệp công lập trên địa bàn tỉnh "
+     "ban hành kèm theo Quyết định số 21/2018/QĐ-UBND ngày 20 tháng 7 năm 2018 của Ủy ban nhân dân tỉnh.",
+     {("15/2019/QĐ-UBND", "amends", "21/2018/QĐ-UBND")}),
+    ("Căn cứ Luật Giá số 16/2023/QH15 được sửa đổi, bổ sung bởi Luật số 44/2024/QH15, Luật số 61/2024/QH15;",
+     # nghi-dinh-so-128-2026-nd-cp: passive, carried over the list
+     {("44/2024/QH15", "amends", "16/2023/QH15"), ("61/2024/QH15", "amends", "16/2023/QH15"),
+      ("doc", "based_on", "16/2023/QH15"), ("doc", "based_on", "44/2024/QH15")}),
+    ("Căn cứ Nghị định số 105/2014/NĐ-CP ngày 15 tháng 11 năm 2014 của Chính phủ quy định chi tiết và hướng dẫn "
+     "thi hành một số điều của Luật bảo hiểm y tế;",  # van-ban-hop-nhat-so-04-vbhn-byt
+     {("105/2014/NĐ-CP", "guides", "25/2008/QH12"), ("doc", "based_on", "105/2014/NĐ-CP")}),
+    ("Thông tư này thay thế Thông tư số 36/2017/TT-BLĐTBXH ngày 29 tháng 12 năm 2017",  # thong-tu-so-05-2023
+     {("doc", "replaces", "36/2017/TT-BLĐTBXH")}),
+    ("1. Bãi bỏ toàn bộ Thông tư số 55/2015/TT-BLĐTBXH ngày 16 tháng 12 năm 2015",  # thong-tu-so-08-2023
+     {("doc", "repeals", "55/2015/TT-BLĐTBXH")}),
+    ("2. Thông tư số 35/2017/TT-BLĐTBXH ngày 29/12/2017 hết hiệu lực thi hành",  # thong-tu-so-20-2021
+     {("doc", "repeals", "35/2017/TT-BLĐTBXH")}),
+    ("Nghị quyết tạm ngưng hiệu lực Nghị định số 46/2026/NĐ-CP",  # issue 6: a title that says what it does
+     {("doc", "suspends", "46/2026/NĐ-CP")}),
+    ("Triển khai thực hiện khi có sửa đổi hoặc ban hành mới Quyết định thay thế Quyết định số 118/2008/QĐ-TTg "
+     "ngày 27/8/2008 của Thủ tướng Chính phủ",  # 980/KH-UBND appendix
+     {("doc", "replaces", "118/2008/QĐ-TTg")}),
+    ("thực hiện theo quy định tại Điều 3 Nghị định số 106/2020/NĐ-CP ngày 10 tháng 9 năm 2020 của Chính phủ",
+     {("doc", "cites", "106/2020/NĐ-CP")}),  # thong-tu-so-11-2023: "quy định tại" is no implementing
+    ("Quy chế văn hóa công sở ban hành kèm theo Quyết định số 21/2018/QĐ-UBND ngày 20 tháng 7 năm 2018",
+     {("doc", "issued_with", "21/2018/QĐ-UBND")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_cue(text, expected):
+    assert expected <= _relations(text)
+
+
+def test_amending_title_and_not_its_description():
+    # nghi-dinh-so-128-2026-nd-cp: the decree amends 85/2024 and only mentions the law 85/2024 details
+    found = _relations("Sửa đổi, bổ sung một số điều của Nghị định số 85/2024/NĐ-CP ngày 10 tháng 7 năm 2024 "
+                       "của Chính phủ quy định chi tiết một số điều của Luật Giá số 16/2023/QH15")
+    assert ("doc", "amends", "85/2024/NĐ-CP") in found
+    assert ("doc", "amends", "16/2023/QH15") not in found
+    assert ("85/2024/NĐ-CP", "guides", "16/2023/QH15") in found
+
+
+def test_consolidated_text_consolidates_what_it_merges():
+    result = extract_file("corpus/congbao/bhxh/van-ban-hop-nhat-so-04-vbhn-byt-26289.txt")
+    own = result.document.instrument.iri
+    label = {c.instrument.iri: c.instrument.number for c in result.citations}
+    found = {(label.get(r.subject, "doc"), r.predicate, label.get(r.object)) for r in result.relations}
+    assert {("doc", "consolidates", "05/2015/TT-BYT"), ("doc", "consolidates", "50/2017/TT-BYT"),
+            ("50/2017/TT-BYT", "amends", "05/2015/TT-BYT")} <= found
+    assert all(r.subject != own or r.predicate != "consolidates" or r.start < 3000 for r in result.relations)
+
+
+def test_founding_plan():
+    result = extract_file("corpus/322-KH-UBND-2023-kon-tum.txt")
+    own = result.document.instrument.iri
+    by_number = {c.instrument.number: c.instrument.iri for c in result.citations}
+    mine = {(r.subject, r.object): r for r in result.relations}
+    relation = mine[(own, by_number["33/CT-TTg"])]
+    assert relation.predicate == "implements"
+    assert result.source  # the words that justify it are where they say
+    text = open("corpus/322-KH-UBND-2023-kon-tum.txt", encoding="utf-8").read()
+    assert text[relation.start:relation.end].startswith("Triển khai thực hiện Chỉ thị số 33/CT-TTg")
+    assert len({(r.subject, r.object) for r in result.relations}) == len(result.relations)  # one per pair
+    assert any(r.subject.endswith("/section/ii.5") for r in result.relations)  # a task's own relation
+
+
+GAZETTE = sorted(glob.glob("corpus/congbao/**/*.txt", recursive=True))
+_CAN_CU = re.compile(r"(?m)^[ \t]*Căn\s+cứ\b[^;]*")
+STRONGER = {"consolidates", "amends", "replaces", "repeals", "suspends", "guides"}
+
+
+def test_every_can_cu_line_of_the_gazette_yields_based_on():
+    """Each preamble "Căn cứ" line that holds a reference: every instrument in it is based_on (or, where the
+    text states more elsewhere, something stronger)."""
+    lines = based = 0
+    missing = []
+    for path in GAZETTE:
+        source = read_text(path)
+        result = extract_source(source)
+        own = result.document.instrument.iri
+        predicate = {r.object: r.predicate for r in result.relations if r.subject == own}
+        for match in _CAN_CU.finditer(source.normalized):
+            start, end = source.to_original(match.start()), source.to_original(match.end())
+            cited = [c for c in result.citations
+                     if start <= c.reference.start < end and c.section == "preamble" and c.instrument.iri != own]
+            if not cited:
+                continue
+            lines += 1
+            got = {predicate.get(c.instrument.iri) for c in cited}
+            based += "based_on" in got
+            if not got <= {"based_on"} | STRONGER:
+                missing.append((path, source.original[start:start + 100], got))
+    assert lines > 1300
+    assert not missing, missing[:5]
+    assert based / lines > 0.95, (based, lines)

@@ -1,0 +1,104 @@
+"""Structure of real corpus documents: each structural form, and the tasks' agencies and deadlines."""
+import pytest
+
+from kg.extract import extract_file
+from kg.structure import read_deadline
+
+FOUNDING = "corpus/322-KH-UBND-2023-kon-tum.txt"
+APPENDIX_TABLE = "corpus/plans/980-kh-ubnd-tinh-nghe-an-2025-c5d930a5.txt"
+INLINE_BLOCKS = "corpus/plans/308-kh-ubnd-ha-noi-2025-8e9a425d.txt"
+DIRECTIVE = "corpus/plans/012-ct-ubnd-tinh-dak-lak-2025-541cde0f.txt"
+DECREE = "corpus/congbao/bhxh/nghi-dinh-so-158-2025-nd-cp-45240.txt"
+
+
+def _sections(path):
+    return {s.id: s for s in extract_file(path).sections}
+
+
+# (file, section id, kind, parent, fields the section must carry)
+CASES = [
+    # "II. NỘI DUNG TRIỂN KHAI ... 1. Tổ chức quán triệt ..."
+    (FOUNDING, "II.1", "task", "II", {}),
+    (FOUNDING, "I.2", "item", "I", {"title": "Yêu cầu"}),
+    # "III.1 ... báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ) trong tháng 02 năm 2023"
+    (FOUNDING, "III.1", "task", "III", {"deadline": "2023-02", "reports_to": "Ủy ban nhân dân tỉnh Kon Tum"}),
+    # "3. Sở Nội vụ chủ trì, phối hợp với các cơ quan, đơn vị có liên quan tham mưu ..."
+    (FOUNDING, "III.3", "task", "III", {"lead": "Sở Nội vụ", "partners": ("các cơ quan, đơn vị có liên quan",)}),
+    # appendix table "1 | Tổ chức lại Ban Chỉ huy ... | Bộ CHQS tỉnh; UBND cấp xã | Văn phòng Ban Chỉ huy;
+    # các sở, ban, ngành | Trước ngày 30/11/2025 | ..."
+    (APPENDIX_TABLE, "appendix.1", "task", "Phụ lục",
+     {"lead": "Bộ CHQS tỉnh; UBND cấp xã", "partners": ("Văn phòng Ban Chỉ huy", "các sở, ban, ngành"),
+      "deadline": "2025-11-30"}),
+    (APPENDIX_TABLE, "appendix.2", "task", "Phụ lục", {"lead": "Sở Tài chính", "deadline": "thường xuyên"}),
+    # "1.1. ... b) Cơ quan thực hiện: - Đơn vị chủ trì: Sở Khoa học và Công nghệ. - Đơn vị phối hợp: Các Sở,
+    # ban, ngành. c) Thời gian thực hiện: Hoàn thành trong năm 2025."
+    (INLINE_BLOCKS, "II.1.1", "task", "II.1",
+     {"lead": "Sở Khoa học và Công nghệ", "partners": ("Các Sở, ban, ngành",), "deadline": "2025"}),
+    (INLINE_BLOCKS, "II.1.2", "task", "II.1",
+     {"lead": "Các Sở, ban, ngành", "partners": ("Sở Khoa học và Công nghệ", "UBND xã, phường")}),
+    (INLINE_BLOCKS, "II.1.1.b", "point", "II.1.1", {"title": "Cơ quan thực hiện"}),
+    # directive: "2. Sở Khoa học và Công nghệ" heading its instructions "a) Bám sát ..."
+    (DIRECTIVE, "2", "task", None, {"lead": "Sở Khoa học và Công nghệ"}),
+    (DIRECTIVE, "2.a", "point", "2", {}),
+    # decree: "Chương I NHỮNG QUY ĐỊNH CHUNG", "Điều 3. Đối tượng tham gia ...", "2. Chủ hộ kinh doanh ...",
+    # "a) Chủ hộ kinh doanh ... nộp thuế ..."
+    (DECREE, "Chương I", "chapter", None, {"title": "NHỮNG QUY ĐỊNH CHUNG"}),
+    (DECREE, "Điều 3", "article", "Chương I", {"title": "Đối tượng tham gia bảo hiểm xã hội bắt buộc"}),
+    (DECREE, "Điều 3.2", "clause", "Điều 3", {}),
+    (DECREE, "Điều 3.2.a", "point", "Điều 3.2", {}),
+    (DECREE, "Chương III.Mục 1", "division", "Chương III", {"title": "CHẾ ĐỘ HƯU TRÍ"}),
+]
+
+
+@pytest.mark.parametrize("path, section_id, kind, parent, fields", CASES)
+def test_section(path, section_id, kind, parent, fields):
+    section = _sections(path)[section_id]
+    assert (section.kind, section.parent) == (kind, parent)
+    for name, value in fields.items():
+        assert getattr(section, name) == value, name
+
+
+@pytest.mark.parametrize("path", [FOUNDING, APPENDIX_TABLE, INLINE_BLOCKS, DIRECTIVE, DECREE])
+def test_sections_nest_and_point_into_the_original(path):
+    sections = extract_file(path).sections
+    seen = {}
+    for section in sections:
+        assert section.id not in seen, section.id  # ids are unique
+        if section.parent is not None:
+            parent = seen[section.parent]  # parents come first
+            assert parent.start <= section.start and section.end <= parent.end
+        assert section.start < section.end
+        seen[section.id] = section
+
+
+def test_founding_plan_tasks_and_citations():
+    result = extract_file(FOUNDING)
+    tasks = [s.id for s in result.sections if s.kind == "task"]
+    assert tasks[:7] == [f"II.{n}" for n in range(1, 8)]
+    assert result.sections[0].id == "preamble"
+    placed = {c.instrument.number: c.section for c in result.citations if c.instrument.number}
+    assert placed["42/KH-UBND"] == "II.4" and placed["14-CT/TU"] == "II.7" and placed["454/QĐ-UBND"] == "I.2"
+    text = open(FOUNDING, encoding="utf-8").read()
+    section = next(s for s in result.sections if s.id == "II")
+    assert text[section.start:section.end].startswith("II. NỘI DUNG TRIỂN KHAI")
+
+
+@pytest.mark.parametrize("words, cell, expected", [
+    ("trong tháng 02 năm 2023", False, "2023-02"),
+    ("trước ngày 30 tháng 11 năm 2023", False, "2023-11-30"),
+    ("Trước ngày\n30/11/2025", True, "2025-11-30"),
+    ("hằng năm", False, "hằng năm"),
+    ("định kỳ 6 tháng", False, "định kỳ 6 tháng"),
+    ("Quý IV/2025", True, "2025-Q4"),
+    ("Hoàn thành trong năm 2025.", True, "2025"),
+    ("ngày 18 tháng 5 năm 2021 của Bộ Chính trị", False, None),  # a citation's date is no deadline
+])
+def test_deadline(words, cell, expected):
+    assert read_deadline(words, cell=cell) == expected
+
+
+def test_plans_set_has_tasks():
+    import glob
+    tasks = sum(1 for path in glob.glob("corpus/plans/*.txt")
+                for s in extract_file(path).sections if s.kind == "task")
+    assert tasks > 300
