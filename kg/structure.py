@@ -471,7 +471,11 @@ def _duties(text: str, draft: _Draft, end: int, document: Document, rules):
             break
     if lead is None:
         body = own[len(draft.label) + 2:] if draft.label else own
-        for match in rules.verb_lead.finditer(body):
+        for cue in re.finditer(r"chủ\s+trì", body):  # anchor on the verb, then read the words before it
+            segment = max(body.rfind(mark, 0, cue.start()) for mark in "\n.;:") + 1
+            match = rules.verb_lead.match(body, max(segment, cue.start() - 90))
+            if match is None:
+                continue
             candidate = _agency_text(match.group("lead"))
             start = rules.agency_start.search(candidate)
             if start:
