@@ -35,7 +35,9 @@ _MAX_GUESSED_TOKENS = 14
 # A footnote number glued to the last word of a title in consolidated texts: "Luật Bảo hiểm xã hội1"
 _GLUED_FOOTNOTE = re.compile(r"([^\W\d_]+)(\d{1,2})")
 # "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"
-_AMENDING = re.compile(r"\s+(?:sửa\s+đổi,?\s+bổ\s+sung|sửa\s+đổi|bổ\s+sung)\s+(?:một\s+số\s+điều\s+)?(?:của\s+)?(?:các\s+)?")
+# ("... bổ sung Điều 6 và Phụ lục 4 về Danh mục ... của Luật Đầu tư": words may stand between)
+_AMENDING = re.compile(r"\s+(?:sửa\s+đổi,?\s+bổ\s+sung|sửa\s+đổi|bổ\s+sung)(?:\s+[^;.]{0,160}?)?\s+(?:của\s+)?(?:các\s+)?"
+                       r"(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)(?!\w))")
 _AMENDED_JOIN = re.compile(r"\s*(?:,|và)\s*")
 _TITLED_TYPE = re.compile(r"(Bộ\s+luật|Luật|Pháp\s+lệnh)(?!\w)")
 
@@ -294,6 +296,12 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
     if not tokens:
         return None
     count = known or _guess_title_length(vocab, tokens, words)
+    if not count and tokens[0][0][0].islower():
+        # "Luật phòng, chống ma túy năm 2000": a title written in lower case is a title only
+        # when a year, a date or a number follows it
+        count = _guess_title_length(vocab, tokens, words, lower=True)
+        if count and not _dated(vocab, text, tokens[count - 1][2]):
+            count = 0
     if not count or (not known and " ".join(words[:count]) in vocab.not_titles):
         return None
     end = tokens[count - 1][2]
@@ -328,14 +336,21 @@ def _amending(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, s
     return _Draft(doc_type=doc_type, start=start, end=amended[-1].end, title=title), amended
 
 
-def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], words: list[str]) -> int:
+def _dated(vocab: Vocabulary, text: str, pos: int) -> bool:
+    lead = _TITLE_NUMBER_LEAD.match(text, pos)
+    return bool(vocab.date.match(text, pos) or vocab.year_only.match(text, pos)
+                or (lead and vocab.number.match(text, lead.end())))
+
+
+def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], words: list[str],
+                        lower: bool = False) -> int:
     """Where a title the registry does not know ends: before a function word or punctuation.
 
     The name must open with a capital ("Luật Tố cáo", not "luật pháp"); a comma stays inside
     it when a lowercase content word follows ("Luật Phòng, chống tham nhũng").
     """
     first = tokens[0][0]
-    if not first[0].isupper() or not first[0].isalpha():
+    if not (first[0].isupper() or lower) or not first[0].isalpha():
         return 0
     count = 0
     for index, word in enumerate(words):

@@ -50,10 +50,14 @@ class Registry:
     def number(self, doc_type: str, number: str) -> RegistryEntry | None:
         return self.by_number.get((doc_type, number_key(number)))
 
-    def title(self, doc_type: str, title: str, year: int | None, before: int | None) -> RegistryEntry | None:
-        """The one instrument a title names: the year decides; with no year, one that predates the
-        citing document; with several and nothing to decide, none."""
+    def title(self, doc_type: str, title: str, year: int | None, before: int | None,
+              date: str | None = None) -> RegistryEntry | None:
+        """The one instrument a title names: the date or year decides; with neither, one that
+        predates the citing document; with several and nothing to decide, none."""
         candidates = self.by_title.get((doc_type, fold(title)), ())
+        if date is not None:  # a full date rules out a same-titled law of another day
+            same_day = tuple(c for c in candidates if c.date == date)
+            candidates = same_day or tuple(c for c in candidates if c.date is None)
         if year is not None:
             candidates = tuple(c for c in candidates if c.year == year)
         elif before is not None:
@@ -228,7 +232,7 @@ def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, lo
             year = year or known.year
             issuer = issuer or known.issuer
     elif title:
-        known = registry.title(reference.doc_type, title, year, before)
+        known = registry.title(reference.doc_type, title, year, before, date)
         if known:
             number, title = known.number, known.title or title
             date = date or known.date

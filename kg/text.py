@@ -47,7 +47,7 @@ _FURNITURE = tuple(re.compile(pattern) for pattern in (
     r"Người ký:[^\n]*(?:\n(?:Email|Cơ quan|Thời gian ký):[^\n]*){0,3}",
     r"Ký bởi:[^\n]*(?:\n(?:Cơ quan|Ngày ký):[^\n]*){0,2}",
 ))
-_PAGE_NUMBER = re.compile(r"[ \t]*\d{1,4}[ \t]*")
+_PAGE_LINE = re.compile(r"[ \t]*\d{0,4}[ \t]*")  # a page number, or nothing
 
 _MAGIC = {
     b"%PDF": "a PDF file",
@@ -143,15 +143,20 @@ def _blank_furniture(text: str) -> str:
         if text[line_start:start].strip():
             continue  # furniture stands on a line of its own
         start = line_start
-        previous = text.rfind("\n", 0, max(start - 1, 0)) + 1
-        if start and _PAGE_NUMBER.fullmatch(text, previous, start - 1):
-            start = previous  # the page number printed above the header
+        # the page number printed above or below the header, across blank lines, at times twice
+        for _ in range(6):
+            previous = text.rfind("\n", 0, max(start - 1, 0)) + 1
+            if not start or previous < position or not _PAGE_LINE.fullmatch(text, previous, start - 1):
+                break
+            start = previous
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end
-        following = text.find("\n", line_end + 1)
-        following = len(text) if following < 0 else following
-        if line_end < len(text) and _PAGE_NUMBER.fullmatch(text, line_end + 1, following):
-            line_end = following  # the page number printed below it
+        for _ in range(6):
+            following = text.find("\n", line_end + 1)
+            following = len(text) if following < 0 else following
+            if line_end >= len(text) or not _PAGE_LINE.fullmatch(text, line_end + 1, following):
+                break
+            line_end = following
         end = line_end
         pieces.append(text[position:start])
         pieces.append(_spaces(text[start:end]))

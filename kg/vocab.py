@@ -137,7 +137,9 @@ def vocabulary() -> Vocabulary:
     national_aliases = sorted({a for b in issuers["national"] for a in b["aliases"]}, key=len, reverse=True)
     local_aliases = sorted({a for b in issuers["local"] for a in b["aliases"]}, key=len, reverse=True)
     kinds = sorted(issuers["local_kinds"], key=len, reverse=True)
+    lead_ins = "|".join(issuers["lead_ins"]["patterns"])
     issuer = re.compile(
+        rf"(?:{lead_ins})?"
         rf"(?:(?:{'|'.join(spaced(r) for r in roles)})\s+)?"
         rf"(?:(?P<local>{'|'.join(spaced(a) for a in local_aliases)})"
         rf"(?:\s+(?P<kind>{'|'.join(spaced(k) for k in kinds)})(?!\w))?"
