@@ -11,6 +11,10 @@ covers whole tokens (``alignment_mode="expand"``) and may be wider than the refe
 ``ref_start``/``ref_end`` are always the reference's own offsets. A reference that cannot be
 made a span of its own is logged and counted in ``doc.user_data["<span_key>_unplaced"]``.
 
+A gazette file's name can be all that says which instrument it is ("thong-tu-so-102-2018-tt-btc");
+set ``doc._.source`` to it before the component runs, as ``kg extract`` has it, so the document's
+mentions of itself are known for what they are.
+
 The factory is found through the ``spacy_factories`` entry point, so kg need not be imported
 first. It works on any pipeline; ``spacy.blank("vi")`` needs pyvi unless told not to use it:
 
@@ -68,15 +72,16 @@ def _empty_registry() -> Registry:
 
 
 def register_extensions() -> None:
-    """Declare the span extensions; safe to call again, refuses to redefine another's extension."""
-    for name in EXTENSIONS:
-        if Span.has_extension(name):
-            default, method, getter, setter = Span.get_extension(name)
-            if default is None and method is None and getter is None and setter is None:
-                continue  # ours, or a plain attribute that means the same
-            raise ValueError(f"Span extension '{name}' is already defined with a getter, setter or "
-                             f"method by another component; {FACTORY} needs it as a plain attribute")
-        Span.set_extension(name, default=None)
+    """Declare the extensions; safe to call again, refuses to redefine another's extension."""
+    for owner, names in ((Span, EXTENSIONS), (Doc, ("source",))):
+        for name in names:
+            if owner.has_extension(name):
+                default, method, getter, setter = owner.get_extension(name)
+                if default is None and method is None and getter is None and setter is None:
+                    continue  # ours, or a plain attribute that means the same
+                raise ValueError(f"{owner.__name__} extension '{name}' is already defined with a getter, "
+                                 f"setter or method by another component; {FACTORY} needs it as a plain attribute")
+            owner.set_extension(name, default=None)
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG)
@@ -104,7 +109,7 @@ class LegalReferences:
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        extraction = self.extract(doc.text)
+        extraction = self.extract(doc.text, doc._.source or "<text>")
         predicates = _predicates(extraction)
         spans = []
         used: set[tuple[int, int]] = set()
@@ -129,9 +134,9 @@ class LegalReferences:
     def unplaced_key(self) -> str:
         return f"{self.span_key}_unplaced"
 
-    def extract(self, text: str) -> Extraction:
-        """kg's extraction of ``text``, read in ``locality`` when the text gives no place of its own."""
-        source = prepare_text(text)
+    def extract(self, text: str, path: str = "<text>") -> Extraction:
+        """kg's extraction of ``text`` (from file ``path``), read in ``locality`` when it gives no place of its own."""
+        source = prepare_text(text, path)
         if self.locality is None:
             return extract_source(source, self.registry)
         document = identify_document(source)
