@@ -159,6 +159,9 @@ def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
 
     started = time.perf_counter()
     output = Path(output)
+    for stale in output.glob(".*.*"):  # temporary files of a build that was killed while writing
+        if stale.is_file() and stale.name.split(".")[1] in ("graph", "report"):
+            stale.unlink(missing_ok=True)
     cache = output / CACHE / fingerprint()
     report = BuildReport(workers=workers)
     inputs = _inputs(paths)

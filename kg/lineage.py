@@ -91,13 +91,20 @@ def find_start(store, number: str, task: str | None = None) -> str:
     return rows[0][1 if task is None else 2].value
 
 
-def _tree(graph: nx.MultiDiGraph, start: str, neighbours, relations, depth: int | None) -> dict:
+def _tree(graph: nx.MultiDiGraph, start, neighbours, relations, depth: int | None) -> dict:
     """Breadth-first, so each node is expanded at its shallowest place and shown once;
-    later meetings of the same node are marked ``seen`` and not expanded again."""
-    root = {"iri": start, "label": graph.nodes[start].get("label", start) if start in graph else start,
-            "relation": None, "children": []}
-    expanded = {start}
-    queue = deque([(root, 0)])
+    later meetings of the same node are marked ``seen`` and not expanded again. Several starts
+    make one tree under a root that names them all, so what they share appears once."""
+    starts = [start] if isinstance(start, str) else list(start)
+    trees = [{"iri": s, "label": _label(graph, s), "relation": None, "children": []} for s in starts]
+    if len(trees) == 1:
+        root = trees[0]
+    else:
+        root = {"iri": None, "label": " + ".join(t["label"] for t in trees), "relation": None,
+                "children": [dict(t, relation="start") for t in trees]}
+        trees = root["children"]
+    expanded = set(starts)
+    queue = deque((tree, 0) for tree in trees)
     while queue:
         entry, level = queue.popleft()
         if depth is not None and level >= depth:
@@ -124,13 +131,13 @@ def _label(graph, node) -> str:
     return graph.nodes[node].get("label", node) if node in graph else node
 
 
-def upstream(graph: nx.MultiDiGraph, start: str, relations=RESTS_ON, depth: int | None = None) -> dict:
+def upstream(graph: nx.MultiDiGraph, start: str | list[str], relations=RESTS_ON, depth: int | None = None) -> dict:
     """What ``start`` rests on, transitively, as a nested dict (iri, label, relation, children)."""
     return _tree(graph, start, lambda n: [(k, v) for _, v, k in graph.out_edges(n, keys=True)] if n in graph else [],
                  set(relations), depth)
 
 
-def downstream(graph: nx.MultiDiGraph, start: str, relations=RESTS_ON, depth: int | None = None) -> dict:
+def downstream(graph: nx.MultiDiGraph, start: str | list[str], relations=RESTS_ON, depth: int | None = None) -> dict:
     """What rests on ``start``, transitively: the texts that implement, cite or amend it."""
     return _tree(graph, start, lambda n: [(k, u) for u, _, k in graph.in_edges(n, keys=True)] if n in graph else [],
                  set(relations), depth)

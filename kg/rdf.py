@@ -230,9 +230,34 @@ def _deadline(value: str) -> Literal:
     return _text(value)  # a recurrence as written: "hằng năm", "định kỳ 6 tháng"
 
 
-def _section(section: Section, document: str, graph: NamedNode) -> Iterable[Quad]:
-    node = NamedNode(section_iri(document, section.id))
-    parent = section_iri(document, section.parent) if section.parent else document
+def _section_iris(sections: tuple[Section, ...], document: str) -> dict[str, str]:
+    """Each section id's IRI. ``section_iri`` folds "đ" into "d", so items d) and đ) of one
+    article would be one node; the later id of such a pair keeps its "đ" as "dd"."""
+    iris: dict[str, str] = {}
+    taken: dict[str, str] = {}
+    for section in sections:
+        iri = section_iri(document, section.id)
+        if iri in taken and taken[iri] != section.id:
+            iri = section_iri(document, section.id.replace("đ", "dd").replace("Đ", "DD"))
+        taken.setdefault(iri, section.id)
+        iris.setdefault(section.id, iri)
+    return iris
+
+
+def _subject_of(relation_subject: str, start: int, sections: tuple[Section, ...], iris: dict[str, str],
+                document: str) -> str:
+    """The node a relation starts from: where two sections fold into one IRI, the one whose
+    text holds the relation's words."""
+    matches = [s for s in sections if section_iri(document, s.id) == relation_subject]
+    if len(matches) <= 1:
+        return iris[matches[0].id] if matches else relation_subject
+    holding = [s for s in matches if s.start <= start < s.end] or matches
+    return iris[min(holding, key=lambda s: s.end - s.start).id]
+
+
+def _section(section: Section, document: str, graph: NamedNode, iris: dict[str, str]) -> Iterable[Quad]:
+    node = NamedNode(iris[section.id])
+    parent = iris.get(section.parent, document) if section.parent else document
     yield Quad(node, _TYPE, _kg("Task" if section.kind == "task" else "Section"), graph)
     yield Quad(node, _eli("is_part_of"), NamedNode(parent), graph)
     yield Quad(node, _kg("sectionId"), _text(section.id), graph)
@@ -280,28 +305,38 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
     if extraction.document.locality:
         yield Quad(NamedNode(document), _kg("jurisdiction"), _text(extraction.document.locality), graph)
     known = {section.id for section in extraction.sections}
+    iris = _section_iris(extraction.sections, document)
+    written = set()
     for section in extraction.sections:
+        if section.id in written:
+            continue  # the same id twice: one node, described by its first (outermost) occurrence
+        written.add(section.id)
         if section.parent and section.parent not in known:
             section = replace(section, parent=None)
-        yield from _section(section, document, graph)
+        yield from _section(section, document, graph, iris)
     index = 0
+    relations = []
     for relation in extraction.relations:
         if relation.predicate not in PREDICATES:
             continue
-        index += 1
         subject = same.get(relation.subject, relation.subject)
+        if "/section/" in subject:
+            subject = _subject_of(subject, relation.start, extraction.sections, iris, document)
+        relations.append(replace(relation, subject=subject))
+    for relation in relations:
+        index += 1
+        subject = relation.subject
         obj = same.get(relation.object, relation.object)
         yield from _assertion(graph, index, subject, relation.predicate, obj,
                               relation.start, relation.end, relation.cue)
     # A citation standing inside a section makes that section cite it, unless the relation finder
     # already typed that link: the link a task's lineage starts from. The first mention is the evidence.
-    placed = {(relation.subject, relation.object) for relation in extraction.relations}
-    placed = {(same.get(s, s), same.get(o, o)) for s, o in placed}
+    placed = {(relation.subject, same.get(relation.object, relation.object)) for relation in relations}
     for citation in extraction.citations:
         if citation.section is None or citation.section not in known:
             continue
         target = same.get(citation.instrument.iri, citation.instrument.iri)
-        subject = section_iri(document, citation.section)
+        subject = iris[citation.section]
         if (subject, target) in placed or target == document:
             continue  # a typed relation (or an earlier mention) already links them
         placed.add((subject, target))
@@ -351,4 +386,4 @@ def dataset(sources: Iterable[tuple[str, str, Extraction]]) -> list[Quad]:
             if iri not in described and "/section/" not in iri:
                 described.add(iri)
                 quads.extend(_describe(Instrument(iri, _type_from_iri(iri)), graph))
-    return quads
+    return list(dict.fromkeys(quads))  # an agency named twice in one file is one statement

@@ -33,6 +33,7 @@ __all__ = ["Result", "MemoryStore", "DiskStore", "RdflibStore", "RemoteStore", "
            "push"]
 
 DEFAULT_MAX_ROWS = 100_000
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,8 @@ def _to_rdflib(term):
     if isinstance(term, ox.Literal):
         if term.language:
             return rdflib.Literal(term.value, lang=term.language)
+        if term.datatype.value == XSD_STRING:
+            return rdflib.Literal(term.value)  # rdflib holds "x" and "x"^^xsd:string apart
         return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
     raise QueryError(f"cannot bind {term!r}")
 
@@ -216,8 +219,7 @@ def _from_rdflib(term):
         return ox.BlankNode(str(term))
     if term.language:
         return ox.Literal(str(term), language=term.language)
-    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or
-                                                          "http://www.w3.org/2001/XMLSchema#string")))
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD_STRING)))
 
 
 class RemoteStore:

@@ -147,3 +147,23 @@ def test_conflicting_dates_resolve_to_the_documents_own_header():
     store = MemoryStore.from_quads(quads_of(plan_extraction(), citing))
     dates = store.query(f"SELECT ?d WHERE {{ <{PLAN.iri}> <{ELI}date_document> ?d }}").records()
     assert dates == [{"d": "2023-02-08"}]
+
+
+def test_items_d_and_dd_of_one_article_stay_two_sections():
+    own = Instrument(instrument_iri("Luật", "1/2020/QH14", 2020), "Luật", "1/2020/QH14", year=2020)
+    text = "d) theo Nghị định số 1/2020/NĐ-CP; đ) theo Nghị định số 2/2020/NĐ-CP"
+    first = Instrument(instrument_iri("Nghị định", "1/2020/NĐ-CP", 2020), "Nghị định", "1/2020/NĐ-CP", year=2020)
+    second = Instrument(instrument_iri("Nghị định", "2/2020/NĐ-CP", 2020), "Nghị định", "2/2020/NĐ-CP", year=2020)
+    sections = (Section("Điều 5", "article", 0, len(text)), Section("Điều 5.d", "item", 0, 34, parent="Điều 5"),
+                Section("Điều 5.đ", "item", 35, len(text), parent="Điều 5"))
+    folded = section_iri(own.iri, "Điều 5.d")
+    assert folded == section_iri(own.iri, "Điều 5.đ")  # why rdf.py has to tell them apart
+    relations = (Relation(folded, "based_on", first.iri, 3, 34, "theo"), Relation(folded, "based_on", second.iri, 38,
+                                                                                   len(text), "theo"))
+    citations = (Citation(Reference(8, 34, text[8:34], "Nghị định"), first, "Điều 5.d"),
+                 Citation(Reference(41, len(text), text[41:], "Nghị định"), second, "Điều 5.đ"))
+    store = MemoryStore.from_quads(quads_of(Extraction("corpus/law.txt", Document(own), citations, sections,
+                                                       relations)))
+    rows = store.query(f"""SELECT ?id ?target WHERE {{ ?s <{KG}sectionId> ?id ; <{KG}basedOn> ?target }}
+                           ORDER BY ?id""").records()
+    assert rows == [{"id": "Điều 5.d", "target": first.iri}, {"id": "Điều 5.đ", "target": second.iri}]
