@@ -37,7 +37,7 @@ from .models import Extraction, Instrument, Section
 from .namespaces import DCTERMS, ELI, ID, KG, SKOS
 
 __all__ = ["PREDICATES", "dataset", "canonical_iris", "source_graph_iri", "agency_iri", "type_iri",
-           "ontology_file", "INSTRUMENTS_GRAPH", "ONTOLOGY_GRAPH"]
+           "ontology_file", "ontology_quads", "type_concepts", "INSTRUMENTS_GRAPH", "ONTOLOGY_GRAPH"]
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -80,6 +80,35 @@ def ontology_file(name: str) -> Path:
     if not path.is_file():
         raise GraphError(f"{name}: no such file in the kg ontology package")
     return Path(str(path))
+
+
+def type_concepts() -> list[Quad]:
+    """The concept scheme of document types, one concept per kind in kg/data/document_types.json.
+
+    >>> any(q.object == Literal("Quyết định", language="vi") for q in type_concepts())
+    True
+    """
+    import json
+
+    kinds = json.loads((Path(__file__).parent / "data" / "document_types.json").read_text(encoding="utf-8"))
+    graph = NamedNode(ONTOLOGY_GRAPH)
+    scheme = _kg("DocumentTypes")
+    quads = []
+    for kind in kinds["types"]:
+        concept = NamedNode(type_iri(kind["name"]))
+        quads += [Quad(concept, _TYPE, NamedNode(SKOS + "Concept"), graph),
+                  Quad(concept, NamedNode(SKOS + "inScheme"), scheme, graph),
+                  Quad(concept, NamedNode(SKOS + "prefLabel"), Literal(kind["name"], language="vi"), graph),
+                  Quad(concept, NamedNode(SKOS + "notation"), _text(slug(kind["name"])), graph)]
+    return quads
+
+
+def ontology_quads() -> list[Quad]:
+    """kg.ttl and the concepts of document types, in the ontology graph."""
+    ontology = NamedNode(ONTOLOGY_GRAPH)
+    quads = [Quad(t.subject, t.predicate, t.object, ontology)
+             for t in parse(path=ontology_file("kg.ttl"), format=RdfFormat.TURTLE)]
+    return quads + type_concepts()
 
 
 def _kg(name: str) -> NamedNode:
@@ -368,9 +397,7 @@ def dataset(sources: Iterable[tuple[str, str, Extraction]]) -> list[Quad]:
 
     # The ontology travels with the data, so that queries can read class labels and the
     # concepts of document types, and the graph validates on its own.
-    ontology = NamedNode(ONTOLOGY_GRAPH)
-    quads: list[Quad] = [Quad(t.subject, t.predicate, t.object, ontology)
-                         for t in parse(path=ontology_file("kg.ttl"), format=RdfFormat.TURTLE)]
+    quads: list[Quad] = ontology_quads()
     for label, sha256, extraction in sources:
         quads.extend(_source(label, sha256, extraction, same))
     described = set(merged_own) | set(merged_cited)

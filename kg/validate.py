@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GraphError
-from .rdf import ontology_file
+from .rdf import ontology_file, ontology_quads
 
 __all__ = ["Violation", "ValidationReport", "validate", "load_graph"]
 
@@ -68,13 +68,14 @@ def validate(source) -> ValidationReport:
     """Check a graph (a path, or an rdflib graph) against the shapes; never raises on violations."""
     import pyshacl
     import rdflib
+    from pyoxigraph import RdfFormat, serialize
 
     graph = source if isinstance(source, rdflib.Graph) else load_graph(source)
     shapes = rdflib.Graph().parse(ontology_file("shapes.ttl"), format="turtle")
     # The ontology is merged in by hand: sh:class needs its subclass axioms and the concepts
     # of document types as data, and pyshacl's ont_graph mixes in only part of it.
     data = rdflib.Graph()
-    data.parse(ontology_file("kg.ttl"), format="turtle")
+    data.parse(data=serialize([q.triple for q in ontology_quads()], format=RdfFormat.N_TRIPLES), format="nt")
     for triple in graph:
         data.add(triple)
     conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes,

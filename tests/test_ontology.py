@@ -88,9 +88,16 @@ def test_instrument_classes_are_eli_legal_resources_and_party_kept_apart(ontolog
         ontology.transitive_objects(rdflib.URIRef(KG + "Task"), RDFS.subClassOf))
 
 
-def test_every_document_type_is_a_concept_of_the_scheme(ontology):
+def test_every_document_type_is_a_concept_of_the_scheme():
+    from pyoxigraph import RdfFormat, serialize
+
+    from kg.rdf import ontology_quads
+
+    ontology = rdflib.Graph().parse(data=serialize([q.triple for q in ontology_quads()], format=RdfFormat.N_TRIPLES),
+                                    format="nt")
     types = json.loads((ROOT / "kg" / "data" / "document_types.json").read_text(encoding="utf-8"))["types"]
     scheme = rdflib.URIRef(KG + "DocumentTypes")
+    assert (scheme, RDF.type, SKOS.ConceptScheme) in ontology
     for kind in types:
         concept = rdflib.URIRef(type_iri(kind["name"]))
         assert (concept, SKOS.inScheme, scheme) in ontology, kind["name"]
