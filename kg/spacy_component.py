@@ -22,8 +22,11 @@ first. It works on any pipeline; ``spacy.blank("vi")`` needs pyvi unless told no
 >>> nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
 >>> _ = nlp.add_pipe("vn_legal_references")
 >>> doc = nlp("Thực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.")
->>> [(span.text, span._.number, span._.date, span._.issuer) for span in doc.spans["legal_references"]]
-[('Chỉ thị số 33/CT-TTg ngày 26/11/2021', '33/CT-TTg', '2021-11-26', 'Thủ tướng Chính phủ')]
+>>> [(span.text, span._.number, span._.date, span._.relation) for span in doc.spans["legal_references"]]
+[('Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.', '33/CT-TTg', '2021-11-26', 'implements')]
+>>> span = doc.spans["legal_references"][0]
+>>> doc.text[span._.ref_start:span._.ref_end]  # the reference itself, without the token's full stop
+'Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ'
 """
 from __future__ import annotations
 

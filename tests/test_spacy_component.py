@@ -13,6 +13,8 @@ from click.testing import CliRunner
 from spacy.tokens import Doc, Span
 
 from kg.cli import main
+from kg.extract import extract_text
+from kg.resolve import Registry
 from kg.spacy_component import EXTENSIONS, register_extensions
 from kg.text import read_text
 
@@ -188,23 +190,24 @@ def test_locality_reads_a_text_without_a_header(locality, text, iri):
     assert [span._.iri for span in doc.spans[KEY]] == [iri]
 
 
-@pytest.mark.parametrize("registry, iri", [
-    ("kg.default_registry.v1", "https://w3id.org/kg-vn/id/luat/25-2018-qh14/2018"),
-    ("kg.empty_registry.v1", "https://w3id.org/kg-vn/id/luat/title/luat-to-cao/2018"),
-])
-def test_registry_is_chosen_in_the_config(registry, iri):
-    doc = pipeline("xx", registry={"@misc": registry})("Theo Luật Tố cáo năm 2018.")
-    assert [span._.iri for span in doc.spans[KEY]] == [iri]
+def test_registry_is_chosen_in_the_config():
+    text = "Căn cứ Luật Tố cáo năm 2018; Luật Đất đai."
+    iris = {}
+    for name, registry in (("kg.default_registry.v1", None), ("kg.empty_registry.v1", Registry())):
+        doc = pipeline("xx", registry={"@misc": name})(text)
+        iris[name] = [span._.iri for span in doc.spans[KEY]]
+        assert iris[name] == [c.instrument.iri for c in extract_text(text, registry=registry).citations]
+    assert iris["kg.default_registry.v1"] != iris["kg.empty_registry.v1"]
 
 
 def test_a_reference_without_a_span_of_its_own_is_logged_and_counted(caplog):
     """A tokenizer that makes one token of a line leaves two references on it only one span."""
     nlp = pipeline("xx")
     nlp.tokenizer = lambda text: Doc(nlp.vocab, words=text.split("\n"), spaces=[True] * text.count("\n") + [False])
-    text = "Căn cứ Nghị định số 31/2019/NĐ-CP và Thông tư số 09/2019/TT-TTCP\nVà Luật Tố cáo năm 2018."
+    text = "Căn cứ Nghị định số 31/2019/NĐ-CP và Thông tư số 09/2019/TT-TTCP\nVà Nghị định số 30/2019/NĐ-CP."
     with caplog.at_level(logging.WARNING, logger="kg.spacy_component"):
         doc = nlp(text)
-    assert [span._.number for span in doc.spans[KEY]] == ["31/2019/NĐ-CP", "25/2018/QH14"]
+    assert [span._.number for span in doc.spans[KEY]] == ["31/2019/NĐ-CP", "30/2019/NĐ-CP"]
     assert doc.user_data[f"{KEY}_unplaced"] == 1
     assert "Thông tư số 09/2019/TT-TTCP" in caplog.text
 
