@@ -23,6 +23,7 @@ agency, partners, deadline and the body it reports to.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 from dataclasses import dataclass, field, replace
@@ -37,6 +38,8 @@ __all__ = ["parse_sections", "read_deadline"]
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _PIPE_LINE = re.compile(r"[ \t]*\|[ \t]*")
+_PIPE_LINES = re.compile(r"\n(?=[ \t]*\|[ \t]*$)", re.MULTILINE)
+_HEADING = re.compile(r"\n[ \t]*(?:PHỤ LỤC|Phụ lục)")
 _QUOTES = "“\"'‘«"
 _TITLE_END = re.compile(r"[.:;](?:\s|$)|\n[ \t]*\n")
 _SPACES = re.compile(r"\s+")
@@ -50,6 +53,8 @@ class _Rules:
     task_parts: tuple[str, ...]
     task_types: frozenset[str]
     closer: re.Pattern
+    marker_lines: re.Pattern   # lines that may open a section or close them all: the only lines read
+    closer_lines: re.Pattern
     columns: tuple[tuple[str, tuple[str, ...]], ...]
     inline_lead: re.Pattern
     inline_partners: re.Pattern
@@ -77,6 +82,9 @@ def _rules() -> _Rules:
         task_parts=tuple(fold(p) for p in data["task_parts"]),
         task_types=frozenset(data["task_types"]),
         closer=re.compile("|".join(data["closers"])),
+        marker_lines=_line_starts("|".join([_line_body(m["pattern"]) for m in data["markers"]]
+                                           + [_line_body(c) for c in data["closers"]])),
+        closer_lines=_line_starts("|".join(_line_body(c) for c in data["closers"])),
         columns=tuple((name, tuple(fold(w) for w in words)) for name, words in data["table"]["columns"].items()),
         inline_lead=re.compile(inline["lead"], re.IGNORECASE),
         inline_partners=re.compile(inline["partners"], re.IGNORECASE),
@@ -91,6 +99,11 @@ def _rules() -> _Rules:
                                 re.IGNORECASE),
         reports_to=re.compile(data["reports_to"]),
     )
+
+
+def _line_body(pattern: str) -> str:
+    """A line-start pattern without its anchor and group names, to join into one lookahead."""
+    return _unnamed(pattern[1:] if pattern.startswith("^") else pattern)
 
 
 def _unnamed(pattern: str) -> str:
@@ -119,18 +132,14 @@ def parse_sections(source: SourceText, document: Document) -> tuple[Section, ...
     """The sections of ``source``, parents before children, offsets into the original text."""
     rules = _rules()
     text = source.normalized
-    lines = _lines(text)
-    tables = _tables(text, lines)
-    in_table = set()
-    for table in tables:
-        in_table.update(range(table[0], table[-1] + 1))
+    tables = _tables(text)
     # markdown captures (bold "**") wrap paragraphs at any word and set them apart by blank lines,
     # so there only a line after a blank one can open a section; gazette texts have no such rule
     paragraphs = "**" in source.original
-    drafts = _markers(text, lines, in_table, paragraphs, rules)
-    drafts += _rows(text, lines, tables, drafts, rules)
+    drafts = _markers(text, tables, paragraphs, rules)
+    drafts += _rows(text, tables, drafts, rules)
     drafts.sort(key=lambda d: (d.start, d.level))
-    _close(drafts, len(text), _closers(text, lines, rules))
+    _close(drafts, len(text), _closers(text, rules))
     first = drafts[0].start if drafts else len(text)
     if first > 0 and text[:first].strip():
         drafts.insert(0, _Draft("preamble", "preamble", -1, 0, end=first))
@@ -138,34 +147,41 @@ def parse_sections(source: SourceText, document: Document) -> tuple[Section, ...
     return tuple(_freeze(source, text, draft, document, paragraphs, rules) for draft in drafts)
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, line) for every line of ``text``."""
-    found, position = [], 0
-    for line in text.split("\n"):
-        found.append((position, position + len(line), line))
-        position += len(line) + 1
-    return found
+def _line_starts(body: str) -> re.Pattern:
+    """Lines whose text (after spaces) matches ``body``: led by a literal newline, so re scans fast."""
+    return re.compile(r"\n[ \t]*(?=" + body + ")", re.MULTILINE)
 
 
-def _tables(text: str, lines) -> list[list[int]]:
-    """Runs of "|" lines close enough to be one flattened table: the indices of those lines."""
-    runs: list[list[int]] = []
-    for index, (_, _, line) in enumerate(lines):
-        if _PIPE_LINE.fullmatch(line):
-            if runs and index - runs[-1][-1] <= _TABLE_GAP and not _heading_between(lines, runs[-1][-1], index):
-                runs[-1].append(index)
-            else:
-                runs.append([index])
+def _candidate_lines(text: str, pattern: re.Pattern):
+    """(start, end, line) of the lines a pattern finds at their start: one regex scan of the text,
+    rather than a Python loop over a gazette's hundred thousand lines."""
+    first = pattern.match("\n" + text[:400])  # the first line has no newline before it
+    matches = pattern.finditer(text)
+    if first:
+        matches = itertools.chain([None], matches)
+    for match in matches:
+        start = 0 if match is None else match.start() + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield start, end, text[start:end]
+
+
+def _tables(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of "|" lines close enough to be one flattened table: the (start, end) of those lines."""
+    runs: list[list[tuple[int, int]]] = []
+    for start, end, _ in _candidate_lines(text, _PIPE_LINES):
+        if runs and text.count("\n", runs[-1][-1][1], start) <= _TABLE_GAP \
+                and not _HEADING.search(text, runs[-1][-1][1], start):
+            runs[-1].append((start, end))  # an appendix heading between two "|" lines means two tables
+        else:
+            runs.append([(start, end)])
     return [run for run in runs if len(run) >= 4]
 
 
-def _heading_between(lines, after: int, before: int) -> bool:
-    # an appendix heading between two "|" lines means two tables, not one
-    return any(lines[k][2].strip().upper().startswith("PHỤ LỤC") for k in range(after + 1, before))
-
-
-def _markers(text, lines, in_table, paragraphs, rules) -> list[_Draft]:
+def _markers(text, tables, paragraphs, rules) -> list[_Draft]:
     """Sections opened by markers at line starts, each checked against the numbering so far."""
+    spans = [(table[0][0], table[-1][1]) for table in tables]
+    table_starts = [span[0] for span in spans]
     drafts: list[_Draft] = []
     open_: list[_Draft] = []
     last: dict[tuple, int] = {}
@@ -173,14 +189,17 @@ def _markers(text, lines, in_table, paragraphs, rules) -> list[_Draft]:
     scope, scopes = "", 0
     taken: set[str] = set()
     normative = False
-    for index, (start, end, line) in enumerate(lines):
-        if index in in_table:
+    for start, end, line in _candidate_lines(text, rules.marker_lines):
+        inside = bisect.bisect_right(table_starts, start) - 1
+        if inside >= 0 and start <= spans[inside][1]:
             continue
         stripped = line.lstrip()
         if not stripped or stripped[0] in _QUOTES:
             continue
-        if paragraphs and index and lines[index - 1][2].strip() and not _PIPE_LINE.fullmatch(lines[index - 1][2]):
-            continue  # a wrapped line of a paragraph, not the start of one
+        if paragraphs and start:
+            previous = text[text.rfind("\n", 0, start - 1) + 1:start - 1]
+            if previous.strip() and not _PIPE_LINE.fullmatch(previous):
+                continue  # a wrapped line of a paragraph, not the start of one
         if rules.closer.match(stripped):
             closed_at = start
             continue
@@ -324,8 +343,8 @@ def _title(text: str, position: int, paragraphs: bool, kind: str) -> str | None:
     return title or None
 
 
-def _closers(text, lines, rules) -> list[int]:
-    return [start + len(line) - len(line.lstrip()) for start, _, line in lines if rules.closer.match(line.lstrip())]
+def _closers(text, rules) -> list[int]:
+    return [start + len(line) - len(line.lstrip()) for start, _, line in _candidate_lines(text, rules.closer_lines)]
 
 
 def _close(drafts: list[_Draft], length: int, closers: list[int]) -> None:
@@ -348,12 +367,12 @@ def _close(drafts: list[_Draft], length: int, closers: list[int]) -> None:
             draft.end = draft.parent.end
 
 
-def _rows(text, lines, tables, drafts, rules) -> list[_Draft]:
+def _rows(text, tables, drafts, rules) -> list[_Draft]:
     """Numbered rows of task tables ("STT | Nhiệm vụ | Cơ quan chủ trì | ..."), as tasks "appendix.N"."""
     rows: list[_Draft] = []
     starts = [d.start for d in drafts]
     for table in tables:
-        cells = [(lines[a][1] + 1, lines[b][0] - 1) for a, b in zip(table, table[1:])]
+        cells = [(a[1] + 1, b[0] - 1) for a, b in zip(table, table[1:])]
         cells = [(s, max(s, e)) for s, e in cells]
         header = []
         for s, e in cells:
