@@ -25,9 +25,16 @@ __all__ = ["extract_file", "extract_text", "extract_source", "extract_paths", "i
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 
 
-def extract_source(source: SourceText, registry: Registry | None = None) -> Extraction:
-    """Run every stage over a prepared text."""
+def extract_source(source: SourceText, registry: Registry | None = None,
+                   locality: str | None = None) -> Extraction:
+    """Run every stage over a prepared text.
+
+    ``locality`` ("tỉnh Kon Tum") is the place a text that names none of its own is read in:
+    "Ủy ban nhân dân tỉnh" then means that province's.
+    """
     document = identify_document(source)
+    if locality is not None and document.locality is None:
+        document = replace(document, locality=locality)
     references = find_references(source)
     citations = resolve_references(references, document, registry)
     sections = parse_sections(source, document)
@@ -38,14 +45,15 @@ def extract_source(source: SourceText, registry: Registry | None = None) -> Extr
                       sections=sections, relations=relations, warnings=warnings)
 
 
-def extract_text(text: str, path: str = "<text>", registry: Registry | None = None) -> Extraction:
+def extract_text(text: str, path: str = "<text>", registry: Registry | None = None,
+                 locality: str | None = None) -> Extraction:
     """Extract from a string (offsets index that string).
 
     >>> result = extract_text("Triển khai Chỉ thị số 33/CT-TTg ngày 26 tháng 11 năm 2021 của Thủ tướng Chính phủ.")
     >>> [(i.number, i.date, i.issuer) for i, n in result.instruments()]
     [('33/CT-TTg', '2021-11-26', 'Thủ tướng Chính phủ')]
     """
-    return extract_source(prepare_text(text, path), registry)
+    return extract_source(prepare_text(text, path), registry, locality)
 
 
 def extract_file(path: str | Path, registry: Registry | None = None) -> Extraction:

@@ -31,7 +31,6 @@ first. It works on any pipeline; ``spacy.blank("vi")`` needs pyvi unless told no
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from pathlib import Path
 
 import srsly
@@ -39,13 +38,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry as spacy_registry
 
-from .extract import _place, extract_source
-from .find import find_references
-from .identify import identify_document
+from .extract import extract_source
 from .models import Citation, Extraction, Relation
-from .relate import find_relations
-from .resolve import Registry, default_registry, resolve_references
-from .structure import parse_sections
+from .resolve import Registry, default_registry
 from .text import prepare_text
 
 __all__ = ["LegalReferences", "make_component", "EXTENSIONS"]
@@ -139,20 +134,7 @@ class LegalReferences:
 
     def extract(self, text: str, path: str = "<text>") -> Extraction:
         """kg's extraction of ``text`` (from file ``path``), read in ``locality`` when it gives no place of its own."""
-        source = prepare_text(text, path)
-        if self.locality is None:
-            return extract_source(source, self.registry)
-        document = identify_document(source)
-        if document.locality is not None:
-            return extract_source(source, self.registry)
-        # The stages of extract_source, with the document read in the configured place.
-        document = replace(document, locality=self.locality)
-        citations = resolve_references(find_references(source), document, self.registry)
-        sections = parse_sections(source, document)
-        citations = _place(citations, sections)
-        relations = find_relations(source, document, citations, sections)
-        return Extraction(source=source.path, document=document, citations=tuple(citations),
-                          sections=sections, relations=relations)
+        return extract_source(prepare_text(text, path), self.registry, self.locality)
 
     def _span(self, doc: Doc, citation: Citation, used: set[tuple[int, int]]) -> Span | None:
         """The reference's span: exact when tokens allow, else the tokens around it.
