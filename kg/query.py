@@ -69,8 +69,9 @@ def named_queries() -> dict[str, NamedQuery]:
 def bind(parameter: Parameter, value: str):
     """The RDF term for a parameter's value.
 
-    >>> bind(Parameter("number", "literal", ""), '1" } ; DROP ALL ; #')
-    <Literal value=1" } ; DROP ALL ; # datatype=<http://www.w3.org/2001/XMLSchema#string>>
+    >>> term = bind(Parameter("number", "literal", ""), '1" } ; DROP ALL ; #')
+    >>> term.value, term.datatype.value
+    ('1" } ; DROP ALL ; #', 'http://www.w3.org/2001/XMLSchema#string')
     """
     if parameter.kind == "iri":
         try:
