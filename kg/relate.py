@@ -294,8 +294,16 @@ def _list_item(text: str, clause: int, position: int) -> bool:
     return not text[clause:position].strip(" \t\n-–+•*,;:và")
 
 
+# An instrument can amend, replace, repeal or guide only what was issued before it: a relation the
+# calendar contradicts is a misread (a passive voice missed, a cue from another clause) and is dropped.
+_ONLY_BACKWARDS = frozenset({"amends", "replaces", "repeals", "suspends", "guides", "consolidates"})
+
+
 def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: _Cue) -> None:
     subject, target = (citation, prior) if cue.passive else (prior, citation)
+    later, earlier = subject.instrument.year, target.instrument.year
+    if cue.predicate in _ONLY_BACKWARDS and later is not None and earlier is not None and later < earlier:
+        return
     start = min(prior.reference.start, citation.reference.start)
     end = max(prior.reference.end, citation.reference.end)
     offer(subject.instrument.iri, cue.predicate, target.instrument.iri, start, end, text[cue.start:cue.end])

@@ -39,6 +39,9 @@ CASES = [
      # nghi-dinh-so-128-2026-nd-cp: passive, carried over the list
      {("44/2024/QH15", "amends", "16/2023/QH15"), ("61/2024/QH15", "amends", "16/2023/QH15"),
       ("doc", "based_on", "16/2023/QH15"), ("doc", "based_on", "44/2024/QH15")}),
+    ("Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14 được sửa đổi, \nbổ sung một số điều bởi Luật số "
+     "64/2020/QH14, Luật số 07/2022/QH15;",  # thong-tu-so-45-2026-tt-btc: passive with words inside the cue
+     {("64/2020/QH14", "amends", "15/2017/QH14"), ("07/2022/QH15", "amends", "15/2017/QH14")}),
     ("Căn cứ Nghị định số 105/2014/NĐ-CP ngày 15 tháng 11 năm 2014 của Chính phủ quy định chi tiết và hướng dẫn "
      "thi hành một số điều của Luật bảo hiểm y tế;",  # van-ban-hop-nhat-so-04-vbhn-byt
      {("105/2014/NĐ-CP", "guides", "25/2008/QH12"), ("doc", "based_on", "105/2014/NĐ-CP")}),
@@ -127,3 +130,25 @@ def test_every_can_cu_line_of_the_gazette_yields_based_on():
     assert lines > 1300
     assert not missing, missing[:5]
     assert based / lines > 0.95, (based, lines)
+
+
+def test_no_instrument_amends_or_guides_a_later_one_anywhere_in_the_corpus():
+    """The calendar check: over all 374 documents, every amends/replaces/repeals/guides edge between
+    two dated instruments runs from the later to the earlier (a missed passive would reverse it)."""
+    from pathlib import Path
+
+    from kg.extract import extract_paths
+
+    backwards = {"amends", "replaces", "repeals", "suspends", "guides", "consolidates"}
+    checked, wrong = 0, []
+    for path, result in extract_paths([Path(__file__).resolve().parent.parent / "corpus"]):
+        known = {c.instrument.iri: c.instrument for c in result.citations}
+        known[result.document.instrument.iri] = result.document.instrument
+        for relation in result.relations:
+            subject, target = known.get(relation.subject), known.get(relation.object)
+            if relation.predicate in backwards and subject and target and subject.year and target.year:
+                checked += 1
+                if subject.year < target.year and subject.iri != result.document.instrument.iri:
+                    wrong.append((path.name, subject.label(), relation.predicate, target.label()))
+    assert checked > 1000
+    assert not wrong, wrong[:10]
