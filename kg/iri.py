@@ -55,8 +55,12 @@ def section_iri(document_iri: str, section_id: str) -> str:
 
     >>> section_iri("https://w3id.org/kg-vn/id/nghi-dinh/158-2025-nd-cp/2025", "Điều 3.2")
     'https://w3id.org/kg-vn/id/nghi-dinh/158-2025-nd-cp/2025/section/dieu-3.2'
+    >>> section_iri("d", "Điều 3.2.đ") != section_iri("d", "Điều 3.2.d")
+    True
 
     >>> section_iri("https://w3id.org/kg-vn/id/ke-hoach/322-kh-ubnd/2023/tinh-kon-tum", "II.4")
     'https://w3id.org/kg-vn/id/ke-hoach/322-kh-ubnd/2023/tinh-kon-tum/section/ii.4'
     """
-    return document_iri + "/section/" + ".".join(slug(part) for part in section_id.split("."))
+    # a point "đ)" follows "d)": its own letter keeps it apart once the marks are gone
+    return document_iri + "/section/" + ".".join("dd" if part in ("đ", "Đ") else slug(part)
+                                                 for part in section_id.split("."))

@@ -260,28 +260,8 @@ def _deadline(value: str) -> Literal:
 
 
 def _section_iris(sections: tuple[Section, ...], document: str) -> dict[str, str]:
-    """Each section id's IRI. ``section_iri`` folds "đ" into "d", so items d) and đ) of one
-    article would be one node; the later id of such a pair keeps its "đ" as "dd"."""
-    iris: dict[str, str] = {}
-    taken: dict[str, str] = {}
-    for section in sections:
-        iri = section_iri(document, section.id)
-        if iri in taken and taken[iri] != section.id:
-            iri = section_iri(document, section.id.replace("đ", "dd").replace("Đ", "DD"))
-        taken.setdefault(iri, section.id)
-        iris.setdefault(section.id, iri)
-    return iris
-
-
-def _subject_of(relation_subject: str, start: int, sections: tuple[Section, ...], iris: dict[str, str],
-                document: str) -> str:
-    """The node a relation starts from: where two sections fold into one IRI, the one whose
-    text holds the relation's words."""
-    matches = [s for s in sections if section_iri(document, s.id) == relation_subject]
-    if len(matches) <= 1:
-        return iris[matches[0].id] if matches else relation_subject
-    holding = [s for s in matches if s.start <= start < s.end] or matches
-    return iris[min(holding, key=lambda s: s.end - s.start).id]
+    """Each section id's IRI (``section_iri`` keeps every id apart, "d" from "đ" included)."""
+    return {section.id: section_iri(document, section.id) for section in sections}
 
 
 def _section(section: Section, document: str, graph: NamedNode, iris: dict[str, str]) -> Iterable[Quad]:
@@ -349,8 +329,6 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
         if relation.predicate not in PREDICATES:
             continue
         subject = same.get(relation.subject, relation.subject)
-        if "/section/" in subject:
-            subject = _subject_of(subject, relation.start, extraction.sections, iris, document)
         relations.append(replace(relation, subject=subject))
     for relation in relations:
         index += 1

@@ -362,7 +362,12 @@ def _close(drafts: list[_Draft], length: int, closers: list[int]) -> None:
         cut = bisect.bisect_right(closers, draft.start)
         if cut < len(closers) and closers[cut] < draft.end and draft.kind not in ("appendix", "footnote"):
             draft.end = closers[cut]
-    for draft in drafts:  # a child never outlives its parent
+    for draft in drafts:
+        # a section whose parent closed before it began (the signature block, or a body's chapter
+        # still open when an attached text starts its articles) belongs to the nearest ancestor
+        # that holds it; and a child never outlives its parent
+        while draft.parent is not None and not draft.parent.start <= draft.start < draft.parent.end:
+            draft.parent = draft.parent.parent
         if draft.parent is not None and draft.end > draft.parent.end:
             draft.end = draft.parent.end
 

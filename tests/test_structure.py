@@ -102,3 +102,23 @@ def test_plans_set_has_tasks():
     tasks = sum(1 for path in glob.glob("corpus/plans/*.txt")
                 for s in extract_file(path).sections if s.kind == "task")
     assert tasks > 300
+
+
+def test_every_section_of_the_corpus_lies_inside_its_parent():
+    """Found by the SHACL shapes: attached texts' articles once hung under a chapter of the body
+    that had closed before them, so they ended before they began."""
+    from pathlib import Path
+
+    from kg.extract import extract_paths
+
+    count, wrong = 0, []
+    for path, result in extract_paths([Path(__file__).resolve().parent.parent / "corpus"]):
+        by_id = {s.id: s for s in result.sections}
+        for section in result.sections:
+            count += 1
+            parent = by_id.get(section.parent) if section.parent else None
+            if section.start > section.end or (section.parent and parent is None) or (
+                    parent and not parent.start <= section.start <= section.end <= parent.end):
+                wrong.append((path.name, section.id, section.parent, section.start, section.end))
+    assert count > 20000
+    assert not wrong, wrong[:5]
