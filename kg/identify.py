@@ -160,7 +160,7 @@ def _type_lines():
     global _TYPE_LINE_WORDS
     if _TYPE_LINE_WORDS is None:
         vocab = vocabulary()
-        forms = sorted(vocab.type_by_form, key=len, reverse=True)
+        forms = vocab.forms  # as written: folding moves tone marks ("HOẠCH" -> "HỌACH")
         _TYPE_LINE_WORDS = re.compile(
             r"^[ |]*(" + "|".join(re.escape(f.upper()) for f in forms) + r")[ ]*$", re.MULTILINE)
     return _TYPE_LINE_WORDS

@@ -58,7 +58,8 @@ def _depth(section, extraction) -> int:
 
 
 def _describe(instrument) -> str:
-    parts = [instrument.doc_type, instrument.number or instrument.title or "?"]
+    name = instrument.number or instrument.title or "?"
+    parts = [name] if name.startswith(instrument.doc_type) else [instrument.doc_type, name]
     if instrument.date:
         parts.append(instrument.date)
     elif instrument.year:

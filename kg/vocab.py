@@ -58,6 +58,7 @@ class Vocabulary:
     """Everything the find and resolve stages look up, compiled."""
 
     type_by_form: dict[str, str]          # folded form -> canonical type
+    forms: tuple[str, ...]                # every form as written, longest first
     by_title_types: frozenset[str]
     type_by_code: dict[str, str]          # "QĐ" -> "Quyết định"
     issuer_by_type: dict[str, str]        # "Luật" -> "Quốc hội": kinds only one body issues
@@ -150,6 +151,7 @@ def vocabulary() -> Vocabulary:
 
     return Vocabulary(
         type_by_form=type_by_form,
+        forms=tuple(forms),
         by_title_types=frozenset(e["name"] for e in types if e["by_title"]),
         type_by_code=type_by_code,
         issuer_by_type={e["name"]: e["issuer"] for e in types if e.get("issuer")},

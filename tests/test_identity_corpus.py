@@ -65,6 +65,8 @@ def test_founding_plan_identity():
     assert (own.doc_type, own.number, own.date, own.year) == ("Kế hoạch", "322/KH-UBND", "2023-02-08", 2023)
     assert own.issuer == "Ủy ban nhân dân tỉnh Kon Tum"
     assert document.signer == "Lê Ngọc Tuấn"
+    assert own.title == ("Tiếp tục tăng cường và đổi mới công tác dân vận của cơ quan hành chính nhà nước, "
+                         "chính quyền các cấp trên địa bàn tỉnh năm 2023")
     assert document.locality == "tỉnh Kon Tum"
 
 
