@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from functools import lru_cache
 
 from .models import Document, SourceText
 from .resolve import locality_of, mint_instrument, number_codes
@@ -184,8 +185,29 @@ def _type_and_title(head: str) -> tuple[str | None, str | None]:
         lines.append(stripped)
     title = " ".join(" ".join(lines).split()) or None
     if title and title.isupper():
-        title = title[0] + title[1:].lower()
+        title = _sentence_case(title)
     return doc_type, title
+
+
+def _sentence_case(title: str) -> str:
+    """An all-caps title as a sentence: numbers keep their codes, names of bodies and places
+    their capitals, and a type word before "số" its own ("Quyết định số 1899/QĐ-TTg")."""
+    words = [w if any(c.isdigit() for c in w) else w.lower() for w in title.split()]
+    text = " ".join(words)
+    text = text[0].upper() + text[1:]
+    for name in _proper_names():
+        text = re.sub(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", name, text)
+    return text
+
+
+@lru_cache(maxsize=1)
+def _proper_names() -> tuple[str, ...]:
+    vocab = vocabulary()
+    names = set(vocab.national_issuers.values())
+    names.update(place for _, place in vocab.places.values())
+    names.update({"Việt Nam", "Đảng", "Trung ương", "Hồ Chí Minh"})
+    names.update(f"{form} số" for form in vocab.forms)
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def _header_issuer(head: str) -> str | None:
