@@ -240,5 +240,113 @@ def push(location, url, protocol):
     click.echo(f"{sum(sent.values())} quads in {len(sent)} graphs sent to {url}")
 
 
+# ---------------------------------------------------------------- views: pages that open offline (kg.views)
+
+@main.command(context_settings=CONTEXT)
+@click.argument("location", type=click.Path(exists=True))
+@click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(dir_okay=False),
+              help="The page to write (one file: vis-network is inlined).")
+@click.option("--document", help="A document's number: the document, its sections and their neighbours.")
+@click.option("--task", help="A task of --document (II.5): its lineage, laid out as a hierarchy.")
+@click.option("--instrument", help="An instrument's number (33/CT-TTg): its lineage, laid out as a hierarchy.")
+@click.option("--down", is_flag=True, help="In a lineage view, also what rests on it (drawn below it).")
+@_STORE
+def view(location, output, document, task, instrument, down, store_kind):
+    """Write an interactive graph page that opens offline: the whole corpus, one document's
+    neighbourhood, or the lineage of a task or instrument (the task at the bottom, what it
+    rests on above it, level by level). Click a node to narrow the view to what it rests on.
+
+    Example: kg view build/ -o lineage.html --document 322/KH-UBND --task II.5
+    """
+    from .store import open_store
+    from .views import corpus_view, document_view, lineage_view, load_catalog, render_graph, write_single
+
+    if task and not document:
+        raise click.UsageError("--task needs --document (the number of the document that holds it)")
+    if instrument and document:
+        raise click.UsageError("give --document or --instrument, not both")
+    try:
+        catalog = load_catalog(open_store(location, store_kind))
+        if task:
+            chosen = lineage_view(catalog, catalog.find(document, task), down=down)
+        elif instrument:
+            chosen = lineage_view(catalog, catalog.find(instrument), down=down)
+        elif document:
+            chosen = document_view(catalog, catalog.find(document))
+        else:
+            chosen = corpus_view(catalog)
+        page = render_graph(catalog, chosen)
+        written = write_single(output, page)
+    except KGError as error:
+        _fail(error)
+    click.echo(f"{written}: {len(chosen.nodes)} nodes, {len(chosen.edges)} edges, {len(page.encode()) / 1e6:.1f} MB")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", default="page.html", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--graph", "graph_location", type=click.Path(exists=True),
+              help="A build directory: name each instrument as the graph does, with its tooltip.")
+@click.option("--graph-page", default="graph.html", show_default=True,
+              help="The graph view each reference links to (a page written by kg view).")
+@_STORE
+def annotate(path, output, graph_location, graph_page, store_kind):
+    """Write a document's own text as a page: every reference highlighted and linked to its
+    node in the graph view, each section's citations listed beside the text. All text is
+    HTML-escaped.
+
+    Example: kg annotate corpus/322-KH-UBND-2023-kon-tum.txt -o 322.html --graph build/
+    """
+    from .extract import extract_file
+    from .store import open_store
+    from .text import read_text
+    from .views import annotate as render, load_catalog, write_single
+
+    try:
+        extraction = extract_file(path)
+        catalog = load_catalog(open_store(graph_location, store_kind)) if graph_location else None
+        page = render(extraction, read_text(path).original, graph_page=graph_page, catalog=catalog)
+        written = write_single(output, page)
+    except KGError as error:
+        _fail(error)
+    click.echo(f"{written}: {len(extraction.citations)} references, {len(extraction.sections)} sections")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", default="site", show_default=True, type=click.Path(file_okay=False))
+@click.option("--graph", "graph_location", type=click.Path(exists=True),
+              help="A build of the same inputs; without it the graph is built in a temporary directory.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes when building the graph.")
+@_STORE
+def site(paths, output, graph_location, workers, store_kind):
+    """Write the static site: an index of documents, the corpus graph, and per document its
+    annotated text, outline with tasks, neighbourhood and lineage views. Pages are written
+    atomically, only inside OUTPUT, and open offline (vis-network ships in OUTPUT/static).
+
+    Example: kg site corpus/ -o site/ --graph build/
+    """
+    import tempfile
+
+    from .store import open_store
+    from .views import load_catalog, write_site
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="kg-site-") as scratch:
+            if not graph_location:
+                from .build import build as run_build
+
+                report = run_build(paths, scratch, workers=workers)
+                click.echo(report.summary(), err=True)
+                graph_location = scratch
+            catalog = load_catalog(open_store(graph_location, store_kind))
+            result = write_site(paths, output, catalog)
+    except KGError as error:
+        _fail(error)
+    click.echo(f"{output}: {result.summary()}")
+    sys.exit(1 if result.failed else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -25,3 +25,22 @@ def corpus_store(corpus_build):
     from kg.store import MemoryStore
 
     return MemoryStore(corpus_build)
+
+
+@pytest.fixture(scope="session")
+def corpus_catalog(corpus_store):
+    """What the pages draw from (kg.views), read once from the corpus graph."""
+    from kg.views import load_catalog
+
+    return load_catalog(corpus_store)
+
+
+@pytest.fixture(scope="session")
+def corpus_site(corpus_catalog, tmp_path_factory):
+    """The static site of the whole corpus (kg site), written once: (directory, SiteReport)."""
+    from kg.views import write_site
+
+    output = tmp_path_factory.mktemp("site")
+    report = write_site([CORPUS], output, corpus_catalog)
+    assert not report.failed, report.summary()
+    return output, report
