@@ -103,6 +103,8 @@ class Section:
     partners: tuple[str, ...] = ()
     deadline: str | None = None
     reports_to: str | None = None
+    deadlines: tuple[str, ...] = ()  # every deadline the task states, ``deadline`` the first
+    via: str | None = None  # "báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ)": the channel
 
 
 @dataclass(frozen=True)
@@ -159,12 +161,14 @@ class Extraction:
                 "end": section.end,
                 "cites": cites,
             }
-            for key in ("lead", "deadline", "reports_to"):
+            for key in ("lead", "deadline", "reports_to", "via"):
                 value = getattr(section, key)
                 if value is not None:
                     entry[key] = value
             if section.partners:
                 entry["partners"] = list(section.partners)
+            if len(section.deadlines) > 1:
+                entry["deadlines"] = list(section.deadlines)
             sections.append(entry)
         return {
             "source": self.source,

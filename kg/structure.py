@@ -461,12 +461,13 @@ def _mark_tasks(drafts: list[_Draft], document: Document, rules) -> None:
 
 
 def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, paragraphs: bool, rules) -> Section:
-    lead, partners, deadline, reports_to = draft.lead, draft.partners, draft.deadline, None
+    lead, partners, reports_to, via = draft.lead, draft.partners, None, None
+    deadlines = [draft.deadline] if draft.deadline else []
     if draft.kind == "task" and draft.id.startswith("appendix.") is False:
         own_end = min([c.start for c in draft.children if c.kind == "task"] + [draft.end])
-        lead, partners, deadline, reports_to = _duties(text, draft, own_end, document, rules)
+        lead, partners, deadlines, (reports_to, via) = _duties(text, draft, own_end, document, rules)
     elif draft.kind == "task":
-        reports_to = _reports_to(text[draft.start:draft.end], document, rules)
+        reports_to, via = _reports_to(text[draft.start:draft.end], document, rules)
     return Section(
         id=draft.id,
         kind=draft.kind,
@@ -476,8 +477,10 @@ def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, pa
         parent=draft.parent.id if draft.parent else None,
         lead=lead,
         partners=partners,
-        deadline=deadline,
+        deadline=deadlines[0] if deadlines else None,
         reports_to=reports_to,
+        deadlines=tuple(deadlines),
+        via=via,
     )
 
 
@@ -512,15 +515,15 @@ def _duties(text: str, draft: _Draft, end: int, document: Document, rules):
         if rules.agency_start.match(heading) and (":" in _after_marker(own, draft) or len(heading) < 100
                                                  and heading == draft.title):
             lead = _agency_text(heading)
-    deadline = None
+    deadlines = []
     match = rules.inline_deadline.search(own)
     if match:
-        deadline = read_deadline(_value(own, match.end(), rules), cell=True)
-    if deadline is None:
-        found = rules.deadline_any.search(own)
-        if found:
-            deadline = read_deadline(found.group(), cell=False)
-    return lead, tuple(partners or ()), deadline, _reports_to(own, document, rules)
+        deadlines.append(read_deadline(_value(own, match.end(), rules), cell=True))
+    # a task may set several: "xây dựng kế hoạch ... trong tháng 02 năm 2023; báo cáo ... trước ngày 30/11/2023"
+    for found in rules.deadline_any.finditer(own):
+        deadlines.append(read_deadline(found.group(), cell=False))
+    deadlines = list(dict.fromkeys(d for d in deadlines if d))
+    return lead, tuple(partners or ()), deadlines, _reports_to(own, document, rules)
 
 
 def _after_marker(own: str, draft: _Draft) -> str:
@@ -536,14 +539,16 @@ def _value(text: str, position: int, rules) -> str:
     return text[position:end]
 
 
-def _reports_to(own: str, document: Document, rules) -> str | None:
+def _reports_to(own: str, document: Document, rules) -> tuple[str | None, str | None]:
+    """The body a task reports to, and the agency the report goes through ("qua Sở Nội vụ")."""
     match = rules.reports_to.search(own)
     if not match:
-        return None
+        return None, None
     body = _SPACES.sub(" ", match.group("body")).strip()
     if body.startswith("UBND"):
         body = "Ủy ban nhân dân" + body[4:]
-    return complete_issuer(body, document.locality) or body
+    via = _SPACES.sub(" ", match.group("via")).strip() if match.group("via") else None
+    return complete_issuer(body, document.locality) or body, via
 
 
 def _agency_text(text: str) -> str:
