@@ -231,6 +231,7 @@ class _Clauses:
         self.spans = spans
         self.span_starts = [s for s, _ in spans]
         self.cue_ends = [c.end for c in found]
+        self._last: tuple[int, int] | None = None  # (normalized position asked, its clause start)
 
     def _normalized(self, position: int) -> int:
         offsets = self.source.offsets
@@ -248,10 +249,19 @@ class _Clauses:
         return True
 
     def start_before(self, position: int) -> int:
-        """The start of the clause holding ``position`` (original offsets)."""
-        high = self._normalized(position)
-        while high > 0:
-            low = max(0, high - self._WINDOW)
+        """The start of the clause holding ``position`` (original offsets).
+
+        Citations ask in order, so the answer for the one asked last bounds the search: only the
+        stretch since then is scanned. Scanning back to the start each time made a long text with
+        no stops ("Luật Luật ...", citations strung without punctuation) quadratic.
+        """
+        high = asked = self._normalized(position)
+        floor, known = 0, 0
+        if self._last is not None and self._last[0] <= asked:
+            floor, known = max(0, self._last[0] - self._WINDOW), self._last[1]
+        found = None
+        while high > floor:
+            low = max(floor, high - self._WINDOW)
             last = None
             for match in _BOUNDARY.finditer(self.text, low, min(len(self.text), high + 2)):
                 end = self.source.to_original(match.end())
@@ -260,9 +270,12 @@ class _Clauses:
                 if self._starts_clause(match):
                     last = end
             if last is not None:
-                return last
-            high = low + 2 if low else 0  # overlap, so a stop across the window's edge is seen
-        return 0
+                found = last
+                break
+            high = low + 2 if low > floor else floor  # overlap, so a stop across the window's edge is seen
+        answer = known if found is None else max(found, known)
+        self._last = (asked, answer)
+        return answer
 
     def end_after(self, position: int, reach: int) -> int | None:
         """The start of the next clause after ``position``, if within ``reach`` characters."""
