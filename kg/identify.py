@@ -28,7 +28,7 @@ _DATE_LINE = re.compile(
     r"(?:ngày|Ngày)\s*(\d{1,2})\s*(?:tháng\s*|/)\s*(\d{1,2})\s*(?:năm\s*|/)\s*((?:19|20)\d\d)")
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)")
 _SIGNER_ROLE = re.compile(
-    r"^\s*(?:KT\.\s*|TM\.\s*|Q\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHỦ NHIỆM|"
+    r"^[^\S\n]*(?:KT\.\s*|TM\.\s*|Q\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHỦ NHIỆM|"
     r"TỔNG GIÁM ĐỐC|GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|THỐNG ĐỐC|TỔNG KIỂM TOÁN|BÍ THƯ|TRƯỞNG BAN|"
     r"CHÁNH VĂN PHÒNG|TỔNG THƯ KÝ|XÁC THỰC VĂN BẢN HỢP NHẤT)\s*$",
     re.MULTILINE,
