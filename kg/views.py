@@ -323,6 +323,7 @@ def lineage_view(catalog: Catalog, start: str, down: bool = False) -> View:
     if down:
         below = _levels(downstream(catalog.graph, start), -1)
         levels.update({iri: level for iri, level in below.items() if iri not in levels})
+    levels.update(_layers(catalog, {iri for iri, level in levels.items() if level >= 0}, start))
     lowest = min(levels.values())
     levels = {iri: level - lowest for iri, level in levels.items()}
     nodes = sorted(levels, key=lambda iri: (levels[iri], catalog.nodes[iri].label if iri in catalog.nodes else iri))
@@ -332,6 +333,25 @@ def lineage_view(catalog: Catalog, start: str, down: bool = False) -> View:
     label = catalog.nodes[start].label
     return View(f"Lineage of {label}", nodes, edges, levels=levels, focus=start,
                 note=f"{label} at the bottom; above it, level by level, what it rests on.")
+
+
+def _layers(catalog: Catalog, members: set[str], start: str) -> dict[str, int]:
+    """Each instrument above everything in the view that rests on it (the longest path from
+    ``start``), so an amended decision sits above the one amending it; the shortest-path
+    levels stand where the relations make a cycle."""
+    import networkx as nx
+
+    graph = nx.DiGraph((source, target) for source in members
+                       for _, target, relation in catalog.graph.out_edges(source, keys=True)
+                       if target in members and relation in RESTS_ON and target != source)
+    graph.add_nodes_from(members)
+    if not nx.is_directed_acyclic_graph(graph):
+        return {}
+    layers = dict.fromkeys(members, 0)
+    for node in nx.topological_sort(graph):
+        for target in graph.successors(node):
+            layers[target] = max(layers[target], layers[node] + 1)
+    return {iri: max(layer, 1) if iri != start else 0 for iri, layer in layers.items()}
 
 
 def _levels(tree: dict, sign: int) -> dict[str, int]:
@@ -410,7 +430,9 @@ def _network(catalog: Catalog, view: View, links: dict[str, str] | None = None, 
             entry["x"], entry["y"] = positions[iri]
         if iri == view.focus:
             entry["borderWidth"] = 4
-            entry["value"] = max(entry["value"], 8)  # the task a lineage starts from is rarely cited
+            # The task a lineage starts from is rarely cited: draw it at the size of the median node.
+            entry["value"] = max(entry["value"], sorted(catalog.nodes[i].cited + 1 for i in view.nodes)[
+                len(view.nodes) // 2])
         network.nodes.append(entry)
         network.node_ids.append(entry["id"])
         numbers[iri] = entry["id"]
@@ -579,6 +601,9 @@ def _options(view: View, size: int, placed: bool = False) -> dict:
                                               "levelSeparation": 130, "nodeSpacing": 190, "treeSpacing": 220,
                                               "shakeTowards": "leaves"}}
         options["physics"] = {"enabled": False}
+        # A lineage is read by its labels: keep them one size; the node still grows with citations.
+        options["nodes"]["font"] = {"size": 15}
+        options["nodes"]["scaling"] = {"min": 10, "max": 30, "label": {"enabled": False}}
         options["edges"]["smooth"] = {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical",
                                       "roundness": 0.4}
     elif placed:

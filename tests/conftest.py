@@ -44,3 +44,25 @@ def corpus_site(corpus_catalog, tmp_path_factory):
     report = write_site([CORPUS], output, corpus_catalog)
     assert not report.failed, report.summary()
     return output, report
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    """A plan whose title, headings and sentences hold markup, under file names full of dots and
+    markup, built and written as a site (kg.views): (corpus, catalog, site directory, SiteReport)."""
+    from kg import views
+    from kg.build import build
+    from kg.store import MemoryStore
+
+    corpus = tmp_path_factory.mktemp("hostile-corpus")
+    text = (Path(__file__).parent / "data" / "hostile-plan.txt").read_text(encoding="utf-8")
+    (corpus / "..<script>alert(1)<%2f>..plan.txt").write_text(text, encoding="utf-8")
+    (corpus / ".. .txt").write_text(text.replace("999/KH-UBND", "998/KH-UBND"), encoding="utf-8")
+    output = tmp_path_factory.mktemp("hostile-build")
+    report = build([corpus], output)
+    assert report.ok, report.summary()
+    catalog = views.load_catalog(MemoryStore(output))
+    site = tmp_path_factory.mktemp("hostile-site") / "site"
+    result = views.write_site([corpus], site, catalog)
+    assert not result.failed, result.summary()
+    return corpus, catalog, site, result

@@ -13,7 +13,6 @@ from click.testing import CliRunner
 from kg import views
 from kg.cli import main
 
-HOSTILE = Path(__file__).parent / "data" / "hostile-plan.txt"
 SAFE_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 II5 = {"322/KH-UBND II.5", "1847/QĐ-TTg", "319/QĐ-BNV", "15/2019/QĐ-UBND", "21/2018/QĐ-UBND"}
 #: The only URLs in vis-network's own file: its licence header and the SVG namespace. None is fetched.
@@ -97,28 +96,8 @@ def test_json_in_a_script_cannot_close_it():
 
 # ---------------------------------------------------------------- hostile text, a build and a site of it
 
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
-    """A plan whose title, headings and sentences hold markup, under a file name full of it."""
-    from kg.build import build
-    from kg.store import MemoryStore
-
-    corpus = tmp_path_factory.mktemp("hostile-corpus")
-    text = HOSTILE.read_text(encoding="utf-8")
-    (corpus / "..<script>alert(1)<%2f>..plan.txt").write_text(text, encoding="utf-8")
-    (corpus / ".. .txt").write_text(text.replace("999/KH-UBND", "998/KH-UBND"), encoding="utf-8")
-    output = tmp_path_factory.mktemp("hostile-build")
-    report = build([corpus], output)
-    assert report.ok, report.summary()
-    catalog = views.load_catalog(MemoryStore(output))
-    site = tmp_path_factory.mktemp("hostile-site") / "site"
-    result = views.write_site([corpus], site, catalog)
-    assert not result.failed, result.summary()
-    return corpus, catalog, site, result
-
-
-def test_hostile_text_is_escaped_in_every_page(hostile):
-    _, _, site, result = hostile
+def test_hostile_text_is_escaped_in_every_page(hostile_site):
+    _, _, site, result = hostile_site
     pages = sorted(site.rglob("*.html"))
     assert len(pages) >= 6
     for path in pages:
@@ -132,8 +111,8 @@ def test_hostile_text_is_escaped_in_every_page(hostile):
     assert "<script>alert(1)</script>" in titles and "<img src=x onerror=alert(1)>" in titles  # shown as text
 
 
-def test_site_writes_only_inside_its_directory_with_safe_names(hostile):
-    corpus, _, site, _ = hostile
+def test_site_writes_only_inside_its_directory_with_safe_names(hostile_site):
+    corpus, _, site, _ = hostile_site
     root = site.resolve()
     for path in site.rglob("*"):
         assert path.resolve().is_relative_to(root)
@@ -141,11 +120,11 @@ def test_site_writes_only_inside_its_directory_with_safe_names(hostile):
     assert not list(site.parent.glob("*.html")) and not list(corpus.parent.glob("*.html"))
 
 
-def test_annotate_escapes_and_links_every_reference(hostile, tmp_path):
+def test_annotate_escapes_and_links_every_reference(hostile_site, tmp_path):
     from kg.extract import extract_file
     from kg.text import read_text
 
-    corpus, catalog, _, _ = hostile
+    corpus, catalog, _, _ = hostile_site
     source = next(corpus.glob("..<script>*"))
     extraction = extract_file(source)
     page = views.annotate(extraction, read_text(source).original, catalog=catalog)
@@ -181,6 +160,7 @@ def test_lineage_of_322_task_II5_shows_the_amendment_between_the_two_provincial_
     assert ("322/KH-UBND II.5", "implements", "1847/QĐ-TTg") in drawn
     levels = {node["label"]: node["level"] for node in data["nodes"]}
     assert levels["322/KH-UBND II.5"] == 0 and all(level >= 1 for label, level in levels.items() if "II.5" not in label)
+    assert levels["21/2018/QĐ-UBND"] > levels["15/2019/QĐ-UBND"]  # the amended above the amending
     assert data["options"]["layout"]["hierarchical"]["direction"] == "DU"  # level 0 drawn at the bottom
 
 
