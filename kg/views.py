@@ -31,7 +31,6 @@ import functools
 import hashlib
 import html
 import json
-import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -44,8 +43,9 @@ from .errors import KGError
 from .iri import section_iri, slug
 from .namespaces import ID, KG
 
-__all__ = ["ViewError", "Catalog", "load_catalog", "corpus_view", "document_view", "lineage_view",
-           "render_graph", "annotate", "write_page", "write_site", "RELATIONS", "TYPE_COLOURS"]
+__all__ = ["ViewError", "Catalog", "View", "SiteReport", "load_catalog", "node_id", "corpus_view", "document_view",
+           "lineage_view", "render_graph", "annotate", "write_page", "write_single", "write_site", "RELATIONS",
+           "TYPE_COLOURS"]
 
 
 class ViewError(KGError):
@@ -624,10 +624,6 @@ def _options(view: View, size: int, placed: bool = False) -> dict:
     return options
 
 
-def _fold(text: str) -> str:
-    """Lower case without Vietnamese marks, so "quyet dinh" finds "Quyết định"."""
-    return slug(text).replace("-", " ")
-
 
 def _script_json(value) -> Markup:
     """JSON that is safe inside a ``<script>`` element: no "<", ">" or "&" survive as such."""
@@ -816,6 +812,8 @@ def write_single(path: str | Path, content: str) -> Path:
 
 @dataclass
 class SiteReport:
+    """What ``kg site`` wrote: counts, the corpus view's size, and where each page went."""
+
     documents: int = 0
     pages: int = 0
     bytes: int = 0
@@ -942,12 +940,3 @@ def _label_of(path: Path, by_path: dict[str, Node]) -> str | None:
         if candidate in by_path:
             return candidate
     return None
-
-
-def _relative(page: str, target: str) -> str:
-    return os.path.relpath(target, os.path.dirname(page) or ".").replace(os.sep, "/")
-
-
-def legend_counts(view: View, catalog: Catalog) -> Counter:
-    """How many nodes of each kind a view holds (for reports)."""
-    return Counter(catalog.nodes[iri].kind for iri in view.nodes)
