@@ -9,6 +9,7 @@ and a fixed pool of query threads keeps runaway queries from piling up.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -24,6 +25,12 @@ from .store import open_store
 __all__ = ["make_server", "serve", "results_json"]
 
 MAX_BODY = 64 * 1024 * 1024
+# pyoxigraph answers SERVICE <url> by fetching the url and quotes the reply in its error: any client
+# could make the endpoint request internal addresses and read them. pyoxigraph has no switch to
+# turn federation off, so the keyword is refused, looked for outside strings, IRIs and comments.
+_LEXICAL = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                      r'|<[^<>"{}|^`\\\s]*>|\\.|#[^\n]*')  # \\. : ex:a\# is a name, not a comment
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.IGNORECASE)
 
 
 def results_json(result) -> dict:
@@ -78,7 +85,11 @@ def make_server(location, host: str = "127.0.0.1", port: int = 7878, allow_updat
             self._answer(status, (message + "\n").encode("utf-8"))
 
         def _body(self) -> bytes | None:
-            length = int(self.headers.get("Content-Length") or 0)
+            length = self.headers.get("Content-Length") or "0"
+            if not length.isdigit():  # int() raised, and the client got no answer at all
+                self._error(HTTPStatus.BAD_REQUEST, f"Content-Length {length[:40]!r} is not a length")
+                return None
+            length = int(length)
             if length > MAX_BODY:
                 self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"body over {MAX_BODY} bytes")
                 return None
@@ -87,6 +98,8 @@ def make_server(location, host: str = "127.0.0.1", port: int = 7878, allow_updat
         def _run_query(self, text: str | None):
             if not text:
                 return self._error(HTTPStatus.BAD_REQUEST, "no query given")
+            if _SERVICE.search(_LEXICAL.sub(" ", text)):
+                return self._error(HTTPStatus.BAD_REQUEST, "SERVICE is not allowed: this endpoint fetches no other URLs")
             future = pool.submit(store.query, text, None, max_rows)
             try:
                 result = future.result(timeout=timeout)
@@ -149,9 +162,15 @@ def make_server(location, host: str = "127.0.0.1", port: int = 7878, allow_updat
                 store.store.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
             self._answer(HTTPStatus.NO_CONTENT, b"")
 
-    server = ThreadingHTTPServer((host, port), Handler)
-    server.daemon_threads = True
+    server = _Server((host, port), Handler)
     return server
+
+
+class _Server(ThreadingHTTPServer):
+    # socketserver listens with a backlog of 5: fifty clients connecting at once had some of
+    # their connections reset and others wait a second for a SYN retransmit.
+    request_queue_size = 1024
+    daemon_threads = True
 
 
 def serve(location, host: str = "127.0.0.1", port: int = 7878, log=print, **options) -> None:
