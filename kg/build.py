@@ -137,9 +137,11 @@ def _inputs(paths) -> list[tuple[Path, str]]:
     found = []
     for root in paths:
         root = Path(root)
-        base = root.resolve().parent
+        # abspath, not resolve: a symlink to a text elsewhere is labelled by where it was found
+        # (resolving it made relative_to raise and took the whole build down).
+        base = Path(os.path.abspath(root)).parent
         for path in iter_text_files([root]):
-            found.append((path, path.resolve().relative_to(base).as_posix()))
+            found.append((path, Path(os.path.abspath(path)).relative_to(base).as_posix()))
     return found
 
 
