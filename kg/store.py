@@ -137,6 +137,7 @@ class DiskStore(_OxigraphStore):
         stamp = _file_hash(source)
         stamp_file = directory / "loaded-from.sha256"
         if not (stamp_file.is_file() and stamp_file.read_text().strip() == stamp):
+            _remove_stale_loads(source.parent)
             fresh = source.parent / f".oxigraph-{os.getpid()}"
             shutil.rmtree(fresh, ignore_errors=True)
             store = ox.Store(str(fresh))
@@ -150,6 +151,21 @@ class DiskStore(_OxigraphStore):
             fresh.rename(directory)
             shutil.rmtree(old, ignore_errors=True)
         self.store = ox.Store(str(directory))
+
+
+def _remove_stale_loads(folder: Path) -> None:
+    """Drop the half-loaded stores of writers that were killed: each is a full-size copy, named by
+    a process id that no longer runs, and nothing else would ever remove it."""
+    for stale in folder.glob(".oxigraph-*"):
+        pid = stale.name.rsplit("-", 1)[-1]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(stale, ignore_errors=True)
+        except OSError:
+            pass  # alive, under another user
 
 
 def _file_hash(path: Path) -> str:
