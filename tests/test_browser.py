@@ -229,3 +229,33 @@ def test_markup_in_a_document_runs_nothing_and_shows_as_text(browser, hostile_si
     tags = browser.execute_script("return Array.from(arguments[0].querySelectorAll('*')).map(e => e.tagName)", tooltip)
     assert set(tags) <= {"BR"}
     assert browser.execute_script("return window.__alerts") == []
+
+
+def test_filters_and_search(browser, corpus_site, corpus_catalog):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    site, report = corpus_site
+    page = site / report.graphs[corpus_catalog.find("322/KH-UBND")]
+    open_page(browser, page)
+    nodes, edges = counts(browser)
+    cites = browser.execute_script("return network.body.data.edges.get().filter(e => e.relation === 'cites').length")
+    assert cites > 0
+    browser.find_element(By.CSS_SELECTOR, "input.relation[value=cites]").click()
+    assert counts(browser) == (nodes, edges - cites)
+    browser.find_element(By.CSS_SELECTOR, "input.relation[value=cites]").click()
+    assert counts(browser) == (nodes, edges)
+    # Years: only 2019 and later, undated out; every node left is dated 2019 or later.
+    for field, value in (("year-from", "2019"),):
+        box = browser.find_element(By.ID, field)
+        box.clear()
+        box.send_keys(value, Keys.TAB)
+    browser.find_element(By.ID, "year-unknown").click()
+    years = browser.execute_script("return network.body.data.nodes.get().map(n => n.year)")
+    assert years and len(years) < nodes and all(year is not None and year >= 2019 for year in years)
+    browser.find_element(By.ID, "year-unknown").click()
+    search = browser.find_element(By.ID, "search")
+    search.send_keys("quyet dinh 1847", Keys.ENTER)  # no marks needed
+    selected = browser.execute_script(
+        "return network.getSelectedNodes().map(id => network.body.data.nodes.get(id).label)")
+    assert selected == ["1847/QĐ-TTg"]
