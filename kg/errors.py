@@ -1,7 +1,7 @@
 """The exceptions ``kg`` raises; each message names the input and what was wrong with it."""
 from __future__ import annotations
 
-__all__ = ["KGError", "InputError", "GraphError", "QueryError"]
+__all__ = ["KGError", "InputError", "GraphError", "QueryError", "ViewError"]
 
 
 class KGError(Exception):
@@ -23,3 +23,7 @@ class GraphError(KGError):
 
 class QueryError(KGError):
     """A named query that does not exist, or parameters that do not fit it."""
+
+
+class ViewError(KGError):
+    """A view that cannot be drawn (nothing to show) or a page that would leave its directory."""

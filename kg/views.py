@@ -39,17 +39,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .errors import KGError
+from .errors import KGError, ViewError
 from .iri import section_iri, slug
 from .namespaces import ID, KG
 
 __all__ = ["ViewError", "Catalog", "View", "SiteReport", "load_catalog", "node_id", "corpus_view", "document_view",
            "lineage_view", "render_graph", "annotate", "write_page", "write_single", "write_site", "RELATIONS",
            "TYPE_COLOURS"]
-
-
-class ViewError(KGError):
-    """A view that cannot be drawn (nothing to show) or a page that would leave its directory."""
 
 
 TEMPLATES = Path(__file__).parent / "templates"
