@@ -15,6 +15,8 @@ $(STAMP): setup.cfg setup.py pyproject.toml
 ## run: extract the bundled corpus, build the graph, write the HTML view, print a lineage
 run: $(STAMP)
 	$(BIN)/kg build corpus/ -o build/ --workers 2
+	$(BIN)/kg view build/ -o build/graph.html
+	$(BIN)/kg view build/ -o build/lineage-322-II.5.html --document 322/KH-UBND --task II.5
 	$(BIN)/kg lineage build/ "322/KH-UBND" --task II.5
 
 ## test: the whole test suite (unit, corpus, browser); CI runs this

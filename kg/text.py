@@ -83,7 +83,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
         encoding = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
         return _strict(data, encoding, path)
     try:
-        return data.decode("utf-8")
+        return _unmangle(data.decode("utf-8"))
     except UnicodeDecodeError as utf8_error:
         if _CONTROL.search(data):
             raise InputError(path, "not a text file: it holds binary control bytes") from None
@@ -92,6 +92,22 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
         except UnicodeDecodeError:
             raise InputError(path, f"cannot decode as UTF-8 ({utf8_error.reason} at byte "
                                    f"{utf8_error.start}) nor as Windows-1258") from None
+
+
+# UTF-8 read as Windows-1252 (or Latin-1) and saved again: "Quyết định" became "Quyáº¿t Ä‘á»‹nh"
+_MOJIBAKE = re.compile("á[º»]|Ä[‘\u0091]|Æ°|Ã[¡-¿]")
+
+
+def _unmangle(text: str) -> str:
+    """Repair mojibake when the whole text decodes back to UTF-8; leave any other text alone."""
+    if len(_MOJIBAKE.findall(text, 0, 20000)) < 3:
+        return text
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return text
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:

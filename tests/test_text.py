@@ -135,3 +135,33 @@ def test_a_ten_megabyte_line_is_read_whole():
 def test_prepare_keeps_length_for_nfc_text():
     source = prepare_text(SENTENCE.replace(" ", "\u00a0"))
     assert source.offsets is None and len(source.normalized) == len(SENTENCE)
+
+
+def test_mojibake_is_repaired(tmp_path):
+    mangled = SENTENCE.encode("utf-8").decode("cp1252", errors="replace")
+    assert "Ä‘" in mangled or "á»" in mangled
+    path = tmp_path / "pasted.txt"
+    path.write_text(mangled, encoding="utf-8")
+    assert read_text(path).original == SENTENCE
+    [(instrument, _)] = extract_file(path).instruments()
+    assert instrument.number == "33/CT-TTg" and instrument.issuer == "Thủ tướng Chính phủ"
+
+
+def test_text_that_merely_quotes_latin_letters_is_left_alone():
+    # the repair needs several marks of mojibake, not one "Ã"
+    from kg.text import decode_bytes
+    assert decode_bytes("Café Ã la carte — Nghị định".encode("utf-8")) == "Café Ã la carte — Nghị định"
+
+
+def test_a_fifty_megabyte_file(tmp_path):
+    plan = (CORPUS / "322-KH-UBND-2023-kon-tum.txt").read_text(encoding="utf-8")
+    body = plan.split("I. MỤC ĐÍCH", 1)[1]
+    path = tmp_path / "big.txt"
+    with path.open("w", encoding="utf-8") as out:
+        out.write(plan)
+        while out.tell() < 50_000_000:
+            out.write(body)
+    result = extract_file(path)
+    assert path.stat().st_size >= 50_000_000
+    counts = dict((i.number, n) for i, n in result.instruments())
+    assert counts["33/CT-TTg"] > 1000 and counts["15/2019/QĐ-UBND"] > 1000
