@@ -43,16 +43,17 @@ _HEADING = re.compile(r"\n[ \t]*(?:PHỤ LỤC|Phụ lục)")
 _QUOTES = "“\"'‘«"
 _TITLE_END = re.compile(r"[.:;](?:\s|$)|\n[ \t]*\n")
 _SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
 _TABLE_GAP = 120  # lines: a longer run without a "|" line ends the table
 
 
 @dataclass(frozen=True)
 class _Rules:
-    markers: tuple[tuple[str, int, re.Pattern], ...]
+    marker: re.Pattern         # a closer, or the first marker that matches a line: one alternative each
+    marker_kinds: dict[str, tuple[str, int, str]]  # alternative's group -> (kind, level, label group)
     letters: str
     task_parts: tuple[str, ...]
     task_types: frozenset[str]
-    closer: re.Pattern
     marker_lines: re.Pattern   # lines that may open a section or close them all: the only lines read
     closer_lines: re.Pattern
     columns: tuple[tuple[str, tuple[str, ...]], ...]
@@ -76,12 +77,19 @@ def _rules() -> _Rules:
     inline = data["inline"]
     deadlines = tuple((re.compile(d["pattern"], re.IGNORECASE), d["value"], bool(d.get("cell_only")))
                       for d in data["deadlines"])
+    # one match per line instead of one per marker: alternatives are tried in order, so the
+    # first that matches is the one a loop over closers, then markers, would have found
+    alternatives = ["(?P<closer>" + "|".join(data["closers"]) + ")"]
+    marker_kinds = {}
+    for index, marker in enumerate(data["markers"]):
+        alternatives.append(f"(?P<marker{index}>" + marker["pattern"].replace("(?P<label>", f"(?P<label{index}>") + ")")
+        marker_kinds[f"marker{index}"] = (marker["kind"], marker["level"], f"label{index}")
     return _Rules(
-        markers=tuple((m["kind"], m["level"], re.compile(m["pattern"])) for m in data["markers"]),
+        marker=re.compile("|".join(alternatives)),
+        marker_kinds=marker_kinds,
         letters=data["letters"],
         task_parts=tuple(fold(p) for p in data["task_parts"]),
         task_types=frozenset(data["task_types"]),
-        closer=re.compile("|".join(data["closers"])),
         marker_lines=_line_starts("|".join([_line_body(m["pattern"]) for m in data["markers"]]
                                            + [_line_body(c) for c in data["closers"]])),
         closer_lines=_line_starts("|".join(_line_body(c) for c in data["closers"])),
@@ -200,46 +208,45 @@ def _markers(text, tables, paragraphs, rules) -> list[_Draft]:
             previous = text[text.rfind("\n", 0, start - 1) + 1:start - 1]
             if previous.strip() and not _PIPE_LINE.fullmatch(previous):
                 continue  # a wrapped line of a paragraph, not the start of one
-        if rules.closer.match(stripped):
+        match = rules.marker.match(stripped)
+        if match is None:
+            continue
+        if match.lastgroup == "closer":  # the outer group of an alternative closes last
             closed_at = start
             continue
-        for kind, level, pattern in rules.markers:
-            match = pattern.match(stripped)
-            if not match:
-                continue
-            label = match.group("label") or ""
-            if kind == "footnote" and (closed_at is None and start < len(text) * 0.7):
-                break
-            parent, item_id, level = _place(kind, label, level, open_)
-            if item_id is None:
-                break
-            ordinal = _ordinal(kind, label, rules)
-            key = (kind, parent.id if parent else scope, level)
-            previous = last.get(key, 0)
-            if kind in ("chapter", "article", "part", "appendix") and previous and ordinal == 1 and kind != "appendix":
-                scopes += 1  # numbering starts over: an attached text (a regulation, a plan)
-                scope = f"annex.{scopes + 1}"
-                last = {k: v for k, v in last.items() if k[0] == "appendix"}
-                key, previous = (kind, scope, level), 0
-            if not _follows(kind, previous, ordinal):
-                break
-            section_id = _qualify(kind, item_id, parent, scope)
-            if section_id in taken or (kind == "item" and parent is None and normative):
-                break  # a numbered line outside any article of a decree is a wrapped line or a form's
-            taken.add(section_id)
-            last[key] = ordinal
-            while open_ and open_[-1].level >= level:
-                open_.pop()
-            normative = normative or kind in ("article", "chapter")
-            if kind == "appendix":
-                scope = section_id
-            draft = _Draft(section_id, kind, level, start + len(line) - len(stripped), label, parent=parent)
-            draft.title = _title(text, draft.start + match.end(), paragraphs, kind)
-            if parent is not None:
-                parent.children.append(draft)
-            drafts.append(draft)
-            open_.append(draft)
-            break
+        kind, level, label_group = rules.marker_kinds[match.lastgroup]
+        label = match.group(label_group) or ""
+        if kind == "footnote" and (closed_at is None and start < len(text) * 0.7):
+            continue
+        parent, item_id, level = _place(kind, label, level, open_)
+        if item_id is None:
+            continue
+        ordinal = _ordinal(kind, label, rules)
+        key = (kind, parent.id if parent else scope, level)
+        previous = last.get(key, 0)
+        if kind in ("chapter", "article", "part", "appendix") and previous and ordinal == 1 and kind != "appendix":
+            scopes += 1  # numbering starts over: an attached text (a regulation, a plan)
+            scope = f"annex.{scopes + 1}"
+            last = {k: v for k, v in last.items() if k[0] == "appendix"}
+            key, previous = (kind, scope, level), 0
+        if not _follows(kind, previous, ordinal):
+            continue
+        section_id = _qualify(kind, item_id, parent, scope)
+        if section_id in taken or (kind == "item" and parent is None and normative):
+            continue  # a numbered line outside any article of a decree is a wrapped line or a form's
+        taken.add(section_id)
+        last[key] = ordinal
+        while open_ and open_[-1].level >= level:
+            open_.pop()
+        normative = normative or kind in ("article", "chapter")
+        if kind == "appendix":
+            scope = section_id
+        draft = _Draft(section_id, kind, level, start + len(line) - len(stripped), label, parent=parent)
+        draft.title = _title(text, draft.start + match.end(), paragraphs, kind)
+        if parent is not None:
+            parent.children.append(draft)
+        drafts.append(draft)
+        open_.append(draft)
     return drafts
 
 
@@ -294,7 +301,7 @@ def _ordinal(kind: str, label: str, rules) -> int:
         return rules.letters.find(label) + 1
     if kind == "part" or (kind in ("chapter", "appendix") and label[:1] in _ROMAN):
         return _roman(label)
-    digits = re.match(r"\d+", label.rsplit(".", 1)[-1])
+    digits = _DIGITS.match(label.rsplit(".", 1)[-1])
     return int(digits.group()) if digits else 1
 
 

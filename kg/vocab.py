@@ -22,6 +22,7 @@ def _data(name: str) -> str:
     return files("kg").joinpath("data", name).read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called again and again on the same headings, numbers and names
 def fold(text: str) -> str:
     """Case-, space- and tone-placement-insensitive key for names ("Uỷ ban" == "Ủy ban").
 
