@@ -39,6 +39,7 @@ _GLUED_FOOTNOTE = re.compile(r"([^\W\d_]+)(\d{1,2})")
 _AMENDING = re.compile(r"\s+(?:sửa\s+đổi,?\s+bổ\s+sung|sửa\s+đổi|bổ\s+sung)(?:\s+[^;.]{0,160}?)?\s+(?:của\s+)?(?:các\s+)?"
                        r"(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)(?!\w))")
 _AMENDED_JOIN = re.compile(r"\s*(?:,|và)\s*")
+_NUMBER_YEAR = re.compile(r"[\d.]+[a-z]?/((?:19|20)\d\d)/")  # "15/2019/QĐ-UBND"
 _TITLED_TYPE = re.compile(r"(Bộ\s+luật|Luật|Pháp\s+lệnh)(?!\w)")
 
 
@@ -244,8 +245,8 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
 
 
 def _numbered(doc_type: str, start: int, match: re.Match) -> _Draft:
-    number = re.sub(r"\s+", "", match.group())
-    year = re.match(r"[\d.]+[a-z]?/((?:19|20)\d\d)/", number)
+    number = "".join(match.group().split())
+    year = _NUMBER_YEAR.match(number)
     return _Draft(doc_type=doc_type, start=start, end=match.end(), number=number,
                   number_year=int(year.group(1)) if year else None)
 
