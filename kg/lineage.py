@@ -28,6 +28,10 @@ __all__ = ["RESTS_ON", "load", "find_start", "upstream", "downstream", "paths", 
 #: left out: what a text repeals is not its foundation.
 RESTS_ON = ("basedOn", "implements", "amends", "guides", "consolidates", "issuedWith", "cites")
 ALL_RELATIONS = RESTS_ON + ("replaces", "repeals", "suspends")
+#: A plain citation is followed from the start only: what a task cites it rests on, but what a
+#: cited decree merely mentions in passing is not its foundation (and following every mention
+#: would reach most of the corpus).
+FIRST_STEP_ONLY = frozenset({"cites"})
 _RANK = {name: rank for rank, name in enumerate(("basedOn", "implements", "amends", "guides", "consolidates",
                                                  "issuedWith", "replaces", "repeals", "suspends", "cites"))}
 
@@ -110,8 +114,9 @@ def _tree(graph: nx.MultiDiGraph, start, neighbours, relations, depth: int | Non
         if depth is not None and level >= depth:
             continue
         steps: dict[str, list[str]] = {}
+        allowed = relations if level == 0 else relations - FIRST_STEP_ONLY
         for relation, node in neighbours(entry["iri"]):
-            if relation in relations and relation not in steps.setdefault(node, []):
+            if relation in allowed and relation not in steps.setdefault(node, []):
                 steps[node].append(relation)
         # One line per node reached, its relations strongest first ("implements, cites").
         ordered = sorted(steps.items(), key=lambda item: (_RANK[min(item[1], key=_RANK.get)], _label(graph, item[0])))
