@@ -20,11 +20,13 @@ import os
 import shutil
 import tempfile
 import time
+from array import array
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import KGError
+from .namespaces import PREFIXES
 from .models import Citation, Document, Extraction, Instrument, Reference, Relation, Section
 
 __all__ = ["BuildReport", "build", "fingerprint", "write_atomic"]
@@ -33,6 +35,7 @@ GRAPH_NQ = "graph.nq"
 GRAPH_TTL = "graph.ttl"
 REPORT = "report.json"
 CACHE = ".cache"
+_PREFIX_LINES = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in PREFIXES.items()).encode("utf-8")
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
@@ -113,19 +116,117 @@ def _from_json(data: dict) -> Extraction:
     )
 
 
-def _extract(path: str, label: str) -> tuple[str, dict | None, str | None]:
-    """Run in a worker: one file's extraction as JSON, or the reason it failed."""
-    from .extract import extract_file
-
+def _cached_extraction(cache: Path, digest: str, label: str) -> Extraction | None:
     try:
-        extraction = extract_file(path)
-    except KGError as error:
-        return label, None, getattr(error, "reason", str(error))
-    except Exception as error:  # a bug in a stage must not take the other files down with it
-        return label, None, f"unexpected {type(error).__name__}: {error}"
-    data = _to_json(extraction)
-    data["source"] = label
-    return label, data, None
+        data = json.loads((cache / f"{digest}.json").read_text(encoding="utf-8"))
+        data["source"] = label
+        return _from_json(data)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # absent, or damaged: read again from the text
+
+
+# ---------------------------------------------------------------- the cache: one file's graph as text
+#
+# A block is one source file's named graph as it goes into the outputs: a JSON header line (the
+# sizes of the parts, the counts for the report, and the file's ``kg.rdf.mentions``), then its
+# N-Quads, its Turtle (without prefixes) and an 8-byte hash of each of its triples (to count the
+# distinct triples of the whole graph without reading them). It is keyed by the content and the
+# label (which names the graph), and by the few undated instruments the rest of the corpus dates.
+
+def _block_path(cache: Path, digest: str, label: str, same: dict[str, str]) -> Path:
+    key = hashlib.sha256(json.dumps([label, sorted(same.items())], ensure_ascii=False).encode("utf-8"))
+    return cache / f"{digest}.{key.hexdigest()[:16]}.block"
+
+
+def _read_header(path: Path) -> dict | None:
+    """A block's header, or None if it is absent or not whole (a build killed while writing it)."""
+    try:
+        with open(path, "rb") as file:
+            line = file.readline()
+            header = json.loads(line)
+            header["offset"] = len(line)
+            whole = os.fstat(file.fileno()).st_size == len(line) + header["nq"] + header["ttl"] + header["hashes"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return header if whole else None
+
+
+def _triple_hashes(nquads: bytes, graph: str) -> bytes:
+    """An 8-byte hash of each line's triple: the line without its graph term, which ends every line."""
+    end = len(graph) + 5  # " <graph> .\n"
+    return b"".join(hashlib.blake2b(line[:-end], digest_size=8).digest() for line in nquads.splitlines(True))
+
+
+def _serialize(quads: list, graph: str) -> tuple[bytes, bytes, bytes]:
+    """N-Quads, Turtle without its prefix lines, and the triples' hashes of the quads of one graph."""
+    from pyoxigraph import RdfFormat, serialize
+
+    from .namespaces import PREFIXES
+
+    nquads = serialize(quads, format=RdfFormat.N_QUADS)
+    turtle = serialize([quad.triple for quad in quads], format=RdfFormat.TURTLE, prefixes=PREFIXES)
+    while turtle.startswith(b"@prefix "):
+        turtle = turtle[turtle.index(b"\n") + 1:]
+    return nquads, turtle, _triple_hashes(nquads, graph)
+
+
+def _make_block(path: str, label: str, digest: str, cache: str, same: dict[str, str]):
+    """Run in a worker: one file's block (extracting the text unless its extraction is cached),
+    written into the cache; returns ``(label, header, reason it failed, whether the text was read)``."""
+    from .extract import extract_file
+    from .rdf import mentions, source_graph_iri, source_quads
+
+    cache = Path(cache)
+    extraction, extracted = _cached_extraction(cache, digest, label), False
+    if extraction is None:
+        try:
+            extraction = extract_file(path)
+        except KGError as error:
+            return label, None, getattr(error, "reason", str(error)), True
+        except Exception as error:  # a bug in a stage must not take the other files down with it
+            return label, None, f"unexpected {type(error).__name__}: {error}", True
+        data = _to_json(extraction)
+        data["source"] = label
+        text = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        write_atomic(cache / f"{digest}.json", lambda file: file.write(text))
+        extracted = True
+    graph = source_graph_iri(label)
+    quads = source_quads(label, digest, extraction, same)
+    nquads, turtle, hashes = _serialize(quads, graph)
+    header = {"nq": len(nquads), "ttl": len(turtle), "hashes": len(hashes), "quads": len(quads),
+              "references": len(extraction.citations), "relations": len(extraction.relations),
+              "mentions": mentions(extraction)}
+    line = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n"
+
+    def write(file):
+        for part in (line, nquads, turtle, hashes):
+            file.write(part)
+
+    write_atomic(_block_path(cache, digest, label, same), write)
+    header["offset"] = len(line)
+    return label, header, None, extracted
+
+
+def _append(target, source: Path, offset: int, length: int) -> None:
+    """Copy ``length`` bytes of ``source`` from ``offset`` to the end of ``target``, in the kernel
+    when it can (a rebuild copies every file's block: that copy is most of its time)."""
+    target.flush()
+    with open(source, "rb") as file:
+        while length:
+            try:
+                copied = os.copy_file_range(file.fileno(), target.fileno(), length, offset)
+            except (AttributeError, OSError):
+                copied = 0
+            if not copied:  # no copy_file_range here, or across file systems
+                file.seek(offset)
+                chunk = file.read(min(length, 1 << 24))
+                if not chunk:
+                    raise OSError(f"{source}: shorter than its header says")
+                target.write(chunk)
+                target.flush()
+                copied = len(chunk)
+            offset += copied
+            length -= copied
 
 
 # ---------------------------------------------------------------- the build
@@ -148,16 +249,17 @@ def _inputs(paths) -> list[tuple[Path, str]]:
 def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
     """Extract every text under ``paths`` and write the graph into ``output``.
 
+    Each file's graph is made where the file is extracted, in a worker, and cached beside its
+    extraction; the build then joins the cached blocks in the order of the files, between the
+    ontology and the instruments' graph, the only parts made from the whole corpus.
+
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp())
     >>> report = build(["corpus/322-KH-UBND-2023-kon-tum.txt"], out)
     >>> report.files_read, report.ok, sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     (1, True, ['graph.nq', 'graph.ttl', 'report.json'])
     """
-    from pyoxigraph import RdfFormat, serialize
-
-    from .namespaces import PREFIXES
-    from .rdf import dataset
+    from .rdf import INSTRUMENTS_GRAPH, ONTOLOGY_GRAPH, canonical_iris, instrument_quads, mentioned_iris, ontology_quads
 
     started = time.perf_counter()
     output = Path(output)
@@ -165,58 +267,95 @@ def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
         if stale.is_file() and stale.name.split(".")[1] in ("graph", "report"):
             stale.unlink(missing_ok=True)
     cache = output / CACHE / fingerprint()
+    cache.mkdir(parents=True, exist_ok=True)
+    for stale in cache.glob(".*"):  # the same, for the cache's own temporary files
+        stale.unlink(missing_ok=True)
     report = BuildReport(workers=workers)
-    inputs = _inputs(paths)
-    results: dict[str, tuple[str, dict]] = {}
+    inputs: dict[str, Path] = {}
+    for path, label in _inputs(paths):
+        inputs.setdefault(label, path)  # an input named twice is one graph
+    blocks: dict[str, tuple[str, Path, dict]] = {}  # label -> (digest, block, header)
     todo = []
-    for path, label in inputs:
+    for label, path in inputs.items():
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError as error:
             report.failed.append({"path": label, "reason": error.strerror or str(error)})
             continue
-        cached = cache / f"{digest}.json"
-        if cached.exists():
-            try:
-                data = json.loads(cached.read_text(encoding="utf-8"))
-                data["source"] = label
-                results[label] = (digest, data)
-                report.cached += 1
-                continue
-            except (OSError, ValueError):
-                pass  # a damaged cache entry is read again from the text
-        todo.append((path, label, digest))
+        block = _block_path(cache, digest, label, {})
+        header = _read_header(block)
+        if header is None:
+            todo.append((str(path), label, digest))
+        else:
+            blocks[label] = (digest, block, header)
+            report.cached += 1
 
-    digests = {label: digest for _, label, digest in todo}
+    jobs = ([p for p, _, _ in todo], [label for _, label, _ in todo], [d for _, _, d in todo],
+            [str(cache)] * len(todo), [{}] * len(todo))
     if workers > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = pool.map(_extract, [str(p) for p, _, _ in todo], [label for _, label, _ in todo],
-                            chunksize=max(1, len(todo) // (workers * 8)))
-            outcomes = list(done)
+            outcomes = list(pool.map(_make_block, *jobs, chunksize=max(1, len(todo) // (workers * 8))))
     else:
-        outcomes = [_extract(str(p), label) for p, label, _ in todo]
-    for label, data, reason in outcomes:
-        if data is None:
+        outcomes = list(map(_make_block, *jobs))
+    digests = {label: digest for _, label, digest in todo}
+    for label, header, reason, extracted in outcomes:
+        if header is None:
             report.failed.append({"path": label, "reason": reason})
             continue
-        results[label] = (digests[label], data)
-        text = json.dumps(data, ensure_ascii=False).encode("utf-8")
-        write_atomic(cache / f"{digests[label]}.json", lambda file: file.write(text))
+        blocks[label] = (digests[label], _block_path(cache, digests[label], label, {}), header)
+        report.cached += not extracted
 
-    order = [label for _, label in inputs if label in results]
-    sources = [(label, results[label][0], _from_json(results[label][1])) for label in order]
-    report.files_read = len(sources)
-    report.references = sum(len(e.citations) for _, _, e in sources)
-    report.relations = sum(len(e.relations) for _, _, e in sources)
-    quads = dataset(sources)
-    report.quads = len(quads)
-    triples = sorted({quad.triple for quad in quads}, key=str)
+    # The one step over the whole corpus: an undated citation becomes the one dated instrument of
+    # its series, if some file dates it. Only the few files naming such an instrument change.
+    order = [label for label in inputs if label in blocks]
+    summaries = [blocks[label][2]["mentions"] for label in order]
+    same = canonical_iris(mentioned_iris(summaries))
+    for label in order:
+        digest, _, header = blocks[label]
+        mine = {iri: same[iri] for iri in header["mentions"]["undated"] if iri in same}
+        if mine:
+            block = _block_path(cache, digest, label, mine)
+            found = _read_header(block)
+            if found is None:
+                _, found, reason, _ = _make_block(str(inputs[label]), label, digest, str(cache), mine)
+                if found is None:  # the cached extraction vanished and the text no longer reads
+                    report.failed.append({"path": label, "reason": reason})
+                    order.remove(label)
+                    continue
+            blocks[label] = (digest, block, found)
+
+    report.files_read = len(order)
+    report.references = sum(blocks[label][2]["references"] for label in order)
+    report.relations = sum(blocks[label][2]["relations"] for label in order)
+    corpus_wide = [(ontology_quads(), ONTOLOGY_GRAPH), (instrument_quads(summaries, same), INSTRUMENTS_GRAPH)]
+    ontology, instruments = [_serialize(quads, graph) for quads, graph in corpus_wide]
+    report.quads = len(corpus_wide[0][0]) + len(corpus_wide[1][0]) + sum(blocks[label][2]["quads"] for label in order)
+    triples = set(array("Q", ontology[2] + instruments[2]))
+    for label in order:
+        _, block, header = blocks[label]
+        with open(block, "rb") as file:
+            file.seek(header["offset"] + header["nq"] + header["ttl"])
+            triples.update(array("Q", file.read(header["hashes"])))
     report.triples = len(triples)
+    del triples
     if log:
         log(f"extracted in {time.perf_counter() - started:.1f} s; writing {output}")
 
-    write_atomic(output / GRAPH_NQ, lambda file: serialize(quads, file, RdfFormat.N_QUADS))
-    write_atomic(output / GRAPH_TTL, lambda file: serialize(triples, file, RdfFormat.TURTLE, prefixes=PREFIXES))
+    def joined(part: int):
+        """A writer of the outputs' N-Quads (part 0) or Turtle (part 1), block after block."""
+        def write(file):
+            if part == 1:
+                file.write(_PREFIX_LINES)
+            file.write(ontology[part])
+            for label in order:
+                _, block, header = blocks[label]
+                offset = header["offset"] + (header["nq"] if part == 1 else 0)
+                _append(file, block, offset, header["ttl" if part == 1 else "nq"])
+            file.write(instruments[part])
+        return write
+
+    write_atomic(output / GRAPH_NQ, joined(0))
+    write_atomic(output / GRAPH_TTL, joined(1))
     report.failed.sort(key=lambda failure: failure["path"])
     report.seconds = round(time.perf_counter() - started, 2)
     payload = json.dumps({**asdict(report), "ok": report.ok}, ensure_ascii=False, indent=1).encode("utf-8")

@@ -36,8 +36,8 @@ from .iri import section_iri, slug
 from .models import Extraction, Instrument, Section
 from .namespaces import DCTERMS, ELI, ID, KG, SKOS
 
-__all__ = ["PREDICATES", "dataset", "canonical_iris", "source_graph_iri", "agency_iri", "type_iri",
-           "ontology_file", "ontology_quads", "type_concepts", "INSTRUMENTS_GRAPH", "ONTOLOGY_GRAPH"]
+__all__ = ["PREDICATES", "dataset", "source_quads", "mentions", "mentioned_iris", "instrument_quads",
+           "canonical_iris", "source_graph_iri", "agency_iri", "type_iri", "ontology_file", "ontology_quads", "type_concepts", "INSTRUMENTS_GRAPH", "ONTOLOGY_GRAPH"]
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -208,16 +208,20 @@ def canonical_iris(iris: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
-def _merge(own: list[Instrument], cited: list[Instrument]) -> Instrument:
-    """One description: what the document says of itself wins, then the value most citations give."""
+def _merge(own: list[Instrument], cited: list[tuple[Instrument, int]]) -> Instrument:
+    """One description: what the document says of itself wins, then the value most citations give
+    (``cited`` holds each distinct description with the number of citations giving it)."""
     merged = {}
     for field in ("doc_type", "number", "title", "date", "year", "issuer"):
         values = [getattr(i, field) for i in own if getattr(i, field) is not None]
         if not values:
-            counts = Counter(getattr(i, field) for i in cited if getattr(i, field) is not None)
+            counts = Counter()
+            for instrument, count in cited:
+                if getattr(instrument, field) is not None:
+                    counts[getattr(instrument, field)] += count
             values = [counts.most_common(1)[0][0]] if counts else []
         merged[field] = values[0] if values else None
-    return Instrument(own[0].iri if own else cited[0].iri, **merged)
+    return Instrument(own[0].iri if own else cited[0][0].iri, **merged)
 
 
 def _type_from_iri(iri: str) -> str:
@@ -353,42 +357,98 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
                               reference.start, reference.end, reference.text)
 
 
-def dataset(sources: Iterable[tuple[str, str, Extraction]]) -> list[Quad]:
-    """Every quad of the graph, from ``(label, sha256, extraction)`` of each source file.
+def source_quads(label: str, sha256: str, extraction: Extraction, same: dict[str, str]) -> list[Quad]:
+    """The named graph of one source file, in a stable order and without repeats.
 
-    ``label`` is the file's path relative to the build's input; it names the file's graph.
+    ``same`` maps an undated instrument to its dated one (``canonical_iris``); only the IRIs the file
+    mentions are read from it (``Mentions.undated``), so a build can pass just those.
     """
-    sources = list(sources)
-    own: dict[str, list[Instrument]] = {}
-    cited: dict[str, list[Instrument]] = {}
-    for _, _, extraction in sources:
-        own.setdefault(extraction.document.instrument.iri, []).append(extraction.document.instrument)
-        for citation in extraction.citations:
-            cited.setdefault(citation.instrument.iri, []).append(citation.instrument)
-    same = canonical_iris(list(own) + list(cited))
-    merged_own: dict[str, list[Instrument]] = {}
-    merged_cited: dict[str, list[Instrument]] = {}
-    for table, merged in ((own, merged_own), (cited, merged_cited)):
-        for iri, instruments in table.items():
-            target = same.get(iri, iri)
-            merged.setdefault(target, []).extend(replace(i, iri=target) for i in instruments)
+    return list(dict.fromkeys(_source(label, sha256, extraction, same)))  # an agency named twice is one
 
-    # The ontology travels with the data, so that queries can read class labels and the
-    # concepts of document types, and the graph validates on its own.
-    quads: list[Quad] = ontology_quads()
-    for label, sha256, extraction in sources:
-        quads.extend(_source(label, sha256, extraction, same))
-    described = set(merged_own) | set(merged_cited)
+
+_ROW = ("iri", "doc_type", "number", "title", "date", "year", "issuer")
+
+
+def _row(instrument: Instrument) -> list:
+    return [getattr(instrument, name) for name in _ROW]
+
+
+def mentions(extraction: Extraction) -> dict:
+    """What one file contributes to the corpus-wide graph of instruments, small and JSON-ready:
+    ``own`` (its instrument), ``cited`` (each distinct description it cites, with how many times,
+    in the order first cited), ``objects`` (the targets of its typed relations) and ``undated`` (the
+    undated instruments it names, the only IRIs ``canonical_iris`` can map)."""
+    cited: dict[tuple, int] = {}
+    for citation in extraction.citations:
+        row = tuple(_row(citation.instrument))
+        cited[row] = cited.get(row, 0) + 1
+    relations = [r for r in extraction.relations if r.predicate in PREDICATES]
+    named = {extraction.document.instrument.iri, *(row[0] for row in cited),
+             *(r.subject for r in relations), *(r.object for r in relations)}
+    return {"own": _row(extraction.document.instrument),
+            "cited": [[list(row), count] for row, count in cited.items()],
+            "objects": sorted({r.object for r in relations}),
+            "undated": sorted(iri for iri in named if _is_undated(iri))}
+
+
+def _is_undated(iri: str) -> bool:
+    return _series_key(iri) is not None and iri[len(ID):].split("/")[2] == "undated"
+
+
+def mentioned_iris(summaries: Iterable[dict]) -> list[str]:
+    """Every instrument the files describe or cite: what ``canonical_iris`` reads."""
+    iris = {}
+    for summary in summaries:
+        iris[summary["own"][0]] = None
+        iris.update((row[0], None) for row, _ in summary["cited"])
+    return list(iris)
+
+
+def instrument_quads(summaries: Iterable[dict], same: dict[str, str]) -> list[Quad]:
+    """The graph of instruments: one merged description per instrument over the whole corpus,
+    from each file's ``mentions`` in the build's order of files (ties go to the first)."""
+    own: dict[str, list[Instrument]] = {}
+    cited: dict[str, list[tuple[Instrument, int]]] = {}
+    objects: set[str] = set()
+    for summary in summaries:
+        own.setdefault(summary["own"][0], []).append(Instrument(*summary["own"]))
+        for row, count in summary["cited"]:
+            cited.setdefault(row[0], []).append((Instrument(*row), count))
+        objects.update(summary["objects"])
+    merged_own: dict[str, list[Instrument]] = {}
+    for iri, instruments in own.items():
+        target = same.get(iri, iri)
+        merged_own.setdefault(target, []).extend(replace(i, iri=target) for i in instruments)
+    merged_cited: dict[str, list[tuple[Instrument, int]]] = {}
+    for iri, weighted in cited.items():
+        target = same.get(iri, iri)
+        merged_cited.setdefault(target, []).extend((replace(i, iri=target), n) for i, n in weighted)
     graph = NamedNode(INSTRUMENTS_GRAPH)
+    quads: list[Quad] = []
+    described = set(merged_own) | set(merged_cited)
     for iri in sorted(described):
         quads.extend(_describe(_merge(merged_own.get(iri, []), merged_cited.get(iri, [])), graph))
     # An edge may point at an instrument no citation described (a relation between two cited
     # instruments, resolved by the relation finder): give it the type its IRI names.
-    edges = {_kg(name) for name in PREDICATES.values()}
-    for quad in list(quads):
-        if quad.predicate in edges and isinstance(quad.object, NamedNode):
-            iri = quad.object.value
-            if iri not in described and "/section/" not in iri:
-                described.add(iri)
-                quads.extend(_describe(Instrument(iri, _type_from_iri(iri)), graph))
-    return list(dict.fromkeys(quads))  # an agency named twice in one file is one statement
+    for iri in sorted({same.get(o, o) for o in objects} - described):
+        if "/section/" not in iri:
+            quads.extend(_describe(Instrument(iri, _type_from_iri(iri)), graph))
+    return list(dict.fromkeys(quads))  # an issuer of two instruments is described once
+
+
+def dataset(sources: Iterable[tuple[str, str, Extraction]]) -> list[Quad]:
+    """Every quad of the graph, from ``(label, sha256, extraction)`` of each source file.
+
+    ``label`` is the file's path relative to the build's input; it names the file's graph. The
+    ontology graph, then each file's graph (``source_quads``), then the instruments' (``instrument_quads``).
+    """
+    sources = list(sources)
+    summaries = [mentions(extraction) for _, _, extraction in sources]
+    same = canonical_iris(mentioned_iris(summaries))
+    # The ontology travels with the data, so that queries can read class labels and the
+    # concepts of document types, and the graph validates on its own.
+    quads: list[Quad] = ontology_quads()
+    for label, sha256, extraction in sources:
+        quads.extend(source_quads(label, sha256, extraction, same))
+    quads.extend(instrument_quads(summaries, same))
+    return list(dict.fromkeys(quads))  # a file named twice is one graph
