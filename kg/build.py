@@ -35,6 +35,7 @@ GRAPH_NQ = "graph.nq"
 GRAPH_TTL = "graph.ttl"
 REPORT = "report.json"
 CACHE = ".cache"
+STATS = "stat.json"
 _PREFIX_LINES = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in PREFIXES.items()).encode("utf-8")
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
@@ -129,7 +130,7 @@ def _cached_extraction(cache: Path, digest: str, label: str) -> Extraction | Non
 #
 # A block is one source file's named graph as it goes into the outputs: a JSON header line (the
 # sizes of the parts, the counts for the report, and the file's ``kg.rdf.mentions``), then its
-# N-Quads, its Turtle (without prefixes) and an 8-byte hash of each of its triples (to count the
+# N-Quads, its Turtle (without prefixes) and an 8-byte hash of each triple another graph may share (to count the
 # distinct triples of the whole graph without reading them). It is keyed by the content and the
 # label (which names the graph), and by the few undated instruments the rest of the corpus dates.
 
@@ -151,14 +152,22 @@ def _read_header(path: Path) -> dict | None:
     return header if whole else None
 
 
-def _triple_hashes(nquads: bytes, graph: str) -> bytes:
-    """An 8-byte hash of each line's triple: the line without its graph term, which ends every line."""
-    end = len(graph) + 5  # " <graph> .\n"
-    return b"".join(hashlib.blake2b(line[:-end], digest_size=8).digest() for line in nquads.splitlines(True))
+def _triple_hashes(nquads: bytes, graph: str) -> tuple[bytes, int]:
+    """An 8-byte hash of each triple another graph could also hold, and how many it cannot: those
+    about the file itself and its evidence (``<graph>``, ``<graph#e1>``), more than a third of them."""
+    end = len(graph) + 5  # " <graph> .\n" ends every line
+    own = (f"<{graph}>".encode("utf-8"), f"<{graph}#".encode("utf-8"))
+    hashes, private = [], 0
+    for line in nquads.splitlines(True):
+        if line.startswith(own):
+            private += 1
+        else:
+            hashes.append(hashlib.blake2b(line[:-end], digest_size=8).digest())
+    return b"".join(hashes), private
 
 
-def _serialize(quads: list, graph: str) -> tuple[bytes, bytes, bytes]:
-    """N-Quads, Turtle without its prefix lines, and the triples' hashes of the quads of one graph."""
+def _serialize(quads: list, graph: str) -> tuple[bytes, bytes, bytes, int]:
+    """N-Quads, Turtle without its prefix lines, and ``_triple_hashes`` of the quads of one graph."""
     from pyoxigraph import RdfFormat, serialize
 
     from .namespaces import PREFIXES
@@ -167,7 +176,7 @@ def _serialize(quads: list, graph: str) -> tuple[bytes, bytes, bytes]:
     turtle = serialize([quad.triple for quad in quads], format=RdfFormat.TURTLE, prefixes=PREFIXES)
     while turtle.startswith(b"@prefix "):
         turtle = turtle[turtle.index(b"\n") + 1:]
-    return nquads, turtle, _triple_hashes(nquads, graph)
+    return nquads, turtle, *_triple_hashes(nquads, graph)
 
 
 def _make_block(path: str, label: str, digest: str, cache: str, same: dict[str, str]):
@@ -190,21 +199,27 @@ def _make_block(path: str, label: str, digest: str, cache: str, same: dict[str, 
         text = json.dumps(data, ensure_ascii=False).encode("utf-8")
         write_atomic(cache / f"{digest}.json", lambda file: file.write(text))
         extracted = True
-    graph = source_graph_iri(label)
     quads = source_quads(label, digest, extraction, same)
-    nquads, turtle, hashes = _serialize(quads, graph)
-    header = {"nq": len(nquads), "ttl": len(turtle), "hashes": len(hashes), "quads": len(quads),
-              "references": len(extraction.citations), "relations": len(extraction.relations),
-              "mentions": mentions(extraction)}
+    summary = mentions(extraction)
+    header = _write_block(_block_path(cache, digest, label, same), quads, source_graph_iri(label), {
+        "references": len(extraction.citations), "relations": len(extraction.relations), "mentions": summary,
+        "mentions_key": hashlib.sha256(json.dumps(summary, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]})
+    return label, header, None, extracted
+
+
+def _write_block(path: Path, quads: list, graph: str, header: dict) -> dict:
+    """Write a block of the quads of one graph; its header, as ``_read_header`` would give it."""
+    nquads, turtle, hashes, private = _serialize(quads, graph)
+    header = {"nq": len(nquads), "ttl": len(turtle), "hashes": len(hashes), "private": private,
+              "quads": len(quads), **header}
     line = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n"
 
     def write(file):
         for part in (line, nquads, turtle, hashes):
             file.write(part)
 
-    write_atomic(_block_path(cache, digest, label, same), write)
-    header["offset"] = len(line)
-    return label, header, None, extracted
+    write_atomic(path, write)
+    return {**header, "offset": len(line)}
 
 
 def _append(target, source: Path, offset: int, length: int) -> None:
@@ -230,6 +245,39 @@ def _append(target, source: Path, offset: int, length: int) -> None:
 
 
 # ---------------------------------------------------------------- the build
+
+class _Stats:
+    """Each text's sha256 by its size, times and inode, so that a rebuild hashes only the texts that
+    changed. As in git's index, a text changed less than ``_SETTLED`` before it was hashed is not
+    remembered: a second write in the same clock tick would leave its times as they were."""
+
+    _SETTLED = 2_000_000_000  # ns
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.known = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.seen: dict[str, list] = {}
+
+    def digest(self, path: Path) -> str:
+        stat = path.stat()
+        where = os.path.abspath(path)
+        key = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
+        entry = self.known.get(where)
+        if isinstance(entry, list) and entry[:4] == key:
+            digest = entry[4]
+        else:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > self._SETTLED:
+            self.seen[where] = [*key, digest]
+        return digest
+
+    def save(self) -> None:
+        text = json.dumps(self.seen).encode("utf-8")
+        write_atomic(self.path, lambda file: file.write(text))
+
 
 def _inputs(paths) -> list[tuple[Path, str]]:
     """Each text file with its label: its path from the parent of the input that named it."""
@@ -259,7 +307,8 @@ def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
     >>> report.files_read, report.ok, sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     (1, True, ['graph.nq', 'graph.ttl', 'report.json'])
     """
-    from .rdf import INSTRUMENTS_GRAPH, ONTOLOGY_GRAPH, canonical_iris, instrument_quads, mentioned_iris, ontology_quads
+    from .rdf import (INSTRUMENTS_GRAPH, ONTOLOGY_GRAPH, canonical_iris, instrument_quads, mentioned_iris,
+                      ontology_file, ontology_quads)
 
     started = time.perf_counter()
     output = Path(output)
@@ -276,9 +325,10 @@ def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
         inputs.setdefault(label, path)  # an input named twice is one graph
     blocks: dict[str, tuple[str, Path, dict]] = {}  # label -> (digest, block, header)
     todo = []
+    stats = _Stats(cache / STATS)
     for label, path in inputs.items():
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            digest = stats.digest(path)
         except OSError as error:
             report.failed.append({"path": label, "reason": error.strerror or str(error)})
             continue
@@ -327,35 +377,38 @@ def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
     report.files_read = len(order)
     report.references = sum(blocks[label][2]["references"] for label in order)
     report.relations = sum(blocks[label][2]["relations"] for label in order)
-    corpus_wide = [(ontology_quads(), ONTOLOGY_GRAPH), (instrument_quads(summaries, same), INSTRUMENTS_GRAPH)]
-    ontology, instruments = [_serialize(quads, graph) for quads, graph in corpus_wide]
-    report.quads = len(corpus_wide[0][0]) + len(corpus_wide[1][0]) + sum(blocks[label][2]["quads"] for label in order)
-    triples = set(array("Q", ontology[2] + instruments[2]))
-    for label in order:
-        _, block, header = blocks[label]
+    # The ontology first, every file's graph in the order of the files, the instruments' graph last;
+    # the corpus-wide two are cached too, keyed by what they are made from.
+    ontology = cache / f"ontology.{hashlib.sha256(ontology_file('kg.ttl').read_bytes()).hexdigest()[:16]}.block"
+    key = hashlib.sha256("".join(blocks[label][2]["mentions_key"] for label in order).encode()).hexdigest()[:16]
+    instruments = cache / f"instruments.{key}.block"
+    parts = [(ontology, _read_header(ontology) or _write_block(ontology, ontology_quads(), ONTOLOGY_GRAPH, {})),
+             *(blocks[label][1:] for label in order),
+             (instruments, _read_header(instruments)
+              or _write_block(instruments, instrument_quads(summaries, same), INSTRUMENTS_GRAPH, {}))]
+    report.quads = sum(header["quads"] for _, header in parts)
+    triples = set()
+    for block, header in parts:
         with open(block, "rb") as file:
             file.seek(header["offset"] + header["nq"] + header["ttl"])
             triples.update(array("Q", file.read(header["hashes"])))
-    report.triples = len(triples)
+    report.triples = len(triples) + sum(header["private"] for _, header in parts)
     del triples
     if log:
         log(f"extracted in {time.perf_counter() - started:.1f} s; writing {output}")
 
-    def joined(part: int):
-        """A writer of the outputs' N-Quads (part 0) or Turtle (part 1), block after block."""
+    def joined(part: str):
+        """A writer of the outputs' N-Quads or Turtle: each block's part in turn."""
         def write(file):
-            if part == 1:
+            if part == "ttl":
                 file.write(_PREFIX_LINES)
-            file.write(ontology[part])
-            for label in order:
-                _, block, header = blocks[label]
-                offset = header["offset"] + (header["nq"] if part == 1 else 0)
-                _append(file, block, offset, header["ttl" if part == 1 else "nq"])
-            file.write(instruments[part])
+            for block, header in parts:
+                _append(file, block, header["offset"] + (header["nq"] if part == "ttl" else 0), header[part])
         return write
 
-    write_atomic(output / GRAPH_NQ, joined(0))
-    write_atomic(output / GRAPH_TTL, joined(1))
+    write_atomic(output / GRAPH_NQ, joined("nq"))
+    write_atomic(output / GRAPH_TTL, joined("ttl"))
+    stats.save()
     report.failed.sort(key=lambda failure: failure["path"])
     report.seconds = round(time.perf_counter() - started, 2)
     payload = json.dumps({**asdict(report), "ok": report.ok}, ensure_ascii=False, indent=1).encode("utf-8")

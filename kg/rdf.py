@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
@@ -37,7 +38,8 @@ from .models import Extraction, Instrument, Section
 from .namespaces import DCTERMS, ELI, ID, KG, SKOS
 
 __all__ = ["PREDICATES", "dataset", "source_quads", "mentions", "mentioned_iris", "instrument_quads",
-           "canonical_iris", "source_graph_iri", "agency_iri", "type_iri", "ontology_file", "ontology_quads", "type_concepts", "INSTRUMENTS_GRAPH", "ONTOLOGY_GRAPH"]
+           "canonical_iris", "source_graph_iri", "agency_iri", "type_iri", "ontology_file", "ontology_quads",
+           "type_concepts", "INSTRUMENTS_GRAPH", "ONTOLOGY_GRAPH"]
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -111,10 +113,12 @@ def ontology_quads() -> list[Quad]:
     return quads + type_concepts()
 
 
+@lru_cache(maxsize=None)
 def _kg(name: str) -> NamedNode:
     return NamedNode(KG + name)
 
 
+@lru_cache(maxsize=None)
 def _eli(name: str) -> NamedNode:
     return NamedNode(ELI + name)
 
@@ -152,6 +156,17 @@ def type_iri(doc_type: str) -> str:
     'https://w3id.org/kg-vn/id/type/quyet-dinh'
     """
     return ID + "type/" + slug(doc_type)
+
+
+# The same few hundred bodies and kinds recur through the corpus; their slugs are worth keeping.
+@lru_cache(maxsize=None)
+def _agency_node(name: str) -> NamedNode:
+    return NamedNode(agency_iri(name))
+
+
+@lru_cache(maxsize=None)
+def _type_node(doc_type: str) -> NamedNode:
+    return NamedNode(type_iri(doc_type))
 
 
 def is_party(instrument: Instrument) -> bool:
@@ -232,7 +247,7 @@ def _describe(instrument: Instrument, graph: NamedNode) -> Iterable[Quad]:
     node = NamedNode(instrument.iri)
     kind = "PartyDocument" if is_party(instrument) else "StateInstrument"
     yield Quad(node, _TYPE, _kg(kind), graph)
-    yield Quad(node, _eli("type_document"), NamedNode(type_iri(instrument.doc_type)), graph)
+    yield Quad(node, _eli("type_document"), _type_node(instrument.doc_type), graph)
     yield Quad(node, NamedNode(RDFS + "label"), _text(instrument.label()), graph)
     if instrument.number:
         yield Quad(node, _eli("number"), _text(instrument.number), graph)
@@ -243,12 +258,12 @@ def _describe(instrument: Instrument, graph: NamedNode) -> Iterable[Quad]:
     if instrument.year:
         yield Quad(node, _kg("year"), Literal(f"{instrument.year:04d}", datatype=NamedNode(XSD + "gYear")), graph)
     if instrument.issuer:
-        yield Quad(node, _eli("passed_by"), NamedNode(agency_iri(instrument.issuer)), graph)
+        yield Quad(node, _eli("passed_by"), _agency_node(instrument.issuer), graph)
         yield from _agency(instrument.issuer, graph)
 
 
 def _agency(name: str, graph: NamedNode) -> Iterable[Quad]:
-    node = NamedNode(agency_iri(name))
+    node = _agency_node(name)
     yield Quad(node, _TYPE, _kg("Agency"), graph)
     yield Quad(node, NamedNode(SKOS + "prefLabel"), Literal(name, language="vi"), graph)
 
@@ -283,7 +298,7 @@ def _section(section: Section, document: str, graph: NamedNode, iris: dict[str, 
     agencies += [("partnerAgency", partner) for partner in section.partners]
     for predicate, name in agencies:
         if name:
-            yield Quad(node, _kg(predicate), NamedNode(agency_iri(name)), graph)
+            yield Quad(node, _kg(predicate), _agency_node(name), graph)
             yield from _agency(name, graph)
     if section.deadline:
         yield Quad(node, _kg("deadline"), _deadline(section.deadline), graph)
