@@ -222,6 +222,34 @@ def _write_block(path: Path, quads: list, graph: str, header: dict) -> dict:
     return {**header, "offset": len(line)}
 
 
+def _ontology_block(cache: str) -> tuple[Path, dict]:
+    """The ontology's block, made once for each version of kg.ttl."""
+    from .rdf import ONTOLOGY_GRAPH, ontology_file, ontology_quads
+
+    path = Path(cache) / f"ontology.{hashlib.sha256(ontology_file('kg.ttl').read_bytes()).hexdigest()[:16]}.block"
+    return path, _read_header(path) or _write_block(path, ontology_quads(), ONTOLOGY_GRAPH, {})
+
+
+def _distinct_triples(parts: list[tuple[Path, dict]]) -> int:
+    """How many distinct triples the blocks hold between them (a triple may stand in several graphs)."""
+    shared = set()
+    for block, header in parts:
+        with open(block, "rb") as file:
+            file.seek(header["offset"] + header["nq"] + header["ttl"])
+            shared.update(array("Q", file.read(header["hashes"])))
+    return len(shared) + sum(header["private"] for _, header in parts)
+
+
+def _joined(parts: list[tuple[Path, dict]], part: str):
+    """A writer of the N-Quads (``part="nq"``) or the Turtle of the blocks, one after the other."""
+    def write(file):
+        if part == "ttl":
+            file.write(_PREFIX_LINES)
+        for block, header in parts:
+            _append(file, block, header["offset"] + (header["nq"] if part == "ttl" else 0), header[part])
+    return write
+
+
 def _append(target, source: Path, offset: int, length: int) -> None:
     """Copy ``length`` bytes of ``source`` from ``offset`` to the end of ``target``, in the kernel
     when it can (a rebuild copies every file's block: that copy is most of its time)."""
@@ -307,8 +335,7 @@ def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
     >>> report.files_read, report.ok, sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     (1, True, ['graph.nq', 'graph.ttl', 'report.json'])
     """
-    from .rdf import (INSTRUMENTS_GRAPH, ONTOLOGY_GRAPH, canonical_iris, instrument_quads, mentioned_iris,
-                      ontology_file, ontology_quads)
+    from .rdf import INSTRUMENTS_GRAPH, canonical_iris, instrument_quads, mentioned_iris
 
     started = time.perf_counter()
     output = Path(output)
@@ -328,26 +355,32 @@ def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
     stats = _Stats(cache / STATS)
     for label, path in inputs.items():
         try:
-            digest = stats.digest(path)
+            digest, size = stats.digest(path), path.stat().st_size
         except OSError as error:
             report.failed.append({"path": label, "reason": error.strerror or str(error)})
             continue
         block = _block_path(cache, digest, label, {})
         header = _read_header(block)
         if header is None:
-            todo.append((str(path), label, digest))
+            todo.append((str(path), label, digest, size))
         else:
             blocks[label] = (digest, block, header)
             report.cached += 1
 
-    jobs = ([p for p, _, _ in todo], [label for _, label, _ in todo], [d for _, _, d in todo],
+    # The largest texts first, one at a time: the workers then finish together, not one of them
+    # left with a chunk of long gazettes while the other waits.
+    todo.sort(key=lambda job: -job[3])
+    jobs = ([p for p, _, _, _ in todo], [label for _, label, _, _ in todo], [d for _, _, d, _ in todo],
             [str(cache)] * len(todo), [{}] * len(todo))
     if workers > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = list(pool.map(_make_block, *jobs, chunksize=max(1, len(todo) // (workers * 8))))
+            ontology = pool.submit(_ontology_block, str(cache))  # beside the files, not after them
+            outcomes = list(pool.map(_make_block, *jobs))
+            ontology = ontology.result()
     else:
+        ontology = _ontology_block(str(cache))
         outcomes = list(map(_make_block, *jobs))
-    digests = {label: digest for _, label, digest in todo}
+    digests = {label: digest for _, label, digest, _ in todo}
     for label, header, reason, extracted in outcomes:
         if header is None:
             report.failed.append({"path": label, "reason": reason})
@@ -377,37 +410,19 @@ def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
     report.files_read = len(order)
     report.references = sum(blocks[label][2]["references"] for label in order)
     report.relations = sum(blocks[label][2]["relations"] for label in order)
-    # The ontology first, every file's graph in the order of the files, the instruments' graph last;
-    # the corpus-wide two are cached too, keyed by what they are made from.
-    ontology = cache / f"ontology.{hashlib.sha256(ontology_file('kg.ttl').read_bytes()).hexdigest()[:16]}.block"
+    if log:
+        log(f"extracted in {time.perf_counter() - started:.1f} s; writing {output}")
+    # The ontology first, every file's graph in the order of the files, the instruments' graph last,
+    # cached under the files' mentions it is made from.
     key = hashlib.sha256("".join(blocks[label][2]["mentions_key"] for label in order).encode()).hexdigest()[:16]
     instruments = cache / f"instruments.{key}.block"
-    parts = [(ontology, _read_header(ontology) or _write_block(ontology, ontology_quads(), ONTOLOGY_GRAPH, {})),
-             *(blocks[label][1:] for label in order),
+    parts = [ontology, *(blocks[label][1:] for label in order),
              (instruments, _read_header(instruments)
               or _write_block(instruments, instrument_quads(summaries, same), INSTRUMENTS_GRAPH, {}))]
     report.quads = sum(header["quads"] for _, header in parts)
-    triples = set()
-    for block, header in parts:
-        with open(block, "rb") as file:
-            file.seek(header["offset"] + header["nq"] + header["ttl"])
-            triples.update(array("Q", file.read(header["hashes"])))
-    report.triples = len(triples) + sum(header["private"] for _, header in parts)
-    del triples
-    if log:
-        log(f"extracted in {time.perf_counter() - started:.1f} s; writing {output}")
-
-    def joined(part: str):
-        """A writer of the outputs' N-Quads or Turtle: each block's part in turn."""
-        def write(file):
-            if part == "ttl":
-                file.write(_PREFIX_LINES)
-            for block, header in parts:
-                _append(file, block, header["offset"] + (header["nq"] if part == "ttl" else 0), header[part])
-        return write
-
-    write_atomic(output / GRAPH_NQ, joined("nq"))
-    write_atomic(output / GRAPH_TTL, joined("ttl"))
+    report.triples = _distinct_triples(parts)
+    write_atomic(output / GRAPH_NQ, _joined(parts, "nq"))
+    write_atomic(output / GRAPH_TTL, _joined(parts, "ttl"))
     stats.save()
     report.failed.sort(key=lambda failure: failure["path"])
     report.seconds = round(time.perf_counter() - started, 2)

@@ -226,6 +226,8 @@ def canonical_iris(iris: Iterable[str]) -> dict[str, str]:
 def _merge(own: list[Instrument], cited: list[tuple[Instrument, int]]) -> Instrument:
     """One description: what the document says of itself wins, then the value most citations give
     (``cited`` holds each distinct description with the number of citations giving it)."""
+    if len(own) + len(cited) == 1:  # most instruments: one description, nothing to weigh
+        return own[0] if own else cited[0][0]
     merged = {}
     for field in ("doc_type", "number", "title", "date", "year", "issuer"):
         values = [getattr(i, field) for i in own if getattr(i, field) is not None]
@@ -243,23 +245,31 @@ def _type_from_iri(iri: str) -> str:
     return iri[len(ID):].split("/")[0] if iri.startswith(ID) else "unknown"
 
 
-def _describe(instrument: Instrument, graph: NamedNode) -> Iterable[Quad]:
+_LABEL = NamedNode(RDFS + "label")
+_DATE = NamedNode(XSD + "date")
+_GYEAR = NamedNode(XSD + "gYear")
+
+
+def _describe(instrument: Instrument, graph: NamedNode, agencies: set[str]) -> Iterable[Quad]:
+    """The instrument's description; its issuer's too, unless ``agencies`` shows it described already."""
     node = NamedNode(instrument.iri)
     kind = "PartyDocument" if is_party(instrument) else "StateInstrument"
     yield Quad(node, _TYPE, _kg(kind), graph)
     yield Quad(node, _eli("type_document"), _type_node(instrument.doc_type), graph)
-    yield Quad(node, NamedNode(RDFS + "label"), _text(instrument.label()), graph)
+    yield Quad(node, _LABEL, _text(instrument.label()), graph)
     if instrument.number:
         yield Quad(node, _eli("number"), _text(instrument.number), graph)
     if instrument.title:
         yield Quad(node, _kg("title"), _text(instrument.title), graph)
     if instrument.date and _ISO_DATE.match(instrument.date):
-        yield Quad(node, _eli("date_document"), Literal(instrument.date, datatype=NamedNode(XSD + "date")), graph)
+        yield Quad(node, _eli("date_document"), Literal(instrument.date, datatype=_DATE), graph)
     if instrument.year:
-        yield Quad(node, _kg("year"), Literal(f"{instrument.year:04d}", datatype=NamedNode(XSD + "gYear")), graph)
+        yield Quad(node, _kg("year"), Literal(f"{instrument.year:04d}", datatype=_GYEAR), graph)
     if instrument.issuer:
         yield Quad(node, _eli("passed_by"), _agency_node(instrument.issuer), graph)
-        yield from _agency(instrument.issuer, graph)
+        if instrument.issuer not in agencies:
+            agencies.add(instrument.issuer)
+            yield from _agency(instrument.issuer, graph)
 
 
 def _agency(name: str, graph: NamedNode) -> Iterable[Quad]:
@@ -433,21 +443,26 @@ def instrument_quads(summaries: Iterable[dict], same: dict[str, str]) -> list[Qu
     merged_own: dict[str, list[Instrument]] = {}
     for iri, instruments in own.items():
         target = same.get(iri, iri)
-        merged_own.setdefault(target, []).extend(replace(i, iri=target) for i in instruments)
+        if target != iri:
+            instruments = [replace(i, iri=target) for i in instruments]
+        merged_own.setdefault(target, []).extend(instruments)
     merged_cited: dict[str, list[tuple[Instrument, int]]] = {}
     for iri, weighted in cited.items():
         target = same.get(iri, iri)
-        merged_cited.setdefault(target, []).extend((replace(i, iri=target), n) for i, n in weighted)
+        if target != iri:
+            weighted = [(replace(i, iri=target), n) for i, n in weighted]
+        merged_cited.setdefault(target, []).extend(weighted)
     graph = NamedNode(INSTRUMENTS_GRAPH)
     quads: list[Quad] = []
+    agencies: set[str] = set()
     described = set(merged_own) | set(merged_cited)
     for iri in sorted(described):
-        quads.extend(_describe(_merge(merged_own.get(iri, []), merged_cited.get(iri, [])), graph))
+        quads.extend(_describe(_merge(merged_own.get(iri, []), merged_cited.get(iri, [])), graph, agencies))
     # An edge may point at an instrument no citation described (a relation between two cited
     # instruments, resolved by the relation finder): give it the type its IRI names.
     for iri in sorted({same.get(o, o) for o in objects} - described):
         if "/section/" not in iri:
-            quads.extend(_describe(Instrument(iri, _type_from_iri(iri)), graph))
+            quads.extend(_describe(Instrument(iri, _type_from_iri(iri)), graph, agencies))
     return list(dict.fromkeys(quads))  # an issuer of two instruments is described once
 
 

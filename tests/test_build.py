@@ -95,3 +95,84 @@ def test_a_build_killed_half_way_leaves_the_previous_build_and_the_next_run_comp
     finished = subprocess.run(kg, cwd=tmp_path, capture_output=True, text=True, timeout=900)
     assert finished.returncode == 0, finished.stderr
     assert json.loads((out / "report.json").read_text(encoding="utf-8"))["files_read"] == 374
+
+
+# ---------------------------------------------------------------- the joined blocks are the graph of kg.rdf.dataset
+
+UNDATED = "Căn cứ Quyết định số 1847/QĐ-TTg của Thủ tướng Chính phủ về đạo đức công vụ;\n"
+DATED = "Thực hiện Quyết định số 1847/QĐ-TTg ngày 27 tháng 12 năm 2018 của Thủ tướng Chính phủ;\n"
+
+
+def _quads(out: Path) -> set[str]:
+    return set((out / "graph.nq").read_text(encoding="utf-8").splitlines())
+
+
+def _reference(folder: Path) -> set[str]:
+    """The quads ``kg.rdf.dataset`` gives for the texts of ``folder``, the graph a build must write."""
+    import hashlib
+
+    import pyoxigraph as ox
+
+    from kg.extract import extract_file
+    from kg.rdf import dataset
+
+    sources = [(f"{folder.name}/{path.name}", hashlib.sha256(path.read_bytes()).hexdigest(), extract_file(path))
+               for path in sorted(folder.glob("*.txt"))]
+    return set(ox.serialize(dataset(sources), format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines())
+
+
+def test_the_built_graph_is_the_graph_of_one_dataset_call_through_every_rebuild(small_corpus, tmp_path):
+    # One text cites 1847/QĐ-TTg undated, another dates it: the undated citation becomes the dated
+    # instrument, in the citing file's graph, and stops being it when the dating file no longer does.
+    (small_corpus / "undated.txt").write_text(UNDATED, encoding="utf-8")
+    dating = small_corpus / "dating.txt"
+    dating.write_text(DATED, encoding="utf-8")
+    out = tmp_path / "out"
+    undated = "<https://w3id.org/kg-vn/id/quyet-dinh/1847-qd-ttg/undated>"
+    for step in ("first", "again", "dating file changed", "date removed", "date back"):
+        if step == "dating file changed":
+            dating.write_text(DATED + "Ghi chú.\n", encoding="utf-8")
+        elif step == "date removed":
+            dating.write_text(UNDATED.replace("Căn cứ", "Theo"), encoding="utf-8")
+        elif step == "date back":
+            dating.write_text(DATED, encoding="utf-8")
+        report = build([small_corpus], out, workers=2 if step == "first" else 1)
+        quads = _quads(out)
+        assert quads == _reference(small_corpus), step
+        assert (undated in "".join(quads)) == (step == "date removed"), step
+        assert report.quads == len(quads)
+
+
+def test_a_rebuild_replaces_the_changed_files_graph_and_nothing_else(small_corpus, tmp_path):
+    out = tmp_path / "out"
+    build([small_corpus], out)
+    before = _quads(out)
+    changed = small_corpus / PLANS[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nGhi chú.\n", encoding="utf-8")
+    build([small_corpus], out)
+    after = _quads(out)
+    graph = f"<https://w3id.org/kg-vn/id/source/texts/{PLANS[0].name}> ."
+    assert {q for q in before ^ after if not q.endswith(graph)} == set()
+    assert {q for q in before ^ after if q.endswith(graph)}  # its sha256, at least
+
+
+def test_turtle_holds_the_triples_of_the_quads(small_corpus, tmp_path):
+    import pyoxigraph as ox
+
+    out = tmp_path / "out"
+    report = build([small_corpus], out)
+    triples = {q.triple for q in ox.parse(path=out / "graph.ttl", format=ox.RdfFormat.TURTLE)}
+    assert triples == {q.triple for q in ox.parse(path=out / "graph.nq", format=ox.RdfFormat.N_QUADS)}
+    assert report.triples == len(triples)
+
+
+def test_a_damaged_cache_entry_is_made_again(small_corpus, tmp_path):
+    out = tmp_path / "out"
+    build([small_corpus], out)
+    before = (out / "graph.nq").read_bytes()
+    for block in (out / ".cache").glob("*/*.block"):
+        block.write_bytes(block.read_bytes()[:-7])  # as if the build had been killed while writing it
+    for extraction in [p for p in (out / ".cache").glob("*/*.json") if p.name != "stat.json"][:1]:
+        extraction.write_text("{", encoding="utf-8")
+    again = build([small_corpus], out)
+    assert again.ok and (out / "graph.nq").read_bytes() == before
