@@ -4,10 +4,12 @@ A build directory holds:
 
 - ``graph.nq``: every quad, one named graph per source file (plus one for the merged
   descriptions of instruments); the file the stores load.
-- ``graph.ttl``: the same triples without their graphs, for people and for ``kg validate``.
+- ``graph.ttl``: the same triples without their graphs, for people and for ``kg validate``
+  (grouped by file, not sorted; a triple stated by two files is written twice, once is meant).
 - ``report.json``: files read, references found, files failed and why.
-- ``.cache/``: each file's extraction, keyed by the file's content and by the code and data
-  that extracted it, so a rebuild after one file changes reads only that file again.
+- ``.cache/``: each file's extraction and its graph as text (a block), keyed by the file's
+  content and by the code and data that extracted it, so a rebuild after one file changes
+  reads only that file again and writes the outputs by joining the blocks.
 
 Every output is written to a temporary file and renamed into place, ``report.json`` last: a
 build killed half-way leaves the previous build as it was.
