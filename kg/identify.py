@@ -65,7 +65,7 @@ def identify_document(source: SourceText) -> Document:
         code, _ = number_codes(number)
         doc_type = vocabulary().type_by_code.get(code) if code else None
     if number is None:
-        number = _footer_number(text, doc_type)
+        number = _footer_number(text)
     if number is None:  # image-only gazette pages: the file name is all that names the document
         named = _from_file_name(source.path)
         if named:
@@ -121,8 +121,8 @@ def _from_file_name(path: str) -> tuple[str, str, int | None] | None:
     return doc_type, number, int(year) if year else None
 
 
-def _footer_number(text: str, doc_type: str | None) -> str | None:
-    """A consolidated text (VBHN) states its number at its foot: "Số: 04/VBHN-BYT"."""
+def _footer_number(text: str) -> str | None:
+    """A number stated at the foot of a text, by its signature, when the header has none."""
     tail = text[-4000:]
     found = None
     for match in _HEADER_NUMBER.finditer(tail):

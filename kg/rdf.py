@@ -35,7 +35,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 from .errors import GraphError
 from .iri import section_iri, slug
 from .models import Extraction, Instrument, Section
-from .namespaces import DCTERMS, ELI, ID, KG, SKOS
+from .namespaces import ELI, ID, KG, SKOS
 
 __all__ = ["PREDICATES", "dataset", "source_quads", "mentions", "mentioned_iris", "instrument_quads",
            "canonical_iris", "source_graph_iri", "agency_iri", "type_iri", "ontology_file", "ontology_quads",

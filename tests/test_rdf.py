@@ -5,7 +5,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.models import Citation, Document, Extraction, Instrument, Reference, Relation, Section
-from kg.namespaces import ELI, ID, KG
+from kg.namespaces import ELI, KG
 from kg.rdf import (INSTRUMENTS_GRAPH, canonical_iris, dataset, is_party, source_graph_iri)
 from kg.iri import instrument_iri, section_iri
 from kg.store import MemoryStore
