@@ -290,8 +290,8 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
         if head in prefixes:
             if head in titles.titles[doc_type]:
                 known = len(words)
-        elif len(words) >= _MAX_GUESSED_TOKENS:
-            break
+        elif len(words) >= _MAX_GUESSED_TOKENS or (len(words) > 1 and _ends_guess(vocab, words[-1], written)):
+            break  # no known title goes on, and a guess stops here: the words after are never read
         if glued:
             break
     if not tokens:
@@ -343,6 +343,11 @@ def _dated(vocab: Vocabulary, text: str, pos: int) -> bool:
                 or (lead and vocab.number.match(text, lead.end())))
 
 
+def _ends_guess(vocab: Vocabulary, word: str, written: str) -> bool:
+    """Whether ``_guess_title_length`` stops at this word (a function word, ";", ":" or a number)."""
+    return word in (";", ":") or word in vocab.title_stop_words or written[0].isdigit()
+
+
 def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], words: list[str],
                         lower: bool = False) -> int:
     """Where a title the registry does not know ends: before a function word or punctuation.
@@ -362,10 +367,8 @@ def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], w
             if following and following[0].islower() and _fold_word(following) not in vocab.title_stop_words and index > 0:
                 continue
             break
-        if word in (";", ":") or (index > 0 and word in vocab.title_stop_words):
-            break
-        if index > 0 and tokens[index][0][0].isdigit():
-            break
+        if index > 0 and _ends_guess(vocab, word, tokens[index][0]):
+            break  # (the first word is a capitalised or lowercase letter: checked above)
         count = index + 1
     return count
 
