@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .models import Document, SourceText
-from .resolve import locality_of, mint_instrument, number_codes
+from .resolve import issuer_from_codes, locality_of, mint_instrument, number_codes
 from .vocab import fold, vocabulary
 
 __all__ = ["identify_document"]
@@ -35,7 +35,6 @@ _SIGNER_ROLE = re.compile(
 )
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 _UPPER_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]+(?: [A-ZĐÀ-Ỹ]+){1,4}$")
-_TYPE_LINE_WORDS = None
 
 
 def identify_document(source: SourceText) -> Document:
@@ -72,7 +71,6 @@ def identify_document(source: SourceText) -> Document:
             doc_type, number, _ = named
     issuer = _header_issuer(head) or _meta_issuer(meta.get("Cơ quan ban hành"))
     if issuer is None and number:
-        from .resolve import issuer_from_codes
         issuer = issuer_from_codes(number_codes(number)[1], None)
     issuer = issuer or vocabulary().issuer_by_type.get(doc_type or "")
     locality = locality_of(issuer)
@@ -157,14 +155,12 @@ def _iso(match: re.Match) -> str | None:
         return None
 
 
-def _type_lines():
-    global _TYPE_LINE_WORDS
-    if _TYPE_LINE_WORDS is None:
-        vocab = vocabulary()
-        forms = vocab.forms  # as written: folding moves tone marks ("HOẠCH" -> "HỌACH")
-        _TYPE_LINE_WORDS = re.compile(
-            r"^[ |]*(" + "|".join(re.escape(f.upper()) for f in forms) + r")[ ]*$", re.MULTILINE)
-    return _TYPE_LINE_WORDS
+@lru_cache(maxsize=1)
+def _type_lines() -> re.Pattern:
+    """A line holding only a type word in capitals ("KẾ HOẠCH"), as written: folding moves tone
+    marks ("HOẠCH" -> "HỌACH")."""
+    forms = vocabulary().forms
+    return re.compile(r"^[ |]*(" + "|".join(re.escape(f.upper()) for f in forms) + r")[ ]*$", re.MULTILINE)
 
 
 def _type_and_title(head: str) -> tuple[str | None, str | None]:

@@ -95,11 +95,12 @@ def issuer_from_codes(codes: list[str], locality: str | None) -> str | None:
         for pattern, name in vocab.issuer_by_code:
             if pattern.match(code):
                 return name
-        if code in vocab.local_codes:
-            body = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}.get(code)
-            kind = locality.split()[0] if locality else ""
-            if body is None:  # a Party committee: Tỉnh ủy of a province, Thành ủy of a city
-                body = "Thành ủy" if kind == "thành" else "Tỉnh ủy"
+        bodies = vocab.local_bodies_by_code.get(code)
+        if bodies:
+            # one code, several bodies (TU: Tỉnh ủy of a province, Thành ủy of a city): the one
+            # named like the locality's kind
+            kind = fold(locality.split()[0]) if locality else ""
+            body = next((b for b in bodies if fold(b.split()[0]) == kind), bodies[0])
             return complete_issuer(body, locality)
     return None
 

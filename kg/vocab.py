@@ -67,6 +67,7 @@ class Vocabulary:
     issuer_by_code: list[tuple[re.Pattern, str]]
     local_bodies: dict[str, tuple[str, str]]  # folded alias -> (canonical body, style)
     local_codes: frozenset[str]           # issuer codes of local series: UBND, HĐND, TU
+    local_bodies_by_code: dict[str, tuple[str, ...]]  # "TU" -> ("Tỉnh ủy", "Thành ủy")
     local_kinds: dict[str, str]
     places: dict[str, tuple[str, str]]    # folded place -> (kind, canonical place)
     roles: tuple[str, ...]
@@ -122,10 +123,13 @@ def vocabulary() -> Vocabulary:
             issuer_by_code.append((re.compile(code + r"\Z"), body["name"]))
     local_bodies: dict[str, tuple[str, str]] = {}
     local_codes: set[str] = set()
+    local_bodies_by_code: dict[str, list[str]] = {}
     for body in issuers["local"]:
         for alias in body["aliases"]:
             local_bodies[fold(alias)] = (body["name"], body["style"])
         local_codes.update(body["codes"])
+        for code in body["codes"]:
+            local_bodies_by_code.setdefault(code, []).append(body["name"])
 
     places: dict[str, tuple[str, str]] = {}
     for name in provinces["provinces"]:
@@ -160,6 +164,7 @@ def vocabulary() -> Vocabulary:
         issuer_by_code=issuer_by_code,
         local_bodies=local_bodies,
         local_codes=frozenset(local_codes),
+        local_bodies_by_code={code: tuple(names) for code, names in local_bodies_by_code.items()},
         local_kinds=issuers["local_kinds"],
         places=places,
         roles=roles,
