@@ -22,6 +22,11 @@ def _data(name: str) -> str:
     return files("kg").joinpath("data", name).read_text(encoding="utf-8")
 
 
+# Old-style tone placement as texts still write it, and the modern form it folds to.
+_OLD_TONES = (("uỷ", "ủy"), ("Uỷ", "Ủy"), ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+              ("uý", "úy"), ("uỳ", "ùy"), ("uỵ", "ụy"))
+
+
 @lru_cache(maxsize=1 << 16)  # pure, and called again and again on the same headings, numbers and names
 def fold(text: str) -> str:
     """Case-, space- and tone-placement-insensitive key for names ("Uỷ ban" == "Ủy ban").
@@ -32,8 +37,7 @@ def fold(text: str) -> str:
     True
     """
     text = unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").replace("\u00f0", "đ")
-    for old, new in (("uỷ", "ủy"), ("Uỷ", "Ủy"), ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"),
-                     ("oã", "õa"), ("oạ", "ọa"), ("uý", "úy"), ("uỳ", "ùy"), ("uỵ", "ụy")):
+    for old, new in _OLD_TONES:
         text = text.replace(old, new)
     return " ".join(text.split()).casefold()
 
@@ -190,7 +194,9 @@ def _tone_variants(names: list[str]) -> list[str]:
     """Old tone placement ("Thanh Hoá") as texts still write it."""
     variants = []
     for name in names:
-        old = name.replace("òa", "oà").replace("óa", "oá").replace("ỏa", "oả").replace("ọa", "oạ")
+        old = name
+        for written, modern in _OLD_TONES:
+            old = old.replace(modern, written)
         if old != name:
             variants.append(old)
     return variants
