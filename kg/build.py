@@ -27,7 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .errors import KGError
+from .errors import GraphError, KGError
 from .namespaces import PREFIXES
 from .models import Citation, Document, Extraction, Instrument, Reference, Relation, Section
 
@@ -136,8 +136,8 @@ def _cached_extraction(cache: Path, digest: str, label: str) -> Extraction | Non
 # distinct triples of the whole graph without reading them). It is keyed by the content and the
 # label (which names the graph), and by the few undated instruments the rest of the corpus dates.
 
-def _block_path(cache: Path, digest: str, label: str, same: dict[str, str]) -> Path:
-    key = hashlib.sha256(json.dumps([label, sorted(same.items())], ensure_ascii=False).encode("utf-8"))
+def _block_path(cache: Path, digest: str, label: str, same: dict[str, str], profile: str = "full") -> Path:
+    key = hashlib.sha256(json.dumps([label, sorted(same.items()), profile], ensure_ascii=False).encode("utf-8"))
     return cache / f"{digest}.{key.hexdigest()[:16]}.block"
 
 
@@ -181,7 +181,7 @@ def _serialize(quads: list, graph: str) -> tuple[bytes, bytes, bytes, int]:
     return nquads, turtle, *_triple_hashes(nquads, graph)
 
 
-def _make_block(path: str, label: str, digest: str, cache: str, same: dict[str, str]):
+def _make_block(path: str, label: str, digest: str, cache: str, same: dict[str, str], profile: str = "full"):
     """Run in a worker: one file's block (extracting the text unless its extraction is cached),
     written into the cache; returns ``(label, header, reason it failed, whether the text was read)``."""
     from .extract import extract_file
@@ -201,9 +201,9 @@ def _make_block(path: str, label: str, digest: str, cache: str, same: dict[str, 
         text = json.dumps(data, ensure_ascii=False).encode("utf-8")
         write_atomic(cache / f"{digest}.json", lambda file: file.write(text))
         extracted = True
-    quads = source_quads(label, digest, extraction, same)
+    quads = source_quads(label, digest, extraction, same, profile)
     summary = mentions(extraction)
-    header = _write_block(_block_path(cache, digest, label, same), quads, source_graph_iri(label), {
+    header = _write_block(_block_path(cache, digest, label, same, profile), quads, source_graph_iri(label), {
         "references": len(extraction.citations), "relations": len(extraction.relations), "mentions": summary,
         "mentions_key": hashlib.sha256(json.dumps(summary, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]})
     return label, header, None, extracted
@@ -324,8 +324,11 @@ def _inputs(paths) -> list[tuple[Path, str]]:
     return found
 
 
-def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
+def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = "full") -> BuildReport:
     """Extract every text under ``paths`` and write the graph into ``output``.
+
+    ``profile`` is what each file's graph keeps (``kg.rdf.PROFILES``): ``full`` (sections and the
+    evidence of every edge) or ``citations`` (documents, tasks and edges: for national-scale stores).
 
     Each file's graph is made where the file is extracted, in a worker, and cached beside its
     extraction; the build then joins the cached blocks in the order of the files, between the
@@ -337,8 +340,10 @@ def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
     >>> report.files_read, report.ok, sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     (1, True, ['graph.nq', 'graph.ttl', 'report.json'])
     """
-    from .rdf import INSTRUMENTS_GRAPH, canonical_iris, instrument_quads, mentioned_iris
+    from .rdf import INSTRUMENTS_GRAPH, PROFILES, canonical_iris, instrument_quads, mentioned_iris
 
+    if profile not in PROFILES:
+        raise GraphError(f"unknown graph profile {profile!r}: one of {', '.join(PROFILES)}")
     started = time.perf_counter()
     output = Path(output)
     for stale in output.glob(".*.*"):  # temporary files of a build that was killed while writing
@@ -361,7 +366,7 @@ def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
         except OSError as error:
             report.failed.append({"path": label, "reason": error.strerror or str(error)})
             continue
-        block = _block_path(cache, digest, label, {})
+        block = _block_path(cache, digest, label, {}, profile)
         header = _read_header(block)
         if header is None:
             todo.append((str(path), label, digest, size))
@@ -373,7 +378,7 @@ def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
     # left with a chunk of long gazettes while the other waits.
     todo.sort(key=lambda job: -job[3])
     jobs = ([p for p, _, _, _ in todo], [label for _, label, _, _ in todo], [d for _, _, d, _ in todo],
-            [str(cache)] * len(todo), [{}] * len(todo))
+            [str(cache)] * len(todo), [{}] * len(todo), [profile] * len(todo))
     if workers > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             ontology = pool.submit(_ontology_block, str(cache))  # beside the files, not after them
@@ -387,7 +392,7 @@ def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
         if header is None:
             report.failed.append({"path": label, "reason": reason})
             continue
-        blocks[label] = (digests[label], _block_path(cache, digests[label], label, {}), header)
+        blocks[label] = (digests[label], _block_path(cache, digests[label], label, {}, profile), header)
         report.cached += not extracted
 
     # The one step over the whole corpus: an undated citation becomes the one dated instrument of
@@ -399,10 +404,10 @@ def build(paths, output: str | Path, workers: int = 1, log=None) -> BuildReport:
         digest, _, header = blocks[label]
         mine = {iri: same[iri] for iri in header["mentions"]["undated"] if iri in same}
         if mine:
-            block = _block_path(cache, digest, label, mine)
+            block = _block_path(cache, digest, label, mine, profile)
             found = _read_header(block)
             if found is None:
-                _, found, reason, _ = _make_block(str(inputs[label]), label, digest, str(cache), mine)
+                _, found, reason, _ = _make_block(str(inputs[label]), label, digest, str(cache), mine, profile)
                 if found is None:  # the cached extraction vanished and the text no longer reads
                     report.failed.append({"path": label, "reason": reason})
                     order.remove(label)

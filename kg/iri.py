@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .namespaces import ID
 
@@ -11,6 +12,8 @@ __all__ = ["slug", "instrument_iri", "section_iri"]
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+# The same section numbers ("Điều 3", "2", "a"), types and issuers recur in every document.
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """ASCII slug: Vietnamese letters lose their marks, Đ becomes d, the rest joins with '-'.
 

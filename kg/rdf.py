@@ -37,9 +37,9 @@ from .iri import section_iri, slug
 from .models import Extraction, Instrument, Section
 from .namespaces import ELI, ID, KG, SKOS
 
-__all__ = ["PREDICATES", "dataset", "source_quads", "mentions", "mentioned_iris", "instrument_quads",
-           "canonical_iris", "source_graph_iri", "agency_iri", "type_iri", "ontology_file", "ontology_quads",
-           "type_concepts", "INSTRUMENTS_GRAPH", "ONTOLOGY_GRAPH"]
+__all__ = ["PREDICATES", "PROFILES", "dataset", "source_quads", "mentions", "mentioned_iris", "instrument_quads",
+           "InstrumentTally", "canonical_iris", "source_graph_iri", "agency_iri", "type_iri", "ontology_file",
+           "ontology_quads", "type_concepts", "INSTRUMENTS_GRAPH", "ONTOLOGY_GRAPH"]
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -58,6 +58,13 @@ PREDICATES = {
     "issued_with": "issuedWith",
     "cites": "cites",
 }
+
+#: What a source file's graph holds. ``full``: every section with its offsets and, for every edge,
+#: the evidence (file, characters, words). ``citations``: the citation layer alone, for national-scale
+#: stores (about a tenth of the quads): the document, its tasks, and one edge per (subject,
+#: relation, instrument); a citation in a section that is not a task is the document's. The
+#: evidence of an edge is then found by extracting its file again (``kg extract``).
+PROFILES = ("full", "citations")
 
 INSTRUMENTS_GRAPH = ID + "graph/instruments"
 ONTOLOGY_GRAPH = ID + "graph/ontology"
@@ -315,11 +322,13 @@ def _section(section: Section, document: str, graph: NamedNode, iris: dict[str, 
 
 
 def _assertion(graph: NamedNode, index: int, subject: str, predicate: str, obj: str,
-               start: int, end: int, words: str) -> Iterable[Quad]:
+               start: int, end: int, words: str, evidence: bool = True) -> Iterable[Quad]:
     """The edge and the evidence for it: which file, which characters, which words."""
-    node = NamedNode(f"{graph.value}#e{index}")
     edge = _kg(PREDICATES[predicate])
     yield Quad(NamedNode(subject), edge, NamedNode(obj), graph)
+    if not evidence:
+        return
+    node = NamedNode(f"{graph.value}#e{index}")
     yield Quad(node, _TYPE, _kg("Assertion"), graph)
     yield Quad(node, NamedNode(RDF + "subject"), NamedNode(subject), graph)
     yield Quad(node, NamedNode(RDF + "predicate"), edge, graph)
@@ -331,7 +340,33 @@ def _assertion(graph: NamedNode, index: int, subject: str, predicate: str, obj: 
     yield Quad(node, _kg("inSource"), graph, graph)
 
 
-def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str]) -> Iterable[Quad]:
+def _kept_sections(sections: tuple[Section, ...], profile: str) -> dict[str, str | None]:
+    """Each section id -> the id of the section its citations go to (None: the document).
+
+    ``full`` keeps every section; ``citations`` keeps tasks and the sections holding them, so
+    that a task's lineage still starts from the task, and gives the rest to the nearest kept one.
+    """
+    if profile == "full":
+        return {section.id: section.id for section in sections}
+    parents = {section.id: section.parent for section in sections}
+    kept: set[str] = set()
+    for section in sections:
+        if section.kind == "task":
+            at = section.id
+            while at is not None and at not in kept:
+                kept.add(at)
+                at = parents.get(at)
+    owner: dict[str, str | None] = {}
+    for section in sections:
+        at = section.id
+        while at is not None and at not in kept:
+            at = parents.get(at)
+        owner.setdefault(section.id, at)
+    return owner
+
+
+def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str],
+            profile: str = "full") -> Iterable[Quad]:
     graph = NamedNode(source_graph_iri(label))
     document = same.get(extraction.document.instrument.iri, extraction.document.instrument.iri)
     yield Quad(graph, _TYPE, _kg("SourceFile"), graph)
@@ -342,11 +377,13 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
         yield Quad(NamedNode(document), _kg("signer"), _text(extraction.document.signer), graph)
     if extraction.document.locality:
         yield Quad(NamedNode(document), _kg("jurisdiction"), _text(extraction.document.locality), graph)
+    evidence = profile == "full"
+    owner = _kept_sections(extraction.sections, profile)
     known = {section.id for section in extraction.sections}
     iris = _section_iris(extraction.sections, document)
     written = set()
     for section in extraction.sections:
-        if section.id in written:
+        if section.id in written or owner[section.id] != section.id:
             continue  # the same id twice: one node, described by its first (outermost) occurrence
         written.add(section.id)
         if section.parent and section.parent not in known:
@@ -354,17 +391,21 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
         yield from _section(section, document, graph, iris)
     index = 0
     relations = []
+    section_ids = {iri: section_id for section_id, iri in iris.items()}
     for relation in extraction.relations:
         if relation.predicate not in PREDICATES:
             continue
         subject = same.get(relation.subject, relation.subject)
+        if subject in section_ids:  # a section's relation goes to the section kept for it
+            kept = owner[section_ids[subject]]
+            subject = iris[kept] if kept is not None else document
         relations.append(replace(relation, subject=subject))
     for relation in relations:
         index += 1
         subject = relation.subject
         obj = same.get(relation.object, relation.object)
         yield from _assertion(graph, index, subject, relation.predicate, obj,
-                              relation.start, relation.end, relation.cue)
+                              relation.start, relation.end, relation.cue, evidence)
     # A citation standing inside a section makes that section cite it, unless the relation finder
     # already typed that link: the link a task's lineage starts from. The first mention is the evidence.
     placed = {(relation.subject, same.get(relation.object, relation.object)) for relation in relations}
@@ -372,23 +413,28 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
         if citation.section is None or citation.section not in known:
             continue
         target = same.get(citation.instrument.iri, citation.instrument.iri)
-        subject = iris[citation.section]
+        kept = owner[citation.section]
+        subject = iris[kept] if kept is not None else document
         if (subject, target) in placed or target == document:
             continue  # a typed relation (or an earlier mention) already links them
         placed.add((subject, target))
         index += 1
         reference = citation.reference
         yield from _assertion(graph, index, subject, "cites", target,
-                              reference.start, reference.end, reference.text)
+                              reference.start, reference.end, reference.text, evidence)
 
 
-def source_quads(label: str, sha256: str, extraction: Extraction, same: dict[str, str]) -> list[Quad]:
-    """The named graph of one source file, in a stable order and without repeats.
+def source_quads(label: str, sha256: str, extraction: Extraction, same: dict[str, str],
+                 profile: str = "full") -> list[Quad]:
+    """The named graph of one source file, in a stable order and without repeats (``PROFILES``
+    says what ``profile`` keeps).
 
     ``same`` maps an undated instrument to its dated one (``canonical_iris``); only the IRIs the file
     mentions are read from it (``Mentions.undated``), so a build can pass just those.
     """
-    return list(dict.fromkeys(_source(label, sha256, extraction, same)))  # an agency named twice is one
+    if profile not in PROFILES:
+        raise GraphError(f"unknown graph profile {profile!r}: one of {', '.join(PROFILES)}")
+    return list(dict.fromkeys(_source(label, sha256, extraction, same, profile)))  # an agency named twice is one
 
 
 _ROW = ("iri", "doc_type", "number", "title", "date", "year", "issuer")
@@ -429,44 +475,92 @@ def mentioned_iris(summaries: Iterable[dict]) -> list[str]:
     return list(iris)
 
 
+class InstrumentTally:
+    """What the files say of the instruments they name, summed file by file (``add``): each
+    instrument's own descriptions, the descriptions its citations give (each with how many
+    citations give it), the targets of typed relations, and how many documents name it. Tallies
+    of parts of a corpus add up (``update``) to the tally of the whole, so a corpus too large to
+    hold every file's mentions at once is described in parts.
+
+    >>> tally = InstrumentTally()
+    >>> for n in (1, 2):
+    ...     tally.add({"own": [f"{ID}x/{n}", "Quyết định", f"{n}/QĐ", None, None, 2020, None],
+    ...                "cited": [[[ID + "luat/5", "Luật", "5/2020/QH14", None, None, 2020, "Quốc hội"], 2]],
+    ...                "objects": [], "undated": []}, {})
+    >>> tally.citing[ID + "luat/5"], tally.cited[ID + "luat/5"][(ID + "luat/5", "Luật", "5/2020/QH14",
+    ...                                                           None, None, 2020, "Quốc hội")]
+    (2, 4)
+    """
+
+    def __init__(self):
+        self.own: dict[str, list[Instrument]] = {}
+        self.cited: dict[str, dict[tuple, int]] = {}
+        self.objects: set[str] = set()
+        self.citing: Counter = Counter()
+
+    def add(self, summary: dict, same: dict[str, str]) -> None:
+        """One file's ``mentions``, its undated instruments read as ``same`` dates them."""
+        me = same.get(summary["own"][0], summary["own"][0])
+        self.own.setdefault(me, []).append(Instrument(me, *summary["own"][1:]))
+        named = set()
+        for row, count in summary["cited"]:
+            iri = same.get(row[0], row[0])
+            weighted = self.cited.setdefault(iri, {})
+            key = (iri, *row[1:])
+            weighted[key] = weighted.get(key, 0) + count
+            named.add(iri)
+        for iri in summary["objects"]:
+            iri = same.get(iri, iri)
+            self.objects.add(iri)
+            named.add(iri)
+        named.discard(me)
+        self.citing.update(named)
+
+    def update(self, other: InstrumentTally) -> None:
+        """Add the tally of another part of the corpus (a later part: ties go to this one)."""
+        for iri, instruments in other.own.items():
+            self.own.setdefault(iri, []).extend(instruments)
+        for iri, weighted in other.cited.items():
+            mine = self.cited.setdefault(iri, {})
+            for key, count in weighted.items():
+                mine[key] = mine.get(key, 0) + count
+        self.objects |= other.objects
+        self.citing.update(other.citing)
+
+    def quads(self) -> list[Quad]:
+        """The graph of instruments: one merged description per instrument, with the number of
+        documents citing it."""
+        graph = NamedNode(INSTRUMENTS_GRAPH)
+        quads: list[Quad] = []
+        agencies: set[str] = set()
+        described = set(self.own) | set(self.cited)
+        # An edge may point at an instrument no citation described (a relation between two cited
+        # instruments, resolved by the relation finder): give it the type its IRI names.
+        bare = {iri for iri in self.objects - described if "/section/" not in iri}
+        for iri in sorted(described | bare):
+            if iri in described:
+                cited = [(Instrument(*key), count) for key, count in self.cited.get(iri, {}).items()]
+                instrument = _merge(self.own.get(iri, []), cited)
+            else:
+                instrument = Instrument(iri, _type_from_iri(iri))
+            quads.extend(_describe(instrument, graph, agencies))
+            if self.citing[iri]:
+                # Counted once per build, so that "most cited" reads one number per instrument
+                # instead of aggregating every edge of the corpus at query time.
+                quads.append(Quad(NamedNode(iri), _kg("citingDocuments"), _integer(self.citing[iri]), graph))
+        return list(dict.fromkeys(quads))  # an issuer of two instruments is described once
+
+
 def instrument_quads(summaries: Iterable[dict], same: dict[str, str]) -> list[Quad]:
     """The graph of instruments: one merged description per instrument over the whole corpus,
     from each file's ``mentions`` in the build's order of files (ties go to the first)."""
-    own: dict[str, list[Instrument]] = {}
-    cited: dict[str, list[tuple[Instrument, int]]] = {}
-    objects: set[str] = set()
+    tally = InstrumentTally()
     for summary in summaries:
-        own.setdefault(summary["own"][0], []).append(Instrument(*summary["own"]))
-        for row, count in summary["cited"]:
-            cited.setdefault(row[0], []).append((Instrument(*row), count))
-        objects.update(summary["objects"])
-    merged_own: dict[str, list[Instrument]] = {}
-    for iri, instruments in own.items():
-        target = same.get(iri, iri)
-        if target != iri:
-            instruments = [replace(i, iri=target) for i in instruments]
-        merged_own.setdefault(target, []).extend(instruments)
-    merged_cited: dict[str, list[tuple[Instrument, int]]] = {}
-    for iri, weighted in cited.items():
-        target = same.get(iri, iri)
-        if target != iri:
-            weighted = [(replace(i, iri=target), n) for i, n in weighted]
-        merged_cited.setdefault(target, []).extend(weighted)
-    graph = NamedNode(INSTRUMENTS_GRAPH)
-    quads: list[Quad] = []
-    agencies: set[str] = set()
-    described = set(merged_own) | set(merged_cited)
-    for iri in sorted(described):
-        quads.extend(_describe(_merge(merged_own.get(iri, []), merged_cited.get(iri, [])), graph, agencies))
-    # An edge may point at an instrument no citation described (a relation between two cited
-    # instruments, resolved by the relation finder): give it the type its IRI names.
-    for iri in sorted({same.get(o, o) for o in objects} - described):
-        if "/section/" not in iri:
-            quads.extend(_describe(Instrument(iri, _type_from_iri(iri)), graph, agencies))
-    return list(dict.fromkeys(quads))  # an issuer of two instruments is described once
+        tally.add(summary, same)
+    return tally.quads()
 
 
-def dataset(sources: Iterable[tuple[str, str, Extraction]]) -> list[Quad]:
+def dataset(sources: Iterable[tuple[str, str, Extraction]], profile: str = "full") -> list[Quad]:
     """Every quad of the graph, from ``(label, sha256, extraction)`` of each source file.
 
     ``label`` is the file's path relative to the build's input; it names the file's graph. The
@@ -479,6 +573,6 @@ def dataset(sources: Iterable[tuple[str, str, Extraction]]) -> list[Quad]:
     # concepts of document types, and the graph validates on its own.
     quads: list[Quad] = ontology_quads()
     for label, sha256, extraction in sources:
-        quads.extend(source_quads(label, sha256, extraction, same))
+        quads.extend(source_quads(label, sha256, extraction, same, profile))
     quads.extend(instrument_quads(summaries, same))
     return list(dict.fromkeys(quads))  # a file named twice is one graph

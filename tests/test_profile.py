@@ -1,0 +1,117 @@
+"""The citations profile (national-scale graphs) and the citation counts the build writes."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from kg.build import build
+from kg.query import run_named
+from kg.store import MemoryStore
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = ROOT / "corpus" / "322-KH-UBND-2023-kon-tum.txt"
+KG = "https://w3id.org/kg-vn/ontology#"
+
+
+@pytest.fixture(scope="module")
+def plan_builds(tmp_path_factory):
+    """The founding plan and four gazette texts, built in both profiles: {profile: build dir}."""
+    texts = tmp_path_factory.mktemp("texts")
+    for path in [PLAN, *sorted((ROOT / "corpus" / "congbao").rglob("*.txt"))[:4]]:
+        (texts / path.name).write_bytes(path.read_bytes())
+    builds = {}
+    for profile in ("full", "citations"):
+        output = tmp_path_factory.mktemp(profile)
+        assert build([texts], output, profile=profile).ok
+        builds[profile] = output
+    return builds
+
+
+def _quads(build_dir: Path) -> list[str]:
+    return (build_dir / "graph.nq").read_text(encoding="utf-8").splitlines()
+
+
+def test_the_citations_profile_keeps_no_evidence_and_a_fraction_of_the_quads(plan_builds):
+    full, lean = _quads(plan_builds["full"]), _quads(plan_builds["citations"])
+    evidence = (f"#type> <{KG}Assertion>", f"<{KG}quote> \"")
+    assert any(line.find(evidence[0]) > 0 for line in full)
+    assert not any(line.find(mark) > 0 for line in lean for mark in evidence)
+    assert len(lean) * 4 < len(full)
+
+
+def test_the_citations_profile_keeps_every_typed_edge_of_a_document(plan_builds):
+    """Every typed relation a document states is in both graphs; in the citations profile a
+    section's edge that is not a task's becomes its document's."""
+    def edges(build_dir):
+        store = MemoryStore(build_dir)
+        rows = store.query(f"""
+            SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} ?g <{KG}describes> ?doc .
+              FILTER (?p IN (<{KG}basedOn>, <{KG}implements>, <{KG}amends>, <{KG}repeals>, <{KG}guides>))
+              FILTER (?s = ?doc) }}""", max_rows=100_000)
+        return {tuple(term.value for term in row) for row in rows.rows}
+
+    full, lean = edges(plan_builds["full"]), edges(plan_builds["citations"])
+    assert full and full <= lean
+
+
+def test_the_lineage_of_a_task_is_the_same_in_both_profiles(plan_builds):
+    def lineage(build_dir):
+        rows = run_named(MemoryStore(build_dir), "lineage-of-task",
+                         {"document": "322/KH-UBND", "task": "II.5"}).records()
+        return {(r["fromLabel"], r["relation"], r["toLabel"]) for r in rows}
+
+    full = lineage(plan_builds["full"])
+    assert any(row[2] == "15/2019/QĐ-UBND" for row in full)
+    assert lineage(plan_builds["citations"]) == full
+
+
+def test_who_cites_answers_in_both_profiles_and_quotes_only_where_evidence_is_kept(plan_builds):
+    answers = {profile: run_named(MemoryStore(build_dir), "who-cites", {"number": "33/CT-TTg"}).records()
+               for profile, build_dir in plan_builds.items()}
+    assert {r["citingLabel"] for r in answers["full"]} == {"322/KH-UBND"}
+    assert {r["citingLabel"] for r in answers["citations"]} == {"322/KH-UBND"}
+    assert all(r["quote"] for r in answers["full"])
+    assert not any(r["quote"] for r in answers["citations"])
+
+
+def test_the_citations_profile_conforms_to_the_shapes(plan_builds):
+    from kg.validate import validate
+
+    report = validate(plan_builds["citations"])
+    assert report.conforms, [str(v) for v in report.violations[:10]]
+
+
+def test_an_unknown_profile_is_refused_before_anything_is_written(tmp_path):
+    from kg.errors import GraphError
+
+    with pytest.raises(GraphError, match="profile 'lean'"):
+        build([PLAN], tmp_path / "out", profile="lean")
+    assert not (tmp_path / "out" / "graph.nq").exists()
+
+
+def test_citing_documents_are_counted_from_the_extractions(corpus_build):
+    """kg:citingDocuments, written by the build, against a count made here from the cached
+    extractions: the documents naming each instrument in a citation or a typed relation."""
+    citing = defaultdict(set)
+    for path in corpus_build.glob(".cache/*/*.json"):
+        if path.name == "stat.json":
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        own = data["document"]["instrument"]["iri"]
+        for iri in [c["instrument"]["iri"] for c in data["citations"]] + [r["object"] for r in data["relations"]]:
+            if iri != own:
+                citing[iri].add(own)
+    store = MemoryStore(corpus_build)
+    counted = {row[0].value: int(row[1].value) for row in store.query(
+        f"SELECT ?i ?n WHERE {{ ?i <{KG}citingDocuments> ?n }}", max_rows=100_000).rows}
+    # undated mentions are merged into their dated instrument by the build; compare the dated ones
+    dated = {iri: len(docs) for iri, docs in citing.items() if "/undated" not in iri and "/section/" not in iri}
+    top = sorted(dated, key=dated.get, reverse=True)[:20]
+    assert all(counted[iri] >= dated[iri] for iri in top)
+    assert sum(counted[iri] == dated[iri] for iri in top) >= 15
+    rows = run_named(store, "most-cited", {}).records()
+    assert int(rows[0]["documents"]) == max(counted.values())
+    assert [int(r["documents"]) for r in rows] == sorted((int(r["documents"]) for r in rows), reverse=True)
