@@ -44,16 +44,20 @@ def test_another_seed_another_graph(graph, tmp_path):
     assert other.read_bytes() != graph.read_bytes()
 
 
-def test_chunked_graph_is_the_graph_of_one_dataset_call(tmp_path):
-    # The generator writes a chunk at a time; the quads must be those of kg.rdf.dataset over all of them.
+@pytest.mark.parametrize("profile", ["full", "citations"])
+def test_a_graph_written_in_parts_is_the_graph_of_one_dataset_call(tmp_path, profile):
+    # Workers write parts and tally the instruments; the quads must be those of kg.rdf.dataset over
+    # all of the documents, each once, with one count per cited instrument.
     import pyoxigraph as ox
 
-    from synthetic import generate
-
-    chunked = {quad for quads in generate(25, seed=2, chunk=7) for quad in quads}
-    assert chunked == set(dataset(Corpus(25, seed=2).extractions()))
-    assert len(chunked) == sum(len(quads) for quads in generate(25, seed=2, chunk=7))  # each quad once
-    assert all(isinstance(quad, ox.Quad) for quad in chunked)
+    path = tmp_path / "parts.nq"
+    written = write_nquads(25, path, seed=2, profile=profile, workers=3)
+    quads = list(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS))
+    assert set(quads) == set(dataset(Corpus(25, seed=2).extractions(), profile))
+    assert written == len(quads) == len(set(quads))
+    counts = [q.subject for q in quads if q.predicate.value.endswith("#citingDocuments")]
+    assert counts and len(counts) == len(set(counts))
+    assert not list(tmp_path.glob("*.part*"))
 
 
 @pytest.mark.parametrize("name", ["lineage-of-task", "who-cites", "amendment-chain", "most-cited"])
