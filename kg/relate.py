@@ -117,6 +117,8 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     spans = [(c.reference.start, c.reference.end) for c in ordered]
     found = _find_cues(source, cues, _near(source, spans, cues.reach))
     cue_starts = [c.start for c in found]
+    trailing = [c for c in found if c.after]
+    trailing_starts = [c.start for c in trailing]
     clauses = _Clauses(source, found, spans)
     consolidated_until = _consolidation_end(source, document, cues)
 
@@ -162,7 +164,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
                 chain = None
                 before = [c for c in gap if not c.after]
                 doc_cue = before[-1] if before and ref.start - before[-1].end <= cues.reach else previous_cue
-        after = _after_cue(found, cue_starts, ref.end, ordered[index + 1].reference.start
+        after = _after_cue(trailing, trailing_starts, ref.end, ordered[index + 1].reference.start
                            if index + 1 < len(ordered) else len(text), clauses)
         if after is not None and (doc_cue is None or cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
             doc_cue = after
@@ -326,12 +328,19 @@ def _between(found: list[_Cue], starts: list[int], start: int, end: int) -> list
     return [c for c in found[low:high] if c.end <= end]
 
 
-def _after_cue(found, starts, position: int, limit: int, clauses: _Clauses) -> _Cue | None:
-    """A cue that follows its instrument ("... hết hiệu lực"), in the same clause, before the next citation."""
+def _after_cue(trailing: list[_Cue], starts: list[int], position: int, limit: int,
+               clauses: _Clauses) -> _Cue | None:
+    """A cue that follows its instrument ("... hết hiệu lực"), in the same clause, before the next citation.
+
+    ``trailing`` holds only the cues that follow; where none stands within reach, the clause's
+    end need not be sought (most citations have none).
+    """
+    reach = min(limit, position + 200)
+    if not _between(trailing, starts, position, reach):
+        return None
     clause_end = clauses.end_after(position, 200)
-    for cue in _between(found, starts, position, min(limit, clause_end or limit, position + 200)):
-        if cue.after:
-            return cue
+    for cue in _between(trailing, starts, position, min(reach, clause_end or limit)):
+        return cue
     return None
 
 
