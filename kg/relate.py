@@ -29,6 +29,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 from importlib.resources import files
 
 from .iri import section_iri
@@ -37,6 +38,8 @@ from .models import Citation, Document, Relation, Section, SourceText
 __all__ = ["find_relations"]
 
 _BOUNDARY = re.compile(r";|\.(?=\s)|:[ \t]*\n|\n[ \t]*\n")
+# A character no stop can hold: two scans for stops that have both passed one find the same stops after it.
+_STOP_FREE = re.compile(r"[^;.: \t\n]")
 _LIST_GAP = re.compile(r"[\s,;:\-–]*(?:và|hoặc)?[\s,;:\-–]*")
 
 
@@ -267,6 +270,11 @@ class _Clauses:
         self.span_starts = [s for s, _ in spans]
         self.cue_ends = [c.end for c in found]
         self._last: tuple[int, int] | None = None  # (normalized position asked, its clause start)
+        # stops read by one scan that goes on from citation to citation (see _stops_until)
+        self._scan: Iterator[re.Match] | None = None
+        self._scan_from = self._scan_reached = 0
+        self._stops: list[re.Match] = []
+        self._stop_starts: list[int] = []
 
     def _normalized(self, position: int) -> int:
         offsets = self.source.offsets
@@ -294,8 +302,8 @@ class _Clauses:
         floor, known = 0, 0
         if self._last is not None and self._last[0] <= asked:
             floor, known = max(0, self._last[0] - self._WINDOW), self._last[1]
-        found = None
-        while high > floor:
+        found = self._last_stop_in_window(position, asked, floor)
+        while found is None and high > floor:
             low = max(floor, high - self._WINDOW)
             last = None
             # the last stop that begins a clause: sought from the end, since most stops do
@@ -311,6 +319,46 @@ class _Clauses:
         answer = known if found is None else max(found, known)
         self._last = (asked, answer)
         return answer
+
+    def _last_stop_in_window(self, position: int, asked: int, floor: int) -> int | None:
+        """The clause start the first window back from ``asked`` finds, read from the shared scan;
+        None where the scan cannot tell (the loop in start_before then reads the text itself).
+
+        Neighbouring citations' windows overlap, and rescanning each cost more than all the rest
+        of start_before. The shared scan finds the window's own stops from the window's first
+        character no stop can hold onwards; stops cut by the window's end end past ``position``.
+        """
+        if asked <= floor:
+            return None
+        low = max(floor, asked - self._WINDOW)
+        bound = min(len(self.text), asked + 2)
+        settled = _STOP_FREE.search(self.text, low, bound)
+        if settled is None:
+            return None
+        self._stops_until(low, bound)
+        first = bisect.bisect_left(self._stop_starts, settled.start())
+        for k in range(bisect.bisect_left(self._stop_starts, bound) - 1, first - 1, -1):
+            match = self._stops[k]
+            end = self.source.to_original(match.end())
+            if end <= position and self._starts_clause(match):
+                return end
+        return None
+
+    def _stops_until(self, low: int, bound: int) -> None:
+        """Read stops on to the first one at or past ``bound``; a scan begun at or before ``low``
+        goes on, unless a long stretch no citation needs lies between."""
+        if self._scan is None or not self._scan_from <= low <= self._scan_reached + self._WINDOW:
+            self._scan = _BOUNDARY.finditer(self.text, low)
+            self._scan_from = self._scan_reached = low
+            self._stops, self._stop_starts = [], []
+        while self._scan_reached < bound:
+            match = next(self._scan, None)
+            if match is None:
+                self._scan_reached = len(self.text)
+                break
+            self._stops.append(match)
+            self._stop_starts.append(match.start())
+            self._scan_reached = match.start()
 
     def end_after(self, position: int, reach: int) -> int | None:
         """The start of the next clause after ``position``, if within ``reach`` characters."""
