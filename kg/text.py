@@ -37,16 +37,28 @@ _LOOKALIKES = {
 # finds the few that need replacing at regex speed.
 _LOOKALIKE = re.compile("[" + re.escape("".join(_LOOKALIKES)) + "]")
 
+def _literal_prefix(pattern: str) -> str:
+    """The text every match of ``pattern`` opens with ("" when it cannot tell)."""
+    special = re.search(r"[\\.^$*+?{}\[\]|()]", pattern)
+    if special is None:
+        return pattern
+    if special.group() == "|":
+        return ""
+    # a quantifier binds the character before it
+    return pattern[:special.start() - 1] if special.group() in "*+?{" else pattern[:special.start()]
+
+
 # Gazette page furniture: "CÔNG BÁO/Số 851 + 852/Ngày 01-7-2025" with the page number on the
 # line before or after, and the e-signature stamp pasted into the text of some pages. Each
-# pattern opens with a literal so the scan is fast; the page-number lines around a header are
-# taken in code.
-_FURNITURE = tuple(re.compile(pattern) for pattern in (
+# pattern opens with a literal, found by str.find (faster than re's own scan for it); the
+# page-number lines around a header are taken in code.
+_FURNITURE = tuple((_literal_prefix(pattern), re.compile(pattern)) for pattern in (
     r"CÔNG BÁO[ \t]*/[ \t]*Số[^\n]{0,60}",
     r"Người ký:[^\n]*(?:\n(?:Email|Cơ quan|Thời gian ký):[^\n]*){0,3}",
     r"Ký bởi:[^\n]*(?:\n(?:Cơ quan|Ngày ký):[^\n]*){0,2}",
 ))
 _PAGE_LINE = re.compile(r"[ \t]*\d{0,4}[ \t]*")  # a page number, or nothing
+_PAGE_LINES_BELOW = re.compile(rf"(?:\n{_PAGE_LINE.pattern}(?=\n|\Z)){{0,6}}")  # up to six, from a line's end
 
 _MAGIC = {
     b"%PDF": "a PDF file",
@@ -149,9 +161,7 @@ def _blank_furniture(text: str) -> str:
     lines and offsets stay where they were."""
     pieces = []
     position = 0
-    # one sort of the few matches costs less than heapq.merge's per-item work
-    matches = sorted((match for pattern in _FURNITURE for match in pattern.finditer(text)), key=lambda m: m.start())
-    for match in matches:
+    for match in _furniture(text):
         start, end = match.span()
         if start < position:
             continue
@@ -166,14 +176,7 @@ def _blank_furniture(text: str) -> str:
                 break
             start = previous
         line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        for _ in range(6):
-            following = text.find("\n", line_end + 1)
-            following = len(text) if following < 0 else following
-            if line_end >= len(text) or not _PAGE_LINE.fullmatch(text, line_end + 1, following):
-                break
-            line_end = following
-        end = line_end
+        end = _PAGE_LINES_BELOW.match(text, len(text) if line_end < 0 else line_end).end()
         pieces.append(text[position:start])
         pieces.append(_spaces(text[start:end]))
         position = end
@@ -182,7 +185,24 @@ def _blank_furniture(text: str) -> str:
 
 
 def _spaces(chunk: str) -> str:
-    return "\n".join(" " * len(line) for line in chunk.split("\n"))
+    return "\n".join([" " * len(line) for line in chunk.split("\n")])
+
+
+def _furniture(text: str) -> list[re.Match]:
+    """The matches of every furniture pattern, in the order they stand."""
+    found = []
+    for literal, pattern in _FURNITURE:
+        if not literal:
+            found.extend(pattern.finditer(text))
+            continue
+        at = text.find(literal)
+        while at >= 0:
+            match = pattern.match(text, at)
+            at = text.find(literal, match.end() if match else at + 1)
+            if match:
+                found.append(match)
+    found.sort(key=lambda match: match.start())  # one sort of the few matches
+    return found
 
 
 _CLUSTER = re.compile(r".[\u0300-\u036f\u0323\u0309]+", re.DOTALL)
