@@ -384,7 +384,8 @@ def _after_cue(trailing: list[_Cue], starts: list[int], position: int, limit: in
     end need not be sought (most citations have none).
     """
     reach = min(limit, position + 200)
-    if not _between(trailing, starts, position, reach):
+    nearest = bisect.bisect_left(starts, position)
+    if nearest == len(starts) or starts[nearest] >= reach:
         return None
     clause_end = clauses.end_after(position, 200)
     for cue in _between(trailing, starts, position, min(reach, clause_end or limit)):
