@@ -23,7 +23,6 @@ agency, partners, deadline and the body it reports to.
 from __future__ import annotations
 
 import bisect
-import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -45,6 +44,14 @@ _TITLE_END = re.compile(r"[.:;](?:\s|$)|\n[ \t]*\n")
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 _TABLE_GAP = 120  # lines: a longer run without a "|" line ends the table
+_NUMBERED = ("item", "task", "clause")
+_PARENT_KINDS = {  # what each marker may sit in; appendices, chapters and footnotes sit in none
+    "division": ("chapter",),
+    "article": ("division", "chapter", "appendix"),
+    "part": ("appendix",),
+    "item": ("part", "article", "appendix"),
+    "point": _NUMBERED + ("article", "part"),
+}
 
 
 @dataclass(frozen=True)
@@ -78,11 +85,13 @@ def _rules() -> _Rules:
     deadlines = tuple((re.compile(d["pattern"], re.IGNORECASE), d["value"], bool(d.get("cell_only")))
                       for d in data["deadlines"])
     # one match per line instead of one per marker: alternatives are tried in order, so the
-    # first that matches is the one a loop over closers, then markers, would have found
-    alternatives = ["(?P<closer>" + "|".join(data["closers"]) + ")"]
+    # first that matches is the one a loop over closers, then markers, would have found; unanchored,
+    # as the match is made in the text at the line's start, up to the line's end
+    alternatives = ["(?P<closer>" + "|".join(map(_unanchored, data["closers"])) + ")"]
     marker_kinds = {}
     for index, marker in enumerate(data["markers"]):
-        alternatives.append(f"(?P<marker{index}>" + marker["pattern"].replace("(?P<label>", f"(?P<label{index}>") + ")")
+        pattern = _unanchored(marker["pattern"]).replace("(?P<label>", f"(?P<label{index}>")
+        alternatives.append(f"(?P<marker{index}>{pattern})")
         marker_kinds[f"marker{index}"] = (marker["kind"], marker["level"], f"label{index}")
     return _Rules(
         marker=re.compile("|".join(alternatives)),
@@ -111,7 +120,11 @@ def _rules() -> _Rules:
 
 def _line_body(pattern: str) -> str:
     """A line-start pattern without its anchor and group names, to join into one lookahead."""
-    return _unnamed(pattern[1:] if pattern.startswith("^") else pattern)
+    return _unnamed(_unanchored(pattern))
+
+
+def _unanchored(pattern: str) -> str:
+    return pattern[1:] if pattern.startswith("^") else pattern
 
 
 def _unnamed(pattern: str) -> str:
@@ -161,23 +174,27 @@ def _line_starts(body: str) -> re.Pattern:
 
 
 def _candidate_lines(text: str, pattern: re.Pattern):
-    """(start, end, line) of the lines a pattern finds at their start: one regex scan of the text,
-    rather than a Python loop over a gazette's hundred thousand lines."""
+    """(start of the line, start of its words) of the lines a pattern finds at their start: one
+    regex scan of the text, rather than a Python loop over a gazette's hundred thousand lines."""
     first = pattern.match("\n" + text[:400])  # the first line has no newline before it
-    matches = pattern.finditer(text)
     if first:
-        matches = itertools.chain([None], matches)
-    for match in matches:
-        start = 0 if match is None else match.start() + 1
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        yield start, end, text[start:end]
+        yield 0, first.end() - 1
+    for match in pattern.finditer(text):
+        yield match.start() + 1, match.end()
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
 
 
 def _tables(text: str) -> list[list[tuple[int, int]]]:
     """Runs of "|" lines close enough to be one flattened table: the (start, end) of those lines."""
     runs: list[list[tuple[int, int]]] = []
-    for start, end, _ in _candidate_lines(text, _PIPE_LINES):
+    if "|" not in text:  # most texts have no table: skip the scan of every line
+        return runs
+    for start, _ in _candidate_lines(text, _PIPE_LINES):
+        end = _line_end(text, start)
         if runs and text.count("\n", runs[-1][-1][1], start) <= _TABLE_GAP \
                 and not _HEADING.search(text, runs[-1][-1][1], start):
             runs[-1].append((start, end))  # an appendix heading between two "|" lines means two tables
@@ -197,18 +214,22 @@ def _markers(text, tables, paragraphs, rules) -> list[_Draft]:
     scope, scopes = "", 0
     taken: set[str] = set()
     normative = False
-    for start, end, line in _candidate_lines(text, rules.marker_lines):
-        inside = bisect.bisect_right(table_starts, start) - 1
-        if inside >= 0 and start <= spans[inside][1]:
-            continue
-        stripped = line.lstrip()
-        if not stripped or stripped[0] in _QUOTES:
+    notes_from = len(text) * 0.7  # footnotes before the signature block are read only this late
+    # the candidate pattern ends where a line's words begin (after its spaces), so the marker
+    # is matched right there, up to the line's end, without cutting the line out of the text
+    for start, position in _candidate_lines(text, rules.marker_lines):
+        if spans:
+            inside = bisect.bisect_right(table_starts, start) - 1
+            if inside >= 0 and start <= spans[inside][1]:
+                continue
+        if text[position] in _QUOTES:
             continue
         if paragraphs and start:
             previous = text[text.rfind("\n", 0, start - 1) + 1:start - 1]
             if previous.strip() and not _PIPE_LINE.fullmatch(previous):
                 continue  # a wrapped line of a paragraph, not the start of one
-        match = rules.marker.match(stripped)
+        line_end = _line_end(text, position)
+        match = rules.marker.match(text, position, line_end)
         if match is None:
             continue
         if match.lastgroup == "closer":  # the outer group of an alternative closes last
@@ -216,10 +237,10 @@ def _markers(text, tables, paragraphs, rules) -> list[_Draft]:
             continue
         kind, level, label_group = rules.marker_kinds[match.lastgroup]
         label = match.group(label_group) or ""
-        if kind == "footnote" and (closed_at is None and start < len(text) * 0.7):
+        if kind == "footnote" and (closed_at is None and start < notes_from):
             continue
-        parent, item_id, level = _place(kind, label, level, open_)
-        if item_id is None:
+        parent, level = _place(kind, label, level, open_)
+        if level is None:
             continue
         ordinal = _ordinal(kind, label, rules)
         key = (kind, parent.id if parent else scope, level)
@@ -231,7 +252,7 @@ def _markers(text, tables, paragraphs, rules) -> list[_Draft]:
             key, previous = (kind, scope, level), 0
         if not _follows(kind, previous, ordinal):
             continue
-        section_id = _qualify(kind, item_id, parent, scope)
+        section_id = _qualify(kind, _local_id(kind, label, parent), parent, scope)
         if section_id in taken or (kind == "item" and parent is None and normative):
             continue  # a numbered line outside any article of a decree is a wrapped line or a form's
         taken.add(section_id)
@@ -241,8 +262,8 @@ def _markers(text, tables, paragraphs, rules) -> list[_Draft]:
         normative = normative or kind in ("article", "chapter")
         if kind == "appendix":
             scope = section_id
-        draft = _Draft(section_id, kind, level, start + len(line) - len(stripped), label, parent=parent)
-        draft.title = _title(text, draft.start + match.end(), paragraphs, kind)
+        draft = _Draft(section_id, kind, level, position, label, parent=parent)
+        draft.title = _title(text, match.end(), line_end, paragraphs, kind)
         if parent is not None:
             parent.children.append(draft)
         drafts.append(draft)
@@ -251,41 +272,51 @@ def _markers(text, tables, paragraphs, rules) -> list[_Draft]:
 
 
 def _place(kind: str, label: str, level: int, open_: list[_Draft]):
-    """The parent, the local id and the level of a new marker, given the sections open before it."""
-    if kind == "item":
-        level += label.count(".")
-    open_ = [d for d in open_ if d.level < level]  # what stays open if the marker is taken
-    if kind == "appendix":
-        return None, f"Phụ lục {label}".strip(), level
-    if kind == "footnote":
-        return None, f"footnote.{label}", level
-    if kind == "chapter":
-        return None, f"Chương {label}", level
-    if kind == "division":
-        parent = next((d for d in reversed(open_) if d.kind == "chapter"), None)
-        return parent, (f"{parent.id}.Mục {label}" if parent else f"Mục {label}"), level
-    if kind == "article":
-        parent = next((d for d in reversed(open_) if d.kind in ("division", "chapter", "appendix")), None)
-        return parent, f"Điều {label}", level
-    if kind == "part":
-        parent = next((d for d in reversed(open_) if d.kind == "appendix"), None)
-        return parent, label, level
+    """The parent and the level of a new marker, given the sections open before it (their levels
+    rise from the outermost); no level if the marker has no section to belong to."""
     if kind == "item":
         depth = label.count(".")
-        if depth:
+        level += depth
+        if depth:  # "1.2." belongs to the open item "1."
             prefix = label.rsplit(".", 1)[0]
-            parent = next((d for d in reversed(open_) if d.kind in ("item", "task", "clause") and d.label == prefix), None)
-            if parent is None:
-                return None, None, level
-        else:
-            parent = next((d for d in reversed(open_) if d.kind in ("part", "article", "appendix")), None)
-        base = parent.id.rsplit(".", depth)[0] if depth else (parent.id if parent and parent.kind != "appendix" else "")
-        return parent, f"{base}.{label}" if base else label, level
+            parent = _innermost_open(open_, level, _NUMBERED, prefix)
+            return parent, (level if parent else None)
+    kinds = _PARENT_KINDS.get(kind)
+    if kinds is None:
+        return None, level
+    parent = _innermost_open(open_, level, kinds)
+    if kind != "point":
+        return parent, level
     # a lettered point belongs to the innermost numbered item or clause
-    parent = next((d for d in reversed(open_) if d.kind in ("item", "task", "clause", "article", "part")), None)
-    if parent is None:
-        return None, None, level
-    return parent, f"{parent.id}.{label}", max(level, parent.level + 1)
+    return parent, (max(level, parent.level + 1) if parent else None)
+
+
+def _innermost_open(open_: list[_Draft], level: int, kinds: tuple[str, ...], label: str | None = None):
+    """The innermost open section above ``level`` of one of ``kinds`` (and with ``label``, if given)."""
+    for draft in reversed(open_):
+        if draft.level < level and draft.kind in kinds and (label is None or draft.label == label):
+            return draft
+    return None
+
+
+def _local_id(kind: str, label: str, parent: _Draft | None) -> str:
+    if kind == "appendix":
+        return f"Phụ lục {label}".strip()
+    if kind == "footnote":
+        return f"footnote.{label}"
+    if kind == "chapter":
+        return f"Chương {label}"
+    if kind == "division":
+        return f"{parent.id}.Mục {label}" if parent else f"Mục {label}"
+    if kind == "article":
+        return f"Điều {label}"
+    if kind == "part":
+        return label
+    if kind == "item":
+        depth = label.count(".")
+        base = parent.id.rsplit(".", depth)[0] if depth else (parent.id if parent and parent.kind != "appendix" else "")
+        return f"{base}.{label}" if base else label
+    return f"{parent.id}.{label}"
 
 
 def _qualify(kind: str, section_id: str, parent: _Draft | None, scope: str) -> str:
@@ -326,10 +357,8 @@ def _follows(kind: str, previous: int, ordinal: int) -> bool:
     return ordinal == previous + 1
 
 
-def _title(text: str, position: int, paragraphs: bool, kind: str) -> str | None:
+def _title(text: str, position: int, line_end: int, paragraphs: bool, kind: str) -> str | None:
     """The heading words after a marker: to the end of the line (of the paragraph in markdown plans)."""
-    line_end = text.find("\n", position)
-    line_end = len(text) if line_end < 0 else line_end
     if not text[position:line_end].strip():  # "Chương I" with its name on the next line
         position = line_end + 1
         while position < len(text) and text[position] in " \t\n":
@@ -338,10 +367,10 @@ def _title(text: str, position: int, paragraphs: bool, kind: str) -> str | None:
         line_end = len(text) if line_end < 0 else line_end
     if paragraphs or kind in ("item", "point", "part", "task"):
         limit = min(len(text), position + 300)
+        if not paragraphs:  # the heading ends with its line: read no further
+            limit = min(limit, line_end)
         stop = _TITLE_END.search(text, position, limit)
         end = stop.start() if stop else limit
-        if not paragraphs:
-            end = min(end, line_end)
     else:
         end = line_end
     title = _SPACES.sub(" ", text[position:end]).strip(" -–")
@@ -351,7 +380,7 @@ def _title(text: str, position: int, paragraphs: bool, kind: str) -> str | None:
 
 
 def _closers(text, rules) -> list[int]:
-    return [start + len(line) - len(line.lstrip()) for start, _, line in _candidate_lines(text, rules.closer_lines)]
+    return [position for _, position in _candidate_lines(text, rules.closer_lines)]
 
 
 def _close(drafts: list[_Draft], length: int, closers: list[int]) -> None:
