@@ -23,6 +23,7 @@ agency, partners, deadline and the body it reports to.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -174,18 +175,16 @@ def _line_starts(body: str) -> re.Pattern:
 
 
 def _candidate_lines(text: str, pattern: re.Pattern):
-    """(start of the line, start of its words) of the lines a pattern finds at their start: one
-    regex scan of the text, rather than a Python loop over a gazette's hundred thousand lines."""
+    """(start, where the pattern ends, end) of the lines a pattern finds at their start: one regex
+    scan of the text, rather than a Python loop over a gazette's hundred thousand lines."""
     first = pattern.match("\n" + text[:400])  # the first line has no newline before it
+    matches = pattern.finditer(text)
     if first:
-        yield 0, first.end() - 1
-    for match in pattern.finditer(text):
-        yield match.start() + 1, match.end()
-
-
-def _line_end(text: str, position: int) -> int:
-    end = text.find("\n", position)
-    return len(text) if end < 0 else end
+        matches = itertools.chain([None], matches)
+    for match in matches:
+        start, position = (0, first.end() - 1) if match is None else (match.start() + 1, match.end())
+        end = text.find("\n", position)
+        yield start, position, (len(text) if end < 0 else end)
 
 
 def _tables(text: str) -> list[list[tuple[int, int]]]:
@@ -193,8 +192,7 @@ def _tables(text: str) -> list[list[tuple[int, int]]]:
     runs: list[list[tuple[int, int]]] = []
     if "|" not in text:  # most texts have no table: skip the scan of every line
         return runs
-    for start, _ in _candidate_lines(text, _PIPE_LINES):
-        end = _line_end(text, start)
+    for start, _, end in _candidate_lines(text, _PIPE_LINES):
         if runs and text.count("\n", runs[-1][-1][1], start) <= _TABLE_GAP \
                 and not _HEADING.search(text, runs[-1][-1][1], start):
             runs[-1].append((start, end))  # an appendix heading between two "|" lines means two tables
@@ -217,7 +215,7 @@ def _markers(text, tables, paragraphs, rules) -> list[_Draft]:
     notes_from = len(text) * 0.7  # footnotes before the signature block are read only this late
     # the candidate pattern ends where a line's words begin (after its spaces), so the marker
     # is matched right there, up to the line's end, without cutting the line out of the text
-    for start, position in _candidate_lines(text, rules.marker_lines):
+    for start, position, line_end in _candidate_lines(text, rules.marker_lines):
         if spans:
             inside = bisect.bisect_right(table_starts, start) - 1
             if inside >= 0 and start <= spans[inside][1]:
@@ -228,7 +226,6 @@ def _markers(text, tables, paragraphs, rules) -> list[_Draft]:
             previous = text[text.rfind("\n", 0, start - 1) + 1:start - 1]
             if previous.strip() and not _PIPE_LINE.fullmatch(previous):
                 continue  # a wrapped line of a paragraph, not the start of one
-        line_end = _line_end(text, position)
         match = rules.marker.match(text, position, line_end)
         if match is None:
             continue
@@ -242,7 +239,7 @@ def _markers(text, tables, paragraphs, rules) -> list[_Draft]:
         parent, level = _place(kind, label, level, open_)
         if level is None:
             continue
-        ordinal = _ordinal(kind, label, rules)
+        ordinal = _ordinal(kind, label)
         key = (kind, parent.id if parent else scope, level)
         previous = last.get(key, 0)
         if kind in ("chapter", "article", "part", "appendix") and previous and ordinal == 1 and kind != "appendix":
@@ -327,9 +324,10 @@ def _qualify(kind: str, section_id: str, parent: _Draft | None, scope: str) -> s
     return section_id
 
 
-def _ordinal(kind: str, label: str, rules) -> int:
+@lru_cache(maxsize=4096)  # the same few labels ("1", "a", "II") recur on every page
+def _ordinal(kind: str, label: str) -> int:
     if kind == "point":
-        return rules.letters.find(label) + 1
+        return _rules().letters.find(label) + 1
     if kind == "part" or (kind in ("chapter", "appendix") and label[:1] in _ROMAN):
         return _roman(label)
     digits = _DIGITS.match(label.rsplit(".", 1)[-1])
@@ -373,14 +371,14 @@ def _title(text: str, position: int, line_end: int, paragraphs: bool, kind: str)
         end = stop.start() if stop else limit
     else:
         end = line_end
-    title = _SPACES.sub(" ", text[position:end]).strip(" -–")
+    title = " ".join(text[position:end].split()).strip(" -–")  # split() splits where \s+ does
     if len(title) > 160:
         title = title[:160].rsplit(" ", 1)[0] + " …"
     return title or None
 
 
 def _closers(text, rules) -> list[int]:
-    return [position for _, position in _candidate_lines(text, rules.closer_lines)]
+    return [position for _, position, _ in _candidate_lines(text, rules.closer_lines)]
 
 
 def _close(drafts: list[_Draft], length: int, closers: list[int]) -> None:
