@@ -85,19 +85,22 @@ def _place(citations: list[Citation], sections: tuple[Section, ...]) -> list[Cit
     """Put each citation in the innermost section that holds its start."""
     if not sections:
         return citations
-    starts = sorted((s.start, -s.end, index) for index, s in enumerate(sections))
-    keys = [s[0] for s in starts]
+    ordered = sorted(sections, key=lambda s: (s.start, -s.end))  # stable: ties keep their order
+    starts = [s.start for s in ordered]
+    # the walk back from a citation passes every section of the articles, items... before it:
+    # their ends, and whether they are outermost, are read from lists rather than from each section
+    ends = [s.end for s in ordered]
+    outermost = [s.parent is None for s in ordered]
     placed = []
     for citation in citations:
         position = citation.reference.start
         best = None
-        for k in range(bisect.bisect_right(keys, position) - 1, -1, -1):
-            section = sections[starts[k][2]]
-            if section.start <= position < section.end and (
-                    best is None or section.end - section.start < best.end - best.start):
-                best = section
-            if best is not None and section.end <= position and section.parent is None:
+        for k in range(bisect.bisect_right(starts, position) - 1, -1, -1):
+            if ends[k] > position:  # it holds the citation (it starts at or before it)
+                if best is None or ends[k] - starts[k] < ends[best] - starts[best]:
+                    best = k
+            elif best is not None and outermost[k]:
                 break
         # built directly: dataclasses.replace reads the fields anew on every call, a third of this loop
-        placed.append(Citation(citation.reference, citation.instrument, best.id if best else None))
+        placed.append(Citation(citation.reference, citation.instrument, ordered[best].id if best is not None else None))
     return placed
