@@ -159,8 +159,10 @@ def parse_sections(source: SourceText, document: Document) -> tuple[Section, ...
     # so there only a line after a blank one can open a section; gazette texts have no such rule
     paragraphs = "**" in source.original
     drafts = _markers(text, tables, paragraphs, rules)
-    drafts += _rows(text, tables, drafts, rules)
-    drafts.sort(key=lambda d: (d.start, d.level))
+    rows = _rows(text, tables, drafts, rules)
+    if rows:  # markers come in text order, one a line: only table rows have to be sorted in
+        drafts += rows
+        drafts.sort(key=lambda d: (d.start, d.level))
     _close(drafts, len(text), _closers(text, rules))
     first = drafts[0].start if drafts else len(text)
     if first > 0 and text[:first].strip():
