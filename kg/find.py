@@ -21,11 +21,13 @@ from .vocab import Vocabulary, fold, load_registry, vocabulary
 __all__ = ["find_references", "TitleIndex", "default_title_index"]
 
 _TOKEN = re.compile(r"\s*([^\s,;:.()“”\"]+|[,;:])")
-_TITLE_NUMBER_LEAD = re.compile(r"\s*,?\s*(?:số|Số)\s*")
-_ISSUER_LEAD = re.compile(r"\s*,?\s*(?:của|do)\s+")
-_JOIN = re.compile(r"\s*(?:,\s*)?(?:và|cùng)\s+(?:các\s+)?")
+# The spaces and comma before a word are read possessively ("*+", "?+"): the word after them
+# cannot start with either, so backtracking over them could only fail again, slowly.
+_TITLE_NUMBER_LEAD = re.compile(r"\s*+,?+\s*+(?:số|Số)\s*")
+_ISSUER_LEAD = re.compile(r"\s*+,?+\s*+(?:của|do)\s+")
+_JOIN = re.compile(r"\s*+(?:,\s*+)?+(?:và|cùng)\s+(?:các\s+)?")
 _SUBJECT = re.compile(
-    r"\s*,?\s*(?:"
+    r"\s*+,?+\s*+(?:"
     r"(?:về\s+việc|về|V/v|v/v)\s+(?P<subject>(?:[^;()“”\"\n.]|\n(?!\s*\n)|\.(?!\s)){3,240}?)"
     r"(?=\s*(?:[;()“”\"]|\.\s|\n\s*\n|$|,\s*(?:Nghị|Quyết|Chỉ|Thông|Kế|Luật|Kết)))"
     r"|(?:ban\s+hành\s+)?“(?P<quoted>[^”]{3,300})”)"
@@ -45,16 +47,20 @@ _TITLED_TYPE = re.compile(r"(Bộ\s+luật|Luật|Pháp\s+lệnh)(?!\w)")
 
 @dataclass(frozen=True)
 class TitleIndex:
-    """Titles of instruments known by name, as folded word tuples after the type word."""
+    """Titles of instruments known by name, as a tree of folded words after the type word.
 
-    titles: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
-    prefixes: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    ``tree[doc_type]`` maps a title's first word to the node of the words that may follow it,
+    and so on; a node holding the key ``None`` ends a known title. A title is read by walking
+    the tree word by word, which stops as soon as no known title goes on.
+    """
+
+    tree: dict[str, dict] = field(default_factory=dict)
 
     @classmethod
     def from_titles(cls, pairs) -> "TitleIndex":
         """Build from ``(doc_type, full title)`` pairs such as ("Luật", "Luật Tố cáo")."""
         vocab = vocabulary()
-        by_type: dict[str, set[tuple[str, ...]]] = {}
+        tree: dict[str, dict] = {}
         for doc_type, title in pairs:
             words = _tokens(title)
             # drop the type word(s) the title starts with
@@ -62,22 +68,21 @@ class TitleIndex:
             if words[: len(type_words)] == type_words:
                 words = words[len(type_words):]
             if words and doc_type in vocab.by_title_types:
-                by_type.setdefault(doc_type, set()).add(tuple(words))
-        prefixes = {k: frozenset(t[:n] for t in v for n in range(1, len(t) + 1)) for k, v in by_type.items()}
-        return cls({k: frozenset(v) for k, v in by_type.items()}, prefixes)
+                node = tree.setdefault(doc_type, {})
+                for word in words:
+                    node = node.setdefault(word, {})
+                node[None] = True
+        return cls(tree)
 
     def longest(self, doc_type: str, words: list[str]) -> int:
         """How many of ``words`` form the longest known title of ``doc_type`` (0 if none)."""
-        known = self.titles.get(doc_type)
-        if not known:
-            return 0
-        prefixes = self.prefixes[doc_type]
+        node = self.tree.get(doc_type, {})
         best = 0
-        for length in range(1, min(len(words), _MAX_TITLE_TOKENS) + 1):
-            head = tuple(words[:length])
-            if head not in prefixes:
+        for length, word in enumerate(words[:_MAX_TITLE_TOKENS], start=1):
+            node = node.get(word)
+            if node is None:
                 break
-            if head in known:
+            if None in node:
                 best = length
         return best
 
@@ -133,8 +138,7 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
     pending_at = -1
     candidates = list(vocab.anchor.finditer(text))
     # "số" anchors count only after a lowercase type word; the few that do join the type words
-    lowered = [m for m in vocab.number_anchor.finditer(text)
-               if vocab.lower_type.search(text, max(0, m.start() - 30), m.start())]
+    lowered = [m for m in vocab.number_anchor.finditer(text) if _after_lower_type(vocab, text, m.start())]
     if lowered:
         candidates = sorted(candidates + lowered, key=lambda m: m.start())
     for match in candidates:
@@ -171,6 +175,17 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
     return [_freeze(source, d) for d in drafts]
 
 
+def _after_lower_type(vocab: Vocabulary, text: str, pos: int) -> bool:
+    """Whether a lowercase type word ends just before ``pos`` (within 30 characters).
+
+    Most "số" follow a capitalised type word; a plain ``endswith`` on the words before rules
+    those out before the slower search of ``lower_type``.
+    """
+    window = text[max(0, pos - 30):pos]
+    return (" ".join(window.split()).endswith(vocab.lower_forms)
+            and vocab.lower_type.search(text, max(0, pos - 30), pos) is not None)
+
+
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
@@ -191,25 +206,25 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
 
     Returns the drafts, the end of what was read, and whether a date or issuer was written.
     """
-    prefix = vocab.number_prefix.match(text, pos)
-    number = vocab.number.match(text, prefix.end())
+    lead = vocab.reference_lead.match(text, pos)
     group: list[_Draft] = []
     amending = None
+    number = lead and lead.group("number")
     if number:
-        group.append(_numbered(doc_type, start, number))
-        end = number.end()
+        end = lead.end()
+        group.append(_numbered(doc_type, start, end, number))
         while True:  # "các Nghị định số 34/2016/NĐ-CP, 154/2020/NĐ-CP"
             separator = vocab.list_separator.match(text, end)
             more = separator and vocab.number.match(text, separator.end())
             if not more:
                 break
-            group.append(_numbered(doc_type, more.start(), more))
             end = more.end()
-    elif vocab.self_reference.match(text, pos):
-        return [], pos, False
-    elif malformed := vocab.malformed_number.match(text, pos):
-        written = malformed.group("written")
-        draft = _Draft(doc_type=doc_type, start=start, end=malformed.end(),
+            group.append(_numbered(doc_type, more.start(), end, more.group()))
+    elif lead:
+        written = lead.group("written")
+        if written is None:  # "Quyết định này": the document itself
+            return [], pos, False
+        draft = _Draft(doc_type=doc_type, start=start, end=lead.end(),
                        warnings=[f"malformed number {written!r} left empty"])
         group.append(draft)
         end = draft.end
@@ -227,7 +242,7 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
         lead = _TITLE_NUMBER_LEAD.match(text, end)
         number = lead and vocab.number.match(text, lead.end())
         if number:  # "Luật Bảo hiểm y tế số 25/2008/QH12"
-            titled_number = _numbered(doc_type, start, number)
+            titled_number = _numbered(doc_type, start, number.end(), number.group())
             draft.number, draft.number_year = titled_number.number, titled_number.number_year
             end = number.end()
     end, date, year, issuer, warnings = _tail(vocab, text, end, by_title=not number)
@@ -244,10 +259,10 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
     return group, end, bool(date or issuer)
 
 
-def _numbered(doc_type: str, start: int, match: re.Match) -> _Draft:
-    number = "".join(match.group().split())
+def _numbered(doc_type: str, start: int, end: int, written: str) -> _Draft:
+    number = "".join(written.split())
     year = _NUMBER_YEAR.match(number)
-    return _Draft(doc_type=doc_type, start=start, end=match.end(), number=number,
+    return _Draft(doc_type=doc_type, start=start, end=end, number=number,
                   number_year=int(year.group(1)) if year else None)
 
 
@@ -271,28 +286,30 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
     """A law, code, ordinance or constitution named by its title."""
     tokens = []
     words = []
-    prefixes = titles.prefixes.get(doc_type, frozenset())
+    node = titles.tree.get(doc_type)  # where the words read so far lead among known titles (None: nowhere)
     known = 0
     # Read words while they can still be the start of a known title (or a guessed one: 10 words);
     # a full stop or bracket ends a title.
-    while len(tokens) < _MAX_TITLE_TOKENS:
-        match = _TOKEN.match(text, pos)
-        if match is None:
-            break
+    for match in _TOKEN.finditer(text, pos):
+        if match.start() != pos:
+            break  # the words must follow on: anything else (".", "(") ends the title
+        pos = match.end()
         written = match.group(1)
-        glued = _GLUED_FOOTNOTE.fullmatch(written)
+        # (only a word ending in a digit can carry a glued footnote: most skip the pattern)
+        glued = written[-1].isdigit() and _GLUED_FOOTNOTE.fullmatch(written)
         if glued:
             written = glued.group(1)
+        word = _fold_word(written)
         tokens.append((written, match.start(1), match.start(1) + len(written)))
-        words.append(_fold_word(written))
-        pos = match.end()
-        head = tuple(words)
-        if head in prefixes:
-            if head in titles.titles[doc_type]:
+        words.append(word)
+        if node is not None:
+            node = node.get(word)
+        if node is not None:
+            if None in node:
                 known = len(words)
-        elif len(words) >= _MAX_GUESSED_TOKENS or (len(words) > 1 and _ends_guess(vocab, words[-1], written)):
+        elif len(words) >= _MAX_GUESSED_TOKENS or (len(words) > 1 and _ends_guess(vocab, word, written)):
             break  # no known title goes on, and a guess stops here: the words after are never read
-        if glued:
+        if glued or len(tokens) >= _MAX_TITLE_TOKENS:
             break
     if not tokens:
         return None
