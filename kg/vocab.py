@@ -108,11 +108,10 @@ def vocabulary() -> Vocabulary:
         for code in entry["codes"]:
             type_by_code[code] = entry["name"]
     forms = sorted({form for entry in types for form in entry["forms"]}, key=len, reverse=True)
-    titled = "|".join(spaced(form) for form in forms)
     # Title-case type words anywhere; lowercase ones only where a number follows ("theo quyết định
     # số 12/QĐ-UBND"). Two literal-led patterns, not one alternation with lookarounds: re scans a
     # literal prefix ten times faster, so word boundaries are checked in find.py instead.
-    anchor = re.compile(rf"(?:{titled})")
+    anchor = re.compile(_shared_beginnings(forms))
     number_anchor = re.compile(r"số(?=\s*\d)")
     lower_forms = tuple(form[0].lower() + form[1:] for form in forms)
     lower = "|".join(spaced(form) for form in lower_forms)
@@ -196,6 +195,32 @@ def vocabulary() -> Vocabulary:
         not_titles=frozenset(fold(t) for t in grammar["not_titles"]["titles"]),
         named=tuple((e["doc_type"], re.compile(e["pattern"]), e["title"], e["issuer"]) for e in named),
     )
+
+
+def _shared_beginnings(phrases) -> str:
+    """Phrases as one pattern that reads each shared beginning once ("Nghị\\s+(?:quyết|định)").
+
+    The scan for type words tries its pattern at every capital letter of the text: a plain
+    alternation tries every phrase there, this tree only those that go on as the text does.
+    The longest phrase still wins, as in an alternation sorted longest first: where a phrase
+    could end, the longer ones are tried before the end.
+    """
+    tree: dict[str, dict] = {}
+    for phrase in phrases:
+        node = tree
+        for char in " ".join(phrase.split()):
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + pattern(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
 
 
 def _tone_variants(names: list[str]) -> list[str]:
