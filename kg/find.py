@@ -390,10 +390,28 @@ def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], w
     return count
 
 
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+@lru_cache(maxsize=1)
+def _tail_start() -> re.Pattern:
+    """Where any part of a tail (footnote, date, year, issuer) starts, as one pattern.
+
+    Most references have no tail; one failed match rules it out instead of four. The parts'
+    named groups become plain ones: they are not read here, and a date's "year" would clash
+    with the bare year's.
+    """
+    vocab = vocabulary()
+    parts = (vocab.footnote, vocab.date, vocab.year_only, _ISSUER_LEAD)
+    return re.compile("|".join("(?:" + _GROUP_NAME.sub("(?:", part.pattern) + ")" for part in parts))
+
+
 def _tail(vocab: Vocabulary, text: str, pos: int, by_title: bool):
     """Footnote marker, date, issuer after a number or title: (end, date, year, issuer, warnings)."""
     date = year = issuer = None
     warnings: list[str] = []
+    if not _tail_start().match(text, pos):
+        return pos, date, year, issuer, warnings
     footnote = vocab.footnote.match(text, pos)
     if footnote:
         pos = footnote.end()
