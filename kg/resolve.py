@@ -21,6 +21,7 @@ __all__ = ["resolve_references", "Registry", "default_registry", "number_codes",
            "complete_issuer", "locality_of", "mint_instrument"]
 
 _LEADING = re.compile(r"^[\d.]+[a-z]?(?:/(?:19|20)\d\d)?[-/]")
+_CODE_SEPARATOR = re.compile(r"[-/]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -81,15 +82,25 @@ def number_codes(number: str) -> tuple[str | None, list[str]]:
     >>> number_codes("25/2018/QH14")
     (None, ['QH14'])
     """
-    parts = [p for p in re.split(r"[-/]", _LEADING.sub("", number)) if p]
-    vocab = vocabulary()
-    if parts and parts[0] in vocab.type_by_code:
+    type_code, issuer_codes = _codes(number)
+    return type_code, list(issuer_codes)
+
+
+@lru_cache(maxsize=1 << 14)  # a document cites the same numbers again and again
+def _codes(number: str) -> tuple[str | None, tuple[str, ...]]:
+    parts = tuple(p for p in _CODE_SEPARATOR.split(_LEADING.sub("", number)) if p)
+    if parts and parts[0] in vocabulary().type_by_code:
         return parts[0], parts[1:]
     return None, parts
 
 
 def issuer_from_codes(codes: list[str], locality: str | None) -> str | None:
     """The body a number's issuer codes name ("TTg" -> "Thủ tướng Chính phủ")."""
+    return _issuer_from_codes(tuple(codes), locality)
+
+
+@lru_cache(maxsize=1 << 14)  # a handful of code sets recur in every document
+def _issuer_from_codes(codes: tuple[str, ...], locality: str | None) -> str | None:
     vocab = vocabulary()
     for code in codes:
         for pattern, name in vocab.issuer_by_code:
@@ -139,6 +150,7 @@ def complete_issuer(issuer: str | None, locality: str | None) -> str | None:
     return " ".join(style.format(kind=place_kind, place=place).split())
 
 
+@lru_cache(maxsize=1 << 12)  # tries every place name; the issuers of one corpus are few
 def locality_of(issuer: str | None) -> str | None:
     """The locality a local body's name carries ("Ủy ban nhân dân tỉnh Kon Tum" -> "tỉnh Kon Tum")."""
     if not issuer:
@@ -156,7 +168,7 @@ def mint_instrument(doc_type: str, number: str | None, title: str | None, date: 
     """An ``Instrument`` with its canonical IRI: local series carry their locality."""
     jurisdiction = None
     if number:
-        _, codes = number_codes(number)
+        _, codes = _codes(number)
         if any(code in vocabulary().local_codes for code in codes):
             jurisdiction = locality_of(issuer) or "unknown locality"
     iri = instrument_iri(doc_type, number, year, jurisdiction, title)
@@ -176,11 +188,11 @@ def resolve_references(references: list[Reference], document: Document,
     before = own.year
     citations: list[Citation] = []
     last_seen: dict[tuple[str, str], Instrument] = {}
-    years = _years_by_key(references)
-    for reference in references:
-        key = _key(reference)
-        if reference.number and own.number and number_key(reference.number) == number_key(own.number) \
-                and reference.doc_type == own.doc_type:
+    keys = [_key(reference) for reference in references]
+    years = _years_by_key(references, keys)
+    own_key = (own.doc_type, number_key(own.number)) if own.number else None
+    for reference, key in zip(references, keys):
+        if reference.number and key == own_key:
             continue  # the document naming itself
         earlier = last_seen.get(key)
         year = reference.year
@@ -208,11 +220,11 @@ def _title_key(title: str) -> str:
     return fold(title)
 
 
-def _years_by_key(references: list[Reference]) -> dict[tuple[str, str], set[int]]:
+def _years_by_key(references: list[Reference], keys: list[tuple[str, str]]) -> dict[tuple[str, str], set[int]]:
     years: dict[tuple[str, str], set[int]] = {}
-    for reference in references:
+    for reference, key in zip(references, keys):
         if reference.year is not None:
-            years.setdefault(_key(reference), set()).add(reference.year)
+            years.setdefault(key, set()).add(reference.year)
     return years
 
 
@@ -221,8 +233,8 @@ def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, lo
     number, title, date, issuer = reference.number, reference.title, reference.date, reference.issuer
     issuer = complete_issuer(issuer, locality)
     if number:
-        _, codes = number_codes(number)
-        coded = issuer_from_codes(codes, locality)
+        _, codes = _codes(number)
+        coded = _issuer_from_codes(codes, locality)
         # a national code (NĐ-CP, QĐ-TTg) outranks a shared "của ..." that coordination spread to it
         if coded and (issuer is None or coded in vocab.national_issuers.values()):
             issuer = coded
