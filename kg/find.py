@@ -14,6 +14,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .models import Reference, SourceText
 from .vocab import Vocabulary, fold, load_registry, vocabulary
@@ -62,16 +63,20 @@ class TitleIndex:
         vocab = vocabulary()
         tree: dict[str, dict] = {}
         for doc_type, title in pairs:
-            words = _tokens(title)
-            # drop the type word(s) the title starts with
+            if doc_type not in vocab.by_title_types:
+                continue
             type_words = [fold(w) for w in doc_type.split()]
+            # a title is read for at most _MAX_TITLE_TOKENS words: the words after them never count
+            words = _tokens(title, limit=len(type_words) + _MAX_TITLE_TOKENS + 1)
+            # drop the type word(s) the title starts with
             if words[: len(type_words)] == type_words:
                 words = words[len(type_words):]
-            if words and doc_type in vocab.by_title_types:
+            if words:
                 node = tree.setdefault(doc_type, {})
-                for word in words:
+                for word in words[:_MAX_TITLE_TOKENS]:
                     node = node.setdefault(word, {})
-                node[None] = True
+                if len(words) <= _MAX_TITLE_TOKENS:
+                    node[None] = True
         return cls(tree)
 
     def longest(self, doc_type: str, words: list[str]) -> int:
@@ -87,8 +92,8 @@ class TitleIndex:
         return best
 
 
-def _tokens(text: str) -> list[str]:
-    return [_fold_word(m.group(1)) for m in _TOKEN.finditer(text)]
+def _tokens(text: str, limit: int | None = None) -> list[str]:
+    return [_fold_word(m.group(1)) for m in islice(_TOKEN.finditer(text), limit)]
 
 
 @lru_cache(maxsize=1 << 16)
