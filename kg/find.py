@@ -265,10 +265,16 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
 
 
 def _numbered(doc_type: str, start: int, end: int, written: str) -> _Draft:
+    number, year = _number_and_year(written)
+    return _Draft(doc_type=doc_type, start=start, end=end, number=number, number_year=year)
+
+
+@lru_cache(maxsize=1 << 14)  # a text cites the same numbers again and again
+def _number_and_year(written: str) -> tuple[str, int | None]:
+    """A number as written, without its spaces, and the year inside it ("15/2019/QĐ-UBND": 2019)."""
     number = "".join(written.split())
     year = _NUMBER_YEAR.match(number)
-    return _Draft(doc_type=doc_type, start=start, end=end, number=number,
-                  number_year=int(year.group(1)) if year else None)
+    return number, int(year.group(1)) if year else None
 
 
 def _named(vocab: Vocabulary, text: str, doc_type: str, start: int, pos: int) -> _Draft | None:
@@ -448,9 +454,8 @@ def _tail(vocab: Vocabulary, text: str, pos: int, by_title: bool):
 
 
 def _iso_date(match: re.Match) -> tuple[str | None, int, list[str]]:
-    day = int(match.group("day") or match.group("day2"))
-    month = int(match.group("month") or match.group("month2"))
-    year = int(match.group("year") or match.group("year2"))
+    day, month, year, day2, month2, year2 = match.group("day", "month", "year", "day2", "month2", "year2")
+    day, month, year = int(day or day2), int(month or month2), int(year or year2)
     try:
         return datetime.date(year, month, day).isoformat(), year, []
     except ValueError:
