@@ -299,8 +299,8 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
     words = []
     node = titles.tree.get(doc_type)  # where the words read so far lead among known titles (None: nowhere)
     known = 0
-    # Read words while they can still be the start of a known title (or a guessed one: 10 words);
-    # a full stop or bracket ends a title.
+    # Read words while they can still be the start of a known title (or, until one is found,
+    # of a guessed one: 14 words); a full stop or bracket ends a title.
     for match in _TOKEN.finditer(text, pos):
         if match.start() != pos:
             break  # the words must follow on: anything else (".", "(") ends the title
@@ -311,15 +311,18 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
         if glued:
             written = glued.group(1)
         word = _fold_word(written)
-        tokens.append((written, match.start(1), match.start(1) + len(written)))
+        first = match.start(1)
+        tokens.append((written, first, first + len(written)))
         words.append(word)
         if node is not None:
             node = node.get(word)
         if node is not None:
             if None in node:
                 known = len(words)
-        elif len(words) >= _MAX_GUESSED_TOKENS or (len(words) > 1 and _ends_guess(vocab, word, written)):
-            break  # no known title goes on, and a guess stops here: the words after are never read
+        elif known or len(words) >= _MAX_GUESSED_TOKENS or (len(words) > 1 and _ends_guess(vocab, word, written)):
+            # no known title goes on, and the known one found wins over a guess, or a guess
+            # stops here: the words after are never read
+            break
         if glued or len(tokens) >= _MAX_TITLE_TOKENS:
             break
     if not tokens:
