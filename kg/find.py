@@ -456,13 +456,18 @@ def _tail(vocab: Vocabulary, text: str, pos: int, by_title: bool):
     return pos, date, year, issuer, warnings
 
 
-def _iso_date(match: re.Match) -> tuple[str | None, int, list[str]]:
+def _iso_date(match: re.Match) -> tuple[str | None, int, tuple[str, ...]]:
     day, month, year, day2, month2, year2 = match.group("day", "month", "year", "day2", "month2", "year2")
-    day, month, year = int(day or day2), int(month or month2), int(year or year2)
+    return _date(day or day2, month or month2, year or year2)
+
+
+@lru_cache(maxsize=1 << 12)  # a text dates the same few instruments again and again
+def _date(day: str, month: str, year: str) -> tuple[str | None, int, tuple[str, ...]]:
+    day, month, year = int(day), int(month), int(year)
     try:
-        return datetime.date(year, month, day).isoformat(), year, []
+        return datetime.date(year, month, day).isoformat(), year, ()
     except ValueError:
-        return None, year, [f"impossible date {day:02d}/{month:02d}/{year} left empty"]
+        return None, year, (f"impossible date {day:02d}/{month:02d}/{year} left empty",)
 
 
 def _issuer_name(vocab: Vocabulary, match: re.Match) -> str:
