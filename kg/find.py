@@ -183,12 +183,13 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
 def _after_lower_type(vocab: Vocabulary, text: str, pos: int) -> bool:
     """Whether a lowercase type word ends just before ``pos`` (within 30 characters).
 
-    Most "số" follow a capitalised type word; a plain ``endswith`` on the words before rules
-    those out before the slower search of ``lower_type``.
+    Most "số" follow a capitalised type word. Read backwards from "số", the words before it
+    either start like a type word spelt backwards or not, in one anchored match; only those
+    that do are searched for with ``lower_type``, which tries each of the 30 places it could start.
     """
-    window = text[max(0, pos - 30):pos]
-    return (" ".join(window.split()).endswith(vocab.lower_forms)
-            and vocab.lower_type.search(text, max(0, pos - 30), pos) is not None)
+    start = max(0, pos - 30)
+    return (vocab.lower_type_reversed.match(text[start:pos][::-1]) is not None
+            and vocab.lower_type.search(text, start, pos) is not None)
 
 
 def _is_word(char: str) -> bool:

@@ -78,7 +78,7 @@ class Vocabulary:
     anchor: re.Pattern                    # type words: the pass over the text that finds candidates
     number_anchor: re.Pattern             # "số" before a digit, for lowercase type words
     lower_type: re.Pattern                # a lowercase type word just before "số"
-    lower_forms: tuple[str, ...]          # the same words, single-spaced: a cheap test before lower_type
+    lower_type_reversed: re.Pattern       # the same words spelt backwards, read back from "số"
     number: re.Pattern
     reference_lead: re.Pattern            # what follows a type word: a number, "này" or a malformed number
     list_separator: re.Pattern
@@ -182,7 +182,7 @@ def vocabulary() -> Vocabulary:
         anchor=anchor,
         number_anchor=number_anchor,
         lower_type=lower_type,
-        lower_forms=tuple(" ".join(form.split()) for form in lower_forms),
+        lower_type_reversed=re.compile(r"\s*(?:" + "|".join(spaced(form[::-1]) for form in lower_forms) + ")"),
         number=re.compile(number),
         reference_lead=reference_lead,
         list_separator=re.compile(grammar["list_separator"]["pattern"]),
