@@ -174,8 +174,8 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
             pending = list(group)
         else:
             pending = []
-        join = _JOIN.match(text, end)
-        pending_at = join.end() if (join and pending) else -1
+        join = pending and _JOIN.match(text, end)  # (a joining word matters only after undated references)
+        pending_at = join.end() if join else -1
         drafts.extend(group)
     return [_freeze(source, d) for d in drafts]
 
