@@ -108,7 +108,7 @@ def default_title_index() -> TitleIndex:
     return TitleIndex.from_titles((e.doc_type, e.title) for e in load_registry() if e.title)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A reference being read; becomes a frozen ``Reference`` once its span is known."""
 
@@ -141,19 +141,18 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
     covered = 0
     pending: list[_Draft] = []
     pending_at = -1
-    candidates = list(vocab.anchor.finditer(text))
-    # "số" anchors count only after a lowercase type word; the few that do join the type words
-    lowered = [m for m in vocab.number_anchor.finditer(text) if _after_lower_type(vocab, text, m.start())]
-    if lowered:
-        candidates = sorted(candidates + lowered, key=lambda m: m.start())
+    # Type words and "số" anchors in text order (two sorted runs: the sort merges them). A "số"
+    # counts only after a lowercase type word, and most lie inside a reference already read
+    # ("Quyết định số"): the covered ones are passed over before the words before them are read.
+    candidates = sorted([*vocab.anchor.finditer(text), *vocab.number_anchor.finditer(text)], key=re.Match.start)
     for match in candidates:
         start, after = match.span()
-        if start < covered or (start and _is_word(text[start - 1])) or (after < len(text) and _is_word(text[after])):
+        if start < covered or (start and _WORD.match(text, start - 1)) or _WORD.match(text, after):
             continue
         word = match.group()
         if word == "số":
-            lower = vocab.lower_type.search(text, max(0, start - 30), start)
-            if lower.start() and _is_word(text[lower.start() - 1]):
+            lower = _lower_type_before(vocab, text, start)
+            if lower is None or (lower.start() and _WORD.match(text, lower.start() - 1)):
                 continue
             start = lower.start()
             if start < covered:
@@ -177,23 +176,24 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         join = pending and _JOIN.match(text, end)  # (a joining word matters only after undated references)
         pending_at = join.end() if join else -1
         drafts.extend(group)
-    return [_freeze(source, d) for d in drafts]
+    return _freeze(source, drafts)
 
 
-def _after_lower_type(vocab: Vocabulary, text: str, pos: int) -> bool:
-    """Whether a lowercase type word ends just before ``pos`` (within 30 characters).
+def _lower_type_before(vocab: Vocabulary, text: str, pos: int) -> re.Match | None:
+    """The lowercase type word that ends just before ``pos`` (within 30 characters), if any.
 
     Most "số" follow a capitalised type word. Read backwards from "số", the words before it
     either start like a type word spelt backwards or not, in one anchored match; only those
     that do are searched for with ``lower_type``, which tries each of the 30 places it could start.
     """
     start = max(0, pos - 30)
-    return (vocab.lower_type_reversed.match(text[start:pos][::-1]) is not None
-            and vocab.lower_type.search(text, start, pos) is not None)
+    if vocab.lower_type_reversed.match(text[start:pos][::-1]) is None:
+        return None
+    return vocab.lower_type.search(text, start, pos)
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+# A word character (``\w``: a letter, digit or "_"), matched in place: no slice, and no match past the end
+_WORD = re.compile(r"\w")
 
 
 _TYPE_MEMO: dict[str, str] = {}
@@ -302,9 +302,8 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
     known = 0
     # Read words while they can still be the start of a known title (or, until one is found,
     # of a guessed one: 14 words); a full stop or bracket ends a title.
-    for match in _TOKEN.finditer(text, pos):
-        if match.start() != pos:
-            break  # the words must follow on: anything else (".", "(") ends the title
+    # (the words must follow on: anything else, ".", "(", ends the title)
+    while (match := _TOKEN.match(text, pos)) is not None:
         pos = match.end()
         written = match.group(1)
         # (only a word ending in a digit can carry a glued footnote: most skip the pattern)
@@ -502,10 +501,15 @@ def _share(pending: list[_Draft], last: _Draft) -> None:
         _apply_tail(draft, last.date, last.year if last.date else None, last.issuer, [])
 
 
-def _freeze(source: SourceText, draft: _Draft) -> Reference:
-    start, end = source.to_original(draft.start), source.to_original(draft.end)
-    return Reference(
-        start=start, end=end, text=source.original[start:end], doc_type=draft.doc_type,
-        number=draft.number, date=draft.date, year=draft.year or draft.number_year,
-        issuer=draft.issuer, title=draft.title, subject=draft.subject, warnings=tuple(draft.warnings),
-    )
+def _freeze(source: SourceText, drafts: list[_Draft]) -> list[Reference]:
+    """The drafts as references, their spans mapped back to the text as read."""
+    offsets, original = source.offsets, source.original
+    references = []
+    for draft in drafts:
+        start, end = (draft.start, draft.end) if offsets is None else (offsets[draft.start], offsets[draft.end])
+        references.append(Reference(
+            start=start, end=end, text=original[start:end], doc_type=draft.doc_type,
+            number=draft.number, date=draft.date, year=draft.year or draft.number_year,
+            issuer=draft.issuer, title=draft.title, subject=draft.subject, warnings=tuple(draft.warnings),
+        ))
+    return references
