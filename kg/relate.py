@@ -342,10 +342,11 @@ class _Clauses:
         if settled is None:
             return None
         self._stops_until(low, bound)
-        first = bisect.bisect_left(self._stop_starts, settled.start())
-        for k in range(bisect.bisect_left(self._stop_starts, bound) - 1, first - 1, -1):
-            match = self._stops[k]
-            end = self.source.to_original(match.end())
+        stops, starts, offsets = self._stops, self._stop_starts, self.source.offsets
+        first = bisect.bisect_left(starts, settled.start())
+        for k in range(bisect.bisect_left(starts, bound) - 1, first - 1, -1):
+            match = stops[k]
+            end = match.end() if offsets is None else offsets[match.end()]
             if end <= position and self._starts_clause(match):
                 return end
         return None
@@ -357,14 +358,16 @@ class _Clauses:
             self._scan = _BOUNDARY.finditer(self.text, low)
             self._scan_from = self._scan_reached = low
             self._stops, self._stop_starts = [], []
-        while self._scan_reached < bound:
-            match = next(self._scan, None)
-            if match is None:
-                self._scan_reached = len(self.text)
-                break
-            self._stops.append(match)
-            self._stop_starts.append(match.start())
-            self._scan_reached = match.start()
+        if self._scan_reached >= bound:
+            return
+        stops, starts = self._stops, self._stop_starts
+        for match in self._scan:
+            stops.append(match)
+            starts.append(reached := match.start())
+            if reached >= bound:
+                self._scan_reached = reached
+                return
+        self._scan_reached = len(self.text)
 
     def end_after(self, position: int, reach: int) -> int | None:
         """The start of the next clause after ``position``, if within ``reach`` characters."""
