@@ -58,6 +58,69 @@ _PARENT_KINDS = {  # what each marker may sit in; appendices, chapters and footn
 }
 
 
+class _Caseless:
+    """A case-insensitive pattern, also compiled in lowercase to be run over lowercased text.
+
+    re tries a case-insensitive pattern at every character; a case-sensitive one skips ahead to
+    where its first letters are (a task's deadline phrases are found three times faster). Both find
+    the same spans over the text ``_lowercase_twin`` accepts, if the pattern is one that
+    ``_lowercases_alike`` accepts.
+    """
+
+    def __init__(self, pattern: str):
+        self.anycase = re.compile(pattern, re.IGNORECASE)
+        self.lowercase = re.compile(pattern.lower()) if _lowercases_alike(pattern) else None
+
+    def search(self, text: str, lowered: str | None) -> re.Match | None:
+        """The first match in ``text`` (``lowered`` is its ``_lowercase_twin``): read its span, not its words."""
+        if lowered is None or self.lowercase is None:
+            return self.anycase.search(text)
+        return self.lowercase.search(lowered)
+
+    def finditer(self, text: str, lowered: str | None):
+        """The matches in ``text``, as ``search``: read their spans, not their words."""
+        if lowered is None or self.lowercase is None:
+            return self.anycase.finditer(text)
+        return self.lowercase.finditer(lowered)
+
+
+def _lowercase_twin(text: str) -> str | None:
+    """``text`` lowercased, if a case-insensitive pattern finds, in lowercase, the same spans there.
+
+    That holds when every character lowercases to one character that case folding and upper- and
+    lowercasing leave as it is, for then ``str.lower`` and re's case folding agree: Vietnamese does;
+    "ſ", "ı", "İ" or a final "ς" do not (their text is read with the case-insensitive patterns).
+
+    >>> _lowercase_twin("Trước ngày 30/11/2023"), _lowercase_twin("İ"), _lowercase_twin("ΟΣ")
+    ('trước ngày 30/11/2023', None, None)
+    """
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) and _case_stable(lowered) else None
+
+
+def _case_stable(lowered: str) -> bool:
+    return lowered.casefold() == lowered and lowered.upper().lower() == lowered
+
+
+def _lowercases_alike(pattern: str) -> bool:
+    """Whether ``pattern`` in lowercase is ``pattern`` case-insensitive, over lowercased text.
+
+    Lowercasing must change only its letters, not an escape ("\\S"), a group's name or flags
+    ("(?P<Name>"), nor a set: sets must hold no uppercase letter and no range but digits ("[!-a]",
+    case-insensitive, holds "B" as well as "b").
+
+    >>> _lowercases_alike(r"Thời\\s+(?:gian|hạn)\\s*:"), _lowercases_alike(r"Quý\\s+[1-4]"), _lowercases_alike(r"\\S+")
+    (True, True, False)
+    """
+    lowercase = pattern.lower()
+    if not _case_stable(lowercase):
+        return False
+    for part in re.findall(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?[^:]", pattern):  # escapes, sets, (?...
+        if part != part.lower() or part[0] == "[" and "-" in re.sub(r"\\.|\d-\d", "", part[1:-1]):
+            return False
+    return True
+
+
 @dataclass(frozen=True)
 class _Rules:
     marker: re.Pattern         # a closer, or the first marker that matches a line: one alternative each
@@ -68,15 +131,15 @@ class _Rules:
     marker_lines: re.Pattern   # lines that may open a section or close them all: the only lines read
     closer_lines: re.Pattern
     columns: tuple[tuple[str, tuple[str, ...]], ...]
-    inline_lead: re.Pattern
-    inline_partners: re.Pattern
-    inline_deadline: re.Pattern
+    inline_lead: _Caseless
+    inline_partners: _Caseless
+    inline_deadline: _Caseless
     inline_label: re.Pattern
     verb_lead: re.Pattern
     agency_start: re.Pattern
     agency_split: re.Pattern
     deadlines: tuple[tuple[re.Pattern, str, bool], ...]
-    deadline_any: re.Pattern
+    deadline_any: _Caseless
     reports_to: re.Pattern
 
 
@@ -107,17 +170,16 @@ def _rules() -> _Rules:
                                            + [_line_body(c) for c in data["closers"]])),
         closer_lines=_line_starts("|".join(_line_body(c) for c in data["closers"])),
         columns=tuple((name, tuple(fold(w) for w in words)) for name, words in data["table"]["columns"].items()),
-        inline_lead=re.compile(inline["lead"], re.IGNORECASE),
-        inline_partners=re.compile(inline["partners"], re.IGNORECASE),
-        inline_deadline=re.compile(inline["deadline"], re.IGNORECASE),
+        inline_lead=_Caseless(inline["lead"]),
+        inline_partners=_Caseless(inline["partners"]),
+        inline_deadline=_Caseless(inline["deadline"]),
         inline_label=re.compile("|".join((inline["lead"], inline["partners"], inline["deadline"])), re.IGNORECASE),
         verb_lead=re.compile(data["verb_lead"]),
         agency_start=re.compile(rf"(?:{head_alternation})\b"),
         agency_split=re.compile(rf"\s*;\s*|,\s*(?=(?:{head_alternation})\b)"),
         deadlines=deadlines,
-        deadline_any=re.compile("|".join(f"(?:{_unnamed(d['pattern'])})" for d in data["deadlines"]
-                                         if not d.get("cell_only")),
-                                re.IGNORECASE),
+        deadline_any=_Caseless("|".join(f"(?:{_unnamed(d['pattern'])})" for d in data["deadlines"]
+                                        if not d.get("cell_only"))),
         reports_to=re.compile(data["reports_to"]),
     )
 
@@ -532,12 +594,13 @@ def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, pa
 def _duties(text: str, draft: _Draft, end: int, document: Document, rules):
     """Lead, partners, deadline and report line of one task, from its own words."""
     own = text[draft.start:end]
+    lowered = _lowercase_twin(own)
     lead = partners = None
-    for match in rules.inline_lead.finditer(own):  # "b) Cơ quan thực hiện:" may only introduce the lines below
+    for match in rules.inline_lead.finditer(own, lowered):  # "b) Cơ quan thực hiện:" may only introduce the lines below
         lead = _agency_text(_value(own, match.end(), rules)) or None
         if lead:
             break
-    for match in rules.inline_partners.finditer(own):
+    for match in rules.inline_partners.finditer(own, lowered):
         partners = _agencies(_value(own, match.end(), rules), rules) or None
         if partners:
             break
@@ -561,12 +624,12 @@ def _duties(text: str, draft: _Draft, end: int, document: Document, rules):
                                                  and heading == draft.title):
             lead = _agency_text(heading)
     deadlines = []
-    match = rules.inline_deadline.search(own)
+    match = rules.inline_deadline.search(own, lowered)
     if match:
         deadlines.append(read_deadline(_value(own, match.end(), rules), cell=True))
     # a task may set several: "xây dựng kế hoạch ... trong tháng 02 năm 2023; báo cáo ... trước ngày 30/11/2023"
-    for found in rules.deadline_any.finditer(own):
-        deadlines.append(read_deadline(found.group(), cell=False))
+    for found in rules.deadline_any.finditer(own, lowered):
+        deadlines.append(read_deadline(own[found.start():found.end()], cell=False))
     deadlines = list(dict.fromkeys(d for d in deadlines if d))
     return lead, tuple(partners or ()), deadlines, _reports_to(own, document, rules)
 
