@@ -197,7 +197,7 @@ def _unnamed(pattern: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A section while the pass is still finding where it ends."""
 
@@ -428,7 +428,7 @@ def _follows(kind: str, previous: int, ordinal: int) -> bool:
 
 def _title(text: str, position: int, line_end: int, paragraphs: bool, kind: str) -> str | None:
     """The heading words after a marker: to the end of the line (of the paragraph in markdown plans)."""
-    if not text[position:line_end].strip():  # "Chương I" with its name on the next line
+    if position == line_end or text[position:line_end].isspace():  # "Chương I" with its name on the next line
         position = line_end + 1
         while position < len(text) and text[position] in " \t\n":
             position += 1
