@@ -129,7 +129,7 @@ class _Rules:
     task_parts: tuple[str, ...]
     task_types: frozenset[str]
     marker_lines: re.Pattern   # lines that may open a section or close them all: the only lines read
-    closer_lines: re.Pattern
+    closer: re.Pattern         # a closer's words, where a line's words begin
     columns: tuple[tuple[str, tuple[str, ...]], ...]
     inline_lead: _Caseless
     inline_partners: _Caseless
@@ -168,7 +168,7 @@ def _rules() -> _Rules:
         task_types=frozenset(data["task_types"]),
         marker_lines=_line_starts("|".join([_line_body(m["pattern"]) for m in data["markers"]]
                                            + [_line_body(c) for c in data["closers"]])),
-        closer_lines=_line_starts("|".join(_line_body(c) for c in data["closers"])),
+        closer=re.compile("|".join(_line_body(c) for c in data["closers"]), re.MULTILINE),
         columns=tuple((name, tuple(fold(w) for w in words)) for name, words in data["table"]["columns"].items()),
         inline_lead=_Caseless(inline["lead"]),
         inline_partners=_Caseless(inline["partners"]),
@@ -223,12 +223,12 @@ def parse_sections(source: SourceText, document: Document) -> tuple[Section, ...
     # markdown captures (bold "**") wrap paragraphs at any word and set them apart by blank lines,
     # so there only a line after a blank one can open a section; gazette texts have no such rule
     paragraphs = "**" in source.original
-    drafts = _markers(text, tables, paragraphs, rules)
+    drafts, closers = _markers(text, tables, paragraphs, rules)
     rows = _rows(text, tables, drafts, rules)
     if rows:  # markers come in text order, one a line: only table rows have to be sorted in
         drafts += rows
         drafts.sort(key=lambda d: (d.start, d.level))
-    _close(drafts, len(text), _closers(text, rules))
+    _close(drafts, len(text), closers)
     first = drafts[0].start if drafts else len(text)
     if first > 0 and text[:first].strip():
         drafts.insert(0, _Draft("preamble", "preamble", -1, 0, end=first))
@@ -272,11 +272,13 @@ def _tables(text: str) -> list[list[tuple[int, int]]]:
     return [run for run in runs if len(run) >= 4]
 
 
-def _markers(text, tables, paragraphs, rules) -> list[_Draft]:
-    """Sections opened by markers at line starts, each checked against the numbering so far."""
+def _markers(text, tables, paragraphs, rules) -> tuple[list[_Draft], list[int]]:
+    """Sections opened by markers at line starts, each checked against the numbering so far; and
+    where the lines that close every section ("Nơi nhận:") begin, wherever they are."""
     spans = [(table[0][0], table[-1][1]) for table in tables]
     table_starts = [span[0] for span in spans]
     drafts: list[_Draft] = []
+    closers: list[int] = []
     open_: list[_Draft] = []
     last: dict[tuple, int] = {}
     closed_at = None
@@ -287,6 +289,10 @@ def _markers(text, tables, paragraphs, rules) -> list[_Draft]:
     # the candidate pattern ends where a line's words begin (after its spaces), so the marker
     # is matched right there, up to the line's end, without cutting the line out of the text
     for start, position, line_end in _candidate_lines(text, rules.marker_lines):
+        # a closer's line is a candidate too: found here, as a scan of closer lines alone would
+        # (not cut at the line's end, in a table or a paragraph), it costs no second scan
+        if rules.closer.match(text if start else text[:400], position):
+            closers.append(position)
         if spans:
             inside = bisect.bisect_right(table_starts, start) - 1
             if inside >= 0 and start <= spans[inside][1]:
@@ -336,7 +342,7 @@ def _markers(text, tables, paragraphs, rules) -> list[_Draft]:
             parent.children.append(draft)
         drafts.append(draft)
         open_.append(draft)
-    return drafts
+    return drafts, closers
 
 
 def _place(kind: str, label: str, level: int, open_: list[_Draft]):
@@ -448,10 +454,6 @@ def _title(text: str, position: int, line_end: int, paragraphs: bool, kind: str)
     if len(title) > 160:
         title = title[:160].rsplit(" ", 1)[0] + " …"
     return title or None
-
-
-def _closers(text, rules) -> list[int]:
-    return [position for _, position, _ in _candidate_lines(text, rules.closer_lines)]
 
 
 def _close(drafts: list[_Draft], length: int, closers: list[int]) -> None:
