@@ -31,7 +31,6 @@ import itertools
 import random
 import shutil
 import sys
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -260,10 +259,12 @@ RANK = {"Hiến pháp": 0, "Bộ luật": 1, "Luật": 1, "Nghị quyết": 2, "
         "Nghị định": 3, "Quyết định": 4, "Chỉ thị": 4, "Thông tư": 5, "Thông tư liên tịch": 5,
         "Văn bản hợp nhất": 5, "Kế hoạch": 6, "Công văn": 6, "Tờ trình": 6}
 #: A relation between two cited instruments is a fact of the world, not of the text stating it:
-#: every text that says how Luật X and Luật Y relate says the same. A pair of instruments is
-#: related in the world with this odds (a pure function of the pair), so that a much-cited law
-#: has a few amendments, not one per text that happens to cite it beside another law.
-WORLD_ODDS = 32
+#: every text that says how Luật X and Luật Y relate says the same. Each instrument has this many
+#: partners in the world, drawn from its own series and from all citations (a pure function of
+#: the instrument), and a text states a relation of a cited instrument only to one of them that it
+#: also cites. Else a much-cited law would gather an amendment from every text citing it beside
+#: another law, and the lineage of any task would reach most of the corpus.
+WORLD_PARTNERS = 2
 
 #: Shares among sections and citations: headings 98.7% of sections, a lead agency on 29% of tasks,
 #: partners 13%, a deadline 21%, a body reported to 2.5%; 99.1% of citations stand inside a section;
@@ -337,8 +338,7 @@ def _may_point(predicate: str, speaker, target) -> bool:
             or (direction == "same kind" and target.doc_type == speaker.doc_type))
 
 
-def _related_in_the_world(speaker, target) -> bool:
-    return zlib.crc32(f"{speaker.iri} {target.iri}".encode()) % WORLD_ODDS == 0
+
 
 
 def _zipf_cumulative(size: int) -> list[float]:
@@ -379,6 +379,7 @@ class Corpus:
             self.cited.append((weight, series, _zipf_cumulative(pool)))
         self.cited_weights = list(itertools.accumulate(weight for weight, _, _ in self.cited))
         self.relation_weights = list(itertools.accumulate(weight for weight, _, _ in RELATIONS))
+        self.world: dict[str, frozenset[str]] = {}
 
     def document(self, index: int):
         """The instrument of document ``index``."""
@@ -409,6 +410,7 @@ class Corpus:
         sections = _sections(rng, n_sections, n_tasks, locality)
 
         targets: list = []
+        origins: dict = {}
         seen = {own.iri}
         for _ in range(n_targets * 3):
             if len(targets) == n_targets:
@@ -419,6 +421,7 @@ class Corpus:
             if instrument.iri not in seen:
                 seen.add(instrument.iri)
                 targets.append(instrument)
+                origins[instrument.iri] = (cited_series, cumulative)
         citations = []
         last_section: dict[str, object] = {}
         for number in range(n_citations if targets else 0):
@@ -442,8 +445,9 @@ class Corpus:
             if whose == "cited":
                 # one of the first-cited instruments, about another the world relates it to
                 for speaker in rng.sample(targets[:8], min(8, len(targets))):
+                    partners = self._partners(speaker, *origins[speaker.iri])
                     candidates = [t for t in self._candidates(targets, speaker, predicate, pools)
-                                  if _related_in_the_world(speaker, t)]
+                                  if t.iri in partners]
                     if candidates:
                         break
                 else:  # no such pair among this text's citations: it only cites them
@@ -469,6 +473,19 @@ class Corpus:
             start = rng.randrange(0, max(1, sections[-1].end if sections else 100))
             relations.append(Relation(subject, predicate, obj.iri, start, start + 40, cue))
         return Extraction(self.label(index), document, tuple(citations), tuple(sections), tuple(relations))
+
+    def _partners(self, instrument, series: Series, cumulative: list[float]) -> frozenset[str]:
+        """The instruments the world relates ``instrument`` to (``WORLD_PARTNERS``): a pure function of it."""
+        key = instrument.iri
+        if key not in self.world:
+            rng = random.Random(f"{self.seed}:world:{key}")
+            partners = set()
+            for _ in range(WORLD_PARTNERS):
+                partners.add(_instrument(series, bisect.bisect(cumulative, rng.random() * cumulative[-1])).iri)
+                _, other, pool = self.cited[bisect.bisect(self.cited_weights, rng.random() * self.cited_weights[-1])]
+                partners.add(_instrument(other, bisect.bisect(pool, rng.random() * pool[-1])).iri)
+            self.world[key] = frozenset(partners)
+        return self.world[key]
 
     @staticmethod
     def _candidates(targets: list, speaker, predicate: str, pools: dict) -> list:
