@@ -6,10 +6,14 @@ knows how it was produced. Offsets (``start``/``end``) always index the text *as
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from operator import index as as_index
 
 __all__ = [
     "SourceText",
+    "OffsetMap",
     "Reference",
     "Instrument",
     "Citation",
@@ -18,6 +22,70 @@ __all__ = [
     "Document",
     "Extraction",
 ]
+
+
+class OffsetMap(Sequence[int]):
+    """Where each character of a normalized text stood in the text as read: ``offsets[i]`` is
+    the original index of ``normalized[i]``, with one entry more for the end.
+
+    NFC moves offsets only where it composes a letter, so the map keeps just the points where
+    the shift between the two texts changes (a few hundred in a decomposed gazette), not an
+    integer for each of its million characters. It reads like the tuple it stands for.
+    """
+
+    __slots__ = ("_starts", "_shifts", "_length", "_lasts")
+
+    def __init__(self, starts: Sequence[int], shifts: Sequence[int], length: int):
+        """``offsets[i] == i + shifts[k]`` for the last ``starts[k] <= i`` (``starts[0]`` is 0);
+        a run that keeps the shift before it is folded into that one."""
+        kept = [k for k in range(len(shifts)) if k == 0 or shifts[k] != shifts[k - 1]]
+        self._starts = tuple(starts[k] for k in kept)
+        self._shifts = tuple(shifts[k] for k in kept)
+        self._length = length
+        # the last original index of each run, to map an original index forward
+        ends = self._starts[1:] + (length,)
+        self._lasts = tuple(end - 1 + shift for end, shift in zip(ends, self._shifts))
+
+    def first_at(self, original: int) -> int:
+        """The first normalized index whose original index is ``original`` or later: what
+        ``bisect.bisect_left(offsets, original)`` finds on a map that never goes back (NFC
+        keeps letters in order), reading a few runs, not the map."""
+        k = bisect_left(self._lasts, original)
+        if k == len(self._lasts):
+            return self._length
+        return max(self._starts[k], original - self._shifts[k])
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, position):
+        # the common case first: bisect over this map (relate.py) reads it twenty times a lookup
+        if type(position) is int and 0 <= position < self._length:
+            return position + self._shifts[bisect_right(self._starts, position) - 1]
+        if isinstance(position, slice):
+            return tuple(self[k] for k in range(*position.indices(self._length)))
+        position = as_index(position)
+        if position < 0:
+            position += self._length
+        if not 0 <= position < self._length:
+            raise IndexError("offset map index out of range")
+        return position + self._shifts[bisect_right(self._starts, position) - 1]
+
+    def __iter__(self) -> Iterator[int]:
+        ends = self._starts[1:] + (self._length,)
+        for start, end, shift in zip(self._starts, ends, self._shifts):
+            yield from range(start + shift, end + shift)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OffsetMap):
+            return (self._length, self._starts, self._shifts) == (other._length, other._starts, other._shifts)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._length, self._starts, self._shifts))
+
+    def __repr__(self) -> str:
+        return f"OffsetMap({list(self._starts)!r}, {list(self._shifts)!r}, {self._length})"
 
 
 @dataclass(frozen=True)
@@ -32,13 +100,19 @@ class SourceText:
     path: str
     original: str
     normalized: str
-    offsets: tuple[int, ...] | None = None
+    offsets: OffsetMap | None = None
 
     def to_original(self, index: int) -> int:
         """Map an index of ``normalized`` back to ``original``."""
         if self.offsets is None:
             return index
         return self.offsets[index]
+
+    def to_normalized(self, index: int) -> int:
+        """Map an index of ``original`` to the first index of ``normalized`` at or after it."""
+        if self.offsets is None:
+            return index
+        return self.offsets.first_at(index)
 
 
 @dataclass(frozen=True)

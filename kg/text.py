@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import InputError
-from .models import SourceText
+from .models import OffsetMap, SourceText
 
 __all__ = ["read_text", "prepare_text", "decode_bytes"]
 
@@ -36,6 +36,44 @@ _LOOKALIKES = {
 # str.translate looks every character up in a dict (slow on megabytes); a character class
 # finds the few that need replacing at regex speed.
 _LOOKALIKE = re.compile("[" + re.escape("".join(_LOOKALIKES)) + "]")
+
+
+def _char_class(chars: set[str], negate: bool = False) -> str:
+    """A regex character class of ``chars``, consecutive code points written as ranges."""
+    codes = sorted(map(ord, chars))
+    parts = []
+    first = 0
+    for k, code in enumerate(codes):
+        if k + 1 == len(codes) or codes[k + 1] != code + 1:
+            low, high = re.escape(chr(codes[first])), re.escape(chr(code))
+            parts.append(low if codes[first] == code else f"{low}-{high}")
+            first = k + 1
+    return ("[^" if negate else "[") + "".join(parts) + "]"
+
+
+# Unicode is read from unicodedata below this bound, where the letters, punctuation and symbols
+# of Vietnamese text lie; any character above it is taken as one that may break NFC.
+_NFC_BOUND = 0x3000
+
+
+def _may_break_nfc() -> set[str]:
+    """The characters below the bound that can make a text other than NFC: combining marks
+    (they compose, or stand out of order), characters NFC replaces, and those that compose with
+    the character before them, the later parts of canonical decompositions. Hangul syllables
+    are the one block above the bound made of parts below it (their jamo)."""
+    below = [chr(code) for code in range(_NFC_BOUND)]
+    found = {c for c in below if unicodedata.combining(c) or not unicodedata.is_normalized("NFC", c)}
+    found.update("".join([unicodedata.normalize("NFD", c)[1:] for c in below
+                          if not unicodedata.is_normalized("NFD", c)]))
+    found.update(unicodedata.normalize("NFD", "".join(map(chr, range(0xAC00, 0xD7A4)))))
+    return found
+
+
+# A text holding none of those is NFC. unicodedata.is_normalized reads every character as
+# slowly as the lookalike class does, so one scan finds both: a class of every character that
+# is neither, negated (so it takes in all above U+FFFF at no cost per character).
+_SUSPECT = re.compile(_char_class(
+    {chr(code) for code in range(_NFC_BOUND)} - _may_break_nfc() - _LOOKALIKES.keys(), negate=True))
 
 def _literal_prefix(pattern: str) -> str:
     """The text every match of ``pattern`` opens with ("" when it cannot tell)."""
@@ -146,14 +184,38 @@ def prepare_text(original: str, path: str = "<text>") -> SourceText:
     >>> source.normalized[-5:], len(source.normalized) == len(source.original)
     ('QĐ/TU', True)
     """
-    offsets = None
-    text = original
-    if not unicodedata.is_normalized("NFC", text):
-        text, offsets = _compose(text)
-    text = _LOOKALIKE.sub(lambda m: _LOOKALIKES[m.group()], text)
+    text, offsets = _clean_letters(original)
     if "CÔNG BÁO" in text or "Người ký:" in text or "Ký bởi:" in text:
         text = _blank_furniture(text)
     return SourceText(path=path, original=original, normalized=text, offsets=offsets)
+
+
+def _clean_letters(text: str) -> tuple[str, OffsetMap | None]:
+    """NFC, then the lookalikes replaced; in one scan when the text is NFC, as nearly all are."""
+    lookalikes = []
+    for match in _SUSPECT.finditer(text):
+        if match.group() not in _LOOKALIKES:
+            break  # a character that may not be NFC: the whole text is checked
+        lookalikes.append(match.start())
+    else:
+        return _replace_lookalikes(text, lookalikes), None
+    # Composing by clusters leaves an NFC text as it is, and costs less than
+    # unicodedata.is_normalized, which on a decomposed text normalizes it whole to tell.
+    composed, offsets = _compose(text)
+    if composed == text:
+        offsets = None
+    return _LOOKALIKE.sub(lambda m: _LOOKALIKES[m.group()], composed), offsets
+
+
+def _replace_lookalikes(text: str, positions: list[int]) -> str:
+    pieces = []
+    position = 0
+    for at in positions:
+        pieces.append(text[position:at])
+        pieces.append(_LOOKALIKES[text[at]])
+        position = at + 1
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _blank_furniture(text: str) -> str:
@@ -208,10 +270,14 @@ def _furniture(text: str) -> list[re.Match]:
 _CLUSTER = re.compile(r".[\u0300-\u036f\u0323\u0309]+", re.DOTALL)
 
 
-def _compose(text: str) -> tuple[str, tuple[int, ...]]:
+def _compose(text: str) -> tuple[str, OffsetMap]:
     """NFC by letter clusters, recording where each composed character came from."""
     pieces: list[str] = []
-    offsets: list[int] = []
+    # runs of the offset map: from normalized index starts[k] on, characters follow the text
+    # as read from original index origins[k]
+    starts: list[int] = []
+    origins: list[int] = []
+    size = 0  # characters composed so far
     position = 0
     for match in _CLUSTER.finditer(text):
         start, end = match.span()
@@ -219,20 +285,32 @@ def _compose(text: str) -> tuple[str, tuple[int, ...]]:
             plain = unicodedata.normalize("NFC", text[position:start])
             if len(plain) == start - position:
                 pieces.append(plain)
-                offsets.extend(range(position, start))
+                starts.append(size)
+                origins.append(position)
+                size += len(plain)
             else:  # rare: composition outside the combining-mark ranges above
                 for index in range(position, start):
                     pieces.append(unicodedata.normalize("NFC", text[index]))
-                    offsets.extend([index] * len(pieces[-1]))
+                    for _ in pieces[-1]:
+                        starts.append(size)
+                        origins.append(index)
+                        size += 1
         composed = unicodedata.normalize("NFC", match.group(0))
         pieces.append(composed)
         # every composed character starts at the cluster's start; a trailing mark that did
         # not compose maps to itself
-        offsets.extend([start] + [min(start + 1 + k, end - 1) for k in range(len(composed) - 1)])
+        for k in range(len(composed)):
+            starts.append(size + k)
+            origins.append(min(start + k, end - 1) if k else start)
+        size += len(composed)
         position = end
     if position < len(text):
         tail = unicodedata.normalize("NFC", text[position:])
         pieces.append(tail)
-        offsets.extend(range(position, position + len(tail)))
-    offsets.append(len(text))
-    return "".join(pieces), tuple(offsets)
+        starts.append(size)
+        origins.append(position)
+        size += len(tail)
+    starts.append(size)
+    origins.append(len(text))
+    shifts = [origin - start for start, origin in zip(starts, origins)]
+    return "".join(pieces), OffsetMap(starts, shifts, size + 1)

@@ -165,3 +165,29 @@ def test_a_fifty_megabyte_file(tmp_path):
     assert path.stat().st_size >= 50_000_000
     counts = dict((i.number, n) for i, n in result.instruments())
     assert counts["33/CT-TTg"] > 1000 and counts["15/2019/QĐ-UBND"] > 1000
+
+
+def test_the_offset_map_of_a_decomposed_text_reads_as_its_offsets_written_out():
+    import bisect
+    text = unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh ban hành. " + SENTENCE) + " a\u0301\u0301 ạ\u0302"
+    source = prepare_text(text)
+    offsets = list(source.offsets)
+    assert len(offsets) == len(source.normalized) + 1 and offsets[-1] == len(text)
+    assert offsets == [source.offsets[i] for i in range(len(offsets))] == [source.to_original(i) for i in range(len(offsets))]
+    assert all(text[offsets[i]] == char for i, char in enumerate(source.normalized) if char.isascii())
+    assert all(source.to_normalized(p) == bisect.bisect_left(offsets, p) for p in range(len(text) + 2))
+
+
+def test_a_text_without_any_character_that_may_break_nfc_is_nfc():
+    # prepare_text skips the NFC check on such a text; the characters it looks for are read from
+    # unicodedata below a bound, so check them against all of Unicode: every combining mark,
+    # every character NFC replaces, every later part of a canonical decomposition.
+    from kg.text import _LOOKALIKES, _NFC_BOUND, _may_break_nfc
+    every = set()
+    for code in range(0x110000):
+        char = chr(code)
+        if unicodedata.combining(char) or not unicodedata.is_normalized("NFC", char):
+            every.add(char)
+        every.update(unicodedata.normalize("NFD", char)[1:])
+    assert {c for c in every if ord(c) < _NFC_BOUND} <= _may_break_nfc()
+    assert not every & _LOOKALIKES.keys()  # a lookalike is replaced, never composed
