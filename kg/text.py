@@ -185,9 +185,7 @@ def prepare_text(original: str, path: str = "<text>") -> SourceText:
     ('QĐ/TU', True)
     """
     text, offsets = _clean_letters(original)
-    if "CÔNG BÁO" in text or "Người ký:" in text or "Ký bởi:" in text:
-        text = _blank_furniture(text)
-    return SourceText(path=path, original=original, normalized=text, offsets=offsets)
+    return SourceText(path=path, original=original, normalized=_blank_furniture(text), offsets=offsets)
 
 
 def _clean_letters(text: str) -> tuple[str, OffsetMap | None]:
@@ -223,25 +221,30 @@ def _blank_furniture(text: str) -> str:
     lines and offsets stay where they were."""
     pieces = []
     position = 0
+    page_line = _PAGE_LINE.fullmatch  # bound once: tried on every line above every header
     for match in _furniture(text):
-        start, end = match.span()
+        start = match.start()
         if start < position:
             continue
         line_start = text.rfind("\n", 0, start) + 1
-        if text[line_start:start].strip():
+        if line_start < start and not text[line_start:start].isspace():
             continue  # furniture stands on a line of its own
         start = line_start
         # the page number printed above or below the header, across blank lines, at times twice
         for _ in range(6):
-            previous = text.rfind("\n", 0, max(start - 1, 0)) + 1
-            if not start or previous < position or not _PAGE_LINE.fullmatch(text, previous, start - 1):
+            if not start:
+                break
+            previous = text.rfind("\n", 0, start - 1) + 1
+            if previous < position or not page_line(text, previous, start - 1):
                 break
             start = previous
-        line_end = text.find("\n", end)
+        line_end = text.find("\n", match.end())
         end = _PAGE_LINES_BELOW.match(text, len(text) if line_end < 0 else line_end).end()
         pieces.append(text[position:start])
         pieces.append(_spaces(text[start:end]))
         position = end
+    if not pieces:
+        return text
     pieces.append(text[position:])
     return "".join(pieces)
 
