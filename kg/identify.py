@@ -18,8 +18,21 @@ from .vocab import fold, vocabulary
 
 __all__ = ["identify_document"]
 
-_META = re.compile(r"^(Số hiệu|Ngày ban hành|Loại văn bản|Cơ quan ban hành|Người ký)[ :]+(.+?)\s*$", re.MULTILINE)
-_HEADER_NUMBER = re.compile(r"(?:^|\n)[ |]*(?:(?:Bộ luật|Luật|Pháp lệnh|Lệnh|Nghị quyết|LUẬT)\s+)?(?:Số|SỐ|số)\s*:\s*(\S[^\n]{0,40})")
+
+def _line_pattern(pattern: str, flags: int = 0) -> re.Pattern:
+    """``pattern``, read from the start of a line, as one that opens with the line's newline:
+    re tries "^" at every position of a text but finds a literal opening fast. Search it in
+    ``_lines(text)``, so that the first line has a newline before it too."""
+    return re.compile("\n" + pattern, flags)
+
+
+def _lines(text: str) -> str:
+    return "\n" + text
+
+
+_META_KEYS = ("Số hiệu", "Ngày ban hành", "Loại văn bản", "Cơ quan ban hành", "Người ký")
+_META = re.compile(rf"^({'|'.join(_META_KEYS)})[ :]+(.+?)\s*$", re.MULTILINE)
+_HEADER_NUMBER = _line_pattern(r"[ |]*(?:(?:Bộ luật|Luật|Pháp lệnh|Lệnh|Nghị quyết|LUẬT)\s+)?(?:Số|SỐ|số)\s*:\s*(\S[^\n]{0,40})")
 _CONSOLIDATED = re.compile(r"VĂN BẢN HỢP NHẤT")
 _CONSOLIDATED_NUMBER = re.compile(r"(?:Số|SỐ)\s*:\s*(\d+\s?/\s?VBHN\s?-\s?[A-ZĐ]+)")
 # A gazette file name: "nghi-dinh-so-186-2026-nd-cp-469660.txt", "van-ban-hop-nhat-so-04-vbhn-byt-26289.txt"
@@ -27,12 +40,13 @@ _FILE_NAME = re.compile(r"^(?P<type>[a-z-]+?)-so-(?P<number>\d+)(?:-(?P<year>(?:
 _DATE_LINE = re.compile(
     r"(?:ngày|Ngày)\s*(\d{1,2})\s*(?:tháng\s*|/)\s*(\d{1,2})\s*(?:năm\s*|/)\s*((?:19|20)\d\d)")
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)")
-_SIGNER_ROLE = re.compile(
-    r"^[^\S\n]*(?:KT\.\s*|TM\.\s*|Q\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHỦ NHIỆM|"
+_ROLE_LINE = (
+    r"[^\S\n]*(?:KT\.\s*|TM\.\s*|Q\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|CHỦ NHIỆM|"
     r"TỔNG GIÁM ĐỐC|GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|THỐNG ĐỐC|TỔNG KIỂM TOÁN|BÍ THƯ|TRƯỞNG BAN|"
-    r"CHÁNH VĂN PHÒNG|TỔNG THƯ KÝ|XÁC THỰC VĂN BẢN HỢP NHẤT)\s*$",
-    re.MULTILINE,
+    r"CHÁNH VĂN PHÒNG|TỔNG THƯ KÝ|XÁC THỰC VĂN BẢN HỢP NHẤT)\s*$"
 )
+_SIGNER_ROLE = re.compile("^" + _ROLE_LINE, re.MULTILINE)  # one line, as read
+_SIGNER_ROLES = _line_pattern(_ROLE_LINE, re.MULTILINE)  # every role line of a text
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 _UPPER_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]+(?: [A-ZĐÀ-Ỹ]+){1,4}$")
 
@@ -48,7 +62,8 @@ def identify_document(source: SourceText) -> Document:
     """
     text = source.normalized
     head = text[:6000]
-    meta = {key: value for key, value in _META.findall(head)}
+    # most texts have no metadata block: its keys are looked for before the lines are read
+    meta = dict(_META.findall(head)) if any(key in head for key in _META_KEYS) else {}
     number = _clean_number(meta.get("Số hiệu")) or _header_number(head)
     date = _date(meta.get("Ngày ban hành")) or _header_date(head)
     doc_type, title = _type_and_title(head)
@@ -92,7 +107,7 @@ def _clean_number(value: str | None) -> str | None:
 
 
 def _header_number(head: str) -> str | None:
-    for match in _HEADER_NUMBER.finditer(head):
+    for match in _HEADER_NUMBER.finditer(_lines(head)):
         number = _clean_number(match.group(1))
         if number:
             return number
@@ -123,7 +138,7 @@ def _footer_number(text: str) -> str | None:
     """A number stated at the foot of a text, by its signature, when the header has none."""
     tail = text[-4000:]
     found = None
-    for match in _HEADER_NUMBER.finditer(tail):
+    for match in _HEADER_NUMBER.finditer(_lines(tail)):
         found = _clean_number(match.group(1)) or found
     return found
 
@@ -160,17 +175,18 @@ def _type_lines() -> re.Pattern:
     """A line holding only a type word in capitals ("KẾ HOẠCH"), as written: folding moves tone
     marks ("HOẠCH" -> "HỌACH")."""
     forms = vocabulary().forms
-    return re.compile(r"^[ |]*(" + "|".join(re.escape(f.upper()) for f in forms) + r")[ ]*$", re.MULTILINE)
+    return _line_pattern(r"[ |]*(" + "|".join(re.escape(f.upper()) for f in forms) + r")[ ]*$", re.MULTILINE)
 
 
 def _type_and_title(head: str) -> tuple[str | None, str | None]:
     """The type line ("KẾ HOẠCH") and the title lines under it, up to a blank line."""
-    match = _type_lines().search(head)
+    lines_of_head = _lines(head)
+    match = _type_lines().search(lines_of_head)
     if not match:
         return None, None
     doc_type = vocabulary().type_by_form.get(fold(match.group(1)))
     lines = []
-    for line in head[match.end():].split("\n")[1:12]:
+    for line in lines_of_head[match.end():].split("\n", 12)[1:12]:
         stripped = line.strip(" |")
         if not stripped:
             if lines:
@@ -191,19 +207,21 @@ def _sentence_case(title: str) -> str:
     words = [w if any(c.isdigit() for c in w) else w.lower() for w in title.split()]
     text = " ".join(words)
     text = text[0].upper() + text[1:]
-    for name in _proper_names():
-        text = re.sub(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)", name, text)
+    for lowercase, name in _proper_names():
+        text = lowercase.sub(name, text)
     return text
 
 
 @lru_cache(maxsize=1)
-def _proper_names() -> tuple[str, ...]:
+def _proper_names() -> tuple[tuple[re.Pattern, str], ...]:
+    """Each proper name, longest first, with the pattern of it in lowercase as a whole word."""
     vocab = vocabulary()
     names = set(vocab.national_issuers.values())
     names.update(place for _, place in vocab.places.values())
     names.update({"Việt Nam", "Đảng", "Trung ương", "Hồ Chí Minh"})
     names.update(f"{form} số" for form in vocab.forms)
-    return tuple(sorted(names, key=len, reverse=True))
+    return tuple((re.compile(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)"), name)
+                 for name in sorted(names, key=len, reverse=True))
 
 
 def _header_issuer(head: str) -> str | None:
@@ -214,7 +232,8 @@ def _header_issuer(head: str) -> str | None:
     lines = [l for l in lines if l and not l.startswith(("CÔNG BÁO", "VĂN BẢN", "Số"))]
     joined = " ".join(lines)
     folded = fold(joined)
-    for alias, (body, style) in sorted(vocab.local_bodies.items(), key=lambda kv: -len(kv[0])):
+    local_bodies, national_aliases = _aliases_longest_first()
+    for alias, (body, style) in local_bodies:
         if alias in folded:
             for place_key, (kind, place) in vocab.places.items():
                 if place_key in folded:
@@ -223,10 +242,19 @@ def _header_issuer(head: str) -> str | None:
         name = vocab.national_issuers.get(fold(line))
         if name:
             return name
-    for alias in sorted(vocab.national_issuers, key=len, reverse=True):
+    for alias in national_aliases:
         if alias in folded:
             return vocab.national_issuers[alias]
     return None
+
+
+@lru_cache(maxsize=1)
+def _aliases_longest_first() -> tuple[list, list]:
+    """The local bodies by alias and the national issuers' aliases, longest first; sorted once,
+    not for every text."""
+    vocab = vocabulary()
+    return (sorted(vocab.local_bodies.items(), key=lambda kv: -len(kv[0])),
+            sorted(vocab.national_issuers, key=len, reverse=True))
 
 
 def _meta_issuer(value: str | None) -> str | None:
@@ -246,11 +274,13 @@ def _meta_issuer(value: str | None) -> str | None:
 
 def _signer(text: str) -> str | None:
     """The name under the last signing role ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Đào Mỹ")."""
-    tail = text[-5000:]
-    roles = list(_SIGNER_ROLE.finditer(tail))
-    if not roles:
+    tail = _lines(text[-5000:])
+    last = None
+    for last in _SIGNER_ROLES.finditer(tail):
+        pass
+    if last is None:
         return None
-    for line in tail[roles[-1].end():].split("\n")[:8]:
+    for line in tail[last.end():].split("\n", 8)[:8]:
         stripped = line.strip(" |")
         if not stripped or stripped.startswith("(") or _SIGNER_ROLE.match(stripped):
             continue
