@@ -30,8 +30,7 @@ def _lines(text: str) -> str:
     return "\n" + text
 
 
-_META_KEYS = ("Số hiệu", "Ngày ban hành", "Loại văn bản", "Cơ quan ban hành", "Người ký")
-_META = re.compile(rf"^({'|'.join(_META_KEYS)})[ :]+(.+?)\s*$", re.MULTILINE)
+_META = _line_pattern(r"(Số hiệu|Ngày ban hành|Loại văn bản|Cơ quan ban hành|Người ký)[ :]+(.+?)\s*$", re.MULTILINE)
 _HEADER_NUMBER = _line_pattern(r"[ |]*(?:(?:Bộ luật|Luật|Pháp lệnh|Lệnh|Nghị quyết|LUẬT)\s+)?(?:Số|SỐ|số)\s*:\s*(\S[^\n]{0,40})")
 _CONSOLIDATED = re.compile(r"VĂN BẢN HỢP NHẤT")
 _CONSOLIDATED_NUMBER = re.compile(r"(?:Số|SỐ)\s*:\s*(\d+\s?/\s?VBHN\s?-\s?[A-ZĐ]+)")
@@ -62,8 +61,7 @@ def identify_document(source: SourceText) -> Document:
     """
     text = source.normalized
     head = text[:6000]
-    # most texts have no metadata block: its keys are looked for before the lines are read
-    meta = dict(_META.findall(head)) if any(key in head for key in _META_KEYS) else {}
+    meta = dict(_META.findall(_lines(head)))
     number = _clean_number(meta.get("Số hiệu")) or _header_number(head)
     date = _date(meta.get("Ngày ban hành")) or _header_date(head)
     doc_type, title = _type_and_title(head)
