@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError
@@ -38,19 +39,6 @@ _LOOKALIKES = {
 _LOOKALIKE = re.compile("[" + re.escape("".join(_LOOKALIKES)) + "]")
 
 
-def _char_class(chars: set[str], negate: bool = False) -> str:
-    """A regex character class of ``chars``, consecutive code points written as ranges."""
-    codes = sorted(map(ord, chars))
-    parts = []
-    first = 0
-    for k, code in enumerate(codes):
-        if k + 1 == len(codes) or codes[k + 1] != code + 1:
-            low, high = re.escape(chr(codes[first])), re.escape(chr(code))
-            parts.append(low if codes[first] == code else f"{low}-{high}")
-            first = k + 1
-    return ("[^" if negate else "[") + "".join(parts) + "]"
-
-
 # Unicode is read from unicodedata below this bound, where the letters, punctuation and symbols
 # of Vietnamese text lie; any character above it is taken as one that may break NFC.
 _NFC_BOUND = 0x3000
@@ -69,11 +57,23 @@ def _may_break_nfc() -> set[str]:
     return found
 
 
-# A text holding none of those is NFC. unicodedata.is_normalized reads every character as
-# slowly as the lookalike class does, so one scan finds both: a class of every character that
-# is neither, negated (so it takes in all above U+FFFF at no cost per character).
-_SUSPECT = re.compile(_char_class(
-    {chr(code) for code in range(_NFC_BOUND)} - _may_break_nfc() - _LOOKALIKES.keys(), negate=True))
+@lru_cache(maxsize=1)
+def _suspects() -> re.Pattern:
+    """A lookalike or a character that may break NFC. A text holding none of the latter is NFC,
+    and unicodedata.is_normalized reads every character as slowly as the lookalike class does,
+    so one scan finds both: a class of every character that is neither, negated (so it takes in
+    all above U+FFFF at no cost per character). Built on first use: a few milliseconds."""
+    suspect = _may_break_nfc() | _LOOKALIKES.keys()
+    ranges = []  # the runs of code points that are neither
+    for code in range(_NFC_BOUND):
+        if chr(code) in suspect:
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[^" + "".join(re.escape(chr(low)) + ("-" + re.escape(chr(high)) if high > low else "")
+                                     for low, high in ranges) + "]")
 
 def _literal_prefix(pattern: str) -> str:
     """The text every match of ``pattern`` opens with ("" when it cannot tell)."""
@@ -191,7 +191,7 @@ def prepare_text(original: str, path: str = "<text>") -> SourceText:
 def _clean_letters(text: str) -> tuple[str, OffsetMap | None]:
     """NFC, then the lookalikes replaced; in one scan when the text is NFC, as nearly all are."""
     lookalikes = []
-    for match in _SUSPECT.finditer(text):
+    for match in _suspects().finditer(text):
         if match.group() not in _LOOKALIKES:
             break  # a character that may not be NFC: the whole text is checked
         lookalikes.append(match.start())
