@@ -205,11 +205,10 @@ _LONGEST_CUE = 80  # characters: a window reaches this far past its edge so a cu
 def _near(source: SourceText, spans: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
     """The stretches of normalized text where a cue can bear on a citation: before it within
     reach, between two close ones, and just after it; merged where they overlap."""
-    offsets = source.offsets
     windows: list[list[int]] = []
     for start, end in spans:
-        if offsets is not None:
-            start, end = bisect.bisect_left(offsets, start), bisect.bisect_left(offsets, end)
+        if source.offsets is not None:
+            start, end = source.to_normalized(start), source.to_normalized(end)
         low, high = max(0, start - reach - _LONGEST_CUE), end + 200 + _LONGEST_CUE
         if windows and low <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], high)
@@ -283,8 +282,7 @@ class _Clauses:
         self._stop_starts: list[int] = []
 
     def _normalized(self, position: int) -> int:
-        offsets = self.source.offsets
-        return position if offsets is None else bisect.bisect_left(offsets, position)
+        return self.source.to_normalized(position)
 
     def _starts_clause(self, match: re.Match) -> bool:
         position = self.source.to_original(match.start())
