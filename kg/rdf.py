@@ -67,6 +67,8 @@ PREDICATES = {
 PROFILES = ("full", "citations")
 
 INSTRUMENTS_GRAPH = ID + "graph/instruments"
+#: How many of the most cited instruments the build ranks (``kg:citationRank``).
+RANKED = 1000
 ONTOLOGY_GRAPH = ID + "graph/ontology"
 
 # Party numbers put the kind before the body ("57-NQ/TW", "324-QĐ/TU"); state numbers put it
@@ -537,6 +539,7 @@ class InstrumentTally:
         # An edge may point at an instrument no citation described (a relation between two cited
         # instruments, resolved by the relation finder): give it the type its IRI names.
         bare = {iri for iri in self.objects - described if "/section/" not in iri}
+        counted = []
         for iri in sorted(described | bare):
             if iri in described:
                 cited = [(Instrument(*key), count) for key, count in self.cited.get(iri, {}).items()]
@@ -548,6 +551,11 @@ class InstrumentTally:
                 # Counted once per build, so that "most cited" reads one number per instrument
                 # instead of aggregating every edge of the corpus at query time.
                 quads.append(Quad(NamedNode(iri), _kg("citingDocuments"), _integer(self.citing[iri]), graph))
+                counted.append((-self.citing[iri], instrument.label(), iri))
+        # The most cited are ranked here too: sorting every count at query time took 0.25 s at
+        # 200,000 documents, and reading the label of each instrument before the sort 1 s more.
+        for rank, (_, _, iri) in enumerate(sorted(counted)[:RANKED], 1):
+            quads.append(Quad(NamedNode(iri), _kg("citationRank"), _integer(rank), graph))
         return list(dict.fromkeys(quads))  # an issuer of two instruments is described once
 
 

@@ -115,3 +115,19 @@ def test_citing_documents_are_counted_from_the_extractions(corpus_build):
     rows = run_named(store, "most-cited", {}).records()
     assert int(rows[0]["documents"]) == max(counted.values())
     assert [int(r["documents"]) for r in rows] == sorted((int(r["documents"]) for r in rows), reverse=True)
+
+
+def test_the_most_cited_are_ranked_by_their_counts(corpus_store):
+    rows = corpus_store.query(f"""
+        SELECT ?rank ?n WHERE {{ ?i <{KG}citationRank> ?rank ; <{KG}citingDocuments> ?n }}
+        ORDER BY ?rank""", max_rows=10_000).rows
+    ranks = [int(rank.value) for rank, _ in rows]
+    counts = [int(n.value) for _, n in rows]
+    assert ranks == list(range(1, len(rows) + 1)) and len(rows) == 1000
+    assert counts == sorted(counts, reverse=True)
+    unranked = corpus_store.query(f"""
+        SELECT (MAX(?n) AS ?most) WHERE {{ ?i <{KG}citingDocuments> ?n
+          FILTER NOT EXISTS {{ ?i <{KG}citationRank> ?rank }} }}""").rows[0][0]
+    assert int(unranked.value) <= counts[-1]
+    top = run_named(corpus_store, "most-cited", {}).records()
+    assert [int(r["documents"]) for r in top] == counts[:25]
