@@ -34,6 +34,27 @@ def test_lineage_of_task(corpus_store):
                      ("15/2019/QĐ-UBND", "amends", "21/2018/QĐ-UBND")}
 
 
+def test_labels_read_by_a_second_query_are_those_an_optional_pattern_gives(corpus_store):
+    """lineage-of-task labels its nodes after the query (kg.query._labelled); the rows must be
+    those of the same query with OPTIONAL label patterns, in the order the query declares."""
+    query = named_queries()["lineage-of-task"]
+    assert query.labels == ("from", "to") and query.order == ("fromLabel", "relation", "toLabel")
+    text = query.text.replace("SELECT DISTINCT ?document ?task ?from ?relation ?to",
+                              "SELECT DISTINCT ?document ?task ?from ?fromLabel ?relation ?to ?toLabel")
+    text = text.replace("ORDER BY ?from ?relation ?to", "ORDER BY ?fromLabel ?relation ?toLabel")
+    text = text.replace("\n}\nORDER BY", "\n  OPTIONAL { ?from <http://www.w3.org/2000/01/rdf-schema#label> ?fromLabel }"
+                        "\n  OPTIONAL { ?to <http://www.w3.org/2000/01/rdf-schema#label> ?toLabel }\n}\nORDER BY")
+    from kg.query import bind
+    for document, task in (("322/KH-UBND", "II.5"), ("322/KH-UBND", "II.1")):
+        values = {"document": document, "task": task}
+        named = run_named(corpus_store, "lineage-of-task", values).records()
+        bindings = {name: bind(query.parameters[name], value) for name, value in values.items()}
+        plain = corpus_store.query(text, bindings).records()
+        assert named and all(row["fromLabel"] and row["toLabel"] for row in named)
+        assert [(r["fromLabel"], r["relation"], r["toLabel"]) for r in named] == \
+               [(r["fromLabel"], r["relation"], r["toLabel"]) for r in plain]
+
+
 def test_who_cites(corpus_store):
     rows = run_named(corpus_store, "who-cites", {"number": "15/2019/QĐ-UBND"}).records()
     assert {r["citingLabel"] for r in rows} == {"322/KH-UBND"}
