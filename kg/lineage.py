@@ -50,7 +50,7 @@ SELECT ?node ?label ?document WHERE {
   { ?node a kg:StateInstrument } UNION { ?node a kg:PartyDocument } UNION { ?node a kg:Section }
   UNION { ?node a kg:Task }
   OPTIONAL { ?node rdfs:label ?label }
-  OPTIONAL { ?node eli:is_part_of+ ?document . ?document eli:number ?number }
+  OPTIONAL { ?node kg:inDocument ?document }
 }"""
 
 
@@ -67,8 +67,7 @@ def load(store) -> nx.MultiDiGraph:
         if document is not None:
             documents.setdefault(node.value, []).append(document.value)
     for node, owners in documents.items():
-        # The outermost container with a number is the document (a section's parents are sections).
-        owner = owners[-1]
+        owner = owners[0]  # kg:inDocument: the one document a section belongs to
         labels[node] = f"{labels.get(owner, owner)} {labels.get(node, node)}"
     nx.set_node_attributes(graph, {node: label for node, label in labels.items() if node in graph}, "label")
     return graph
@@ -85,8 +84,8 @@ def find_start(store, number: str, task: str | None = None) -> str:
         bindings = {"number": ox.Literal(number)}
     else:
         text = """PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX kg: <https://w3id.org/kg-vn/ontology#>
-                  SELECT ?number ?task ?node WHERE { ?doc eli:number ?number . ?node kg:sectionId ?task ;
-                  eli:is_part_of+ ?doc } ORDER BY ?node"""
+                  SELECT ?number ?task ?node WHERE { ?doc eli:number ?number . ?node kg:inDocument ?doc ;
+                  kg:sectionId ?task } ORDER BY ?node"""
         bindings = {"number": ox.Literal(number), "task": ox.Literal(task)}
     rows = store.query(text, bindings).rows
     if not rows:

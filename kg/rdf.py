@@ -307,6 +307,7 @@ def _section(section: Section, document: str, graph: NamedNode, iris: dict[str, 
     parent = iris.get(section.parent, document) if section.parent else document
     yield Quad(node, _TYPE, _kg("Task" if section.kind == "task" else "Section"), graph)
     yield Quad(node, _eli("is_part_of"), NamedNode(parent), graph)
+    yield Quad(node, _kg("inDocument"), NamedNode(document), graph)
     yield Quad(node, _kg("sectionId"), _text(section.id), graph)
     yield Quad(node, NamedNode(RDFS + "label"), _text(section.id), graph)
     yield Quad(node, _kg("start"), _integer(section.start), graph)
