@@ -1,22 +1,19 @@
 """The three stores side by side on the synthetic national corpus (issue 3, item 4).
 
-For each store (the embedded default ``MemoryStore``, the on-disk ``DiskStore``, a plain
-``RdflibStore``), a fresh subprocess loads the graph the way ``kg`` does and runs the named
-queries through ``kg.query.run_named``; its own peak RSS is the store's peak memory. The
-subprocesses of the three stores take turns, several rounds, and every figure is the median.
+For each store (the embedded ``MemoryStore``, the on-disk ``DiskStore``, a plain ``RdflibStore``),
+a fresh subprocess loads the graph the way ``kg`` does and runs the named queries through
+``kg.query.run_named``; its own peak RSS is the store's peak memory.
 
-Sizes: the real corpus has 1,057 quads per document (76 sections and 52 evidence records each,
-see synthetic.py), so 200,000 documents are about 210 million quads, which neither fits this
-machine's memory in Oxigraph's in-memory store (4 GB per 10 million triples here) nor loads in
-the suite's 15 minutes. The suite therefore measures all three stores at a small size (rdflib
-takes ~1 minute per 200k quads), Oxigraph's two stores at the largest size the time allows, and
-extrapolates load time and memory to 200,000 documents linearly in quads; each extrapolated
-figure says so.
+Sizes and profiles: a full graph (``kg build``'s default profile) has ~1,000 quads per document
+(every section with offsets, the evidence of every edge), so 200,000 documents would be ~200M
+quads: ~80 GB in Oxigraph's memory store and far beyond the suite's 15 minutes to load. National
+scale is the ``citations`` profile (documents, tasks, typed edges: ~70 quads per document), which
+is measured at 200,000 documents in both Oxigraph stores, once (each query is still the median of
+up to 15 runs). All three stores, and the full profile beside the citations profile, are measured
+at 2,000 documents, several rounds taking turns. rdflib is not loaded at 200,000: it took ~1
+minute per 200k quads here, ~70 minutes for 14M.
 
-Each Oxigraph query is also run a second way, its parameters bound by a VALUES block at the head
-of the WHERE clause instead of ``substitutions=``: the difference is what binding costs.
-
-    .venv/bin/python bench/bench_stores.py [--small 200] [--large 2000] [--repeat 3]
+    .venv/bin/python bench/bench_stores.py [--small 2000] [--large 200000] [--repeat 3]
 """
 from __future__ import annotations
 
@@ -44,19 +41,8 @@ QUERY_BUDGET = 8.0
 
 # ---------------------------------------------------------------- the child: one store, one graph
 
-def _values_first(text: str, values: dict[str, str]) -> str:
-    """The query with its parameters bound by a VALUES block opening the WHERE clause."""
-    import pyoxigraph as ox
-
-    if not values:
-        return text
-    block = "VALUES (" + " ".join(f"?{name}" for name in values) + ") { (" + \
-            " ".join(str(ox.Literal(value)) for value in values.values()) + ") }"
-    return text.replace("WHERE {", "WHERE {\n  " + block, 1)
-
-
 def child(kind: str, location: str, parameters: dict) -> dict:
-    from kg.query import named_queries, run_named
+    from kg.query import run_named
     from kg.store import DiskStore, MemoryStore, RdflibStore
 
     started = time.perf_counter()
@@ -72,7 +58,7 @@ def child(kind: str, location: str, parameters: dict) -> dict:
         store = DiskStore(location)  # the stamp matches: opened, not loaded
         result["reopen"] = time.perf_counter() - started
 
-    result["queries"], result["rows"], result["values_first"] = {}, {}, {}
+    result["queries"], result["rows"] = {}, {}
     for name in QUERIES:
         runs, rows, spent = [], [], 0.0
         for repeat in range(3):
@@ -86,15 +72,6 @@ def child(kind: str, location: str, parameters: dict) -> dict:
                 rows.append(len(answer.rows))
         result["queries"][name] = statistics.median(runs)
         result["rows"][name] = statistics.median(rows)
-        if kind != "rdflib":
-            text = named_queries()[name].text
-            fast = []
-            for _ in range(3):
-                for values in parameters[name]:
-                    begin = time.perf_counter()
-                    store.query(_values_first(text, values))
-                    fast.append(time.perf_counter() - begin)
-            result["values_first"][name] = statistics.median(fast)
     result["peak_rss"] = peak_rss()
     return result
 
@@ -126,140 +103,120 @@ def _ms(seconds) -> str:
     return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
-def run(small: int = 200, large: int = 2000, repeat: int = 3, seed: int = 1) -> dict:
+def run(small: int = 2000, large: int = 200_000, repeat: int = 3, seed: int = 1, workers: int = 2) -> dict:
     sys.path.insert(0, str(HERE))
     from synthetic import Corpus, write_nquads
 
     work = Path(tempfile.mkdtemp(prefix="kg-bench-stores-"))
     try:
-        graphs = {}
-        generated = {}
-        for size in (small, large):
-            folder = work / f"n{size}"
+        graphs, generated = {}, {}
+        for size, profile in ((small, "citations"), (small, "full"), (large, "citations")):
+            folder = work / f"n{size}-{profile}"
             folder.mkdir()
             begin = time.perf_counter()
-            quads = write_nquads(size, folder / "graph.nq", seed)
-            generated[size] = (quads, time.perf_counter() - begin, (folder / "graph.nq").stat().st_size)
+            quads = write_nquads(size, folder / "graph.nq", seed, profile, workers)
+            generated[(size, profile)] = (quads, time.perf_counter() - begin, (folder / "graph.nq").stat().st_size)
             parameters = folder / "parameters.json"
             parameters.write_text(json.dumps(Corpus(size, seed).parameters(), ensure_ascii=False))
-            graphs[size] = (folder, parameters)
+            graphs[(size, profile)] = (folder, parameters)
 
-        plan = [(small, "memory"), (small, "disk"), (small, "rdflib"), (large, "memory"), (large, "disk")]
-        results: dict[tuple, list[dict]] = {key: [] for key in plan}
+        small_plan = [(small, "citations", "memory"), (small, "citations", "disk"), (small, "citations", "rdflib"),
+                      (small, "full", "memory")]
+        large_plan = [(large, "citations", "memory"), (large, "citations", "disk")]
+        results: dict[tuple, list[dict]] = {key: [] for key in small_plan + large_plan}
         for _ in range(repeat):
-            for size, kind in plan:
-                folder, parameters = graphs[size]
-                results[(size, kind)].append(_spawn(kind, folder, parameters))
-        return _report(results, plan, generated, small, large, repeat)
+            for size, profile, kind in small_plan:
+                results[(size, profile, kind)].append(_spawn(kind, *graphs[(size, profile)]))
+        for size, profile, kind in large_plan:
+            results[(size, profile, kind)].append(_spawn(kind, *graphs[(size, profile)]))
+        return _report(results, small_plan + large_plan, generated, small, large, repeat)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 def _report(results, plan, generated, small, large, repeat) -> dict:
-    names = {"memory": "MemoryStore (pyoxigraph in memory, default)", "disk": "DiskStore (Oxigraph on disk)",
+    names = {"memory": "MemoryStore (pyoxigraph in memory)", "disk": "DiskStore (Oxigraph on disk)",
              "rdflib": "RdflibStore (rdflib Dataset)"}
-    rows = []
-    medians = {}
-    for size, kind in plan:
-        runs = [r for r in results[(size, kind)] if "error" not in r]
-        errors = [r["error"] for r in results[(size, kind)] if "error" in r]
+    rows, medians = [], {}
+    for size, profile, kind in plan:
+        runs = [r for r in results[(size, profile, kind)] if "error" not in r]
+        errors = [r["error"] for r in results[(size, profile, kind)] if "error" in r]
+        quads = generated[(size, profile)][0]
+        where = f"{size:,} ({profile}, {quads / 1e6:.2f}M quads)"
         if not runs:
-            rows.append((f"{size:,}", names[kind], f"failed: {errors[0]}", *["-"] * (len(QUERIES) + 1)))
+            rows.append((where, names[kind], f"failed: {errors[0]}", *["-"] * (len(QUERIES) + 1)))
             continue
         m = {"load": _median(runs, "load"), "rss": _median(runs, "peak_rss"), "reopen": _median(runs, "reopen"),
              **{name: _median(runs, "queries", name) for name in QUERIES},
-             **{f"{name}/values": _median(runs, "values_first", name) for name in QUERIES},
              **{f"{name}/rows": _median(runs, "rows", name) for name in QUERIES}}
-        medians[(size, kind)] = m
+        medians[(size, profile, kind)] = m
         load = _ms(m["load"]) + (f" (reopen {_ms(m['reopen'])})" if m["reopen"] is not None else "")
-        cells = []
-        for name in QUERIES:
-            cell = _ms(m[name])
-            if m[f"{name}/values"] is not None:
-                cell += f" / {_ms(m[f'{name}/values'])}"
-            cells.append(cell)
-        rows.append((f"{size:,} ({generated[size][0] / 1e6:.2f}M quads)", names[kind], load,
-                     f"{m['rss'] / 2**20:,.0f} MB", *cells))
+        cells = [f"{_ms(m[name])} ({m[f'{name}/rows']:,.0f} rows)" for name in QUERIES]
+        rows.append((where, names[kind], load, f"{m['rss'] / 2**20:,.0f} MB", *cells))
 
-    scale = TARGET / large
-    memory, disk = medians.get((large, "memory")), medians.get((large, "disk"))
-    lines = []
-    goal_met, headline = False, ""
-    if memory:
-        quads_target = generated[large][0] * scale
-
-        def at_target(kind: str, key: str) -> float:
-            """A figure at TARGET documents on the line through the small and the large measurement
-            (the intercept is the interpreter and kg's imports, which do not grow with the graph)."""
-            low, high = medians.get((small, kind)), medians[(large, kind)]
-            if not low or low.get(key) is None:
-                return high[key] * scale
-            slope = (high[key] - low[key]) / (generated[large][0] - generated[small][0])
-            return low[key] + slope * (quads_target - generated[small][0])
-
-        rss_target = at_target("memory", "rss")
-        headline = (f"MemoryStore at {large:,} documents: who-cites {_ms(memory['who-cites'])} as shipped "
-                    f"({_ms(memory['who-cites/values'])} bound by VALUES), lineage {_ms(memory['lineage-of-task'])}, "
-                    f"most-cited {_ms(memory['most-cited'])}, {memory['rss'] / 2**20:,.0f} MB; at {TARGET:,} "
-                    f"documents ~{quads_target / 1e6:.0f}M quads, ~{rss_target / 2**30:.0f} GB (extrapolated)")
-        lines.append(f"At {TARGET:,} documents (~{quads_target / 1e6:.0f}M quads; extrapolated on the line through "
-                     f"{small:,} and {large:,} documents): MemoryStore load ~{at_target('memory', 'load') / 60:.0f} "
-                     f"min, peak memory ~{rss_target / 2**30:.0f} GB (goal < 4 GB: "
-                     f"{'met' if rss_target < MEMORY_GOAL else 'missed'}).")
-        if disk:
-            lines.append(f"DiskStore bulk load ~{at_target('disk', 'load') / 60:.0f} min (extrapolated the same way); "
-                         f"its peak memory is not extrapolated: it is the bulk loader's working set, which has a budget "
-                         f"(~2 GB per thread by default) and grew from {medians[(small, 'disk')]['rss'] / 2**20:,.0f} MB "
-                         f"to {disk['rss'] / 2**20:,.0f} MB here; ../shared/MEASURED.md measured 1.7 GB at 10M triples.")
-        goal_met = rss_target < MEMORY_GOAL
-        for name, limit in GOALS.items():
-            shipped, values = memory[name], memory[f"{name}/values"]
-            rows_returned = memory.get(f"{name}/rows")
-            if name == "most-cited":  # an aggregate over every evidence record: linear in the corpus
-                estimate = at_target("memory", name)
-                met = estimate < limit
-                lines.append(f"most-cited in MemoryStore: {_ms(shipped)} at {large:,} documents, ~{_ms(estimate)} at "
-                             f"{TARGET:,} (extrapolated; goal < {_ms(limit)}: {'met' if met else 'missed'}).")
-            else:
-                met = shipped < limit
-                lines.append(f"{name} in MemoryStore at {large:,} documents: {_ms(shipped)} as shipped, {_ms(values)} "
-                             f"with a leading VALUES block, median {rows_returned:,.0f} rows (goal < {_ms(limit)} at "
-                             f"{TARGET:,}: {'met at ' + f'{large:,}' + ', not measured at the target' if met else 'missed already at ' + f'{large:,}'}).")
-            goal_met &= met
-    else:
-        headline = "MemoryStore at the large size failed; see the table"
+    lines, verdicts = [], {}
+    for kind in ("memory", "disk"):
+        m = medians.get((large, "citations", kind))
+        if not m:
+            lines.append(f"{names[kind]} at {large:,} documents failed; see the table.")
+            continue
+        checks = [(name, m[name], limit, m[name] < limit) for name, limit in GOALS.items()]
+        checks.append(("peak memory", m["rss"], MEMORY_GOAL, m["rss"] < MEMORY_GOAL))
+        verdicts[kind] = all(met for *_, met in checks)
+        lines.append(f"{names[kind]} at {large:,} documents: " + "; ".join(
+            f"{name} {(_ms(value) if name != 'peak memory' else f'{value / 2**30:.2f} GB')} "
+            f"(goal < {(_ms(limit) if name != 'peak memory' else '4 GB')}: {'met' if met else 'missed'})"
+            for name, value, limit, met in checks) + f"; load {_ms(m['load'])}"
+            + (f", reopened in {_ms(m['reopen'])}" if m.get("reopen") is not None else "") + ".")
+    full, lean = generated[(small, "full")][0], generated[(small, "citations")][0]
+    full_memory, large_memory = medians.get((small, "full", "memory")), medians.get((large, "citations", "memory"))
+    if full_memory and large_memory:
+        per_quad = large_memory["rss"] / generated[(large, "citations")][0]
+        lines.append(f"The full profile at {small:,} documents: {full:,} quads ({full / small:,.0f} per document) "
+                     f"against {lean:,} ({lean / small:,.0f}) in the citations profile; at {TARGET:,} documents "
+                     f"that is ~{full / small * TARGET / 1e6:,.0f}M quads, ~{full / small * TARGET * per_quad / 2**30:,.0f} GB "
+                     f"in memory at the {per_quad:,.0f} bytes per quad measured at {large:,} (extrapolated).")
+    generation = "; ".join(f"{size:,} documents, {profile}: {q:,} quads, {b / 2**20:,.0f} MB of N-Quads generated "
+                           f"in {s:.1f} s" for (size, profile), (q, s, b) in generated.items())
     ratios = {}
-    small_memory, small_rdflib = medians.get((small, "memory")), medians.get((small, "rdflib"))
-    if small_memory and small_rdflib:
-        ratios["rdflib/memory load"] = small_rdflib["load"] / small_memory["load"]
-        for name in QUERIES:
-            if small_rdflib[name] and small_memory[name]:
-                ratios[f"rdflib/memory {name}"] = small_rdflib[name] / small_memory[name]
+    small_memory = medians.get((small, "citations", "memory"))
+    for other in ("rdflib", "disk"):
+        theirs = medians.get((small, "citations", other))
+        if small_memory and theirs:
+            ratios[f"{other}/memory load at {small:,}"] = theirs["load"] / small_memory["load"]
+            for name in QUERIES:
+                if theirs[name] and small_memory[name]:
+                    ratios[f"{other}/memory {name} at {small:,}"] = theirs[name] / small_memory[name]
+    memory, disk = medians.get((large, "citations", "memory")), medians.get((large, "citations", "disk"))
     if memory and disk:
-        ratios["disk/memory load"] = disk["load"] / memory["load"]
+        ratios[f"disk/memory peak RSS at {large:,}"] = disk["rss"] / memory["rss"]
         for name in QUERIES:
-            ratios[f"disk/memory {name}"] = disk[name] / memory[name]
-            ratios[f"substitutions/VALUES-first {name} (memory)"] = memory[name] / memory[f"{name}/values"]
-    generation = "; ".join(f"{size:,} documents: {q:,} quads ({q / size:.0f} per document), {b / 2**20:,.0f} MB of "
-                           f"N-Quads generated in {s:.1f} s" for size, (q, s, b) in generated.items())
+            ratios[f"disk/memory {name} at {large:,}"] = disk[name] / memory[name]
+    met = [kind for kind, ok in verdicts.items() if ok]
+    headline = (f"at {large:,} documents (citations profile, {generated[(large, 'citations')][0] / 1e6:.1f}M quads): "
+                + (f"every goal met by {', '.join(names[k] for k in met)}" if met else "no store meets every goal")
+                + "; " + "; ".join(f"{kind}: lineage {_ms(medians[(large, 'citations', kind)]['lineage-of-task'])}, "
+                                    f"who-cites {_ms(medians[(large, 'citations', kind)]['who-cites'])}, most-cited "
+                                    f"{_ms(medians[(large, 'citations', kind)]['most-cited'])}, "
+                                    f"{medians[(large, 'citations', kind)]['rss'] / 2**30:.1f} GB"
+                                    for kind in ("memory", "disk") if (large, "citations", kind) in medians))
     return {
         "title": "Stores on the synthetic national corpus",
-        "headers": ("documents", "store", f"load (median of {repeat})", "peak RSS",
-                    *[f"{name} (shipped / VALUES-first)" for name in QUERIES]),
+        "headers": ("documents", "store", f"load (median of {repeat} at {small:,}, 1 at {large:,})", "peak RSS",
+                    *QUERIES),
         "rows": rows,
-        "ratio": ratios.get("rdflib/memory load"),
         "ratios": ratios,
         "summary": "\n".join([headline, *lines, generation]),
-        "goal_met": goal_met,
-        "medians": {f"{size}/{kind}": m for (size, kind), m in medians.items()},
+        "goal_met": bool(met),
+        "medians": {f"{size}/{profile}/{kind}": m for (size, profile, kind), m in medians.items()},
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--child", nargs=3, metavar=("KIND", "LOCATION", "PARAMETERS"), help=argparse.SUPPRESS)
-    parser.add_argument("--small", type=int, default=200)
-    parser.add_argument("--large", type=int, default=2000)
+    parser.add_argument("--small", type=int, default=2000)
+    parser.add_argument("--large", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     if args.child:

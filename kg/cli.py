@@ -128,8 +128,10 @@ def validate(graph, limit):
     sys.exit(0 if report.conforms else 1)
 
 
-_STORE = click.option("--store", "store_kind", type=click.Choice(["memory", "disk", "rdflib"]), default="memory",
-                      show_default=True, help="Where to load the graph: pyoxigraph in memory or on disk, or rdflib.")
+_STORE = click.option("--store", "store_kind", type=click.Choice(["auto", "memory", "disk", "rdflib"]),
+                      default="auto", show_default=True,
+                      help="Where to load the graph: pyoxigraph in memory or on disk (loaded once, reopened "
+                           "after), or rdflib. auto: in memory up to 512 MB of N-Quads, on disk beyond.")
 
 
 @main.command(context_settings=CONTEXT)

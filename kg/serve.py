@@ -61,7 +61,7 @@ def results_json(result) -> dict:
 
 
 def make_server(location, host: str = "127.0.0.1", port: int = 7878, allow_updates: bool = False,
-                timeout: float = 10.0, max_rows: int = 10_000, store_kind: str = "memory",
+                timeout: float = 10.0, max_rows: int = 10_000, store_kind: str = "auto",
                 query_threads: int = 4) -> ThreadingHTTPServer:
     """The server, bound but not yet serving (``serve_forever`` runs it); port 0 picks a free one."""
     store = open_store(location, store_kind)

@@ -53,6 +53,17 @@ def test_the_disk_store_is_loaded_once_and_reopened(plan_build):
     assert len(store) == len(MemoryStore(plan_build))
 
 
+def test_auto_keeps_a_corpus_sized_graph_in_memory_and_a_larger_one_on_disk(plan_build, monkeypatch):
+    import kg.store
+    from kg.store import open_store
+
+    assert isinstance(open_store(plan_build), MemoryStore)
+    monkeypatch.setattr(kg.store, "AUTO_DISK_BYTES", (plan_build / "graph.nq").stat().st_size - 1)
+    store = open_store(plan_build)
+    assert isinstance(store, DiskStore) and (plan_build / "oxigraph" / "loaded-from.sha256").is_file()
+    assert len(store) == len(MemoryStore(plan_build))
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
