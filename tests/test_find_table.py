@@ -92,6 +92,7 @@ VBHN_2091 = citing("Văn bản hợp nhất", "2091/VBHN-BLĐTBXH", 2022, MOLISA
 VBHN_4496 = citing("Văn bản hợp nhất", "4496/VBHN-BLĐTBXH", 2021, MOLISA)
 VBHN_3305 = citing("Văn bản hợp nhất", "3305/VBHN-BLĐTBXH", 2024, MOLISA)
 VBHN_40_BCT = citing("Văn bản hợp nhất", "40/VBHN-BCT", 2026, "Bộ Công Thương")
+VBHN_11_BTC = citing("Văn bản hợp nhất", "11/VBHN-BTC", 2026, "Bộ Tài chính")
 
 # --- sources --------------------------------------------------------------------------------
 
@@ -123,6 +124,7 @@ G_TT09_26 = G + "hdld/thong-tu-so-09-2026-tt-bnv-469696.txt"
 G_TT22_26 = G + "chinh_sach_dn/thong-tu-so-22-2026-tt-bnnmt-469587.txt"
 G_QD1205 = G + "uu_dai_dt/quyet-dinh-so-1205-qd-bkhdt-41976.txt"
 G_NQ100 = G + "chinh_sach_dn/nghi-quyet-so-100-nq-cp-469357.txt"
+G_VBHN11_BTC = G + "thue_tncn/van-ban-hop-nhat-so-11-vbhn-btc-469541.txt"
 G_NQ97 = G + "chinh_sach_dn/nghi-quyet-so-97-nq-cp-469324.txt"
 G_NQ105 = G + "chinh_sach_dn/nghi-quyet-so-105-nq-cp-469364.txt"
 G_NQ109 = G + "chinh_sach_dn/nghi-quyet-so-109-nq-cp-469403.txt"
@@ -520,6 +522,10 @@ ROWS = [
         [ref("Công văn", "3679/STC-QLGCS", date="2025-11-05")], QUANG_NGAI),
 
     # ---- gazette: joint circulars, typos, page headers ---------------------------------------
+    row("g-so-colon-before-the-number", G_VBHN11_BTC,
+        lines("(Ban hành kèm theo Thông tư số: 06/2022/TT-BTC ngày 08 tháng 02 năm 2022  ",
+              "của Bộ trưởng Bộ Tài chính) "),
+        [ref("Thông tư", "06/2022/TT-BTC", date="2022-02-08", issuer="Bộ Tài chính")], VBHN_11_BTC),
     row("g-TTLT-three-ministries-then-QD-TTg", G_TT08,
         lines("theo Thông tư liên tịch số 08/2012/TTLT-BLĐTBXH-BNV-BTC ngày 16 tháng 4 ",
               "năm 2012 của Bộ Lao động - Thương binh và Xã hội, Bộ Nội vụ, Bộ Tài chính ",
