@@ -375,6 +375,7 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
     yield Quad(graph, _TYPE, _kg("SourceFile"), graph)
     yield Quad(graph, _kg("path"), _text(label), graph)
     yield Quad(graph, _kg("sha256"), _text(sha256), graph)
+    yield Quad(graph, _kg("profile"), _text(profile), graph)
     yield Quad(graph, _kg("describes"), NamedNode(document), graph)
     if extraction.document.signer:
         yield Quad(NamedNode(document), _kg("signer"), _text(extraction.document.signer), graph)
