@@ -63,26 +63,64 @@ def graph_file(location: str | Path) -> Path:
 
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+#: Braces, and what may hold one without opening a group: literals, IRIs, comments.
+_BRACES = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*|[{}]')
 
 
 def _values_first(text: str, bindings: dict | None) -> str:
-    """The query with its bindings as a VALUES block at the head of its WHERE clause.
+    """The query with its bindings as a VALUES block at the head of its WHERE clause, and of each
+    group directly inside it (a branch of a UNION, an OPTIONAL, a GRAPH) that names them.
 
     Oxigraph plans a query before it substitutes bound variables, so a bound number was found by
     scanning every number and filtering (37 ms for who-cites on the corpus); a leading VALUES block
-    lets it start from the number (0.5 ms, bench/RESULTS.md). The terms are written by pyoxigraph's
-    N-Triples serializer, which escapes quotes and angle brackets: a value cannot close the term
-    it stands in, let alone the query (tests/test_query.py tries).
+    lets it start from the number (0.5 ms, bench/RESULTS.md). It does not carry that block into a
+    UNION, which it evaluates on its own: who-cites, a UNION of evidence and plain edges, took
+    1.5 s at 20,000 synthetic documents with the block at the head only and 2 ms with it in each
+    branch that names the variable (in a branch that does not, it made a lineage 700x slower).
+    Joining a one-row block again in a group changes no answer. The terms are written by
+    pyoxigraph's N-Triples serializer, which escapes quotes and angle brackets: a value cannot
+    close the term it stands in, let alone the query (tests/test_query.py tries).
+
+    >>> print(_values_first("SELECT * WHERE { { ?s ?p ?n } UNION { ?s ?p ?o } }", {"n": ox.Literal("1")}))
+    SELECT * WHERE {
+      VALUES (?n) { ("1") }
+      {
+      VALUES (?n) { ("1") }
+      ?s ?p ?n } UNION { ?s ?p ?o } }
     """
     if not bindings:
         return text
     where = _WHERE.search(text)
     if where is None:
         raise QueryError("a query with parameters needs a WHERE clause to bind them in")
-    names = list(bindings)
-    block = ("VALUES (" + " ".join(f"?{name}" for name in names) + ") { ("
-             + " ".join(str(bindings[name]) for name in names) + ") }\n")
-    return text[:where.end()] + "\n  " + block + text[where.end():]
+    def block(names):
+        return ("\n  VALUES (" + " ".join(f"?{name}" for name in names) + ") { ("
+                + " ".join(str(bindings[name]) for name in names) + ") }\n ")
+
+    # the groups directly inside WHERE: (where their words start, where they end)
+    groups, depth, opened = [], 1, None
+    for token in _BRACES.finditer(text, where.end()):
+        if token[0] == "{":
+            depth += 1
+            if depth == 2:
+                opened = token.end()
+        elif token[0] == "}":
+            depth -= 1
+            if depth == 1 and opened is not None:
+                groups.append((opened, token.start()))
+            if depth == 0:
+                break
+    out, at = [text[:where.end()], block(list(bindings))], where.end()
+    for start, end in groups:
+        inside = text[start:end]
+        if inside.lstrip().upper().startswith("SELECT"):
+            continue  # a subquery: VALUES may not open one
+        used = [name for name in bindings if re.search(rf"[?$]{name}\b", inside)]
+        if used:
+            out += [text[at:start], block(used)]
+            at = start
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _collect(solutions, max_rows: int) -> Result:
