@@ -54,18 +54,11 @@ NOTES = {
         "extraction's cost; against tokenisation alone (3-4 MB/s) it can only be cheap if extraction runs "
         "near the tokeniser's speed. See the extraction profile."),
     "build": (
-        "Two workers: the extraction runs in the pool, but merging (`kg.rdf.dataset`), the set and sort of "
-        "triples for Turtle, and writing graph.nq and graph.ttl run in the parent after the pool is done. "
-        "In the profiles below that serial tail is about half of a one-worker build, so by Amdahl's law two "
-        "perfectly used cores could make the build at most ~1.3-1.4x faster, never 1.7x; and on this shared 2-core machine the second worker competes with other engineers' test runs (see "
-        "the load average). The one-file rebuild reads one text again, as it should, but then redoes "
-        "everything after extraction for the whole corpus: reading 373 cached extractions (JSON), "
-        "`dataset()` over all of them, the triple set and its sort by `str`, and both serialisations. "
-        "What could be tried (kg/build.py, kg/rdf.py; not changed here): cache each file's own quads "
-        "(its named graph) beside its extraction and rebuild only the changed file's graph and the "
-        "instruments graph; write graph.ttl only on request (`kg validate` could read graph.nq); drop "
-        "the `sorted(..., key=str)` over all triples; start the pool before hashing so the parent's "
-        "serial work overlaps the workers'."),
+        "Both builds write every output whole (to a temporary file, fsync, rename), so that a killed build leaves the previous one as it was. "
+        "A full build with one worker is extraction (~60%) and, per file, serialising its graph as N-Quads and Turtle into its cached block. "
+        "The one-file rebuild extracts one text (~0.06 s, plus ~0.08 s compiling the extraction's patterns in a fresh process), reuses every other block and the instruments' graph (keyed by the files' mentions), then joins the blocks into graph.nq and graph.ttl (~250 MB together): copy_file_range, fsync and the rename that frees the old outputs take ~0.19 s of its ~0.36 s, counting distinct triples across blocks ~0.04 s, interpreter and imports ~0.1 s. "
+        "The ratio fell from 20.8x (first session) when the graph gained a triple per section (kg:inDocument) and per file (kg:profile) and the instruments' counts and ranks: both builds grew, and faster extraction shortened the full build more than the rebuild. "
+        "What could be tried: write graph.ttl only on request (kg validate could read graph.nq), halving what a rebuild writes; keep the distinct-triple count per block pair instead of re-reading every hash."),
     "stores": (
         "What changed to reach national scale (each measured on the synthetic graph): a `citations` graph profile (documents, tasks and one edge per subject, relation and instrument; ~70 quads a document against ~1,000) for national-scale loads; citing documents counted and the thousand most cited ranked at build time (most-cited read 1.3 s at 200,000 documents sorting every count and label; it now reads 25 ranks); sections name their document (kg:inDocument), so a task is found by an index lookup (208 ms -> under 1 ms at 200,000; a GRAPH pattern was as quick in Oxigraph but took rdflib 13 s at 200 documents); labels of a lineage are read by a second query binding the answer's nodes (an OPTIONAL label pattern is joined by Oxigraph 0.5 by hashing every label of the store: 1.5 s of the 1.6 s lineage at 200,000); the generator's typed relations point up the hierarchy and back in time as the real ones do, and a relation between two cited instruments is a fact of the pair (lineage rows per task at 20,000 documents: ~9,200 -> ~350); the default store is chosen by size (memory up to 512 MB of N-Quads, on disk beyond). "
         "What remains, and why: at 200,000 documents a task's lineage is ~1,500 edges over ~400 instruments, the transitive closure through based_on/implements/amends/guides of a national corpus where most cited texts are themselves in the corpus with their own bases; evaluating that closure takes Oxigraph ~85 ms before any label is read (cProfile sees one Rust call), so a 20 ms goal holds only for closures of a few hundred edges (20,000 documents: ~350 rows in ~16 ms). The in-memory store holds ~370 bytes a quad, so the citations graph of 200,000 documents (~14M quads) needs ~5 GB in memory; the on-disk store stays under 2 GB. "
