@@ -27,7 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .errors import GraphError, KGError
+from .errors import KGError
 from .namespaces import PREFIXES
 from .models import Citation, Document, Extraction, Instrument, Reference, Relation, Section
 
@@ -340,10 +340,9 @@ def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = 
     >>> report.files_read, report.ok, sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     (1, True, ['graph.nq', 'graph.ttl', 'report.json'])
     """
-    from .rdf import INSTRUMENTS_GRAPH, PROFILES, canonical_iris, instrument_quads, mentioned_iris
+    from .rdf import INSTRUMENTS_GRAPH, canonical_iris, check_profile, instrument_quads, mentioned_iris
 
-    if profile not in PROFILES:
-        raise GraphError(f"unknown graph profile {profile!r}: one of {', '.join(PROFILES)}")
+    check_profile(profile)  # before anything is written
     started = time.perf_counter()
     output = Path(output)
     for stale in output.glob(".*.*"):  # temporary files of a build that was killed while writing

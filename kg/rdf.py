@@ -38,7 +38,7 @@ from .models import Extraction, Instrument, Section
 from .namespaces import ELI, ID, KG, SKOS
 
 __all__ = ["PREDICATES", "PROFILES", "dataset", "source_quads", "mentions", "mentioned_iris", "instrument_quads",
-           "InstrumentTally", "canonical_iris", "source_graph_iri", "agency_iri", "type_iri", "ontology_file",
+           "InstrumentTally", "check_profile", "canonical_iris", "source_graph_iri", "agency_iri", "type_iri", "ontology_file",
            "ontology_quads", "type_concepts", "INSTRUMENTS_GRAPH", "ONTOLOGY_GRAPH"]
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -388,7 +388,8 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
     written = set()
     for section in extraction.sections:
         if section.id in written or owner[section.id] != section.id:
-            continue  # the same id twice: one node, described by its first (outermost) occurrence
+            continue  # the same id twice: one node, described by its first (outermost) occurrence;
+            # or a section the profile does not keep
         written.add(section.id)
         if section.parent and section.parent not in known:
             section = replace(section, parent=None)
@@ -428,6 +429,13 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
                               reference.start, reference.end, reference.text, evidence)
 
 
+def check_profile(profile: str) -> str:
+    """``profile`` if it is one of ``PROFILES``; else a ``GraphError`` naming them."""
+    if profile not in PROFILES:
+        raise GraphError(f"unknown graph profile {profile!r}: one of {', '.join(PROFILES)}")
+    return profile
+
+
 def source_quads(label: str, sha256: str, extraction: Extraction, same: dict[str, str],
                  profile: str = "full") -> list[Quad]:
     """The named graph of one source file, in a stable order and without repeats (``PROFILES``
@@ -436,9 +444,7 @@ def source_quads(label: str, sha256: str, extraction: Extraction, same: dict[str
     ``same`` maps an undated instrument to its dated one (``canonical_iris``); only the IRIs the file
     mentions are read from it (``Mentions.undated``), so a build can pass just those.
     """
-    if profile not in PROFILES:
-        raise GraphError(f"unknown graph profile {profile!r}: one of {', '.join(PROFILES)}")
-    return list(dict.fromkeys(_source(label, sha256, extraction, same, profile)))  # an agency named twice is one
+    return list(dict.fromkeys(_source(label, sha256, extraction, same, check_profile(profile))))  # an agency named twice is one
 
 
 _ROW = ("iri", "doc_type", "number", "title", "date", "year", "issuer")

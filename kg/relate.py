@@ -34,6 +34,7 @@ from importlib.resources import files
 
 from .iri import section_iri
 from .models import Citation, Document, Relation, Section, SourceText
+from .vocab import phrase_tree
 
 __all__ = ["find_relations"]
 
@@ -76,36 +77,10 @@ def _cues() -> _Cues:
             meaning[_key(phrase)] = (cue["predicate"], cue.get("voice") == "passive",
                                      cue.get("position") == "after", cue.get("between", True))
     marks = "".join(sorted({ch for phrase in meaning for ch in phrase if not ch.isalnum() and not ch.isspace()}))
-    return _Cues(re.compile(_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
+    return _Cues(re.compile(phrase_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
                  re.compile(rf"[^\w\s{re.escape(marks)}]"),
                  {p: k for k, p in enumerate(data["strength"])},
                  frozenset(data["consolidating_types"]), re.compile(data["consolidation_ends"]), data["cue_reach"])
-
-
-def _tree(phrases) -> str:
-    """The phrases as one pattern branching a character at a time, a longer phrase tried first.
-
-    Where phrases share a beginning the pattern reads it once, and every branch opens with a
-    literal, so re skips at C speed to the few letters a phrase can start with. The branches at
-    a point begin with different characters, so the text takes one path and the first match
-    found is the longest phrase (a space in a phrase stands for any run of whitespace).
-    """
-    root: dict = {}
-    for phrase in phrases:
-        node = root
-        for character in phrase:
-            node = node.setdefault(character, {})
-        node[""] = {}  # a phrase ends here
-
-    def pattern(node: dict) -> str:
-        branches = [(r"\s+" if character == " " else re.escape(character)) + pattern(child)
-                    for character, child in node.items() if character]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return pattern(root)
 
 
 def _key(phrase: str) -> str:

@@ -190,30 +190,16 @@ def prepare_text(original: str, path: str = "<text>") -> SourceText:
 
 def _clean_letters(text: str) -> tuple[str, OffsetMap | None]:
     """NFC, then the lookalikes replaced; in one scan when the text is NFC, as nearly all are."""
-    lookalikes = []
+    offsets, lookalike = None, False
     for match in _suspects().finditer(text):
-        if match.group() not in _LOOKALIKES:
-            break  # a character that may not be NFC: the whole text is checked
-        lookalikes.append(match.start())
-    else:
-        return _replace_lookalikes(text, lookalikes), None
-    # Composing by clusters leaves an NFC text as it is, and costs less than
-    # unicodedata.is_normalized, which on a decomposed text normalizes it whole to tell.
-    composed, offsets = _compose(text)
-    if composed == text:
-        offsets = None
-    return _LOOKALIKE.sub(lambda m: _LOOKALIKES[m.group()], composed), offsets
-
-
-def _replace_lookalikes(text: str, positions: list[int]) -> str:
-    pieces = []
-    position = 0
-    for at in positions:
-        pieces.append(text[position:at])
-        pieces.append(_LOOKALIKES[text[at]])
-        position = at + 1
-    pieces.append(text[position:])
-    return "".join(pieces)
+        if match.group() not in _LOOKALIKES:  # a character that may not be NFC: compose the text
+            # Composing by clusters leaves an NFC text as it is, and costs less than
+            # unicodedata.is_normalized, which on a decomposed text normalizes it whole to tell.
+            composed, offsets = _compose(text)
+            text, offsets, lookalike = composed, (None if composed == text else offsets), True
+            break
+        lookalike = True
+    return (_LOOKALIKE.sub(lambda m: _LOOKALIKES[m.group()], text) if lookalike else text), offsets
 
 
 def _blank_furniture(text: str) -> str:

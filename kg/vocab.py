@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["Vocabulary", "vocabulary", "fold", "RegistryEntry", "load_registry", "spaced"]
+__all__ = ["Vocabulary", "vocabulary", "fold", "RegistryEntry", "load_registry", "spaced", "phrase_tree"]
 
 
 def _data(name: str) -> str:
@@ -111,7 +111,7 @@ def vocabulary() -> Vocabulary:
     # Title-case type words anywhere; lowercase ones only where a number follows ("theo quyết định
     # số 12/QĐ-UBND"). Two literal-led patterns, not one alternation with lookarounds: re scans a
     # literal prefix ten times faster, so word boundaries are checked in find.py instead.
-    anchor = re.compile(_shared_beginnings(forms))
+    anchor = re.compile(phrase_tree(forms))
     number_anchor = re.compile(r"số(?=\s*\d)")
     lower_forms = tuple(form[0].lower() + form[1:] for form in forms)
     lower = "|".join(spaced(form) for form in lower_forms)
@@ -197,13 +197,15 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def _shared_beginnings(phrases) -> str:
-    """Phrases as one pattern that reads each shared beginning once ("Nghị\\s+(?:quyết|định)").
+def phrase_tree(phrases) -> str:
+    """Phrases as one pattern that reads each shared beginning once ("Nghị\\s+(?:quyết|định)"),
+    a space standing for any run of whitespace.
 
-    The scan for type words tries its pattern at every capital letter of the text: a plain
-    alternation tries every phrase there, this tree only those that go on as the text does.
-    The longest phrase still wins, as in an alternation sorted longest first: where a phrase
-    could end, the longer ones are tried before the end.
+    A plain alternation tries every phrase at each place the scan stops; this tree only those
+    that go on as the text does, and every branch opens with a literal, so re skips at C speed to
+    the few letters a phrase can start with (the type words of find.py, the cue phrases of
+    relate.py). The longest phrase still wins, as in an alternation sorted longest first: where
+    a phrase could end, the longer ones are tried before the end.
     """
     tree: dict[str, dict] = {}
     for phrase in phrases:
