@@ -8,5 +8,7 @@ from setuptools import find_packages, setup
 setup(
     package_dir={"kg": "kg", "kg.ontology": "ontology"},
     packages=find_packages(include=["kg", "kg.*"]) + ["kg.ontology"],
-    package_data={"kg.ontology": ["*.ttl", "queries/*.rq", "examples/*/*.ttl"]},
+    # Given here, package_data replaces setup.cfg's: kg's own data files are listed with the ontology's.
+    package_data={"kg": ["data/*.json", "data/*.csv", "data/*.md", "templates/*", "static/*"],
+                  "kg.ontology": ["*.ttl", "queries/*.rq", "examples/*/*.ttl"]},
 )
