@@ -21,19 +21,17 @@ import networkx as nx
 
 from .errors import QueryError
 from .namespaces import KG
+from .relations import FIRST_STEP_ONLY, FOUNDATIONAL, RESTS_ON, properties
 
 __all__ = ["RESTS_ON", "load", "find_start", "upstream", "downstream", "paths", "foundational", "render_text"]
 
-#: Relations a lineage follows: what a text rests on. Repeals, replacements and suspensions are
-#: left out: what a text repeals is not its foundation.
-RESTS_ON = ("basedOn", "implements", "amends", "guides", "consolidates", "issuedWith", "cites")
-ALL_RELATIONS = RESTS_ON + ("replaces", "repeals", "suspends")
+#: Relations a lineage follows: what a text rests on (kg/data/relations.json). Repeals,
+#: replacements and suspensions are left out: what a text repeals is not its foundation.
+ALL_RELATIONS = properties()
 #: A plain citation is followed from the start only: what a task cites it rests on, but what a
 #: cited decree merely mentions in passing is not its foundation (and following every mention
 #: would reach most of the corpus).
-FIRST_STEP_ONLY = frozenset({"cites"})
-_RANK = {name: rank for rank, name in enumerate(("basedOn", "implements", "amends", "guides", "consolidates",
-                                                 "issuedWith", "replaces", "repeals", "suspends", "cites"))}
+_RANK = {name: rank for rank, name in enumerate(ALL_RELATIONS)}
 
 _EDGES = f"""
 PREFIX kg: <{KG}>
@@ -160,7 +158,7 @@ def foundational(graph: nx.MultiDiGraph, top: int = 10) -> list[tuple[str, float
     """The most foundational instruments: PageRank over based_on and implements edges, so rank
     flows from a text to what it is based on and carries out."""
     basis = nx.DiGraph()
-    basis.add_edges_from((u, v) for u, v, k in graph.edges(keys=True) if k in ("basedOn", "implements"))
+    basis.add_edges_from((u, v) for u, v, k in graph.edges(keys=True) if k in FOUNDATIONAL)
     if not basis:
         return []
     ranks = _pagerank(basis)

@@ -36,6 +36,7 @@ from .errors import GraphError
 from .iri import section_iri, slug
 from .models import Extraction, Instrument, Section
 from .namespaces import ELI, ID, KG, SKOS
+from .relations import RELATIONS
 
 __all__ = ["PREDICATES", "PROFILES", "dataset", "source_quads", "mentions", "mentioned_iris", "instrument_quads",
            "InstrumentTally", "check_profile", "canonical_iris", "source_graph_iri", "agency_iri", "type_iri", "ontology_file",
@@ -45,19 +46,8 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
-#: The extractor's relation names -> the ontology's properties (ontology/kg.ttl).
-PREDICATES = {
-    "based_on": "basedOn",
-    "implements": "implements",
-    "amends": "amends",
-    "replaces": "replaces",
-    "repeals": "repeals",
-    "suspends": "suspends",
-    "guides": "guides",
-    "consolidates": "consolidates",
-    "issued_with": "issuedWith",
-    "cites": "cites",
-}
+#: The extractor's relation names -> the ontology's properties (declared in kg/data/relations.json).
+PREDICATES = {name: relation.property for name, relation in RELATIONS.items()}
 
 #: What a source file's graph holds. ``full``: every section with its offsets and, for every edge,
 #: the evidence (file, characters, words). ``citations``: the citation layer alone, for national-scale

@@ -34,6 +34,7 @@ from importlib.resources import files
 
 from .iri import section_iri
 from .models import Citation, Document, Relation, Section, SourceText
+from .relations import ONLY_BACKWARDS, RELATIONS
 from .vocab import phrase_tree
 
 __all__ = ["find_relations"]
@@ -79,7 +80,7 @@ def _cues() -> _Cues:
     marks = "".join(sorted({ch for phrase in meaning for ch in phrase if not ch.isalnum() and not ch.isspace()}))
     return _Cues(re.compile(phrase_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
                  re.compile(rf"[^\w\s{re.escape(marks)}]"),
-                 {p: k for k, p in enumerate(data["strength"])},
+                 {name: relation.strength for name, relation in RELATIONS.items()},
                  frozenset(data["consolidating_types"]), re.compile(data["consolidation_ends"]), data["cue_reach"])
 
 
@@ -382,13 +383,12 @@ def _list_item(text: str, clause: int, position: int) -> bool:
 
 # An instrument can amend, replace, repeal or guide only what was issued before it: a relation the
 # calendar contradicts is a misread (a passive voice missed, a cue from another clause) and is dropped.
-_ONLY_BACKWARDS = frozenset({"amends", "replaces", "repeals", "suspends", "guides", "consolidates"})
 
 
 def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: _Cue) -> None:
     subject, target = (citation, prior) if cue.passive else (prior, citation)
     later, earlier = subject.instrument.year, target.instrument.year
-    if cue.predicate in _ONLY_BACKWARDS and later is not None and earlier is not None and later < earlier:
+    if cue.predicate in ONLY_BACKWARDS and later is not None and earlier is not None and later < earlier:
         return
     start = min(prior.reference.start, citation.reference.start)
     end = max(prior.reference.end, citation.reference.end)

@@ -42,6 +42,7 @@ from markupsafe import Markup
 from .errors import KGError, ViewError
 from .iri import section_iri, slug
 from .namespaces import ID, KG
+from .relations import RELATIONS as RELATION_KINDS, RESTS_ON
 
 __all__ = ["ViewError", "Catalog", "View", "SiteReport", "load_catalog", "node_id", "corpus_view", "document_view",
            "lineage_view", "render_graph", "annotate", "write_page", "write_single", "write_site", "RELATIONS",
@@ -50,22 +51,10 @@ __all__ = ["ViewError", "Catalog", "View", "SiteReport", "load_catalog", "node_i
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-#: Relation (ontology local name) -> (words shown, colour). ``partOf`` joins a section to its document.
-RELATIONS = {
-    "basedOn": ("based on", "#1f77b4"),
-    "implements": ("implements", "#2ca02c"),
-    "amends": ("amends", "#d62728"),
-    "guides": ("guides", "#9467bd"),
-    "consolidates": ("consolidates", "#8c564b"),
-    "issuedWith": ("issued with", "#e377c2"),
-    "cites": ("cites", "#9a9a9a"),
-    "replaces": ("replaces", "#ff7f0e"),
-    "repeals": ("repeals", "#000000"),
-    "suspends": ("suspends", "#bcbd22"),
-    "partOf": ("part of", "#d9d9d9"),
-}
-#: What a lineage follows (kg.lineage.RESTS_ON), repeated here for the page's own script.
-RESTS_ON = ("basedOn", "implements", "amends", "guides", "consolidates", "issuedWith", "cites")
+#: Relation (ontology local name) -> (words shown, colour), from kg/data/relations.json.
+#: ``partOf`` joins a section to its document.
+RELATIONS = {relation.property: (relation.label, relation.colour) for relation in RELATION_KINDS.values()}
+RELATIONS["partOf"] = ("part of", "#d9d9d9")
 
 #: Kind of instrument -> node colour. Kinds not listed are grey.
 TYPE_COLOURS = {

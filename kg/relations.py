@@ -1,0 +1,71 @@
+"""The relations kg knows, read from their one declaration, ``kg/data/relations.json``.
+
+Every module that needs to know something of a relation (its ontology property, whether an
+instrument can only do it to an earlier one, whether a lineage follows it, its words and colour)
+asks here, so adding a relation is one entry in the data file.
+
+>>> RELATIONS["amends"].property, RELATIONS["amends"].only_backwards
+('amends', True)
+>>> by_property("basedOn").name
+'based_on'
+>>> [r.property for r in RELATIONS.values() if r.rests_on][:3]
+['basedOn', 'implements', 'amends']
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib.resources import files
+
+__all__ = ["RelationKind", "RELATIONS", "by_property", "properties", "ONLY_BACKWARDS", "RESTS_ON", "FIRST_STEP_ONLY",
+           "FOUNDATIONAL"]
+
+
+@dataclass(frozen=True)
+class RelationKind:
+    """One relation: the extractor's name, the ontology's property and how the other stages treat it."""
+
+    name: str                # as kg extract writes it: "based_on"
+    property: str            # local name in the kg ontology: "basedOn"
+    eli: str | None          # the ELI property it refines
+    label: str               # English words: "based on"
+    label_vi: str            # Vietnamese words: "căn cứ"
+    inverse: str             # read the other way: "basis of"
+    inverse_vi: str
+    colour: str
+    only_backwards: bool     # can only point at an instrument issued before its subject
+    rests_on: bool           # a lineage follows it
+    first_step_only: bool    # a lineage follows it from its start only
+    foundational: bool       # PageRank of foundations flows along it
+    strength: int            # of several cues for one pair, the lowest wins
+
+
+def _load() -> dict[str, RelationKind]:
+    data = json.loads(files("kg").joinpath("data", "relations.json").read_text(encoding="utf-8"))
+    return {entry["name"]: RelationKind(entry["name"], entry["property"], entry["eli"], entry["label"]["en"],
+                                    entry["label"]["vi"], entry["inverse"]["en"], entry["inverse"]["vi"],
+                                    entry["colour"], entry["only_backwards"], entry["rests_on"],
+                                    entry["first_step_only"], entry["foundational"], entry["strength"])
+            for entry in data["relations"]}
+
+
+#: Every relation by its extractor name, in the declared order (the order trees and legends use).
+RELATIONS: dict[str, RelationKind] = _load()
+_BY_PROPERTY = {relation.property: relation for relation in RELATIONS.values()}
+
+#: Extractor names of the relations an instrument can only have with one issued before it.
+ONLY_BACKWARDS = frozenset(name for name, relation in RELATIONS.items() if relation.only_backwards)
+#: Ontology properties a lineage follows, in declared order.
+RESTS_ON = tuple(relation.property for relation in RELATIONS.values() if relation.rests_on)
+FIRST_STEP_ONLY = frozenset(relation.property for relation in RELATIONS.values() if relation.first_step_only)
+FOUNDATIONAL = frozenset(relation.property for relation in RELATIONS.values() if relation.foundational)
+
+
+def by_property(local_name: str) -> RelationKind:
+    """The relation whose ontology property has this local name ("basedOn")."""
+    return _BY_PROPERTY[local_name]
+
+
+def properties() -> tuple[str, ...]:
+    """Every relation's ontology property, in declared order."""
+    return tuple(_BY_PROPERTY)
