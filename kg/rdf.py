@@ -417,6 +417,31 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
         reference = citation.reference
         yield from _assertion(graph, index, subject, "cites", target,
                               reference.start, reference.end, reference.text, evidence)
+    yield from _dates_of_force(extraction, same, graph, evidence)
+
+
+#: A date of force (kg.force) -> the ELI property that holds it.
+FORCE_PROPERTIES = {"in_force_from": "first_date_entry_in_force", "in_force_until": "date_no_longer_in_force"}
+
+
+def _dates_of_force(extraction: Extraction, same: dict[str, str], graph: NamedNode,
+                    evidence: bool) -> Iterable[Quad]:
+    """Each date of force the file states, as ELI has it, and (full profile) the words that state it."""
+    for index, fact in enumerate(extraction.force, 1):
+        subject = NamedNode(same.get(fact.iri, fact.iri))
+        prop, value = _eli(FORCE_PROPERTIES[fact.kind]), Literal(fact.date, datatype=NamedNode(XSD + "date"))
+        yield Quad(subject, prop, value, graph)
+        if not evidence:
+            continue
+        node = NamedNode(f"{graph.value}#f{index}")
+        yield Quad(node, _TYPE, _kg("DateStatement"), graph)
+        yield Quad(node, NamedNode(RDF + "subject"), subject, graph)
+        yield Quad(node, NamedNode(RDF + "predicate"), prop, graph)
+        yield Quad(node, NamedNode(RDF + "object"), value, graph)
+        yield Quad(node, _kg("start"), _integer(fact.start), graph)
+        yield Quad(node, _kg("end"), _integer(fact.end), graph)
+        yield Quad(node, _kg("quote"), _text(fact.quote), graph)
+        yield Quad(node, _kg("inSource"), graph, graph)
 
 
 def check_profile(profile: str) -> str:
