@@ -751,10 +751,32 @@ def _reports_to(own: str, document: Document, rules) -> tuple[str | None, str | 
     if not match:
         return None, None
     body = _SPACES.sub(" ", match.group("body")).strip()
+    if body.startswith("Bộ"):  # a ministry's name holds "và": the longest name the text goes on with
+        body = _ministry(own, match.start("body")) or body
     if body.startswith("UBND"):
         body = "Ủy ban nhân dân" + body[4:]
     via = _SPACES.sub(" ", match.group("via")).strip() if match.group("via") else None
     return complete_issuer(body, document.locality) or body, via
+
+
+def _ministry(text: str, start: int) -> str | None:
+    """The national body whose name ``text`` holds at ``start``, the longest that fits
+    ("Bộ Nông nghiệp và Môi trường", not "Bộ Nông nghiệp" cut at its "và").
+
+    >>> _ministry("báo cáo Bộ Nông nghiệp và\\nMôi trường trước ngày 15/12", 8)
+    'Bộ Nông nghiệp và Môi trường'
+    """
+    words = fold(_SPACES.sub(" ", text[start:start + 80]))
+    return next((name for key, name in _national_names() if words.startswith(key)
+                 and not words[len(key):len(key) + 1].isalnum()), None)
+
+
+@lru_cache(maxsize=1)
+def _national_names() -> tuple[tuple[str, str], ...]:
+    from .vocab import vocabulary
+
+    names = set(vocabulary().national_issuers.values())
+    return tuple(sorted(((fold(name), name) for name in names), key=lambda kv: -len(kv[0])))
 
 
 def _agency_text(text: str) -> str:
