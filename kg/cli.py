@@ -198,7 +198,7 @@ def lineage(location, number, task, down, depth, fmt, store_kind):
     except KGError as error:
         _fail(error)
     tree = (downstream if down else upstream)(graph, start, depth=depth)
-    click.echo(json.dumps(tree, ensure_ascii=False, indent=1) if fmt == "json" else render_text(tree))
+    click.echo(json.dumps(tree, ensure_ascii=False, indent=1) if fmt == "json" else render_text(tree, down))
 
 
 @main.command(context_settings=CONTEXT)

@@ -183,7 +183,13 @@ class Section:
 
 @dataclass(frozen=True)
 class Relation:
-    """A typed edge, with the offsets of the words that state it."""
+    """A typed edge, with the offsets of the words that state it.
+
+    ``start``/``end`` span the words that state the relation: the cue and the reference it bears
+    on ("Căn cứ Luật ... ;"), or the two references and the cue between them ("Nghị định A sửa
+    đổi, bổ sung Nghị định B"); ``quote`` is exactly the original text's ``[start:end]``;
+    ``cue`` the words within it that type the relation ("Căn cứ", "sửa đổi, bổ sung").
+    """
 
     subject: str
     predicate: str
@@ -191,6 +197,7 @@ class Relation:
     start: int
     end: int
     cue: str = ""
+    quote: str = ""
 
 
 @dataclass(frozen=True)
