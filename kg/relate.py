@@ -33,7 +33,8 @@ from typing import Iterator, NamedTuple
 from importlib.resources import files
 
 from .iri import section_iri
-from .models import Citation, Document, Relation, Section, SourceText
+from .models import Citation, Document, Instrument, Relation, Section, SourceText
+from .resolve import locality_of
 from .vocab import phrase_tree
 
 __all__ = ["find_relations"]
@@ -134,6 +135,8 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
             linking = [c for c in gap if c.between and not c.after]
             if linking and ref.start - prior.reference.end <= cues.reach:
                 cue = min(linking, key=lambda c: cues.rank[c.predicate])
+                if cue.passive and cue.predicate in _ONLY_DOWNWARDS:
+                    prior = _amended_head(ordered, index, clause, citation)
                 chain = (prior, cue)
                 _offer_between(offer, text, prior, citation, cue)
                 doc_cue = _through(previous_cue)
@@ -156,6 +159,9 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
             predicate, words = doc_cue.predicate, text[doc_cue.start:doc_cue.end]
             start, end = min(doc_cue.start, ref.start), max(doc_cue.end, ref.end)
         else:
+            predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+        if predicate in _ONLY_DOWNWARDS and _outranks(document.instrument, citation.instrument):
+            # a circular does not amend a decree: the cue speaks of something else
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         target = citation.instrument.iri
         offer(own, predicate, target, start, end, words)
@@ -383,6 +389,70 @@ def _list_item(text: str, clause: int, position: int) -> bool:
 # An instrument can amend, replace, repeal or guide only what was issued before it: a relation the
 # calendar contradicts is a misread (a passive voice missed, a cue from another clause) and is dropped.
 _ONLY_BACKWARDS = frozenset({"amends", "replaces", "repeals", "suspends", "guides", "consolidates"})
+# Nor can it amend, replace, repeal or suspend a document of higher rank (a decree never amends a law):
+# such a relation is kept as a plain citation.
+_ONLY_DOWNWARDS = frozenset({"amends", "replaces", "repeals", "suspends"})
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> tuple[dict[str, int], dict[str, dict[str, int]], int, dict[str, int]]:
+    """Ranks in the hierarchy of legal documents (``document_types.json``): by kind, by kind and issuer,
+    the rank of a local body's document, and the lowest rank that may amend a kind where it is not its own."""
+    data = json.loads(files("kg").joinpath("data", "document_types.json").read_text(encoding="utf-8"))
+    by_type = {t["name"]: t["rank"] for t in data["types"] if "rank" in t}
+    by_issuer = {t["name"]: t["rank_by_issuer"] for t in data["types"] if "rank_by_issuer" in t}
+    amendable = {t["name"]: t["amendable_by_rank"] for t in data["types"] if "amendable_by_rank" in t}
+    return by_type, by_issuer, data["local_rank"], amendable
+
+
+def rank_of(instrument: Instrument) -> int | None:
+    """Where an instrument stands in the hierarchy (1 the Constitution; larger is lower), None when outside it.
+
+    >>> rank_of(Instrument(iri="x", doc_type="Nghị quyết", issuer="Ủy ban Thường vụ Quốc hội"))
+    3
+    >>> rank_of(Instrument(iri="x", doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Kon Tum"))
+    9
+    >>> rank_of(Instrument(iri="x", doc_type="Quyết định", issuer="Bộ Chính trị")) is None
+    True
+    """
+    by_type, by_issuer, local, _ = _ranks()
+    rank = by_type.get(instrument.doc_type)
+    if rank is not None:
+        return rank
+    issuers = by_issuer.get(instrument.doc_type)
+    if issuers is None or instrument.issuer is None:
+        return None
+    rank = issuers.get(instrument.issuer)
+    if rank is None and locality_of(instrument.issuer) is not None:
+        return local
+    return rank
+
+
+def _outranks(subject: Instrument, target: Instrument) -> bool:
+    """Whether ``target`` stands too high in the hierarchy for ``subject`` to change it (both ranked)."""
+    low, high = rank_of(subject), rank_of(target)
+    if low is None or high is None:
+        return False
+    return max(high, _ranks()[3].get(target.doc_type, high)) < low
+
+
+def _amended_head(ordered: list[Citation], index: int, clause: int, amending: Citation) -> Citation:
+    """What a passive "được sửa đổi, bổ sung bởi" after ``ordered[index - 1]`` speaks of.
+
+    Usually the instrument just before; but when that one stands too high for the amending one
+    ("Nghị định số 34/2016/NĐ-CP ... quy định chi tiết ... Luật Ban hành văn bản quy phạm pháp luật
+    đã được sửa đổi, bổ sung một số điều theo Nghị định số 154/2020/NĐ-CP"), the law is only named
+    in the decree's description: the nearest earlier instrument of the clause that it can amend.
+    """
+    prior = ordered[index - 1]
+    if not _outranks(amending.instrument, prior.instrument):
+        return prior
+    for earlier in reversed(ordered[:index - 1]):
+        if earlier.reference.start < clause:
+            break
+        if not _outranks(amending.instrument, earlier.instrument):
+            return earlier
+    return prior
 
 
 def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: _Cue) -> None:
@@ -390,9 +460,12 @@ def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: _
     later, earlier = subject.instrument.year, target.instrument.year
     if cue.predicate in _ONLY_BACKWARDS and later is not None and earlier is not None and later < earlier:
         return
+    predicate = cue.predicate
+    if predicate in _ONLY_DOWNWARDS and _outranks(subject.instrument, target.instrument):
+        predicate = "cites"
     start = min(prior.reference.start, citation.reference.start)
     end = max(prior.reference.end, citation.reference.end)
-    offer(subject.instrument.iri, cue.predicate, target.instrument.iri, start, end, text[cue.start:cue.end])
+    offer(subject.instrument.iri, predicate, target.instrument.iri, start, end, text[cue.start:cue.end])
 
 
 def _consolidation_end(source: SourceText, document: Document, cues: _Cues) -> int | None:

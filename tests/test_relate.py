@@ -152,3 +152,69 @@ def test_no_instrument_amends_or_guides_a_later_one_anywhere_in_the_corpus():
                     wrong.append((path.name, subject.label(), relation.predicate, target.label()))
     assert checked > 1000
     assert not wrong, wrong[:10]
+
+
+def lines(*parts):
+    """A passage that runs over several lines of its file, newlines kept."""
+    return "\n".join(parts)
+
+
+# The hierarchy of legal documents (issue 18): a lower-ranked instrument never amends, replaces, repeals
+# or suspends a higher-ranked one. A passive "được sửa đổi, bổ sung ... theo/bởi" after a decree's
+# description speaks of the decree, not of the law its description names.
+HIERARCHY = [
+    (lines("Nghị định số 59/2024/NĐ-CP ngày 25/5/2024 của Chính phủ sửa ",
+           "đổi, bổ sung một số điều của Nghị định số 34/2016/NĐ-CP ngày 14/5/2016 của ",
+           "Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Ban hành văn ",
+           "bản quy phạm pháp luật đã được sửa đổi, bổ sung một số điều theo Nghị định ",
+           "số 154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ; "),  # quyet-dinh-so-169-qd-bldtbxh
+     {("59/2024/NĐ-CP", "amends", "34/2016/NĐ-CP"), ("154/2020/NĐ-CP", "amends", "34/2016/NĐ-CP")},
+     {("154/2020/NĐ-CP", "amends", "80/2015/QH13"), ("154/2020/NĐ-CP", "amends", "Luật Ban hành văn bản quy phạm pháp luật")}),
+    (lines("I. Các tài liệu, giấy tờ khác kèm theo tại khoản 3 Điều 6 Nghị định số ",
+           "63/2023/NĐ-CP quy định chi tiết một số điều của Luật Tần số vô tuyến điện ",
+           "số 42/2009/QH12, được sửa đổi, bổ sung một số điều theo Luật số ",
+           "09/2022/QH15, được sửa đổi, bổ sung bởi Nghị định số 163/2024/NĐ-CP, ",
+           "Nghị định số 229/2025/NĐ-CP và Nghị định số 15/2026/NĐ-CP"),  # nghi-quyet-so-6616-2026-nq-cp
+     {("09/2022/QH15", "amends", "42/2009/QH12"), ("163/2024/NĐ-CP", "amends", "63/2023/NĐ-CP"),
+      ("229/2025/NĐ-CP", "amends", "63/2023/NĐ-CP"), ("15/2026/NĐ-CP", "amends", "63/2023/NĐ-CP")},
+     {("163/2024/NĐ-CP", "amends", "09/2022/QH15"), ("229/2025/NĐ-CP", "amends", "09/2022/QH15")}),
+    (lines("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992 đã ",
+           "được sửa đổi, bổ sung theo Nghị quyết số 51/2001/QH10; "),  # van-ban-hop-nhat-so-22-vbhn-vpqh:
+     # the Quốc hội amends the Constitution by a resolution (Hiến pháp 2013, Điều 120)
+     {("51/2001/QH10", "amends", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, impossible", HIERARCHY)
+def test_hierarchy(text, expected, impossible):
+    found = _relations(text)
+    assert expected <= found
+    assert not impossible & found
+
+
+def test_a_decree_suspends_no_law():
+    # nghi-dinh-so-152-2026-nd-cp: "có quyết định đình chỉ thi hành án ... theo quy định của Luật Thi hành án
+    # dân sự": the cue speaks of a judgment's enforcement; a decree cannot suspend a law, so it cites it
+    result = extract_file("corpus/congbao/hd_kinh_te/nghi-dinh-so-152-2026-nd-cp-469524.txt")
+    own = result.document.instrument.iri
+    law = {c.instrument.iri for c in result.citations if c.instrument.title == "Luật Thi hành án dân sự"}
+    assert law
+    assert "suspends" not in {r.predicate for r in result.relations if r.subject == own and r.object in law}
+
+
+def test_no_lower_ranked_instrument_changes_a_higher_one_in_the_gazette():
+    from kg.relate import rank_of
+
+    changes = {"amends", "replaces", "repeals", "suspends"}
+    wrong = []
+    for path in GAZETTE:
+        result = extract_file(path)
+        by_iri = {c.instrument.iri: c.instrument for c in result.citations}
+        by_iri[result.document.instrument.iri] = result.document.instrument
+        for r in result.relations:
+            subject, target = by_iri.get(r.subject), by_iri.get(r.object)
+            if r.predicate in changes and subject and target:
+                low, high = rank_of(subject), rank_of(target)
+                if low and high and high < low and target.doc_type != "Hiến pháp":
+                    wrong.append((path, subject.label(), r.predicate, target.label()))
+    assert not wrong, wrong[:5]
