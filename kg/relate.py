@@ -113,6 +113,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         if key not in best or rank < best[key][0]:
             best[key] = (rank, Relation(subject, predicate, target, start, end, cue))
 
+    _named_in_titles(offer, text, ordered, found, cue_starts)
     sections_by_id = {s.id: s for s in sections}
     previous_cue: _Cue | None = None  # the cue governing the last clause, for "Căn cứ A; B;"
     chain: tuple[Citation, _Cue] | None = None
@@ -169,6 +170,36 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         if task is not None:
             offer(section_iri(own, task.id), predicate, target, start, end, words)
     return tuple(relation for _, relation in sorted(best.values(), key=lambda item: item[1].start))
+
+
+def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[_Cue], cue_starts: list[int]) -> None:
+    """An instrument whose title says what it does to the instruments the title names.
+
+    "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân, Luật Thuế giá trị gia tăng ... số
+    09/2026/QH16": the amending law's reference holds those of the laws it amends, and its own words
+    (the cue before the first of them) state the relation, to each.
+    """
+    for index, outer in enumerate(ordered):
+        start, end = outer.reference.start, outer.reference.end
+        inner = []
+        for other in ordered[index + 1:]:
+            if other.reference.start >= end:
+                break
+            if other.reference.end <= end and other.instrument.iri != outer.instrument.iri:
+                inner.append(other)
+        if not inner:
+            continue
+        cues = [c for c in _between(found, cue_starts, start, inner[0].reference.start) if c.between and not c.passive]
+        if not cues:
+            continue
+        cue = cues[0]
+        for named in inner:
+            later, earlier = outer.instrument.year, named.instrument.year
+            if cue.predicate in _ONLY_BACKWARDS and later is not None and earlier is not None and later < earlier:
+                continue
+            if cue.predicate in _ONLY_DOWNWARDS and _outranks(outer.instrument, named.instrument):
+                continue
+            offer(outer.instrument.iri, cue.predicate, named.instrument.iri, start, end, text[cue.start:cue.end])
 
 
 def _through(cue: _Cue | None) -> _Cue | None:

@@ -206,7 +206,34 @@ def resolve_references(references: list[Reference], document: Document,
             instrument = _fresh(reference, year, registry, vocab, locality, before)
         last_seen[key] = instrument
         citations.append(Citation(reference=reference, instrument=instrument))
-    return _settle(citations)
+    return _settle(_titles_to_numbers(citations))
+
+
+def _titles_to_numbers(citations: list[Citation]) -> list[Citation]:
+    """A law named by its title alone is the law of that title the document cites by number.
+
+    "Căn cứ Luật Thuế thu nhập cá nhân số 109/2025/QH15; ... Luật sửa đổi, bổ sung một số điều của Luật
+    Thuế thu nhập cá nhân, ...": the second mention is the first law, wherever in the document the
+    numbered one stands. Where the document numbers two laws of that title, the bare title stays as it is.
+    """
+    numbered: dict[tuple[str, str], set[str]] = {}
+    by_iri: dict[str, Instrument] = {}
+    for citation in citations:
+        instrument = citation.instrument
+        if instrument.number and instrument.title:
+            numbered.setdefault((instrument.doc_type, _title_key(instrument.title)), set()).add(instrument.iri)
+            by_iri[instrument.iri] = instrument
+    if not numbered:
+        return citations
+    settled = []
+    for citation in citations:
+        instrument, reference = citation.instrument, citation.reference
+        if not instrument.number and instrument.title and reference.year is None and reference.date is None:
+            same = numbered.get((instrument.doc_type, _title_key(instrument.title)), ())
+            if len(same) == 1:
+                citation = replace(citation, instrument=by_iri[next(iter(same))])
+        settled.append(citation)
+    return settled
 
 
 def _key(reference: Reference) -> tuple[str, str]:

@@ -218,3 +218,47 @@ def test_no_lower_ranked_instrument_changes_a_higher_one_in_the_gazette():
                 if low and high and high < low and target.doc_type != "Hiến pháp":
                     wrong.append((path, subject.label(), r.predicate, target.label()))
     assert not wrong, wrong[:5]
+
+
+# Amending laws named by their title (issue 13): "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B và
+# Luật C" amends A, B and C; a law named by its bare title is the one of that title the document numbers.
+AMENDING_TITLES = [
+    (lines("Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008; Luật sửa đổi, ",
+           "bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014; Luật ",
+           "sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 27 tháng 11 năm ",
+           "2024; "),  # nghi-quyet-so-113-nq-cp: the registry numbers the three laws by their dates
+     {("46/2014/QH13", "amends", "25/2008/QH12"), ("51/2024/QH15", "amends", "25/2008/QH12"),
+      ("doc", "based_on", "25/2008/QH12")}),
+    (lines("Căn cứ Luật Thuế thu nhập cá nhân số 109/2025/QH15; ",
+           "Căn cứ Luật Thuế giá trị gia tăng số 48/2024/QH15 được sửa đổi, bổ ",
+           "sung bởi Luật số 90/2025/QH15 và Luật số 149/2025/QH15; ",
+           "Căn cứ Luật Thuế thu nhập doanh nghiệp số 67/2025/QH15 được sửa ",
+           "đổi, bổ sung bởi Luật số 116/2025/QH15, Luật số 127/2025/QH15, Luật số ",
+           "133/2025/QH15, Luật số 141/2025/QH15 và Luật số 143/2025/QH15; ",
+           "Căn cứ Luật Quản lý thuế số 38/2019/QH14 được sửa đổi, bổ sung bởi ",
+           "Luật số 56/2024/QH15;  ",
+           "Căn cứ Luật Quản lý thuế số 108/2025/QH15; ",
+           "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá ",
+           "nhân, Luật Thuế giá trị gia tăng, Luật Thuế thu nhập doanh nghiệp và Luật ",
+           "Thuế tiêu thụ đặc biệt số 09/2026/QH16; "),  # nghi-dinh-so-141-2026-nd-cp
+     {("09/2026/QH16", "amends", "109/2025/QH15"), ("09/2026/QH16", "amends", "48/2024/QH15"),
+      ("09/2026/QH16", "amends", "67/2025/QH15"), ("09/2026/QH16", "amends", "Luật Thuế tiêu thụ đặc biệt"),
+      ("143/2025/QH15", "amends", "67/2025/QH15"), ("56/2024/QH15", "amends", "38/2019/QH14")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", AMENDING_TITLES)
+def test_amending_law_named_by_title(text, expected):
+    assert expected <= _relations(text)
+
+
+def test_bare_title_is_the_numbered_law_of_that_title():
+    # nghi-dinh-so-141-2026-nd-cp: "Luật Thuế thu nhập doanh nghiệp" in the title and in Điều 2 is the law the
+    # preamble numbers (67/2025/QH15)
+    result = extract_file("corpus/congbao/hd_kinh_te/nghi-dinh-so-141-2026-nd-cp-469455.txt")
+    titled = {c.reference.text.replace("\n", "").replace(" ", ""): c.instrument.number for c in result.citations
+              if c.reference.number is None and c.reference.title}
+    assert titled["LuậtThuếthunhậpdoanhnghiệp"] == "67/2025/QH15"
+    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
+    assert ("320/2025/NĐ-CP", "guides", "67/2025/QH15") in {
+        (label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
