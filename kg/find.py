@@ -43,6 +43,7 @@ _AMENDING = re.compile(r"\s+(?:sửa\s+đổi,?\s+bổ\s+sung|sửa\s+đổi|b�
                        r"(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)(?!\w))")
 _AMENDED_JOIN = re.compile(r"\s*(?:,|và)\s*")
 _NUMBER_YEAR = re.compile(r"[\d.]+[a-z]?/((?:19|20)\d\d)/")  # "15/2019/QĐ-UBND"
+_LISTED_NUMBER = re.compile(r"\s+(?:số|Số)\s*\d[^\s,;]*(?=\s*(?:,|và|$))")
 _TITLED_TYPE = re.compile(r"(Bộ\s+luật|Luật|Pháp\s+lệnh)(?!\w)")
 
 
@@ -249,7 +250,12 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
         number = lead and vocab.number.match(text, lead.end())
         if number:  # "Luật Bảo hiểm y tế số 25/2008/QH12"
             titled_number = _numbered(doc_type, start, number.end(), number.group())
-            draft.number, draft.number_year = titled_number.number, titled_number.number_year
+            owner = draft
+            if amending and _numbers_title(titled_number.number, amending[1][-1]):
+                # "... của Luật Thuế thu nhập cá nhân số 109/2025/QH15": the amended law's own number
+                owner = amending[1][-1]
+                owner.end = number.end()
+            owner.number, owner.number_year = titled_number.number, titled_number.number_year
             end = number.end()
     end, date, year, issuer, warnings = _tail(vocab, text, end, by_title=not number)
     for draft in group:
@@ -358,14 +364,37 @@ def _amending(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, s
             break
         amended.append(draft)
         cursor = draft.end
+        numbered = _TITLE_NUMBER_LEAD.match(text, cursor)
+        number = numbered and vocab.number.match(text, numbered.end())
+        if number:
+            # "... của Luật Giao thông đường bộ số 23/2008/QH12, Bộ luật Hàng hải Việt Nam số 95/2015/QH13":
+            # a number another law follows is the number of the law before it
+            join = _AMENDED_JOIN.match(text, number.end())
+            if not join or not _TITLED_TYPE.match(text, join.end()):
+                break  # the number after the list: the amending law's, or the last one's (see _read)
+            own = _numbered(draft.doc_type, draft.start, number.end(), number.group())
+            draft.number, draft.number_year, draft.end = own.number, own.number_year, number.end()
+            cursor = number.end()
         join = _AMENDED_JOIN.match(text, cursor)
         if not join or not _TITLED_TYPE.match(text, join.end()):
             break
         cursor = join.end()
     if not amended:
         return None
-    title = doc_type + " " + " ".join(text[pos:amended[-1].end].split())
+    # (the numbers of the amended laws are theirs, not part of the amending law's title)
+    title = doc_type + " " + " ".join(_LISTED_NUMBER.sub("", text[pos:amended[-1].end]).split())
     return _Draft(doc_type=doc_type, start=start, end=amended[-1].end, title=title), amended
+
+
+@lru_cache(maxsize=1)
+def _registry_titles() -> dict[str, str]:
+    """Folded number -> folded title, for the instruments the registry knows by both."""
+    return {fold(e.number).replace(" ", ""): fold(e.title) for e in load_registry() if e.number and e.title}
+
+
+def _numbers_title(number: str, named: _Draft) -> bool:
+    """Whether the registry gives ``number`` to the law ``named`` by its title."""
+    return named.title is not None and _registry_titles().get(fold(number).replace(" ", "")) == fold(named.title)
 
 
 def _dated(vocab: Vocabulary, text: str, pos: int) -> bool:

@@ -67,6 +67,9 @@ class _Cues:
     consolidating: frozenset[str]
     consolidation_ends: re.Pattern
     reach: int
+    quoted_basis: re.Pattern
+    quoted_basis_ends: re.Pattern
+    quoted_basis_reach: int
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +84,14 @@ def _cues() -> _Cues:
     return _Cues(re.compile(phrase_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
                  re.compile(rf"[^\w\s{re.escape(marks)}]"),
                  {p: k for k, p in enumerate(data["strength"])},
-                 frozenset(data["consolidating_types"]), re.compile(data["consolidation_ends"]), data["cue_reach"])
+                 frozenset(data["consolidating_types"]), re.compile(data["consolidation_ends"]), data["cue_reach"],
+                 re.compile("|".join(_spaced(p) for p in data["quoted_basis"]["phrases"])),
+                 re.compile(data["quoted_basis_ends"]), data["quoted_basis_reach"])
+
+
+def _spaced(phrase: str) -> str:
+    """A phrase as a pattern that lets any run of white space stand between its words."""
+    return r"\s+".join(re.escape(word) for word in phrase.split())
 
 
 def _key(phrase: str) -> str:
@@ -102,6 +112,8 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     trailing_starts = [c.start for c in trailing]
     clauses = _Clauses(source, found, spans)
     consolidated_until = _consolidation_end(source, document, cues)
+    merged = _merged(text, ordered, found, consolidated_until)
+    quoted = _quoted_bases(text, ordered, cues)
 
     best: dict[tuple[str, str], tuple[int, Relation]] = {}
 
@@ -136,7 +148,9 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
             linking = [c for c in gap if c.between and not c.after]
             if linking and ref.start - prior.reference.end <= cues.reach:
                 cue = min(linking, key=lambda c: cues.rank[c.predicate])
-                if cue.passive and cue.predicate in _ONLY_DOWNWARDS:
+                if merged is not None and cue is merged.cue:
+                    prior = merged.base  # the merged instrument, not one its description names
+                elif cue.passive and cue.predicate in _ONLY_DOWNWARDS:
                     prior = _amended_head(ordered, index, clause, citation)
                 chain = (prior, cue)
                 _offer_between(offer, text, prior, citation, cue)
@@ -154,8 +168,14 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
             doc_cue = after
         if first_in_clause or (doc_cue is not None and chain is None):
             previous_cue = doc_cue
-        if consolidated_until is not None and ref.start < consolidated_until:
+        if consolidated_until is not None and ref.start < consolidated_until and (
+                merged is None or citation in merged.items or citation is merged.base):
             predicate, start, end, words = "consolidates", ref.start, ref.end, ref.text
+            if merged is not None and citation in merged.items:
+                _offer_between(offer, text, merged.base, citation, merged.cue)
+        elif consolidated_until is not None and ref.start < consolidated_until:
+            # named in the description of a merged instrument: what the cue says is that instrument's
+            predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         elif doc_cue is not None:
             predicate, words = doc_cue.predicate, text[doc_cue.start:doc_cue.end]
             start, end = min(doc_cue.start, ref.start), max(doc_cue.end, ref.end)
@@ -165,6 +185,12 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
             # a circular does not amend a decree: the cue speaks of something else
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         target = citation.instrument.iri
+        owner = _quoted_owner(quoted, ref.start)
+        if owner is not None:  # "Căn cứ ..." quoted from a merged instrument: its basis, not the document's
+            checked = _checked(predicate, owner.instrument, citation.instrument)
+            if checked is not None:
+                offer(owner.instrument.iri, checked, target, start, end, words)
+            predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         offer(own, predicate, target, start, end, words)
         task = _task_of(citation.section, sections_by_id)
         if task is not None:
@@ -194,12 +220,9 @@ def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[_Cue
             continue
         cue = cues[0]
         for named in inner:
-            later, earlier = outer.instrument.year, named.instrument.year
-            if cue.predicate in _ONLY_BACKWARDS and later is not None and earlier is not None and later < earlier:
-                continue
-            if cue.predicate in _ONLY_DOWNWARDS and _outranks(outer.instrument, named.instrument):
-                continue
-            offer(outer.instrument.iri, cue.predicate, named.instrument.iri, start, end, text[cue.start:cue.end])
+            predicate = _checked(cue.predicate, outer.instrument, named.instrument)
+            if predicate is not None:
+                offer(outer.instrument.iri, predicate, named.instrument.iri, start, end, text[cue.start:cue.end])
 
 
 def _through(cue: _Cue | None) -> _Cue | None:
@@ -486,17 +509,135 @@ def _amended_head(ordered: list[Citation], index: int, clause: int, amending: Ci
     return prior
 
 
+def _checked(predicate: str, subject: Instrument, target: Instrument) -> str | None:
+    """The relation as the calendar and the hierarchy allow it: dropped (None) when ``subject`` is older
+    than what it would change, a plain citation when it stands too low to change it."""
+    later, earlier = subject.year, target.year
+    if predicate in _ONLY_BACKWARDS and later is not None and earlier is not None and later < earlier:
+        return None
+    if predicate in _ONLY_DOWNWARDS and _outranks(subject, target):
+        return "cites"
+    return predicate
+
+
 def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: _Cue) -> None:
     subject, target = (citation, prior) if cue.passive else (prior, citation)
-    later, earlier = subject.instrument.year, target.instrument.year
-    if cue.predicate in _ONLY_BACKWARDS and later is not None and earlier is not None and later < earlier:
+    predicate = _checked(cue.predicate, subject.instrument, target.instrument)
+    if predicate is None:
         return
-    predicate = cue.predicate
-    if predicate in _ONLY_DOWNWARDS and _outranks(subject.instrument, target.instrument):
-        predicate = "cites"
     start = min(prior.reference.start, citation.reference.start)
     end = max(prior.reference.end, citation.reference.end)
     offer(subject.instrument.iri, predicate, target.instrument.iri, start, end, text[cue.start:cue.end])
+
+
+class _Merged(NamedTuple):
+    """What a consolidated text's opening lines say it merges: the base instrument, the cue after it
+    ("được sửa đổi, bổ sung bởi:"), and each amending instrument the list after the cue names."""
+
+    base: Citation
+    cue: _Cue
+    items: list[Citation]
+
+
+# What may stand before an item of a list on its line: "1.", "a)", "-", "+"
+_ITEM_MARK = re.compile(r"[ \t]*(?:(?:\d{1,2}|[a-zđ])[.)][ \t]*|[-–+•*][ \t]*)?")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def _merged(text: str, ordered: list[Citation], found: list[_Cue], until: int | None) -> _Merged | None:
+    """The base and the amending instruments of a consolidated text.
+
+    "Thông tư số 15/2026/TT-BCT ngày ... sửa đổi, bổ sung một số điều của Thông tư số 38/2025/TT-BCT ...,
+    có hiệu lực kể từ ngày ..., được sửa đổi, bổ sung bởi: Thông tư số 26/2026/TT-BCT ...": the base opens
+    a line of the paragraph of the cue; an item opens a line of the list (or follows the cue); other instruments on
+    these lines only describe them.
+    """
+    if until is None:
+        return None
+    cue = next((c for c in found if c.start < until and c.passive and c.predicate == "amends"), None)
+    if cue is None:
+        return None
+    paragraph = 0
+    for match in _PARAGRAPH.finditer(text, 0, cue.start):
+        paragraph = match.end()
+    heading = [c for c in ordered if paragraph <= c.reference.start < cue.start]
+    if not heading:
+        return None
+    # the base opens its line; a law named in the title lines above it ("Hướng dẫn ... của Luật Việc làm") does not
+    base = next((c for c in heading
+                 if not text[text.rfind("\n", 0, c.reference.start) + 1:c.reference.start].strip()), heading[0])
+    items = []
+    reached = cue.end  # the end of the furthest reference read: one inside another opens no item
+    for citation in ordered:
+        start = citation.reference.start
+        if start < cue.end:
+            continue
+        if start >= until:
+            break
+        inside = start < reached
+        reached = max(reached, citation.reference.end)
+        if inside:
+            continue
+        line = max(text.rfind("\n", 0, start) + 1, cue.end)
+        before = text[line:start]
+        if line == cue.end:  # right after the cue
+            opens = _ITEM_MARK.fullmatch(before.lstrip(" \t:\n")) is not None
+        elif before.strip():  # after a list mark: "1.", "-"
+            opens = _ITEM_MARK.fullmatch(before) is not None
+        else:  # at a line's start, only after a line that ends an item ("... năm 2023.", ";")
+            opens = text[max(cue.end, line - 80):line].rstrip()[-1:] in (".", ";", ":")
+        if opens:
+            items.append(citation)
+    return _Merged(base, cue, items)
+
+
+# A footnote opens a line with its number: "2 Thông tư số 02/2024/TT-BLĐTBXH sửa đổi, bổ sung ..."
+_FOOTNOTE_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]+(?=[^\W\d])")
+_FOOTNOTE_REACH = 600
+
+
+def _footnote_start(text: str, position: int) -> int:
+    """Where the footnote holding ``position`` begins: the line that opens with its number, the end of the
+    quotation before it, or a blank line, whichever is last within reach; else the line of ``position``."""
+    floor = max(0, position - _FOOTNOTE_REACH)
+    begin = -1
+    for note in _FOOTNOTE_LINE.finditer(text, floor, position):
+        begin = note.end()
+    begin = max(begin, text.rfind("”", floor, position) + 1 or -1)
+    for blank in _PARAGRAPH.finditer(text, floor, position):
+        begin = max(begin, blank.end())
+    return begin if begin > 0 else text.rfind("\n", 0, position) + 1
+
+
+def _quoted_bases(text: str, ordered: list[Citation], cues: _Cues) -> list[tuple[int, int, Citation]]:
+    """Stretches of a footnote that quote a merged instrument's own "Căn cứ" lines, with that instrument.
+
+    "1 Luật Bảo hiểm xã hội số 41/2024/QH15 có căn cứ ban hành như sau: “Căn cứ Hiến pháp ...”": the
+    instrument is the first one named in the footnote (from the line that opens with its number); the
+    quotation runs to its closing mark.
+    """
+    stretches = []
+    starts = [c.reference.start for c in ordered]
+    for match in cues.quoted_basis.finditer(text):
+        line = _footnote_start(text, match.start())
+        low = bisect.bisect_left(starts, line)
+        high = bisect.bisect_left(starts, match.start())
+        if low >= high:
+            continue
+        owner = ordered[low]
+        reach = match.end() + cues.quoted_basis_reach
+        page = cues.quoted_basis_ends.search(text, match.end(), reach)
+        reach = page.start() if page else reach
+        close = text.find("”", match.end(), reach)
+        stretches.append((match.end(), close if close >= 0 else reach, owner))
+    return stretches
+
+
+def _quoted_owner(stretches: list[tuple[int, int, Citation]], position: int) -> Citation | None:
+    for start, end, owner in stretches:
+        if start <= position < end:
+            return owner
+    return None
 
 
 def _consolidation_end(source: SourceText, document: Document, cues: _Cues) -> int | None:

@@ -59,3 +59,13 @@ def _type_examples():
 @pytest.mark.parametrize("doc_type, example", list(_type_examples()))
 def test_every_document_type_example_is_read_as_that_type(doc_type, example):
     assert doc_type in {r.doc_type for r in find_references(prepare_text(example))}
+
+
+@pytest.mark.parametrize("example", _data("relation_cues.json")["quoted_basis"]["examples"])
+def test_every_quoted_basis_example_is_the_basis_of_its_instrument(example):
+    result = extract_text(example)
+    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
+    own = result.document.instrument.iri
+    quoted = {(label.get(r.subject), r.object) for r in result.relations if r.predicate == "based_on" and r.subject != own}
+    assert quoted and all(subject is not None for subject, _ in quoted)
+    assert not any(r.predicate == "based_on" and r.subject == own for r in result.relations)

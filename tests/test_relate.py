@@ -116,6 +116,9 @@ def test_every_can_cu_line_of_the_gazette_yields_based_on():
         result = extract_source(source)
         own = result.document.instrument.iri
         predicate = {r.object: r.predicate for r in result.relations if r.subject == own}
+        # a consolidated text's footnote quoting a merged instrument's "Căn cứ" lines: that instrument's basis
+        predicate.update({r.object: r.predicate for r in result.relations
+                          if r.predicate == "based_on" and r.subject != own and "/section/" not in r.subject})
         for match in _CAN_CU.finditer(source.normalized):
             start, end = source.to_original(match.start()), source.to_original(match.end())
             cited = [c for c in result.citations
@@ -262,3 +265,45 @@ def test_bare_title_is_the_numbered_law_of_that_title():
     label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
     assert ("320/2025/NĐ-CP", "guides", "67/2025/QH15") in {
         (label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
+
+
+def _found(path):
+    result = extract_file(path)
+    own = result.document.instrument.iri
+    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
+    return {(label.get(r.subject, "doc" if r.subject == own else r.subject), r.predicate, label.get(r.object))
+            for r in result.relations}
+
+
+# Consolidated texts (issue 13): the opening lines name the base and, after "được sửa đổi, bổ sung bởi:", each
+# amending instrument; the base's description names others that are not merged. A footnote quoting an amending
+# instrument's "Căn cứ" lines ("... có căn cứ ban hành như sau: “Căn cứ ...”") gives that instrument's basis.
+CONSOLIDATED = [
+    ("corpus/congbao/chinh_sach_dn/van-ban-hop-nhat-so-40-vbhn-bct-469651.txt",
+     {("doc", "consolidates", "15/2026/TT-BCT"), ("doc", "consolidates", "26/2026/TT-BCT"),
+      ("26/2026/TT-BCT", "amends", "15/2026/TT-BCT"), ("15/2026/TT-BCT", "amends", "38/2025/TT-BCT"),
+      ("26/2026/TT-BCT", "based_on", "19/2026/NQ-CP"), ("doc", "based_on", "63/2025/QH15")},
+     {("doc", "consolidates", "38/2025/TT-BCT"),
+      ("doc", "based_on", "19/2026/NQ-CP"), ("26/2026/TT-BCT", "amends", "38/2025/TT-BCT")}),
+    ("corpus/congbao/bhxh/van-ban-hop-nhat-so-14-vbhn-vpqh-42949.txt",
+     {("doc", "consolidates", "84/2015/QH13"), ("doc", "consolidates", "41/2024/QH15"),
+      ("41/2024/QH15", "amends", "84/2015/QH13"),
+      ("41/2024/QH15", "based_on", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam")}, set()),
+    # a footnote whose number the gazette's text lost: it begins after the quotation before it
+    ("corpus/congbao/cong_doan/van-ban-hop-nhat-so-2007-vbhn-bldtbxh-42065.txt",
+     {("02/2024/TT-BLĐTBXH", "based_on", "69/2020/QH14"), ("02/2024/TT-BLĐTBXH", "amends", "21/2021/TT-BLĐTBXH"),
+      ("08/2023/TT-BLĐTBXH", "amends", "21/2021/TT-BLĐTBXH"), ("doc", "consolidates", "21/2021/TT-BLĐTBXH")},
+     {("69/2020/QH14", "amends", "21/2021/TT-BLĐTBXH"), ("doc", "consolidates", "69/2020/QH14")}),
+    # the title lines above the base name the law it guides: not merged
+    ("corpus/congbao/cong_doan/van-ban-hop-nhat-so-3305-vbhn-bldtbxh-42445.txt",
+     {("doc", "consolidates", "28/2015/TT-BLĐTBXH"), ("doc", "consolidates", "15/2023/TT-BLĐTBXH"),
+      ("15/2023/TT-BLĐTBXH", "amends", "28/2015/TT-BLĐTBXH")},
+     {("doc", "consolidates", "38/2013/QH13"), ("doc", "consolidates", "28/2015/NĐ-CP")}),
+]
+
+
+@pytest.mark.parametrize("path, expected, wrong", CONSOLIDATED)
+def test_consolidated_text(path, expected, wrong):
+    found = _found(path)
+    assert expected <= found
+    assert not wrong & found
