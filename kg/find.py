@@ -151,7 +151,7 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         if start < covered or (start and _WORD.match(text, start - 1)) or _WORD.match(text, after):
             continue
         word = match.group()
-        if word == "số":
+        if word == "số" or word[0].isdigit():
             lower = _lower_type_before(vocab, text, start)
             if lower is None or (lower.start() and _WORD.match(text, lower.start() - 1)):
                 continue
@@ -163,6 +163,8 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         else:
             doc_type = _type_of(vocab, word)
         group, end, has_tail = _read(vocab, titles, text, doc_type, start, after)
+        if not group:
+            group, end, has_tail = _short_form(text, doc_type, start, after, drafts)
         if not group:
             continue
         covered = end
@@ -178,6 +180,30 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         pending_at = join.end() if join else -1
         drafts.extend(group)
     return _freeze(source, drafts)
+
+
+# "Nghị định 54", "Thông tư số 65": a number alone, no year or code, after its type word
+_SHORT_NUMBER = re.compile(r"\s+(?:số\s+)?(\d{1,5})(?![\w/.\-]|\.\d)")
+
+
+def _short_form(text: str, doc_type: str, start: int, pos: int, drafts: list[_Draft]):
+    """A short form of an instrument cited in full before ("Nghị định số 54/2026/NĐ-CP ... Nghị định 54").
+
+    Only the last full citation of that type whose number begins with the same figure is meant; a short
+    form nothing before explains is no reference.
+    """
+    short = _SHORT_NUMBER.match(text, pos)
+    if not short:
+        return [], pos, False
+    figure = short.group(1)
+    for earlier in reversed(drafts):
+        if earlier.doc_type == doc_type and earlier.number and re.match(
+                re.escape(figure) + r"[/\-]", earlier.number):
+            draft = _Draft(doc_type=doc_type, start=start, end=short.end(), number=earlier.number,
+                           number_year=earlier.number_year, date=earlier.date, year=earlier.year,
+                           issuer=earlier.issuer)
+            return [draft], short.end(), False
+    return [], pos, False
 
 
 def _lower_type_before(vocab: Vocabulary, text: str, pos: int) -> re.Match | None:
@@ -227,6 +253,13 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
                 break
             end = more.end()
             group.append(_numbered(doc_type, more.start(), end, more.group()))
+    elif (issuer_first := _issuer_then_number(vocab, text, pos)) is not None:
+        # "Nghị định của Chính phủ số 132/2008/NĐ-CP": the issuer written between type word and number
+        issuer_name, number_match = issuer_first
+        draft = _numbered(doc_type, start, number_match.end(), number_match.group("number"))
+        draft.issuer = issuer_name
+        group.append(draft)
+        end = number_match.end()
     elif lead:
         written = lead.group("written")
         if written is None:  # "Quyết định này": the document itself
@@ -271,6 +304,21 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
     return group, end, bool(date or issuer)
 
 
+def _issuer_then_number(vocab: Vocabulary, text: str, pos: int):
+    """The issuer and number of "của Chính phủ số 132/2008/NĐ-CP" after a type word, or None."""
+    lead = _ISSUER_LEAD.match(text, pos)
+    found = lead and vocab.issuer.match(text, lead.end())
+    if not found:
+        return None
+    number = vocab.reference_lead.match(text, found.end())
+    if not number or not number.group("number") or not _SAYS_NUMBER.match(text, found.end()):
+        return None
+    return _issuer_name(vocab, found), number
+
+
+_SAYS_NUMBER = re.compile(r"\s*(?:số|Số)")
+
+
 def _numbered(doc_type: str, start: int, end: int, written: str) -> _Draft:
     number, year = _number_and_year(written)
     return _Draft(doc_type=doc_type, start=start, end=end, number=number, number_year=year)
@@ -279,7 +327,7 @@ def _numbered(doc_type: str, start: int, end: int, written: str) -> _Draft:
 @lru_cache(maxsize=1 << 14)  # a text cites the same numbers again and again
 def _number_and_year(written: str) -> tuple[str, int | None]:
     """A number as written, without its spaces, and the year inside it ("15/2019/QĐ-UBND": 2019)."""
-    number = "".join(written.split())
+    number = "".join(written.split()).replace("//", "/")  # "185/2007//NĐ-CP": a doubled slash is a typo
     year = _NUMBER_YEAR.match(number)
     return number, int(year.group(1)) if year else None
 
@@ -338,12 +386,14 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
         # "Luật phòng, chống ma túy năm 2000": a title written in lower case is a title only
         # when a year, a date or a number follows it
         count = _guess_title_length(vocab, tokens, words, lower=True)
-        if count and not _dated(vocab, text, tokens[count - 1][2]):
+        abbreviated = count and tokens[count - 1][0] in vocab.title_abbreviations  # "Luật thuế GTGT"
+        if count and not abbreviated and not _dated(vocab, text, tokens[count - 1][2]):
             count = 0
     if not count or (not known and " ".join(words[:count]) in vocab.not_titles):
         return None
     end = tokens[count - 1][2]
-    title = doc_type + " " + " ".join(t[0] for t in tokens[:count]).replace(" ,", ",")
+    abbreviations = vocab.title_abbreviations
+    title = doc_type + " " + " ".join(abbreviations.get(t[0], t[0]) for t in tokens[:count]).replace(" ,", ",")
     return _Draft(doc_type=doc_type, start=start, end=end, title=title)
 
 
@@ -382,7 +432,9 @@ def _amending(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, s
     if not amended:
         return None
     # (the numbers of the amended laws are theirs, not part of the amending law's title)
-    title = doc_type + " " + " ".join(_LISTED_NUMBER.sub("", text[pos:amended[-1].end]).split())
+    abbreviations = vocab.title_abbreviations
+    title = doc_type + " " + " ".join(abbreviations.get(word, word)
+                                      for word in _LISTED_NUMBER.sub("", text[pos:amended[-1].end]).split())
     return _Draft(doc_type=doc_type, start=start, end=amended[-1].end, title=title), amended
 
 
@@ -430,6 +482,8 @@ def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], w
         if index > 0 and _ends_guess(vocab, word, tokens[index][0]):
             break  # (the first word is a capitalised or lowercase letter: checked above)
         count = index + 1
+        if tokens[index][0] in vocab.title_abbreviations:
+            break  # "Luật NSNN", "Luật thuế GTGT": the abbreviation closes a short name
     return count
 
 

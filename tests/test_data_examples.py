@@ -69,3 +69,8 @@ def test_every_quoted_basis_example_is_the_basis_of_its_instrument(example):
     quoted = {(label.get(r.subject), r.object) for r in result.relations if r.predicate == "based_on" and r.subject != own}
     assert quoted and all(subject is not None for subject, _ in quoted)
     assert not any(r.predicate == "based_on" and r.subject == own for r in result.relations)
+
+
+@pytest.mark.parametrize("written, expanded", sorted(_data("grammar.json")["title_abbreviations"]["examples"].items()))
+def test_every_abbreviated_title_example_reads_as_the_full_title(written, expanded):
+    assert [r.title for r in find_references(prepare_text(written))] == [expanded]

@@ -93,6 +93,11 @@ VBHN_4496 = citing("Văn bản hợp nhất", "4496/VBHN-BLĐTBXH", 2021, MOLISA
 VBHN_3305 = citing("Văn bản hợp nhất", "3305/VBHN-BLĐTBXH", 2024, MOLISA)
 VBHN_40_BCT = citing("Văn bản hợp nhất", "40/VBHN-BCT", 2026, "Bộ Công Thương")
 VBHN_11_BTC = citing("Văn bản hợp nhất", "11/VBHN-BTC", 2026, "Bộ Tài chính")
+VBHN_06_BTC = citing("Văn bản hợp nhất", "06/VBHN-BTC", 2026, "Bộ Tài chính")
+VBHN_22_BTC = citing("Văn bản hợp nhất", "22/VBHN-BTC", 2016, "Bộ Tài chính")
+TT_18_2022 = citing("Thông tư", "18/2022/TT-BLĐTBXH", 2022, MOLISA)
+TT_01_2023 = citing("Thông tư", "01/2023/TT-BKHĐT", 2023, MPI)
+NQ_6616_2026 = citing("Nghị quyết", "66.16/2026/NQ-CP", 2026, "Chính phủ")
 
 # --- sources --------------------------------------------------------------------------------
 
@@ -891,6 +896,31 @@ ROWS = [
         [ref("Nghị định", "34/2016/NĐ-CP", date="2016-05-14", issuer=CP),
          ref("Luật", "80/2015/QH13", title="Luật Ban hành văn bản quy phạm pháp luật"),
          ref("Nghị định", "154/2020/NĐ-CP", date="2020-12-31", issuer=CP)], QD_1205_2024),
+    # ---- older and looser prose (issue 13) ------------------------------------------------------
+    row("g-old-joint-circulars-Thong-tu-lien-bo", G + "hdld/thong-tu-so-18-2022-tt-bldtbxh-37982.txt",
+        lines("1. Thông tư liên bộ số 24/TT-LB ngày 19/9/1994 của liên Bộ Lao động - ",
+              "Thương binh và Xã hội và Bộ Tài chính hướng dẫn sửa đổi, bổ sung một số điểm ",
+              "trong Thông tư liên Bộ số 12/TT-LB ngày 03/8/1992 của liên Bộ Lao động - "),
+        [ref("Thông tư liên tịch", "24/TT-LB", date="1994-09-19"),
+         ref("Thông tư liên tịch", "12/TT-LB", date="1992-08-03")], TT_18_2022),
+    row("g-doubled-slash-143/2025//NĐ-CP", G + "chinh_sach_dn/nghi-quyet-so-6616-2026-nq-cp-469362.txt",
+        "ban hành kèm theo Nghị định số 143/2025//NĐ-CP ",
+        [ref("Nghị định", "143/2025/NĐ-CP", issuer=CP, year=2025)], NQ_6616_2026),
+    row("g-doubled-slash-86/2024//TT-BTC-over-lines", G + "thue_tncn/van-ban-hop-nhat-so-06-vbhn-btc-469375.txt",
+        lines("(Kèm theo Thông tư số  ", "86/2024//TT-BTC ngày 23/12/2024 ", "của Bộ trưởng Bộ Tài chính) "),
+        [ref("Thông tư", "86/2024/TT-BTC", date="2024-12-23", issuer="Bộ Tài chính")], VBHN_06_BTC),
+    row("ca-abbreviated-title-Luat-NSNN", CM,
+        lines("ngân sách trung ương và ngân sách địa phương theo quy định của Luật NSNN năm",
+              "2025, tỉnh Cà Mau sẽ còn nhận trợ cấp rất lớn từ ngân sách trung ương."),
+        [ref("Luật", "89/2025/QH15", title="Luật Ngân sách nhà nước", issuer="Quốc hội", year=2025)], CA_MAU),
+    row("g-abbreviated-title-Luat-BHXH", G + "bhxh/van-ban-hop-nhat-so-22-vbhn-btc-31459.txt",
+        "- Theo khoản 3 Điều 122 Luật BHXH năm 2014, doanh nghiệp M ngoài việc ",
+        [ref("Luật", "58/2014/QH13", title="Luật Bảo hiểm xã hội", year=2014)], VBHN_22_BTC),
+    row("g-protocol-is-no-decree-Nghi-dinh-thu", G + "uu_dai_dt/thong-tu-so-01-2023-tt-bkhdt-39270.txt",
+        lines("Căn cứ Quyết định số 22/2022/QĐ-TTg ngày 11 tháng 11 năm 2022 của Thủ ",
+              "tướng Chính phủ hướng dẫn thực hiện Nghị định thư (sửa đổi lần 2) Nghị định ",
+              "thư giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và Chính phủ "),
+        [ref("Quyết định", "22/2022/QĐ-TTg", date="2022-11-11", issuer=TTG)], TT_01_2023),
 ]
 
 
