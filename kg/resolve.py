@@ -52,9 +52,10 @@ class Registry:
         return self.by_number.get((doc_type, number_key(number)))
 
     def title(self, doc_type: str, title: str, year: int | None, before: int | None,
-              date: str | None = None) -> RegistryEntry | None:
+              date: str | None = None, on: str | None = None) -> RegistryEntry | None:
         """The one instrument a title names: the date or year decides; with neither, one that
-        predates the citing document; with several and nothing to decide, none."""
+        predates the citing document, or of several the one in force on the citing document's date
+        ``on`` where the registry knows when they entered into force; else none."""
         candidates = self.by_title.get((doc_type, fold(title)), ())
         if date is not None:  # a full date rules out a same-titled law of another day
             same_day = tuple(c for c in candidates if c.date == date)
@@ -63,7 +64,28 @@ class Registry:
             candidates = tuple(c for c in candidates if c.year == year)
         elif before is not None:
             candidates = tuple(c for c in candidates if c.year is None or c.year <= before)
+        if len(candidates) > 1 and year is None and date is None and on is not None:
+            return _in_force_on(candidates, on)
         return candidates[0] if len(candidates) == 1 else None
+
+
+def _in_force_on(candidates: tuple[RegistryEntry, ...], on: str) -> RegistryEntry | None:
+    """Of several instruments of one title, the one in force on ``on`` (ISO date).
+
+    From the latest issued back: one in force by then is it; one not yet in force passes the title to the
+    one before ("Bộ luật Lao động" in February 2020 is 10/2012/QH13: 45/2019/QH14 entered into force on
+    1 January 2021). One whose date of entry into force is unknown decides nothing, unless it is the last
+    left after all later ones were not yet in force.
+    """
+    issued = sorted((c for c in candidates if (c.date or str(c.year or "")) and (c.date or str(c.year)) <= on),
+                    key=lambda c: c.date or f"{c.year}-12-31")
+    for index in range(len(issued) - 1, -1, -1):
+        entry = issued[index]
+        if entry.in_force is None:
+            return entry if index == 0 else None
+        if entry.in_force <= on:
+            return entry
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +225,7 @@ def resolve_references(references: list[Reference], document: Document,
         if earlier is not None and earlier.year == year:
             instrument = _merge(earlier, reference, locality)
         else:
-            instrument = _fresh(reference, year, registry, vocab, locality, before)
+            instrument = _fresh(reference, year, registry, vocab, locality, before, own.date)
         last_seen[key] = instrument
         citations.append(Citation(reference=reference, instrument=instrument))
     return _settle(_titles_to_numbers(citations))
@@ -220,7 +242,7 @@ def _titles_to_numbers(citations: list[Citation]) -> list[Citation]:
     by_iri: dict[str, Instrument] = {}
     for citation in citations:
         instrument = citation.instrument
-        if instrument.number and instrument.title:
+        if citation.reference.number and instrument.title:  # numbered by the text, not by the registry
             numbered.setdefault((instrument.doc_type, _title_key(instrument.title)), set()).add(instrument.iri)
             by_iri[instrument.iri] = instrument
     if not numbered:
@@ -228,9 +250,10 @@ def _titles_to_numbers(citations: list[Citation]) -> list[Citation]:
     settled = []
     for citation in citations:
         instrument, reference = citation.instrument, citation.reference
-        if not instrument.number and instrument.title and reference.year is None and reference.date is None:
+        # (the reference's own words: a registry guess by date of entry into force yields to the document's number)
+        if not reference.number and instrument.title and reference.year is None and reference.date is None:
             same = numbered.get((instrument.doc_type, _title_key(instrument.title)), ())
-            if len(same) == 1:
+            if len(same) == 1 and instrument.iri not in same:
                 citation = replace(citation, instrument=by_iri[next(iter(same))])
         settled.append(citation)
     return settled
@@ -256,7 +279,7 @@ def _years_by_key(references: list[Reference], keys: list[tuple[str, str]]) -> d
 
 
 def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, locality: str | None,
-           before: int | None) -> Instrument:
+           before: int | None, on: str | None = None) -> Instrument:
     number, title, date, issuer = reference.number, reference.title, reference.date, reference.issuer
     issuer = complete_issuer(issuer, locality)
     if number:
@@ -272,7 +295,7 @@ def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, lo
             year = year or known.year
             issuer = issuer or known.issuer
     elif title:
-        known = registry.title(reference.doc_type, title, year, before, date)
+        known = registry.title(reference.doc_type, title, year, before, date, on)
         if known:
             number, title = known.number, known.title or title
             date = date or known.date

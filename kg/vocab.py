@@ -56,6 +56,7 @@ class RegistryEntry:
     year: int | None
     issuer: str | None
     source: str
+    in_force: str | None = None  # the date it entered into force, where a source states it
 
 
 @dataclass(frozen=True)
@@ -258,5 +259,6 @@ def load_registry() -> tuple[RegistryEntry, ...]:
             year=int(row["year"]) if row.get("year") else None,
             issuer=row["issuer"] or None,
             source=row.get("source", ""),
+            in_force=row.get("in_force") or None,
         ))
     return tuple(rows)

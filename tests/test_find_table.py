@@ -93,6 +93,8 @@ VBHN_4496 = citing("Văn bản hợp nhất", "4496/VBHN-BLĐTBXH", 2021, MOLISA
 VBHN_3305 = citing("Văn bản hợp nhất", "3305/VBHN-BLĐTBXH", 2024, MOLISA)
 VBHN_40_BCT = citing("Văn bản hợp nhất", "40/VBHN-BCT", 2026, "Bộ Công Thương")
 VBHN_11_BTC = citing("Văn bản hợp nhất", "11/VBHN-BTC", 2026, "Bộ Tài chính")
+ND_38_2022 = citing("Nghị định", "38/2022/NĐ-CP", 2022, "Chính phủ", date="2022-06-12")
+VBHN_2092_2020 = citing("Văn bản hợp nhất", "2092/VBHN-BLĐTBXH", 2020, MOLISA, date="2020-04-01")
 VBHN_06_BTC = citing("Văn bản hợp nhất", "06/VBHN-BTC", 2026, "Bộ Tài chính")
 VBHN_22_BTC = citing("Văn bản hợp nhất", "22/VBHN-BTC", 2016, "Bộ Tài chính")
 TT_18_2022 = citing("Thông tư", "18/2022/TT-BLĐTBXH", 2022, MOLISA)
@@ -921,6 +923,14 @@ ROWS = [
               "tướng Chính phủ hướng dẫn thực hiện Nghị định thư (sửa đổi lần 2) Nghị định ",
               "thư giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và Chính phủ "),
         [ref("Quyết định", "22/2022/QĐ-TTg", date="2022-11-11", issuer=TTG)], TT_01_2023),
+    # ---- a title without a year: the instrument of that title in force on the citing document's date ----
+    row("g-title-without-year-in-force-2022", G + "hdld/nghi-dinh-so-38-2022-nd-cp-37348.txt",
+        "2. Người sử dụng lao động theo quy định của Bộ luật Lao động, bao gồm: ",
+        [ref("Bộ luật", "45/2019/QH14", title="Bộ luật Lao động")], ND_38_2022),
+    # the 2019 code was passed on 20 November 2019 but entered into force on 1 January 2021
+    row("g-title-without-year-not-yet-in-force-2020", G + "hd_khoan/van-ban-hop-nhat-so-2092-vbhn-bldtbxh-37403.txt",
+        "1. Người lao động theo quy định của Bộ luật Lao động. ",
+        [ref("Bộ luật", "10/2012/QH13", title="Bộ luật Lao động")], VBHN_2092_2020),
 ]
 
 
