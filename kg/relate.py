@@ -141,8 +141,10 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
             before = [c for c in gap if not c.after]
             if before and ref.start - before[-1].end <= cues.reach:
                 doc_cue = before[-1]
-            elif not before and _list_item(text, clause, ref.start) and previous_cue is not None:
-                doc_cue = previous_cue
+            elif not before and _list_item(text, clause, ref.start):
+                # "Bãi bỏ toàn bộ 14 văn bản ... sau đây: | 1. Thông tư số 08/2013/TT-BLĐTBXH ...": the list's
+                # lead-in speaks for its items, else the cue of the item before
+                doc_cue = _list_lead(source, ordered[index - 1].reference.end if index else 0, clause) or previous_cue
         else:
             prior = ordered[index - 1]
             linking = [c for c in gap if c.between and not c.after]
@@ -433,6 +435,39 @@ def _after_cue(trailing: list[_Cue], starts: list[int], position: int, limit: in
     for cue in _between(trailing, starts, position, min(reach, clause_end or limit)):
         return cue
     return None
+
+
+def _list_lead(source: SourceText, low: int, clause: int) -> _Cue | None:
+    """The cue of a list's lead-in ("... sau đây:") that no instrument follows before the list at ``clause``.
+
+    The document speaks when the cue opens its line, as a verb ("Bãi bỏ toàn bộ 14 văn bản ... sau đây:");
+    after other words it names something else ("- Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần:").
+    The lead-in may stand a page of furniture away, beyond where cues are sought near instruments: the
+    text is read with the furniture blanked ("Thời gian ký: 07.03.2025 09:10:52" holds colons too).
+    """
+    text = source.normalized
+    low, clause = source.to_normalized(low), source.to_normalized(clause)
+    low = max(low, clause - _LIST_LEAD_REACH)
+    colon = text.rfind(":", low, clause)
+    if colon < 0:
+        return None
+    cues = _cues()
+    sentence = low
+    for stop in _SENTENCE_STOP.finditer(text, low, colon):
+        sentence = stop.end()
+    start = _ITEM_MARK.match(text, sentence + len(text[sentence:colon]) - len(text[sentence:colon].lstrip())).end()
+    match = cues.pattern.match(text[start:colon].lower())
+    if match is None or (match.end() < colon - start and text[start + match.end()].isalnum()):
+        return None
+    meaning = cues.meaning.get(match.group()) or cues.meaning.get(_key(match.group()))
+    if meaning is None or meaning[1] or meaning[2]:  # (a passive or trailing cue leads no list)
+        return None
+    return _Cue(source.to_original(start), source.to_original(start + match.end()), *meaning)
+
+
+_SENTENCE_STOP = re.compile(r"[.;:](?=\s)|\n[ \t]*\n")
+# How far a list's first item may stand from the cue of its lead-in: a page's furniture may lie between
+_LIST_LEAD_REACH = 1500
 
 
 def _list_item(text: str, clause: int, position: int) -> bool:

@@ -931,6 +931,27 @@ ROWS = [
     row("g-title-without-year-not-yet-in-force-2020", G + "hd_khoan/van-ban-hop-nhat-so-2092-vbhn-bldtbxh-37403.txt",
         "1. Người lao động theo quy định của Bộ luật Lao động. ",
         [ref("Bộ luật", "10/2012/QH13", title="Bộ luật Lao động")], VBHN_2092_2020),
+    # a law named in the description of a dated instrument is the last of that title issued by its date (the plan
+    # implements the 2025 Luật Việc làm, passed in June 2025, in force from 2026), and every bare mention in the
+    # plan is that law
+    row("hcm-title-in-a-description-is-the-law-of-its-date", "plans/172-kh-ubnd-ho-chi-minh-2025-2f6f80b9.txt",
+        [lines("Thực hiện Quyết định số",
+               "1850/QĐ-TTg ngày 27 tháng 8 năm 2025 của Thủ tướng Chính phủ về ban hành Kế hoạch",
+               "triển khai thi hành Luật Việc làm;"),
+         lines("Ủy ban nhân dân Thành phố ban",
+               "hành Kế hoạch triển khai thi hành Luật Việc làm trên địa bàn Thành phố Hồ Chí")],
+        [ref("Quyết định", "1850/QĐ-TTg", date="2025-08-27"),
+         ref("Luật", "74/2025/QH15", title="Luật Việc làm"), ref("Luật", "74/2025/QH15", title="Luật Việc làm")],
+        citing("Kế hoạch", "172/KH-UBND", 2025, "Ủy ban nhân dân thành phố Hồ Chí Minh", "thành phố Hồ Chí Minh",
+               "2025-11-18")),
+    row("g-title-in-descriptions-of-2013-decrees", "congbao/bhxh/thong-tu-so-15-2024-tt-bldtbxh-43951.txt",
+        lines("1. Thông tư số 08/2013/TT-BLĐTBXH ngày 10/6/2013 của Bộ trưởng Bộ Lao ",
+              "động - Thương binh và Xã hội hướng dẫn Nghị định số 46/2013/NĐ-CP ngày ",
+              "10/5/2013 của Chính phủ quy định chi tiết thi hành một số điều của Bộ luật Lao ",
+              "động về tranh chấp lao động. "),
+        [ref("Thông tư", "08/2013/TT-BLĐTBXH"), ref("Nghị định", "46/2013/NĐ-CP"),
+         ref("Bộ luật", "10/2012/QH13", title="Bộ luật Lao động")],
+        citing("Thông tư", "15/2024/TT-BLĐTBXH", 2024, MOLISA, date="2024-12-31")),
 ]
 
 

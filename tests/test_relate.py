@@ -307,3 +307,20 @@ def test_consolidated_text(path, expected, wrong):
     found = _found(path)
     assert expected <= found
     assert not wrong & found
+
+
+def test_a_list_lead_in_speaks_for_its_items_across_a_page_break():
+    # thong-tu-so-15-2024-tt-bldtbxh: "Bãi bỏ toàn bộ 14 văn bản ... sau đây:", the gazette's page furniture,
+    # then "1. Thông tư số 08/2013/TT-BLĐTBXH ..." — the circular repeals each listed item, it rests on none
+    found = _found("corpus/congbao/bhxh/thong-tu-so-15-2024-tt-bldtbxh-43951.txt")
+    listed = ("08/2013/TT-BLĐTBXH", "30/2013/TT-BLĐTBXH", "19/2014/TT-BLĐTBXH", "01/2006/QĐ-BLĐTBXH",
+              "28/2010/TTLT-BLĐTBXH-BNV", "43/2011/TTLT-BLĐTBXH-BYT")
+    assert {("doc", "repeals", n) for n in listed} <= found
+    assert not {("doc", "based_on", n) for n in listed} & found
+
+
+def test_a_list_lead_in_that_names_no_action_of_the_document_governs_nothing():
+    # quyet-dinh-so-1478-qd-bldtbxh: a table row "- Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần: + Nghị
+    # định số 140/2018/NĐ-CP ..." names the amending instruments of the row's decree; the decision amends nothing
+    found = _found("corpus/congbao/cong_doan/quyet-dinh-so-1478-qd-bldtbxh-42752.txt")
+    assert ("doc", "amends", "140/2018/NĐ-CP") not in found
