@@ -187,7 +187,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
             # a circular does not amend a decree: the cue speaks of something else
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         target = citation.instrument.iri
-        owner = _quoted_owner(quoted, ref.start)
+        owner = _quoted_owner(quoted, text, ref.start)
         if owner is not None:  # "Căn cứ ..." quoted from a merged instrument: its basis, not the document's
             checked = _checked(predicate, owner.instrument, citation.instrument)
             if checked is not None:
@@ -644,12 +644,14 @@ def _footnote_start(text: str, position: int) -> int:
     return begin if begin > 0 else text.rfind("\n", 0, position) + 1
 
 
-def _quoted_bases(text: str, ordered: list[Citation], cues: _Cues) -> list[tuple[int, int, Citation]]:
+def _quoted_bases(text: str, ordered: list[Citation], cues: _Cues) -> list[tuple[int, int, int, Citation]]:
     """Stretches of a footnote that quote a merged instrument's own "Căn cứ" lines, with that instrument.
 
     "1 Luật Bảo hiểm xã hội số 41/2024/QH15 có căn cứ ban hành như sau: “Căn cứ Hiến pháp ...”": the
     instrument is the first one named in the footnote (from the line that opens with its number); the
-    quotation runs to its closing mark.
+    quotation runs to its closing mark. A quotation the page cuts goes on in the footnotes of the next
+    page, past the body text between: there only lines that open with "Căn cứ" are read as quoted, up
+    to the line that closes the quotation. Each stretch: (start, end of the page, end of the quotation, owner).
     """
     stretches = []
     starts = [c.reference.start for c in ordered]
@@ -662,17 +664,43 @@ def _quoted_bases(text: str, ordered: list[Citation], cues: _Cues) -> list[tuple
         owner = ordered[low]
         reach = match.end() + cues.quoted_basis_reach
         page = cues.quoted_basis_ends.search(text, match.end(), reach)
-        reach = page.start() if page else reach
-        close = text.find("”", match.end(), reach)
-        stretches.append((match.end(), close if close >= 0 else reach, owner))
+        close = text.find("”", match.end(), page.start() if page else reach)
+        if close >= 0 or page is None:
+            end = close if close >= 0 else reach
+            stretches.append((match.end(), end, end, owner))
+            continue
+        # cut by the page: its "Căn cứ" lines go on below the next page's body, up to a line closing the quotation
+        after = _QUOTED_TAIL.search(text, page.end(), reach)
+        stretches.append((match.end(), page.start(), after.end() if after else page.start(), owner))
     return stretches
 
 
-def _quoted_owner(stretches: list[tuple[int, int, Citation]], position: int) -> Citation | None:
-    for start, end, owner in stretches:
-        if start <= position < end:
+# The rest of a cut quotation: "Căn cứ ..." lines, the last of them ending with the closing mark
+_QUOTED_TAIL = re.compile(r"(?m)^[ \t]*Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?”")
+
+
+def _quoted_owner(stretches: list[tuple[int, int, int, Citation]], text: str, position: int) -> Citation | None:
+    for start, page, end, owner in stretches:
+        if start <= position < page:
+            return owner
+        if page <= position < end and _in_can_cu_item(text, position):
             return owner
     return None
+
+
+def _in_can_cu_item(text: str, position: int) -> bool:
+    """Whether ``position`` lies in an item that opens with "Căn cứ", on its first line or one it runs on to."""
+    line = text.rfind("\n", 0, position) + 1
+    for _ in range(6):
+        if _CAN_CU_LINE.match(text, line):
+            return True
+        if line == 0 or text[max(0, line - 200):line - 1].rstrip()[-1:] in (";", ".", ":", "”"):
+            return False  # the line before ends an item: this one opens another
+        line = text.rfind("\n", 0, line - 1) + 1
+    return False
+
+
+_CAN_CU_LINE = re.compile(r"[ \t]*“?Căn cứ\b")
 
 
 def _consolidation_end(source: SourceText, document: Document, cues: _Cues) -> int | None:
