@@ -301,7 +301,39 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
         head.subject = " ".join(words.split())
     if amending:
         group.extend(amending[1])
+    elif number:
+        end = _listed_after(vocab, text, doc_type, end, group)
     return group, end, bool(date or issuer)
+
+
+# "các Tờ trình số 2138/TTr-BCT ngày 30 tháng 3 năm 2026, số 3390/TTr-BCT ngày 14 tháng 5 năm 2026 và số
+# 374/BC-BCT ngày 30 tháng 5 năm 2026": more numbers under one type word, each with its own date and subject
+_LISTED_MORE = re.compile(r"\s*+(?:[,;]\s*+(?:và\s+)?|và\s+)(?P<so>số|Số)\s*:?\s*(?=\d)")
+_FIRST_CODE = re.compile(r"[\d.]+[a-z]?(?:/(?:19|20)\d\d)?[-/]([^-/]+)")
+
+
+def _listed_after(vocab: Vocabulary, text: str, doc_type: str, end: int, group: list[_Draft]) -> int:
+    """Read the further numbers a list under one type word gives after the first one's date and subject.
+
+    Each is of the type its own code names where that differs (a report, "374/BC-BCT", listed among
+    submissions); otherwise of the list's type.
+    """
+    while (more := _LISTED_MORE.match(text, end)) is not None:
+        found = vocab.number.match(text, more.end())
+        if not found:
+            break
+        draft = _numbered(doc_type, more.start("so"), found.end(), found.group())
+        code = _FIRST_CODE.match(draft.number)
+        if code and code.group(1) in vocab.type_by_code:
+            draft.doc_type = vocab.type_by_code[code.group(1)]
+        end, date, year, issuer, warnings = _tail(vocab, text, found.end(), by_title=False)
+        _apply_tail(draft, date, year, issuer, warnings)
+        draft.end = end
+        subject = _SUBJECT.match(text, end)
+        if subject:
+            draft.subject = " ".join((subject.group("subject") or subject.group("quoted")).split())
+        group.append(draft)
+    return end
 
 
 def _issuer_then_number(vocab: Vocabulary, text: str, pos: int):
