@@ -484,14 +484,15 @@ _ONLY_DOWNWARDS = frozenset({"amends", "replaces", "repeals", "suspends"})
 
 
 @lru_cache(maxsize=1)
-def _ranks() -> tuple[dict[str, int], dict[str, dict[str, int]], int, dict[str, int]]:
+def _ranks() -> tuple[dict[str, int], dict[str, dict[str, int]], int, dict[str, int], frozenset[str]]:
     """Ranks in the hierarchy of legal documents (``document_types.json``): by kind, by kind and issuer,
     the rank of a local body's document, and the lowest rank that may amend a kind where it is not its own."""
     data = json.loads(files("kg").joinpath("data", "document_types.json").read_text(encoding="utf-8"))
     by_type = {t["name"]: t["rank"] for t in data["types"] if "rank" in t}
     by_issuer = {t["name"]: t["rank_by_issuer"] for t in data["types"] if "rank_by_issuer" in t}
     amendable = {t["name"]: t["amendable_by_rank"] for t in data["types"] if "amendable_by_rank" in t}
-    return by_type, by_issuer, data["local_rank"], amendable
+    unranked = frozenset(t["name"] for t in data["types"] if "rank" not in t and "rank_by_issuer" not in t)
+    return by_type, by_issuer, data["local_rank"], amendable, unranked
 
 
 def rank_of(instrument: Instrument) -> int | None:
@@ -504,7 +505,7 @@ def rank_of(instrument: Instrument) -> int | None:
     >>> rank_of(Instrument(iri="x", doc_type="Quyết định", issuer="Bộ Chính trị")) is None
     True
     """
-    by_type, by_issuer, local, _ = _ranks()
+    by_type, by_issuer, local, _, _ = _ranks()
     rank = by_type.get(instrument.doc_type)
     if rank is not None:
         return rank
@@ -518,11 +519,22 @@ def rank_of(instrument: Instrument) -> int | None:
 
 
 def _outranks(subject: Instrument, target: Instrument) -> bool:
-    """Whether ``target`` stands too high in the hierarchy for ``subject`` to change it (both ranked)."""
-    low, high = rank_of(subject), rank_of(target)
-    if low is None or high is None:
+    """Whether ``target`` stands too high in the hierarchy for ``subject`` to change it.
+
+    Both ranked: by their ranks. A known kind outside the hierarchy altogether (a plan, a letter, a report,
+    a conclusion: no rank of its own or by issuer) changes no legal document ("Kế hoạch ... đề xuất sửa đổi,
+    bổ sung, thay thế, bãi bỏ ... tương thích với Luật ..." repeals no law). A consolidated text is the
+    instrument it merges, and is not checked.
+    """
+    _, _, _, amendable, unranked = _ranks()
+    high = rank_of(target)
+    if high is None:
         return False
-    return max(high, _ranks()[3].get(target.doc_type, high)) < low
+    if subject.doc_type in unranked:
+        # (a consolidated text speaks as the instrument it merges, whose rank it does not say)
+        return subject.doc_type not in _cues().consolidating
+    low = rank_of(subject)
+    return low is not None and max(high, amendable.get(target.doc_type, high)) < low
 
 
 def _amended_head(ordered: list[Citation], index: int, clause: int, amending: Citation) -> Citation:

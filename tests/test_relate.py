@@ -327,3 +327,12 @@ def test_a_list_lead_in_that_names_no_action_of_the_document_governs_nothing():
     # định số 140/2018/NĐ-CP ..." names the amending instruments of the row's decree; the decision amends nothing
     found = _found("corpus/congbao/cong_doan/quyet-dinh-so-1478-qd-bldtbxh-42752.txt")
     assert ("doc", "amends", "140/2018/NĐ-CP") not in found
+
+
+def test_a_plan_changes_no_law():
+    # 7360/KH-UBND Lai Châu: "đề xuất sửa đổi, bổ sung, thay thế, bãi bỏ cụ thể từng văn bản và đánh giá sơ bộ
+    # tính tương thích với Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật": a plan
+    # stands outside the hierarchy of legal documents and repeals no law
+    found = _found("corpus/plans/7360-kh-ubnd-tinh-lai-chau-2025-6a406c1f.txt")
+    assert not {(s, p, o) for s, p, o in found if s == "doc" and p in {"amends", "replaces", "repeals", "suspends"}}
+    assert ("doc", "cites", "70/2025/QH15") in found or ("doc", "guides", "70/2025/QH15") in found
