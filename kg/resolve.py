@@ -348,8 +348,9 @@ def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, lo
         year = int(date[:4])
     issuer = issuer or vocab.issuer_by_type.get(reference.doc_type)
     if number is None and title is None:  # a malformed number: keep the mention apart, named as written
+        # (the words as written label it, so that no reader is shown a bare IRI)
         return replace(mint_instrument(reference.doc_type, None, reference.text, date, year, issuer, locality),
-                       title=None)
+                       title=" ".join(reference.text.split()))
     return mint_instrument(reference.doc_type, number, title, date, year, issuer, locality)
 
 
