@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 __all__ = ["RelationKind", "RELATIONS", "by_property", "properties", "ONLY_BACKWARDS", "RESTS_ON", "FIRST_STEP_ONLY",
-           "FOUNDATIONAL", "EFFECTS"]
+           "FOUNDATIONAL", "EFFECTS", "ONLY_DOWNWARDS"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,9 @@ ONLY_BACKWARDS = frozenset(name for name, relation in RELATIONS.items() if relat
 RESTS_ON = tuple(relation.property for relation in RELATIONS.values() if relation.rests_on)
 FIRST_STEP_ONLY = frozenset(relation.property for relation in RELATIONS.values() if relation.first_step_only)
 FOUNDATIONAL = frozenset(relation.property for relation in RELATIONS.values() if relation.foundational)
+#: Extractor names of the relations that change their object: a lower-ranked instrument cannot have them
+#: with a higher-ranked one (a decree never amends a law).
+ONLY_DOWNWARDS = frozenset(name for name, relation in RELATIONS.items() if relation.effect)
 #: Ontology property -> what it does to the standing of its object ("amends" -> "amended").
 EFFECTS = {relation.property: relation.effect for relation in RELATIONS.values() if relation.effect}
 

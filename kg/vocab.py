@@ -58,6 +58,7 @@ class RegistryEntry:
     year: int | None
     issuer: str | None
     source: str
+    in_force: str | None = None  # the date it entered into force, where a source states it
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Vocabulary:
     issuer: re.Pattern
     title_stop_words: frozenset[str]
     not_titles: frozenset[str]
+    title_abbreviations: dict[str, str]   # "QPPL" -> "quy phạm pháp luật", inside a title
     named: tuple[tuple[str, re.Pattern, str, str], ...]  # (type, pattern, title template, issuer)
 
 
@@ -114,7 +116,9 @@ def vocabulary() -> Vocabulary:
     # số 12/QĐ-UBND"). Two literal-led patterns, not one alternation with lookarounds: re scans a
     # literal prefix ten times faster, so word boundaries are checked in find.py instead.
     anchor = re.compile(phrase_tree(forms))
-    number_anchor = re.compile(r"số(?=\s*\d)")
+    # "số" before a number ("số 12", "số: 12", "số : 12"), or a number with its year and code written
+    # straight after a lowercase type word ("theo nghị định 127/2007/NĐ-CP")
+    number_anchor = re.compile(r"số(?=\s*:?\s*\d)|(?<=\s)\d{1,5}(?=/(?:19|20)\d\d/[A-ZĐ])")
     lower_forms = tuple(form[0].lower() + form[1:] for form in forms)
     lower = "|".join(spaced(form) for form in lower_forms)
     lower_type = re.compile(rf"(?<!\w)(?:{lower})\s*$")
@@ -195,6 +199,7 @@ def vocabulary() -> Vocabulary:
         issuer=issuer,
         title_stop_words=frozenset(grammar["title_stop_words"]),
         not_titles=frozenset(fold(t) for t in grammar["not_titles"]["titles"]),
+        title_abbreviations=dict(grammar["title_abbreviations"]["words"]),
         named=tuple((e["doc_type"], re.compile(e["pattern"]), e["title"], e["issuer"]) for e in named),
     )
 
@@ -256,5 +261,6 @@ def load_registry() -> tuple[RegistryEntry, ...]:
             year=int(row["year"]) if row.get("year") else None,
             issuer=row["issuer"] or None,
             source=row.get("source", ""),
+            in_force=row.get("in_force") or None,
         ))
     return tuple(rows)
