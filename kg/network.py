@@ -322,7 +322,7 @@ PREFIX kg: <{KG}>
 SELECT ?task ?document ?relation ?to WHERE {{
   ?task a kg:Task ; kg:inDocument ?document .
   ?task ?relation ?to .
-  FILTER (?relation IN ({", ".join("kg:" + name for name in ALL_RELATIONS)}) && isIRI(?to))
+  FILTER (?relation IN ({relations}) && isIRI(?to))
 }}"""
 _TASK_PASSAGES = f"""
 PREFIX kg: <{KG}>
@@ -504,7 +504,10 @@ def read_network(path: str | Path, fmt: str):
         return graph
     import rdflib
 
-    data = rdflib.Graph().parse(path, format="json-ld")
+    from .store import _rdflib_own_deprecation
+
+    with _rdflib_own_deprecation():
+        data = rdflib.Graph().parse(path, format="json-ld")
     term = rdflib.Namespace(KG)
     for node, label in data.subject_objects(rdflib.RDFS.label):
         graph.add_node(str(node), label=str(label))
