@@ -323,13 +323,12 @@ def export(location, fmt, output, tasks, store_kind):
 
 
 def _relation_key(name: str) -> str:
-    from .lineage import ALL_RELATIONS
+    from .api import _relation_key as key
 
-    wanted = name.replace("-", "").replace("_", "").replace(" ", "").lower()
-    for key in ALL_RELATIONS:
-        if key.lower() == wanted:
-            return key
-    raise click.BadParameter(f"{name}: no such relation (one of {', '.join(ALL_RELATIONS)})", param_hint="--relation")
+    try:
+        return key(name)
+    except KGError as error:
+        raise click.BadParameter(str(error), param_hint="--relation") from None
 
 
 @main.command(context_settings=CONTEXT)

@@ -598,14 +598,15 @@ def pagerank(graph, damping: float = 0.85, tolerance: float = 1e-10) -> dict:
 def hits(graph, tolerance: float = 1e-10) -> tuple[dict, dict]:
     """HITS hub and authority scores by power iteration, each summing to 1 (as networkx)."""
     nodes = list(graph)
+    edges = list(graph.edges())
     hub = dict.fromkeys(nodes, 1.0 / len(nodes))
     authority = dict.fromkeys(nodes, 0.0)
     for _ in range(1000):
         authority = dict.fromkeys(nodes, 0.0)
-        for source, target in graph.edges():
+        for source, target in edges:
             authority[target] += hub[source]
         new = dict.fromkeys(nodes, 0.0)
-        for source, target in graph.edges():
+        for source, target in edges:
             new[source] += authority[target]
         total = sum(new.values()) or 1.0
         new = {n: v / total for n, v in new.items()}
