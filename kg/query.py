@@ -230,9 +230,10 @@ def labelled_records(result, labels: dict[str, str] | None = None) -> tuple[list
     return columns, rows
 
 
-def _display_table(result, labels: dict[str, str]) -> tuple[list[str], list[list[str]]]:
+def _display_table(result, labels: dict[str, str]) -> tuple[list[str], list[list[str]], frozenset[int]]:
     """Columns and cells for people: an IRI shown as its label, a column that only labelled another
-    left out (the label now stands in the column it labelled)."""
+    left out (the label now stands in the column it labelled); and the columns of labels, which
+    keep their width longest when the table must shrink."""
     iris = set(_iri_columns(result))
     dropped = {i for i, name in enumerate(result.variables)
                if name.endswith("Label") and name[:-len("Label")] in result.variables
@@ -240,20 +241,26 @@ def _display_table(result, labels: dict[str, str]) -> tuple[list[str], list[list
     keep = [i for i in range(len(result.variables)) if i not in dropped]
     cells = [[labels.get(row[i].value, row[i].value) if isinstance(row[i], ox.NamedNode) else _cell(row[i])
               for i in keep] for row in result.rows]
-    return [result.variables[i] for i in keep], cells
+    favoured = frozenset(position for position, i in enumerate(keep) if i in iris)
+    return [result.variables[i] for i in keep], cells, favoured
 
 
-def fit_widths(headers: list[str], rows: list[list[str]], width: int, gap: int = 2) -> list[int]:
-    """Column widths that fit ``width`` characters: the widest column gives way first, none below
-    its header's first twelve characters (or six).
+def fit_widths(headers: list[str], rows: list[list[str]], width: int, gap: int = 2,
+               favoured: frozenset[int] = frozenset()) -> list[int]:
+    """Column widths that fit ``width`` characters: the widest column gives way first (a
+    ``favoured`` column, one naming instruments, as if it were half as wide), none below its
+    header's first twelve characters (or six).
 
     >>> fit_widths(["a", "b"], [["x" * 50, "y" * 50]], 40)
     [19, 19]
+    >>> fit_widths(["a", "b"], [["x" * 50, "y" * 50]], 40, favoured=frozenset({0}))
+    [23, 15]
     """
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     floors = [min(w, max(6, min(len(h), 12))) for w, h in zip(widths, headers)]
+    weight = [0.5 if i in favoured else 1.0 for i in range(len(headers))]
     while sum(widths) + gap * (len(widths) - 1) > width:
-        widest = max(range(len(widths)), key=lambda i: (widths[i] - floors[i], widths[i]))
+        widest = max(range(len(widths)), key=lambda i: ((widths[i] - floors[i]) * weight[i], widths[i]))
         if widths[widest] <= floors[widest]:
             break
         widths[widest] -= 1
@@ -289,12 +296,12 @@ def format_result(result, fmt: str = "table", labels: dict[str, str] | None = No
         return out.getvalue().rstrip("\n")
     if fmt != "table":
         raise QueryError(f"{fmt}: no such format (table, csv, tsv or json)")
-    headers, rows = _display_table(result, labels)
+    headers, rows, favoured = _display_table(result, labels)
     if width is None:
         import shutil
 
         width = shutil.get_terminal_size((120, 24)).columns
-    widths = fit_widths(headers, [[" ".join(c.split()) for c in row] for row in rows], width)
+    widths = fit_widths(headers, [[" ".join(c.split()) for c in row] for row in rows], width, favoured=favoured)
     numeric = [bool(rows) and all(re.fullmatch(r"-?[\d.]+(e-?\d+)?", r[i]) for r in rows if r[i])
                for i in range(len(headers))]
 
