@@ -252,32 +252,63 @@ def ready_store_is_fresh(folder: str | Path) -> bool:
         {key: stamp.get(key) for key in ("size", "mtime_ns")} == _stat_stamp(source)
 
 
+#: Up to this much N-Quads, a changed graph.nq updates the store graph by graph (read whole, to
+#: find each named graph's lines); beyond, it is bulk-loaded again.
+INCREMENTAL_MAX_BYTES = 1 << 30
+
+
 def refresh_ready_store(folder: str | Path) -> Path:
-    """Make ``folder/oxigraph`` hold ``folder/graph.nq``, loading it only if it does not already:
-    a graph.nq rewritten with the same bytes (a rebuild that changed nothing) is only restamped.
-    A load goes to a directory of its own and is renamed into place, so a reader, or a load that
-    is killed, never sees half a store."""
+    """Make ``folder/oxigraph`` hold ``folder/graph.nq``, doing no more than it must:
+
+    - a store already stamped with graph.nq's size and time: nothing;
+    - a graph.nq whose named graphs are the store's but for a few (a rebuild after one file
+      changed: that file's graph and the instruments' graph): a checkpoint of the store (hard
+      links, milliseconds) gets those graphs' quads replaced, then takes the store's place;
+    - otherwise a bulk load of the whole file into a directory of its own.
+
+    Either way the new store is renamed into place, so a reader, or a load that is killed,
+    never sees half a store. The stamp keeps a digest of each named graph's lines."""
     folder = Path(folder)
     source = graph_file(folder)
     directory = folder / STORE_DIR
     if ready_store_is_fresh(folder):
         return directory
-    stamp = {**_stat_stamp(source), "sha256": _file_hash(source)}
     old = _read_stamp(directory)
-    if old is not None and old.get("sha256") == stamp["sha256"]:
-        _write_stamp(directory, stamp)
-        return directory
+    data = source.read_bytes() if source.stat().st_size <= INCREMENTAL_MAX_BYTES else None
+    spans = _graph_spans(data) if data is not None else None
+    stamp = _stat_stamp(source)
+    if spans is not None:
+        stamp["graphs"] = {name.decode("utf-8"): digest for name, (digest, _) in spans.items()}
+    previous = (old or {}).get("graphs")
     _remove_stale_loads(folder)
     fresh = folder / f".oxigraph-{os.getpid()}"
     shutil.rmtree(fresh, ignore_errors=True)
     try:
+        if previous is not None and spans is not None and directory.is_dir():
+            changed = [name for name, digest in stamp["graphs"].items() if previous.get(name) != digest]
+            gone = [name for name in previous if name not in stamp["graphs"]]
+            if not changed and not gone:
+                _write_stamp(directory, stamp)
+                return directory
+            changed_bytes = sum(end - begin for name in changed for begin, end in spans[name.encode()][1])
+            if changed_bytes + len(gone) * 1000 < len(data) // 2:
+                try:
+                    ox.Store.read_only(str(directory)).backup(str(fresh))
+                    _update_graphs(ox.Store(str(fresh)), data, spans, changed, gone)
+                    return _swap(fresh, directory, folder, stamp)
+                except _NotByGraph:
+                    shutil.rmtree(fresh, ignore_errors=True)
         store = ox.Store(str(fresh))
         store.bulk_load(path=str(source), format=ox.RdfFormat.N_QUADS)
         store.flush()
+        del store
     except SyntaxError as error:
         shutil.rmtree(fresh, ignore_errors=True)
         raise GraphError(f"{source}: cannot be parsed: {error}") from None
-    del store
+    return _swap(fresh, directory, folder, stamp)
+
+
+def _swap(fresh: Path, directory: Path, folder: Path, stamp: dict) -> Path:
     _write_stamp(fresh, stamp)
     retired = folder / f".oxigraph-old-{os.getpid()}"
     if directory.exists():
@@ -285,6 +316,76 @@ def refresh_ready_store(folder: str | Path) -> Path:
     fresh.rename(directory)
     shutil.rmtree(retired, ignore_errors=True)
     return directory
+
+
+class _NotByGraph(Exception):
+    """graph.nq holds lines that its named graphs do not account for: load it whole instead."""
+
+
+def _update_graphs(store: ox.Store, data: bytes, spans: dict, changed: list[str], gone: list[str]) -> None:
+    """Replace the quads of the ``changed`` named graphs by their lines in ``data`` and drop the
+    ``gone`` ones: only the quads that differ are removed and added (the instruments' graph
+    changes by a few counts when one file does)."""
+    for name in gone:
+        store.remove_graph(ox.NamedNode(name))
+    for name in changed:
+        graph = ox.NamedNode(name)
+        lines = b"".join(data[begin:end] for begin, end in spans[name.encode()][1])
+        wanted = set(ox.parse(lines, format=ox.RdfFormat.N_QUADS))
+        if any(quad.graph_name != graph for quad in wanted):  # a default-graph triple ending in an IRI
+            raise _NotByGraph(name)
+        held = set(store.quads_for_pattern(None, None, None, graph))
+        for quad in held - wanted:
+            store.remove(quad)
+        store.extend(wanted - held)
+    store.flush()
+
+
+def _graph_spans(data: bytes) -> dict[bytes, tuple[str, list[tuple[int, int]]]]:
+    """{graph IRI: (sha256 of its lines, [(start, end) of each run of its lines])} of N-Quads whose
+    every line names its graph (kg build writes each named graph's lines together). A run is found
+    by galloping over line ends and checked by counting: its lines all end in that graph.
+
+    >>> spans = _graph_spans(b'<a> <b> "x" <g1> .\\n<a> <b> "y" <g1> .\\n<a> <b> "z" <g2> .\\n<c> <d> <e> <g1> .\\n')
+    >>> {name: runs for name, (_, runs) in spans.items()}
+    {b'g1': [(0, 38), (57, 76)], b'g2': [(38, 57)]}
+    """
+    found: dict[bytes, tuple] = {}
+    position, size = 0, len(data)
+    while position < size:
+        line_end = data.index(b"\n", position)
+        opening = data.rindex(b"<", position, line_end)
+        tail = data[opening:line_end + 1]  # b"<graph> .\n": only a line's end can hold it
+        end = _run_end(data, line_end + 1, tail)
+        if data.count(b"\n", position, end) != data.count(tail, position, end):
+            end = line_end + 1  # not one run after all: this line alone, and go on
+        name = tail[1:tail.index(b">")]
+        digest, runs = found.get(name, (hashlib.sha256(), []))
+        digest.update(data[position:end])
+        runs.append((position, end))
+        found[name] = (digest, runs)
+        position = end
+    return {name: (digest.hexdigest(), runs) for name, (digest, runs) in found.items()}
+
+
+def _run_end(data: bytes, start: int, tail: bytes) -> int:
+    """Where the lines ending in ``tail`` that follow ``start`` stop (galloping, then halving)."""
+    size = len(data)
+
+    def holds(at: int) -> bool:  # the line that holds byte ``at`` ends in ``tail``
+        end = data.find(b"\n", at)
+        return end != -1 and data.endswith(tail, 0, end + 1)
+
+    if start >= size or not holds(start):
+        return start
+    step, good = 1 << 12, start
+    while good + step < size and holds(good + step):
+        good, step = good + step, step * 2
+    bad = min(good + step, size)
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        good, bad = (middle, bad) if holds(middle) else (good, middle)
+    return data.find(b"\n", good) + 1
 
 
 def _write_stamp(directory: Path, stamp: dict) -> None:

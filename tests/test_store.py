@@ -79,6 +79,37 @@ def test_a_store_older_than_graph_nq_is_not_read(tmp_path):
     assert isinstance(open_store(tmp_path), MemoryStore)
 
 
+def test_a_rebuild_after_one_file_changed_updates_the_store_graph_by_graph(tmp_path):
+    """The store of a one-file rebuild is the old one with that file's graph and the instruments'
+    graph replaced (hard-linked from a checkpoint, not loaded again), and holds exactly graph.nq."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    other = sorted((ROOT / "corpus" / "plans").glob("*.txt"), key=lambda p: p.stat().st_size)[0]
+    shutil.copy(PLAN, corpus / PLAN.name)
+    shutil.copy(other, corpus / other.name)
+    out = tmp_path / "build"
+    assert build([corpus], out).ok
+    before = {p.name: p.stat().st_ino for p in (out / "oxigraph").glob("*.sst")}
+    held = set(open_store_fresh(out).quads())
+    text = (corpus / other.name).read_text(encoding="utf-8")
+    (corpus / other.name).write_text(text + "\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n",
+                                     encoding="utf-8")
+    assert build([corpus], out).ok
+    after = {p.name: p.stat().st_ino for p in (out / "oxigraph").glob("*.sst")}
+    assert set(before.items()) & set(after.items()), "the old store's files were reused"
+    store = open_store_fresh(out)
+    assert set(store.quads()) == set(MemoryStore(out).quads()) != held
+    assert not list(out.glob(".oxigraph-*"))
+
+
+def open_store_fresh(location):
+    from kg.store import open_store
+
+    store = open_store(location)
+    assert isinstance(store, DiskStore)
+    return store
+
+
 def test_a_rebuild_that_changes_nothing_keeps_the_store(plan_build, tmp_path):
     out = tmp_path / "again"
     shutil.copytree(plan_build, out)
