@@ -409,14 +409,6 @@ def _remove_stale_loads(folder: Path) -> None:
             pass  # alive, under another user
 
 
-def _file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as file:
-        for block in iter(lambda: file.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 class RdflibStore:
     """A plain rdflib dataset whose default graph is the union of its named graphs."""
 
