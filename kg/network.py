@@ -253,7 +253,7 @@ def find_node(store, number: str, task: str | None = None) -> str:
 
 def lineage_tree(store, start: str, down: bool = False, relations=None, depth: int | None = None) -> dict:
     """The lineage tree of ``start`` as kg.lineage draws it (iri, label, relation, children), its
-    edges read node by node from the store: a plain citation followed from the start only, as
+    edges read a step at a time from the store: a plain citation followed from the start only, as
     there. Labels are those of ``kg lineage`` ("15/2019/QĐ-UBND", "322/KH-UBND II.5")."""
     import networkx as nx
 
@@ -266,23 +266,33 @@ def lineage_tree(store, start: str, down: bool = False, relations=None, depth: i
     while frontier and (depth is None or level < depth):
         allowed = [KG + r for r in relations if level == 0 or r not in FIRST_STEP_ONLY]
         reached = set()
-        if down:
-            for node, found in _incoming(store, frontier, allowed).items():
-                for predicate, subject in found:
-                    graph.add_edge(subject, node, key=predicate[len(KG):])
-                    reached.add(subject)
-        else:
-            for node, found in _outgoing(store, frontier, allowed).items():
-                for predicate, obj in found:
-                    if isinstance(obj, ox.NamedNode):
-                        graph.add_edge(node, obj.value, key=predicate[len(KG):])
-                        reached.add(obj.value)
+        for source, predicate, target in _distinct_edges(store, frontier, allowed, down):
+            graph.add_edge(source, target, key=predicate[len(KG):])
+            reached.add(source if down else target)
         frontier = reached - seen
         seen |= reached
         level += 1
     nx.set_node_attributes(graph, _short_labels(store, list(graph)), "label")
     walk = downstream if down else upstream
     return walk(graph, start, relations=relations, depth=depth)
+
+
+def _distinct_edges(store, nodes, predicates, down: bool) -> set[tuple[str, str, str]]:
+    """The distinct (source, relation, target) edges out of ``nodes`` (into them if ``down``), one
+    SPARQL query a step: a relation between two instruments is restated in the graph of every
+    file that states it, and a triple pattern returns one quad per graph (30,000 quads for an
+    861-step lineage at 200,000 synthetic documents: 10 s read one by one, 1 s as DISTINCT here)."""
+    nodes = sorted(nodes)
+    listed = ", ".join(f"<{p}>" for p in predicates)
+    edges = set()
+    for chunk in range(0, len(nodes), 500):
+        block = " ".join(f"<{iri}>" for iri in nodes[chunk:chunk + 500])
+        pattern = (f"VALUES ?o {{ {block} }} ?s ?p ?o . FILTER (?p IN ({listed}) && isIRI(?s))" if down else
+                   f"VALUES ?s {{ {block} }} ?s ?p ?o . FILTER (?p IN ({listed}) && isIRI(?o))")
+        for source, predicate, target in store.query(f"SELECT DISTINCT ?s ?p ?o WHERE {{ {pattern} }}",
+                                                     max_rows=None).rows:
+            edges.add((source.value, predicate.value, target.value))
+    return edges
 
 
 def _short_labels(store, nodes) -> dict[str, str]:
