@@ -6,10 +6,12 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test bench clean browser
 
+# setuptools tells every editable install whose packages live outside their folder (kg.ontology is
+# ontology/) to mind same-named folders: a notice, not a fault, silenced by its own words.
 $(STAMP): setup.cfg setup.py pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
+	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
 ## run: extract the bundled corpus, build the graph, write the HTML view, print a lineage

@@ -11,7 +11,8 @@ The package reads as its data flow, one public entry point per stage:
 - ``extract_file`` / ``extract_text``: all of the above for one document (``kg.extract``)
 
 The graph, queries and views (rdflib, pyoxigraph, networkx, pyvis) load only when asked for,
-so extraction stays light.
+so extraction stays light. ``kg.open_build("build/")`` asks a built graph what the reading
+commands ask it (``kg.api``).
 
 >>> import kg
 >>> [i.number for i, n in kg.extract_text("theo Nghị định số 154/2020/NĐ-CP").instruments()]
@@ -36,4 +37,13 @@ __all__ = [
     "extract_file",
     "extract_text",
     "extract_paths",
+    "open_build",
 ]
+
+
+def __getattr__(name: str):
+    if name in ("open_build", "Build", "Records"):  # the graph's libraries load on first use
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -339,7 +339,7 @@ def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = 
     >>> out = pathlib.Path(tempfile.mkdtemp())
     >>> report = build(["corpus/322-KH-UBND-2023-kon-tum.txt"], out)
     >>> report.files_read, report.ok, sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
-    (1, True, ['graph.nq', 'graph.ttl', 'report.json'])
+    (1, True, ['graph.nq', 'graph.ttl', 'oxigraph', 'report.json'])
     """
     from .rdf import INSTRUMENTS_GRAPH, canonical_iris, check_profile, instrument_quads, mentioned_iris
 
@@ -430,6 +430,8 @@ def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = 
     report.triples = _distinct_triples(parts)
     write_atomic(output / GRAPH_NQ, _joined(parts, "nq"))
     write_atomic(output / GRAPH_TTL, _joined(parts, "ttl"))
+    from .store import refresh_ready_store
+    refresh_ready_store(output)  # build/oxigraph: what every reading command opens (kg.store)
     stats.save()
     report.failed.sort(key=lambda failure: failure["path"])
     report.seconds = round(time.perf_counter() - started, 2)

@@ -134,30 +134,106 @@ _STORE = click.option("--store", "store_kind", type=click.Choice(["auto", "memor
                            "after), or rdflib. auto: in memory up to 512 MB of N-Quads, on disk beyond.")
 
 
-@main.command(context_settings=CONTEXT)
-@click.argument("location")
+class _QueryCommand(click.Command):
+    """``kg query NAME --help`` (with or without the build before it) shows that query's help."""
+
+    def parse_args(self, ctx, args):
+        if any(arg in ("-h", "--help") for arg in args):
+            from .query import named_queries
+
+            asked = [arg for arg in args if arg in named_queries()]
+            if asked:
+                click.echo(named_queries()[asked[0]].help())
+                ctx.exit()
+        return super().parse_args(ctx, args)
+
+
+_TABLE_ROWS = 50
+_PAGING = [
+    click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+                 show_default=True, help="table: for people (labels, relations as words, fitted to the terminal); "
+                                         "csv, tsv, json: for tools (IRIs kept, labels in columns of their own)."),
+    click.option("--limit", type=click.IntRange(0, None),
+                 help=f"Rows to print; 0 for all. Default: {_TABLE_ROWS} in a table, all otherwise."),
+    click.option("--offset", default=0, show_default=True, type=click.IntRange(0, None), help="Rows to skip first."),
+]
+
+
+def _paging(command):
+    for option in reversed(_PAGING):
+        command = option(command)
+    return command
+
+
+def _show(store, result, fmt: str, limit: int | None, offset: int, labels: dict | None = None) -> None:
+    """Print a page of ``result`` with a label for every IRI on it; say on stderr when the page is
+    not the whole answer, and how to get the rest."""
+    from .network import describe
+    from .query import format_result, page
+
+    if limit is None:
+        limit = _TABLE_ROWS if fmt == "table" else 0
+    total = len(result.rows)
+    shown = page(result, offset, limit or None)
+    if labels is None and result.boolean is None:
+        iris = {term.value for row in shown.rows for term in row if _is_iri(term)}
+        labels = {iri: description.label for iri, description in describe(store, iris).items()}
+    click.echo(format_result(shown, fmt, labels or {}, total=total))
+    if result.truncated:
+        click.echo(f"kg: the store stopped the answer at {total:,} rows; narrow the query", err=True)
+    end = offset + len(shown.rows)
+    if result.boolean is None and (offset or end < total):
+        rest = f"--offset {end} for the next {limit or total - end}, " if end < total else ""
+        click.echo(f"kg: rows {offset + 1 if shown.rows else offset}–{end} of {total:,} shown; {rest}"
+                   f"--limit 0 for all", err=True)
+
+
+def _is_iri(term) -> bool:
+    import pyoxigraph as ox
+
+    return isinstance(term, ox.NamedNode)
+
+
+def _open(location, store_kind):
+    """The store of a build; a note on stderr when graph.nq had to be parsed (no ready store)."""
+    from .store import open_store
+
+    store = open_store(location, store_kind)
+    if store_kind == "auto" and getattr(store, "source", None) == "graph.nq":
+        click.echo(f"kg: {location}: no store beside graph.nq, or an older one: parsing graph.nq "
+                   "(kg build writes the store)", err=True)
+    return store
+
+
+@main.command(cls=_QueryCommand, context_settings=CONTEXT)
+@click.argument("location", required=False)
 @click.argument("name", required=False)
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of the named query.")
 @click.option("--sparql", help="Run this SPARQL query instead of a named one.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
+@_paging
+@click.option("--list", "list_queries", is_flag=True, help="The named queries: one line each, what it answers.")
 @_STORE
-def query(location, name, params, sparql, fmt, list_queries, store_kind):
-    """Run a named query (or --sparql) on a build directory or a SPARQL endpoint URL.
+def query(location, name, params, sparql, fmt, limit, offset, list_queries, store_kind):
+    """Ask a build (or a SPARQL endpoint URL) a named question, or your own SPARQL.
 
-    Parameters are bound as RDF terms, never pasted into the query. `--list` shows every named
-    query with what it answers and what it takes.
+    `kg query --list` shows the questions; `kg query NAME --help` shows one's parameters and an
+    example. Parameters are bound as RDF terms, never pasted into the query. A table shows the
+    first 50 rows and says on stderr how to get the rest (--limit, --offset).
 
-    Example: kg query build/ who-cites --param number=15/2019/QĐ-UBND --format csv
+    Example: kg query build/ who-cites --param number=15/2019/QĐ-UBND
     """
-    from .query import format_result, named_queries, run_named
-    from .store import open_store
+    from .query import named_queries, run_named
 
     if list_queries:
-        for query_name, named in named_queries().items():
-            taking = ", ".join(f"{p.name} ({p.description})" for p in named.parameters.values()) or "no parameters"
-            click.echo(f"{query_name}: {named.description}\n    takes: {taking}")
+        queries = named_queries()
+        width = max(len(n) for n in queries)
+        for query_name, named in queries.items():
+            taking = " ".join(f"{p}=…" for p in named.parameters)
+            click.echo(f"{query_name:<{width}}  {named.question}" + (f"  [{taking}]" if taking else ""))
+        click.echo("\n`kg query NAME --help` for a question's parameters and an example.", err=True)
         return
+    if location is None:
+        raise click.UsageError("give the build directory (or endpoint URL) to ask, then a query NAME")
     if bool(name) == bool(sparql):
         raise click.UsageError("give a query NAME or --sparql, not both")
     values = {}
@@ -167,11 +243,31 @@ def query(location, name, params, sparql, fmt, list_queries, store_kind):
             raise click.UsageError(f"--param {param}: expected KEY=VALUE")
         values[key.strip()] = value
     try:
-        store = open_store(location, store_kind)
-        result = store.query(sparql) if sparql else run_named(store, name, values)
+        store = _open(location, store_kind)
+        result = store.query(sparql, max_rows=None) if sparql else run_named(store, name, values, max_rows=None)
+        _show(store, result, fmt, limit, offset)
     except KGError as error:
         _fail(error)
-    click.echo(format_result(result, fmt))
+
+
+@main.command("who-cites", context_settings=CONTEXT)
+@click.argument("location")
+@click.argument("number")
+@_paging
+@_STORE
+def who_cites(location, number, fmt, limit, offset, store_kind):
+    """The documents that cite an instrument: the citing document, the section, the relation and,
+    where the build kept them, the words of the text.
+
+    Example: kg who-cites build/ 15/2019/QĐ-UBND
+    """
+    from .query import run_named
+
+    try:
+        store = _open(location, store_kind)
+        _show(store, run_named(store, "who-cites", {"number": number}, max_rows=None), fmt, limit, offset)
+    except KGError as error:
+        _fail(error)
 
 
 @main.command(context_settings=CONTEXT)
@@ -188,17 +284,107 @@ def lineage(location, number, task, down, depth, fmt, store_kind):
 
     Example: kg lineage build/ "322/KH-UBND" --task II.5
     """
-    from .lineage import downstream, find_start, load, render_text, upstream
-    from .store import open_store
+    from .lineage import render_text
+    from .network import find_node, lineage_tree
 
     try:
-        store = open_store(location, store_kind)
-        start = find_start(store, number, task)
-        graph = load(store)
+        store = _open(location, store_kind)
+        tree = lineage_tree(store, find_node(store, number, task), down=down, depth=depth)
     except KGError as error:
         _fail(error)
-    tree = (downstream if down else upstream)(graph, start, depth=depth)
     click.echo(json.dumps(tree, ensure_ascii=False, indent=1) if fmt == "json" else render_text(tree, down))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("location")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv", "jsonld"]), default="graphml",
+              show_default=True, help="graphml: Gephi, Cytoscape, networkx, R igraph; gexf: Gephi; csv: a "
+                                      "nodes and an edges table (pandas, R); jsonld: linked data (rdflib).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="The file to write (csv: the nodes file; the edges go beside it). Default: network.FORMAT.")
+@click.option("--tasks", is_flag=True, help="Add each task of the corpus as a node, with its own edges.")
+@_STORE
+def export(location, fmt, output, tasks, store_kind):
+    """Write the citation network of instruments for network tools: a node per instrument (number,
+    type, issuer, date, locality, title, in the corpus or not, times cited) and an edge per citing
+    document, relation and cited instrument, with the passages that state it.
+
+    Example: kg export build/ --format gexf -o network.gexf
+    """
+    from .network import citation_network, write_network
+
+    output = output or f"network.{fmt}"
+    try:
+        graph = citation_network(_open(location, store_kind), tasks=tasks)
+        written = write_network(graph, output, fmt)
+    except KGError as error:
+        _fail(error)
+    click.echo(f"{', '.join(map(str, written))}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+
+
+def _relation_key(name: str) -> str:
+    from .api import _relation_key as key
+
+    try:
+        return key(name)
+    except KGError as error:
+        raise click.BadParameter(str(error), param_hint="--relation") from None
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("location")
+@click.option("--relation", "relations", multiple=True, metavar="NAME",
+              help="Rank over these relations only (based_on, implements, amends, …); all without it.")
+@click.option("--by", "group", type=click.Choice(["issuer", "year", "type", "community"]),
+              help="Sum the measures by issuer, year, type or community instead of listing instruments.")
+@click.option("--sort", "measure", type=click.Choice(["pagerank", "in_degree", "hub", "authority"]),
+              default="pagerank", show_default=True)
+@click.option("--issuer", help="Only instruments whose issuer contains this text (Quốc hội).")
+@click.option("--year", help="Only instruments of this year (2020) or years (2015-2020).")
+@_paging
+@_STORE
+def rank(location, relations, group, measure, issuer, year, fmt, limit, offset, store_kind):
+    """Rank the instruments of the citation network: in-degree (the texts citing each), PageRank,
+    HITS hubs and authorities, and Louvain communities; over one kind of relation if asked, by
+    issuer, year or type if asked.
+
+    Example: kg rank build/ --relation based_on --limit 10
+    """
+    import pyoxigraph as ox
+
+    from .network import citation_network, group_ranking, rank as run_rank
+    from .store import Result
+
+    keys = [_relation_key(name) for name in relations] or None
+    try:
+        graph = citation_network(_open(location, store_kind))
+    except KGError as error:
+        _fail(error)
+    rows = run_rank(graph, keys)
+    if issuer:
+        rows = [r for r in rows if r.issuer and issuer.casefold() in r.issuer.casefold()]
+    if year:
+        first, _, last = year.partition("-")
+        rows = [r for r in rows if r.year and first <= r.year <= (last or first)]
+    rows.sort(key=lambda r: (-getattr(r, measure), r.label))
+
+    def term(value):
+        if isinstance(value, float):
+            return ox.Literal(f"{value:.5f}")
+        return ox.Literal("" if value is None else str(value))
+
+    if group:
+        grouped = group_ranking(rows, group)
+        variables = tuple(grouped[0]) if grouped else (group,)
+        result = Result(variables, tuple(tuple(term(g[v]) for v in variables) for g in grouped))
+        _show(None, result, fmt, limit, offset, labels={})
+        return
+    variables = ("rank", "instrument", "in_degree", "pagerank", "hub", "authority", "community", "in_corpus")
+    result = Result(variables, tuple(
+        (term(index), ox.NamedNode(r.iri), term(r.in_degree), term(r.pagerank), term(r.hub), term(r.authority),
+         term(r.community), term("yes" if r.in_corpus else "no"))
+        for index, r in enumerate(rows, 1)))
+    _show(None, result, fmt, limit, offset, labels={r.iri: r.label for r in rows})
 
 
 @main.command(context_settings=CONTEXT)

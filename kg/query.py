@@ -12,6 +12,9 @@ binds the nodes of the answer in a VALUES block; ``# @order fromLabel relation t
 orders the rows. (An OPTIONAL label pattern in the query itself is joined by Oxigraph 0.5 by
 hashing every label in the store: 1.5 s for a task's lineage at 200,000 documents.)
 
+``# @question ...`` says in a researcher's words what the query answers: ``kg query --list`` shows
+it, one line a query (a file without it is listed by its description's first sentence).
+
 >>> sorted(named_queries())[:4]
 ['alerts', 'amendment-chain', 'changes', 'dates-of-force']
 >>> named_queries()["who-cites"].parameters["number"].kind
@@ -31,10 +34,13 @@ import pyoxigraph as ox
 from .errors import QueryError
 from .rdf import ontology_file
 
-__all__ = ["Parameter", "NamedQuery", "named_queries", "bind", "run_named", "format_result"]
+__all__ = ["Parameter", "NamedQuery", "named_queries", "bind", "run_named", "format_result", "page",
+           "labelled_records", "fit_widths"]
 
 _PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(literal|iri|integer)\s+(.*)$")
 _LIST = re.compile(r"^#\s*@(labels|order)\s+(.*)$")
+_QUESTION = re.compile(r"^#\s*@question\s+(.*)$")
+_EXAMPLE_VALUE = re.compile(r'\("([^"]+)"\)')
 _LABELS = """SELECT ?node ?label WHERE {
   VALUES ?node { %s }
   ?node <http://www.w3.org/2000/01/rdf-schema#label> ?label .
@@ -57,6 +63,35 @@ class NamedQuery:
     parameters: dict[str, Parameter]
     labels: tuple[str, ...] = ()
     order: tuple[str, ...] = ()
+    question: str = ""
+
+    @property
+    def example(self) -> str:
+        """A command that runs it, each parameter given the example its description quotes.
+
+        >>> named_queries()["who-cites"].example
+        'kg query build/ who-cites --param number=15/2019/QĐ-UBND'
+        """
+        words = ["kg query build/", self.name]
+        for parameter in self.parameters.values():
+            found = _EXAMPLE_VALUE.search(parameter.description)
+            value = found[1] if found else parameter.name.upper()
+            words.append(f"--param {parameter.name}={value}" if " " not in value else f'--param "{parameter.name}={value}"')
+        return " ".join(words)
+
+    def help(self) -> str:
+        """What ``kg query NAME --help`` prints: the question, the parameters, an example, the notes."""
+        lines = [f"{self.name}: {self.question}", ""]
+        if self.parameters:
+            lines.append("Parameters (--param NAME=VALUE):")
+            lines += [f"  {p.name:<10} {p.description}" for p in self.parameters.values()]
+        else:
+            lines.append("Parameters: none")
+        lines += ["", "Example:", f"  {self.example}", "", "How it answers:"]
+        import textwrap
+
+        lines += textwrap.wrap(self.description, 96, initial_indent="  ", subsequent_indent="  ")
+        return "\n".join(lines)
 
 
 @lru_cache(maxsize=None)
@@ -66,19 +101,24 @@ def named_queries() -> dict[str, NamedQuery]:
     queries = {}
     for path in sorted(folder.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
-        description, parameters, lists = [], {}, {"labels": (), "order": ()}
+        description, parameters, lists, question = [], {}, {"labels": (), "order": ()}, []
         for line in text.splitlines():
             if not line.startswith("#"):
                 break
-            match, listed = _PARAM.match(line), _LIST.match(line)
-            if match:
+            match, listed, asked = _PARAM.match(line), _LIST.match(line), _QUESTION.match(line)
+            if asked:
+                question.append(asked[1].strip())
+            elif match:
                 parameters[match[1]] = Parameter(match[1], match[2], match[3].strip())
             elif listed:
                 lists[listed[1]] = tuple(listed[2].split())
             else:
                 description.append(line.lstrip("# ").rstrip())
-        queries[path.stem] = NamedQuery(path.stem, text, " ".join(description).strip(), parameters,
-                                        lists["labels"], lists["order"])
+        described = " ".join(description).strip()
+        # a query without its own @question is asked by its description's first sentence
+        asked = " ".join(question) or re.split(r"(?<=[.:])\s", described, maxsplit=1)[0].rstrip(".:")
+        queries[path.stem] = NamedQuery(path.stem, text, described, parameters, lists["labels"], lists["order"],
+                                        asked)
     return queries
 
 
@@ -149,32 +189,128 @@ def _labelled(store, result, query: NamedQuery):
     return replace(result, variables=tuple(variables), rows=tuple(rows))
 
 
+def page(result, offset: int = 0, limit: int | None = None):
+    """Rows ``offset`` to ``offset + limit`` of a result (all from ``offset`` with None)."""
+    if result.boolean is not None:
+        return result
+    end = None if limit is None else offset + limit
+    return replace(result, rows=result.rows[offset:end])
+
+
 def _cell(term) -> str:
     if term is None:
         return ""
     return term.value
 
 
-def format_result(result, fmt: str = "table") -> str:
-    """A result as an aligned text table, CSV, or SPARQL-like JSON records."""
+def _iri_columns(result) -> list[int]:
+    return [i for i in range(len(result.variables))
+            if any(isinstance(row[i], ox.NamedNode) for row in result.rows)]
+
+
+def labelled_records(result, labels: dict[str, str] | None = None) -> tuple[list[str], list[dict]]:
+    """Columns and rows as plain values, the IRIs kept and, after each column of IRIs that has no
+    label column of its own, a ``…Label`` column saying what each IRI is (``labels``: IRI -> words)."""
+    labels = labels or {}
+    added = [i for i in _iri_columns(result) if result.variables[i] + "Label" not in result.variables]
+    columns = []
+    for i, name in enumerate(result.variables):
+        columns.append(name)
+        if i in added:
+            columns.append(name + "Label")
+    rows = []
+    for row in result.rows:
+        record = {}
+        for i, name in enumerate(result.variables):
+            record[name] = None if row[i] is None else row[i].value
+            if i in added:
+                record[name + "Label"] = labels.get(row[i].value, row[i].value) if isinstance(row[i], ox.NamedNode) \
+                    else record[name]
+        rows.append(record)
+    return columns, rows
+
+
+def _display_table(result, labels: dict[str, str]) -> tuple[list[str], list[list[str]], frozenset[int]]:
+    """Columns and cells for people: an IRI shown as its label, a column that only labelled another
+    left out (the label now stands in the column it labelled); and the columns of labels, which
+    keep their width longest when the table must shrink."""
+    iris = set(_iri_columns(result))
+    dropped = {i for i, name in enumerate(result.variables)
+               if name.endswith("Label") and name[:-len("Label")] in result.variables
+               and result.variables.index(name[:-len("Label")]) in iris}
+    keep = [i for i in range(len(result.variables)) if i not in dropped]
+    cells = [[labels.get(row[i].value, row[i].value) if isinstance(row[i], ox.NamedNode) else _cell(row[i])
+              for i in keep] for row in result.rows]
+    favoured = frozenset(position for position, i in enumerate(keep) if i in iris)
+    return [result.variables[i] for i in keep], cells, favoured
+
+
+def fit_widths(headers: list[str], rows: list[list[str]], width: int, gap: int = 2,
+               favoured: frozenset[int] = frozenset()) -> list[int]:
+    """Column widths that fit ``width`` characters: the widest column gives way first (a
+    ``favoured`` column, one naming instruments, as if it were half as wide), none below its
+    header's first twelve characters (or six).
+
+    >>> fit_widths(["a", "b"], [["x" * 50, "y" * 50]], 40)
+    [19, 19]
+    >>> fit_widths(["a", "b"], [["x" * 50, "y" * 50]], 40, favoured=frozenset({0}))
+    [23, 15]
+    """
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    floors = [min(w, max(6, min(len(h), 12))) for w, h in zip(widths, headers)]
+    weight = [0.5 if i in favoured else 1.0 for i in range(len(headers))]
+    while sum(widths) + gap * (len(widths) - 1) > width:
+        widest = max(range(len(widths)), key=lambda i: ((widths[i] - floors[i]) * weight[i], widths[i]))
+        if widths[widest] <= floors[widest]:
+            break
+        widths[widest] -= 1
+    return widths
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())  # a quote's line breaks would break the row
+    return text if len(text) <= width else text[:max(width - 1, 0)] + "…"
+
+
+def format_result(result, fmt: str = "table", labels: dict[str, str] | None = None, width: int | None = None,
+                  total: int | None = None) -> str:
+    """A result for people (``table``: labels for IRIs, relations as words, columns fitted to
+    ``width``, the terminal's by default) or for tools (``csv``, ``tsv``, ``json``: the IRIs kept,
+    their labels in columns of their own). ``labels`` maps IRIs to words (``kg.network.describe``);
+    ``total`` is the number of rows the whole answer has, when ``result`` is a page of it."""
     if result.boolean is not None:
         return json.dumps(result.boolean) if fmt == "json" else str(result.boolean).lower()
+    labels = labels or {}
     if fmt == "json":
-        return json.dumps({"variables": list(result.variables), "rows": result.records(),
-                           "truncated": result.truncated}, ensure_ascii=False, indent=1)
-    rows = [[_cell(term) for term in row] for row in result.rows]
-    if fmt == "csv":
+        columns, records = labelled_records(result, labels)
+        payload = {"variables": columns, "rows": records, "truncated": result.truncated}
+        if total is not None:
+            payload["total"] = total
+        return json.dumps(payload, ensure_ascii=False, indent=1)
+    if fmt in ("csv", "tsv"):
+        columns, records = labelled_records(result, labels)
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(result.variables)
-        writer.writerows(rows)
+        writer = csv.writer(out, lineterminator="\n", **({"delimiter": "\t"} if fmt == "tsv" else {}))
+        writer.writerow(columns)
+        writer.writerows([["" if r[c] is None else r[c] for c in columns] for r in records])
         return out.getvalue().rstrip("\n")
-    widths = [min(60, max([len(name)] + [len(row[i]) for row in rows])) for i, name in enumerate(result.variables)]
+    if fmt != "table":
+        raise QueryError(f"{fmt}: no such format (table, csv, tsv or json)")
+    headers, rows, favoured = _display_table(result, labels)
+    if width is None:
+        import shutil
+
+        width = shutil.get_terminal_size((120, 24)).columns
+    widths = fit_widths(headers, [[" ".join(c.split()) for c in row] for row in rows], width, favoured=favoured)
+    numeric = [bool(rows) and all(re.fullmatch(r"-?[\d.]+(e-?\d+)?", r[i]) for r in rows if r[i])
+               for i in range(len(headers))]
 
     def line(cells):
-        return "  ".join((cell if len(cell) <= 60 else cell[:57] + "...").ljust(width)
-                         for cell, width in zip(cells, widths)).rstrip()
+        return "  ".join(_clip(cell, w).rjust(w) if right else _clip(cell, w).ljust(w)
+                         for cell, w, right in zip(cells, widths, numeric)).rstrip()
 
-    lines = [line(result.variables), line(["-" * w for w in widths])] + [line(row) for row in rows]
-    lines.append(f"({len(rows)} rows{', truncated' if result.truncated else ''})")
+    lines = [line(headers), line(["─" * w for w in widths])] + [line(row) for row in rows]
+    shown = len(rows)
+    count = total if total is not None else shown
+    lines.append(f"({shown} of {count} rows)" if count != shown else f"({shown} rows)")
     return "\n".join(lines)

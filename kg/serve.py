@@ -64,7 +64,7 @@ def make_server(location, host: str = "127.0.0.1", port: int = 7878, allow_updat
                 timeout: float = 10.0, max_rows: int = 10_000, store_kind: str = "auto",
                 query_threads: int = 4) -> ThreadingHTTPServer:
     """The server, bound but not yet serving (``serve_forever`` runs it); port 0 picks a free one."""
-    store = open_store(location, store_kind)
+    store = open_store(location, store_kind, writable=allow_updates)
     pool = ThreadPoolExecutor(max_workers=query_threads, thread_name_prefix="kg-query")
     write_lock = threading.Lock()
 

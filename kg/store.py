@@ -1,10 +1,11 @@
 """Where a built graph lives and how it is queried: three stores behind one small interface.
 
-- ``MemoryStore``: pyoxigraph in memory, loaded from ``build/graph.nq``; the default, no server
-  needed. Chosen over rdflib because it loads 15x faster and answers a lineage query 10x faster
-  and an aggregate 30x faster on this machine (../shared/MEASURED.md).
-- ``DiskStore``: pyoxigraph on disk under ``build/oxigraph/``, bulk-loaded once per build (its
-  ``load`` is 6x slower), reopened without loading, for graphs that outgrow memory.
+- ``DiskStore``: pyoxigraph on disk under ``build/oxigraph/``, bulk-loaded by ``kg build`` (its
+  ``load`` is 6x slower) and opened read-only by every reading command: the default, and the
+  reason a question on the corpus answers in a fraction of a second (bench/RESULTS.md).
+- ``MemoryStore``: pyoxigraph in memory, parsed from ``build/graph.nq``: the fallback when the
+  on-disk store is missing or older than graph.nq. pyoxigraph was chosen over rdflib because it
+  loads 15x faster and answers a lineage query 10x faster and an aggregate 30x faster here.
 - ``RdflibStore``: a plain rdflib dataset with prepared queries: the reference implementation.
 - ``RemoteStore``: any SPARQL 1.1 endpoint over HTTP (Oxigraph server, Fuseki, GraphDB, Virtuoso).
 
@@ -15,13 +16,17 @@ escapes whatever the value holds.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
 import re
 import shutil
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +36,10 @@ import pyoxigraph as ox
 from .errors import GraphError, QueryError
 
 __all__ = ["Result", "MemoryStore", "DiskStore", "RdflibStore", "RemoteStore", "open_store", "graph_file",
-           "push"]
+           "refresh_ready_store", "ready_store_is_fresh", "push"]
 
+#: Rows a query returns unless asked for more (``max_rows=None``: all of them). The reading commands
+#: ask for all and page them (--limit, --offset), saying on stderr when a page is not the end.
 DEFAULT_MAX_ROWS = 100_000
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -123,7 +130,10 @@ def _values_first(text: str, bindings: dict | None) -> str:
     return "".join(out)
 
 
-def _collect(solutions, max_rows: int) -> Result:
+def _collect(solutions, max_rows: int | None) -> Result:
+    """The rows of an answer, at most ``max_rows`` of them (all with None), and whether any were left."""
+    if max_rows is None:
+        max_rows = sys.maxsize
     if isinstance(solutions, ox.QueryBoolean):
         return Result((), boolean=bool(solutions))
     if isinstance(solutions, ox.QueryTriples):
@@ -141,7 +151,7 @@ def _collect(solutions, max_rows: int) -> Result:
 class _OxigraphStore:
     store: ox.Store
 
-    def query(self, text: str, bindings: dict | None = None, max_rows: int = DEFAULT_MAX_ROWS) -> Result:
+    def query(self, text: str, bindings: dict | None = None, max_rows: int | None = DEFAULT_MAX_ROWS) -> Result:
         try:
             solutions = self.store.query(_values_first(text, bindings), use_default_graph_as_union=True)
             return _collect(solutions, max_rows)
@@ -172,6 +182,8 @@ class MemoryStore(_OxigraphStore):
     [{'o': 'x'}]
     """
 
+    source = "graph.nq"
+
     def __init__(self, location: str | Path | None = None):
         self.store = ox.Store()
         if location is not None:
@@ -189,29 +201,197 @@ class MemoryStore(_OxigraphStore):
 
 
 class DiskStore(_OxigraphStore):
-    """pyoxigraph on disk beside the build: ``build/oxigraph/``, loaded again only when the
-    graph changed (the stamp is the hash of graph.nq), swapped in by a rename."""
+    """pyoxigraph on disk beside the build: ``build/oxigraph/``, written by ``kg build`` (or here,
+    when it is missing or older than graph.nq) and opened read-only, so that a question costs the
+    question and not a parse of graph.nq (11 ms to open on the corpus, against ~2 s to parse).
 
-    def __init__(self, location: str | Path):
+    ``writable=True`` opens it for writing instead (``kg serve --allow-updates --store disk``):
+    what is written then is in the store only, and the next build replaces it."""
+
+    source = "store"
+
+    def __init__(self, location: str | Path, writable: bool = False):
         source = graph_file(location)
-        directory = source.parent / "oxigraph"
-        stamp = _file_hash(source)
-        stamp_file = directory / "loaded-from.sha256"
-        if not (stamp_file.is_file() and stamp_file.read_text().strip() == stamp):
-            _remove_stale_loads(source.parent)
-            fresh = source.parent / f".oxigraph-{os.getpid()}"
-            shutil.rmtree(fresh, ignore_errors=True)
-            store = ox.Store(str(fresh))
-            store.bulk_load(path=str(source), format=ox.RdfFormat.N_QUADS)
-            store.flush()
-            del store
-            (fresh / "loaded-from.sha256").write_text(stamp + "\n")
-            old = source.parent / f".oxigraph-old-{os.getpid()}"
-            if directory.exists():
-                directory.rename(old)
-            fresh.rename(directory)
-            shutil.rmtree(old, ignore_errors=True)
-        self.store = ox.Store(str(directory))
+        directory = refresh_ready_store(source.parent)
+        try:
+            self.store = ox.Store(str(directory)) if writable else ox.Store.read_only(str(directory))
+        except OSError as error:
+            raise GraphError(f"{directory}: cannot be opened: {error}") from None
+
+    def update(self, text: str) -> None:
+        try:
+            super().update(text)
+        except RuntimeError as error:  # a read-only store refuses every transaction
+            raise QueryError(f"the store is read-only: {error}") from None
+
+
+#: The store ``kg build`` leaves beside graph.nq, and the stamp that says which graph.nq it holds.
+STORE_DIR = "oxigraph"
+STAMP = "loaded-from.json"
+
+
+def _stat_stamp(source: Path) -> dict:
+    stat = source.stat()
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+def _read_stamp(directory: Path) -> dict | None:
+    try:
+        return json.loads((directory / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def ready_store_is_fresh(folder: str | Path) -> bool:
+    """Whether ``folder/oxigraph`` holds the graph.nq beside it: its stamp names graph.nq's size and
+    modification time (a stat, not a hash: a reading command must not read 120 MB to decide)."""
+    folder = Path(folder)
+    stamp = _read_stamp(folder / STORE_DIR)
+    source = folder / "graph.nq"
+    return stamp is not None and source.is_file() and \
+        {key: stamp.get(key) for key in ("size", "mtime_ns")} == _stat_stamp(source)
+
+
+#: Up to this much N-Quads, a changed graph.nq updates the store graph by graph (read whole, to
+#: find each named graph's lines); beyond, it is bulk-loaded again.
+INCREMENTAL_MAX_BYTES = 1 << 30
+
+
+def refresh_ready_store(folder: str | Path) -> Path:
+    """Make ``folder/oxigraph`` hold ``folder/graph.nq``, doing no more than it must:
+
+    - a store already stamped with graph.nq's size and time: nothing;
+    - a graph.nq whose named graphs are the store's but for a few (a rebuild after one file
+      changed: that file's graph and the instruments' graph): a checkpoint of the store (hard
+      links, milliseconds) gets those graphs' quads replaced, then takes the store's place;
+    - otherwise a bulk load of the whole file into a directory of its own.
+
+    Either way the new store is renamed into place, so a reader, or a load that is killed,
+    never sees half a store. The stamp keeps a digest of each named graph's lines."""
+    folder = Path(folder)
+    source = graph_file(folder)
+    directory = folder / STORE_DIR
+    if ready_store_is_fresh(folder):
+        return directory
+    old = _read_stamp(directory)
+    data = source.read_bytes() if source.stat().st_size <= INCREMENTAL_MAX_BYTES else None
+    spans = _graph_spans(data) if data is not None else None
+    stamp = _stat_stamp(source)
+    if spans is not None:
+        stamp["graphs"] = {name.decode("utf-8"): digest for name, (digest, _) in spans.items()}
+    previous = (old or {}).get("graphs")
+    _remove_stale_loads(folder)
+    fresh = folder / f".oxigraph-{os.getpid()}"
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        if previous is not None and spans is not None and directory.is_dir():
+            changed = [name for name, digest in stamp["graphs"].items() if previous.get(name) != digest]
+            gone = [name for name in previous if name not in stamp["graphs"]]
+            if not changed and not gone:
+                _write_stamp(directory, stamp)
+                return directory
+            changed_bytes = sum(end - begin for name in changed for begin, end in spans[name.encode()][1])
+            if changed_bytes + len(gone) * 1000 < len(data) // 2:
+                try:
+                    ox.Store.read_only(str(directory)).backup(str(fresh))
+                    _update_graphs(ox.Store(str(fresh)), data, spans, changed, gone)
+                    return _swap(fresh, directory, folder, stamp)
+                except _NotByGraph:
+                    shutil.rmtree(fresh, ignore_errors=True)
+        store = ox.Store(str(fresh))
+        store.bulk_load(path=str(source), format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        del store
+    except SyntaxError as error:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise GraphError(f"{source}: cannot be parsed: {error}") from None
+    return _swap(fresh, directory, folder, stamp)
+
+
+def _swap(fresh: Path, directory: Path, folder: Path, stamp: dict) -> Path:
+    _write_stamp(fresh, stamp)
+    retired = folder / f".oxigraph-old-{os.getpid()}"
+    if directory.exists():
+        directory.rename(retired)
+    fresh.rename(directory)
+    shutil.rmtree(retired, ignore_errors=True)
+    return directory
+
+
+class _NotByGraph(Exception):
+    """graph.nq holds lines that its named graphs do not account for: load it whole instead."""
+
+
+def _update_graphs(store: ox.Store, data: bytes, spans: dict, changed: list[str], gone: list[str]) -> None:
+    """Replace the quads of the ``changed`` named graphs by their lines in ``data`` and drop the
+    ``gone`` ones: only the quads that differ are removed and added (the instruments' graph
+    changes by a few counts when one file does)."""
+    for name in gone:
+        store.remove_graph(ox.NamedNode(name))
+    for name in changed:
+        graph = ox.NamedNode(name)
+        lines = b"".join(data[begin:end] for begin, end in spans[name.encode()][1])
+        wanted = set(ox.parse(lines, format=ox.RdfFormat.N_QUADS))
+        if any(quad.graph_name != graph for quad in wanted):  # a default-graph triple ending in an IRI
+            raise _NotByGraph(name)
+        held = set(store.quads_for_pattern(None, None, None, graph))
+        for quad in held - wanted:
+            store.remove(quad)
+        store.extend(wanted - held)
+    store.flush()
+
+
+def _graph_spans(data: bytes) -> dict[bytes, tuple[str, list[tuple[int, int]]]]:
+    """{graph IRI: (sha256 of its lines, [(start, end) of each run of its lines])} of N-Quads whose
+    every line names its graph (kg build writes each named graph's lines together). A run is found
+    by galloping over line ends and checked by counting: its lines all end in that graph.
+
+    >>> spans = _graph_spans(b'<a> <b> "x" <g1> .\\n<a> <b> "y" <g1> .\\n<a> <b> "z" <g2> .\\n<c> <d> <e> <g1> .\\n')
+    >>> {name: runs for name, (_, runs) in spans.items()}
+    {b'g1': [(0, 38), (57, 76)], b'g2': [(38, 57)]}
+    """
+    found: dict[bytes, tuple] = {}
+    position, size = 0, len(data)
+    while position < size:
+        line_end = data.index(b"\n", position)
+        opening = data.rindex(b"<", position, line_end)
+        tail = data[opening:line_end + 1]  # b"<graph> .\n": only a line's end can hold it
+        end = _run_end(data, line_end + 1, tail)
+        if data.count(b"\n", position, end) != data.count(tail, position, end):
+            end = line_end + 1  # not one run after all: this line alone, and go on
+        name = tail[1:tail.index(b">")]
+        digest, runs = found.get(name, (hashlib.sha256(), []))
+        digest.update(data[position:end])
+        runs.append((position, end))
+        found[name] = (digest, runs)
+        position = end
+    return {name: (digest.hexdigest(), runs) for name, (digest, runs) in found.items()}
+
+
+def _run_end(data: bytes, start: int, tail: bytes) -> int:
+    """Where the lines ending in ``tail`` that follow ``start`` stop (galloping, then halving)."""
+    size = len(data)
+
+    def holds(at: int) -> bool:  # the line that holds byte ``at`` ends in ``tail``
+        end = data.find(b"\n", at)
+        return end != -1 and data.endswith(tail, 0, end + 1)
+
+    if start >= size or not holds(start):
+        return start
+    step, good = 1 << 12, start
+    while good + step < size and holds(good + step):
+        good, step = good + step, step * 2
+    bad = min(good + step, size)
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        good, bad = (middle, bad) if holds(middle) else (good, middle)
+    return data.find(b"\n", good) + 1
+
+
+def _write_stamp(directory: Path, stamp: dict) -> None:
+    temporary = directory / (STAMP + ".tmp")
+    temporary.write_text(json.dumps(stamp) + "\n", encoding="utf-8")
+    temporary.replace(directory / STAMP)
 
 
 def _remove_stale_loads(folder: Path) -> None:
@@ -229,25 +409,20 @@ def _remove_stale_loads(folder: Path) -> None:
             pass  # alive, under another user
 
 
-def _file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as file:
-        for block in iter(lambda: file.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 class RdflibStore:
     """A plain rdflib dataset whose default graph is the union of its named graphs."""
+
+    source = "graph.nq"
 
     def __init__(self, location: str | Path):
         import rdflib
 
         self.dataset = rdflib.Dataset(default_union=True)
-        self.dataset.parse(graph_file(location), format="nquads")
+        with _rdflib_own_deprecation():
+            self.dataset.parse(graph_file(location), format="nquads")
         self._prepared: dict[str, object] = {}
 
-    def query(self, text: str, bindings: dict | None = None, max_rows: int = DEFAULT_MAX_ROWS) -> Result:
+    def query(self, text: str, bindings: dict | None = None, max_rows: int | None = DEFAULT_MAX_ROWS) -> Result:
         from rdflib.plugins.sparql import prepareQuery
 
         from .namespaces import PREFIXES
@@ -256,19 +431,30 @@ class RdflibStore:
             prepared = self._prepared.get(text)
             if prepared is None:
                 prepared = self._prepared[text] = prepareQuery(text, initNs=PREFIXES)
-            result = self.dataset.query(prepared, initBindings={
-                name: _to_rdflib(term) for name, term in (bindings or {}).items()})
+            with _rdflib_own_deprecation():
+                result = self.dataset.query(prepared, initBindings={
+                    name: _to_rdflib(term) for name, term in (bindings or {}).items()})
+                rows = list(result) if result.type != "ASK" else []
         except Exception as error:  # pyparsing's ParseException and rdflib's own errors
             raise QueryError(f"malformed SPARQL: {error}") from None
         if result.type == "ASK":
             return Result((), boolean=bool(result.askAnswer))
         names = tuple(str(v) for v in result.vars)
-        rows = []
-        for row in result:
-            if len(rows) == max_rows:
-                return Result(names, tuple(rows), truncated=True)
-            rows.append(tuple(_from_rdflib(row[name]) for name in names))
-        return Result(names, tuple(rows))
+        limit = sys.maxsize if max_rows is None else max_rows
+        kept = [tuple(_from_rdflib(row[name]) for name in names) for row in rows[:limit]]
+        return Result(names, tuple(kept), truncated=len(rows) > limit)
+
+
+@contextlib.contextmanager
+def _rdflib_own_deprecation():
+    """rdflib 7 reads its own deprecated ``Dataset.default_context`` while parsing N-Quads and
+    matching triples of a union dataset (one DeprecationWarning per pattern matched, hundreds a
+    query), and its JSON-LD parser makes a ConjunctiveGraph: warnings about code that is not ours.
+    Only those are silenced, only where kg calls rdflib."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Dataset\.default_context is deprecated", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message=r"ConjunctiveGraph is deprecated", category=DeprecationWarning)
+        yield
 
 
 def _to_rdflib(term):
@@ -302,13 +488,15 @@ def _from_rdflib(term):
 class RemoteStore:
     """A SPARQL 1.1 endpoint: queries by the SPARQL protocol, results as SPARQL JSON."""
 
+    source = "endpoint"
+
     def __init__(self, url: str, timeout: float = 60.0):
         if not url.startswith(("http://", "https://")):
             raise QueryError(f"{url}: not an http(s) SPARQL endpoint")
         self.url = url
         self.timeout = timeout
 
-    def query(self, text: str, bindings: dict | None = None, max_rows: int = DEFAULT_MAX_ROWS) -> Result:
+    def query(self, text: str, bindings: dict | None = None, max_rows: int | None = DEFAULT_MAX_ROWS) -> Result:
         if bindings:
             names = list(bindings)
             # Terms are written by the N-Triples serializer (str of a pyoxigraph term), which escapes
@@ -337,27 +525,38 @@ def _send(request: urllib.request.Request, timeout: float, url: str) -> bytes:
         raise QueryError(f"{url}: cannot connect: {getattr(error, 'reason', error)}") from None
 
 
-#: Above this much N-Quads, ``open_store(kind="auto")`` uses the on-disk store. Measured
-#: (bench/RESULTS.md): in memory a graph costs ~370 bytes a quad and is parsed again by every
-#: command (63 s and 5 GB at 200,000 synthetic documents); on disk it is loaded once and reopened
-#: in ~2 s with a bounded working set (1.9 GB there), and its queries are as fast or within ~3x.
-#: 512 MB of N-Quads is ~2.4M quads: ~0.9 GB and ~10 s in memory.
+#: Above this much N-Quads, ``open_store(kind="auto")`` loads the on-disk store when the build has
+#: none (or an older one) rather than parse graph.nq into memory. Measured (bench/RESULTS.md): in
+#: memory a graph costs ~370 bytes a quad and is parsed again by every command (63 s and 5 GB at
+#: 200,000 synthetic documents); on disk it is loaded once and reopened in milliseconds with a
+#: bounded working set. 512 MB of N-Quads is ~2.4M quads: ~0.9 GB and ~10 s in memory.
 AUTO_DISK_BYTES = 512 * 2**20
 
 
-def open_store(location: str | Path, kind: str = "auto"):
+def open_store(location: str | Path, kind: str = "auto", writable: bool = False):
     """A store over a build directory (``auto``, ``memory``, ``disk`` or ``rdflib``) or an endpoint URL.
 
-    ``auto`` is the in-memory store for graphs up to ``AUTO_DISK_BYTES`` of N-Quads (the bundled
-    corpus is 112 MB) and the on-disk store beyond.
+    ``auto`` opens the store ``kg build`` left beside graph.nq (``build/oxigraph``, read-only) when it
+    holds that graph.nq; when it is missing or older, it parses graph.nq into memory, or for a graph
+    above ``AUTO_DISK_BYTES`` loads the on-disk store first. ``writable`` (``kg serve
+    --allow-updates``) keeps the build's own store out of reach: ``auto`` then works on a copy in
+    memory. The store says where it came from in ``source`` ("store" or "graph.nq").
     """
     if str(location).startswith(("http://", "https://")):
         return RemoteStore(str(location))
     if kind == "auto":
-        kind = "disk" if graph_file(location).stat().st_size > AUTO_DISK_BYTES else "memory"
+        source = graph_file(location)
+        if writable:
+            kind = "memory"
+        elif ready_store_is_fresh(source.parent):
+            kind = "disk"
+        else:
+            kind = "disk" if source.stat().st_size > AUTO_DISK_BYTES else "memory"
     stores = {"memory": MemoryStore, "disk": DiskStore, "rdflib": RdflibStore}
     if kind not in stores:
         raise QueryError(f"{kind}: no such store (choose from {', '.join(stores)})")
+    if kind == "disk":
+        return DiskStore(location, writable=writable)
     return stores[kind](location)
 
 

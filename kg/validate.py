@@ -53,11 +53,14 @@ def load_graph(source: str | Path):
     suffix = path.suffix.lower()
     try:
         if suffix in (".nq", ".trig"):
-            dataset = rdflib.Dataset()
-            dataset.parse(path, format="nquads" if suffix == ".nq" else "trig")
-            graph = rdflib.Graph()
-            for s, p, o, _ in dataset.quads((None, None, None, None)):
-                graph.add((s, p, o))
+            from .store import _rdflib_own_deprecation
+
+            with _rdflib_own_deprecation():  # rdflib's parser reads its own deprecated attribute
+                dataset = rdflib.Dataset()
+                dataset.parse(path, format="nquads" if suffix == ".nq" else "trig")
+                graph = rdflib.Graph()
+                for s, p, o, _ in dataset.quads((None, None, None, None)):
+                    graph.add((s, p, o))
             return graph
         return rdflib.Graph().parse(path, format={".nt": "nt"}.get(suffix, "turtle"))
     except Exception as error:  # rdflib raises parser-specific types; the message is what matters

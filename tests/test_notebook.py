@@ -48,8 +48,23 @@ def test_most_cited_queries_and_shared_ancestor(executed):
         assert plan in text
 
 
+def test_the_notebook_runs_without_a_warning(executed):
+    assert not [output.text for cell in executed.cells for output in cell.get("outputs", [])
+                if output.output_type == "stream" and output.name == "stderr"]
+
+
+def test_the_network_is_ranked_through_the_python_api(executed):
+    text = "".join(_outputs(executed, "stream"))
+    assert "PageRank over based_on:" in text and "communities" in text
+    # the lineage as records carries the labels people read
+    assert "Quyết định 15/2019/QĐ-UBND (2019, Ủy ban nhân dân tỉnh Kon Tum)" in text
+    ranked = text[text.index("PageRank over based_on:"):]
+    assert "/QH" in ranked.splitlines()[2], "a law heads what the corpus is founded on"
+    assert "Kế hoạch 322/KH-UBND (2023, Ủy ban nhân dân tỉnh Kon Tum)" in text  # who cites 15/2019/QĐ-UBND
+
+
 def test_plots_and_the_embedded_lineage_view(executed):
-    assert list(_outputs(executed, "image/png")), "the issuer/year figure was not drawn"
+    assert len(list(_outputs(executed, "image/png"))) == 2, "the rank and the issuer/year figures"
     [frame] = list(_outputs(executed, "text/html"))
-    assert frame.startswith("<iframe srcdoc=") and "vis-network" in frame
+    assert frame.startswith("<div><iframe srcdoc=") and "vis-network" in frame
     assert "https://" not in frame.split("vis-network", 1)[0]

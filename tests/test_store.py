@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from kg.build import build
+from kg.errors import QueryError
 from kg.query import run_named
 from kg.store import DiskStore, MemoryStore, RdflibStore, RemoteStore, push
 
@@ -44,24 +45,91 @@ def test_memory_disk_and_rdflib_stores_answer_alike(plan_build, name, params):
     assert _rows(DiskStore(plan_build), name, params) == memory
 
 
-def test_the_disk_store_is_loaded_once_and_reopened(plan_build):
-    DiskStore(plan_build)
-    stamp = plan_build / "oxigraph" / "loaded-from.sha256"
+def test_the_build_leaves_a_ready_store_that_is_opened_not_loaded(plan_build):
+    from kg.store import open_store
+
+    stamp = plan_build / "oxigraph" / "loaded-from.json"
+    assert stamp.is_file(), "kg build leaves the on-disk store beside graph.nq"
     loaded = stamp.stat().st_mtime_ns
-    store = DiskStore(plan_build)
+    store = open_store(plan_build)
+    assert isinstance(store, DiskStore) and store.source == "store"
     assert stamp.stat().st_mtime_ns == loaded
     assert len(store) == len(MemoryStore(plan_build))
+    with pytest.raises(QueryError, match="read-only"):
+        store.update("INSERT DATA { <http://a> <http://b> <http://c> }")
 
 
-def test_auto_keeps_a_corpus_sized_graph_in_memory_and_a_larger_one_on_disk(plan_build, monkeypatch):
+def test_a_store_older_than_graph_nq_is_not_read(tmp_path):
+    """graph.nq rewritten after the store (a build killed between the two, or an edit by hand):
+    the reading commands parse graph.nq instead of answering from the stale store."""
+    from kg.store import open_store, ready_store_is_fresh, refresh_ready_store
+
+    assert build([PLAN], tmp_path).ok
+    graph = tmp_path / "graph.nq"
+    extra = '<http://example.org/a> <http://example.org/b> "after the store" <http://example.org/g> .\n'
+    graph.write_text(graph.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    assert not ready_store_is_fresh(tmp_path)
+    store = open_store(tmp_path)
+    assert isinstance(store, MemoryStore) and store.source == "graph.nq"
+    assert store.query("ASK { ?s ?p 'after the store' }").boolean
+    refresh_ready_store(tmp_path)
+    store = open_store(tmp_path)
+    assert isinstance(store, DiskStore) and store.query("ASK { ?s ?p 'after the store' }").boolean
+    shutil.rmtree(tmp_path / "oxigraph")
+    assert isinstance(open_store(tmp_path), MemoryStore)
+
+
+def test_a_rebuild_after_one_file_changed_updates_the_store_graph_by_graph(tmp_path):
+    """The store of a one-file rebuild is the old one with that file's graph and the instruments'
+    graph replaced (hard-linked from a checkpoint, not loaded again), and holds exactly graph.nq."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    other = sorted((ROOT / "corpus" / "plans").glob("*.txt"), key=lambda p: p.stat().st_size)[0]
+    shutil.copy(PLAN, corpus / PLAN.name)
+    shutil.copy(other, corpus / other.name)
+    out = tmp_path / "build"
+    assert build([corpus], out).ok
+    before = {p.name: p.stat().st_ino for p in (out / "oxigraph").glob("*.sst")}
+    held = set(open_store_fresh(out).quads())
+    text = (corpus / other.name).read_text(encoding="utf-8")
+    (corpus / other.name).write_text(text + "\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n",
+                                     encoding="utf-8")
+    assert build([corpus], out).ok
+    after = {p.name: p.stat().st_ino for p in (out / "oxigraph").glob("*.sst")}
+    assert set(before.items()) & set(after.items()), "the old store's files were reused"
+    store = open_store_fresh(out)
+    assert set(store.quads()) == set(MemoryStore(out).quads()) != held
+    assert not list(out.glob(".oxigraph-*"))
+
+
+def open_store_fresh(location):
+    from kg.store import open_store
+
+    store = open_store(location)
+    assert isinstance(store, DiskStore)
+    return store
+
+
+def test_a_rebuild_that_changes_nothing_keeps_the_store(plan_build, tmp_path):
+    out = tmp_path / "again"
+    shutil.copytree(plan_build, out)
+    files = {p.name: p.stat().st_mtime_ns for p in (out / "oxigraph").iterdir() if p.suffix == ".sst"}
+    assert build([PLAN], out).ok
+    assert {p.name: p.stat().st_mtime_ns for p in (out / "oxigraph").iterdir() if p.suffix == ".sst"} == files
+
+
+def test_without_a_store_auto_parses_a_small_graph_and_loads_a_large_one_on_disk(plan_build, tmp_path,
+                                                                                monkeypatch):
     import kg.store
     from kg.store import open_store
 
-    assert isinstance(open_store(plan_build), MemoryStore)
-    monkeypatch.setattr(kg.store, "AUTO_DISK_BYTES", (plan_build / "graph.nq").stat().st_size - 1)
-    store = open_store(plan_build)
-    assert isinstance(store, DiskStore) and (plan_build / "oxigraph" / "loaded-from.sha256").is_file()
-    assert len(store) == len(MemoryStore(plan_build))
+    out = tmp_path / "no-store"
+    shutil.copytree(plan_build, out, ignore=shutil.ignore_patterns("oxigraph"))
+    assert isinstance(open_store(out), MemoryStore)
+    monkeypatch.setattr(kg.store, "AUTO_DISK_BYTES", (out / "graph.nq").stat().st_size - 1)
+    store = open_store(out)
+    assert isinstance(store, DiskStore) and (out / "oxigraph" / "loaded-from.json").is_file()
+    assert len(store) == len(MemoryStore(out))
 
 
 def _free_port() -> int:
