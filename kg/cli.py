@@ -564,10 +564,9 @@ def status(location, number, as_of, fmt, store_kind):
     from dataclasses import asdict
 
     from .status import instruments_numbered, standing
-    from .store import open_store
 
     try:
-        store = open_store(location, store_kind)
+        store = _open(location, store_kind)
         answers = [standing(store, iri, as_of) for iri in instruments_numbered(store, number)]
     except KGError as error:
         _fail(error)
@@ -591,10 +590,9 @@ def check(location, number, as_of, store_kind):
     Example: kg check build/ "322/KH-UBND"
     """
     from .status import alerts, instruments_numbered
-    from .store import open_store
 
     try:
-        store = open_store(location, store_kind)
+        store = _open(location, store_kind)
         document = instruments_numbered(store, number)[0]
         found = alerts(store, document, as_of)
     except KGError as error:
@@ -619,10 +617,9 @@ def timeline(location, number, alone, store_kind):
     Example: kg timeline build/ "21/2018/QĐ-UBND"
     """
     from .status import instruments_numbered, timeline as events_of
-    from .store import open_store
 
     try:
-        store = open_store(location, store_kind)
+        store = _open(location, store_kind)
         events = events_of(store, instruments_numbered(store, number)[0], lineage=not alone)
     except KGError as error:
         _fail(error)
