@@ -292,10 +292,9 @@ def _edge_evidence(store, subject: str, obj: str) -> Evidence | None:
 def alerts(store, document: str, as_of: str | None = None) -> dict[str, list[Alert]]:
     """For each task of the document (its IRI), what its lineage rests on that was changed: each
     changed instrument once, by the shortest path, with the words of every step."""
-    from .lineage import load, upstream
+    from .network import lineage_tree
 
     as_of = as_of or datetime.date.today().isoformat()
-    graph = load(store)
     plan_date = standing(store, document, as_of).issued
     tasks = store.query("""PREFIX kg: <https://w3id.org/kg-vn/ontology#>
         SELECT ?task ?id WHERE { ?task kg:inDocument ?doc ; kg:sectionId ?id ; a kg:Task }""",
@@ -303,10 +302,8 @@ def alerts(store, document: str, as_of: str | None = None) -> dict[str, list[Ale
     found: dict[str, list[Alert]] = {}
     cache: dict[str, Standing] = {}
     for task, section_id in sorted(tasks, key=lambda row: _section_order(row[1].value)):
-        if task.value not in graph:
-            continue
         reached: set[str] = set()
-        for path, node in _walk(upstream(graph, task.value), (), task.value):
+        for path, node in _walk(lineage_tree(store, task.value), (), task.value):
             if node in reached:
                 continue  # met again further along: the first (shortest) path says it
             reached.add(node)
@@ -380,13 +377,11 @@ SELECT DISTINCT ?citing ?label ?date WHERE {
 
 def timeline(store, iri: str, lineage: bool = True) -> list[Event]:
     """Every dated event of the instrument (and, with ``lineage``, of what it rests on), in date order."""
-    from .lineage import load, upstream
+    from .network import lineage_tree
 
     nodes = [iri]
     if lineage:
-        graph = load(store)
-        if iri in graph:
-            nodes += [node for _, node in _walk(upstream(graph, iri), (), iri) if node not in nodes]
+        nodes += [node for _, node in _walk(lineage_tree(store, iri), (), iri) if node not in nodes]
     events: list[Event] = []
     for node in nodes:
         state = standing(store, node)
