@@ -124,6 +124,39 @@ CELLS = [
         "right.set_title('Citing passages by year of the cited instrument')\n"
         "show(figure)"),
     new_markdown_cell(
+        "## Citations over time, per issuer\n\n"
+        "Each edge of the network goes from a citing text to what it cites: counted by the year of the "
+        "citing text and the issuer of the cited instrument, the five issuers cited most."),
+    new_code_cell(
+        "from collections import Counter\n\n"
+        "over_time = Counter()\n"
+        "for source, target, data in network.edges(data=True):\n"
+        "    year, issuer = network.nodes[source].get('year'), network.nodes[target].get('issuer')\n"
+        "    if year and issuer:\n"
+        "        over_time[(int(year), issuer)] += data['passages']\n"
+        "totals = Counter()\n"
+        "for (year, issuer), count in over_time.items():\n"
+        "    totals[issuer] += count\n"
+        "leaders = [issuer for issuer, _ in totals.most_common(5)]\n"
+        "years = sorted({year for year, _ in over_time if 2010 <= year <= 2026})\n"
+        "figure, axes = plt.subplots(figsize=(10, 4.5))\n"
+        "for issuer in leaders:\n"
+        "    axes.plot(years, [over_time[(year, issuer)] for year in years], marker='o', label=issuer[:40])\n"
+        "axes.set_title('Citing passages per year of the citing text, by issuer of the cited instrument')\n"
+        "axes.legend(fontsize=8)\n"
+        "print('issuers cited most over time:', ', '.join(leaders))\n"
+        "show(figure)"),
+    new_markdown_cell(
+        "## The plan's alerts: what its tasks rest on that was changed\n\n"
+        "`corpus.check(number)` is `kg check`: for each task, each instrument up its lineage that a later "
+        "text amended, replaced, repealed or suspended, before or after the plan was issued."),
+    new_code_cell(
+        "alerts = corpus.check('322/KH-UBND')\n"
+        "for row in alerts:\n"
+        "    when = 'before the plan was issued' if row['before_plan'] else 'after the plan was issued'\n"
+        "    print(f\"{row['task']}: {row['label']} {row['effect']} by {row['changed_by']} on {row['date']} ({when})\")\n"
+        "    print(f\"    path: {row['path']}\")"),
+    new_markdown_cell(
         "## Who cites what\n\n"
         "Who cites 15/2019/QĐ-UBND, with the words of the text; and what changed 21/2018/QĐ-UBND:"),
     new_code_cell(
