@@ -24,7 +24,7 @@ from ..relations import RELATIONS as RELATION_KINDS
 __all__ = ["annotate", "Facts"]
 
 #: Markdown furniture: bold marks, and lines made only of table rules ("|", "| --- |").
-_FURNITURE = re.compile(r"\*\*|^[ \t]*\|[ \t|:\-]*\n", re.M)
+_FURNITURE = re.compile(r"\*\*|^[ \t]*\|[ \t|:\-]*(?:\n|\Z)", re.M)
 #: A relation's cue and the reference it joins, read as one passage if this close.
 PASSAGE_REACH = 400
 
@@ -89,7 +89,7 @@ def annotate(extraction, text: str, graph_page: str = "graph.html", catalog: Cat
                 and abs(c.reference.start - relation.start) <= PASSAGE_REACH]
         end = max([relation.end] + [r.end for r in near if r.start >= relation.start][:1])
         passage(relation.start, end)
-    for citation in references:
+    for citation in extraction.citations:  # overlapping ones too: the graph holds their words
         passage(citation.reference.start, citation.reference.end)
     points.sort()
 

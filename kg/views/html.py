@@ -108,9 +108,20 @@ def number_key(number: str | None) -> tuple:
     return (int(found.group(1)) if found else 1 << 40, number or "")
 
 
+def _cleaned(value):
+    """Every string inside ``value`` without control characters (JSON would keep a NUL as \\u0000)."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {key: _cleaned(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_cleaned(item) for item in value]
+    return value
+
+
 def _script_json(value) -> Markup:
     """JSON that is safe inside a ``<script>`` element: no "<", ">" or "&" survive as such."""
-    text = clean(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    text = json.dumps(_cleaned(value), ensure_ascii=False, separators=(",", ":"))
     for raw, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
         text = text.replace(raw, escaped)
     return Markup(text)

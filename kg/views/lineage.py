@@ -219,5 +219,5 @@ def lineage_tree(catalog: Catalog, start: str, links: Links | None = None, root:
     lines = [line(start, child, 0) for child in tree["children"]]
     count = len(_members(tree))
     node = catalog.nodes[start]
-    return Markup(render("tree.html", start=node.label, page=with_root(root, links.page(start)), lines=lines,
+    return Markup(render("tree.html", start=node.label, anchor=_safe_name(node_id(start)), page=with_root(root, links.page(start)), lines=lines,
                          count=count))
