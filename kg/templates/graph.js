@@ -148,6 +148,8 @@
     show(edge.title, actions);
   }
 
+  kg.select = select;
+  kg.selectEdge = selectEdge;
   network.on("click", function (params) {
     if (params.nodes.length) select(params.nodes[0], data.mode === "neighbourhood");
     else if (params.edges.length) selectEdge(params.edges[0]);

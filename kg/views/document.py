@@ -75,22 +75,19 @@ def annotate(extraction, text: str, graph_page: str = "graph.html", catalog: Cat
     points: list[tuple[int, int, str]] = []
     for section in extraction.sections:
         points.append((section.start, 2, f'<span class="anchor" id="{html.escape(section_anchor(section.id))}"></span>'))
-    anchored: set[int] = set()
-
-    def passage(start: int, end: int) -> None:
-        if start in anchored:
-            return
-        anchored.add(start)
-        points.append((start, 1, f'<span class="at" id="at-{start}" data-end="end-{start}"></span>'))
-        points.append((end, 0, f'<span class="at-end" id="end-{start}"></span>'))
-
+    # Passages: one per start (a cue that states several edges reaches the last reference it joins).
+    ends: dict[int, int] = {}
     for relation in extraction.relations:
         near = [c.reference for c in references if iri_of(c.instrument.iri) == iri_of(relation.object)
                 and abs(c.reference.start - relation.start) <= PASSAGE_REACH]
         end = max([relation.end] + [r.end for r in near if r.start >= relation.start][:1])
-        passage(relation.start, end)
+        ends[relation.start] = max(end, ends.get(relation.start, end))
     for citation in extraction.citations:  # overlapping ones too: the graph holds their words
-        passage(citation.reference.start, citation.reference.end)
+        reference = citation.reference
+        ends[reference.start] = max(reference.end, ends.get(reference.start, reference.end))
+    for start, end in ends.items():
+        points.append((start, 1, f'<span class="at" id="at-{start}" data-end="end-{start}"></span>'))
+        points.append((end, 0, f'<span class="at-end" id="end-{start}"></span>'))
     points.sort()
 
     pieces: list[str] = []
