@@ -110,7 +110,8 @@ def layered(members: set[str], edges: list[tuple[str, str]], start: str,
                 state[node] = 2
                 order.append(node)
                 stack.pop()
-    levels = dict.fromkeys(members, 0)
+    # Everything but the start sits above it, even a node whose only way in closed a cycle.
+    levels = {node: 0 if node == start else 1 for node in members}
     for node in reversed(order):  # a topological order of what is left
         for child in successors[node]:
             if (node, child) not in against:
