@@ -228,6 +228,15 @@
     }
   }
   kg.fitReadable = fitReadable;
+  // vis-network scales the view with the canvas when the page's width changes (a scroll bar
+  // appearing): keep labels readable then too.
+  function keepReadable() {
+    if (data.mode === "lineage" && kg.stabilized && network.getScale() < MIN_SCALE) {
+      network.moveTo({ scale: MIN_SCALE, animation: false });
+    }
+  }
+  network.on("resize", keepReadable);
+  window.addEventListener("resize", keepReadable);
 
   function finished() {
     if (kg.stabilized) return;
@@ -238,6 +247,7 @@
     $("progress").hidden = true;
     refresh();
     fitReadable();
+    [50, 250, 1000].forEach(function (delay) { setTimeout(keepReadable, delay); });
     var wanted = /(?:^#|&)node=([^&]*)/.exec(location.hash);
     if (wanted) {
       var key = decodeURIComponent(wanted[1]);

@@ -134,20 +134,35 @@ def _in_cycles(members: set[str], edges: list[tuple[str, str]]) -> list[tuple[st
 def place(levels: dict[str, int], edges: list[tuple[str, str]], catalog: Catalog | None = None
           ) -> dict[str, tuple[float, float]]:
     """Canvas positions (y grows downwards): layer 0 at the bottom, each layer's order from
-    barycentre sweeps, wide layers wrapped into rows."""
-    layers: dict[int, list[str]] = defaultdict(list)
+    barycentre sweeps, wide layers wrapped into rows. An edge that spans layers holds a place in
+    each narrow layer it crosses (a virtual node, never drawn), so it passes between the
+    instruments there rather than through one of them."""
+    levels = dict(levels)
+    layers: dict[int, list] = defaultdict(list)
     for iri, level in levels.items():
         layers[level].append(iri)
     name = (lambda iri: catalog.nodes[iri].label) if catalog else (lambda iri: iri)
     for members in layers.values():
         members.sort(key=name)
-    neighbours: dict[str, list[str]] = defaultdict(list)
+    real = {level: len(members) for level, members in layers.items()}
+    chains = []
     for source, target in edges:
-        neighbours[source].append(target)
-        neighbours[target].append(source)
+        chain = [source]
+        for level in range(levels[source] + 1, levels[target]):
+            if len(layers[level]) < ROW and real.get(level, 0) < ROW:  # wrapped layers take none
+                virtual = ("virtual", source, target, level)
+                levels[virtual] = level
+                layers[level].append(virtual)
+                chain.append(virtual)
+        chains.append(chain + [target])
+    neighbours: dict[object, list] = defaultdict(list)
+    for chain in chains:
+        for lower, upper in zip(chain, chain[1:]):
+            neighbours[lower].append(upper)
+            neighbours[upper].append(lower)
     top = max(layers, default=0)
 
-    def x_of() -> dict[str, float]:
+    def x_of() -> dict:
         return {iri: index - (len(members) - 1) / 2 for members in layers.values()
                 for index, iri in enumerate(members)}
 
@@ -173,7 +188,8 @@ def place(levels: dict[str, int], edges: list[tuple[str, str]], catalog: Catalog
         for index, iri in enumerate(members):
             row, column = index % rows, index // rows  # in order along the layer, rows interleaved
             shift = (row / rows - 0.5 + 0.5 / rows) * SPACING if rows > 1 else 0.0
-            positions[iri] = ((column - (columns - 1) / 2) * SPACING + shift, y - row * ROW_HEIGHT)
+            if not isinstance(iri, tuple):
+                positions[iri] = ((column - (columns - 1) / 2) * SPACING + shift, y - row * ROW_HEIGHT)
         y -= (rows - 1) * ROW_HEIGHT + LAYER_GAP
     return positions
 
