@@ -62,20 +62,56 @@ def annotate(extraction, text: str, graph_page: str = "graph.html", catalog: Cat
     document = extraction.document.instrument
     canonical = _canonical(extraction, catalog)
     iri_of = lambda raw: canonical.get(raw, raw)  # noqa: E731
-    source = _without_furniture(text)
-    references = []
-    cursor_end = -1
+    references = _drawn(extraction)
+    points = _points(extraction, references, iri_of)
+
+    def link(citation) -> tuple[str, str, str, str]:
+        iri = iri_of(citation.instrument.iri)
+        node = catalog.nodes.get(iri) if catalog else None
+        target = with_root(root, links.page(iri)) or graph_page + node_fragment(node_id(iri))
+        tip = (f"{node.doc_type or ''} {node.label}" if node else
+               f"{citation.instrument.doc_type} {citation.instrument.number or ''}").strip()
+        label = node.label if node else (citation.instrument.number or citation.instrument.label())
+        return iri, target, tip, label
+
+    body, marks = _marked(_without_furniture(text), points, references, link)
+    by_section: dict[str | None, dict[str, list[dict]]] = defaultdict(dict)
+    for mark in marks:
+        by_section[mark["section"]].setdefault(mark["iri"], []).append(mark)
+    own = catalog.nodes.get(document.iri) if catalog else None
+    members = {document.iri} | ({n.iri for n in catalog.sections_of(document.iri)} if catalog else set())
+    return render(
+        "annotated.html", title=f"{document.doc_type} {document.number or document.label()}", instrument=document,
+        signer=extraction.document.signer, facts=facts, body=body, references=len(marks), home=home,
+        outline=_outline(extraction, by_section, links, root), loose=_listed(by_section.get(None, {})),
+        crumbs=[("Documents", home), (f"{document.doc_type} {document.number or ''}".strip(), None)],
+        document_lineage=with_root(root, links.lineages.get(document.iri)), graph_page=graph_page,
+        cites=_cites(catalog, members, links, root, facts.label) if catalog else [],
+        cited_by=cited_by(catalog, members, links, root) if catalog else [],
+        cited=own.cited if own else None)
+
+
+def _drawn(extraction) -> list:
+    """The citations highlighted in the text: of overlapping ones, the earlier, longer one."""
+    references, cursor_end = [], -1
     for citation in sorted(extraction.citations, key=lambda c: (c.reference.start, -c.reference.end)):
         reference = citation.reference
         if reference.start < cursor_end or reference.end <= reference.start:
-            continue  # overlapping or empty: the earlier, longer reference keeps the span
+            continue
         references.append(citation)
         cursor_end = reference.end
-    # Points: (offset, order, markup). At one offset an end marker comes before an anchor.
-    points: list[tuple[int, int, str]] = []
+    return references
+
+
+def _points(extraction, references: list, iri_of) -> list[tuple[int, int, str]]:
+    """Markup to put between characters: (offset, order, markup), an end marker before an
+    anchor at one offset. Each section's anchor, and each passage that states an edge: from a
+    relation's cue to the reference it joins (one passage per start: a cue that states several
+    edges reaches the last reference it joins), and every reference's own words."""
+    points = []
     for section in extraction.sections:
-        points.append((section.start, 2, f'<span class="anchor" id="{html.escape(section_anchor(section.id))}"></span>'))
-    # Passages: one per start (a cue that states several edges reaches the last reference it joins).
+        anchor = html.escape(section_anchor(section.id))
+        points.append((section.start, 2, f'<span class="anchor" id="{anchor}"></span>'))
     ends: dict[int, int] = {}
     for relation in extraction.relations:
         near = [c.reference for c in references if iri_of(c.instrument.iri) == iri_of(relation.object)
@@ -88,12 +124,14 @@ def annotate(extraction, text: str, graph_page: str = "graph.html", catalog: Cat
     for start, end in ends.items():
         points.append((start, 1, f'<span class="at" id="at-{start}" data-end="end-{start}"></span>'))
         points.append((end, 0, f'<span class="at-end" id="end-{start}"></span>'))
-    points.sort()
+    return sorted(points)
 
+
+def _marked(source: str, points: list, references: list, link) -> tuple[Markup, list[dict]]:
+    """The escaped text with the points put in and each reference wrapped in its link."""
     pieces: list[str] = []
     marks: list[dict] = []
-    position = 0
-    index = 0
+    position = index = 0
 
     def emit(upto: int, inclusive: bool) -> None:
         nonlocal position, index
@@ -108,25 +146,20 @@ def annotate(extraction, text: str, graph_page: str = "graph.html", catalog: Cat
 
     for number, citation in enumerate(references):
         reference = citation.reference
-        iri = iri_of(citation.instrument.iri)
-        node = catalog.nodes.get(iri) if catalog else None
+        iri, target, tip, label = link(citation)
         emit(reference.start, inclusive=True)
-        target = with_root(root, links.page(iri)) or graph_page + node_fragment(node_id(iri))
-        tip = (f"{node.doc_type or ''} {node.label}" if node else
-               f"{citation.instrument.doc_type} {citation.instrument.number or ''}").strip()
         pieces.append(f'<a class="ref" id="ref-{number}" href="{html.escape(target)}" title="{html.escape(tip)}"'
                       f' data-node="{html.escape(node_id(iri))}">')
         emit(reference.end, inclusive=False)
         pieces.append("</a>")
         marks.append({"number": number, "iri": iri, "section": citation.section, "start": reference.start,
-                      "label": node.label if node else (citation.instrument.number or citation.instrument.label()),
-                      "target": target})
+                      "label": label, "target": target})
     emit(len(source), inclusive=True)
+    return Markup("".join(pieces)), marks
 
-    by_section: dict[str | None, dict[str, list[dict]]] = defaultdict(dict)
-    for mark in marks:
-        by_section[mark["section"]].setdefault(mark["iri"], []).append(mark)
-    own = catalog.nodes.get(document.iri) if catalog else None
+
+def _outline(extraction, by_section: dict, links: Links, root: str) -> list[dict]:
+    document = extraction.document.instrument
     outline, seen = [], set()
     for section in extraction.sections:
         if section.id in seen:
@@ -138,17 +171,7 @@ def annotate(extraction, text: str, graph_page: str = "graph.html", catalog: Cat
                         "lead": section.lead, "deadline": section.deadline,
                         "lineage": with_root(root, links.lineages.get(iri)),
                         "citations": _listed(by_section.get(section.id, {}))})
-    members = {document.iri} | ({n.iri for n in catalog.sections_of(document.iri)} if catalog else set())
-    return render(
-        "annotated.html", title=f"{document.doc_type} {document.number or document.label()}", instrument=document,
-        signer=extraction.document.signer, facts=facts, body=Markup("".join(pieces)), outline=outline,
-        loose=_listed(by_section.get(None, {})), references=len(marks), home=home,
-        crumbs=[("Documents", home), (f"{document.doc_type} {document.number or ''}".strip(), None)],
-        document_lineage=with_root(root, links.lineages.get(document.iri)),
-        graph_page=graph_page,
-        cites=_cites(catalog, members, links, root, facts.label) if catalog else [],
-        cited_by=cited_by(catalog, members, links, root) if catalog else [],
-        cited=own.cited if own else None)
+    return outline
 
 
 def _listed(found: dict[str, list[dict]]) -> list[dict]:
@@ -199,7 +222,8 @@ def _citing(catalog: Catalog, edge: Edge, links: Links, root: str) -> dict:
     source = catalog.nodes[edge.source]
     owner = catalog.nodes[catalog.owner(edge.source)]
     target = catalog.nodes[edge.target]
-    return {"label": source.label, "type": _type_words(owner), "date": owner.date or (str(owner.year) if owner.year else ""),
+    return {"label": source.label, "type": _type_words(owner),
+            "date": owner.date or (str(owner.year) if owner.year else ""),
             "page": with_root(root, links.page(edge.source)), "words": relation_words(edge.relation),
             "colour": RELATIONS[edge.relation][1], "target": target.label if target.kind != "document" else None,
             "quotes": [{"words": shorten(q.words, 200), "href": with_root(root, links.evidence(q))}
@@ -217,7 +241,8 @@ def _canonical(extraction, catalog: Catalog | None) -> dict[str, str]:
         return {}
     from ..rdf import canonical_iris
 
-    cited = ({c.instrument.iri for c in extraction.citations} | {r.object for r in extraction.relations}) - set(catalog.nodes)
+    cited = {c.instrument.iri for c in extraction.citations} | {r.object for r in extraction.relations}
+    cited -= set(catalog.nodes)
     if not cited:
         return {}
     mapping = canonical_iris(list(cited) + [iri for iri in catalog.nodes if "/section/" not in iri])

@@ -126,7 +126,8 @@ def node_title(node: Node) -> str:
         lines.append(f"Title: {shorten(node.title, 300)}")
     if node.paths:
         lines.append(f"File: {', '.join(node.paths)}")
-    lines.append(f"Cited {node.cited} time{'s' if node.cited != 1 else ''}" if node.cited else "Not cited in the corpus")
+    lines.append(f"Cited {node.cited} time{'s' if node.cited != 1 else ''}" if node.cited
+                 else "Not cited in the corpus")
     return "\n".join(lines)
 
 

@@ -13,7 +13,8 @@ __all__ = ["index_page", "index_rows"]
 def index_rows(catalog: Catalog, links: Links, extra: dict[str, dict]) -> list[dict]:
     """One row per document (``extra``: its references and tasks) and per cited instrument."""
     rows = []
-    nodes = [n for n in catalog.nodes.values() if n.is_instrument and (n.iri in links.texts or n.iri in links.instruments)]
+    nodes = [n for n in catalog.nodes.values()
+             if n.is_instrument and (n.iri in links.texts or n.iri in links.instruments)]
     for rank, node in enumerate(sorted(nodes, key=lambda n: number_key(n.number))):
         held = node.iri in links.texts
         more = extra.get(node.iri, {})

@@ -225,7 +225,8 @@ def lineage_tree(catalog: Catalog, start: str, links: Links | None = None, root:
         relations = entry["relation"].split(", ")
         edge = next((catalog.edges[(parent, iri, r)] for r in relations if (parent, iri, r) in catalog.edges), None)
         quote = edge.quotes[0] if edge and edge.quotes else None
-        return {"relations": relations, "label": node.label if node else node_id(iri), "anchor": _safe_name(node_id(iri)),
+        return {"relations": relations, "label": node.label if node else node_id(iri),
+                "anchor": _safe_name(node_id(iri)),
                 "title": shorten(node.title or node.heading or "", 140) if node else "",
                 "page": with_root(root, links.page(iri)), "seen": bool(entry.get("seen")),
                 "quote": shorten(quote.words, 160) if quote else None,
@@ -236,5 +237,6 @@ def lineage_tree(catalog: Catalog, start: str, links: Links | None = None, root:
     lines = [line(start, child, 0) for child in tree["children"]]
     count = len(_members(tree))
     node = catalog.nodes[start]
-    return Markup(render("tree.html", start=node.label, anchor=_safe_name(node_id(start)), page=with_root(root, links.page(start)), lines=lines,
+    return Markup(render("tree.html", start=node.label, anchor=_safe_name(node_id(start)),
+                         page=with_root(root, links.page(start)), lines=lines,
                          count=count))
