@@ -104,7 +104,7 @@ def _plan(catalog: Catalog) -> Links:
     # the site 200 MB and added little to the article's own.
     for node in documents:
         name = names[node.iri]
-        if _rests(catalog, node.iri) or any(_rests(catalog, s.iri) for s in catalog.sections_of(node.iri)):
+        if _rests(catalog, node.iri):
             links.lineages[node.iri] = f"lineage/{name}/index.html"
         used = set()
         for section in catalog.sections_of(node.iri):
@@ -123,7 +123,8 @@ def _rests(catalog: Catalog, iri: str) -> bool:
     from ..relations import RESTS_ON
 
     graph = catalog.graph
-    return iri in graph and any(key in RESTS_ON for _, _, key in graph.out_edges(iri, keys=True))
+    # a text that only names itself (a self-citation) rests on nothing: no lineage page of one node
+    return iri in graph and any(key in RESTS_ON and target != iri for _, target, key in graph.out_edges(iri, keys=True))
 
 
 def write_site(paths: Iterable[str | Path], output: str | Path, catalog: Catalog, log=None) -> SiteReport:
