@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .errors import KGError
 from .namespaces import PREFIXES
-from .models import Citation, Document, Extraction, Instrument, Reference, Relation, Section
+from .models import Citation, DateOfForce, Document, Extraction, Instrument, Reference, Relation, Section
 
 __all__ = ["BuildReport", "build", "fingerprint", "write_atomic"]
 
@@ -116,6 +116,7 @@ def _from_json(data: dict) -> Extraction:
         sections=tuple(Section(**{**s, "partners": tuple(s["partners"])}) for s in data["sections"]),
         relations=tuple(Relation(**r) for r in data["relations"]),
         warnings=tuple(data["warnings"]),
+        force=tuple(DateOfForce(**fact) for fact in data.get("force", ())),
     )
 
 

@@ -198,7 +198,7 @@ def lineage(location, number, task, down, depth, fmt, store_kind):
     except KGError as error:
         _fail(error)
     tree = (downstream if down else upstream)(graph, start, depth=depth)
-    click.echo(json.dumps(tree, ensure_ascii=False, indent=1) if fmt == "json" else render_text(tree))
+    click.echo(json.dumps(tree, ensure_ascii=False, indent=1) if fmt == "json" else render_text(tree, down))
 
 
 @main.command(context_settings=CONTEXT)
@@ -356,3 +356,92 @@ def site(paths, output, graph_location, workers, store_kind):
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# ---------------------------------------------------------------- standing: status, check, timeline
+
+_AS_OF = click.option("--as-of", help="The day to answer for (YYYY-MM-DD); today without it.")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("location", type=click.Path(exists=True))
+@click.argument("number")
+@_AS_OF
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_STORE
+def status(location, number, as_of, fmt, store_kind):
+    """Whether an instrument stands on a day: in force, amended, partly repealed, repealed,
+    replaced, suspended, expired, not yet in force, or unknown where the corpus is silent; every
+    line with the words of the text that say so.
+
+    Example: kg status build/ "07/2024/TT-BKHĐT" --as-of 2025-06-01
+    """
+    from dataclasses import asdict
+
+    from .status import instruments_numbered, standing
+    from .store import open_store
+
+    try:
+        store = open_store(location, store_kind)
+        answers = [standing(store, iri, as_of) for iri in instruments_numbered(store, number)]
+    except KGError as error:
+        _fail(error)
+    if fmt == "json":
+        click.echo(json.dumps([dict(asdict(a), in_force=a.in_force) for a in answers], ensure_ascii=False, indent=1))
+        return
+    for answer in answers:
+        click.echo("\n".join(answer.lines()))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("location", type=click.Path(exists=True))
+@click.argument("number")
+@_AS_OF
+@_STORE
+def check(location, number, as_of, store_kind):
+    """For each task of a plan or directive, what its lineage rests on that was amended, replaced,
+    repealed, suspended or expired: before the plan was issued (it rested on something already
+    changed) or after (the plan may need revising), with the path and the words of each step.
+
+    Example: kg check build/ "322/KH-UBND"
+    """
+    from .status import alerts, instruments_numbered
+    from .store import open_store
+
+    try:
+        store = open_store(location, store_kind)
+        document = instruments_numbered(store, number)[0]
+        found = alerts(store, document, as_of)
+    except KGError as error:
+        _fail(error)
+    if not found:
+        click.echo(f"{number}: nothing its tasks rest on was changed, as far as the corpus says")
+    for task, task_alerts in found.items():
+        click.echo(f"{number} {task}")
+        for alert in task_alerts:
+            click.echo("\n".join(alert.lines()))
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("location", type=click.Path(exists=True))
+@click.argument("number")
+@click.option("--alone", is_flag=True, help="The instrument's own events only, not those of its lineage.")
+@_STORE
+def timeline(location, number, alone, store_kind):
+    """Every dated event of an instrument and of what it rests on, in order: issued, in force,
+    last day in force, amended, replaced, repealed, suspended, cited by the corpus's documents.
+
+    Example: kg timeline build/ "21/2018/QĐ-UBND"
+    """
+    from .status import instruments_numbered, timeline as events_of
+    from .store import open_store
+
+    try:
+        store = open_store(location, store_kind)
+        events = events_of(store, instruments_numbered(store, number)[0], lineage=not alone)
+    except KGError as error:
+        _fail(error)
+    for event in events:
+        click.echo(event.line())
+        for evidence in event.evidence:
+            click.echo(f"              {evidence}")

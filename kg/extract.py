@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import KGError
 from .find import find_references
+from .force import find_dates_of_force
 from .identify import identify_document
 from .models import Citation, Extraction, Section, SourceText
 from .relate import find_relations
@@ -39,10 +40,13 @@ def extract_source(source: SourceText, registry: Registry | None = None,
     citations = resolve_references(references, document, registry)
     sections = parse_sections(source, document)
     citations = _place(citations, sections)
-    relations = find_relations(source, document, citations, sections)
+    # the evidence quotes exactly the words its offsets span, whatever words typed the relation
+    relations = tuple(replace(r, quote=source.original[r.start:r.end])
+                      for r in find_relations(source, document, citations, sections))
+    force = find_dates_of_force(source, document, citations)
     warnings = tuple(f"{c.reference.start}: {w}" for c in citations for w in c.reference.warnings)
     return Extraction(source=source.path, document=document, citations=tuple(citations),
-                      sections=sections, relations=relations, warnings=warnings)
+                      sections=sections, relations=relations, warnings=warnings, force=force)
 
 
 def extract_text(text: str, path: str = "<text>", registry: Registry | None = None,

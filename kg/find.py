@@ -43,6 +43,7 @@ _AMENDING = re.compile(r"\s+(?:sửa\s+đổi,?\s+bổ\s+sung|sửa\s+đổi|b�
                        r"(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)(?!\w))")
 _AMENDED_JOIN = re.compile(r"\s*(?:,|và)\s*")
 _NUMBER_YEAR = re.compile(r"[\d.]+[a-z]?/((?:19|20)\d\d)/")  # "15/2019/QĐ-UBND"
+_LISTED_NUMBER = re.compile(r"\s+(?:số|Số)\s*\d[^\s,;]*(?=\s*(?:,|và|$))")
 _TITLED_TYPE = re.compile(r"(Bộ\s+luật|Luật|Pháp\s+lệnh)(?!\w)")
 
 
@@ -150,7 +151,7 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         if start < covered or (start and _WORD.match(text, start - 1)) or _WORD.match(text, after):
             continue
         word = match.group()
-        if word == "số":
+        if word == "số" or word[0].isdigit():
             lower = _lower_type_before(vocab, text, start)
             if lower is None or (lower.start() and _WORD.match(text, lower.start() - 1)):
                 continue
@@ -162,6 +163,8 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         else:
             doc_type = _type_of(vocab, word)
         group, end, has_tail = _read(vocab, titles, text, doc_type, start, after)
+        if not group:
+            group, end, has_tail = _short_form(text, doc_type, start, after, drafts)
         if not group:
             continue
         covered = end
@@ -177,6 +180,30 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         pending_at = join.end() if join else -1
         drafts.extend(group)
     return _freeze(source, drafts)
+
+
+# "Nghị định 54", "Thông tư số 65": a number alone, no year or code, after its type word
+_SHORT_NUMBER = re.compile(r"\s+(?:số\s+)?(\d{1,5})(?![\w/.\-]|\.\d)")
+
+
+def _short_form(text: str, doc_type: str, start: int, pos: int, drafts: list[_Draft]):
+    """A short form of an instrument cited in full before ("Nghị định số 54/2026/NĐ-CP ... Nghị định 54").
+
+    Only the last full citation of that type whose number begins with the same figure is meant; a short
+    form nothing before explains is no reference.
+    """
+    short = _SHORT_NUMBER.match(text, pos)
+    if not short:
+        return [], pos, False
+    figure = short.group(1)
+    for earlier in reversed(drafts):
+        if earlier.doc_type == doc_type and earlier.number and re.match(
+                re.escape(figure) + r"[/\-]", earlier.number):
+            draft = _Draft(doc_type=doc_type, start=start, end=short.end(), number=earlier.number,
+                           number_year=earlier.number_year, date=earlier.date, year=earlier.year,
+                           issuer=earlier.issuer)
+            return [draft], short.end(), False
+    return [], pos, False
 
 
 def _lower_type_before(vocab: Vocabulary, text: str, pos: int) -> re.Match | None:
@@ -226,6 +253,13 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
                 break
             end = more.end()
             group.append(_numbered(doc_type, more.start(), end, more.group()))
+    elif (issuer_first := _issuer_then_number(vocab, text, pos)) is not None:
+        # "Nghị định của Chính phủ số 132/2008/NĐ-CP": the issuer written between type word and number
+        issuer_name, number_match = issuer_first
+        draft = _numbered(doc_type, start, number_match.end(), number_match.group("number"))
+        draft.issuer = issuer_name
+        group.append(draft)
+        end = number_match.end()
     elif lead:
         written = lead.group("written")
         if written is None:  # "Quyết định này": the document itself
@@ -249,7 +283,12 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
         number = lead and vocab.number.match(text, lead.end())
         if number:  # "Luật Bảo hiểm y tế số 25/2008/QH12"
             titled_number = _numbered(doc_type, start, number.end(), number.group())
-            draft.number, draft.number_year = titled_number.number, titled_number.number_year
+            owner = draft
+            if amending and _numbers_title(titled_number.number, amending[1][-1]):
+                # "... của Luật Thuế thu nhập cá nhân số 109/2025/QH15": the amended law's own number
+                owner = amending[1][-1]
+                owner.end = number.end()
+            owner.number, owner.number_year = titled_number.number, titled_number.number_year
             end = number.end()
     end, date, year, issuer, warnings = _tail(vocab, text, end, by_title=not number)
     for draft in group:
@@ -262,7 +301,54 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
         head.subject = " ".join(words.split())
     if amending:
         group.extend(amending[1])
+    elif number:
+        end = _listed_after(vocab, text, doc_type, end, group)
     return group, end, bool(date or issuer)
+
+
+# "các Tờ trình số 2138/TTr-BCT ngày 30 tháng 3 năm 2026, số 3390/TTr-BCT ngày 14 tháng 5 năm 2026 và số
+# 374/BC-BCT ngày 30 tháng 5 năm 2026": more numbers under one type word, each with its own date and subject
+_LISTED_MORE = re.compile(r"\s*+(?:[,;]\s*+(?:và\s+)?|và\s+)(?P<so>số|Số)\s*:?\s*(?=\d)")
+_FIRST_CODE = re.compile(r"[\d.]+[a-z]?(?:/(?:19|20)\d\d)?[-/]([^-/]+)")
+
+
+def _listed_after(vocab: Vocabulary, text: str, doc_type: str, end: int, group: list[_Draft]) -> int:
+    """Read the further numbers a list under one type word gives after the first one's date and subject.
+
+    Each is of the type its own code names where that differs (a report, "374/BC-BCT", listed among
+    submissions); otherwise of the list's type.
+    """
+    while (more := _LISTED_MORE.match(text, end)) is not None:
+        found = vocab.number.match(text, more.end())
+        if not found:
+            break
+        draft = _numbered(doc_type, more.start("so"), found.end(), found.group())
+        code = _FIRST_CODE.match(draft.number)
+        if code and code.group(1) in vocab.type_by_code:
+            draft.doc_type = vocab.type_by_code[code.group(1)]
+        end, date, year, issuer, warnings = _tail(vocab, text, found.end(), by_title=False)
+        _apply_tail(draft, date, year, issuer, warnings)
+        draft.end = end
+        subject = _SUBJECT.match(text, end)
+        if subject:
+            draft.subject = " ".join((subject.group("subject") or subject.group("quoted")).split())
+        group.append(draft)
+    return end
+
+
+def _issuer_then_number(vocab: Vocabulary, text: str, pos: int):
+    """The issuer and number of "của Chính phủ số 132/2008/NĐ-CP" after a type word, or None."""
+    lead = _ISSUER_LEAD.match(text, pos)
+    found = lead and vocab.issuer.match(text, lead.end())
+    if not found:
+        return None
+    number = vocab.reference_lead.match(text, found.end())
+    if not number or not number.group("number") or not _SAYS_NUMBER.match(text, found.end()):
+        return None
+    return _issuer_name(vocab, found), number
+
+
+_SAYS_NUMBER = re.compile(r"\s*(?:số|Số)")
 
 
 def _numbered(doc_type: str, start: int, end: int, written: str) -> _Draft:
@@ -273,7 +359,7 @@ def _numbered(doc_type: str, start: int, end: int, written: str) -> _Draft:
 @lru_cache(maxsize=1 << 14)  # a text cites the same numbers again and again
 def _number_and_year(written: str) -> tuple[str, int | None]:
     """A number as written, without its spaces, and the year inside it ("15/2019/QĐ-UBND": 2019)."""
-    number = "".join(written.split())
+    number = "".join(written.split()).replace("//", "/")  # "185/2007//NĐ-CP": a doubled slash is a typo
     year = _NUMBER_YEAR.match(number)
     return number, int(year.group(1)) if year else None
 
@@ -332,12 +418,14 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
         # "Luật phòng, chống ma túy năm 2000": a title written in lower case is a title only
         # when a year, a date or a number follows it
         count = _guess_title_length(vocab, tokens, words, lower=True)
-        if count and not _dated(vocab, text, tokens[count - 1][2]):
+        abbreviated = count and tokens[count - 1][0] in vocab.title_abbreviations  # "Luật thuế GTGT"
+        if count and not abbreviated and not _dated(vocab, text, tokens[count - 1][2]):
             count = 0
     if not count or (not known and " ".join(words[:count]) in vocab.not_titles):
         return None
     end = tokens[count - 1][2]
-    title = doc_type + " " + " ".join(t[0] for t in tokens[:count]).replace(" ,", ",")
+    abbreviations = vocab.title_abbreviations
+    title = doc_type + " " + " ".join(abbreviations.get(t[0], t[0]) for t in tokens[:count]).replace(" ,", ",")
     return _Draft(doc_type=doc_type, start=start, end=end, title=title)
 
 
@@ -358,14 +446,39 @@ def _amending(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, s
             break
         amended.append(draft)
         cursor = draft.end
+        numbered = _TITLE_NUMBER_LEAD.match(text, cursor)
+        number = numbered and vocab.number.match(text, numbered.end())
+        if number:
+            # "... của Luật Giao thông đường bộ số 23/2008/QH12, Bộ luật Hàng hải Việt Nam số 95/2015/QH13":
+            # a number another law follows is the number of the law before it
+            join = _AMENDED_JOIN.match(text, number.end())
+            if not join or not _TITLED_TYPE.match(text, join.end()):
+                break  # the number after the list: the amending law's, or the last one's (see _read)
+            own = _numbered(draft.doc_type, draft.start, number.end(), number.group())
+            draft.number, draft.number_year, draft.end = own.number, own.number_year, number.end()
+            cursor = number.end()
         join = _AMENDED_JOIN.match(text, cursor)
         if not join or not _TITLED_TYPE.match(text, join.end()):
             break
         cursor = join.end()
     if not amended:
         return None
-    title = doc_type + " " + " ".join(text[pos:amended[-1].end].split())
+    # (the numbers of the amended laws are theirs, not part of the amending law's title)
+    abbreviations = vocab.title_abbreviations
+    title = doc_type + " " + " ".join(abbreviations.get(word, word)
+                                      for word in _LISTED_NUMBER.sub("", text[pos:amended[-1].end]).split())
     return _Draft(doc_type=doc_type, start=start, end=amended[-1].end, title=title), amended
+
+
+@lru_cache(maxsize=1)
+def _registry_titles() -> dict[str, str]:
+    """Folded number -> folded title, for the instruments the registry knows by both."""
+    return {fold(e.number).replace(" ", ""): fold(e.title) for e in load_registry() if e.number and e.title}
+
+
+def _numbers_title(number: str, named: _Draft) -> bool:
+    """Whether the registry gives ``number`` to the law ``named`` by its title."""
+    return named.title is not None and _registry_titles().get(fold(number).replace(" ", "")) == fold(named.title)
 
 
 def _dated(vocab: Vocabulary, text: str, pos: int) -> bool:
@@ -401,6 +514,8 @@ def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], w
         if index > 0 and _ends_guess(vocab, word, tokens[index][0]):
             break  # (the first word is a capitalised or lowercase letter: checked above)
         count = index + 1
+        if tokens[index][0] in vocab.title_abbreviations:
+            break  # "Luật NSNN", "Luật thuế GTGT": the abbreviation closes a short name
     return count
 
 

@@ -87,6 +87,9 @@ def identify_document(source: SourceText) -> Document:
         issuer = issuer_from_codes(number_codes(number)[1], None)
     issuer = issuer or vocabulary().issuer_by_type.get(doc_type or "")
     locality = locality_of(issuer)
+    if locality is None and issuer:
+        issuer = _placed_issuer(issuer, text) or issuer
+        locality = locality_of(issuer)
     year = int(date[:4]) if date else None
     if number:
         embedded = re.match(r"[\d.]+[a-z]?/((?:19|20)\d\d)/", number)
@@ -253,6 +256,42 @@ def _aliases_longest_first() -> tuple[list, list]:
     vocab = vocabulary()
     return (sorted(vocab.local_bodies.items(), key=lambda kv: -len(kv[0])),
             sorted(vocab.national_issuers, key=len, reverse=True))
+
+
+_SIGNED_FOR = re.compile(r"TM\.\s*((?:\s*[^\s|]+){2,12}?)\s*\n[\s|*]*(?:KT\.|Q\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ)")
+
+
+def _placed_issuer(issuer: str, text: str) -> str | None:
+    """A local body named without its place ("Ủy ban nhân dân", its header's province line lost)
+    placed by the rest of the document's own furniture: the place of the place-and-date line
+    ("Lai Châu, ngày 19 tháng 11 năm 2025"), or the body it signs for ("TM. ỦY BAN NHÂN DÂN TỈNH
+    LAI CHÂU"). A province or centrally-run city only: "Buôn Ma Thuột, ngày" places nothing.
+
+    >>> _placed_issuer("Ủy ban nhân dân", "ỦY BAN NHÂN DÂN\\nSố: 7360/KH-UBND\\nLai Châu, ngày\\n19 tháng 11 năm 2025")
+    'Ủy ban nhân dân tỉnh Lai Châu'
+    >>> _placed_issuer("Ủy ban nhân dân", "...\\nTM. ỦY BAN NHÂN DÂN\\nTỈNH LAI CHÂU\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH")
+    'Ủy ban nhân dân tỉnh Lai Châu'
+    """
+    vocab = vocabulary()
+    body = vocab.local_bodies.get(fold(issuer))
+    if body is None:
+        return None
+    name, style = body
+    head = text[:6000]
+    said = []
+    for match in _DATE_LINE.finditer(head):
+        line_start = head.rfind("\n", 0, match.start()) + 1
+        before = head[line_start:match.start()]
+        if "," in before:
+            said.append(before.rsplit(",", 1)[0])
+            break
+    said += [m.group(1) for m in _SIGNED_FOR.finditer(text[-5000:])]
+    for words in said:
+        folded = fold(words.replace("*", " ").strip(" |"))
+        for place_key, (kind, place) in vocab.places.items():
+            if folded == place_key or folded.endswith(" " + place_key):
+                return " ".join(style.format(body=name, kind=kind, place=place).split())
+    return None
 
 
 def _meta_issuer(value: str | None) -> str | None:

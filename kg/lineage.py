@@ -68,6 +68,8 @@ def load(store) -> nx.MultiDiGraph:
         owner = owners[0]  # kg:inDocument: the one document a section belongs to
         labels[node] = f"{labels.get(owner, owner)} {labels.get(node, node)}"
     nx.set_node_attributes(graph, {node: label for node, label in labels.items() if node in graph}, "label")
+    # a task or document with no relation is in no edge: its label is kept to name it all the same
+    graph.graph["labels"] = labels
     return graph
 
 
@@ -130,7 +132,9 @@ def _tree(graph: nx.MultiDiGraph, start, neighbours, relations, depth: int | Non
 
 
 def _label(graph, node) -> str:
-    return graph.nodes[node].get("label", node) if node in graph else node
+    if node in graph:
+        return graph.nodes[node].get("label", node)
+    return graph.graph.get("labels", {}).get(node, node)
 
 
 def upstream(graph: nx.MultiDiGraph, start: str | list[str], relations=RESTS_ON, depth: int | None = None) -> dict:
@@ -184,8 +188,17 @@ def _pagerank(graph: nx.DiGraph, damping: float = 0.85, tolerance: float = 1e-10
     return rank
 
 
-def render_text(tree: dict) -> str:
-    """A tree as indented text, one line per step: the relation, then what it points at."""
+def render_text(tree: dict, down: bool = False) -> str:
+    """A tree as indented text, one line per step: the relation, then what it points at; a tree
+    with no step says so in words (``down``: the tree of what rests on its root).
+
+    >>> print(render_text({"iri": "x", "label": "322/KH-UBND I.1", "relation": None, "children": []}))
+    322/KH-UBND I.1: rests on nothing in the graph (it cites no instrument and states no basis)
+    """
+    if not tree["children"]:
+        if down:
+            return f"{tree['label']}: nothing in the graph rests on it (no text cites, implements or amends it)"
+        return f"{tree['label']}: rests on nothing in the graph (it cites no instrument and states no basis)"
     lines = [tree["label"]]
 
     def walk(entry, prefix):

@@ -183,7 +183,13 @@ class Section:
 
 @dataclass(frozen=True)
 class Relation:
-    """A typed edge, with the offsets of the words that state it."""
+    """A typed edge, with the offsets of the words that state it.
+
+    ``start``/``end`` span the words that state the relation: the cue and the reference it bears
+    on ("Căn cứ Luật ... ;"), or the two references and the cue between them ("Nghị định A sửa
+    đổi, bổ sung Nghị định B"); ``quote`` is exactly the original text's ``[start:end]``;
+    ``cue`` the words within it that type the relation ("Căn cứ", "sửa đổi, bổ sung").
+    """
 
     subject: str
     predicate: str
@@ -191,6 +197,23 @@ class Relation:
     start: int
     end: int
     cue: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class DateOfForce:
+    """A date the text states for an instrument's force, and the characters that state it.
+
+    ``kind`` is ``in_force_from`` (the first day in force) or ``in_force_until`` (the last day in
+    force, as ELI's ``date_no_longer_in_force``); ``quote`` is ``original[start:end]``.
+    """
+
+    iri: str
+    kind: str
+    date: str
+    start: int
+    end: int
+    quote: str
 
 
 @dataclass(frozen=True)
@@ -212,6 +235,7 @@ class Extraction:
     sections: tuple[Section, ...] = ()
     relations: tuple[Relation, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    force: tuple[DateOfForce, ...] = ()  # dates of force of the document and of what it cites
 
     def instruments(self) -> list[tuple[Instrument, int]]:
         """Distinct cited instruments in order of first mention, with their mention counts."""
@@ -220,6 +244,9 @@ class Extraction:
             entry = seen.setdefault(citation.instrument.iri, [citation.instrument, 0])
             entry[1] += 1
         return [(instrument, count) for instrument, count in seen.values()]
+
+    def _force_of(self, iri: str) -> dict:
+        return _force_dict(self.force, iri)
 
     def to_dict(self) -> dict:
         """The JSON shape of the extraction contract (spec/extract-output.md)."""
@@ -246,7 +273,7 @@ class Extraction:
             sections.append(entry)
         return {
             "source": self.source,
-            "document": dict(asdict(own), signer=self.document.signer),
+            "document": dict(asdict(own), signer=self.document.signer, **self._force_of(own.iri)),
             "references": [
                 {
                     "start": c.reference.start,
@@ -264,11 +291,20 @@ class Extraction:
                 }
                 for c in self.citations
             ],
-            "instruments": [dict(asdict(i), mentions=n) for i, n in self.instruments()],
+            "instruments": [dict(asdict(i), mentions=n, **self._force_of(i.iri)) for i, n in self.instruments()],
             "relations": [asdict(r) for r in self.relations],
             "sections": sections,
             "warnings": list(self.warnings),
         }
+
+
+def _force_dict(force: tuple[DateOfForce, ...], iri: str) -> dict:
+    """``in_force_from`` / ``in_force_until`` of one instrument, with their evidence, for the JSON."""
+    found = {fact.kind: fact for fact in force if fact.iri == iri}
+    if not found:
+        return {}
+    return {**{kind: fact.date for kind, fact in found.items()},
+            "evidence": {kind: {"start": fact.start, "end": fact.end} for kind, fact in found.items()}}
 
 
 def _cites_within(section: Section, sections: tuple[Section, ...], citations: tuple[Citation, ...]) -> list[str]:

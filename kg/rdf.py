@@ -12,7 +12,7 @@ its statements and nothing else.
 >>> law = Instrument(ID + "luat/5-2020-qh14/2020", "Luật", "5/2020/QH14", year=2020, issuer="Quốc hội")
 >>> words = "Căn cứ Luật số 5/2020/QH14"
 >>> extraction = Extraction("corpus/a.txt", Document(plan), (Citation(Reference(7, 26, words[7:], "Luật"), law),),
-...                         relations=(Relation(plan.iri, "based_on", law.iri, 0, 26, words),))
+...                         relations=(Relation(plan.iri, "based_on", law.iri, 0, 26, "Căn cứ", words),))
 >>> quads = dataset([("corpus/a.txt", "0" * 64, extraction)])
 >>> sorted(str(q.predicate) for q in quads if q.subject == NamedNode(plan.iri))[:2]
 ['<http://data.europa.eu/eli/ontology#number>', '<http://data.europa.eu/eli/ontology#type_document>']
@@ -315,8 +315,10 @@ def _section(section: Section, document: str, graph: NamedNode, iris: dict[str, 
 
 
 def _assertion(graph: NamedNode, index: int, subject: str, predicate: str, obj: str,
-               start: int, end: int, words: str, evidence: bool = True) -> Iterable[Quad]:
-    """The edge and the evidence for it: which file, which characters, which words."""
+               start: int, end: int, words: str, evidence: bool = True, cue: str = "") -> Iterable[Quad]:
+    """The edge and the evidence for it: which file, which characters (``start``/``end``: the
+    words that state it), those words exactly (``words`` is the text's ``[start:end]``), and the
+    cue among them that types it."""
     edge = _kg(PREDICATES[predicate])
     yield Quad(NamedNode(subject), edge, NamedNode(obj), graph)
     if not evidence:
@@ -330,6 +332,8 @@ def _assertion(graph: NamedNode, index: int, subject: str, predicate: str, obj: 
     yield Quad(node, _kg("end"), _integer(end), graph)
     if words:
         yield Quad(node, _kg("quote"), _text(words), graph)
+    if cue and cue != words:
+        yield Quad(node, _kg("cue"), _text(cue), graph)
     yield Quad(node, _kg("inSource"), graph, graph)
 
 
@@ -400,7 +404,7 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
         subject = relation.subject
         obj = same.get(relation.object, relation.object)
         yield from _assertion(graph, index, subject, relation.predicate, obj,
-                              relation.start, relation.end, relation.cue, evidence)
+                              relation.start, relation.end, relation.quote, evidence, relation.cue)
     # A citation standing inside a section makes that section cite it, unless the relation finder
     # already typed that link: the link a task's lineage starts from. The first mention is the evidence.
     placed = {(relation.subject, same.get(relation.object, relation.object)) for relation in relations}
@@ -417,6 +421,31 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
         reference = citation.reference
         yield from _assertion(graph, index, subject, "cites", target,
                               reference.start, reference.end, reference.text, evidence)
+    yield from _dates_of_force(extraction, same, graph, evidence)
+
+
+#: A date of force (kg.force) -> the ELI property that holds it.
+FORCE_PROPERTIES = {"in_force_from": "first_date_entry_in_force", "in_force_until": "date_no_longer_in_force"}
+
+
+def _dates_of_force(extraction: Extraction, same: dict[str, str], graph: NamedNode,
+                    evidence: bool) -> Iterable[Quad]:
+    """Each date of force the file states, as ELI has it, and (full profile) the words that state it."""
+    for index, fact in enumerate(extraction.force, 1):
+        subject = NamedNode(same.get(fact.iri, fact.iri))
+        prop, value = _eli(FORCE_PROPERTIES[fact.kind]), Literal(fact.date, datatype=NamedNode(XSD + "date"))
+        yield Quad(subject, prop, value, graph)
+        if not evidence:
+            continue
+        node = NamedNode(f"{graph.value}#f{index}")
+        yield Quad(node, _TYPE, _kg("DateStatement"), graph)
+        yield Quad(node, NamedNode(RDF + "subject"), subject, graph)
+        yield Quad(node, NamedNode(RDF + "predicate"), prop, graph)
+        yield Quad(node, NamedNode(RDF + "object"), value, graph)
+        yield Quad(node, _kg("start"), _integer(fact.start), graph)
+        yield Quad(node, _kg("end"), _integer(fact.end), graph)
+        yield Quad(node, _kg("quote"), _text(fact.quote), graph)
+        yield Quad(node, _kg("inSource"), graph, graph)
 
 
 def check_profile(profile: str) -> str:

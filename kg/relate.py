@@ -33,8 +33,9 @@ from typing import Iterator, NamedTuple
 from importlib.resources import files
 
 from .iri import section_iri
-from .models import Citation, Document, Relation, Section, SourceText
-from .relations import ONLY_BACKWARDS, RELATIONS
+from .models import Citation, Document, Instrument, Relation, Section, SourceText
+from .relations import ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
+from .resolve import locality_of
 from .vocab import phrase_tree
 
 __all__ = ["find_relations"]
@@ -67,6 +68,9 @@ class _Cues:
     consolidating: frozenset[str]
     consolidation_ends: re.Pattern
     reach: int
+    quoted_basis: re.Pattern
+    quoted_basis_ends: re.Pattern
+    quoted_basis_reach: int
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +85,14 @@ def _cues() -> _Cues:
     return _Cues(re.compile(phrase_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
                  re.compile(rf"[^\w\s{re.escape(marks)}]"),
                  {name: relation.strength for name, relation in RELATIONS.items()},
-                 frozenset(data["consolidating_types"]), re.compile(data["consolidation_ends"]), data["cue_reach"])
+                 frozenset(data["consolidating_types"]), re.compile(data["consolidation_ends"]), data["cue_reach"],
+                 re.compile("|".join(_spaced(p) for p in data["quoted_basis"]["phrases"])),
+                 re.compile(data["quoted_basis_ends"]), data["quoted_basis_reach"])
+
+
+def _spaced(phrase: str) -> str:
+    """A phrase as a pattern that lets any run of white space stand between its words."""
+    return r"\s+".join(re.escape(word) for word in phrase.split())
 
 
 def _key(phrase: str) -> str:
@@ -102,6 +113,8 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     trailing_starts = [c.start for c in trailing]
     clauses = _Clauses(source, found, spans)
     consolidated_until = _consolidation_end(source, document, cues)
+    merged = _merged(text, ordered, found, consolidated_until)
+    quoted = _quoted_bases(text, ordered, cues)
 
     best: dict[tuple[str, str], tuple[int, Relation]] = {}
 
@@ -113,6 +126,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         if key not in best or rank < best[key][0]:
             best[key] = (rank, Relation(subject, predicate, target, start, end, cue))
 
+    _named_in_titles(offer, text, ordered, found, cue_starts)
     sections_by_id = {s.id: s for s in sections}
     previous_cue: _Cue | None = None  # the cue governing the last clause, for "Căn cứ A; B;"
     chain: tuple[Citation, _Cue] | None = None
@@ -128,13 +142,19 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
             before = [c for c in gap if not c.after]
             if before and ref.start - before[-1].end <= cues.reach:
                 doc_cue = before[-1]
-            elif not before and _list_item(text, clause, ref.start) and previous_cue is not None:
-                doc_cue = previous_cue
+            elif not before and _list_item(text, clause, ref.start):
+                # "Bãi bỏ toàn bộ 14 văn bản ... sau đây: | 1. Thông tư số 08/2013/TT-BLĐTBXH ...": the list's
+                # lead-in speaks for its items, else the cue of the item before
+                doc_cue = _list_lead(source, ordered[index - 1].reference.end if index else 0, clause) or previous_cue
         else:
             prior = ordered[index - 1]
             linking = [c for c in gap if c.between and not c.after]
             if linking and ref.start - prior.reference.end <= cues.reach:
                 cue = min(linking, key=lambda c: cues.rank[c.predicate])
+                if merged is not None and cue is merged.cue:
+                    prior = merged.base  # the merged instrument, not one its description names
+                elif cue.passive and cue.predicate in ONLY_DOWNWARDS:
+                    prior = _amended_head(ordered, index, clause, citation)
                 chain = (prior, cue)
                 _offer_between(offer, text, prior, citation, cue)
                 doc_cue = _through(previous_cue)
@@ -151,19 +171,61 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
             doc_cue = after
         if first_in_clause or (doc_cue is not None and chain is None):
             previous_cue = doc_cue
-        if consolidated_until is not None and ref.start < consolidated_until:
+        if consolidated_until is not None and ref.start < consolidated_until and (
+                merged is None or citation in merged.items or citation is merged.base):
             predicate, start, end, words = "consolidates", ref.start, ref.end, ref.text
+            if merged is not None and citation in merged.items:
+                _offer_between(offer, text, merged.base, citation, merged.cue)
+        elif consolidated_until is not None and ref.start < consolidated_until:
+            # named in the description of a merged instrument: what the cue says is that instrument's
+            predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         elif doc_cue is not None:
             predicate, words = doc_cue.predicate, text[doc_cue.start:doc_cue.end]
             start, end = min(doc_cue.start, ref.start), max(doc_cue.end, ref.end)
         else:
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+        if predicate in ONLY_DOWNWARDS and _outranks(document.instrument, citation.instrument):
+            # a circular does not amend a decree: the cue speaks of something else
+            predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         target = citation.instrument.iri
+        owner = _quoted_owner(quoted, text, ref.start)
+        if owner is not None:  # "Căn cứ ..." quoted from a merged instrument: its basis, not the document's
+            checked = _checked(predicate, owner.instrument, citation.instrument)
+            if checked is not None:
+                offer(owner.instrument.iri, checked, target, start, end, words)
+            predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         offer(own, predicate, target, start, end, words)
         task = _task_of(citation.section, sections_by_id)
         if task is not None:
             offer(section_iri(own, task.id), predicate, target, start, end, words)
     return tuple(relation for _, relation in sorted(best.values(), key=lambda item: item[1].start))
+
+
+def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[_Cue], cue_starts: list[int]) -> None:
+    """An instrument whose title says what it does to the instruments the title names.
+
+    "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân, Luật Thuế giá trị gia tăng ... số
+    09/2026/QH16": the amending law's reference holds those of the laws it amends, and its own words
+    (the cue before the first of them) state the relation, to each.
+    """
+    for index, outer in enumerate(ordered):
+        start, end = outer.reference.start, outer.reference.end
+        inner = []
+        for other in ordered[index + 1:]:
+            if other.reference.start >= end:
+                break
+            if other.reference.end <= end and other.instrument.iri != outer.instrument.iri:
+                inner.append(other)
+        if not inner:
+            continue
+        cues = [c for c in _between(found, cue_starts, start, inner[0].reference.start) if c.between and not c.passive]
+        if not cues:
+            continue
+        cue = cues[0]
+        for named in inner:
+            predicate = _checked(cue.predicate, outer.instrument, named.instrument)
+            if predicate is not None:
+                offer(outer.instrument.iri, predicate, named.instrument.iri, start, end, text[cue.start:cue.end])
 
 
 def _through(cue: _Cue | None) -> _Cue | None:
@@ -376,6 +438,39 @@ def _after_cue(trailing: list[_Cue], starts: list[int], position: int, limit: in
     return None
 
 
+def _list_lead(source: SourceText, low: int, clause: int) -> _Cue | None:
+    """The cue of a list's lead-in ("... sau đây:") that no instrument follows before the list at ``clause``.
+
+    The document speaks when the cue opens its line, as a verb ("Bãi bỏ toàn bộ 14 văn bản ... sau đây:");
+    after other words it names something else ("- Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần:").
+    The lead-in may stand a page of furniture away, beyond where cues are sought near instruments: the
+    text is read with the furniture blanked ("Thời gian ký: 07.03.2025 09:10:52" holds colons too).
+    """
+    text = source.normalized
+    low, clause = source.to_normalized(low), source.to_normalized(clause)
+    low = max(low, clause - _LIST_LEAD_REACH)
+    colon = text.rfind(":", low, clause)
+    if colon < 0:
+        return None
+    cues = _cues()
+    sentence = low
+    for stop in _SENTENCE_STOP.finditer(text, low, colon):
+        sentence = stop.end()
+    start = _ITEM_MARK.match(text, sentence + len(text[sentence:colon]) - len(text[sentence:colon].lstrip())).end()
+    match = cues.pattern.match(text[start:colon].lower())
+    if match is None or (match.end() < colon - start and text[start + match.end()].isalnum()):
+        return None
+    meaning = cues.meaning.get(match.group()) or cues.meaning.get(_key(match.group()))
+    if meaning is None or meaning[1] or meaning[2]:  # (a passive or trailing cue leads no list)
+        return None
+    return _Cue(source.to_original(start), source.to_original(start + match.end()), *meaning)
+
+
+_SENTENCE_STOP = re.compile(r"[.;:](?=\s)|\n[ \t]*\n")
+# How far a list's first item may stand from the cue of its lead-in: a page's furniture may lie between
+_LIST_LEAD_REACH = 1500
+
+
 def _list_item(text: str, clause: int, position: int) -> bool:
     """Whether a clause is one more item of the list before it: it starts with the citation."""
     return not text[clause:position].strip(" \t\n-–+•*,;:và")
@@ -383,16 +478,240 @@ def _list_item(text: str, clause: int, position: int) -> bool:
 
 # An instrument can amend, replace, repeal or guide only what was issued before it: a relation the
 # calendar contradicts is a misread (a passive voice missed, a cue from another clause) and is dropped.
+# Nor can it amend, replace, repeal or suspend a document of higher rank (a decree never amends a law):
+# such a relation is kept as a plain citation (ONLY_DOWNWARDS: the relations that change their object).
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> tuple[dict[str, int], dict[str, dict[str, int]], int, dict[str, int], frozenset[str]]:
+    """Ranks in the hierarchy of legal documents (``document_types.json``): by kind, by kind and issuer,
+    the rank of a local body's document, and the lowest rank that may amend a kind where it is not its own."""
+    data = json.loads(files("kg").joinpath("data", "document_types.json").read_text(encoding="utf-8"))
+    by_type = {t["name"]: t["rank"] for t in data["types"] if "rank" in t}
+    by_issuer = {t["name"]: t["rank_by_issuer"] for t in data["types"] if "rank_by_issuer" in t}
+    amendable = {t["name"]: t["amendable_by_rank"] for t in data["types"] if "amendable_by_rank" in t}
+    unranked = frozenset(t["name"] for t in data["types"] if "rank" not in t and "rank_by_issuer" not in t)
+    return by_type, by_issuer, data["local_rank"], amendable, unranked
+
+
+def rank_of(instrument: Instrument) -> int | None:
+    """Where an instrument stands in the hierarchy (1 the Constitution; larger is lower), None when outside it.
+
+    >>> rank_of(Instrument(iri="x", doc_type="Nghị quyết", issuer="Ủy ban Thường vụ Quốc hội"))
+    3
+    >>> rank_of(Instrument(iri="x", doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Kon Tum"))
+    9
+    >>> rank_of(Instrument(iri="x", doc_type="Quyết định", issuer="Bộ Chính trị")) is None
+    True
+    """
+    by_type, by_issuer, local, _, _ = _ranks()
+    rank = by_type.get(instrument.doc_type)
+    if rank is not None:
+        return rank
+    issuers = by_issuer.get(instrument.doc_type)
+    if issuers is None or instrument.issuer is None:
+        return None
+    rank = issuers.get(instrument.issuer)
+    if rank is None and locality_of(instrument.issuer) is not None:
+        return local
+    return rank
+
+
+def _outranks(subject: Instrument, target: Instrument) -> bool:
+    """Whether ``target`` stands too high in the hierarchy for ``subject`` to change it.
+
+    Both ranked: by their ranks. A known kind outside the hierarchy altogether (a plan, a letter, a report,
+    a conclusion: no rank of its own or by issuer) changes no legal document ("Kế hoạch ... đề xuất sửa đổi,
+    bổ sung, thay thế, bãi bỏ ... tương thích với Luật ..." repeals no law). A consolidated text is the
+    instrument it merges, and is not checked.
+    """
+    _, _, _, amendable, unranked = _ranks()
+    high = rank_of(target)
+    if high is None:
+        return False
+    if subject.doc_type in unranked:
+        # (a consolidated text speaks as the instrument it merges, whose rank it does not say)
+        return subject.doc_type not in _cues().consolidating
+    low = rank_of(subject)
+    return low is not None and max(high, amendable.get(target.doc_type, high)) < low
+
+
+def _amended_head(ordered: list[Citation], index: int, clause: int, amending: Citation) -> Citation:
+    """What a passive "được sửa đổi, bổ sung bởi" after ``ordered[index - 1]`` speaks of.
+
+    Usually the instrument just before; but when that one stands too high for the amending one
+    ("Nghị định số 34/2016/NĐ-CP ... quy định chi tiết ... Luật Ban hành văn bản quy phạm pháp luật
+    đã được sửa đổi, bổ sung một số điều theo Nghị định số 154/2020/NĐ-CP"), the law is only named
+    in the decree's description: the nearest earlier instrument of the clause that it can amend.
+    """
+    prior = ordered[index - 1]
+    if not _outranks(amending.instrument, prior.instrument):
+        return prior
+    for earlier in reversed(ordered[:index - 1]):
+        if earlier.reference.start < clause:
+            break
+        if not _outranks(amending.instrument, earlier.instrument):
+            return earlier
+    return prior
+
+
+def _checked(predicate: str, subject: Instrument, target: Instrument) -> str | None:
+    """The relation as the calendar and the hierarchy allow it: dropped (None) when ``subject`` is older
+    than what it would change, a plain citation when it stands too low to change it."""
+    later, earlier = subject.year, target.year
+    if predicate in ONLY_BACKWARDS and later is not None and earlier is not None and later < earlier:
+        return None
+    if predicate in ONLY_DOWNWARDS and _outranks(subject, target):
+        return "cites"
+    return predicate
 
 
 def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: _Cue) -> None:
     subject, target = (citation, prior) if cue.passive else (prior, citation)
-    later, earlier = subject.instrument.year, target.instrument.year
-    if cue.predicate in ONLY_BACKWARDS and later is not None and earlier is not None and later < earlier:
+    predicate = _checked(cue.predicate, subject.instrument, target.instrument)
+    if predicate is None:
         return
     start = min(prior.reference.start, citation.reference.start)
     end = max(prior.reference.end, citation.reference.end)
-    offer(subject.instrument.iri, cue.predicate, target.instrument.iri, start, end, text[cue.start:cue.end])
+    offer(subject.instrument.iri, predicate, target.instrument.iri, start, end, text[cue.start:cue.end])
+
+
+class _Merged(NamedTuple):
+    """What a consolidated text's opening lines say it merges: the base instrument, the cue after it
+    ("được sửa đổi, bổ sung bởi:"), and each amending instrument the list after the cue names."""
+
+    base: Citation
+    cue: _Cue
+    items: list[Citation]
+
+
+# What may stand before an item of a list on its line: "1.", "a)", "-", "+"
+_ITEM_MARK = re.compile(r"[ \t]*(?:(?:\d{1,2}|[a-zđ])[.)][ \t]*|[-–+•*][ \t]*)?")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def _merged(text: str, ordered: list[Citation], found: list[_Cue], until: int | None) -> _Merged | None:
+    """The base and the amending instruments of a consolidated text.
+
+    "Thông tư số 15/2026/TT-BCT ngày ... sửa đổi, bổ sung một số điều của Thông tư số 38/2025/TT-BCT ...,
+    có hiệu lực kể từ ngày ..., được sửa đổi, bổ sung bởi: Thông tư số 26/2026/TT-BCT ...": the base opens
+    a line of the paragraph of the cue; an item opens a line of the list (or follows the cue); other instruments on
+    these lines only describe them.
+    """
+    if until is None:
+        return None
+    cue = next((c for c in found if c.start < until and c.passive and c.predicate == "amends"), None)
+    if cue is None:
+        return None
+    paragraph = 0
+    for match in _PARAGRAPH.finditer(text, 0, cue.start):
+        paragraph = match.end()
+    heading = [c for c in ordered if paragraph <= c.reference.start < cue.start]
+    if not heading:
+        return None
+    # the base opens its line; a law named in the title lines above it ("Hướng dẫn ... của Luật Việc làm") does not
+    base = next((c for c in heading
+                 if not text[text.rfind("\n", 0, c.reference.start) + 1:c.reference.start].strip()), heading[0])
+    items = []
+    reached = cue.end  # the end of the furthest reference read: one inside another opens no item
+    for citation in ordered:
+        start = citation.reference.start
+        if start < cue.end:
+            continue
+        if start >= until:
+            break
+        inside = start < reached
+        reached = max(reached, citation.reference.end)
+        if inside:
+            continue
+        line = max(text.rfind("\n", 0, start) + 1, cue.end)
+        before = text[line:start]
+        if line == cue.end:  # right after the cue
+            opens = _ITEM_MARK.fullmatch(before.lstrip(" \t:\n")) is not None
+        elif before.strip():  # after a list mark: "1.", "-"
+            opens = _ITEM_MARK.fullmatch(before) is not None
+        else:  # at a line's start, only after a line that ends an item ("... năm 2023.", ";")
+            opens = text[max(cue.end, line - 80):line].rstrip()[-1:] in (".", ";", ":")
+        if opens:
+            items.append(citation)
+    return _Merged(base, cue, items)
+
+
+# A footnote opens a line with its number: "2 Thông tư số 02/2024/TT-BLĐTBXH sửa đổi, bổ sung ..."
+_FOOTNOTE_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]+(?=[^\W\d])")
+_FOOTNOTE_REACH = 600
+
+
+def _footnote_start(text: str, position: int) -> int:
+    """Where the footnote holding ``position`` begins: the line that opens with its number, the end of the
+    quotation before it, or a blank line, whichever is last within reach; else the line of ``position``."""
+    floor = max(0, position - _FOOTNOTE_REACH)
+    begin = -1
+    for note in _FOOTNOTE_LINE.finditer(text, floor, position):
+        begin = note.end()
+    begin = max(begin, text.rfind("”", floor, position) + 1 or -1)
+    for blank in _PARAGRAPH.finditer(text, floor, position):
+        begin = max(begin, blank.end())
+    return begin if begin > 0 else text.rfind("\n", 0, position) + 1
+
+
+def _quoted_bases(text: str, ordered: list[Citation], cues: _Cues) -> list[tuple[int, int, int, Citation]]:
+    """Stretches of a footnote that quote a merged instrument's own "Căn cứ" lines, with that instrument.
+
+    "1 Luật Bảo hiểm xã hội số 41/2024/QH15 có căn cứ ban hành như sau: “Căn cứ Hiến pháp ...”": the
+    instrument is the first one named in the footnote (from the line that opens with its number); the
+    quotation runs to its closing mark. A quotation the page cuts goes on in the footnotes of the next
+    page, past the body text between: there only lines that open with "Căn cứ" are read as quoted, up
+    to the line that closes the quotation. Each stretch: (start, end of the page, end of the quotation, owner).
+    """
+    stretches = []
+    starts = [c.reference.start for c in ordered]
+    for match in cues.quoted_basis.finditer(text):
+        line = _footnote_start(text, match.start())
+        low = bisect.bisect_left(starts, line)
+        high = bisect.bisect_left(starts, match.start())
+        if low >= high:
+            continue
+        owner = ordered[low]
+        reach = match.end() + cues.quoted_basis_reach
+        page = cues.quoted_basis_ends.search(text, match.end(), reach)
+        close = text.find("”", match.end(), page.start() if page else reach)
+        if close >= 0 or page is None:
+            end = close if close >= 0 else reach
+            stretches.append((match.end(), end, end, owner))
+            continue
+        # cut by the page: its "Căn cứ" lines go on below the next page's body, up to a line closing the quotation
+        after = _QUOTED_TAIL.search(text, page.end(), reach)
+        stretches.append((match.end(), page.start(), after.end() if after else page.start(), owner))
+    return stretches
+
+
+# The rest of a cut quotation: "Căn cứ ..." lines, the last of them ending with the closing mark
+_QUOTED_TAIL = re.compile(r"(?m)^[ \t]*Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?”")
+
+
+def _quoted_owner(stretches: list[tuple[int, int, int, Citation]], text: str, position: int) -> Citation | None:
+    for start, page, end, owner in stretches:
+        if start <= position < page:
+            return owner
+        if page <= position < end and _in_can_cu_item(text, position):
+            return owner
+    return None
+
+
+def _in_can_cu_item(text: str, position: int) -> bool:
+    """Whether ``position`` lies in an item that opens with "Căn cứ", on its first line or one it runs on to."""
+    line = text.rfind("\n", 0, position) + 1
+    for _ in range(6):
+        if _CAN_CU_LINE.match(text, line):
+            return True
+        if line == 0 or text[max(0, line - 200):line - 1].rstrip()[-1:] in (";", ".", ":", "”"):
+            return False  # the line before ends an item: this one opens another
+        line = text.rfind("\n", 0, line - 1) + 1
+    return False
+
+
+_CAN_CU_LINE = re.compile(r"[ \t]*“?Căn cứ\b")
 
 
 def _consolidation_end(source: SourceText, document: Document, cues: _Cues) -> int | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 __all__ = ["RelationKind", "RELATIONS", "by_property", "properties", "ONLY_BACKWARDS", "RESTS_ON", "FIRST_STEP_ONLY",
-           "FOUNDATIONAL"]
+           "FOUNDATIONAL", "EFFECTS", "ONLY_DOWNWARDS"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class RelationKind:
     first_step_only: bool    # a lineage follows it from its start only
     foundational: bool       # PageRank of foundations flows along it
     strength: int            # of several cues for one pair, the lowest wins
+    effect: str | None       # what it does to its object's standing: "amended", "repealed"...
 
 
 def _load() -> dict[str, RelationKind]:
@@ -45,7 +46,8 @@ def _load() -> dict[str, RelationKind]:
     return {entry["name"]: RelationKind(entry["name"], entry["property"], entry["eli"], entry["label"]["en"],
                                     entry["label"]["vi"], entry["inverse"]["en"], entry["inverse"]["vi"],
                                     entry["colour"], entry["only_backwards"], entry["rests_on"],
-                                    entry["first_step_only"], entry["foundational"], entry["strength"])
+                                    entry["first_step_only"], entry["foundational"], entry["strength"],
+                                    entry["effect"])
             for entry in data["relations"]}
 
 
@@ -59,6 +61,11 @@ ONLY_BACKWARDS = frozenset(name for name, relation in RELATIONS.items() if relat
 RESTS_ON = tuple(relation.property for relation in RELATIONS.values() if relation.rests_on)
 FIRST_STEP_ONLY = frozenset(relation.property for relation in RELATIONS.values() if relation.first_step_only)
 FOUNDATIONAL = frozenset(relation.property for relation in RELATIONS.values() if relation.foundational)
+#: Extractor names of the relations that change their object: a lower-ranked instrument cannot have them
+#: with a higher-ranked one (a decree never amends a law).
+ONLY_DOWNWARDS = frozenset(name for name, relation in RELATIONS.items() if relation.effect)
+#: Ontology property -> what it does to the standing of its object ("amends" -> "amended").
+EFFECTS = {relation.property: relation.effect for relation in RELATIONS.values() if relation.effect}
 
 
 def by_property(local_name: str) -> RelationKind:

@@ -52,9 +52,11 @@ class Registry:
         return self.by_number.get((doc_type, number_key(number)))
 
     def title(self, doc_type: str, title: str, year: int | None, before: int | None,
-              date: str | None = None) -> RegistryEntry | None:
+              date: str | None = None, on: str | None = None, issued_by: bool = False) -> RegistryEntry | None:
         """The one instrument a title names: the date or year decides; with neither, one that
-        predates the citing document; with several and nothing to decide, none."""
+        predates the citing document, or of several the one in force on the citing document's date
+        ``on`` where the registry knows when they entered into force (with ``issued_by``, the one issued
+        last by then: an instrument that details a law is made before the law enters into force); else none."""
         candidates = self.by_title.get((doc_type, fold(title)), ())
         if date is not None:  # a full date rules out a same-titled law of another day
             same_day = tuple(c for c in candidates if c.date == date)
@@ -63,7 +65,39 @@ class Registry:
             candidates = tuple(c for c in candidates if c.year == year)
         elif before is not None:
             candidates = tuple(c for c in candidates if c.year is None or c.year <= before)
+        if len(candidates) > 1 and year is None and date is None and on is not None:
+            return _latest_issued_by(candidates, on) if issued_by else _in_force_on(candidates, on)
         return candidates[0] if len(candidates) == 1 else None
+
+
+def _latest_issued_by(candidates: tuple[RegistryEntry, ...], on: str) -> RegistryEntry | None:
+    """Of several instruments of one title, the one issued last on or before ``on``, where their dates tell."""
+    dated = [c for c in candidates if c.date or c.year]
+    if len(dated) < len(candidates):
+        return None
+    issued = sorted((c for c in dated if (c.date or str(c.year)) <= on), key=lambda c: c.date or f"{c.year}-12-31")
+    if not issued or (len(issued) > 1 and (issued[-1].date or str(issued[-1].year)) == (issued[-2].date or str(issued[-2].year))):
+        return None
+    return issued[-1]
+
+
+def _in_force_on(candidates: tuple[RegistryEntry, ...], on: str) -> RegistryEntry | None:
+    """Of several instruments of one title, the one in force on ``on`` (ISO date).
+
+    From the latest issued back: one in force by then is it; one not yet in force passes the title to the
+    one before ("Bộ luật Lao động" in February 2020 is 10/2012/QH13: 45/2019/QH14 entered into force on
+    1 January 2021). One whose date of entry into force is unknown decides nothing, unless it is the last
+    left after all later ones were not yet in force.
+    """
+    issued = sorted((c for c in candidates if (c.date or str(c.year or "")) and (c.date or str(c.year)) <= on),
+                    key=lambda c: c.date or f"{c.year}-12-31")
+    for index in range(len(issued) - 1, -1, -1):
+        entry = issued[index]
+        if entry.in_force is None:
+            return entry if index == 0 else None
+        if entry.in_force <= on:
+            return entry
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -191,9 +225,27 @@ def resolve_references(references: list[Reference], document: Document,
     keys = [_key(reference) for reference in references]
     years = _years_by_key(references, keys)
     own_key = (own.doc_type, number_key(own.number)) if own.number else None
+    described: tuple[int, str] | None = None  # (end, date) of the last dated instrument named by number
+    described_as: dict[tuple[str, str], set[str]] = {}  # title -> laws it named in descriptions
     for reference, key in zip(references, keys):
         if reference.number and key == own_key:
             continue  # the document naming itself
+        if reference.number and reference.date:
+            described = (reference.end, reference.date)
+        elif (described is not None and reference.title and reference.year is None and reference.date is None
+              and reference.doc_type in vocab.by_title_types
+              and reference.start - described[0] <= _DESCRIPTION_REACH and (own.date is None or described[1] < own.date)):
+            # "Nghị định số 46/2013/NĐ-CP ngày 10/5/2013 ... quy định chi tiết ... của Bộ luật Lao động": a law
+            # named in an earlier instrument's description is the last of that title issued when it was made
+            then = (*key, described[1])
+            instrument = last_seen.get(then) or _fresh(reference, None, registry, vocab, locality, before,
+                                                        described[1], issued_by=True)
+            if instrument.number:
+                last_seen[then] = instrument
+                described_as.setdefault((instrument.doc_type, _title_key(instrument.title or "")), set()).add(
+                    instrument.iri)
+                citations.append(Citation(reference=reference, instrument=instrument))
+                continue
         earlier = last_seen.get(key)
         year = reference.year
         if year is None and earlier is not None:
@@ -203,10 +255,51 @@ def resolve_references(references: list[Reference], document: Document,
         if earlier is not None and earlier.year == year:
             instrument = _merge(earlier, reference, locality)
         else:
-            instrument = _fresh(reference, year, registry, vocab, locality, before)
+            instrument = _fresh(reference, year, registry, vocab, locality, before, own.date)
         last_seen[key] = instrument
         citations.append(Citation(reference=reference, instrument=instrument))
-    return _settle(citations)
+    return _settle(_titles_to_numbers(citations, described_as))
+
+
+# How far after an instrument's number and date its description may name a law (characters)
+_DESCRIPTION_REACH = 200
+
+
+def _titles_to_numbers(citations: list[Citation], described_as: dict[tuple[str, str], set[str]]) -> list[Citation]:
+    """A law named by its title alone is the law of that title the document identifies by number or date.
+
+    "Căn cứ Luật Thuế thu nhập cá nhân số 109/2025/QH15; ... Luật sửa đổi, bổ sung một số điều của Luật
+    Thuế thu nhập cá nhân, ...": the second mention is the first law, wherever in the document the
+    numbered one stands. Where the document numbers two laws of that title, the bare title stays as it is.
+    Where the text numbers none, a law named in the description of a dated instrument ("Quyết định số
+    1850/QĐ-TTg ngày 27 tháng 8 năm 2025 ... triển khai thi hành Luật Việc làm") is the law of every bare
+    mention of that title: one document means one law by one title.
+    """
+    numbered: dict[tuple[str, str], set[str]] = {}
+    by_iri: dict[str, Instrument] = {}
+    for citation in citations:
+        instrument = citation.instrument
+        reference = citation.reference
+        # identified by the text (its number, date or year), not guessed by the registry from the calendar
+        if instrument.number and instrument.title and (reference.number or reference.date or reference.year):
+            numbered.setdefault((instrument.doc_type, _title_key(instrument.title)), set()).add(instrument.iri)
+            by_iri[instrument.iri] = instrument
+    for title, laws in described_as.items():
+        if title not in numbered and len(laws) == 1:
+            numbered[title] = laws
+    if not numbered:
+        return citations
+    by_iri.update({c.instrument.iri: c.instrument for c in citations if c.instrument.iri not in by_iri})
+    settled = []
+    for citation in citations:
+        instrument, reference = citation.instrument, citation.reference
+        # (the reference's own words: a registry guess by date of entry into force yields to the document's number)
+        if not reference.number and instrument.title and reference.year is None and reference.date is None:
+            same = numbered.get((instrument.doc_type, _title_key(instrument.title)), ())
+            if len(same) == 1 and instrument.iri not in same:
+                citation = replace(citation, instrument=by_iri[next(iter(same))])
+        settled.append(citation)
+    return settled
 
 
 def _key(reference: Reference) -> tuple[str, str]:
@@ -229,7 +322,7 @@ def _years_by_key(references: list[Reference], keys: list[tuple[str, str]]) -> d
 
 
 def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, locality: str | None,
-           before: int | None) -> Instrument:
+           before: int | None, on: str | None = None, issued_by: bool = False) -> Instrument:
     number, title, date, issuer = reference.number, reference.title, reference.date, reference.issuer
     issuer = complete_issuer(issuer, locality)
     if number:
@@ -245,7 +338,7 @@ def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, lo
             year = year or known.year
             issuer = issuer or known.issuer
     elif title:
-        known = registry.title(reference.doc_type, title, year, before, date)
+        known = registry.title(reference.doc_type, title, year, before, date, on, issued_by)
         if known:
             number, title = known.number, known.title or title
             date = date or known.date
@@ -255,8 +348,9 @@ def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, lo
         year = int(date[:4])
     issuer = issuer or vocab.issuer_by_type.get(reference.doc_type)
     if number is None and title is None:  # a malformed number: keep the mention apart, named as written
+        # (the words as written label it, so that no reader is shown a bare IRI)
         return replace(mint_instrument(reference.doc_type, None, reference.text, date, year, issuer, locality),
-                       title=None)
+                       title=" ".join(reference.text.split()))
     return mint_instrument(reference.doc_type, number, title, date, year, issuer, locality)
 
 

@@ -136,6 +136,11 @@ class _Rules:
     inline_deadline: _Caseless
     inline_label: re.Pattern
     verb_lead: re.Pattern
+    addressee: re.Pattern
+    addressee_end: re.Pattern
+    not_duty: re.Pattern
+    duty: re.Pattern
+    clause: re.Pattern
     agency_start: re.Pattern
     agency_split: re.Pattern
     deadlines: tuple[tuple[re.Pattern, str, bool], ...]
@@ -148,6 +153,8 @@ def _rules() -> _Rules:
     data = json.loads(files("kg").joinpath("data", "structure.json").read_text(encoding="utf-8"))
     heads = sorted(data["agency_heads"], key=len, reverse=True)
     head_alternation = "|".join(r"\s+".join(map(re.escape, h.split())) for h in heads)
+    # words that begin like an agency and are none: "Trường hợp", "Hội nghị", "Báo cáo", "Ban hành"
+    not_agency = "|".join(r"\s+".join(map(re.escape, w.split())) for w in data["addressee"]["not_agency"])
     inline = data["inline"]
     deadlines = tuple((re.compile(d["pattern"], re.IGNORECASE), d["value"], bool(d.get("cell_only")))
                       for d in data["deadlines"])
@@ -175,13 +182,33 @@ def _rules() -> _Rules:
         inline_deadline=_Caseless(inline["deadline"]),
         inline_label=re.compile("|".join((inline["lead"], inline["partners"], inline["deadline"])), re.IGNORECASE),
         verb_lead=re.compile(data["verb_lead"]),
-        agency_start=re.compile(rf"(?:{head_alternation})\b"),
+        # the marker, bold marks and a prefix, then an agency's name where the item's words begin
+        addressee=re.compile(r"[\s*]*(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\)|[IVX]{1,5}\s*\.)?[\s*]*(?:"
+                             + data["addressee"]["prefix"] + rf")?(?=(?:{head_alternation})\b)"),
+        # where the name ends: a heading's end, a list below it, or a duty verb in lowercase
+        # (a verb after "cơ quan", "đơn vị", "tổ chức" names the kind of body: "cơ quan tham mưu";
+        # a duty that begins a line, in capitals, ends a heading: "Bộ Y tế\\nChủ trì ...")
+        addressee_end=re.compile(r"\s*(?P<heading>[:.;]|\n[ \t]*\n|\n[ \t*]*(?:[-+•]|[a-zđ]\)))"
+                                 r"|(?<!cơ quan)(?<!Cơ quan)(?<!đơn vị)(?<!Đơn vị)(?<!tổ chức)\s+(?P<duty>" + data["addressee"]["duty"] + r")(?!\w)"
+                                 r"|[ \t]*\n[ \t*]*(?P<line>" + _capitalized(data["addressee"]["duty"]) + r")(?!\w)"
+                                 r"|(?P<clause>"
+                                 + data["addressee"]["clause"] + r")|\s+(?P<other>"
+                                 + data["addressee"]["not_duty"] + r")(?!\w)"),
+        not_duty=re.compile(data["addressee"]["not_duty"]),
+        duty=re.compile(r"(?<!cơ quan)(?<!Cơ quan)(?<!đơn vị)(?<!Đơn vị)(?<!tổ chức)\s+(?:" + data["addressee"]["duty"] + r"|là\s+cơ\s+quan)(?!\w)"),
+        clause=re.compile(data["addressee"]["clause"]),
+        agency_start=re.compile(rf"(?!(?:{not_agency})\b)(?:{head_alternation})\b"),
         agency_split=re.compile(rf"\s*;\s*|,\s*(?=(?:{head_alternation})\b)"),
         deadlines=deadlines,
         deadline_any=_Caseless("|".join(f"(?:{_unnamed(d['pattern'])})" for d in data["deadlines"]
                                         if not d.get("cell_only"))),
         reports_to=re.compile(data["reports_to"]),
     )
+
+
+def _capitalized(alternation: str) -> str:
+    """Each alternative of a lowercase alternation with its first letter in capitals."""
+    return "|".join(a[:1].upper() + a[1:] for a in alternation.split("|"))
 
 
 def _line_body(pattern: str) -> str:
@@ -232,7 +259,7 @@ def parse_sections(source: SourceText, document: Document) -> tuple[Section, ...
     first = drafts[0].start if drafts else len(text)
     if first > 0 and text[:first].strip():
         drafts.insert(0, _Draft("preamble", "preamble", -1, 0, end=first))
-    _mark_tasks(drafts, document, rules)
+    _mark_tasks(drafts, document, rules, text)
     return tuple(_freeze(source, text, draft, document, paragraphs, rules) for draft in drafts)
 
 
@@ -551,8 +578,12 @@ def _innermost(drafts: list[_Draft], starts: list[int], position: int) -> _Draft
     return draft
 
 
-def _mark_tasks(drafts: list[_Draft], document: Document, rules) -> None:
-    """Items of an implementation part, and a directive's numbered items, are tasks; an article's are clauses."""
+def _mark_tasks(drafts: list[_Draft], document: Document, rules, text: str) -> None:
+    """Items of an implementation part, and a directive's numbered items, are tasks; an article's are clauses.
+
+    An item of another part is a task too when its own words give the work to a lead ("Sở Tài
+    chính, trên cơ sở đề xuất ..., chủ trì tổng hợp" under "III. KINH PHÍ BẢO ĐẢM").
+    """
     directive = document.instrument.doc_type in rules.task_types
     for draft in drafts:
         if draft.kind != "item":
@@ -567,6 +598,24 @@ def _mark_tasks(drafts: list[_Draft], document: Document, rules) -> None:
                 draft.kind = "task"
         elif part.kind == "part" and part.title and any(word in fold(part.title) for word in rules.task_parts):
             draft.kind = "task"
+        elif part.kind == "part" and draft.parent is part and _assigns_work(text, draft, rules):
+            draft.kind = "task"
+
+
+def _assigns_work(text: str, draft: _Draft, rules) -> bool:
+    """Whether an item's own words (before its sub-items) name a lead: "X chủ trì", "Cơ quan chủ trì: X"."""
+    end = min([child.start for child in draft.children] + [draft.end])
+    own = _unwrap(text[draft.start:end])
+    if rules.inline_lead.search(own, None):
+        return True
+    for cue in re.finditer(r"chủ\s+trì", own):
+        if _KIND_OF_BODY.search(own, max(0, cue.start() - 12), cue.start()):
+            continue  # "cơ quan chủ trì" names a kind of body
+        segment = max(own.rfind(mark, 0, cue.start()) for mark in "\n.;:") + 1
+        match = rules.verb_lead.match(own, max(segment, cue.start() - 90))
+        if match and rules.agency_start.search(match.group("lead")):
+            return True
+    return False
 
 
 def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, paragraphs: bool, rules) -> Section:
@@ -593,22 +642,64 @@ def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, pa
     )
 
 
+# "X chủ trì", "X có trách nhiệm"; but "cơ quan chủ trì", "đơn vị chịu trách nhiệm" name a kind of body
+_LEAD_VERB = re.compile(r"là\s+cơ\s+quan\s+chủ\s+trì|chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm")
+_KIND_OF_BODY = re.compile(r"(?:(?<!là )cơ\s+quan|đơn\s+vị|tổ\s+chức)\s*$", re.IGNORECASE)
+_CELL_VERB = re.compile(r"^(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)\s+(?=\D)", re.IGNORECASE)
+_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t*]*(?![-+•]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\))[^\s*])")
+
+
+def _unwrap(text: str) -> str:
+    """``text`` with the line breaks inside a paragraph read as spaces, its length kept.
+
+    Captured pages and gazettes wrap lines anywhere, inside an agency's name too ("Trung tâm
+    Kiểm soát bệnh\\ntật tỉnh chủ trì"); a blank line or a list item still starts a paragraph.
+
+    >>> _unwrap("Sở Nội\\nvụ chủ trì;\\n- Sở Tài chính\\n\\nb) Thời gian")
+    'Sở Nội vụ chủ trì;\\n- Sở Tài chính\\n\\nb) Thời gian'
+    """
+    return _WRAP.sub(lambda m: " " * len(m.group()), text)
+
+
+def _addressee(own: str, rules) -> str | None:
+    """The agency a task item is addressed to, by its heading or as the subject of its first
+    sentence (``addressee`` in data/structure.json); None if the item opens otherwise."""
+    start = rules.addressee.match(own)
+    if start is None or rules.inline_label.match(own, start.end()):
+        return None  # "Cơ quan chủ trì: Sở Nội vụ" is a label, read as one
+    end = rules.addressee_end.search(own, start.end(), start.end() + 200)
+    if end is None or end.group("other"):
+        return None
+    if (end.group("duty") or end.group("line")) and own[end.end():end.end() + 3].lstrip(" *").startswith(":"):
+        return None  # "Cơ quan chủ trì: Sở Nội vụ" is a label, read as one
+    name = _agency_text(own[start.end():end.start()])
+    if not name or len(name) > 100 or not rules.agency_start.match(name):
+        return None
+    return name
+
+
 def _duties(text: str, draft: _Draft, end: int, document: Document, rules):
     """Lead, partners, deadline and report line of one task, from its own words."""
-    own = text[draft.start:end]
+    raw = text[draft.start:end]
+    own = _unwrap(raw)
     lowered = _lowercase_twin(own)
-    lead = partners = None
+    lead = _addressee(raw, rules)  # "**2. Sở Khoa học và Công nghệ**": the lead of every line below
+    partners = None
     for match in rules.inline_lead.finditer(own, lowered):  # "b) Cơ quan thực hiện:" may only introduce the lines below
-        lead = _agency_text(_value(own, match.end(), rules)) or None
+        if lead is not None:
+            break
+        lead = _lead_text(_value(own, match.end(), rules), rules) or None
         if lead:
             break
     for match in rules.inline_partners.finditer(own, lowered):
         partners = _agencies(_value(own, match.end(), rules), rules) or None
         if partners:
             break
-    if lead is None:
+    if lead is None or partners is None:  # "X chủ trì, phối hợp với Y": the lead, and its partners
         body = own[len(draft.label) + 2:] if draft.label else own
-        for cue in re.finditer(r"chủ\s+trì", body):  # anchor on the verb, then read the words before it
+        for cue in _LEAD_VERB.finditer(body):  # anchor on the verb, then read the words before it
+            if _KIND_OF_BODY.search(body, max(0, cue.start() - 12), cue.start()):
+                continue
             segment = max(body.rfind(mark, 0, cue.start()) for mark in "\n.;:") + 1
             match = rules.verb_lead.match(body, max(segment, cue.start() - 90))
             if match is None:
@@ -616,21 +707,26 @@ def _duties(text: str, draft: _Draft, end: int, document: Document, rules):
             candidate = _agency_text(match.group("lead"))
             start = rules.agency_start.search(candidate)
             if start:
-                lead = _agency_text(candidate[start.start():])
+                lead = lead or _lead_text(candidate[start.start():], rules)
                 if match.group("partners") and partners is None:
                     partners = _agencies(match.group("partners"), rules)
                 break
     if lead is None and draft.title:
-        heading = draft.title.split(":", 1)[0]
+        heading = re.sub(r"^(?:Đề\s+nghị|Giao)\s+(?=\w)", "", draft.title.split(":", 1)[0])
         if rules.agency_start.match(heading) and (":" in _after_marker(own, draft) or len(heading) < 100
                                                  and heading == draft.title):
             lead = _agency_text(heading)
     deadlines = []
+    labelled = (0, 0)
     match = rules.inline_deadline.search(own, lowered)
     if match:
-        deadlines.append(read_deadline(_value(own, match.end(), rules), cell=True))
+        value = _value(own, match.end(), rules)
+        labelled = (match.end(), match.end() + len(value))
+        deadlines.append(read_deadline(value, cell=True))
     # a task may set several: "xây dựng kế hoạch ... trong tháng 02 năm 2023; báo cáo ... trước ngày 30/11/2023"
     for found in rules.deadline_any.finditer(own, lowered):
+        if labelled[0] <= found.start() < labelled[1]:
+            continue  # a phrase of the labelled value, read whole above
         deadlines.append(read_deadline(own[found.start():found.end()], cell=False))
     deadlines = list(dict.fromkeys(d for d in deadlines if d))
     return lead, tuple(partners or ()), deadlines, _reports_to(own, document, rules)
@@ -655,14 +751,46 @@ def _reports_to(own: str, document: Document, rules) -> tuple[str | None, str | 
     if not match:
         return None, None
     body = _SPACES.sub(" ", match.group("body")).strip()
+    if body.startswith("Bộ"):  # a ministry's name holds "và": the longest name the text goes on with
+        body = _ministry(own, match.start("body")) or body
     if body.startswith("UBND"):
         body = "Ủy ban nhân dân" + body[4:]
     via = _SPACES.sub(" ", match.group("via")).strip() if match.group("via") else None
     return complete_issuer(body, document.locality) or body, via
 
 
+def _ministry(text: str, start: int) -> str | None:
+    """The national body whose name ``text`` holds at ``start``, the longest that fits
+    ("Bộ Nông nghiệp và Môi trường", not "Bộ Nông nghiệp" cut at its "và").
+
+    >>> _ministry("báo cáo Bộ Nông nghiệp và\\nMôi trường trước ngày 15/12", 8)
+    'Bộ Nông nghiệp và Môi trường'
+    """
+    words = fold(_SPACES.sub(" ", text[start:start + 80]))
+    return next((name for key, name in _national_names() if words.startswith(key)
+                 and not words[len(key):len(key) + 1].isalnum()), None)
+
+
+@lru_cache(maxsize=1)
+def _national_names() -> tuple[tuple[str, str], ...]:
+    from .vocab import vocabulary
+
+    names = set(vocabulary().national_issuers.values())
+    return tuple(sorted(((fold(name), name) for name in names), key=lambda kv: -len(kv[0])))
+
+
 def _agency_text(text: str) -> str:
-    return _SPACES.sub(" ", text).strip(" .;:,-–")
+    return _SPACES.sub(" ", text).replace("*", " ").strip(" .;:,-–*")
+
+
+def _lead_text(text: str, rules) -> str:
+    """An agency's name, cut where a clause opens after it ("Sở Tài chính, trên cơ sở đề xuất")
+    or where its duty begins ("Sở Nội vụ chủ trì tham mưu ...")."""
+    text = _agency_text(text)
+    for stop in (rules.clause.search(text), rules.duty.search(text)):
+        if stop and stop.start() > 0:
+            text = text[:stop.start()]
+    return _agency_text(text)
 
 
 def _agencies(text: str, rules) -> tuple[str, ...]:
@@ -694,10 +822,22 @@ def read_deadline(words: str, cell: bool = False) -> str | None:
         for key in ("m", "d"):
             if key in parts:
                 parts[key] = parts[key].zfill(2)
+        if cell and len(_SPACES.sub(" ", words).strip()) <= _CELL_AS_WRITTEN and (
+                value in ("{words}", "{written}") or _numbers(value.format(**parts)) != _numbers(words)):
+            break  # a short cell that says more than a date (a recurrence, a quarter, two dates): as written
         if value == "{words}":
-            return _SPACES.sub(" ", match.group()).strip().lower()
+            return _SPACES.sub(" ", parts.get("w") or match.group()).strip().lower()
+        if value == "{written}":
+            return _SPACES.sub(" ", match.group()).strip()
         return value.format(**parts)
-    if cell:
-        words = _SPACES.sub(" ", words).strip(" .;")
+    if cell:  # as written, without the verb before it ("Thực hiện thường xuyên")
+        words = _CELL_VERB.sub("", _SPACES.sub(" ", words.replace("*", " ")).strip(" .;"))
         return _clip(words) if words else None
     return None
+
+
+_CELL_AS_WRITTEN = 80  # characters: a longer cell is a sentence, read for its first deadline
+
+
+def _numbers(words: str) -> list[int]:
+    return sorted(int(n) for n in _DIGITS.findall(words))

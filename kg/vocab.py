@@ -23,6 +23,8 @@ def _data(name: str) -> str:
 
 
 # Old-style tone placement as texts still write it, and the modern form it folds to.
+# old tone placement; fold casefolds first, so "UỶ BAN" is found as "uỷ ban" (the capital pair
+# is for _tone_variants)
 _OLD_TONES = (("uỷ", "ủy"), ("Uỷ", "Ủy"), ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
               ("uý", "úy"), ("uỳ", "ùy"), ("uỵ", "ụy"))
 
@@ -33,13 +35,13 @@ def fold(text: str) -> str:
 
     >>> fold("Luật  Tố cáo") == fold("luật tố cáo")
     True
-    >>> fold("Thanh Hoá") == fold("Thanh Hóa")
-    True
+    >>> fold("Thanh Hoá") == fold("Thanh Hóa"), fold("UỶ BAN NHÂN DÂN") == fold("Ủy ban nhân dân")
+    (True, True)
     """
-    text = unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").replace("\u00f0", "đ")
+    text = unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").replace("\u00f0", "đ").casefold()
     for old, new in _OLD_TONES:
         text = text.replace(old, new)
-    return " ".join(text.split()).casefold()
+    return " ".join(text.split())
 
 
 def spaced(phrase: str) -> str:
@@ -56,6 +58,7 @@ class RegistryEntry:
     year: int | None
     issuer: str | None
     source: str
+    in_force: str | None = None  # the date it entered into force, where a source states it
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class Vocabulary:
     issuer: re.Pattern
     title_stop_words: frozenset[str]
     not_titles: frozenset[str]
+    title_abbreviations: dict[str, str]   # "QPPL" -> "quy phạm pháp luật", inside a title
     named: tuple[tuple[str, re.Pattern, str, str], ...]  # (type, pattern, title template, issuer)
 
 
@@ -112,7 +116,9 @@ def vocabulary() -> Vocabulary:
     # số 12/QĐ-UBND"). Two literal-led patterns, not one alternation with lookarounds: re scans a
     # literal prefix ten times faster, so word boundaries are checked in find.py instead.
     anchor = re.compile(phrase_tree(forms))
-    number_anchor = re.compile(r"số(?=\s*\d)")
+    # "số" before a number ("số 12", "số: 12", "số : 12"), or a number with its year and code written
+    # straight after a lowercase type word ("theo nghị định 127/2007/NĐ-CP")
+    number_anchor = re.compile(r"số(?=\s*:?\s*\d)|(?<=\s)\d{1,5}(?=/(?:19|20)\d\d/[A-ZĐ])")
     lower_forms = tuple(form[0].lower() + form[1:] for form in forms)
     lower = "|".join(spaced(form) for form in lower_forms)
     lower_type = re.compile(rf"(?<!\w)(?:{lower})\s*$")
@@ -193,6 +199,7 @@ def vocabulary() -> Vocabulary:
         issuer=issuer,
         title_stop_words=frozenset(grammar["title_stop_words"]),
         not_titles=frozenset(fold(t) for t in grammar["not_titles"]["titles"]),
+        title_abbreviations=dict(grammar["title_abbreviations"]["words"]),
         named=tuple((e["doc_type"], re.compile(e["pattern"]), e["title"], e["issuer"]) for e in named),
     )
 
@@ -254,5 +261,6 @@ def load_registry() -> tuple[RegistryEntry, ...]:
             year=int(row["year"]) if row.get("year") else None,
             issuer=row["issuer"] or None,
             source=row.get("source", ""),
+            in_force=row.get("in_force") or None,
         ))
     return tuple(rows)

@@ -93,6 +93,13 @@ VBHN_4496 = citing("Văn bản hợp nhất", "4496/VBHN-BLĐTBXH", 2021, MOLISA
 VBHN_3305 = citing("Văn bản hợp nhất", "3305/VBHN-BLĐTBXH", 2024, MOLISA)
 VBHN_40_BCT = citing("Văn bản hợp nhất", "40/VBHN-BCT", 2026, "Bộ Công Thương")
 VBHN_11_BTC = citing("Văn bản hợp nhất", "11/VBHN-BTC", 2026, "Bộ Tài chính")
+ND_38_2022 = citing("Nghị định", "38/2022/NĐ-CP", 2022, "Chính phủ", date="2022-06-12")
+VBHN_2092_2020 = citing("Văn bản hợp nhất", "2092/VBHN-BLĐTBXH", 2020, MOLISA, date="2020-04-01")
+VBHN_06_BTC = citing("Văn bản hợp nhất", "06/VBHN-BTC", 2026, "Bộ Tài chính")
+VBHN_22_BTC = citing("Văn bản hợp nhất", "22/VBHN-BTC", 2016, "Bộ Tài chính")
+TT_18_2022 = citing("Thông tư", "18/2022/TT-BLĐTBXH", 2022, MOLISA)
+TT_01_2023 = citing("Thông tư", "01/2023/TT-BKHĐT", 2023, MPI)
+NQ_6616_2026 = citing("Nghị quyết", "66.16/2026/NQ-CP", 2026, "Chính phủ")
 
 # --- sources --------------------------------------------------------------------------------
 
@@ -891,6 +898,85 @@ ROWS = [
         [ref("Nghị định", "34/2016/NĐ-CP", date="2016-05-14", issuer=CP),
          ref("Luật", "80/2015/QH13", title="Luật Ban hành văn bản quy phạm pháp luật"),
          ref("Nghị định", "154/2020/NĐ-CP", date="2020-12-31", issuer=CP)], QD_1205_2024),
+    # ---- older and looser prose (issue 13) ------------------------------------------------------
+    row("g-old-joint-circulars-Thong-tu-lien-bo", G + "hdld/thong-tu-so-18-2022-tt-bldtbxh-37982.txt",
+        lines("1. Thông tư liên bộ số 24/TT-LB ngày 19/9/1994 của liên Bộ Lao động - ",
+              "Thương binh và Xã hội và Bộ Tài chính hướng dẫn sửa đổi, bổ sung một số điểm ",
+              "trong Thông tư liên Bộ số 12/TT-LB ngày 03/8/1992 của liên Bộ Lao động - "),
+        [ref("Thông tư liên tịch", "24/TT-LB", date="1994-09-19"),
+         ref("Thông tư liên tịch", "12/TT-LB", date="1992-08-03")], TT_18_2022),
+    row("g-doubled-slash-143/2025//NĐ-CP", G + "chinh_sach_dn/nghi-quyet-so-6616-2026-nq-cp-469362.txt",
+        "ban hành kèm theo Nghị định số 143/2025//NĐ-CP ",
+        [ref("Nghị định", "143/2025/NĐ-CP", issuer=CP, year=2025)], NQ_6616_2026),
+    row("g-doubled-slash-86/2024//TT-BTC-over-lines", G + "thue_tncn/van-ban-hop-nhat-so-06-vbhn-btc-469375.txt",
+        lines("(Kèm theo Thông tư số  ", "86/2024//TT-BTC ngày 23/12/2024 ", "của Bộ trưởng Bộ Tài chính) "),
+        [ref("Thông tư", "86/2024/TT-BTC", date="2024-12-23", issuer="Bộ Tài chính")], VBHN_06_BTC),
+    row("ca-abbreviated-title-Luat-NSNN", CM,
+        lines("ngân sách trung ương và ngân sách địa phương theo quy định của Luật NSNN năm",
+              "2025, tỉnh Cà Mau sẽ còn nhận trợ cấp rất lớn từ ngân sách trung ương."),
+        [ref("Luật", "89/2025/QH15", title="Luật Ngân sách nhà nước", issuer="Quốc hội", year=2025)], CA_MAU),
+    row("g-abbreviated-title-Luat-BHXH", G + "bhxh/van-ban-hop-nhat-so-22-vbhn-btc-31459.txt",
+        "- Theo khoản 3 Điều 122 Luật BHXH năm 2014, doanh nghiệp M ngoài việc ",
+        [ref("Luật", "58/2014/QH13", title="Luật Bảo hiểm xã hội", year=2014)], VBHN_22_BTC),
+    row("g-protocol-is-no-decree-Nghi-dinh-thu", G + "uu_dai_dt/thong-tu-so-01-2023-tt-bkhdt-39270.txt",
+        lines("Căn cứ Quyết định số 22/2022/QĐ-TTg ngày 11 tháng 11 năm 2022 của Thủ ",
+              "tướng Chính phủ hướng dẫn thực hiện Nghị định thư (sửa đổi lần 2) Nghị định ",
+              "thư giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và Chính phủ "),
+        [ref("Quyết định", "22/2022/QĐ-TTg", date="2022-11-11", issuer=TTG)], TT_01_2023),
+    # ---- a title without a year: the instrument of that title in force on the citing document's date ----
+    row("g-title-without-year-in-force-2022", G + "hdld/nghi-dinh-so-38-2022-nd-cp-37348.txt",
+        "2. Người sử dụng lao động theo quy định của Bộ luật Lao động, bao gồm: ",
+        [ref("Bộ luật", "45/2019/QH14", title="Bộ luật Lao động")], ND_38_2022),
+    # the 2019 code was passed on 20 November 2019 but entered into force on 1 January 2021
+    row("g-title-without-year-not-yet-in-force-2020", G + "hd_khoan/van-ban-hop-nhat-so-2092-vbhn-bldtbxh-37403.txt",
+        "1. Người lao động theo quy định của Bộ luật Lao động. ",
+        [ref("Bộ luật", "10/2012/QH13", title="Bộ luật Lao động")], VBHN_2092_2020),
+    # a law named in the description of a dated instrument is the last of that title issued by its date (the plan
+    # implements the 2025 Luật Việc làm, passed in June 2025, in force from 2026), and every bare mention in the
+    # plan is that law
+    row("hcm-title-in-a-description-is-the-law-of-its-date", "plans/172-kh-ubnd-ho-chi-minh-2025-2f6f80b9.txt",
+        [lines("Thực hiện Quyết định số",
+               "1850/QĐ-TTg ngày 27 tháng 8 năm 2025 của Thủ tướng Chính phủ về ban hành Kế hoạch",
+               "triển khai thi hành Luật Việc làm;"),
+         lines("Ủy ban nhân dân Thành phố ban",
+               "hành Kế hoạch triển khai thi hành Luật Việc làm trên địa bàn Thành phố Hồ Chí")],
+        [ref("Quyết định", "1850/QĐ-TTg", date="2025-08-27"),
+         ref("Luật", "74/2025/QH15", title="Luật Việc làm"), ref("Luật", "74/2025/QH15", title="Luật Việc làm")],
+        citing("Kế hoạch", "172/KH-UBND", 2025, "Ủy ban nhân dân thành phố Hồ Chí Minh", "thành phố Hồ Chí Minh",
+               "2025-11-18")),
+    row("g-title-in-descriptions-of-2013-decrees", "congbao/bhxh/thong-tu-so-15-2024-tt-bldtbxh-43951.txt",
+        lines("1. Thông tư số 08/2013/TT-BLĐTBXH ngày 10/6/2013 của Bộ trưởng Bộ Lao ",
+              "động - Thương binh và Xã hội hướng dẫn Nghị định số 46/2013/NĐ-CP ngày ",
+              "10/5/2013 của Chính phủ quy định chi tiết thi hành một số điều của Bộ luật Lao ",
+              "động về tranh chấp lao động. "),
+        [ref("Thông tư", "08/2013/TT-BLĐTBXH"), ref("Nghị định", "46/2013/NĐ-CP"),
+         ref("Bộ luật", "10/2012/QH13", title="Bộ luật Lao động")],
+        citing("Thông tư", "15/2024/TT-BLĐTBXH", 2024, MOLISA, date="2024-12-31")),
+    # one type word, several numbers, each with its own date; a listed number whose code names another kind
+    row("g-list-of-numbers-each-dated-under-one-type-word", G + "hd_kinh_te/nghi-quyet-so-141-nq-cp-469678.txt",
+        lines("Theo đề nghị của Bộ Công Thương tại các Tờ trình số 2138/TTr-BCT               ",
+              "ngày 30 tháng 3 năm 2026, số 3390/TTr-BCT ngày 14 tháng 5 năm 2026 và          ",
+              "số 374/BC-BCT ngày 30 tháng 5 năm 2026 về chính sách của Luật sửa đổi, "),
+        [ref("Tờ trình", "2138/TTr-BCT", date="2026-03-30", issuer="Bộ Công Thương"),
+         ref("Tờ trình", "3390/TTr-BCT", date="2026-05-14", issuer="Bộ Công Thương"),
+         ref("Báo cáo", "374/BC-BCT", date="2026-05-30", issuer="Bộ Công Thương")],
+        citing("Nghị quyết", "141/NQ-CP", 2026, "Chính phủ")),
+    row("na-Ke-hoach-hanh-dong", P + "987-kh-ubnd-tinh-nghe-an-2025-ceb89a53.txt",
+        lines("Triển khai Kế hoạch hành động số 328-KH/TU ngày",
+              "24/4/2025 của Ban chấp hành Đảng bộ tỉnh Nghệ An về việc thực hiện Nghị quyết số",
+              "57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị trên địa bàn tỉnh; Kế hoạch số"),
+        [ref("Kế hoạch", "328-KH/TU", date="2025-04-24"), ref("Nghị quyết", "57-NQ/TW", date="2024-12-22")],
+        province("987/KH-UBND", 2025, "tỉnh Nghệ An")),
+    row("dt-Chuong-trinh-hanh-dong", P + "617-kh-ubnd-tinh-dong-thap-2025-8718801c.txt",
+        lines("71/NQ-CP ngày 01/5/2025 của Chính phủ và Chương trình hành động số 10-CTr/TU",
+              "ngày 13/8/2025 của Ban Thường vụ Tỉnh uỷ về thực hiện Nghị quyết số 57-NQ/TW"),
+        [ref("Chương trình", "10-CTr/TU", date="2025-08-13"), ref("Nghị quyết", "57-NQ/TW")],
+        province("617/KH-UBND", 2025, "tỉnh Đồng Tháp")),
+    row("g-joint-resolution-Nghi-quyet-lien-tich", G + "bhxh/thong-tu-so-15-2024-tt-bldtbxh-43951.txt",
+        lines("13. Nghị quyết liên tịch số 01/2005/NQLT-BLĐTBXH-BCA-BVHTT-UBTWMTTQVN ",
+              "ngày 17/11/2005 của Bộ Lao động - Thương binh và Xã hội, Bộ Công an, Bộ Văn "),
+        [ref("Nghị quyết liên tịch", "01/2005/NQLT-BLĐTBXH-BCA-BVHTT-UBTWMTTQVN", date="2005-11-17")],
+        citing("Thông tư", "15/2024/TT-BLĐTBXH", 2024, MOLISA, date="2024-12-31")),
 ]
 
 

@@ -93,3 +93,15 @@ def test_cli_lineage_text_and_json(corpus_build):
     assert json.loads(data.output)["iri"].endswith("/section/ii.5")
     missing = runner.invoke(main, ["lineage", str(corpus_build), "322/KH-UBND", "--task", "IX.9"])
     assert missing.exit_code == 2 and "task IX.9 of 322/KH-UBND: not in the graph" in missing.output
+
+
+def test_cli_lineage_of_a_task_that_rests_on_nothing_says_so_in_words(corpus_build):
+    # task II.2 of the founding plan cites no instrument (its gold lists none): no IRI is printed
+    runner = CliRunner()
+    up = runner.invoke(main, ["lineage", str(corpus_build), "322/KH-UBND", "--task", "II.2"])
+    assert up.exit_code == 0, up.output
+    assert up.output.strip() == ("322/KH-UBND II.2: rests on nothing in the graph "
+                                 "(it cites no instrument and states no basis)")
+    down = runner.invoke(main, ["lineage", str(corpus_build), "322/KH-UBND", "--task", "II.2", "--down"])
+    assert down.exit_code == 0 and "nothing in the graph rests on it" in down.output
+    assert "https://" not in up.output + down.output

@@ -134,5 +134,5 @@ def test_installed_package_ships_ontology_and_queries(tmp_path):
                                       cwd=tmp_path).stdout)
     assert found["where"].startswith(site)
     assert found["ontology"] and found["shapes"] and found["lineage"]
-    assert "who-cites.rq" in found["queries"] and len(found["queries"]) == 6
+    assert found["queries"] == sorted(p.name for p in (ROOT / "ontology" / "queries").glob("*.rq"))
     assert found["examples"]

@@ -18,7 +18,7 @@ KG = "https://w3id.org/kg-vn/ontology#"
 def test_every_query_file_is_described_and_declares_its_parameters():
     queries = named_queries()
     assert set(queries) == {"lineage-of-task", "who-cites", "amendment-chain", "most-cited",
-                            "missing-from-corpus", "outline"}
+                            "missing-from-corpus", "outline", "changes", "dates-of-force", "alerts"}
     for query in queries.values():
         assert query.description
         for name in query.parameters:
@@ -69,6 +69,24 @@ def test_amendment_chain(corpus_store):
     rows = run_named(corpus_store, "amendment-chain", {"number": "21/2018/QĐ-UBND"}).records()
     assert [(r["changingLabel"], r["relation"][len(KG):], r["changedLabel"], r["date"]) for r in rows] == [
         ("15/2019/QĐ-UBND", "amends", "21/2018/QĐ-UBND", "2019-10-17")]
+
+
+def test_amendment_chain_of_a_law_holds_its_history_not_the_siblings_of_an_omnibus_law(corpus_store):
+    # Law 35/2018/QH14 amended 37 laws touching planning, the social insurance law 58/2014/QH13
+    # among them: the chain of 58/2014 holds that amendment, never the other laws it amended
+    rows = run_named(corpus_store, "amendment-chain", {"number": "58/2014/QH13"}).records()
+    chain = [(r["changingLabel"], r["changedLabel"]) for r in rows]
+    assert ("35/2018/QH14", "58/2014/QH13") in chain
+    assert not any(changing == "35/2018/QH14" and changed != "58/2014/QH13" for changing, changed in chain)
+    # each row changes the instrument itself or a text that changed it, directly or through another
+    on_chain = {"58/2014/QH13"}
+    for _ in rows:
+        on_chain |= {changing for changing, changed in chain if changed in on_chain}
+    assert all(changed in on_chain for _, changed in chain)
+    # in date order (the changing text's date, else its year)
+    when = [r["date"] or r["year"] for r in rows]
+    assert when == sorted(when)
+    assert len(rows) < 20
 
 
 def test_most_cited(corpus_store):

@@ -43,8 +43,8 @@ def plan_extraction(source="corpus/plan.txt") -> Extraction:
     cue = "Quyết định số 15/2019/QĐ-UBND ngày 17 tháng 10 năm 2019 sửa đổi Quyết định số 21/2018/QĐ-UBND"
     start = TEXT.index(cue)
     relations = (Relation(section_iri(PLAN.iri, "II.5"), "implements", DECISION.iri, citations[1].reference.start,
-                          citations[1].reference.end, citations[1].reference.text),
-                 Relation(DECISION.iri, "amends", AMENDED.iri, start, start + len(cue), cue))
+                          citations[1].reference.end, citations[1].reference.text, citations[1].reference.text),
+                 Relation(DECISION.iri, "amends", AMENDED.iri, start, start + len(cue), "sửa đổi", cue))
     return Extraction(source, Document(PLAN, signer="Lê Ngọc Tuấn", locality="tỉnh Kon Tum"), citations,
                       sections, relations)
 
@@ -56,7 +56,7 @@ def other_extraction(source="corpus/other.txt", title=None) -> Extraction:
     words = "Quyết định số 1847/QĐ-TTg ngày 27 tháng 12 năm 2018 và Nghị quyết số 57-NQ/TW"
     citations = (Citation(Reference(0, 50, words[:50], "Quyết định"), DATED),
                  Citation(Reference(56, len(words), words[56:], "Nghị quyết"), RESOLUTION))
-    relations = (Relation(own.iri, "based_on", RESOLUTION.iri, 56, len(words), words[56:]),)
+    relations = (Relation(own.iri, "based_on", RESOLUTION.iri, 56, len(words), words[56:], words[56:]),)
     return Extraction(source, Document(own), citations, (), relations)
 
 
@@ -101,6 +101,32 @@ def test_every_edge_carries_its_file_offsets_and_words():
     row = rows[0]
     assert TEXT[int(row["start"]):int(row["end"])] == row["quote"]
     assert row["quote"].startswith("Quyết định số 15/2019/QĐ-UBND") and row["path"] == "corpus/plan.txt"
+    # the words that type it are kept beside the quote, within it
+    cue = store.query(f"""PREFIX kg: <{KG}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        SELECT ?cue WHERE {{ ?e rdf:predicate kg:amends ; kg:cue ?cue }}""").records()
+    assert cue == [{"cue": "sửa đổi"}] and "sửa đổi" in row["quote"]
+
+
+def test_every_evidence_quote_in_the_corpus_graph_is_its_source_text_between_its_offsets(corpus_store):
+    # kg:quote is defined as exactly text[start:end] of the source, the text as read
+    from kg.text import read_text
+
+    rows = corpus_store.query(f"""PREFIX kg: <{KG}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        SELECT ?path ?start ?end ?quote ?cue ?relation WHERE {{ GRAPH ?g {{
+          ?e a kg:Assertion ; rdf:predicate ?relation ; kg:start ?start ; kg:end ?end ; kg:quote ?quote .
+          OPTIONAL {{ ?e kg:cue ?cue }} ?g kg:path ?path }} }}""", max_rows=10**6).rows
+    assert len(rows) > 19_000
+    texts, wrong, typed = {}, [], 0
+    for path, start, end, quote, cue, relation in rows:
+        if path.value not in texts:
+            texts[path.value] = read_text(path.value).original
+        if texts[path.value][int(start.value):int(end.value)] != quote.value:
+            wrong.append((path.value, start.value, end.value, quote.value[:40]))
+        if cue is not None:
+            typed += 1
+            assert cue.value in quote.value  # the cue is among the words quoted
+    assert wrong == []
+    assert typed > 5_000  # most typed relations quote a cue and the reference(s) it bears on
 
 
 def test_a_task_cites_what_stands_in_it_unless_a_typed_relation_links_them():
@@ -159,8 +185,8 @@ def test_items_d_and_dd_of_one_article_stay_two_sections():
                 Section("Điều 5.đ", "item", 35, len(text), parent="Điều 5"))
     point_d, point_dd = section_iri(own.iri, "Điều 5.d"), section_iri(own.iri, "Điều 5.đ")
     assert point_d != point_dd  # slugs drop marks, so "đ" must be kept apart on purpose
-    relations = (Relation(point_d, "based_on", first.iri, 3, 34, "theo"),
-                 Relation(point_dd, "based_on", second.iri, 38, len(text), "theo"))
+    relations = (Relation(point_d, "based_on", first.iri, 3, 34, "theo", text[3:34]),
+                 Relation(point_dd, "based_on", second.iri, 38, len(text), "theo", text[38:]))
     citations = (Citation(Reference(8, 34, text[8:34], "Nghị định"), first, "Điều 5.d"),
                  Citation(Reference(41, len(text), text[41:], "Nghị định"), second, "Điều 5.đ"))
     store = MemoryStore.from_quads(quads_of(Extraction("corpus/law.txt", Document(own), citations, sections,

@@ -71,7 +71,7 @@ def test_constitution_has_no_number(registry):
 
 def test_columns():
     with (DATA / "registry.csv").open(encoding="utf-8") as handle:
-        assert handle.readline().rstrip("\n") == "doc_type,number,title,date,year,issuer,source"
+        assert handle.readline().rstrip("\n") == "doc_type,number,title,date,year,issuer,in_force,source"
     with (DATA / "amendments.csv").open(encoding="utf-8") as handle:
         assert handle.readline().rstrip("\n") == (
             "amending_doc_type,amending_number,relation,amended_doc_type,amended_number,source"

@@ -116,6 +116,9 @@ def test_every_can_cu_line_of_the_gazette_yields_based_on():
         result = extract_source(source)
         own = result.document.instrument.iri
         predicate = {r.object: r.predicate for r in result.relations if r.subject == own}
+        # a consolidated text's footnote quoting a merged instrument's "Căn cứ" lines: that instrument's basis
+        predicate.update({r.object: r.predicate for r in result.relations
+                          if r.predicate == "based_on" and r.subject != own and "/section/" not in r.subject})
         for match in _CAN_CU.finditer(source.normalized):
             start, end = source.to_original(match.start()), source.to_original(match.end())
             cited = [c for c in result.citations
@@ -152,3 +155,184 @@ def test_no_instrument_amends_or_guides_a_later_one_anywhere_in_the_corpus():
                     wrong.append((path.name, subject.label(), relation.predicate, target.label()))
     assert checked > 1000
     assert not wrong, wrong[:10]
+
+
+def lines(*parts):
+    """A passage that runs over several lines of its file, newlines kept."""
+    return "\n".join(parts)
+
+
+# The hierarchy of legal documents (issue 18): a lower-ranked instrument never amends, replaces, repeals
+# or suspends a higher-ranked one. A passive "được sửa đổi, bổ sung ... theo/bởi" after a decree's
+# description speaks of the decree, not of the law its description names.
+HIERARCHY = [
+    (lines("Nghị định số 59/2024/NĐ-CP ngày 25/5/2024 của Chính phủ sửa ",
+           "đổi, bổ sung một số điều của Nghị định số 34/2016/NĐ-CP ngày 14/5/2016 của ",
+           "Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Ban hành văn ",
+           "bản quy phạm pháp luật đã được sửa đổi, bổ sung một số điều theo Nghị định ",
+           "số 154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ; "),  # quyet-dinh-so-169-qd-bldtbxh
+     {("59/2024/NĐ-CP", "amends", "34/2016/NĐ-CP"), ("154/2020/NĐ-CP", "amends", "34/2016/NĐ-CP")},
+     {("154/2020/NĐ-CP", "amends", "80/2015/QH13"), ("154/2020/NĐ-CP", "amends", "Luật Ban hành văn bản quy phạm pháp luật")}),
+    (lines("I. Các tài liệu, giấy tờ khác kèm theo tại khoản 3 Điều 6 Nghị định số ",
+           "63/2023/NĐ-CP quy định chi tiết một số điều của Luật Tần số vô tuyến điện ",
+           "số 42/2009/QH12, được sửa đổi, bổ sung một số điều theo Luật số ",
+           "09/2022/QH15, được sửa đổi, bổ sung bởi Nghị định số 163/2024/NĐ-CP, ",
+           "Nghị định số 229/2025/NĐ-CP và Nghị định số 15/2026/NĐ-CP"),  # nghi-quyet-so-6616-2026-nq-cp
+     {("09/2022/QH15", "amends", "42/2009/QH12"), ("163/2024/NĐ-CP", "amends", "63/2023/NĐ-CP"),
+      ("229/2025/NĐ-CP", "amends", "63/2023/NĐ-CP"), ("15/2026/NĐ-CP", "amends", "63/2023/NĐ-CP")},
+     {("163/2024/NĐ-CP", "amends", "09/2022/QH15"), ("229/2025/NĐ-CP", "amends", "09/2022/QH15")}),
+    (lines("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992 đã ",
+           "được sửa đổi, bổ sung theo Nghị quyết số 51/2001/QH10; "),  # van-ban-hop-nhat-so-22-vbhn-vpqh:
+     # the Quốc hội amends the Constitution by a resolution (Hiến pháp 2013, Điều 120)
+     {("51/2001/QH10", "amends", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam")}, set()),
+]
+
+
+@pytest.mark.parametrize("text, expected, impossible", HIERARCHY)
+def test_hierarchy(text, expected, impossible):
+    found = _relations(text)
+    assert expected <= found
+    assert not impossible & found
+
+
+def test_a_decree_suspends_no_law():
+    # nghi-dinh-so-152-2026-nd-cp: "có quyết định đình chỉ thi hành án ... theo quy định của Luật Thi hành án
+    # dân sự": the cue speaks of a judgment's enforcement; a decree cannot suspend a law, so it cites it
+    result = extract_file("corpus/congbao/hd_kinh_te/nghi-dinh-so-152-2026-nd-cp-469524.txt")
+    own = result.document.instrument.iri
+    law = {c.instrument.iri for c in result.citations if c.instrument.title == "Luật Thi hành án dân sự"}
+    assert law
+    assert "suspends" not in {r.predicate for r in result.relations if r.subject == own and r.object in law}
+
+
+def test_no_lower_ranked_instrument_changes_a_higher_one_in_the_gazette():
+    from kg.relate import rank_of
+
+    changes = {"amends", "replaces", "repeals", "suspends"}
+    wrong = []
+    for path in GAZETTE:
+        result = extract_file(path)
+        by_iri = {c.instrument.iri: c.instrument for c in result.citations}
+        by_iri[result.document.instrument.iri] = result.document.instrument
+        for r in result.relations:
+            subject, target = by_iri.get(r.subject), by_iri.get(r.object)
+            if r.predicate in changes and subject and target:
+                low, high = rank_of(subject), rank_of(target)
+                if low and high and high < low and target.doc_type != "Hiến pháp":
+                    wrong.append((path, subject.label(), r.predicate, target.label()))
+    assert not wrong, wrong[:5]
+
+
+# Amending laws named by their title (issue 13): "Luật sửa đổi, bổ sung một số điều của Luật A, Luật B và
+# Luật C" amends A, B and C; a law named by its bare title is the one of that title the document numbers.
+AMENDING_TITLES = [
+    (lines("Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008; Luật sửa đổi, ",
+           "bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014; Luật ",
+           "sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 27 tháng 11 năm ",
+           "2024; "),  # nghi-quyet-so-113-nq-cp: the registry numbers the three laws by their dates
+     {("46/2014/QH13", "amends", "25/2008/QH12"), ("51/2024/QH15", "amends", "25/2008/QH12"),
+      ("doc", "based_on", "25/2008/QH12")}),
+    (lines("Căn cứ Luật Thuế thu nhập cá nhân số 109/2025/QH15; ",
+           "Căn cứ Luật Thuế giá trị gia tăng số 48/2024/QH15 được sửa đổi, bổ ",
+           "sung bởi Luật số 90/2025/QH15 và Luật số 149/2025/QH15; ",
+           "Căn cứ Luật Thuế thu nhập doanh nghiệp số 67/2025/QH15 được sửa ",
+           "đổi, bổ sung bởi Luật số 116/2025/QH15, Luật số 127/2025/QH15, Luật số ",
+           "133/2025/QH15, Luật số 141/2025/QH15 và Luật số 143/2025/QH15; ",
+           "Căn cứ Luật Quản lý thuế số 38/2019/QH14 được sửa đổi, bổ sung bởi ",
+           "Luật số 56/2024/QH15;  ",
+           "Căn cứ Luật Quản lý thuế số 108/2025/QH15; ",
+           "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá ",
+           "nhân, Luật Thuế giá trị gia tăng, Luật Thuế thu nhập doanh nghiệp và Luật ",
+           "Thuế tiêu thụ đặc biệt số 09/2026/QH16; "),  # nghi-dinh-so-141-2026-nd-cp
+     {("09/2026/QH16", "amends", "109/2025/QH15"), ("09/2026/QH16", "amends", "48/2024/QH15"),
+      ("09/2026/QH16", "amends", "67/2025/QH15"), ("09/2026/QH16", "amends", "Luật Thuế tiêu thụ đặc biệt"),
+      ("143/2025/QH15", "amends", "67/2025/QH15"), ("56/2024/QH15", "amends", "38/2019/QH14")}),
+]
+
+
+@pytest.mark.parametrize("text, expected", AMENDING_TITLES)
+def test_amending_law_named_by_title(text, expected):
+    assert expected <= _relations(text)
+
+
+def test_bare_title_is_the_numbered_law_of_that_title():
+    # nghi-dinh-so-141-2026-nd-cp: "Luật Thuế thu nhập doanh nghiệp" in the title and in Điều 2 is the law the
+    # preamble numbers (67/2025/QH15)
+    result = extract_file("corpus/congbao/hd_kinh_te/nghi-dinh-so-141-2026-nd-cp-469455.txt")
+    titled = {c.reference.text.replace("\n", "").replace(" ", ""): c.instrument.number for c in result.citations
+              if c.reference.number is None and c.reference.title}
+    assert titled["LuậtThuếthunhậpdoanhnghiệp"] == "67/2025/QH15"
+    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
+    assert ("320/2025/NĐ-CP", "guides", "67/2025/QH15") in {
+        (label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
+
+
+def _found(path):
+    result = extract_file(path)
+    own = result.document.instrument.iri
+    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
+    return {(label.get(r.subject, "doc" if r.subject == own else r.subject), r.predicate, label.get(r.object))
+            for r in result.relations}
+
+
+# Consolidated texts (issue 13): the opening lines name the base and, after "được sửa đổi, bổ sung bởi:", each
+# amending instrument; the base's description names others that are not merged. A footnote quoting an amending
+# instrument's "Căn cứ" lines ("... có căn cứ ban hành như sau: “Căn cứ ...”") gives that instrument's basis.
+CONSOLIDATED = [
+    ("corpus/congbao/chinh_sach_dn/van-ban-hop-nhat-so-40-vbhn-bct-469651.txt",
+     {("doc", "consolidates", "15/2026/TT-BCT"), ("doc", "consolidates", "26/2026/TT-BCT"),
+      ("26/2026/TT-BCT", "amends", "15/2026/TT-BCT"), ("15/2026/TT-BCT", "amends", "38/2025/TT-BCT"),
+      ("26/2026/TT-BCT", "based_on", "19/2026/NQ-CP"), ("doc", "based_on", "63/2025/QH15"),
+      # the footnote's quotation, cut by the page, goes on below the next page's body
+      ("26/2026/TT-BCT", "based_on", "66.18/2026/NQ-CP"), ("26/2026/TT-BCT", "based_on", "193/2025/NĐ-CP")},
+     {("doc", "consolidates", "38/2025/TT-BCT"),
+      ("doc", "based_on", "19/2026/NQ-CP"), ("26/2026/TT-BCT", "amends", "38/2025/TT-BCT"),
+      ("doc", "based_on", "66.18/2026/NQ-CP")}),
+    ("corpus/congbao/bhxh/van-ban-hop-nhat-so-14-vbhn-vpqh-42949.txt",
+     {("doc", "consolidates", "84/2015/QH13"), ("doc", "consolidates", "41/2024/QH15"),
+      ("41/2024/QH15", "amends", "84/2015/QH13"),
+      ("41/2024/QH15", "based_on", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam")}, set()),
+    # a footnote whose number the gazette's text lost: it begins after the quotation before it
+    ("corpus/congbao/cong_doan/van-ban-hop-nhat-so-2007-vbhn-bldtbxh-42065.txt",
+     {("02/2024/TT-BLĐTBXH", "based_on", "69/2020/QH14"), ("02/2024/TT-BLĐTBXH", "amends", "21/2021/TT-BLĐTBXH"),
+      ("08/2023/TT-BLĐTBXH", "amends", "21/2021/TT-BLĐTBXH"), ("doc", "consolidates", "21/2021/TT-BLĐTBXH")},
+     {("69/2020/QH14", "amends", "21/2021/TT-BLĐTBXH"), ("doc", "consolidates", "69/2020/QH14")}),
+    # the title lines above the base name the law it guides: not merged
+    ("corpus/congbao/cong_doan/van-ban-hop-nhat-so-3305-vbhn-bldtbxh-42445.txt",
+     {("doc", "consolidates", "28/2015/TT-BLĐTBXH"), ("doc", "consolidates", "15/2023/TT-BLĐTBXH"),
+      ("15/2023/TT-BLĐTBXH", "amends", "28/2015/TT-BLĐTBXH")},
+     {("doc", "consolidates", "38/2013/QH13"), ("doc", "consolidates", "28/2015/NĐ-CP")}),
+]
+
+
+@pytest.mark.parametrize("path, expected, wrong", CONSOLIDATED)
+def test_consolidated_text(path, expected, wrong):
+    found = _found(path)
+    assert expected <= found
+    assert not wrong & found
+
+
+def test_a_list_lead_in_speaks_for_its_items_across_a_page_break():
+    # thong-tu-so-15-2024-tt-bldtbxh: "Bãi bỏ toàn bộ 14 văn bản ... sau đây:", the gazette's page furniture,
+    # then "1. Thông tư số 08/2013/TT-BLĐTBXH ..." — the circular repeals each listed item, it rests on none
+    found = _found("corpus/congbao/bhxh/thong-tu-so-15-2024-tt-bldtbxh-43951.txt")
+    listed = ("08/2013/TT-BLĐTBXH", "30/2013/TT-BLĐTBXH", "19/2014/TT-BLĐTBXH", "01/2006/QĐ-BLĐTBXH",
+              "28/2010/TTLT-BLĐTBXH-BNV", "43/2011/TTLT-BLĐTBXH-BYT")
+    assert {("doc", "repeals", n) for n in listed} <= found
+    assert not {("doc", "based_on", n) for n in listed} & found
+
+
+def test_a_list_lead_in_that_names_no_action_of_the_document_governs_nothing():
+    # quyet-dinh-so-1478-qd-bldtbxh: a table row "- Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần: + Nghị
+    # định số 140/2018/NĐ-CP ..." names the amending instruments of the row's decree; the decision amends nothing
+    found = _found("corpus/congbao/cong_doan/quyet-dinh-so-1478-qd-bldtbxh-42752.txt")
+    assert ("doc", "amends", "140/2018/NĐ-CP") not in found
+
+
+def test_a_plan_changes_no_law():
+    # 7360/KH-UBND Lai Châu: "đề xuất sửa đổi, bổ sung, thay thế, bãi bỏ cụ thể từng văn bản và đánh giá sơ bộ
+    # tính tương thích với Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật": a plan
+    # stands outside the hierarchy of legal documents and repeals no law
+    found = _found("corpus/plans/7360-kh-ubnd-tinh-lai-chau-2025-6a406c1f.txt")
+    assert not {(s, p, o) for s, p, o in found if s == "doc" and p in {"amends", "replaces", "repeals", "suspends"}}
+    assert ("doc", "cites", "70/2025/QH15") in found or ("doc", "guides", "70/2025/QH15") in found

@@ -29,7 +29,8 @@ CASES = [
     (APPENDIX_TABLE, "appendix.1", "task", "Phụ lục",
      {"lead": "Bộ CHQS tỉnh; UBND cấp xã", "partners": ("Văn phòng Ban Chỉ huy", "các sở, ban, ngành"),
       "deadline": "2025-11-30"}),
-    (APPENDIX_TABLE, "appendix.2", "task", "Phụ lục", {"lead": "Sở Tài chính", "deadline": "thường xuyên"}),
+    # a cell that states a recurrence is kept as written
+    (APPENDIX_TABLE, "appendix.2", "task", "Phụ lục", {"lead": "Sở Tài chính", "deadline": "Thường xuyên"}),
     # "1.1. ... b) Cơ quan thực hiện: - Đơn vị chủ trì: Sở Khoa học và Công nghệ. - Đơn vị phối hợp: Các Sở,
     # ban, ngành. c) Thời gian thực hiện: Hoàn thành trong năm 2025."
     (INLINE_BLOCKS, "II.1.1", "task", "II.1",
@@ -89,7 +90,17 @@ def test_founding_plan_tasks_and_citations():
     ("Trước ngày\n30/11/2025", True, "2025-11-30"),
     ("hằng năm", False, "hằng năm"),
     ("định kỳ 6 tháng", False, "định kỳ 6 tháng"),
-    ("Quý IV/2025", True, "2025-Q4"),
+    # quarters and recurrences as written in plans
+    ("Quý IV/2025", True, "Quý IV/2025"),
+    ("hoàn thành trong Quý III năm 2026.", False, "Quý III năm 2026"),
+    ("Quý IV/2025 - Quý II/2026", True, "Quý IV/2025 - Quý II/2026"),
+    ("Thường xuyên", True, "Thường xuyên"),
+    ("Thường xuyên, hằng năm", True, "Thường xuyên, hằng năm"),
+    ("định kỳ trước ngày 30/11 hằng năm", False, "định kỳ trước ngày 30/11 hằng năm"),
+    ("báo cáo UBND tỉnh trước ngày 15 hằng tháng", False, "trước ngày 15 hằng tháng"),
+    ("Theo kế hoạch của Bộ Nội vụ hằng năm", True, "Theo kế hoạch của Bộ Nội vụ hằng năm"),
+    ("Trước ngày 30/11/2025 và ngày 31/5/2026", True, "Trước ngày 30/11/2025 và ngày 31/5/2026"),
+    ("Tháng 12/2025", True, "2025-12"),
     ("Hoàn thành trong năm 2025.", True, "2025"),
     ("ngày 18 tháng 5 năm 2021 của Bộ Chính trị", False, None),  # a citation's date is no deadline
 ])
@@ -122,3 +133,58 @@ def test_every_section_of_the_corpus_lies_inside_its_parent():
                 wrong.append((path.name, section.id, section.parent, section.start, section.end))
     assert count > 20000
     assert not wrong, wrong[:5]
+
+
+def _structure_data():
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("kg").joinpath("data", "structure.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("opening, lead", _structure_data()["addressee"]["examples"])
+def test_an_item_addressed_to_an_agency_names_its_lead(opening, lead):
+    # the examples kept in data/structure.json, read as a task item's own words are
+    from kg.structure import _addressee, _rules
+
+    assert _addressee(opening, _rules()) == lead
+
+
+@pytest.mark.parametrize("deadline", _structure_data()["deadlines"])
+def test_every_deadline_example_in_the_data_is_read(deadline):
+    for example in deadline["examples"]:
+        value = read_deadline(example, cell=bool(deadline.get("cell_only")))
+        assert value, example
+
+
+@pytest.mark.parametrize("path, section_id, lead, deadline", [
+    # an item addressed to an agency by its bold heading, its duties in bullets below
+    ("corpus/plans/1026-kh-ubnd-tinh-nghe-an-2025-0a97eb9c.txt", "III.3", "Sở Khoa học và Công nghệ", None),
+    ("corpus/plans/987-kh-ubnd-tinh-nghe-an-2025-ceb89a53.txt", "IV.4", "Các doanh nghiệp viễn thông", "định kỳ"),
+    ("corpus/plans/617-kh-ubnd-tinh-dong-thap-2025-8718801c.txt", "IV.6",
+     "Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh", None),
+    # the agency as the subject of the item's first sentence, its name wrapped over two lines
+    ("corpus/plans/308-kh-ubnd-ha-noi-2025-8e9a425d.txt", "III.1", "Sở Khoa học và Công nghệ",
+     "trước ngày 20 hằng tháng"),
+    ("corpus/plans/172-kh-ubnd-ho-chi-minh-2025-2f6f80b9.txt", "II.3",
+     "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố", None),
+    ("corpus/plans/0130-kh-ubnd-tinh-dak-lak-2025-a49ef8a0.txt", "IV.1", "Trung tâm Kiểm soát bệnh tật tỉnh", None),
+    # an item of a budget part that gives the work to a lead is a task
+    ("corpus/plans/7360-kh-ubnd-tinh-lai-chau-2025-6a406c1f.txt", "III.3", "Sở Tài chính", None),
+    # deadlines as plans write them: a quarter and the years after it; a recurring day of the year
+    ("corpus/plans/7360-kh-ubnd-tinh-lai-chau-2025-6a406c1f.txt", "II.1", "Sở Khoa học và Công nghệ",
+     "Quý IV năm 2025 và các năm tiếp theo"),
+    ("corpus/plans/617-kh-ubnd-tinh-dong-thap-2025-8718801c.txt", "IV.7", None,
+     "định kỳ trước ngày 01/6 và 15/11 hằng năm"),
+    ("corpus/plans/987-kh-ubnd-tinh-nghe-an-2025-ceb89a53.txt", "IV.1", "Sở Khoa học và Công nghệ",
+     "trước ngày 15/12 hàng năm"),
+    # a gazette heading "Bộ Y tế" with its duties on the next line, in capitals
+    ("corpus/congbao/thue_tncn/quyet-dinh-so-893-qd-ttg-469593.txt", "VI.4", "Bộ Y tế", None),
+])
+def test_task_lead_and_deadline_as_the_plan_writes_them(path, section_id, lead, deadline):
+    section = next(s for s in extract_file(path).sections if s.id == section_id)
+    assert section.kind == "task"
+    if lead:
+        assert section.lead == lead
+    if deadline:
+        assert deadline in section.deadlines

@@ -119,6 +119,7 @@ def test_malformed_numbers_and_impossible_dates_keep_the_reference_with_a_warnin
     result = extract_text("Theo Nghị định số /2020/NĐ-CP ngày 30 tháng 2 năm 2021 của Chính phủ.")
     [citation] = result.citations
     assert citation.instrument.number is None and citation.instrument.date is None
+    assert citation.instrument.label().startswith("Nghị định số /2020/NĐ-CP")  # its words, never a bare IRI
     assert any("malformed number" in w for w in citation.reference.warnings)
     assert any("impossible date 30/02/2021" in w for w in result.warnings)
     [citation] = extract_text("Quyết định số 99999999999/QĐ").citations

@@ -33,7 +33,7 @@ CURATED = ROOT / "kg/data/registry-curated.csv"
 CORPUS_GLOBS = ("corpus/congbao/**/*.txt", "corpus/plans/*.txt", "corpus/322-KH-UBND-2023-kon-tum.txt")
 CONGBAO_INDEX = ROOT / "corpus/congbao/index.json"
 
-REGISTRY_COLUMNS = ["doc_type", "number", "title", "date", "year", "issuer", "source"]
+REGISTRY_COLUMNS = ["doc_type", "number", "title", "date", "year", "issuer", "in_force", "source"]
 AMENDMENT_COLUMNS = ["amending_doc_type", "amending_number", "relation", "amended_doc_type", "amended_number", "source"]
 
 # Types whose title is a name cited with its type word ("Luật Khiếu nại"); the others keep a subject line.
@@ -159,8 +159,42 @@ def make_row(doc_type, number, title, date, issuer, source) -> dict:
         year = int(date[:4])
     return {
         "doc_type": doc_type, "number": number, "title": title, "date": date,
-        "year": str(year) if year else "", "issuer": issuer, "source": source,
+        "year": str(year) if year else "", "issuer": issuer, "in_force": "", "source": source,
     }
+
+
+# ---------------------------------------------------------------- dates of entry into force
+
+# "(Điều 1 Luật số 42/2013/QH13 Tiếp công dân ngày 25/11/2013 của Quốc hội, có hiệu lực thi hành kể từ ngày
+# 01/07/2014)": the first such date of a note is its instrument's; after "bởi" come the amenders, each with its own
+IN_FORCE_SLASH = re.compile(r"có hiệu lực(?: thi hành)?(?: kể)? từ ngày (\d{1,2}/\d{1,2}/\d{4})")
+# A consolidated text's opening lines: "Bộ luật Lao động số 45/2019/QH14 ngày 20 tháng 11 năm 2019 của Quốc hội,
+# có hiệu lực kể từ ngày 01 tháng 01 năm 2021, được sửa đổi, bổ sung bởi: ..."
+IN_FORCE_HEADER = re.compile(
+    r"(?P<type>" + "|".join(TYPE_WORDS) + r")\s(?:(?!\bsố\b).){0,160}?\bsố\s+(?P<number>" + NUMBER + r")"
+    r"(?:(?!\bsố\s+\d)[^;])*?,\s*có hiệu lực(?: thi hành)?(?: kể)? từ ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+
+
+def in_force_from_note(rest: str, doc_type: str, number: str, found: dict) -> None:
+    """Dates of entry into force a phapdien note states: its instrument's, and each amender's after 'bởi'."""
+    by = re.search(r"\sbởi\s", rest)
+    own = IN_FORCE_SLASH.search(rest, 0, by.start() if by else len(rest))
+    if own and number:
+        found[(doc_type, number)].append(iso(*SLASH_DATE.fullmatch(own.group(1)).groups()))
+    if by:
+        for amender in re.finditer(r"(?P<type>" + "|".join(TYPE_WORDS) + r")\s+(?:số\s+)?(?:liên tịch\s+)?"
+                                   r"(?P<number>" + NUMBER + r")\s+" + IN_FORCE_SLASH.pattern, rest[by.end():]):
+            amending_type = amender["type"]
+            if "liên tịch" in amender.group(0) and amending_type == "Thông tư":
+                amending_type = "Thông tư liên tịch"
+            found[(amending_type, tidy_number(amender["number"]))].append(
+                iso(*SLASH_DATE.fullmatch(amender.group(3)).groups()))
+
+
+def in_force_from_header(body: str, found: dict) -> None:
+    """Dates of entry into force a consolidated text's opening lines state, for the base and each amender."""
+    for match in IN_FORCE_HEADER.finditer(body[:6000]):
+        found[(match["type"], tidy_number(match["number"]))].append(iso(*match.groups()[-3:]))
 
 
 # ---------------------------------------------------------------- phapdien
@@ -183,6 +217,7 @@ def official_issuer(issuer: str) -> str:
 def read_phapdien(path: Path):
     """Registry rows and amendment facts from the phapdien source notes."""
     rows, amendments, odd = [], [], []
+    in_force = collections.defaultdict(list)
     with path.open(encoding="utf-8", newline="") as handle:
         for record in csv.DictReader(handle):
             note = re.sub(r"\s+", " ", normalise(record["source_note"])).strip()
@@ -197,6 +232,7 @@ def read_phapdien(path: Path):
             if raw_number and number != re.sub(r"\s+", "", raw_number):
                 odd.append(f"{source}: number {raw_number!r} read as {number!r}")
             rest = match["rest"]
+            in_force_from_note(rest, doc_type, number, in_force)
             full = FULL_REST.match(rest)
             if full:
                 day, month, year = SLASH_DATE.fullmatch(full["date"]).groups()
@@ -229,7 +265,7 @@ def read_phapdien(path: Path):
                             "relation": relation, "amended_doc_type": doc_type, "amended_number": number,
                             "source": source,
                         })
-    return rows, amendments, odd
+    return rows, amendments, odd, in_force
 
 
 def issuers_by_code(rows) -> dict[str, str]:
@@ -418,10 +454,13 @@ def read_corpus(root: Path, codes: dict[str, str], issuers: list[str]):
     paths = sorted({path for pattern in CORPUS_GLOBS for path in root.glob(pattern)})
     header_paths = {entry["path"] for entry in json.loads(CONGBAO_INDEX.read_text(encoding="utf-8"))}
     headers, mentions = [], collections.defaultdict(list)
+    in_force = collections.defaultdict(list)
     for path in paths:
         relative = path.relative_to(root).as_posix()
         lines = clean_lines(path.read_bytes().decode("utf-8", errors="replace"))
         body = flatten(lines)
+        if "/VBHN-" in body:
+            in_force_from_header(body, in_force)
         if relative.removeprefix("corpus/congbao/") in header_paths:
             row = harvest_header(lines, body, relative, codes)
             if row:
@@ -449,7 +488,7 @@ def read_corpus(root: Path, codes: dict[str, str], issuers: list[str]):
         issuer = next((entry[2] for entry in chosen if entry[2]), "")
         where = sorted(entry[3] for entry in chosen if not date or entry[1] == date)[0]
         rows.append(make_row(doc_type, number, title, date, issuer, f"corpus:{where}"))
-    return headers, rows, conflicts
+    return headers, rows, conflicts, in_force
 
 
 # ---------------------------------------------------------------- merge and write
@@ -510,16 +549,22 @@ def to_csv(rows, columns) -> str:
 
 
 def build(out: Path, verbose: bool = True) -> dict:
-    phapdien_rows, amendments, odd = read_phapdien(PHAPDIEN)
+    phapdien_rows, amendments, odd, noted_in_force = read_phapdien(PHAPDIEN)
     codes = issuers_by_code(phapdien_rows)
     issuers = sorted({row["issuer"] for row in phapdien_rows if row["issuer"]} | set(FIXED_ISSUER_CODES.values())
                      | {f"Bộ trưởng {row['issuer']}" for row in phapdien_rows if row["issuer"].startswith("Bộ ")},
                      key=lambda name: (-len(name), name))
-    headers, citations, conflicts = read_corpus(ROOT, codes, issuers)
+    headers, citations, conflicts, headed_in_force = read_corpus(ROOT, codes, issuers)
     rows = [row for row in merge(read_curated(CURATED) + phapdien_rows + headers + citations) if term_fits(row)]
     for row in rows:
         if not row["issuer"] and row["number"]:
             row["issuer"] = codes.get(issuer_code(row["number"]), "")
+        # the date most sources state, the earliest of a tie; the Pháp điển's before the corpus's
+        dates = collections.Counter(noted_in_force.get((row["doc_type"], row["number"]), ())
+                                    or headed_in_force.get((row["doc_type"], row["number"]), ()))
+        dates = {date: count for date, count in dates.items() if not row["date"] or date >= row["date"]}
+        if dates:
+            row["in_force"] = sorted(dates, key=lambda date: (-dates[date], date))[0]
     unique_amendments = sorted({tuple(a[c] for c in AMENDMENT_COLUMNS) for a in amendments})
     out.mkdir(parents=True, exist_ok=True)
     (out / "registry.csv").write_text(to_csv(rows, REGISTRY_COLUMNS), encoding="utf-8")

@@ -1,0 +1,70 @@
+"""The development gold set (tests/gold/, read twice by the annotation guide and settled against the
+text) scored by exactly the held-out scorer (tools/score_gold_dir.py, a copy of the shared one), each
+figure held at what extraction reaches: a drop fails CI.
+
+The scorer runs ``kg extract`` in a subprocess per file; here the same JSON comes from the library
+in-process (``Extraction.to_dict`` is what ``kg extract --format json`` prints), so the whole set
+scores in seconds. The CLI's output is the same JSON (tests/test_cli.py).
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_file
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+
+#: What the set scores today; raise these as extraction improves, never lower them to pass.
+FLOORS = {"macro-F1": 0.997, "fields": 0.984, "relations": 0.964, "tasks": 1.000, "leads": 1.000, "deadlines": 1.000}
+
+
+def _scorer():
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        spec = importlib.util.spec_from_file_location("score_gold_dir", ROOT / "tools" / "score_gold_dir.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    return module
+
+
+@pytest.fixture(scope="module")
+def summary():
+    scorer = _scorer()
+    scorer.run_kg = lambda kg, path: extract_file(path).to_dict()
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    argv, sys.argv = sys.argv, ["score_gold_dir.py", str(GOLD)]
+    try:
+        with contextlib.redirect_stdout(out):
+            scorer.main()
+    finally:
+        sys.argv = argv
+    return out.getvalue()
+
+
+def test_the_gold_set_holds_every_figure(summary):
+    last = summary.strip().splitlines()[-1]
+    assert last.startswith("SUMMARY"), summary
+    figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
+    assert figures["files"] == 22
+    for name, floor in FLOORS.items():
+        assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
+
+
+def test_every_gold_file_has_its_text_and_both_readings():
+    for gold in GOLD.glob("*/*.json"):
+        if gold.parent.name == "readings":
+            continue
+        assert gold.with_suffix(".txt").exists(), gold
+        for reading in ("first", "second"):
+            assert (GOLD / "readings" / reading / gold.name).exists(), (reading, gold.name)

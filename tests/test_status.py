@@ -1,0 +1,107 @@
+"""Standing, alerts and timelines, derived from the corpus graph (kg.status) and shown by the CLI."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import status
+from kg.cli import main
+from kg.query import run_named
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _one(store, number):
+    return status.instruments_numbered(store, number)[0]
+
+
+def _quoted(evidence) -> bool:
+    """The evidence points at words that are in its file (the quote is found where it says)."""
+    text = (ROOT / evidence.source).read_text(encoding="utf-8")
+    return evidence.quote in text[evidence.start - 1:evidence.end + 1] or text[evidence.start:evidence.end] == evidence.quote
+
+
+def test_a_circular_repealed_by_a_later_one_says_so_with_the_words(corpus_store):
+    answer = status.standing(corpus_store, _one(corpus_store, "07/2024/TT-BKHĐT"), "2026-01-01")
+    assert answer.state == "repealed"
+    [repeal] = [c for c in answer.changes if c.effect == "repealed"]
+    assert repeal.by_label == "23/2024/TT-BKHĐT"
+    assert (repeal.date, repeal.date_basis) == ("2025-03-01", "in force")  # 23/2024's own first day in force
+    assert any("hết hiệu lực" in e.quote for e in repeal.evidence) and all(_quoted(e) for e in repeal.evidence)
+    assert answer.in_force_from[0] == "2024-06-15" and _quoted(answer.in_force_from[1])
+    assert answer.in_force == "http://data.europa.eu/eli/ontology#InForce-notInForce"
+
+
+@pytest.mark.parametrize("as_of,state", [("2024-05-01", "not yet in force"), ("2024-07-01", "in force"),
+                                         ("2025-02-28", "in force"), ("2025-03-01", "repealed")])
+def test_the_state_follows_the_day_asked_about(corpus_store, as_of, state):
+    assert status.standing(corpus_store, _one(corpus_store, "07/2024/TT-BKHĐT"), as_of).state == state
+
+
+def test_amended_replaced_suspended_expired_and_unknown_on_real_texts(corpus_store):
+    def state(number, as_of="2026-12-05"):
+        return status.standing(corpus_store, _one(corpus_store, number), as_of)
+
+    amended = state("21/2018/QĐ-UBND")
+    assert amended.state == "amended" and [c.by_label for c in amended.changes] == ["15/2019/QĐ-UBND"]
+    # "Nghị quyết này có hiệu lực thi hành kể từ ngày 01 tháng 5 năm 2026 đến hết ngày 30 tháng 6 năm 2026"
+    expired = state("25/2026/NQ-CP")
+    assert expired.state == "expired" and expired.in_force_until[0] == "2026-06-30"
+    assert state("25/2026/NQ-CP", "2026-06-30").state == "in force"
+    suspended = state("08/2022/TT-BKHĐT")
+    assert suspended.state == "suspended" and suspended.changes[0].evidence
+    # the founding plan cites Chỉ thị 33/CT-TTg; no text says when it came into force or changed it
+    unknown = state("33/CT-TTg")
+    assert unknown.state == "unknown" and not unknown.changes and unknown.in_force is None
+
+
+def test_no_standing_rests_on_a_change_issued_before_what_it_changes(corpus_store):
+    """The calendar check, corpus-wide: every change kept was issued on or after what it changes."""
+    changed = corpus_store.query("""PREFIX kg: <https://w3id.org/kg-vn/ontology#>
+        SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER (?p IN (kg:amends, kg:replaces, kg:repeals, kg:suspends)) }""").rows
+    assert len(changed) > 500
+    checked = 0
+    for (iri,) in changed:
+        answer = status.standing(corpus_store, iri.value)
+        for change in answer.changes:
+            rows = run_named(corpus_store, "dates-of-force", {"instrument": change.by}).records()
+            theirs = rows[0]["issued"] if rows else None
+            if theirs and answer.issued:
+                checked += 1
+                assert theirs >= answer.issued, (answer.label, change)
+    assert checked > 300
+
+
+def test_check_of_the_founding_plan_finds_the_amended_decision_under_task_II_5(corpus_store):
+    found = status.alerts(corpus_store, _one(corpus_store, "322/KH-UBND"), "2026-12-05")
+    [alert] = [a for a in found["II.5"] if a.standing.label == "21/2018/QĐ-UBND"]
+    assert alert.change.effect == "amended" and alert.change.by_label == "15/2019/QĐ-UBND"
+    assert alert.before_plan is True  # amended 2019-10-17, the plan is of 2023-02-08
+    # both quotes: the words by which the task rests on it, and those by which it was amended
+    assert "21/2018/QĐ-UBND" in alert.path[-1].evidence.quote
+    assert "Sửa đổi, bổ sung" in alert.change.evidence[0].quote
+
+
+def test_the_cli_answers_status_check_and_timeline(corpus_build):
+    runner = CliRunner()
+    result = runner.invoke(main, ["status", str(corpus_build), "07/2024/TT-BKHĐT"])
+    assert result.exit_code == 0, result.output
+    assert "repealed by 23/2024/TT-BKHĐT from 2025-03-01" in result.output
+    result = runner.invoke(main, ["check", str(corpus_build), "322/KH-UBND"])
+    assert result.exit_code == 0 and "322/KH-UBND II.5" in result.output
+    assert "amended by 15/2019/QĐ-UBND on 2019-10-17 (before the plan was issued)" in result.output
+    result = runner.invoke(main, ["timeline", str(corpus_build), "21/2018/QĐ-UBND"])
+    lines = result.output.splitlines()
+    assert result.exit_code == 0
+    assert lines[0].startswith("2018-07-20  issued") and any("amended" in line and "2019-10-17" in line for line in lines)
+    assert [line[:10] for line in lines if line[:4].isdigit()] == sorted(line[:10] for line in lines if line[:4].isdigit())
+    result = runner.invoke(main, ["status", str(corpus_build), "07/2024/TT-BKHĐT", "--as-of", "2024-13-01"])
+    assert result.exit_code == 2 and "not a date" in result.output
+
+
+def test_the_alerts_query_gives_the_same_answer_over_sparql(corpus_store):
+    rows = run_named(corpus_store, "alerts", {"number": "322/KH-UBND"}).records()
+    assert {(r["taskId"], r["changedLabel"], r["changerLabel"], r["beforePlan"]) for r in rows} >= {
+        ("II.5", "21/2018/QĐ-UBND", "15/2019/QĐ-UBND", "true")}
