@@ -219,7 +219,7 @@ def test_no_lineage_edge_of_the_corpus_points_down_or_sideways(corpus_catalog):
             else:
                 assert y[target] < y[source], (start, edge)
         assert y[start] == max(y.values())  # the start at the bottom
-    # 1,095 of 37,090 here: edges such as "58/2014/QH13 implements 84/2015/QH13" (a law said to
+    # 2,065 of 51,250 here: edges such as "58/2014/QH13 implements 84/2015/QH13" (a law said to
     # carry out a later one), misreadings for the extractor, shown dashed where they fall.
     assert edges > 30000 and against < edges / 20
 
@@ -253,10 +253,11 @@ def test_lineage_tree_names_relation_and_quote_on_each_line(corpus_catalog):
     tree = str(views.lineage_tree(corpus_catalog, start))
     assert tree.count("<li>") == 5  # four steps up from II.5 and the amendment above 15/2019
     assert "implements (triển khai, thực hiện)" in tree and "amends (sửa đổi, bổ sung)" in tree
-    assert "<q>Thực hiện</q>" in tree or "<q>thực hiện</q>" in tree.lower()
-    big = str(views.lineage_tree(corpus_catalog, corpus_catalog.find("1205/QĐ-BKHĐT")))
+    assert re.search(r"<q>(?:Thực hiện|thực hiện)\b", tree)  # the words of the text, from the cue on
+    start = corpus_catalog.find("1205/QĐ-BKHĐT")
+    big, instruments = str(views.lineage_tree(corpus_catalog, start)), len(views.lineage_view(corpus_catalog, start).nodes)
     lines = big.count("<li>")
-    assert lines >= 248 and big.count('<span class="relation">') == lines
+    assert instruments > 200 and lines >= instruments - 1 and big.count('<span class="relation">') == lines
     assert big.count("<details") < lines
     # open at the first step only: every open details is a child of the top list
     assert all(depth == 1 for depth in _open_depths(big))
