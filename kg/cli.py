@@ -450,7 +450,7 @@ def view(location, output, document, task, instrument, down, store_kind):
     Example: kg view build/ -o lineage.html --document 322/KH-UBND --task II.5
     """
     from .store import open_store
-    from .views import corpus_view, document_view, lineage_view, load_catalog, render_graph, write_single
+    from .views import corpus_view, document_view, lineage_tree, lineage_view, load_catalog, render_graph, write_single
 
     if task and not document:
         raise click.UsageError("--task needs --document (the number of the document that holds it)")
@@ -458,15 +458,15 @@ def view(location, output, document, task, instrument, down, store_kind):
         raise click.UsageError("give --document or --instrument, not both")
     try:
         catalog = load_catalog(open_store(location, store_kind))
-        if task:
-            chosen = lineage_view(catalog, catalog.find(document, task), down=down)
-        elif instrument:
-            chosen = lineage_view(catalog, catalog.find(instrument), down=down)
+        tree = None
+        if task or instrument:
+            start = catalog.find(document, task) if task else catalog.find(instrument)
+            chosen, tree = lineage_view(catalog, start, down=down), lineage_tree(catalog, start)
         elif document:
             chosen = document_view(catalog, catalog.find(document))
         else:
             chosen = corpus_view(catalog)
-        page = render_graph(catalog, chosen)
+        page = render_graph(catalog, chosen, tree=tree)
         written = write_single(output, page)
     except KGError as error:
         _fail(error)
@@ -491,12 +491,13 @@ def annotate(path, output, graph_location, graph_page, store_kind):
     from .extract import extract_file
     from .store import open_store
     from .text import read_text
-    from .views import annotate as render, load_catalog, write_single
+    from .views import Facts, annotate as render, load_catalog, write_single
 
     try:
         extraction = extract_file(path)
         catalog = load_catalog(open_store(graph_location, store_kind)) if graph_location else None
-        page = render(extraction, read_text(path).original, graph_page=graph_page, catalog=catalog)
+        page = render(extraction, read_text(path).original, graph_page=graph_page, catalog=catalog,
+                      facts=Facts(label=path))
         written = write_single(output, page)
     except KGError as error:
         _fail(error)
