@@ -532,8 +532,8 @@ def site(paths, output, graph_location, workers, store_kind):
                 report = run_build(paths, scratch, workers=workers)
                 click.echo(report.summary(), err=True)
                 graph_location = scratch
-            catalog = load_catalog(open_store(graph_location, store_kind))
-            result = write_site(paths, output, catalog)
+            store = open_store(graph_location, store_kind)
+            result = write_site(paths, output, load_catalog(store), store=store)
     except KGError as error:
         _fail(error)
     click.echo(f"{output}: {result.summary()}")

@@ -36,12 +36,12 @@ def corpus_catalog(corpus_store):
 
 
 @pytest.fixture(scope="session")
-def corpus_site(corpus_catalog, tmp_path_factory):
+def corpus_site(corpus_catalog, corpus_store, tmp_path_factory):
     """The static site of the whole corpus (kg site), written once: (directory, SiteReport)."""
     from kg.views import write_site
 
     output = tmp_path_factory.mktemp("site")
-    report = write_site([CORPUS], output, corpus_catalog)
+    report = write_site([CORPUS], output, corpus_catalog, store=corpus_store)
     assert not report.failed, report.summary()
     return output, report
 

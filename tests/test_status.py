@@ -105,3 +105,13 @@ def test_the_alerts_query_gives_the_same_answer_over_sparql(corpus_store):
     rows = run_named(corpus_store, "alerts", {"number": "322/KH-UBND"}).records()
     assert {(r["taskId"], r["changedLabel"], r["changerLabel"], r["beforePlan"]) for r in rows} >= {
         ("II.5", "21/2018/QĐ-UBND", "15/2019/QĐ-UBND", "true")}
+
+
+def test_a_document_page_shows_its_status_and_timeline(corpus_site):
+    site, _ = corpus_site
+    page = (site / "doc" / "thong-tu-07-2024-tt-bkhdt-2024.html").read_text(encoding="utf-8")
+    status = page[page.index('id="status"'):page.index('id="timeline"')]
+    assert "<strong>repealed</strong>" in status and "repealed by 23/2024/TT-BKHĐT from 2025-03-01" in status
+    assert "Thông tư số 07/2024/TT-BKHĐT hết hiệu lực thi hành" in status  # the words that say so
+    timeline = page[page.index('id="timeline"'):page.index('id="cites"')]
+    assert timeline.index("2024-06-15") < timeline.index("2025-03-01")

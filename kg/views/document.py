@@ -21,7 +21,7 @@ from .links import Links, node_fragment, section_anchor, with_root
 from ..iri import section_iri
 from ..relations import RELATIONS as RELATION_KINDS
 
-__all__ = ["annotate", "Facts"]
+__all__ = ["annotate", "Facts", "standing_facts"]
 
 #: Markdown furniture: bold marks, and lines made only of table rules ("|", "| --- |").
 _FURNITURE = re.compile(r"\*\*|^[ \t]*\|[ \t|:\-]*(?:\n|\Z)", re.M)
@@ -38,6 +38,27 @@ class Facts:
     source_url: str | None = None
     status: Markup | None = None
     timeline: Markup | None = None
+
+
+def standing_facts(store, iri: str) -> tuple[Markup, Markup]:
+    """The Status and Timeline sections of a page, from kg.status: the state today with the words
+    that say so, and the instrument's own dated events."""
+    from ..status import standing, timeline
+
+    answer = standing(store, iri)
+    state = f'<p class="state state-{html.escape(answer.state.replace(" ", "-"))}"><strong>{html.escape(answer.state)}</strong>'
+    state += f" as of {html.escape(answer.as_of)}, as far as the corpus says</p>"
+    lines = [line.strip() for line in answer.lines()[1:]]
+    if lines:
+        state += "<ul>" + "".join(f"<li>{_escape(line)}</li>" for line in lines) + "</ul>"
+    events = timeline(store, iri, lineage=False)
+    if events:
+        rows = "".join(f"<tr><td>{html.escape(e.date)}</td><td>{html.escape(e.kind)}</td><td>{_escape(e.detail)}</td></tr>"
+                       for e in events)
+        dated = f'<table class="timeline"><tr><th>Date</th><th>Event</th><th></th></tr>{rows}</table>'
+    else:
+        dated = '<p class="muted">No dated event in the corpus.</p>'
+    return Markup(state), Markup(dated)
 
 
 def _without_furniture(text: str) -> str:

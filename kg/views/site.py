@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import KGError
 from .catalog import Catalog, Node, node_id
-from .document import Facts, annotate
+from .document import Facts, annotate, standing_facts
 from .graph import corpus_view, document_view, render_graph
 from .html import TEMPLATES, _safe_name, vis_assets, write_page
 from .index import index_page, index_rows
@@ -127,9 +127,11 @@ def _rests(catalog: Catalog, iri: str) -> bool:
     return iri in graph and any(key in RESTS_ON and target != iri for _, target, key in graph.out_edges(iri, keys=True))
 
 
-def write_site(paths: Iterable[str | Path], output: str | Path, catalog: Catalog, log=None) -> SiteReport:
+def write_site(paths: Iterable[str | Path], output: str | Path, catalog: Catalog, log=None,
+               store=None) -> SiteReport:
     """The static site: index.html, graph.html (the corpus overview), and per document
-    doc/NAME.html (annotated text, facts, citations both ways, outline), graph/NAME.html
+    doc/NAME.html (annotated text, facts, status and timeline when ``store`` is given (kg.status),
+    citations both ways, outline), graph/NAME.html
     (neighbourhood) and lineage/NAME/*.html (the document's lineage and each of its sections');
     per cited instrument outside the corpus, instrument/NAME.html."""
     from ..extract import extract_paths
@@ -188,7 +190,8 @@ def write_site(paths: Iterable[str | Path], output: str | Path, catalog: Catalog
             report.failed.append(f"{path}: not in the graph (build it with the same inputs)")
             continue
         page = links.by_path[label]
-        facts = Facts(label=label, source_url=source_urls(Path(path), urls))
+        status, dated = standing_facts(store, node.iri) if store is not None else (None, None)
+        facts = Facts(label=label, source_url=source_urls(Path(path), urls), status=status, timeline=dated)
         emit(page, annotate(result, read_text(path).original, graph_page="../" + links.graphs[node.iri],
                             catalog=catalog, links=links, root="../", home="../index.html", facts=facts))
         report.documents += 1
