@@ -206,14 +206,27 @@ def lineage(location, number, task, down, depth, fmt, store_kind):
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--allow-updates", is_flag=True, help="Accept SPARQL Update and Graph Store writes (off by default).")
-@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.")
+@click.option("--allow-remote-updates", is_flag=True,
+              help="Allow --allow-updates on an address other than loopback (anyone reaching it can rewrite the graph).")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A Host name clients may use besides loopback names (against DNS rebinding).")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run; then its worker is killed.")
 @click.option("--max-rows", default=10_000, show_default=True, help="Rows a query may return.")
+@click.option("--max-result-mb", default=16.0, show_default=True, help="MB of JSON a query may return.")
+@click.option("--max-memory-mb", default=1024, show_default=True, type=click.IntRange(16, None),
+              help="MB a query worker may allocate beyond the graph it shares.")
+@click.option("--workers", default=8, show_default=True, type=click.IntRange(1, 256), help="Query worker processes.")
+@click.option("--max-body-mb", default=8.0, show_default=True, help="MB of one request body.")
+@click.option("--max-connections", default=64, show_default=True, type=click.IntRange(1, None),
+              help="Requests handled at once; more get 503 at once.")
 @_STORE
-def serve(location, host, port, allow_updates, timeout, max_rows, store_kind):
+def serve(location, host, port, allow_updates, allow_remote_updates, allowed_hosts, timeout, max_rows, max_result_mb,
+          max_memory_mb, workers, max_body_mb, max_connections, store_kind):
     """Serve a built graph as a SPARQL 1.1 endpoint (GET/POST /query), read-only unless told.
 
-    Malformed queries get HTTP 400 with the parser's message; each query is bounded in time
-    and rows.
+    Each query runs in a worker process bounded in time, memory, rows and bytes: past its time
+    or memory the worker is killed and replaced. SERVICE and LOAD are refused. Malformed queries
+    get HTTP 400 with the parser's message.
 
     Example: kg serve build/ --port 7878
     """
@@ -221,7 +234,10 @@ def serve(location, host, port, allow_updates, timeout, max_rows, store_kind):
 
     try:
         run_serve(location, host=host, port=port, allow_updates=allow_updates, timeout=timeout,
-                  max_rows=max_rows, store_kind=store_kind, log=lambda line: click.echo(line, err=True))
+                  max_rows=max_rows, store_kind=store_kind, allow_remote_updates=allow_remote_updates,
+                  allowed_hosts=frozenset(allowed_hosts), max_result_bytes=int(max_result_mb * 2**20),
+                  max_memory=max_memory_mb * 2**20, workers=workers, max_body=int(max_body_mb * 2**20),
+                  max_connections=max_connections, log=lambda line: click.echo(line, err=True))
     except KGError as error:
         _fail(error)
 
