@@ -247,18 +247,22 @@ def serve(location, host, port, allow_updates, allow_remote_updates, allowed_hos
 @click.argument("url")
 @click.option("--protocol", type=click.Choice(["gsp", "update"]), default="gsp", show_default=True,
               help="gsp: PUT each named graph to the Graph Store URL; update: SPARQL Update to the update URL.")
-def push(location, url, protocol):
-    """Send a built graph to a SPARQL 1.1 server, replacing each of its named graphs there.
+@click.option("--timeout", default=300.0, show_default=True, help="Seconds each request may take.")
+@click.option("--query-url", help="Where to count what landed (default: URL with its last segment made 'query').")
+def push(location, url, protocol, timeout, query_url):
+    """Send a built graph to a SPARQL 1.1 server, replacing each of its named graphs there, then
+    count each graph's quads on the server: a graph that did not land whole is an error. Redirects
+    are refused.
 
     Example: kg push build/ http://127.0.0.1:7878/store
     """
     from .store import push as run_push
 
     try:
-        sent = run_push(location, url, protocol=protocol)
+        sent = run_push(location, url, protocol=protocol, timeout=timeout, query_url=query_url)
     except KGError as error:
         _fail(error)
-    click.echo(f"{sum(sent.values())} quads in {len(sent)} graphs sent to {url}")
+    click.echo(f"{sum(sent.values())} quads in {len(sent)} graphs sent to {url}, each counted there")
 
 
 # ---------------------------------------------------------------- views: pages that open offline (kg.views)
