@@ -218,8 +218,8 @@ def input_files(paths: Iterable[str | Path], follow_links: bool = False
                         target = os.path.realpath(path)
                         within = target == inside or target.startswith(inside.rstrip(os.sep) + os.sep)
                         info = os.stat(path)
-                        if stat_module.S_ISDIR(info.st_mode) and not follow_links:
-                            continue  # its files, if inside, are read where they are
+                        if stat_module.S_ISDIR(info.st_mode) and within and not follow_links:
+                            continue  # its files are read where they are
                         if not within and not follow_links:
                             if wanted or stat_module.S_ISDIR(info.st_mode):
                                 skipped.append({"path": label(path), "reason": f"a link out of the input (to "

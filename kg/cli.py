@@ -82,7 +82,12 @@ def _fail(error: KGError) -> None:
 @click.option("--profile", default="full", show_default=True, type=click.Choice(["full", "citations"]),
               help="full: every section and the words behind every edge. citations: documents, tasks "
                    "and edges only, about a tenth of the quads, for national-scale stores.")
-def build(paths, output, workers, profile):
+@click.option("--max-file-mb", default=100.0, show_default=True, type=click.FloatRange(0, None, min_open=True),
+              help="Larger files fail (named, with the reason); the others still build.")
+@click.option("--max-file-memory-mb", default=2048, show_default=True, type=click.IntRange(64, None),
+              help="Memory one file's extraction may take; past it that file fails alone.")
+@click.option("--follow-links", is_flag=True, help="Read links that lead out of the input directories.")
+def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, follow_links):
     """Extract every text under PATHS and write the corpus graph (Turtle and N-Quads).
 
     Each source file's statements go in a named graph of their own, with the offsets and words
@@ -95,7 +100,8 @@ def build(paths, output, workers, profile):
     from .build import build as run_build
 
     try:
-        report = run_build(paths, output, workers=workers, profile=profile)
+        report = run_build(paths, output, workers=workers, profile=profile, max_file_bytes=int(max_file_mb * 2**20),
+                           max_file_memory=max_file_memory_mb * 2**20, follow_links=follow_links)
     except KGError as error:
         _fail(error)
     click.echo(report.summary())

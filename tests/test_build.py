@@ -80,13 +80,18 @@ def test_two_workers_write_the_same_graph_as_one(small_corpus, tmp_path):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 
-def test_a_build_killed_half_way_leaves_the_previous_build_and_the_next_run_completes(small_corpus, tmp_path):
+def test_a_build_killed_half_way_leaves_the_previous_build_and_the_next_run_completes(small_corpus, tmp_path,
+                                                                                     corpus_build):
     out = tmp_path / "out"
     build([small_corpus], out)
     before = {name: (out / name).read_bytes() for name in ("graph.nq", "graph.ttl", "report.json")}
     kg = [sys.executable, "-m", "kg.cli", "build", str(ROOT / "corpus"), "-o", str(out)]
     process = subprocess.Popen(kg, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(2.0)
+    # killed once the cache has committed a batch of entries (SQLite in WAL mode), with more being written
+    deadline = time.monotonic() + 600
+    while not any(wal.stat().st_size for wal in (out / ".cache").glob("*/cache.sqlite-wal")):
+        assert time.monotonic() < deadline and process.poll() is None, "the build ended before it could be killed"
+        time.sleep(0.05)
     assert process.poll() is None, "the build finished before it could be killed"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
@@ -94,7 +99,11 @@ def test_a_build_killed_half_way_leaves_the_previous_build_and_the_next_run_comp
     assert not [p for p in out.iterdir() if p.name.startswith(".graph") or p.name.startswith(".report")]
     finished = subprocess.run(kg, cwd=tmp_path, capture_output=True, text=True, timeout=900)
     assert finished.returncode == 0, finished.stderr
-    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["files_read"] == 374
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["files_read"] == 374
+    assert report["cached"] >= 64  # the batch committed before the kill was kept
+    # and the graph is the one a build that was never killed writes
+    assert (out / "graph.nq").read_bytes() == (corpus_build / "graph.nq").read_bytes()
 
 
 # ---------------------------------------------------------------- the joined blocks are the graph of kg.rdf.dataset
