@@ -297,6 +297,10 @@ class _Cache:
 
     def __init__(self, path: Path):
         self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
+        # Blocks are large blobs read whole: 64 kB pages make their overflow chains 16x shorter,
+        # and reads through a memory map copy them once (a rebuild reads every block).
+        self.db.execute("PRAGMA page_size=65536")  # takes effect when the file is created
+        self.db.execute(f"PRAGMA mmap_size={1 << 34}")
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")  # commits survive a killed process; no fsync each
         self.db.executescript("""
