@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import ipaddress
 import json
+import multiprocessing
 import os
 import queue
 import re
@@ -170,13 +171,14 @@ def _encoded(result, max_bytes: int) -> bytes:
 
 # ---------------------------------------------------------------- the worker processes
 
-def _isolate(keep: int) -> bool:
-    """In a freshly forked worker: close every descriptor it inherited but its pipe (client
-    sockets, the listening socket, other workers' pipes), die with the server, and leave the
-    network if the kernel lets it (a namespace of its own: no interface but a loopback that is down).
+def _isolate(keep: int, forked: bool = True) -> bool:
+    """In a new worker: close every descriptor a fork inherited but its pipe (client sockets,
+    the listening socket, other workers' pipes), die with the server, and leave the network if
+    the kernel lets it (a namespace of its own: no interface but a loopback that is down).
     Returns whether the worker has no network."""
-    os.closerange(3, keep)
-    os.closerange(keep + 1, 1 << 16)
+    if forked:
+        os.closerange(3, keep)
+        os.closerange(keep + 1, 1 << 16)
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: the server's death ends its workers
@@ -193,10 +195,8 @@ def _address_space() -> int:
     return 0
 
 
-def _worker(connection: Connection, store, limits: Limits, reopen, isolated: bool) -> None:
+def _worker(connection: Connection, store, limits: Limits, isolated: bool) -> None:
     """A worker's life: take a query or an update to check, answer it, until the server closes."""
-    if reopen is not None:
-        store.store = reopen()
     resource.setrlimit(resource.RLIMIT_AS, (_address_space() + limits.max_memory,) * 2)
     connection.send(("ready", isolated))
     while True:
@@ -214,6 +214,21 @@ def _worker(connection: Connection, store, limits: Limits, reopen, isolated: boo
         except RecursionError:
             answer = ("bad", "the query is nested too deeply")
         connection.send(answer)
+
+
+def _spawned_worker(connection: Connection, directory: str, limits: Limits) -> None:
+    """A worker over the on-disk store, started as a new interpreter: RocksDB cannot be opened
+    again in a child forked from a process that had it open (its thread pools are gone there)."""
+    try:
+        import rdflib.plugins.sparql.parser  # noqa: F401  before the first check, not during it
+
+        isolated = _isolate(connection.fileno(), forked=False)
+        store = DiskStore.__new__(DiskStore)
+        store.store = ox.Store.read_only(directory)
+        _worker(connection, store, limits, isolated)
+    except BaseException:
+        os._exit(1)
+    os._exit(0)
 
 
 def _answer(store, kind: str, text: str, limits: Limits) -> tuple:
@@ -235,6 +250,7 @@ class _Process:
     connection: Connection
     generation: int
     demoted: bool = False
+    handle: object = None  # the multiprocessing.Process of a spawned worker
 
 
 class QueryPool:
@@ -244,8 +260,8 @@ class QueryPool:
     (PR_SET_PDEATHSIG), and request threads come and go.
     """
 
-    def __init__(self, store, limits: Limits, reopen=None):
-        self.store, self.limits, self.reopen = store, limits, reopen
+    def __init__(self, store, limits: Limits, directory: str | None = None):
+        self.store, self.limits, self.directory = store, limits, directory
         self.generation = 0
         self.isolated: bool | None = None
         self._idle: queue.Queue[_Process] = queue.Queue()
@@ -273,22 +289,29 @@ class QueryPool:
 
     def _fork(self) -> _Process:
         parent_end, child_end = Pipe()
+        handle = None
         with self._fork_lock:
             generation = self.generation
-            pid = os.fork()
+            if self.directory is not None:
+                handle = multiprocessing.get_context("spawn").Process(
+                    target=_spawned_worker, args=(child_end, self.directory, self.limits), daemon=True)
+                handle.start()
+                pid = handle.pid
+            else:
+                pid = os.fork()
             if pid == 0:  # the worker: never return into the server's code
                 status = 0
                 try:
                     isolated = _isolate(child_end.fileno())
                     if os.getppid() == 1:
                         os._exit(0)
-                    _worker(child_end, self.store, self.limits, self.reopen, isolated)
+                    _worker(child_end, self.store, self.limits, isolated)
                 except BaseException:
                     status = 1
                 finally:
                     os._exit(status)
         child_end.close()
-        process = _Process(pid, parent_end, generation)
+        process = _Process(pid, parent_end, generation, handle=handle)
         self._live[pid] = process
         try:  # the worker says it is ready, and whether it has no network
             if not parent_end.poll(60):
@@ -344,14 +367,18 @@ class QueryPool:
         self._idle.put(process)
 
     def _replace(self, process: _Process, again: bool = True) -> None:
-        try:
-            os.kill(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        try:
-            os.waitpid(process.pid, 0)
-        except ChildProcessError:
-            pass
+        if process.handle is not None:
+            process.handle.kill()
+            process.handle.join()
+        else:
+            try:
+                os.kill(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            try:
+                os.waitpid(process.pid, 0)
+            except ChildProcessError:
+                pass
         process.connection.close()
         self._live.pop(process.pid, None)
         if again and not self._closed:
@@ -436,13 +463,12 @@ def make_server(location, host: str = "127.0.0.1", port: int = 7878, allow_updat
     limits = Limits(timeout=timeout, max_rows=max_rows, **limits)
     allowed = LOOPBACK_NAMES | {host.lower()} | {name.lower() for name in limits.allowed_hosts}
     store = open_store(location, store_kind)
-    reopen = None
+    directory = None
     if isinstance(store, DiskStore):  # each worker opens the store on disk itself, read-only
         directory = str(graph_file(location).parent / "oxigraph")
-        reopen = lambda: ox.Store.read_only(directory)  # noqa: E731
     import rdflib.plugins.sparql.parser  # noqa: F401  imported once here, not in each worker
 
-    pool = QueryPool(store, limits, reopen)
+    pool = QueryPool(store, limits, directory)
     bodies = _Budget(4 * limits.max_body)
     statuses = {"ok": HTTPStatus.OK, "bad": HTTPStatus.BAD_REQUEST, "refused": HTTPStatus.BAD_REQUEST,
                 "busy": HTTPStatus.SERVICE_UNAVAILABLE, "timeout": HTTPStatus.SERVICE_UNAVAILABLE,

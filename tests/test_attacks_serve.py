@@ -321,3 +321,27 @@ def test_connections_are_bounded_and_stalled_sockets_cost_no_tracebacks(kg_serve
     server.process.kill()
     server.process.wait()
     assert "Traceback" not in server.process.stderr.read()
+
+
+def test_workers_over_the_on_disk_store_see_each_write(plan_build, tmp_path):
+    """With --store disk each worker opens the store read-only; a write through the endpoint
+    replaces the workers, and the next query sees it."""
+    from kg.serve import make_server
+
+    build_dir = tmp_path / "build"
+    build_dir.mkdir()
+    (build_dir / "graph.nq").write_bytes((plan_build / "graph.nq").read_bytes())
+    server = make_server(build_dir, port=0, store_kind="disk", allow_updates=True, workers=2)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        ask = "ASK { ?s ?p 'written through the endpoint' }"
+        assert json.loads(_query(base, ask)[1])["boolean"] is False
+        insert = "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> <http://example.org/b> " \
+                 "'written through the endpoint' } }"
+        status, _ = _request(base + "/update", insert.encode(), {"Content-Type": "application/sparql-update"})
+        assert status == 204
+        assert json.loads(_query(base, ask)[1])["boolean"] is True
+    finally:
+        server.shutdown()
+        server.server_close()
