@@ -290,19 +290,31 @@ class _Damaged(Exception):
         self.key = key
 
 
+def _connect(path: Path | str) -> sqlite3.Connection:
+    db = sqlite3.connect(path, isolation_level=None, timeout=300)  # a writer waits for the other's commit
+    # Blocks are large blobs read whole: 64 kB pages make their overflow chains 16x shorter,
+    # and reads through a memory map copy them once (a rebuild reads every block).
+    db.execute("PRAGMA page_size=65536")  # takes effect when the file is created
+    db.execute(f"PRAGMA mmap_size={1 << 34}")
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")  # commits survive a killed process; no fsync each
+    return db
+
+
+def _block_row(key: str, header: dict, nq: bytes, ttl: bytes, hashes: bytes) -> tuple:
+    encoded = json.dumps(header, ensure_ascii=False).encode("utf-8")
+    return key, encoded, nq, ttl, hashes, b"".join(_sha(part) for part in (encoded, nq, ttl, hashes))
+
+
 class _Cache:
     """The cache of one code version: extractions, blocks and the files' stat keys in one SQLite
-    file, written in WAL mode one transaction per ``_BATCH`` entries. A build killed mid-way loses
-    the open transaction only; what it committed is whole and is read by the next build."""
+    file in WAL mode. The build writes in transactions of ``_BATCH`` entries, each worker one
+    transaction per file (so the workers, not the build, carry the blocks' bytes). A build killed
+    mid-way loses its open transactions only; what was committed is whole and read by the next."""
 
     def __init__(self, path: Path):
-        self.db = sqlite3.connect(path, isolation_level=None, timeout=30)
-        # Blocks are large blobs read whole: 64 kB pages make their overflow chains 16x shorter,
-        # and reads through a memory map copy them once (a rebuild reads every block).
-        self.db.execute("PRAGMA page_size=65536")  # takes effect when the file is created
-        self.db.execute(f"PRAGMA mmap_size={1 << 34}")
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")  # commits survive a killed process; no fsync each
+        self.path = path
+        self.db = _connect(path)
         self.db.executescript("""
             CREATE TABLE IF NOT EXISTS extractions (digest TEXT PRIMARY KEY, data BLOB NOT NULL, sha BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS blocks (key TEXT PRIMARY KEY, header BLOB NOT NULL, nq BLOB NOT NULL,
@@ -337,10 +349,6 @@ class _Cache:
             return None
         return row[0]
 
-    def put_extraction(self, digest: str, data: bytes) -> None:
-        self.db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)", (digest, data, _sha(data)))
-        self._changed()
-
     def header(self, key: str) -> dict | None:
         """A block's header, if the block is cached and its header whole."""
         row = self.db.execute("SELECT header, sha FROM blocks WHERE key = ?", (key,)).fetchone()
@@ -363,9 +371,7 @@ class _Cache:
         return row[0]
 
     def put_block(self, key: str, header: dict, nq: bytes, ttl: bytes, hashes: bytes) -> dict:
-        encoded = json.dumps(header, ensure_ascii=False).encode("utf-8")
-        sha = b"".join(_sha(part) for part in (encoded, nq, ttl, hashes))
-        self.db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?, ?)", (key, encoded, nq, ttl, hashes, sha))
+        self.db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?, ?)", _block_row(key, header, nq, ttl, hashes))
         self._changed()
         return header
 
@@ -462,7 +468,7 @@ def _block_key(digest: str, label: str, same: dict[str, str], profile: str) -> s
     return f"{digest}.{key.hexdigest()[:16]}"
 
 
-_MEMORY = {"limit": None}
+_WORKER: dict = {"limit": None, "db": None}
 
 
 def _address_space() -> int:
@@ -476,9 +482,10 @@ def _address_space() -> int:
     return 0
 
 
-def _limit_memory(limit: int | None) -> None:
-    """In a worker: at most ``limit`` bytes more than it holds when it starts (RLIMIT_AS)."""
-    _MEMORY["limit"] = limit
+def _start_worker(limit: int | None, database: str) -> None:
+    """In a worker: its own connection to the cache (never the parent's, inherited by the fork),
+    and at most ``limit`` bytes more than it holds when it starts (RLIMIT_AS)."""
+    _WORKER["limit"], _WORKER["db"] = limit, _connect(database)
     if limit:
         try:
             resource.setrlimit(resource.RLIMIT_AS, (_address_space() + limit,) * 2)
@@ -494,7 +501,7 @@ def _make_block(job: tuple) -> dict:
     try:
         return _block_of(path, label, same, profile, max_bytes, cached)
     except MemoryError:
-        limit = _MEMORY["limit"]
+        limit = _WORKER["limit"]
         return {"label": label, "reason": "needed more memory than a file may take"
                 + (f" ({limit // 2**20} MB; raise it with --max-file-memory-mb)" if limit else "")}
     except KGError as error:
@@ -526,11 +533,23 @@ def _block_of(path, label, same, profile, max_bytes, cached) -> dict:
     header = {"nq": len(nq), "ttl": len(ttl), "hashes": len(hashes), "private": private, "quads": len(quads),
               "references": len(extraction.citations), "relations": len(extraction.relations), "mentions": summary,
               "mentions_key": hashlib.sha256(json.dumps(summary, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]}
-    return {"label": label, "reason": None, "digest": digest, "key": _block_key(digest, label, same, profile),
-            "stat_key": stat_key, "extraction": stored, "header": header, "nq": nq, "ttl": ttl, "hashes": hashes}
+    key = _block_key(digest, label, same, profile)
+    row = _block_row(key, header, nq, ttl, hashes)
+    db = _WORKER["db"]
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if stored is not None:
+            db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)", (digest, stored, _sha(stored)))
+        db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?, ?)", row)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return {"label": label, "reason": None, "digest": digest, "key": key, "stat_key": stat_key,
+            "extracted": stored is not None, "header": header}
 
 
-def _run(jobs: list[tuple], workers: int, memory: int | None) -> Iterator[dict]:
+def _run(jobs: list[tuple], workers: int, memory: int | None, database: str) -> Iterator[dict]:
     """Each job's result, in the order of the jobs, from worker processes with bounded memory.
     A worker that dies (a crash in native code) breaks its pool: the unfinished jobs run again
     one at a time, and the one whose worker dies then fails alone."""
@@ -538,7 +557,7 @@ def _run(jobs: list[tuple], workers: int, memory: int | None) -> Iterator[dict]:
     while pending:
         batch, pending, blamed = pending, [], False
         size = 1 if solo else max(1, min(workers, len(batch)))
-        with ProcessPoolExecutor(max_workers=size, initializer=_limit_memory, initargs=(memory,)) as pool:
+        with ProcessPoolExecutor(max_workers=size, initializer=_start_worker, initargs=(memory, database)) as pool:
             futures = deque((pool.submit(_make_block, job), job) for job in batch)
             while futures:
                 future, job = futures.popleft()
@@ -703,14 +722,11 @@ def _build_with(cache: _Cache, paths, output: Path, workers, log, profile, max_f
         todo.append(((str(path), label, {}, profile, max_file_bytes, (digest, data) if data else None), size))
 
     def store(result: dict) -> bool:
-        """Put a worker's result in the cache and ``blocks``; False if the file failed."""
+        """Take a worker's result (its block is in the cache) into ``blocks``; False if the file failed."""
         label = result["label"]
         if result["reason"] is not None:
             report.failed.append({"path": label, "reason": result["reason"]})
             return False
-        if result["extraction"] is not None:
-            cache.put_extraction(result["digest"], result["extraction"])
-        cache.put_block(result["key"], result["header"], result["nq"], result["ttl"], result["hashes"])
         blocks[label] = (result["digest"], result["key"], result["header"])
         stats.remember(os.path.abspath(inputs[label]), result["stat_key"], result["digest"])
         return True
@@ -718,9 +734,11 @@ def _build_with(cache: _Cache, paths, output: Path, workers, log, profile, max_f
     # The largest texts first: the workers then finish together, not one of them left with a
     # chunk of long gazettes while the other waits.
     todo.sort(key=lambda job: -job[1])
-    for result in _run([job for job, _ in todo], workers, max_file_memory):
+    database = str(cache.path)
+    cache.commit()  # the workers write now: the build holds no write lock meanwhile
+    for result in _run([job for job, _ in todo], workers, max_file_memory, database):
         if store(result):
-            report.cached += result["extraction"] is None
+            report.cached += not result["extracted"]
 
     # The one step over the whole corpus: an undated citation becomes the one dated instrument of
     # its series, if some file dates it. Only the few files naming such an instrument change.
@@ -739,7 +757,8 @@ def _build_with(cache: _Cache, paths, output: Path, workers, log, profile, max_f
                 continue
             data = cache.extraction(digest)
             jobs.append((str(inputs[label]), label, mine, profile, max_file_bytes, (digest, data) if data else None))
-        for result in _run(jobs, workers, max_file_memory):
+        cache.commit()
+        for result in _run(jobs, workers, max_file_memory, database):
             if not store(result):  # the cached extraction was damaged and the text no longer reads
                 order.remove(result["label"])
                 blocks.pop(result["label"], None)

@@ -123,7 +123,7 @@ def test_a_second_build_into_the_same_directory_is_refused_with_a_message(texts,
 
 
 def test_two_builds_started_together_one_runs_one_is_refused(texts, tmp_path):
-    for path in sorted((ROOT / "corpus" / "congbao").glob("*.txt"))[:30]:  # seconds of work
+    for path in sorted((ROOT / "corpus" / "congbao").rglob("*.txt"))[:60]:  # seconds of work
         shutil.copy(path, texts / path.name)
     out = tmp_path / "out"
     first = subprocess.Popen([*KG, "build", str(texts), "-o", str(out)], cwd=ROOT, stdout=subprocess.PIPE,
@@ -132,8 +132,8 @@ def test_two_builds_started_together_one_runs_one_is_refused(texts, tmp_path):
     while not ((out / ".lock").exists() and (out / ".lock").read_text().strip()):
         assert time.monotonic() < deadline and first.poll() is None
         time.sleep(0.01)
-    second = _kg("build", texts, "-o", out)
     assert first.poll() is None, "the first build ended before the second started: no race was tried"
+    second = _kg("build", texts, "-o", out)
     first_out, first_err = first.communicate(timeout=300)
     assert first.returncode == 0, first_err
     assert second.returncode == 2 and "another build is writing here" in second.stderr
