@@ -385,15 +385,10 @@ class QueryPool:
             self._forks.put(None)
 
     def renew(self) -> None:
-        """After a write: every worker forked before it is replaced (idle ones now, busy ones when done)."""
+        """After a write: every worker forked before it is replaced when it is next taken or
+        released. Not at once: a push of 376 graphs made 3,000 forks, and timed out."""
         with self._fork_lock:
             self.generation += 1
-        while True:
-            try:
-                process = self._idle.get_nowait()
-            except queue.Empty:
-                return
-            self._replace(process)
 
     def writing(self):
         """Hold while the store is written: no worker is forked from a store half-written."""
