@@ -290,12 +290,13 @@ class _Damaged(Exception):
         self.key = key
 
 
-def _connect(path: Path | str) -> sqlite3.Connection:
+def _connect(path: Path | str, mapped: bool = True) -> sqlite3.Connection:
     db = sqlite3.connect(path, isolation_level=None, timeout=300)  # a writer waits for the other's commit
     # Blocks are large blobs read whole: 64 kB pages make their overflow chains 16x shorter,
-    # and reads through a memory map copy them once (a rebuild reads every block).
+    # and reads through a memory map copy them once (a rebuild reads every block). Workers only
+    # write: a map would take the address space their memory limit counts.
     db.execute("PRAGMA page_size=65536")  # takes effect when the file is created
-    db.execute(f"PRAGMA mmap_size={1 << 34}")
+    db.execute(f"PRAGMA mmap_size={1 << 34 if mapped else 0}")
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")  # commits survive a killed process; no fsync each
     return db
@@ -482,10 +483,24 @@ def _address_space() -> int:
     return 0
 
 
-def _start_worker(limit: int | None, database: str) -> None:
-    """In a worker: its own connection to the cache (never the parent's, inherited by the fork),
-    and at most ``limit`` bytes more than it holds when it starts (RLIMIT_AS)."""
-    _WORKER["limit"], _WORKER["db"] = limit, _connect(database)
+def _start_worker(limit: int | None, database: str, lock: int | None = None) -> None:
+    """In a worker: die with the build (a build killed left its workers writing, and holding the
+    lock on the directory the next build needed), let go of the lock's descriptor the fork copied,
+    open its own connection to the cache (never the parent's), and take at most ``limit`` bytes
+    more than it holds when it starts (RLIMIT_AS)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if lock is not None:
+        try:
+            os.close(lock)
+        except OSError:
+            pass
+    _WORKER["limit"], _WORKER["db"] = limit, _connect(database, mapped=False)
     if limit:
         try:
             resource.setrlimit(resource.RLIMIT_AS, (_address_space() + limit,) * 2)
@@ -549,7 +564,8 @@ def _block_of(path, label, same, profile, max_bytes, cached) -> dict:
             "extracted": stored is not None, "header": header}
 
 
-def _run(jobs: list[tuple], workers: int, memory: int | None, database: str) -> Iterator[dict]:
+def _run(jobs: list[tuple], workers: int, memory: int | None, database: str, lock: int | None = None
+         ) -> Iterator[dict]:
     """Each job's result, in the order of the jobs, from worker processes with bounded memory.
     A worker that dies (a crash in native code) breaks its pool: the unfinished jobs run again
     one at a time, and the one whose worker dies then fails alone."""
@@ -557,7 +573,7 @@ def _run(jobs: list[tuple], workers: int, memory: int | None, database: str) -> 
     while pending:
         batch, pending, blamed = pending, [], False
         size = 1 if solo else max(1, min(workers, len(batch)))
-        with ProcessPoolExecutor(max_workers=size, initializer=_start_worker, initargs=(memory, database)) as pool:
+        with ProcessPoolExecutor(max_workers=size, initializer=_start_worker, initargs=(memory, database, lock)) as pool:
             futures = deque((pool.submit(_make_block, job), job) for job in batch)
             while futures:
                 future, job = futures.popleft()
@@ -664,14 +680,15 @@ def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = 
     output = Path(output)
     try:
         output.mkdir(parents=True, exist_ok=True)
-        with _Locked(output):
-            return _build(paths, output, workers, log, profile, max_file_bytes, max_file_memory, follow_links)
+        with _Locked(output) as locked:
+            return _build(paths, output, workers, log, profile, max_file_bytes, max_file_memory, follow_links,
+                          locked.handle)
     except (OSError, sqlite3.Error) as error:
         raise _cannot_write(output, error) from None
 
 
 def _build(paths, output: Path, workers: int, log, profile: str, max_file_bytes: int, max_file_memory: int | None,
-           follow_links: bool) -> BuildReport:
+           follow_links: bool, lock: int | None = None) -> BuildReport:
     started = time.perf_counter()
     for stale in output.glob(".*.*"):  # temporary files of a build that was killed while writing
         if stale.is_file() and stale.name.split(".")[1] in ("graph", "report"):
@@ -681,7 +698,7 @@ def _build(paths, output: Path, workers: int, log, profile: str, max_file_bytes:
     cache = _Cache(directory / CACHE_DB)
     try:
         report = _build_with(cache, paths, output, workers, log, profile, max_file_bytes, max_file_memory,
-                             follow_links, started)
+                             follow_links, started, lock)
     except BaseException:
         cache.close(commit=True)  # what was made is kept for the next build
         raise
@@ -691,7 +708,7 @@ def _build(paths, output: Path, workers: int, log, profile: str, max_file_bytes:
 
 
 def _build_with(cache: _Cache, paths, output: Path, workers, log, profile, max_file_bytes, max_file_memory,
-                follow_links, started) -> BuildReport:
+                follow_links, started, lock) -> BuildReport:
     from .rdf import (INSTRUMENTS_GRAPH, ONTOLOGY_GRAPH, canonical_iris, instrument_quads, mentioned_iris,
                       ontology_file, ontology_quads)
 
@@ -736,7 +753,7 @@ def _build_with(cache: _Cache, paths, output: Path, workers, log, profile, max_f
     todo.sort(key=lambda job: -job[1])
     database = str(cache.path)
     cache.commit()  # the workers write now: the build holds no write lock meanwhile
-    for result in _run([job for job, _ in todo], workers, max_file_memory, database):
+    for result in _run([job for job, _ in todo], workers, max_file_memory, database, lock):
         if store(result):
             report.cached += not result["extracted"]
 
@@ -758,7 +775,7 @@ def _build_with(cache: _Cache, paths, output: Path, workers, log, profile, max_f
             data = cache.extraction(digest)
             jobs.append((str(inputs[label]), label, mine, profile, max_file_bytes, (digest, data) if data else None))
         cache.commit()
-        for result in _run(jobs, workers, max_file_memory, database):
+        for result in _run(jobs, workers, max_file_memory, database, lock):
             if not store(result):  # the cached extraction was damaged and the text no longer reads
                 order.remove(result["label"])
                 blocks.pop(result["label"], None)

@@ -663,7 +663,8 @@ def serve(location, host: str = "127.0.0.1", port: int = 7878, log=print, **opti
     bound_host, bound_port = server.server_address[:2]
     if not _is_loopback(bound_host):
         log(f"WARNING: listening on {bound_host}, not loopback: anyone who can reach this machine can query "
-            f"the graph{' and REWRITE it' if options.get('allow_updates') else ''}")
+            f"the graph{' and REWRITE it' if options.get('allow_updates') else ''}; clients must use a loopback "
+            f"name or one given with --allowed-host")
     log(f"SPARQL endpoint on http://{bound_host}:{bound_port}/query "
         f"({'updates allowed' if options.get('allow_updates') else 'read-only'}, "
         f"{server.pool.limits.workers} query workers)")
