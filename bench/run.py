@@ -36,6 +36,7 @@ BENCHMARKS = (
     ("stores", "bench_stores", {"small": 2000, "large": 200_000, "repeat": 3}, {"small": 30, "large": 300, "repeat": 1}),
     ("views", "bench_views", {}, {}),
     ("reading", "bench_reading", {"repeat": 5, "size": 200_000}, {"repeat": 1, "size": 300}),
+    ("serve", "bench_serve", {"seconds": 30.0}, {"seconds": 5.0, "rounds": 1}),
 )
 
 #: What the figures rest on and what was tried, for each benchmark whose goal was missed.

@@ -629,11 +629,10 @@ def write_nquads(documents: int, output: str | Path, seed: int = 1, profile: str
 
 def measure(build_dir: str | Path) -> list[tuple]:
     """``DOCUMENTS`` rows from a real build's cache (``kg build corpus/ -o BUILD_DIR``)."""
-    import json
+    from kg.build import cached_extractions
 
     rows = []
-    for path in sorted(Path(build_dir, ".cache").glob("*/*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
+    for data in cached_extractions(build_dir):
         rows.append((data["source"], data["document"]["instrument"]["doc_type"], len(data["citations"]),
                      len({c["instrument"]["iri"] for c in data["citations"]}), len(data["sections"]),
                      sum(s["kind"] == "task" for s in data["sections"]), len(data["relations"])))

@@ -6,38 +6,58 @@ A build directory holds:
   descriptions of instruments); the file the stores load.
 - ``graph.ttl``: the same triples without their graphs, for people and for ``kg validate``
   (grouped by file, not sorted; a triple stated by two files is written twice, once is meant).
-- ``report.json``: files read, references found, files failed and why.
-- ``.cache/``: each file's extraction and its graph as text (a block), keyed by the file's
-  content and by the code and data that extracted it, so a rebuild after one file changes
-  reads only that file again and writes the outputs by joining the blocks.
+- ``report.json``: files read, references found, files failed and why, links skipped.
+- ``.cache/<version>/cache.sqlite``: one SQLite store (WAL, one transaction per batch) of each
+  file's extraction and its graph as text (a block), keyed by the sha256 of the bytes the
+  extraction read and by the code and data that extracted it, each entry's sha256 checked
+  when it is read (a damaged or edited entry is made again), so a rebuild after one file
+  changes reads only that file again and writes the outputs by joining the blocks.
+- ``.lock``: held while a build writes here; a second build is refused with a message.
 
 Every output is written to a temporary file and renamed into place, ``report.json`` last: a
-build killed half-way leaves the previous build as it was.
+build killed half-way leaves the previous build as it was, and the cache keeps every
+transaction it committed.
+
+Inputs: regular files only (a FIFO or a device named is an error for that file), each at most
+``max_file_bytes``; a link out of the input directory is not followed unless ``follow_links``;
+directories are walked without recursion. Each file is extracted in a worker process whose
+memory is bounded (``max_file_memory``): a pathological text fails alone, named, with its reason.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
-import shutil
+import resource
+import sqlite3
+import stat as stat_module
 import tempfile
 import time
 from array import array
+from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .errors import KGError
+from .errors import InputError, KGError
 from .namespaces import PREFIXES
 from .models import Citation, DateOfForce, Document, Extraction, Instrument, Reference, Relation, Section
 
-__all__ = ["BuildReport", "build", "fingerprint", "write_atomic"]
+__all__ = ["BuildReport", "build", "fingerprint", "write_atomic", "input_files", "cached_extractions",
+           "DEFAULT_MAX_FILE_BYTES", "DEFAULT_MAX_FILE_MEMORY"]
 
 GRAPH_NQ = "graph.nq"
 GRAPH_TTL = "graph.ttl"
 REPORT = "report.json"
 CACHE = ".cache"
-STATS = "stat.json"
+CACHE_DB = "cache.sqlite"
+LOCK = ".lock"
+DEFAULT_MAX_FILE_BYTES = 100 * 2**20
+DEFAULT_MAX_FILE_MEMORY = 2048 * 2**20
+_BATCH = 64  # cache entries per transaction
 _PREFIX_LINES = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in PREFIXES.items()).encode("utf-8")
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
@@ -54,6 +74,7 @@ class BuildReport:
     triples: int = 0
     cached: int = 0
     failed: list[dict] = field(default_factory=list)
+    skipped: list[dict] = field(default_factory=list)  # links out of the input, special files in it
     seconds: float = 0.0
     workers: int = 1
 
@@ -66,6 +87,7 @@ class BuildReport:
                  f"{self.relations} relations, {self.triples} triples in {self.quads} quads, "
                  f"{len(self.failed)} files failed, {self.seconds:.1f} s with {self.workers} worker(s)"]
         lines += [f"failed: {failure['path']}: {failure['reason']}" for failure in self.failed]
+        lines += [f"skipped: {skip['path']}: {skip['reason']}" for skip in self.skipped]
         return "\n".join(lines)
 
 
@@ -97,6 +119,131 @@ def write_atomic(path: Path, write) -> None:
         raise
 
 
+# ---------------------------------------------------------------- inputs: regular files, bounded, links kept in
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat_module.S_ISFIFO, "a FIFO"), (stat_module.S_ISCHR, "a character device"),
+                       (stat_module.S_ISBLK, "a block device"), (stat_module.S_ISSOCK, "a socket"),
+                       (stat_module.S_ISDIR, "a directory")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _stat_key(info: os.stat_result) -> list[int]:
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+
+
+def read_limited(path: str | Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[bytes, list[int] | None]:
+    """The bytes of a regular file of at most ``max_bytes``, and its stat key if it did not change
+    while read (None if it did); ``InputError`` naming the file otherwise. Opened without blocking,
+    so a FIFO is refused rather than waited on; the file is checked after it is opened."""
+    name = str(path)
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise InputError(name, error.strerror or str(error)) from None
+    try:
+        before = os.fstat(handle)
+        if not stat_module.S_ISREG(before.st_mode):
+            raise InputError(name, f"not a regular file: it is {_kind(before.st_mode)}")
+        if before.st_size > max_bytes:
+            raise InputError(name, f"{before.st_size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-file-mb)")
+        chunks, size = [], 0
+        while chunk := os.read(handle, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:  # it grew while read
+                raise InputError(name, f"over the limit of {max_bytes:,} bytes (raise it with --max-file-mb)")
+        after = os.fstat(handle)
+    except OSError as error:
+        raise InputError(name, error.strerror or str(error)) from None
+    finally:
+        os.close(handle)
+    return b"".join(chunks), (_stat_key(after) if _stat_key(after) == _stat_key(before) else None)
+
+
+def input_files(paths: Iterable[str | Path], follow_links: bool = False
+                ) -> tuple[list[tuple[Path, str]], list[dict], list[dict]]:
+    """``(files, skipped, failed)``: each text file under ``paths`` with its label (its path from the
+    parent of the input that named it), in a stable order; what was passed over and why; what
+    was named and cannot be read.
+
+    Directories are walked with a stack, not by recursion (a thousand nested directories raised
+    RecursionError). A link to a file or directory outside the input named is skipped unless
+    ``follow_links`` (a link to /etc/passwd was read and published); a link inside it is read as
+    a file, and a directory reached twice (a loop of links) is walked once. Only regular files
+    are read: a FIFO in the input, or /dev/zero named, would hang or read forever.
+    """
+    from .extract import TEXT_SUFFIXES
+
+    found, skipped, failed = [], [], []
+    for root in paths:
+        root = Path(root)
+        # abspath, not resolve: a file is labelled by where it was found
+        absolute = Path(os.path.abspath(root))
+        base = absolute.parent
+
+        def label(path: Path) -> str:
+            return Path(os.path.abspath(path)).relative_to(base).as_posix()
+
+        try:
+            info = os.stat(absolute)
+        except OSError as error:
+            failed.append({"path": label(absolute), "reason": error.strerror or str(error)})
+            continue
+        if not stat_module.S_ISDIR(info.st_mode):
+            if stat_module.S_ISREG(info.st_mode):  # named by the user: read even through a link
+                found.append((absolute, label(absolute)))
+            else:
+                failed.append({"path": label(absolute), "reason": f"not a regular file: it is {_kind(info.st_mode)}"})
+            continue
+        inside = os.path.realpath(absolute)
+        visited = {(info.st_dev, info.st_ino)}
+        stack, files = [absolute], []
+        while stack:
+            directory = stack.pop()
+            try:
+                with os.scandir(directory) as listing:
+                    entries = list(listing)
+            except OSError as error:
+                failed.append({"path": label(directory), "reason": error.strerror or str(error)})
+                continue
+            for entry in entries:
+                path = Path(entry.path)
+                wanted = path.suffix.lower() in TEXT_SUFFIXES
+                try:
+                    linked = entry.is_symlink()
+                    if linked:
+                        target = os.path.realpath(path)
+                        within = target == inside or target.startswith(inside.rstrip(os.sep) + os.sep)
+                        info = os.stat(path)
+                        if stat_module.S_ISDIR(info.st_mode) and within and not follow_links:
+                            continue  # its files are read where they are
+                        if not within and not follow_links:
+                            if wanted or stat_module.S_ISDIR(info.st_mode):
+                                skipped.append({"path": label(path), "reason": f"a link out of the input (to "
+                                                f"{target}); --follow-links reads it"})
+                            continue
+                    else:
+                        info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    if wanted:
+                        skipped.append({"path": label(path), "reason": "a broken link"})
+                    continue
+                if stat_module.S_ISDIR(info.st_mode):
+                    if (info.st_dev, info.st_ino) not in visited:
+                        visited.add((info.st_dev, info.st_ino))
+                        stack.append(path)
+                elif wanted:
+                    if stat_module.S_ISREG(info.st_mode):
+                        files.append(path)
+                    else:
+                        skipped.append({"path": label(path), "reason": f"not a regular file: it is {_kind(info.st_mode)}"})
+        found += [(path, label(path)) for path in sorted(files)]
+    return found, skipped, failed
+
+
 # ---------------------------------------------------------------- the cache: extractions as JSON
 
 def _to_json(extraction: Extraction) -> dict:
@@ -120,39 +267,173 @@ def _from_json(data: dict) -> Extraction:
     )
 
 
-def _cached_extraction(cache: Path, digest: str, label: str) -> Extraction | None:
-    try:
-        data = json.loads((cache / f"{digest}.json").read_text(encoding="utf-8"))
-        data["source"] = label
-        return _from_json(data)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # absent, or damaged: read again from the text
-
-
-# ---------------------------------------------------------------- the cache: one file's graph as text
+# ---------------------------------------------------------------- the cache: one SQLite store, every entry checked
 #
-# A block is one source file's named graph as it goes into the outputs: a JSON header line (the
-# sizes of the parts, the counts for the report, and the file's ``kg.rdf.mentions``), then its
-# N-Quads, its Turtle (without prefixes) and an 8-byte hash of each triple another graph may share (to count the
-# distinct triples of the whole graph without reading them). It is keyed by the content and the
-# label (which names the graph), and by the few undated instruments the rest of the corpus dates.
+# A block is one source file's named graph as it goes into the outputs: a header (the sizes of the
+# parts, the counts for the report, and the file's ``kg.rdf.mentions``), its N-Quads, its Turtle
+# (without prefixes) and an 8-byte hash of each triple another graph may share (to count the
+# distinct triples of the whole graph without reading them). It is keyed by the sha256 of the bytes
+# its extraction read and the label (which names the graph), and by the few undated instruments
+# the rest of the corpus dates. Each part is stored with its sha256 and checked when read.
 
-def _block_path(cache: Path, digest: str, label: str, same: dict[str, str], profile: str = "full") -> Path:
-    key = hashlib.sha256(json.dumps([label, sorted(same.items()), profile], ensure_ascii=False).encode("utf-8"))
-    return cache / f"{digest}.{key.hexdigest()[:16]}.block"
+_PARTS = ("header", "nq", "ttl", "hashes")
 
 
-def _read_header(path: Path) -> dict | None:
-    """A block's header, or None if it is absent or not whole (a build killed while writing it)."""
-    try:
-        with open(path, "rb") as file:
-            line = file.readline()
-            header = json.loads(line)
-            header["offset"] = len(line)
-            whole = os.fstat(file.fileno()).st_size == len(line) + header["nq"] + header["ttl"] + header["hashes"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return header if whole else None
+def _sha(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
+
+
+class _Damaged(Exception):
+    """A cache entry whose bytes are not those its sha256 was taken of: edited, or damaged."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _connect(path: Path | str, mapped: bool = True) -> sqlite3.Connection:
+    db = sqlite3.connect(path, isolation_level=None, timeout=300)  # a writer waits for the other's commit
+    # Blocks are large blobs read whole: 64 kB pages make their overflow chains 16x shorter,
+    # and reads through a memory map copy them once (a rebuild reads every block). Workers only
+    # write: a map would take the address space their memory limit counts.
+    db.execute("PRAGMA page_size=65536")  # takes effect when the file is created
+    db.execute(f"PRAGMA mmap_size={1 << 34 if mapped else 0}")
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")  # commits survive a killed process; no fsync each
+    return db
+
+
+def _block_row(key: str, header: dict, nq: bytes, ttl: bytes, hashes: bytes) -> tuple:
+    encoded = json.dumps(header, ensure_ascii=False).encode("utf-8")
+    return key, encoded, nq, ttl, hashes, b"".join(_sha(part) for part in (encoded, nq, ttl, hashes))
+
+
+class _Cache:
+    """The cache of one code version: extractions, blocks and the files' stat keys in one SQLite
+    file in WAL mode. The build writes in transactions of ``_BATCH`` entries, each worker one
+    transaction per file (so the workers, not the build, carry the blocks' bytes). A build killed
+    mid-way loses its open transactions only; what was committed is whole and read by the next."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.db = _connect(path)
+        self.db.executescript("""
+            CREATE TABLE IF NOT EXISTS extractions (digest TEXT PRIMARY KEY, data BLOB NOT NULL, sha BLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS blocks (key TEXT PRIMARY KEY, header BLOB NOT NULL, nq BLOB NOT NULL,
+                                               ttl BLOB NOT NULL, hashes BLOB NOT NULL, sha BLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS stats (path TEXT PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL);
+        """)
+        self.pending = 0
+        self.db.execute("BEGIN")
+
+    def _changed(self) -> None:
+        self.pending += 1
+        if self.pending >= _BATCH:
+            self.commit()
+
+    def commit(self) -> None:
+        self.db.execute("COMMIT")
+        self.db.execute("BEGIN")
+        self.pending = 0
+
+    def close(self, commit: bool = True) -> None:
+        if self.db.in_transaction:
+            self.db.execute("COMMIT" if commit else "ROLLBACK")
+        self.db.close()
+
+    def extraction(self, digest: str) -> bytes | None:
+        """A file's extraction as JSON, if cached and whole."""
+        row = self.db.execute("SELECT data, sha FROM extractions WHERE digest = ?", (digest,)).fetchone()
+        if row is None:
+            return None
+        if _sha(row[0]) != row[1]:
+            self.db.execute("DELETE FROM extractions WHERE digest = ?", (digest,))
+            return None
+        return row[0]
+
+    def header(self, key: str) -> dict | None:
+        """A block's header, if the block is cached and its header whole."""
+        row = self.db.execute("SELECT header, sha FROM blocks WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            if len(row[1]) != 32 * len(_PARTS) or _sha(row[0]) != row[1][:32]:
+                raise ValueError
+            return json.loads(row[0])
+        except ValueError:
+            self.drop(key)
+            return None
+
+    def part(self, key: str, name: str) -> bytes:
+        """One part of a block (``nq``, ``ttl`` or ``hashes``), checked; ``_Damaged`` if it is not whole."""
+        index = _PARTS.index(name)
+        row = self.db.execute(f"SELECT {name}, sha FROM blocks WHERE key = ?", (key,)).fetchone()
+        if row is None or _sha(row[0]) != row[1][32 * index:32 * index + 32]:
+            raise _Damaged(key)
+        return row[0]
+
+    def put_block(self, key: str, header: dict, nq: bytes, ttl: bytes, hashes: bytes) -> dict:
+        self.db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?, ?)", _block_row(key, header, nq, ttl, hashes))
+        self._changed()
+        return header
+
+    def drop(self, key: str) -> None:
+        self.db.execute("DELETE FROM blocks WHERE key = ?", (key,))
+
+    def stats(self) -> dict[str, tuple[list, str]]:
+        known = {}
+        for path, stat, digest in self.db.execute("SELECT path, stat, digest FROM stats"):
+            try:
+                known[path] = (json.loads(stat), digest)
+            except ValueError:
+                continue
+        return known
+
+    def save_stats(self, seen: dict[str, tuple[list, str]]) -> None:
+        self.db.execute("DELETE FROM stats")
+        self.db.executemany("INSERT INTO stats VALUES (?, ?, ?)",
+                            ((path, json.dumps(stat), digest) for path, (stat, digest) in seen.items()))
+
+
+def cached_extractions(build_dir: str | Path) -> Iterator[dict]:
+    """Every whole extraction in a build directory's cache, as the JSON dicts the build stored."""
+    for path in sorted(Path(build_dir, CACHE).glob(f"*/{CACHE_DB}")):
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            for data, sha in db.execute("SELECT data, sha FROM extractions ORDER BY digest"):
+                if _sha(data) == sha:
+                    yield json.loads(data)
+        finally:
+            db.close()
+
+
+class _Stats:
+    """Each text's sha256 by its size, times and inode, so that a rebuild hashes only the texts that
+    changed. As in git's index, a text changed less than ``_SETTLED`` before it was hashed is not
+    remembered: a second write in the same clock tick would leave its times as they were. A text
+    that changed while it was read is not remembered either."""
+
+    _SETTLED = 2_000_000_000  # ns
+
+    def __init__(self, cache: _Cache):
+        self.known = cache.stats()
+        self.seen: dict[str, tuple[list, str]] = {}
+
+    def digest(self, path: Path, max_bytes: int) -> str:
+        where = os.path.abspath(path)
+        key = _stat_key(os.stat(path))
+        entry = self.known.get(where)
+        if entry is not None and entry[0] == key:
+            digest = entry[1]
+        else:
+            data, key = read_limited(path, max_bytes)
+            digest = hashlib.sha256(data).hexdigest()
+        self.remember(where, key, digest)
+        return digest
+
+    def remember(self, where: str, key: list | None, digest: str) -> None:
+        if key is not None and time.time_ns() - max(key[1], key[2]) > self._SETTLED:
+            self.seen[where] = (key, digest)
 
 
 def _triple_hashes(nquads: bytes, graph: str) -> tuple[bytes, int]:
@@ -182,158 +463,211 @@ def _serialize(quads: list, graph: str) -> tuple[bytes, bytes, bytes, int]:
     return nquads, turtle, *_triple_hashes(nquads, graph)
 
 
-def _make_block(path: str, label: str, digest: str, cache: str, same: dict[str, str], profile: str = "full"):
-    """Run in a worker: one file's block (extracting the text unless its extraction is cached),
-    written into the cache; returns ``(label, header, reason it failed, whether the text was read)``."""
-    from .extract import extract_file
-    from .rdf import mentions, source_graph_iri, source_quads
+# ---------------------------------------------------------------- the workers: one file's block each, memory bounded
 
-    cache = Path(cache)
-    extraction, extracted = _cached_extraction(cache, digest, label), False
-    if extraction is None:
+def _block_key(digest: str, label: str, same: dict[str, str], profile: str) -> str:
+    key = hashlib.sha256(json.dumps([label, sorted(same.items()), profile], ensure_ascii=False).encode("utf-8"))
+    return f"{digest}.{key.hexdigest()[:16]}"
+
+
+_WORKER: dict = {"limit": None, "db": None}
+
+
+def _address_space() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _start_worker(limit: int | None, database: str, lock: int | None = None) -> None:
+    """In a worker: die with the build (a build killed left its workers writing, and holding the
+    lock on the directory the next build needed), let go of the lock's descriptor the fork copied,
+    open its own connection to the cache (never the parent's), and take at most ``limit`` bytes
+    more than it holds when it starts (RLIMIT_AS)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if lock is not None:
         try:
-            extraction = extract_file(path)
-        except KGError as error:
-            return label, None, getattr(error, "reason", str(error)), True
-        except Exception as error:  # a bug in a stage must not take the other files down with it
-            return label, None, f"unexpected {type(error).__name__}: {error}", True
+            os.close(lock)
+        except OSError:
+            pass
+    _WORKER["limit"], _WORKER["db"] = limit, _connect(database, mapped=False)
+    if limit:
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (_address_space() + limit,) * 2)
+        except (ValueError, OSError):
+            pass
+
+
+def _make_block(job: tuple) -> dict:
+    """Run in a worker: one file's block, from its cached extraction or from its bytes read once
+    (the key is the sha256 of the very bytes extracted: a file replaced while the build reads it
+    cannot leave one text's extraction under another's key)."""
+    path, label, same, profile, max_bytes, cached = job
+    try:
+        return _block_of(path, label, same, profile, max_bytes, cached)
+    except MemoryError:
+        limit = _WORKER["limit"]
+        return {"label": label, "reason": "needed more memory than a file may take"
+                + (f" ({limit // 2**20} MB; raise it with --max-file-memory-mb)" if limit else "")}
+    except KGError as error:
+        return {"label": label, "reason": getattr(error, "reason", str(error))}
+    except Exception as error:  # a bug in a stage must not take the other files down with it
+        return {"label": label, "reason": f"unexpected {type(error).__name__}: {error}"}
+
+
+def _block_of(path, label, same, profile, max_bytes, cached) -> dict:
+    from .extract import extract_source
+    from .rdf import mentions, source_graph_iri, source_quads
+    from .text import decode_bytes, prepare_text
+
+    stored, stat_key = None, None
+    if cached is not None:
+        digest, data = cached
+        extraction = _from_json({**json.loads(data), "source": label})
+    else:
+        raw, stat_key = read_limited(path, max_bytes)
+        digest = hashlib.sha256(raw).hexdigest()
+        extraction = extract_source(prepare_text(decode_bytes(raw, str(path)), str(path)))
+        del raw
         data = _to_json(extraction)
         data["source"] = label
-        text = json.dumps(data, ensure_ascii=False).encode("utf-8")
-        write_atomic(cache / f"{digest}.json", lambda file: file.write(text))
-        extracted = True
+        stored = json.dumps(data, ensure_ascii=False).encode("utf-8")
     quads = source_quads(label, digest, extraction, same, profile)
     summary = mentions(extraction)
-    header = _write_block(_block_path(cache, digest, label, same, profile), quads, source_graph_iri(label), {
-        "references": len(extraction.citations), "relations": len(extraction.relations), "mentions": summary,
-        "mentions_key": hashlib.sha256(json.dumps(summary, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]})
-    return label, header, None, extracted
+    nq, ttl, hashes, private = _serialize(quads, source_graph_iri(label))
+    header = {"nq": len(nq), "ttl": len(ttl), "hashes": len(hashes), "private": private, "quads": len(quads),
+              "references": len(extraction.citations), "relations": len(extraction.relations), "mentions": summary,
+              "mentions_key": hashlib.sha256(json.dumps(summary, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]}
+    key = _block_key(digest, label, same, profile)
+    row = _block_row(key, header, nq, ttl, hashes)
+    db = _WORKER["db"]
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if stored is not None:
+            db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)", (digest, stored, _sha(stored)))
+        db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?, ?)", row)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return {"label": label, "reason": None, "digest": digest, "key": key, "stat_key": stat_key,
+            "extracted": stored is not None, "header": header}
 
 
-def _write_block(path: Path, quads: list, graph: str, header: dict) -> dict:
-    """Write a block of the quads of one graph; its header, as ``_read_header`` would give it."""
-    nquads, turtle, hashes, private = _serialize(quads, graph)
-    header = {"nq": len(nquads), "ttl": len(turtle), "hashes": len(hashes), "private": private,
-              "quads": len(quads), **header}
-    line = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n"
-
-    def write(file):
-        for part in (line, nquads, turtle, hashes):
-            file.write(part)
-
-    write_atomic(path, write)
-    return {**header, "offset": len(line)}
-
-
-def _ontology_block(cache: str) -> tuple[Path, dict]:
-    """The ontology's block, made once for each version of kg.ttl."""
-    from .rdf import ONTOLOGY_GRAPH, ontology_file, ontology_quads
-
-    path = Path(cache) / f"ontology.{hashlib.sha256(ontology_file('kg.ttl').read_bytes()).hexdigest()[:16]}.block"
-    return path, _read_header(path) or _write_block(path, ontology_quads(), ONTOLOGY_GRAPH, {})
-
-
-def _distinct_triples(parts: list[tuple[Path, dict]]) -> int:
-    """How many distinct triples the blocks hold between them (a triple may stand in several graphs)."""
-    shared = set()
-    for block, header in parts:
-        with open(block, "rb") as file:
-            file.seek(header["offset"] + header["nq"] + header["ttl"])
-            shared.update(array("Q", file.read(header["hashes"])))
-    return len(shared) + sum(header["private"] for _, header in parts)
-
-
-def _joined(parts: list[tuple[Path, dict]], part: str):
-    """A writer of the N-Quads (``part="nq"``) or the Turtle of the blocks, one after the other."""
-    def write(file):
-        if part == "ttl":
-            file.write(_PREFIX_LINES)
-        for block, header in parts:
-            _append(file, block, header["offset"] + (header["nq"] if part == "ttl" else 0), header[part])
-    return write
-
-
-def _append(target, source: Path, offset: int, length: int) -> None:
-    """Copy ``length`` bytes of ``source`` from ``offset`` to the end of ``target``, in the kernel
-    when it can (a rebuild copies every file's block: that copy is most of its time)."""
-    target.flush()
-    with open(source, "rb") as file:
-        while length:
-            try:
-                copied = os.copy_file_range(file.fileno(), target.fileno(), length, offset)
-            except (AttributeError, OSError):
-                copied = 0
-            if not copied:  # no copy_file_range here, or across file systems
-                file.seek(offset)
-                chunk = file.read(min(length, 1 << 24))
-                if not chunk:
-                    raise OSError(f"{source}: shorter than its header says")
-                target.write(chunk)
-                target.flush()
-                copied = len(chunk)
-            offset += copied
-            length -= copied
+def _run(jobs: list[tuple], workers: int, memory: int | None, database: str, lock: int | None = None
+         ) -> Iterator[dict]:
+    """Each job's result, in the order of the jobs, from worker processes with bounded memory.
+    A worker that dies (a crash in native code) breaks its pool: the unfinished jobs run again
+    one at a time, and the one whose worker dies then fails alone."""
+    pending, solo = list(jobs), False
+    while pending:
+        batch, pending, blamed = pending, [], False
+        size = 1 if solo else max(1, min(workers, len(batch)))
+        with ProcessPoolExecutor(max_workers=size, initializer=_start_worker, initargs=(memory, database, lock)) as pool:
+            futures = deque((pool.submit(_make_block, job), job) for job in batch)
+            while futures:
+                future, job = futures.popleft()
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    if solo and not blamed:
+                        blamed = True
+                        yield {"label": job[1], "reason": "its worker died while extracting it"
+                               + (f" (over {memory // 2**20} MB?)" if memory else "")}
+                    else:
+                        pending.append(job)
+        solo = True
 
 
 # ---------------------------------------------------------------- the build
 
-class _Stats:
-    """Each text's sha256 by its size, times and inode, so that a rebuild hashes only the texts that
-    changed. As in git's index, a text changed less than ``_SETTLED`` before it was hashed is not
-    remembered: a second write in the same clock tick would leave its times as they were."""
+def _triples_and_quads(cache: _Cache, parts: list[tuple[str, dict]]) -> int:
+    """How many distinct triples the blocks hold between them (a triple may stand in several graphs)."""
+    shared = set()
+    for key, _ in parts:
+        shared.update(array("Q", cache.part(key, "hashes")))
+    return len(shared) + sum(header["private"] for _, header in parts)
 
-    _SETTLED = 2_000_000_000  # ns
 
-    def __init__(self, path: Path):
-        self.path = path
+def _damaged(cache: _Cache, parts: list[tuple[str, dict]]) -> set[str]:
+    """The keys of the blocks that are not whole, each part of each read and checked."""
+    damaged = set()
+    for key, _ in parts:
+        for name in _PARTS[1:]:
+            try:
+                cache.part(key, name)
+            except _Damaged:
+                damaged.add(key)
+                break
+    return damaged
+
+
+def _joined(cache: _Cache, parts: list[tuple[str, dict]], part: str):
+    """A writer of the N-Quads (``part="nq"``) or the Turtle of the blocks, one after the other."""
+    def write(file):
+        if part == "ttl":
+            file.write(_PREFIX_LINES)
+        for key, _ in parts:
+            file.write(cache.part(key, part))
+    return write
+
+
+class _Locked:
+    """An exclusive lock on the build directory (``.lock``, flock): two builds into one directory
+    crashed one another."""
+
+    def __init__(self, output: Path):
+        self.output = output
+
+    def __enter__(self):
+        self.handle = os.open(self.output / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
         try:
-            self.known = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.known = {}
-        self.seen: dict[str, list] = {}
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(self.handle, 32, 0).decode("ascii", "replace").strip()
+            os.close(self.handle)
+            raise KGError(f"{self.output}: another build is writing here{f' (process {holder})' if holder else ''}; "
+                          f"wait for it to finish or build into another directory") from None
+        os.ftruncate(self.handle, 0)
+        os.pwrite(self.handle, f"{os.getpid()}\n".encode("ascii"), 0)
+        return self
 
-    def digest(self, path: Path) -> str:
-        stat = path.stat()
-        where = os.path.abspath(path)
-        key = [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
-        entry = self.known.get(where)
-        if isinstance(entry, list) and entry[:4] == key:
-            digest = entry[4]
-        else:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if time.time_ns() - max(stat.st_mtime_ns, stat.st_ctime_ns) > self._SETTLED:
-            self.seen[where] = [*key, digest]
-        return digest
-
-    def save(self) -> None:
-        text = json.dumps(self.seen).encode("utf-8")
-        write_atomic(self.path, lambda file: file.write(text))
+    def __exit__(self, *exc):
+        os.close(self.handle)  # and with it the lock
 
 
-def _inputs(paths) -> list[tuple[Path, str]]:
-    """Each text file with its label: its path from the parent of the input that named it."""
-    from .extract import iter_text_files
-
-    found = []
-    for root in paths:
-        root = Path(root)
-        # abspath, not resolve: a symlink to a text elsewhere is labelled by where it was found
-        # (resolving it made relative_to raise and took the whole build down).
-        base = Path(os.path.abspath(root)).parent
-        for path in iter_text_files([root]):
-            found.append((path, Path(os.path.abspath(path)).relative_to(base).as_posix()))
-    return found
+def _cannot_write(output: Path, error: Exception) -> KGError:
+    if isinstance(error, OSError):
+        where = f" ({error.filename})" if error.filename else ""
+        return KGError(f"{output}: cannot write the build: {error.strerror or error}{where}")
+    return KGError(f"{output}: cannot write the build cache: {error}")
 
 
-def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = "full") -> BuildReport:
+def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = "full",
+          max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, max_file_memory: int | None = DEFAULT_MAX_FILE_MEMORY,
+          follow_links: bool = False) -> BuildReport:
     """Extract every text under ``paths`` and write the graph into ``output``.
 
     ``profile`` is what each file's graph keeps (``kg.rdf.PROFILES``): ``full`` (sections and the
     evidence of every edge) or ``citations`` (documents, tasks and edges: for national-scale stores).
+    ``max_file_bytes`` and ``max_file_memory`` bound what one file may cost (it fails alone,
+    named, past them); ``follow_links`` reads links out of the input directories.
 
     Each file's graph is made where the file is extracted, in a worker, and cached beside its
     extraction; the build then joins the cached blocks in the order of the files, between the
-    ontology and the instruments' graph, the only parts made from the whole corpus.
+    ontology and the instruments' graph, the only parts made from the whole corpus. A directory
+    that cannot be written (read-only, full) is one ``KGError``; the previous build stays whole.
 
     >>> import tempfile, pathlib
     >>> out = pathlib.Path(tempfile.mkdtemp())
@@ -341,108 +675,168 @@ def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = 
     >>> report.files_read, report.ok, sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     (1, True, ['graph.nq', 'graph.ttl', 'oxigraph', 'report.json'])
     """
-    from .rdf import INSTRUMENTS_GRAPH, canonical_iris, check_profile, instrument_quads, mentioned_iris
+    from .rdf import check_profile
 
     check_profile(profile)  # before anything is written
-    started = time.perf_counter()
     output = Path(output)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        with _Locked(output) as locked:
+            return _build(paths, output, workers, log, profile, max_file_bytes, max_file_memory, follow_links,
+                          locked.handle)
+    except (OSError, sqlite3.Error) as error:
+        raise _cannot_write(output, error) from None
+
+
+def _build(paths, output: Path, workers: int, log, profile: str, max_file_bytes: int, max_file_memory: int | None,
+           follow_links: bool, lock: int | None = None) -> BuildReport:
+    started = time.perf_counter()
     for stale in output.glob(".*.*"):  # temporary files of a build that was killed while writing
         if stale.is_file() and stale.name.split(".")[1] in ("graph", "report"):
             stale.unlink(missing_ok=True)
-    cache = output / CACHE / fingerprint()
-    cache.mkdir(parents=True, exist_ok=True)
-    for stale in cache.glob(".*"):  # the same, for the cache's own temporary files
-        stale.unlink(missing_ok=True)
+    directory = output / CACHE / fingerprint()
+    directory.mkdir(parents=True, exist_ok=True)
+    cache = _Cache(directory / CACHE_DB)
+    try:
+        report = _build_with(cache, paths, output, workers, log, profile, max_file_bytes, max_file_memory,
+                             follow_links, started, lock)
+    except BaseException:
+        cache.close(commit=True)  # what was made is kept for the next build
+        raise
+    cache.close()
+    _prune(output / CACHE, keep=directory.name)
+    return report
+
+
+def _build_with(cache: _Cache, paths, output: Path, workers, log, profile, max_file_bytes, max_file_memory,
+                follow_links, started, lock) -> BuildReport:
+    from .rdf import (INSTRUMENTS_GRAPH, ONTOLOGY_GRAPH, canonical_iris, instrument_quads, mentioned_iris,
+                      ontology_file, ontology_quads)
+
     report = BuildReport(workers=workers)
+    found, report.skipped, report.failed = input_files(paths, follow_links)
     inputs: dict[str, Path] = {}
-    for path, label in _inputs(paths):
+    for path, label in found:
         inputs.setdefault(label, path)  # an input named twice is one graph
-    blocks: dict[str, tuple[str, Path, dict]] = {}  # label -> (digest, block, header)
+    blocks: dict[str, tuple[str, str, dict]] = {}  # label -> (digest, key, header)
+    stats = _Stats(cache)
     todo = []
-    stats = _Stats(cache / STATS)
     for label, path in inputs.items():
         try:
-            digest, size = stats.digest(path), path.stat().st_size
+            digest, size = stats.digest(path, max_file_bytes), path.stat().st_size
+        except InputError as error:
+            report.failed.append({"path": label, "reason": error.reason})
+            continue
         except OSError as error:
             report.failed.append({"path": label, "reason": error.strerror or str(error)})
             continue
-        block = _block_path(cache, digest, label, {}, profile)
-        header = _read_header(block)
-        if header is None:
-            todo.append((str(path), label, digest, size))
-        else:
-            blocks[label] = (digest, block, header)
+        key = _block_key(digest, label, {}, profile)
+        header = cache.header(key)
+        if header is not None:
+            blocks[label] = (digest, key, header)
             report.cached += 1
-
-    # The largest texts first, one at a time: the workers then finish together, not one of them
-    # left with a chunk of long gazettes while the other waits.
-    todo.sort(key=lambda job: -job[3])
-    jobs = ([p for p, _, _, _ in todo], [label for _, label, _, _ in todo], [d for _, _, d, _ in todo],
-            [str(cache)] * len(todo), [{}] * len(todo), [profile] * len(todo))
-    if workers > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            ontology = pool.submit(_ontology_block, str(cache))  # beside the files, not after them
-            outcomes = list(pool.map(_make_block, *jobs))
-            ontology = ontology.result()
-    else:
-        ontology = _ontology_block(str(cache))
-        outcomes = list(map(_make_block, *jobs))
-    digests = {label: digest for _, label, digest, _ in todo}
-    for label, header, reason, extracted in outcomes:
-        if header is None:
-            report.failed.append({"path": label, "reason": reason})
             continue
-        blocks[label] = (digests[label], _block_path(cache, digests[label], label, {}, profile), header)
-        report.cached += not extracted
+        data = cache.extraction(digest)  # extracted before, under another label or profile
+        todo.append(((str(path), label, {}, profile, max_file_bytes, (digest, data) if data else None), size))
+
+    def store(result: dict) -> bool:
+        """Take a worker's result (its block is in the cache) into ``blocks``; False if the file failed."""
+        label = result["label"]
+        if result["reason"] is not None:
+            report.failed.append({"path": label, "reason": result["reason"]})
+            return False
+        blocks[label] = (result["digest"], result["key"], result["header"])
+        stats.remember(os.path.abspath(inputs[label]), result["stat_key"], result["digest"])
+        return True
+
+    # The largest texts first: the workers then finish together, not one of them left with a
+    # chunk of long gazettes while the other waits.
+    todo.sort(key=lambda job: -job[1])
+    database = str(cache.path)
+    cache.commit()  # the workers write now: the build holds no write lock meanwhile
+    for result in _run([job for job, _ in todo], workers, max_file_memory, database, lock):
+        if store(result):
+            report.cached += not result["extracted"]
 
     # The one step over the whole corpus: an undated citation becomes the one dated instrument of
     # its series, if some file dates it. Only the few files naming such an instrument change.
     order = [label for label in inputs if label in blocks]
-    summaries = [blocks[label][2]["mentions"] for label in order]
-    same = canonical_iris(mentioned_iris(summaries))
-    for label in order:
-        digest, _, header = blocks[label]
-        mine = {iri: same[iri] for iri in header["mentions"]["undated"] if iri in same}
-        if mine:
-            block = _block_path(cache, digest, label, mine, profile)
-            found = _read_header(block)
-            if found is None:
-                _, found, reason, _ = _make_block(str(inputs[label]), label, digest, str(cache), mine, profile)
-                if found is None:  # the cached extraction vanished and the text no longer reads
-                    report.failed.append({"path": label, "reason": reason})
-                    order.remove(label)
-                    continue
-            blocks[label] = (digest, block, found)
+    same = canonical_iris(mentioned_iris([blocks[label][2]["mentions"] for label in order]))
 
+    def remake(labels: list[str], dated: bool) -> None:
+        jobs = []
+        for label in labels:
+            digest, _, header = blocks[label]
+            mine = {iri: same[iri] for iri in header["mentions"]["undated"] if iri in same} if dated else {}
+            key = _block_key(digest, label, mine, profile)
+            found_header = cache.header(key)
+            if found_header is not None:
+                blocks[label] = (digest, key, found_header)
+                continue
+            data = cache.extraction(digest)
+            jobs.append((str(inputs[label]), label, mine, profile, max_file_bytes, (digest, data) if data else None))
+        cache.commit()
+        for result in _run(jobs, workers, max_file_memory, database, lock):
+            if not store(result):  # the cached extraction was damaged and the text no longer reads
+                order.remove(result["label"])
+                blocks.pop(result["label"], None)
+
+    remake([label for label in order if any(iri in same for iri in blocks[label][2]["mentions"]["undated"])], True)
+
+    if log:
+        log(f"extracted in {time.perf_counter() - started:.1f} s; writing {output}")
+    ontology = f"ontology.{hashlib.sha256(ontology_file('kg.ttl').read_bytes()).hexdigest()[:16]}"
+    for attempt in range(5):
+        # The ontology first, every file's graph in the order of the files, the instruments' graph
+        # last, cached under the files' mentions it is made from.
+        summaries = [blocks[label][2]["mentions"] for label in order]
+        key = hashlib.sha256("".join(blocks[label][2]["mentions_key"] for label in order).encode()).hexdigest()[:16]
+        instruments = f"instruments.{key}"
+        parts = []
+        for name, graph, quads in ((ontology, ONTOLOGY_GRAPH, ontology_quads), (instruments, INSTRUMENTS_GRAPH,
+                                   lambda: instrument_quads(summaries, same))):
+            header = cache.header(name)
+            if header is None:
+                made = quads()
+                nq, ttl, hashes, private = _serialize(made, graph)
+                header = cache.put_block(name, {"nq": len(nq), "ttl": len(ttl), "hashes": len(hashes),
+                                                "private": private, "quads": len(made)}, nq, ttl, hashes)
+            parts.append((name, header))
+        parts = [parts[0], *((blocks[label][1], blocks[label][2]) for label in order), parts[1]]
+        try:
+            report.triples = _triples_and_quads(cache, parts)
+            write_atomic(output / GRAPH_NQ, _joined(cache, parts, "nq"))
+            write_atomic(output / GRAPH_TTL, _joined(cache, parts, "ttl"))
+            break
+        except _Damaged:  # entries edited or damaged since they were written: each made again
+            damaged = _damaged(cache, parts)
+            for key in damaged:
+                cache.drop(key)
+            for dated in (False, True):
+                owners = [label for label in order if blocks[label][1] in damaged
+                          and (blocks[label][1] != _block_key(blocks[label][0], label, {}, profile)) == dated]
+                remake(owners, dated)
+    else:
+        raise KGError(f"{output}: the build cache keeps changing under the build; remove {output / CACHE}")
     report.files_read = len(order)
     report.references = sum(blocks[label][2]["references"] for label in order)
     report.relations = sum(blocks[label][2]["relations"] for label in order)
-    if log:
-        log(f"extracted in {time.perf_counter() - started:.1f} s; writing {output}")
-    # The ontology first, every file's graph in the order of the files, the instruments' graph last,
-    # cached under the files' mentions it is made from.
-    key = hashlib.sha256("".join(blocks[label][2]["mentions_key"] for label in order).encode()).hexdigest()[:16]
-    instruments = cache / f"instruments.{key}.block"
-    parts = [ontology, *(blocks[label][1:] for label in order),
-             (instruments, _read_header(instruments)
-              or _write_block(instruments, instrument_quads(summaries, same), INSTRUMENTS_GRAPH, {}))]
     report.quads = sum(header["quads"] for _, header in parts)
-    report.triples = _distinct_triples(parts)
-    write_atomic(output / GRAPH_NQ, _joined(parts, "nq"))
-    write_atomic(output / GRAPH_TTL, _joined(parts, "ttl"))
+    cache.save_stats(stats.seen)
+    cache.commit()
     from .store import refresh_ready_store
     refresh_ready_store(output)  # build/oxigraph: what every reading command opens (kg.store)
-    stats.save()
     report.failed.sort(key=lambda failure: failure["path"])
     report.seconds = round(time.perf_counter() - started, 2)
     payload = json.dumps({**asdict(report), "ok": report.ok}, ensure_ascii=False, indent=1).encode("utf-8")
     write_atomic(output / REPORT, lambda file: file.write(payload))
-    _prune(output / CACHE, keep=cache.name)
     return report
 
 
 def _prune(cache_root: Path, keep: str) -> None:
     """Drop the caches of other code versions: they can never be read again."""
+    import shutil
+
     if cache_root.is_dir():
         for entry in cache_root.iterdir():
             if entry.is_dir() and entry.name != keep:

@@ -82,7 +82,12 @@ def _fail(error: KGError) -> None:
 @click.option("--profile", default="full", show_default=True, type=click.Choice(["full", "citations"]),
               help="full: every section and the words behind every edge. citations: documents, tasks "
                    "and edges only, about a tenth of the quads, for national-scale stores.")
-def build(paths, output, workers, profile):
+@click.option("--max-file-mb", default=100.0, show_default=True, type=click.FloatRange(0, None, min_open=True),
+              help="Larger files fail (named, with the reason); the others still build.")
+@click.option("--max-file-memory-mb", default=2048, show_default=True, type=click.IntRange(64, None),
+              help="Memory one file's extraction may take; past it that file fails alone.")
+@click.option("--follow-links", is_flag=True, help="Read links that lead out of the input directories.")
+def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, follow_links):
     """Extract every text under PATHS and write the corpus graph (Turtle and N-Quads).
 
     Each source file's statements go in a named graph of their own, with the offsets and words
@@ -95,7 +100,8 @@ def build(paths, output, workers, profile):
     from .build import build as run_build
 
     try:
-        report = run_build(paths, output, workers=workers, profile=profile)
+        report = run_build(paths, output, workers=workers, profile=profile, max_file_bytes=int(max_file_mb * 2**20),
+                           max_file_memory=max_file_memory_mb * 2**20, follow_links=follow_links)
     except KGError as error:
         _fail(error)
     click.echo(report.summary())
@@ -392,14 +398,27 @@ def rank(location, relations, group, measure, issuer, year, fmt, limit, offset, 
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--allow-updates", is_flag=True, help="Accept SPARQL Update and Graph Store writes (off by default).")
-@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run.")
+@click.option("--allow-remote-updates", is_flag=True,
+              help="Allow --allow-updates on an address other than loopback (anyone reaching it can rewrite the graph).")
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A Host name clients may use besides loopback names (against DNS rebinding).")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a query may run; then its worker is killed.")
 @click.option("--max-rows", default=10_000, show_default=True, help="Rows a query may return.")
+@click.option("--max-result-mb", default=16.0, show_default=True, help="MB of JSON a query may return.")
+@click.option("--max-memory-mb", default=1024, show_default=True, type=click.IntRange(16, None),
+              help="MB a query worker may allocate beyond the graph it shares.")
+@click.option("--workers", default=8, show_default=True, type=click.IntRange(1, 256), help="Query worker processes.")
+@click.option("--max-body-mb", default=8.0, show_default=True, help="MB of one request body.")
+@click.option("--max-connections", default=64, show_default=True, type=click.IntRange(1, None),
+              help="Requests handled at once; more get 503 at once.")
 @_STORE
-def serve(location, host, port, allow_updates, timeout, max_rows, store_kind):
+def serve(location, host, port, allow_updates, allow_remote_updates, allowed_hosts, timeout, max_rows, max_result_mb,
+          max_memory_mb, workers, max_body_mb, max_connections, store_kind):
     """Serve a built graph as a SPARQL 1.1 endpoint (GET/POST /query), read-only unless told.
 
-    Malformed queries get HTTP 400 with the parser's message; each query is bounded in time
-    and rows.
+    Each query runs in a worker process bounded in time, memory, rows and bytes: past its time
+    or memory the worker is killed and replaced. SERVICE and LOAD are refused. Malformed queries
+    get HTTP 400 with the parser's message.
 
     Example: kg serve build/ --port 7878
     """
@@ -407,7 +426,10 @@ def serve(location, host, port, allow_updates, timeout, max_rows, store_kind):
 
     try:
         run_serve(location, host=host, port=port, allow_updates=allow_updates, timeout=timeout,
-                  max_rows=max_rows, store_kind=store_kind, log=lambda line: click.echo(line, err=True))
+                  max_rows=max_rows, store_kind=store_kind, allow_remote_updates=allow_remote_updates,
+                  allowed_hosts=frozenset(allowed_hosts), max_result_bytes=int(max_result_mb * 2**20),
+                  max_memory=max_memory_mb * 2**20, workers=workers, max_body=int(max_body_mb * 2**20),
+                  max_connections=max_connections, log=lambda line: click.echo(line, err=True))
     except KGError as error:
         _fail(error)
 
@@ -417,18 +439,22 @@ def serve(location, host, port, allow_updates, timeout, max_rows, store_kind):
 @click.argument("url")
 @click.option("--protocol", type=click.Choice(["gsp", "update"]), default="gsp", show_default=True,
               help="gsp: PUT each named graph to the Graph Store URL; update: SPARQL Update to the update URL.")
-def push(location, url, protocol):
-    """Send a built graph to a SPARQL 1.1 server, replacing each of its named graphs there.
+@click.option("--timeout", default=300.0, show_default=True, help="Seconds each request may take.")
+@click.option("--query-url", help="Where to count what landed (default: URL with its last segment made 'query').")
+def push(location, url, protocol, timeout, query_url):
+    """Send a built graph to a SPARQL 1.1 server, replacing each of its named graphs there, then
+    count each graph's quads on the server: a graph that did not land whole is an error. Redirects
+    are refused.
 
     Example: kg push build/ http://127.0.0.1:7878/store
     """
     from .store import push as run_push
 
     try:
-        sent = run_push(location, url, protocol=protocol)
+        sent = run_push(location, url, protocol=protocol, timeout=timeout, query_url=query_url)
     except KGError as error:
         _fail(error)
-    click.echo(f"{sum(sent.values())} quads in {len(sent)} graphs sent to {url}")
+    click.echo(f"{sum(sent.values())} quads in {len(sent)} graphs sent to {url}, each counted there")
 
 
 # ---------------------------------------------------------------- views: pages that open offline (kg.views)

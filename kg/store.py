@@ -514,13 +514,13 @@ class RemoteStore:
         return _collect(results, max_rows)
 
 
-def _send(request: urllib.request.Request, timeout: float, url: str) -> bytes:
+def _send(request: urllib.request.Request, timeout: float, url: str, open_url=urllib.request.urlopen) -> bytes:
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with open_url(request, timeout=timeout) as response:
             return response.read()
     except urllib.error.HTTPError as error:
-        message = error.read().decode("utf-8", "replace").strip()[:500]
-        raise QueryError(f"{url}: HTTP {error.code}: {message}") from None
+        message = error.read().decode("utf-8", "replace").strip()[:500] if error.fp else ""
+        raise QueryError(f"{url}: HTTP {error.code}: {message or error.reason}") from None
     except (urllib.error.URLError, OSError) as error:
         raise QueryError(f"{url}: cannot connect: {getattr(error, 'reason', error)}") from None
 
@@ -560,13 +560,34 @@ def open_store(location: str | Path, kind: str = "auto", writable: bool = False)
     return stores[kind](location)
 
 
-def push(location: str | Path, url: str, protocol: str = "gsp", timeout: float = 300.0) -> dict[str, int]:
+class _RefuseRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect turns a POST into a GET without its body (302, 303) or asks to send it elsewhere:
+    a push that followed one reported graphs sent that never arrived."""
+
+    def redirect_request(self, request, fp, code, message, headers, new_url):
+        raise urllib.error.HTTPError(request.full_url, code, f"redirected to {new_url[:200]}: refused "
+                                     f"(push to the address it names, if it is meant)", headers, fp)
+
+
+def _query_url(url: str) -> str:
+    """The query endpoint beside a graph store or update URL: its last path segment made ``query``
+    (http://h/store -> http://h/query, as Oxigraph and kg serve lay them out; Fuseki's /ds/data -> /ds/query)."""
+    parts = urllib.parse.urlsplit(url)
+    path = parts.path.rsplit("/", 1)[0] + "/query"
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def push(location: str | Path, url: str, protocol: str = "gsp", timeout: float = 300.0,
+         query_url: str | None = None) -> dict[str, int]:
     """Send a built graph to a SPARQL 1.1 server, one named graph at a time, each replacing the
-    server's graph of the same name (so pushing a rebuild replaces what changed and keeps the rest).
+    server's graph of the same name (so pushing a rebuild replaces what changed and keeps the rest),
+    then check what landed: each graph's quads counted on the server by a query.
 
     ``protocol="gsp"``: the Graph Store Protocol, ``PUT url?graph=G`` with N-Triples (``url`` is the
     server's graph store, e.g. http://127.0.0.1:7878/store). ``protocol="update"``: SPARQL Update,
     ``DROP SILENT GRAPH G; INSERT DATA { GRAPH G { ... } }`` (``url`` is its update endpoint).
+    ``query_url`` is where the counts are asked (by default beside ``url``: ``_query_url``).
+    Redirects are refused; a graph whose count differs raises ``QueryError``.
     """
     if protocol not in ("gsp", "update"):
         raise QueryError(f"{protocol}: no such protocol (gsp or update)")
@@ -575,6 +596,7 @@ def push(location: str | Path, url: str, protocol: str = "gsp", timeout: float =
     graphs: dict[str, list[ox.Quad]] = {}
     for quad in ox.parse(path=str(graph_file(location)), format=ox.RdfFormat.N_QUADS):
         graphs.setdefault(quad.graph_name.value, []).append(quad)
+    opener = urllib.request.build_opener(_RefuseRedirects)
     sent = {}
     for name, quads in graphs.items():
         body = ox.serialize([q.triple for q in quads], format=ox.RdfFormat.N_TRIPLES)
@@ -587,6 +609,29 @@ def push(location: str | Path, url: str, protocol: str = "gsp", timeout: float =
             update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n".encode() + body + b"}}"
             request = urllib.request.Request(url, data=update, method="POST",
                                              headers={"Content-Type": "application/sparql-update; charset=utf-8"})
-        _send(request, timeout, url)
-        sent[name] = len(quads)
+        _send(request, timeout, url, opener.open)
+        sent[name] = len(set(quads))  # a graph is a set: a quad stated twice lands once
+    _verify(query_url or _query_url(url), sent, timeout)
     return sent
+
+
+def _verify(query_url: str, sent: dict[str, int], timeout: float, batch: int = 200) -> None:
+    """Count each sent graph's quads on the server; raise if one is not what was sent."""
+    remote = RemoteStore(query_url, timeout=timeout)
+    names = list(sent)
+    found: dict[str, int] = {}
+    for start in range(0, len(names), batch):
+        values = " ".join(str(ox.NamedNode(name)) for name in names[start:start + batch])
+        try:
+            result = remote.query(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
+                                  f"GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g")
+        except QueryError as error:
+            raise QueryError(f"sent, but what landed cannot be counted at {query_url} (give --query-url): "
+                             f"{error}") from None
+        for row in result.records():
+            found[row.get("g") or ""] = int(row.get("n") or 0)
+    wrong = [f"{name}: {count} sent, {found.get(name, 0)} there" for name, count in sent.items()
+             if found.get(name, 0) != count]
+    if wrong:
+        raise QueryError(f"{query_url}: {len(wrong)} of {len(sent)} graphs did not land whole: "
+                         + "; ".join(wrong[:3]) + (" ..." if len(wrong) > 3 else ""))

@@ -5,6 +5,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -80,21 +81,37 @@ def test_two_workers_write_the_same_graph_as_one(small_corpus, tmp_path):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 
-def test_a_build_killed_half_way_leaves_the_previous_build_and_the_next_run_completes(small_corpus, tmp_path):
+def test_a_build_killed_half_way_leaves_the_previous_build_and_the_next_run_completes(small_corpus, tmp_path,
+                                                                                     corpus_build):
     out = tmp_path / "out"
     build([small_corpus], out)
     before = {name: (out / name).read_bytes() for name in ("graph.nq", "graph.ttl", "report.json")}
+    (database,) = (out / ".cache").glob("*/cache.sqlite")
+    with sqlite3.connect(database) as db:
+        blocks_before = db.execute("SELECT count(*) FROM blocks").fetchone()[0]
     kg = [sys.executable, "-m", "kg.cli", "build", str(ROOT / "corpus"), "-o", str(out)]
     process = subprocess.Popen(kg, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(2.0)
+    # killed once the workers have committed some files' entries to the cache (SQLite in WAL mode)
+    deadline = time.monotonic() + 600
+    while not any(wal.stat().st_size for wal in (out / ".cache").glob("*/cache.sqlite-wal")):
+        assert time.monotonic() < deadline and process.poll() is None, "the build ended before it could be killed"
+        time.sleep(0.05)
+    time.sleep(1.0)
     assert process.poll() is None, "the build finished before it could be killed"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    with sqlite3.connect(database) as db:
+        committed = db.execute("SELECT count(*) FROM blocks").fetchone()[0] - blocks_before
+    assert committed >= 1
     assert {name: (out / name).read_bytes() for name in before} == before
     assert not [p for p in out.iterdir() if p.name.startswith(".graph") or p.name.startswith(".report")]
     finished = subprocess.run(kg, cwd=tmp_path, capture_output=True, text=True, timeout=900)
     assert finished.returncode == 0, finished.stderr
-    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["files_read"] == 374
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["files_read"] == 374
+    assert report["cached"] >= committed  # what was committed before the kill was kept
+    # and the graph is the one a build that was never killed writes
+    assert (out / "graph.nq").read_bytes() == (corpus_build / "graph.nq").read_bytes()
 
 
 # ---------------------------------------------------------------- the joined blocks are the graph of kg.rdf.dataset
@@ -167,12 +184,14 @@ def test_turtle_holds_the_triples_of_the_quads(small_corpus, tmp_path):
 
 
 def test_a_damaged_cache_entry_is_made_again(small_corpus, tmp_path):
+    import sqlite3
+
     out = tmp_path / "out"
     build([small_corpus], out)
     before = (out / "graph.nq").read_bytes()
-    for block in (out / ".cache").glob("*/*.block"):
-        block.write_bytes(block.read_bytes()[:-7])  # as if the build had been killed while writing it
-    for extraction in [p for p in (out / ".cache").glob("*/*.json") if p.name != "stat.json"][:1]:
-        extraction.write_text("{", encoding="utf-8")
+    (database,) = (out / ".cache").glob("*/cache.sqlite")
+    with sqlite3.connect(database) as db:  # every block cut short, one extraction not JSON any more
+        db.execute("UPDATE blocks SET nq = substr(nq, 1, length(nq) - 7)")
+        db.execute("UPDATE extractions SET data = CAST('{' AS BLOB) WHERE rowid = (SELECT min(rowid) FROM extractions)")
     again = build([small_corpus], out)
     assert again.ok and (out / "graph.nq").read_bytes() == before

@@ -1,13 +1,12 @@
 """The citations profile (national-scale graphs) and the citation counts the build writes."""
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-from kg.build import build
+from kg.build import build, cached_extractions
 from kg.query import run_named
 from kg.store import MemoryStore
 
@@ -96,10 +95,7 @@ def test_citing_documents_are_counted_from_the_extractions(corpus_build):
     """kg:citingDocuments, written by the build, against a count made here from the cached
     extractions: the documents naming each instrument in a citation or a typed relation."""
     citing = defaultdict(set)
-    for path in corpus_build.glob(".cache/*/*.json"):
-        if path.name == "stat.json":
-            continue
-        data = json.loads(path.read_text(encoding="utf-8"))
+    for data in cached_extractions(corpus_build):
         own = data["document"]["instrument"]["iri"]
         for iri in [c["instrument"]["iri"] for c in data["citations"]] + [r["object"] for r in data["relations"]]:
             if iri != own:
