@@ -260,7 +260,8 @@ def _from_json(data: dict) -> Extraction:
         document=Document(instrument(document["instrument"]), document["signer"], document["locality"]),
         citations=tuple(Citation(Reference(**{**c["reference"], "warnings": tuple(c["reference"]["warnings"])}),
                                  instrument(c["instrument"]), c["section"]) for c in data["citations"]),
-        sections=tuple(Section(**{**s, "partners": tuple(s["partners"])}) for s in data["sections"]),
+        sections=tuple(Section(**{**s, "partners": tuple(s["partners"]), "deadlines": tuple(s["deadlines"])})
+                       for s in data["sections"]),
         relations=tuple(Relation(**r) for r in data["relations"]),
         warnings=tuple(data["warnings"]),
         force=tuple(DateOfForce(**fact) for fact in data.get("force", ())),
