@@ -155,12 +155,19 @@ def test_a_pathological_file_fails_alone_within_its_memory(texts, tmp_path):
 def test_a_thousand_nested_directories_build(tmp_path):
     deep = path = tmp_path / "texts"
     path.mkdir()
+    levels = [path]
     for _ in range(1200):  # one at a time: mkdir(parents=True) recurses too
         path = path / "d"
         path.mkdir()
+        levels.append(path)
     shutil.copy(PLAN, path / "plan.txt")
-    report = build([deep], tmp_path / "out")
-    assert report.ok and report.files_read == 1
+    try:
+        report = build([deep], tmp_path / "out")
+        assert report.ok and report.files_read == 1
+    finally:  # removed innermost first: pytest's own clean-up of old temporary folders recurses
+        (path / "plan.txt").unlink()
+        for level in reversed(levels):
+            level.rmdir()
 
 
 def test_a_fifo_and_a_device_fail_alone_without_hanging(texts, tmp_path):
