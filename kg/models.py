@@ -176,6 +176,7 @@ class Pinpoint:
     clause: str | None = None
     point: str | None = None
     appendix: str | None = None
+    quote: str = ""  # the words from the part to the end of the instrument's name: the evidence in the graph
 
     def provision_id(self) -> str | None:
         """The id the part has among the instrument's own sections (kg.structure): "Điều 19.3.d",

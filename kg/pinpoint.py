@@ -155,8 +155,12 @@ def pinpoints_before(text: str, end: int, start: int = 0) -> list[Pinpoint]:
     return parse_parts(match.group("chain"), match.start("chain"))
 
 
-def _to_original(source: SourceText, pinpoint: Pinpoint) -> Pinpoint:
-    return replace(pinpoint, start=source.to_original(pinpoint.start), end=source.to_original(pinpoint.end))
+def _to_original(source: SourceText, pinpoint: Pinpoint, quote_end: int | None = None) -> Pinpoint:
+    """The pinpoint with offsets in the text as read, and the words from it to ``quote_end`` (an
+    original offset: the end of the instrument's name) as its quote."""
+    start, end = source.to_original(pinpoint.start), source.to_original(pinpoint.end)
+    quote = source.original[start:quote_end] if quote_end is not None else ""
+    return replace(pinpoint, start=start, end=end, quote=quote)
 
 
 def _own(source: SourceText) -> list[Pinpoint]:
@@ -166,8 +170,8 @@ def _own(source: SourceText) -> list[Pinpoint]:
     for match in _patterns()["own"].finditer(text):
         if text.rfind("“", 0, match.start()) > text.rfind("”", 0, match.start()):
             continue  # new wording quoted by an amending text: its "Luật này" is the law amended
-        found += parse_parts(match.group("chain"), match.start("chain"))
-    return [_to_original(source, p) for p in found]
+        found += [(p, source.to_original(match.end())) for p in parse_parts(match.group("chain"), match.start("chain"))]
+    return [_to_original(source, p, end) for p, end in found]
 
 
 def _kind(match: re.Match) -> str:
@@ -281,7 +285,7 @@ def find_pinpoints(source: SourceText, document: Document, citations: list[Citat
         found = pinpoints_before(text, start, previous_end)
         previous_end = max(previous_end, source.to_normalized(citation.reference.end))
         if found:
-            citation = replace(citation, pinpoints=tuple(_to_original(source, p) for p in found))
+            citation = replace(citation, pinpoints=tuple(_to_original(source, p, citation.reference.end) for p in found))
         placed.append(citation)
     typed = []
     for relation in relations:
