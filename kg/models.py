@@ -211,7 +211,9 @@ class ProvisionChange:
 
     ``kind`` is amended, supplemented, replaced, repealed or suspended; ``target`` the IRI of the
     instrument changed; ``by`` the id of the section of the changing text that states it (None: the
-    text as a whole); ``quote`` the words, ``original[start:end]``.
+    text as a whole); ``quote`` the words, ``original[start:end]``; ``changer`` the IRI of another
+    instrument the text says makes the change ("Thông tư số 02/2023/TT-BLĐTBXH ... sửa đổi, bổ sung
+    Điều 1 của Thông tư số 09/2022/TT-BLĐTBXH"), None where the text makes it itself.
     """
 
     kind: str
@@ -221,10 +223,11 @@ class ProvisionChange:
     start: int
     end: int
     quote: str
+    changer: str | None = None
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "target": self.target, "provision": self.provision.to_dict(), "by": self.by,
-                "start": self.start, "end": self.end, "quote": self.quote}
+                "changer": self.changer, "start": self.start, "end": self.end, "quote": self.quote}
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from .models import (PINPOINT_PARTS, Citation, Document, Pinpoint, ProvisionChan
 
 __all__ = ["find_pinpoints", "Pinpoints", "parse_parts", "pinpoints_before"]
 
+CONSOLIDATED = "Văn bản hợp nhất"
 #: How far before a reference its parts may begin (the longest list in the corpus is ~150 characters).
 WINDOW = 300
 LEVEL = {part: level for level, part in enumerate(PINPOINT_PARTS)}
@@ -74,6 +75,8 @@ def _patterns() -> dict[str, re.Pattern]:
     token = r"(?<!\w)(?:" + "|".join(f"(?P<{part}>{body})" for part, body in tokens) + ")"
     plain = r"(?<!\w)(?:" + "|".join(body for _, body in tokens) + ")"
     chain = rf"{plain}(?:(?:\s*,\s*|\s+(?:(?:và|hoặc|của)\s+)?){plain})*"
+    # a list of parts changed may run on after ";" ("Bãi bỏ khoản 3 Điều 9; điểm c khoản 1 ... Điều 10")
+    listed = rf"{plain}(?:(?:\s*[,;]\s*|\s+(?:(?:và|hoặc|của)\s+)?){plain})*"
     before = "|".join(_words(w) for w in sorted(data["before"], key=len, reverse=True))
     own = data["own"]
     types = "|".join(_words(t) for t in sorted(own["types"], key=len, reverse=True))
@@ -85,7 +88,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "range": re.compile(data["range"]),
         "before": re.compile(rf"(?P<chain>{chain})\s*(?:(?:{before})\s*)?$"),
         "own": re.compile(rf"(?P<chain>{chain})\s*(?:(?:{own['connector']})\s+)?(?:{types})\s+này(?!\w)"),
-        "change": re.compile(rf"(?<!\w)(?:{verbs})\s+{data['change_filler']}(?P<chain>{chain})"
+        "change": re.compile(rf"(?<!\w)(?:{verbs})\s+{data['change_filler']}(?P<chain>{listed})"
                              rf"(?:{data['after_change']}(?P<within>{chain}))?"),
         "passive": re.compile(r"(?i:(?:được|bị|đã)\s*)$"),
         "then_before": re.compile(rf"\s*(?:(?:{before})\s*)?"),
@@ -293,5 +296,16 @@ def find_pinpoints(source: SourceText, document: Document, citations: list[Citat
                       and relation.start <= c.reference.start < relation.end for p in c.pinpoints)
         typed.append(replace(relation, object_provisions=named) if named else relation)
     own_iri = document.instrument.iri
-    changes = [change for change in _changes(source, placed, sections) if change.target != own_iri]
+    cited = {c.instrument.iri for c in placed} - {own_iri}
+    changes = []
+    for change in _changes(source, placed, sections):
+        if change.target == own_iri:
+            continue
+        # "Thông tư số 02/2023/TT-BLĐTBXH ... sửa đổi, bổ sung Điều 1 của Thông tư số 09/2022/TT-BLĐTBXH":
+        # the relation finder found who changes what; the change is that instrument's
+        changer = next((r.subject for r in relations if r.object == change.target and r.subject in cited
+                        and r.start <= change.start < r.end), None)
+        if changer is None and document.instrument.doc_type == CONSOLIDATED:
+            continue  # a consolidated text changes nothing itself (it restates what others changed)
+        changes.append(replace(change, changer=changer) if changer else change)
     return Pinpoints(tuple(placed), tuple(typed), tuple(_own(source)), tuple(changes))

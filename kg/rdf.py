@@ -714,7 +714,8 @@ def _provisions(extraction: Extraction, same: dict[str, str], graph: NamedNode, 
             obj = provision_iri(target, provision_id)
             yield from _provision_node(target, provision_id, graph)
             index += 1
-            yield from _provision_edge(graph, index, holder(change.by), "changesProvision", obj,
+            subject = same.get(change.changer, change.changer) if change.changer else holder(change.by)
+            yield from _provision_edge(graph, index, subject, "changesProvision", obj,
                                        change.start, change.end, change.quote, evidence,
                                        [("changeKind", _text(change.kind)),
                                         ("asRelation", _kg(PREDICATES[CHANGE_RELATIONS[change.kind]]))])
