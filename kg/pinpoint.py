@@ -111,7 +111,8 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
     """The pinpoints a list of parts names, in text order (offsets are ``offset`` + index in ``words``).
 
     A part no larger than the one before it opens a new pinpoint ("khoản 2 Điều 5, khoản 3 Điều 7");
-    a pinpoint that stops short takes the larger parts of the one after it ("khoản 2, khoản 3 Điều 5").
+    a pinpoint that stops short takes the larger parts of the one after it ("khoản 2, khoản 3 Điều 5"),
+    or, the last, of the one before it ("khoản 2 Điều 7 và khoản 3").
 
     >>> [p.label() for p in parse_parts("các điểm a, b khoản 2 Điều 4")]
     ['điểm a khoản 2 Điều 4', 'điểm b khoản 2 Điều 4']
@@ -132,6 +133,14 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
     for k in range(len(groups) - 2, -1, -1):
         top = max(LEVEL[part] for part in groups[k]["parts"])
         for part, values in groups[k + 1]["parts"].items():
+            if top < LEVEL[part] < LEVEL["appendix"]:
+                groups[k]["parts"].setdefault(part, values)
+    # the last may stop short too: "điểm a khoản 2 Điều 7 và khoản 3" is khoản 3 of Điều 7
+    for k in range(1, len(groups)):
+        top = max(LEVEL[part] for part in groups[k]["parts"])
+        if top >= LEVEL["article"]:
+            continue
+        for part, values in groups[k - 1]["parts"].items():
             if top < LEVEL[part] < LEVEL["appendix"]:
                 groups[k]["parts"].setdefault(part, values)
     pinpoints = []
