@@ -646,10 +646,13 @@ def _provision_node(instrument: str, provision_id: str, graph: NamedNode) -> Ite
     for depth in range(len(parts), 0, -1):
         current = ".".join(parts[:depth])
         node = NamedNode(provision_iri(instrument, current))
-        parent = provision_iri(instrument, ".".join(parts[:depth - 1])) if depth > 1 else instrument
         yield Quad(node, _TYPE, _eli("LegalResourceSubdivision"), graph)
         yield Quad(node, _TYPE, _kg("Provision"), graph)
-        yield Quad(node, _eli("is_part_of"), NamedNode(parent), graph)
+        if depth > 1:
+            yield Quad(node, _eli("is_part_of"), NamedNode(provision_iri(instrument, ".".join(parts[:depth - 1]))), graph)
+        # an article is part of its instrument by kg:provisionOf (a subproperty of eli:is_part_of): an
+        # eli:is_part_of of its own would give the article of a document in the corpus a second parent
+        # beside its chapter
         yield Quad(node, _kg("provisionOf"), NamedNode(instrument), graph)
         yield Quad(node, _kg("provisionId"), _text(current), graph)
         yield Quad(node, NamedNode(RDFS + "label"), _text(current), graph)
@@ -657,13 +660,15 @@ def _provision_node(instrument: str, provision_id: str, graph: NamedNode) -> Ite
 
 def _provision_edge(graph: NamedNode, index: int, subject: str, predicate: str, obj: str, start: int, end: int,
                     words: str, evidence: bool, extra: Iterable[tuple[str, Literal | NamedNode]] = ()) -> Iterable[Quad]:
-    """An edge to a provision, and (full profile) its evidence, as ``_assertion`` writes them."""
+    """An edge to a provision, and (full profile) its evidence, as ``_assertion`` writes them but of a
+    class of its own (kg:ProvisionStatement), so that what reads the evidence of relations between
+    instruments and sections reads the same as before."""
     edge = _kg(predicate)
     yield Quad(NamedNode(subject), edge, NamedNode(obj), graph)
     if not evidence:
         return
     node = NamedNode(f"{graph.value}#p{index}")
-    yield Quad(node, _TYPE, _kg("Assertion"), graph)
+    yield Quad(node, _TYPE, _kg("ProvisionStatement"), graph)
     yield Quad(node, NamedNode(RDF + "subject"), NamedNode(subject), graph)
     yield Quad(node, NamedNode(RDF + "predicate"), edge, graph)
     yield Quad(node, NamedNode(RDF + "object"), NamedNode(obj), graph)
