@@ -44,7 +44,8 @@ from pathlib import Path
 
 from .errors import InputError, KGError
 from .namespaces import PREFIXES
-from .models import Citation, DateOfForce, Document, Extraction, Instrument, Reference, Relation, Section
+from .models import (Citation, DateOfForce, Document, Extraction, Instrument, Pinpoint, ProvisionChange, Reference,
+                     Relation, Section)
 
 __all__ = ["BuildReport", "build", "fingerprint", "write_atomic", "input_files", "cached_extractions",
            "DEFAULT_MAX_FILE_BYTES", "DEFAULT_MAX_FILE_MEMORY"]
@@ -254,17 +255,25 @@ def _from_json(data: dict) -> Extraction:
     def instrument(value):
         return Instrument(**value)
 
+    def pinpoints(values):
+        return tuple(Pinpoint(**value) for value in values or ())
+
     document = data["document"]
     return Extraction(
         source=data["source"],
         document=Document(instrument(document["instrument"]), document["signer"], document["locality"]),
         citations=tuple(Citation(Reference(**{**c["reference"], "warnings": tuple(c["reference"]["warnings"])}),
-                                 instrument(c["instrument"]), c["section"]) for c in data["citations"]),
+                                 instrument(c["instrument"]), c["section"], pinpoints(c.get("pinpoints")))
+                        for c in data["citations"]),
         sections=tuple(Section(**{**s, "partners": tuple(s["partners"]), "deadlines": tuple(s["deadlines"])})
                        for s in data["sections"]),
-        relations=tuple(Relation(**r) for r in data["relations"]),
+        relations=tuple(Relation(**{**r, "object_provisions": pinpoints(r.get("object_provisions"))})
+                        for r in data["relations"]),
         warnings=tuple(data["warnings"]),
         force=tuple(DateOfForce(**fact) for fact in data.get("force", ())),
+        pinpoints=pinpoints(data.get("pinpoints")),
+        changes=tuple(ProvisionChange(**{**change, "provision": Pinpoint(**change["provision"])})
+                      for change in data.get("changes", ())),
     )
 
 

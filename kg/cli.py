@@ -654,3 +654,41 @@ def timeline(location, number, alone, store_kind):
         click.echo(event.line())
         for evidence in event.evidence:
             click.echo(f"              {evidence}")
+
+
+# ---------------------------------------------------------------- provisions: effects table, most cited articles
+
+@main.command(context_settings=CONTEXT)
+@click.argument("location", type=click.Path(exists=True))
+@click.argument("number")
+@click.option("--cited", is_flag=True, help="Its most cited provisions instead: how many documents name each.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_STORE
+def effects(location, number, cited, fmt, store_kind):
+    """The effects table of an instrument: each of its provisions a text of the corpus changed
+    (amended, supplemented, replaced, repealed, suspended), by which instrument and section, from
+    when, with the words; or (--cited) its most cited provisions.
+
+    Example: kg effects build/ "09/2022/TT-BLĐTBXH"
+    """
+    from dataclasses import asdict
+
+    from .effects import effects as effects_of, most_cited_provisions, provision_label, render_effects
+    from .store import open_store
+
+    try:
+        store = open_store(location, store_kind)
+        rows = most_cited_provisions(store, number) if cited else effects_of(store, number)
+    except KGError as error:
+        _fail(error)
+    if fmt == "json":
+        data = [dict(zip(("provision", "documents", "mentions"), r)) for r in rows] if cited else [asdict(r) for r in rows]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+    elif cited:
+        for provision, documents, mentions in rows:
+            click.echo(f"{provision_label(provision):<30} {documents:>3} documents {mentions:>4} mentions")
+        if not rows:
+            click.echo(f"{number}: no provision of it is named by a text of the corpus")
+    else:
+        click.echo(f"{number}")
+        click.echo(render_effects(rows))

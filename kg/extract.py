@@ -16,6 +16,7 @@ from .find import find_references
 from .force import find_dates_of_force
 from .identify import identify_document
 from .models import Citation, Extraction, Section, SourceText
+from .pinpoint import find_pinpoints
 from .relate import find_relations
 from .resolve import Registry, resolve_references
 from .structure import parse_sections
@@ -43,10 +44,13 @@ def extract_source(source: SourceText, registry: Registry | None = None,
     # the evidence quotes exactly the words its offsets span, whatever words typed the relation
     relations = tuple(replace(r, quote=source.original[r.start:r.end])
                       for r in find_relations(source, document, citations, sections))
+    provisions = find_pinpoints(source, document, citations, sections, relations)
+    citations, relations = list(provisions.citations), provisions.relations
     force = find_dates_of_force(source, document, citations)
     warnings = tuple(f"{c.reference.start}: {w}" for c in citations for w in c.reference.warnings)
     return Extraction(source=source.path, document=document, citations=tuple(citations),
-                      sections=sections, relations=relations, warnings=warnings, force=force)
+                      sections=sections, relations=relations, warnings=warnings, force=force,
+                      pinpoints=provisions.own, changes=provisions.changes)
 
 
 def extract_text(text: str, path: str = "<text>", registry: Registry | None = None,
@@ -106,5 +110,6 @@ def _place(citations: list[Citation], sections: tuple[Section, ...]) -> list[Cit
             elif best is not None and outermost[k]:
                 break
         # built directly: dataclasses.replace reads the fields anew on every call, a third of this loop
-        placed.append(Citation(citation.reference, citation.instrument, ordered[best].id if best is not None else None))
+        placed.append(Citation(citation.reference, citation.instrument, ordered[best].id if best is not None else None,
+                               citation.pinpoints))
     return placed

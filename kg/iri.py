@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .namespaces import ID
 
-__all__ = ["slug", "instrument_iri", "section_iri"]
+__all__ = ["slug", "instrument_iri", "section_iri", "provision_iri"]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -67,3 +67,14 @@ def section_iri(document_iri: str, section_id: str) -> str:
     # a point "đ)" follows "d)": its own letter keeps it apart once the marks are gone
     return document_iri + "/section/" + ".".join("dd" if part in ("đ", "Đ") else slug(part)
                                                  for part in section_id.split("."))
+
+
+def provision_iri(instrument_iri: str, provision_id: str) -> str:
+    """The IRI of a part of an instrument that a text names ("Điều 19.3.d", "Chương V", "Phụ lục II"):
+    the IRI that instrument's own section of that id has, so that a cited article and the article
+    of the document in the corpus are one node.
+
+    >>> provision_iri("https://w3id.org/kg-vn/id/nghi-dinh/34-2016-nd-cp/2016", "Điều 19.3.d")
+    'https://w3id.org/kg-vn/id/nghi-dinh/34-2016-nd-cp/2016/section/dieu-19.3.d'
+    """
+    return section_iri(instrument_iri, provision_id)

@@ -16,6 +16,8 @@ __all__ = [
     "OffsetMap",
     "Reference",
     "Instrument",
+    "Pinpoint",
+    "ProvisionChange",
     "Citation",
     "Section",
     "Relation",
@@ -154,13 +156,89 @@ class Instrument:
         return self.number or self.title or self.iri
 
 
+#: The parts of an instrument a pinpoint may name, smallest first, as the JSON names them.
+PINPOINT_PARTS = ("point", "clause", "article", "section", "chapter", "appendix")
+
+
+@dataclass(frozen=True)
+class Pinpoint:
+    """A part of an instrument a text names ("điểm d khoản 3 Điều 19"), values as printed.
+
+    ``article`` "5-9" is a range ("từ Điều 5 đến Điều 9"); ``start``/``end`` index the words
+    that name this part (several pinpoints named together share them: "khoản 1, 2 Điều 3").
+    """
+
+    start: int
+    end: int
+    chapter: str | None = None
+    section: str | None = None  # "Mục 2"
+    article: str | None = None
+    clause: str | None = None
+    point: str | None = None
+    appendix: str | None = None
+    quote: str = ""  # the words from the part to the end of the instrument's name: the evidence in the graph
+
+    def provision_id(self) -> str | None:
+        """The id the part has among the instrument's own sections (kg.structure): "Điều 19.3.d",
+        "Chương V", "Chương V.Mục 2", "Phụ lục II"; None where a part cannot be placed ("khoản 2"
+        of no article)."""
+        if self.appendix:
+            return f"Phụ lục {self.appendix}"
+        if self.article:
+            return ".".join(["Điều " + self.article] + [v for v in (self.clause, self.point) if v])
+        if self.clause or self.point:
+            return None
+        if self.section:
+            return f"Chương {self.chapter}.Mục {self.section}" if self.chapter else f"Mục {self.section}"
+        if self.chapter:
+            return f"Chương {self.chapter}"
+        return None
+
+    def label(self) -> str:
+        """The part as Vietnamese writes it: "điểm d khoản 3 Điều 19"."""
+        words = [("điểm", self.point), ("khoản", self.clause), ("Điều", self.article), ("Mục", self.section),
+                 ("Chương", self.chapter), ("Phụ lục", self.appendix)]
+        return " ".join(f"{word} {value}" for word, value in words if value)
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "chapter": self.chapter, "section": self.section,
+                "article": self.article, "clause": self.clause, "point": self.point, "appendix": self.appendix}
+
+
+@dataclass(frozen=True)
+class ProvisionChange:
+    """One part of an instrument changed by a text: "2. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:".
+
+    ``kind`` is amended, supplemented, replaced, repealed or suspended; ``target`` the IRI of the
+    instrument changed; ``by`` the id of the section of the changing text that states it (None: the
+    text as a whole); ``quote`` the words, ``original[start:end]``; ``changer`` the IRI of another
+    instrument the text says makes the change ("Thông tư số 02/2023/TT-BLĐTBXH ... sửa đổi, bổ sung
+    Điều 1 của Thông tư số 09/2022/TT-BLĐTBXH"), None where the text makes it itself.
+    """
+
+    kind: str
+    target: str
+    provision: Pinpoint
+    by: str | None
+    start: int
+    end: int
+    quote: str
+    changer: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "target": self.target, "provision": self.provision.to_dict(), "by": self.by,
+                "changer": self.changer, "start": self.start, "end": self.end, "quote": self.quote}
+
+
 @dataclass(frozen=True)
 class Citation:
-    """A reference resolved to its instrument, placed in the section it stands in."""
+    """A reference resolved to its instrument, placed in the section it stands in, with the parts
+    of it the text names."""
 
     reference: Reference
     instrument: Instrument
     section: str | None = None
+    pinpoints: tuple[Pinpoint, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -198,6 +276,7 @@ class Relation:
     end: int
     cue: str = ""
     quote: str = ""
+    object_provisions: tuple[Pinpoint, ...] = ()  # the parts of the object it names, if any
 
 
 @dataclass(frozen=True)
@@ -236,6 +315,8 @@ class Extraction:
     relations: tuple[Relation, ...] = ()
     warnings: tuple[str, ...] = field(default=())
     force: tuple[DateOfForce, ...] = ()  # dates of force of the document and of what it cites
+    pinpoints: tuple[Pinpoint, ...] = ()  # parts of the document itself it names ("Điều 5 của Nghị định này")
+    changes: tuple[ProvisionChange, ...] = ()  # parts of other instruments it changes
 
     def instruments(self) -> list[tuple[Instrument, int]]:
         """Distinct cited instruments in order of first mention, with their mention counts."""
@@ -271,9 +352,12 @@ class Extraction:
             if len(section.deadlines) > 1:
                 entry["deadlines"] = list(section.deadlines)
             sections.append(entry)
-        return {
+        document = dict(asdict(own), signer=self.document.signer, **self._force_of(own.iri))
+        if self.pinpoints:
+            document["pinpoints"] = [p.to_dict() for p in self.pinpoints]
+        result = {
             "source": self.source,
-            "document": dict(asdict(own), signer=self.document.signer, **self._force_of(own.iri)),
+            "document": document,
             "references": [
                 {
                     "start": c.reference.start,
@@ -288,14 +372,30 @@ class Extraction:
                     "issuer": c.instrument.issuer,
                     "section": c.section,
                     **({"warnings": list(c.reference.warnings)} if c.reference.warnings else {}),
+                    **({"pinpoints": [p.to_dict() for p in c.pinpoints]} if c.pinpoints else {}),
                 }
                 for c in self.citations
             ],
             "instruments": [dict(asdict(i), mentions=n, **self._force_of(i.iri)) for i, n in self.instruments()],
-            "relations": [asdict(r) for r in self.relations],
+            "relations": [_relation_dict(r) for r in self.relations],
             "sections": sections,
             "warnings": list(self.warnings),
         }
+        if self.changes:
+            result["changes"] = [change.to_dict() for change in self.changes]
+        return result
+
+
+def _relation_dict(relation: Relation) -> dict:
+    """A relation as the JSON has it: ``object_provision`` where its object is a part of an
+    instrument (``object_provisions``, all of them, where it names several)."""
+    entry = {"subject": relation.subject, "predicate": relation.predicate, "object": relation.object,
+             "start": relation.start, "end": relation.end, "cue": relation.cue}
+    if relation.object_provisions:
+        entry["object_provision"] = relation.object_provisions[0].to_dict()
+        if len(relation.object_provisions) > 1:
+            entry["object_provisions"] = [p.to_dict() for p in relation.object_provisions]
+    return entry
 
 
 def _force_dict(force: tuple[DateOfForce, ...], iri: str) -> dict:

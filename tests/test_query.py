@@ -18,7 +18,8 @@ KG = "https://w3id.org/kg-vn/ontology#"
 def test_every_query_file_is_described_and_declares_its_parameters():
     queries = named_queries()
     assert set(queries) == {"lineage-of-task", "who-cites", "amendment-chain", "most-cited",
-                            "missing-from-corpus", "outline", "changes", "dates-of-force", "alerts"}
+                            "missing-from-corpus", "outline", "changes", "dates-of-force", "alerts",
+                            "effects", "most-cited-articles", "who-cites-article"}
     for query in queries.values():
         assert query.description
         for name in query.parameters:

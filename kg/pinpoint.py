@@ -1,0 +1,320 @@
+"""Citations + structure + relations -> the parts of instruments the text names (pinpoints).
+
+Vietnamese names the part before the instrument, smallest part first: "điểm d khoản 3 Điều 19
+Nghị định số 34/2016/NĐ-CP", "các điểm a, b khoản 2 Điều 4 của Thông tư ...", "từ Điều 5 đến
+Điều 9 ...", "Mục 2 Chương III ...", "Phụ lục II ban hành kèm theo ...". The words and their
+values are data (``data/pinpoints.json``). Three things are read:
+
+- each citation's pinpoints: the list of parts that ends just before its reference (with at most
+  "của", "tại", "ban hành kèm theo" between them);
+- the document's own pinpoints: parts followed by "[của] <type> này" ("Điều 5 của Nghị định này");
+- changes to parts: a change verb followed by parts ("Bãi bỏ Điều 7, Điều 8 Quyết định số ...",
+  and the items of an amending article, "2. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:", whose
+  instrument is the one the article's heading names).
+
+A relation whose words hold a citation with pinpoints carries them as its ``object_provisions``.
+
+>>> from kg.extract import extract_text
+>>> result = extract_text("Căn cứ điểm d khoản 3 Điều 19 Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ;")
+>>> [p.label() for p in result.citations[0].pinpoints]
+['điểm d khoản 3 Điều 19']
+>>> result.relations[0].object_provisions[0].provision_id()
+'Điều 19.3.d'
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
+
+from .models import (PINPOINT_PARTS, Citation, Document, Pinpoint, ProvisionChange, Relation, Section,
+                     SourceText)
+
+__all__ = ["find_pinpoints", "Pinpoints", "parse_parts", "pinpoints_before"]
+
+CONSOLIDATED = "Văn bản hợp nhất"
+#: How far before a reference its parts may begin (the longest list in the corpus is ~150 characters).
+WINDOW = 300
+LEVEL = {part: level for level, part in enumerate(PINPOINT_PARTS)}
+
+
+@dataclass(frozen=True)
+class Pinpoints:
+    """What ``find_pinpoints`` adds to an extraction."""
+
+    citations: tuple[Citation, ...]
+    relations: tuple[Relation, ...]
+    own: tuple[Pinpoint, ...]
+    changes: tuple[ProvisionChange, ...]
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(files("kg.data").joinpath("pinpoints.json").read_text(encoding="utf-8"))
+
+
+def _words(text: str) -> str:
+    """A phrase of the data as a pattern: any run of spaces or a line break between its words,
+    letters in any case (gazette lines wrap anywhere; headings capitalise "Khoản")."""
+    return r"(?i:" + r"\s+".join(text.split(" ")) + ")"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    data = _data()
+    tokens = []
+    for part in PINPOINT_PARTS:
+        words, value = _words(data["parts"][part]["words"]), data["parts"][part]["value"]
+        one = rf"(?:{value})(?!\w)"
+        tokens.append((part, rf"(?:(?:{data['plural']})\s+)?(?:(?i:{data['range_opening']})\s+)?{words}\s+{one}"
+                             rf"(?:{data['range']}(?:{words}\s+)?{one}|(?:{data['list']}){one})*"))
+    # named, to tell the parts apart; plain inside the longer patterns, which repeat it
+    token = r"(?<!\w)(?:" + "|".join(f"(?P<{part}>{body})" for part, body in tokens) + ")"
+    plain = r"(?<!\w)(?:" + "|".join(body for _, body in tokens) + ")"
+    chain = rf"{plain}(?:(?:\s*,\s*|\s+(?:(?:và|hoặc|của)\s+)?){plain})*"
+    # a list of parts changed may run on after ";" ("Bãi bỏ khoản 3 Điều 9; điểm c khoản 1 ... Điều 10")
+    listed = rf"{plain}(?:(?:\s*[,;]\s*|\s+(?:(?:và|hoặc|của)\s+)?){plain})*"
+    before = "|".join(_words(w) for w in sorted(data["before"], key=len, reverse=True))
+    own = data["own"]
+    types = "|".join(_words(t) for t in sorted(own["types"], key=len, reverse=True))
+    verbs = "|".join(f"(?P<c{k}>(?i:{change['verb']}))" for k, change in enumerate(data["changes"]))
+    return {
+        "token": re.compile(token),
+        "value": {part: re.compile(rf"(?<!\w)(?:{data['parts'][part]['value']})(?!\w)") for part in PINPOINT_PARTS},
+        "keyword": {part: re.compile(_words(data["parts"][part]["words"])) for part in PINPOINT_PARTS},
+        "range": re.compile(data["range"]),
+        "before": re.compile(rf"(?P<chain>{chain})\s*(?:(?:{before})\s*)?$"),
+        "own": re.compile(rf"(?P<chain>{chain})\s*(?:(?:{own['connector']})\s+)?(?:{types})\s+này(?!\w)"),
+        "change": re.compile(rf"(?<!\w)(?:{verbs})\s+{data['change_filler']}(?P<chain>{listed})"
+                             rf"(?:{data['after_change']}(?P<within>{chain}))?"),
+        "passive": re.compile(r"(?i:(?:được|bị|đã)\s*)$"),
+        "then_before": re.compile(rf"\s*(?:(?:{before})\s*)?"),
+    }
+
+
+def _values(part: str, words: str) -> list[str]:
+    """The values of one part as printed: "khoản 1, 2" -> ["1", "2"]; "từ Điều 5 đến Điều 9" -> ["5-9"]."""
+    patterns = _patterns()
+    rest = patterns["keyword"][part].sub(" ", words, count=1)
+    found = [m.group() for m in patterns["value"][part].finditer(rest)]
+    if part == "point":
+        found = [value.lower() for value in found]
+    if len(found) == 2 and patterns["range"].search(rest):
+        return [f"{found[0]}-{found[1]}"]
+    return found
+
+
+def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
+    """The pinpoints a list of parts names, in text order (offsets are ``offset`` + index in ``words``).
+
+    A part no larger than the one before it opens a new pinpoint ("khoản 2 Điều 5, khoản 3 Điều 7");
+    a pinpoint that stops short takes the larger parts of the one after it ("khoản 2, khoản 3 Điều 5"),
+    or, the last, of the one before it ("khoản 2 Điều 7 và khoản 3").
+
+    >>> [p.label() for p in parse_parts("các điểm a, b khoản 2 Điều 4")]
+    ['điểm a khoản 2 Điều 4', 'điểm b khoản 2 Điều 4']
+    >>> [p.label() for p in parse_parts("khoản 2 và khoản 3 Điều 8")]
+    ['khoản 2 Điều 8', 'khoản 3 Điều 8']
+    >>> [p.article for p in parse_parts("từ Điều 5 đến Điều 9")]
+    ['5-9']
+    """
+    groups: list[dict] = []
+    for match in _patterns()["token"].finditer(words):
+        part = match.lastgroup
+        level = LEVEL[part]
+        if not groups or level <= groups[-1]["last"] or "appendix" in groups[-1]["parts"] or part == "appendix":
+            groups.append({"parts": {}, "last": level, "start": match.start(), "end": match.end()})
+        group = groups[-1]
+        group["parts"][part] = _values(part, match.group())
+        group["last"], group["end"] = level, match.end()
+    for k in range(len(groups) - 2, -1, -1):
+        top = max(LEVEL[part] for part in groups[k]["parts"])
+        for part, values in groups[k + 1]["parts"].items():
+            if top < LEVEL[part] < LEVEL["appendix"]:
+                groups[k]["parts"].setdefault(part, values)
+    # the last may stop short too: "điểm a khoản 2 Điều 7 và khoản 3" is khoản 3 of Điều 7
+    for k in range(1, len(groups)):
+        top = max(LEVEL[part] for part in groups[k]["parts"])
+        if top >= LEVEL["article"]:
+            continue
+        for part, values in groups[k - 1]["parts"].items():
+            if top < LEVEL[part] < LEVEL["appendix"]:
+                groups[k]["parts"].setdefault(part, values)
+    pinpoints = []
+    for group in groups:
+        parts = [part for part in PINPOINT_PARTS if group["parts"].get(part)]
+        for values in itertools.product(*(group["parts"][part] for part in parts)):
+            pinpoints.append(Pinpoint(offset + group["start"], offset + group["end"], **dict(zip(parts, values))))
+    return pinpoints
+
+
+def pinpoints_before(text: str, end: int, start: int = 0) -> list[Pinpoint]:
+    """The pinpoints of the list of parts that ends at ``end`` (where an instrument is named),
+    looking no further back than ``start``.
+
+    >>> [p.label() for p in pinpoints_before("quy định tại Điều 19 Thông tư số 26", 21)]
+    ['Điều 19']
+    >>> pinpoints_before("Điều 5. Thông tư số 26", 8)
+    []
+    """
+    start = max(start, end - WINDOW)
+    match = _patterns()["before"].search(text, start, end)
+    if match is None:
+        return []
+    return parse_parts(match.group("chain"), match.start("chain"))
+
+
+def _to_original(source: SourceText, pinpoint: Pinpoint, quote_end: int | None = None) -> Pinpoint:
+    """The pinpoint with offsets in the text as read, and the words from it to ``quote_end`` (an
+    original offset: the end of the instrument's name) as its quote."""
+    start, end = source.to_original(pinpoint.start), source.to_original(pinpoint.end)
+    quote = source.original[start:quote_end] if quote_end is not None else ""
+    return replace(pinpoint, start=start, end=end, quote=quote)
+
+
+def _own(source: SourceText) -> list[Pinpoint]:
+    """Parts of the document itself: "Điều 5 của Nghị định này"."""
+    found = []
+    text = source.normalized
+    for match in _patterns()["own"].finditer(text):
+        if text.rfind("“", 0, match.start()) > text.rfind("”", 0, match.start()):
+            continue  # new wording quoted by an amending text: its "Luật này" is the law amended
+        found += [(p, source.to_original(match.end())) for p in parse_parts(match.group("chain"), match.start("chain"))]
+    return [_to_original(source, p, end) for p, end in found]
+
+
+def _kind(match: re.Match) -> str:
+    """The kind of change of the verb that matched (``c0``, ``c1``... in the order of the data)."""
+    index = next(int(name[1:]) for name, value in match.groupdict().items()
+                 if value is not None and name[:1] == "c" and name[1:].isdigit())
+    return _data()["changes"][index]["kind"]
+
+
+def _within(pinpoints: list[Pinpoint], larger: list[Pinpoint]) -> list[Pinpoint]:
+    """"khoản 9 vào sau khoản 8 Điều 2": the new part sits in the larger parts named after it."""
+    if not larger:
+        return pinpoints
+    top = larger[0]
+    placed = []
+    for pinpoint in pinpoints:
+        levels = [LEVEL[p] for p in PINPOINT_PARTS if getattr(pinpoint, p)]
+        highest = max(levels) if levels else -1
+        extra = {p: getattr(top, p) for p in PINPOINT_PARTS
+                 if LEVEL[p] > highest and LEVEL[p] < LEVEL["appendix"] and getattr(top, p)}
+        placed.append(replace(pinpoint, **extra))
+    return placed
+
+
+def _heading_target(article: Section, citations: list[Citation], first_child: dict[str, int]) -> str | None:
+    """The instrument the heading of an amending article names ("Điều 1. Sửa đổi, bổ sung một số
+    điều của Luật ..."): its items change parts of it."""
+    heading_end = first_child.get(article.id, article.end)
+    for citation in citations:
+        if article.start <= citation.reference.start < heading_end:
+            return citation.instrument.iri
+    return None
+
+
+def _changes(source: SourceText, citations: list[Citation], sections: tuple[Section, ...],
+             ) -> list[ProvisionChange]:
+    """Parts of other instruments the text changes, and how.
+
+    A change verb followed by parts changes the instrument named right after them; an item that
+    opens with one ("2. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:") changes the instrument its
+    article's heading names, and a point under such an item ("a) Sửa đổi, bổ sung khoản 1 như
+    sau:") a part of what the item names ("Sửa đổi, bổ sung một số khoản của Điều 6").
+    """
+    patterns = _patterns()
+    text = source.normalized
+    by_id = {section.id: section for section in sections}
+    first_child: dict[str, int] = {}
+    for section in sections:
+        if section.parent and section.parent not in first_child:
+            first_child[section.parent] = section.start
+    named = {source.to_normalized(c.reference.start): c for c in citations}
+    opened: dict[str, tuple[str, list[Pinpoint]]] = {}  # item id -> what its head changes
+    changes = []
+    for match in patterns["change"].finditer(text):
+        if patterns["passive"].search(text, max(0, match.start() - 8), match.start()):
+            continue  # "được sửa đổi, bổ sung tại khoản 2": this text is not the one changing it
+        pinpoints = parse_parts(match.group("chain"), match.start("chain"))
+        if match.group("within"):
+            pinpoints = _within(pinpoints, parse_parts(match.group("within"), match.start("within")))
+        after = patterns["then_before"].match(text, match.end())
+        citation = named.get(after.end())
+        start, end = source.to_original(match.start()), source.to_original(match.end())
+        section = _innermost(sections, start) if _opens_item(text, match.start()) else None
+        target = citation.instrument.iri if citation is not None else None
+        at = section
+        while target is None and at is not None:
+            if at.id in opened and at is not section:
+                target, larger = opened[at.id]
+                pinpoints = _within(pinpoints, larger)
+            elif at.kind == "article":
+                target = _heading_target(at, citations, first_child)
+                break
+            at = by_id.get(at.parent) if at.parent else None
+        if target is None:
+            continue
+        if section is not None:
+            opened.setdefault(section.id, (target, pinpoints))
+        quote = source.original[start:end]
+        by = section.id if section is not None else (_innermost(sections, start) or Section("", "", 0, 0)).id or None
+        for pinpoint in pinpoints:
+            changes.append(ProvisionChange(_kind(match), target, _to_original(source, pinpoint), by, start, end, quote))
+    return changes
+
+
+_ITEM_MARK = re.compile(r"[ \t]*(?:\*\*)?[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[ \t]*[.)]|[a-zđ]\)|Điều[ \t]+\d{1,3}[a-zđ]?[ \t]*\.)[ \t]*(?:\*\*)?[ \t]*$")
+
+
+def _opens_item(text: str, position: int) -> bool:
+    """Whether the change opens a numbered item, a point or an article ("2. Sửa đổi ...")."""
+    line = text.rfind("\n", 0, position) + 1
+    return _ITEM_MARK.match(text, line, position) is not None
+
+
+def _innermost(sections: tuple[Section, ...], position: int) -> Section | None:
+    best = None
+    for section in sections:
+        if section.start <= position < section.end and (best is None or section.end - section.start < best.end - best.start):
+            best = section
+    return best
+
+
+def find_pinpoints(source: SourceText, document: Document, citations: list[Citation],
+                   sections: tuple[Section, ...], relations: tuple[Relation, ...]) -> Pinpoints:
+    """Each citation's pinpoints, the document's own, the relations' ``object_provisions`` and the
+    parts the text changes."""
+    text = source.normalized
+    placed = []
+    previous_end = 0
+    for citation in citations:
+        start = source.to_normalized(citation.reference.start)
+        found = pinpoints_before(text, start, previous_end)
+        previous_end = max(previous_end, source.to_normalized(citation.reference.end))
+        if found:
+            citation = replace(citation, pinpoints=tuple(_to_original(source, p, citation.reference.end) for p in found))
+        placed.append(citation)
+    typed = []
+    for relation in relations:
+        named = tuple(p for c in placed if c.pinpoints and c.instrument.iri == relation.object
+                      and relation.start <= c.reference.start < relation.end for p in c.pinpoints)
+        typed.append(replace(relation, object_provisions=named) if named else relation)
+    own_iri = document.instrument.iri
+    cited = {c.instrument.iri for c in placed} - {own_iri}
+    changes = []
+    for change in _changes(source, placed, sections):
+        if change.target == own_iri:
+            continue
+        # "Thông tư số 02/2023/TT-BLĐTBXH ... sửa đổi, bổ sung Điều 1 của Thông tư số 09/2022/TT-BLĐTBXH":
+        # the relation finder found who changes what; the change is that instrument's
+        changer = next((r.subject for r in relations if r.object == change.target and r.subject in cited
+                        and r.start <= change.start < r.end), None)
+        if changer is None and document.instrument.doc_type == CONSOLIDATED:
+            continue  # a consolidated text changes nothing itself (it restates what others changed)
+        changes.append(replace(change, changer=changer) if changer else change)
+    return Pinpoints(tuple(placed), tuple(typed), tuple(_own(source)), tuple(changes))

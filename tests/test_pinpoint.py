@@ -1,0 +1,122 @@
+"""Pinpoints: the parts of instruments a text names (kg.pinpoint), on the data's examples and on
+real passages of the corpus, one for each form Vietnamese legal writing uses."""
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_file, extract_text
+from kg.pinpoint import _patterns, parse_parts, pinpoints_before
+from kg.text import prepare_text
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = json.loads(files("kg.data").joinpath("pinpoints.json").read_text(encoding="utf-8"))
+KEYS = ("chapter", "section", "article", "clause", "point", "appendix")
+
+
+def _values(pinpoints) -> list[dict]:
+    return [{k: getattr(p, k) for k in KEYS if getattr(p, k)} for p in pinpoints]
+
+
+@pytest.mark.parametrize("example", DATA["examples"], ids=lambda e: e["text"].strip())
+def test_pinpoints_before_an_instrument(example):
+    text = example["text"] + example["instrument"]
+    assert _values(pinpoints_before(text, len(example["text"]))) == example["pinpoints"]
+
+
+@pytest.mark.parametrize("example", DATA["own_examples"], ids=lambda e: e["text"])
+def test_pinpoints_into_the_document_itself(example):
+    found = [p for m in _patterns()["own"].finditer(example["text"]) for p in parse_parts(m.group("chain"))]
+    assert _values(found) == example["pinpoints"]
+
+
+@pytest.mark.parametrize("example", DATA["change_examples"], ids=lambda e: e["text"])
+def test_change_items(example):
+    from kg.pinpoint import _kind, _within
+    match = _patterns()["change"].search(example["text"])
+    if example["kind"] is None:
+        assert match is None
+        return
+    found = parse_parts(match.group("chain"))
+    if match.group("within"):
+        found = _within(found, parse_parts(match.group("within")))
+    assert (_kind(match), _values(found)) == (example["kind"], example["pinpoints"])
+
+
+def test_offsets_point_at_the_words():
+    text = "Căn cứ điểm d khoản 3 Điều 19 Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ;"
+    result = extract_text(text)
+    (pinpoint,) = result.citations[0].pinpoints
+    assert text[pinpoint.start:pinpoint.end] == "điểm d khoản 3 Điều 19"
+    entry = result.to_dict()["references"][0]["pinpoints"][0]
+    assert entry == {"start": 7, "end": 29, "chapter": None, "section": None, "article": "19", "clause": "3",
+                     "point": "d", "appendix": None}
+    assert result.to_dict()["relations"][0]["object_provision"]["article"] == "19"
+
+
+def _passage(path: str, words: str):
+    """The extraction of the paragraph of a corpus file that holds ``words``."""
+    text = (ROOT / path).read_text(encoding="utf-8")
+    at = text.index(words)
+    start = text.rfind("\n\n", 0, at) + 1
+    end = text.find("\n\n", at)
+    return extract_text(text[start:end if end > 0 else len(text)])
+
+
+def _pinpoints_of(result, number):
+    return [p.label() for c in result.citations if c.instrument.number == number for p in c.pinpoints]
+
+
+def test_point_clause_article_before_a_decree():
+    # thong-tu-so-10-2024-tt-bkhdt: "theo quy định tại điểm a khoản 1 Điều 12 Nghị định số 25/2020/NĐ-CP"
+    result = extract_file(ROOT / "tests/gold/congbao/thong-tu-so-10-2024-tt-bkhdt-42068.txt")
+    assert _pinpoints_of(result, "25/2020/NĐ-CP")[:2] == ["điểm a khoản 1 Điều 12", "Điều 13"]
+    assert "khoản 3 Điều 29" in _pinpoints_of(result, "61/2020/QH14")
+    assert "khoản 8 Điều 32" in _pinpoints_of(result, "31/2021/NĐ-CP")  # across a line break
+
+
+def test_a_second_instrument_in_the_same_sentence_keeps_its_own_parts():
+    # "tại Điều 19 Thông tư số 26/2016/TT-BLĐTBXH, Điều 21 Thông tư số 27/2016/TT-BLĐTBXH"
+    text = ("c) Kiểm soát viên có trách nhiệm thực hiện nhiệm vụ quy định tại Điều 19 \nThông tư số 26/2016/TT-BLĐTBXH, "
+            "Điều 21 Thông tư số 27/2016/TT-BLĐTBXH \nvà theo Điều lệ tổ chức và hoạt động của Quỹ.")
+    result = extract_text(text)
+    assert [(c.instrument.number, [p.label() for p in c.pinpoints]) for c in result.citations] == [
+        ("26/2016/TT-BLĐTBXH", ["Điều 19"]), ("27/2016/TT-BLĐTBXH", ["Điều 21"])]
+
+
+def test_amending_items_change_the_parts_of_the_law_the_heading_names():
+    # luat-so-51-2024-qh15: "Điều 1. Sửa đổi, bổ sung một số điều của Luật ..." and its items
+    result = extract_file(ROOT / "tests/gold/congbao/luat-so-51-2024-qh15-43559.txt")
+    changes = [(c.kind, c.provision.label()) for c in result.changes]
+    # "3. Sửa đổi, bổ sung một số khoản của Điều 6 như sau: a) Sửa đổi, bổ sung khoản 1 như sau:"
+    assert changes[:5] == [("supplemented", "khoản 9 Điều 2"), ("amended", "khoản 2 Điều 3"),
+                           ("amended", "Điều 6"), ("amended", "khoản 1 Điều 6"), ("amended", "khoản 3 Điều 6")]
+    assert ("amended", "Điều 7a") in changes
+    assert ("amended", "khoản 2 Điều 8") in changes and ("amended", "khoản 3 Điều 8") in changes
+    assert len({c.target for c in result.changes}) == 1
+
+
+def test_quoted_new_wording_is_not_the_amending_law_itself():
+    # luat-so-51-2024-qh15 quotes the amended law's new articles: their "Luật này" is that law
+    result = extract_file(ROOT / "tests/gold/congbao/luat-so-51-2024-qh15-43559.txt")
+    text = (ROOT / "tests/gold/congbao/luat-so-51-2024-qh15-43559.txt").read_text(encoding="utf-8")
+    assert all(text.rfind("“", 0, p.start) <= text.rfind("”", 0, p.start) for p in result.pinpoints)
+
+
+def test_document_itself():
+    result = extract_file(ROOT / "tests/gold/congbao/nghi-dinh-so-162-2026-nd-cp-469551.txt")
+    assert result.pinpoints and all(p.article for p in result.pinpoints)
+    assert "pinpoints" in result.to_dict()["document"]
+
+
+def test_the_build_cache_keeps_pinpoints_and_changes():
+    from kg.build import _from_json, _to_json
+    result = extract_file(ROOT / "tests/gold/congbao/van-ban-hop-nhat-so-40-vbhn-bct-469651.txt")
+    assert result.changes and any(c.pinpoints for c in result.citations)
+    assert any(r.object_provisions for r in result.relations)
+    cached = _from_json(json.loads(json.dumps(_to_json(result))))
+    assert (cached.citations, cached.relations, cached.pinpoints, cached.changes) == (
+        result.citations, result.relations, result.pinpoints, result.changes)
