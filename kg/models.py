@@ -390,7 +390,7 @@ def _relation_dict(relation: Relation) -> dict:
     """A relation as the JSON has it: ``object_provision`` where its object is a part of an
     instrument (``object_provisions``, all of them, where it names several)."""
     entry = {"subject": relation.subject, "predicate": relation.predicate, "object": relation.object,
-             "start": relation.start, "end": relation.end, "cue": relation.cue}
+             "start": relation.start, "end": relation.end, "cue": relation.cue, "quote": relation.quote}
     if relation.object_provisions:
         entry["object_provision"] = relation.object_provisions[0].to_dict()
         if len(relation.object_provisions) > 1:
