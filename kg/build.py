@@ -56,6 +56,7 @@ class BuildReport:
     failed: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     workers: int = 1
+    unnumbered: list[str] = field(default_factory=list)  # files whose text states no number: named by the file
 
     @property
     def ok(self) -> bool:
@@ -64,7 +65,8 @@ class BuildReport:
     def summary(self) -> str:
         lines = [f"{self.files_read} files read ({self.cached} from cache), {self.references} references found, "
                  f"{self.relations} relations, {self.triples} triples in {self.quads} quads, "
-                 f"{len(self.failed)} files failed, {self.seconds:.1f} s with {self.workers} worker(s)"]
+                 f"{len(self.failed)} files failed, {self.seconds:.1f} s with {self.workers} worker(s)",
+                 f"{len(self.unnumbered)} documents without their own number, each named by its file"]
         lines += [f"failed: {failure['path']}: {failure['reason']}" for failure in self.failed]
         return "\n".join(lines)
 
@@ -185,7 +187,7 @@ def _serialize(quads: list, graph: str) -> tuple[bytes, bytes, bytes, int]:
 def _make_block(path: str, label: str, digest: str, cache: str, same: dict[str, str], profile: str = "full"):
     """Run in a worker: one file's block (extracting the text unless its extraction is cached),
     written into the cache; returns ``(label, header, reason it failed, whether the text was read)``."""
-    from .extract import extract_file
+    from .extract import bind_to_file, extract_file
     from .rdf import mentions, source_graph_iri, source_quads
 
     cache = Path(cache)
@@ -202,6 +204,7 @@ def _make_block(path: str, label: str, digest: str, cache: str, same: dict[str, 
         text = json.dumps(data, ensure_ascii=False).encode("utf-8")
         write_atomic(cache / f"{digest}.json", lambda file: file.write(text))
         extracted = True
+    extraction = bind_to_file(extraction, label)  # a document its text does not name is its file's
     quads = source_quads(label, digest, extraction, same, profile)
     summary = mentions(extraction)
     header = _write_block(_block_path(cache, digest, label, same, profile), quads, source_graph_iri(label), {
@@ -415,6 +418,7 @@ def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = 
             blocks[label] = (digest, block, found)
 
     report.files_read = len(order)
+    report.unnumbered = [label for label in order if blocks[label][2]["mentions"]["own"][2] is None]
     report.references = sum(blocks[label][2]["references"] for label in order)
     report.relations = sum(blocks[label][2]["relations"] for label in order)
     if log:

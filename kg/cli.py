@@ -82,7 +82,9 @@ def _fail(error: KGError) -> None:
 @click.option("--profile", default="full", show_default=True, type=click.Choice(["full", "citations"]),
               help="full: every section and the words behind every edge. citations: documents, tasks "
                    "and edges only, about a tenth of the quads, for national-scale stores.")
-def build(paths, output, workers, profile):
+@click.option("--report", "list_unnumbered", is_flag=True,
+              help="List the documents whose own number was not found (each is named by its file).")
+def build(paths, output, workers, profile, list_unnumbered):
     """Extract every text under PATHS and write the corpus graph (Turtle and N-Quads).
 
     Each source file's statements go in a named graph of their own, with the offsets and words
@@ -99,6 +101,9 @@ def build(paths, output, workers, profile):
     except KGError as error:
         _fail(error)
     click.echo(report.summary())
+    if list_unnumbered:
+        for label in report.unnumbered:
+            click.echo(f"no own number: {label}")
     sys.exit(0 if report.ok else 1)
 
 
