@@ -17,6 +17,7 @@ from .force import find_dates_of_force
 from .identify import identify_document
 from .iri import file_iri, is_file_iri
 from .models import Citation, Extraction, Section, SourceText
+from .readers import SUFFIXES
 from .relate import find_relations
 from .resolve import Registry, resolve_references
 from .structure import parse_sections
@@ -24,7 +25,7 @@ from .text import prepare_text, read_text
 
 __all__ = ["extract_file", "extract_text", "extract_source", "extract_paths", "iter_text_files", "bind_to_file"]
 
-TEXT_SUFFIXES = (".txt", ".md", ".text")
+TEXT_SUFFIXES = tuple(SUFFIXES)  # .txt, .md, .docx, .pdf, HTML; and .doc, to say it cannot be read
 
 
 def extract_source(source: SourceText, registry: Registry | None = None,

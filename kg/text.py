@@ -168,13 +168,11 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
 
 
 def read_text(path: str | Path) -> SourceText:
-    """Read and prepare one file; ``InputError`` names the file when it cannot be read."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(name, error.strerror or str(error)) from None
-    return prepare_text(decode_bytes(data, name), name)
+    """Read and prepare one file of any format ``kg.readers`` reads (text, markdown, .docx, .pdf,
+    HTML); ``InputError`` names the file when it cannot be read. Offsets index the extracted text."""
+    from .readers import file_text
+
+    return prepare_text(file_text(path), str(path))
 
 
 def prepare_text(original: str, path: str = "<text>") -> SourceText:
