@@ -89,6 +89,8 @@ class Vocabulary:
     title_stop_words: frozenset[str]
     not_titles: frozenset[str]
     named: tuple[tuple[str, re.Pattern, str, str], ...]  # (type, pattern, title template, issuer)
+    # ("hàng", "không"): the two syllables of a word in which a title stop word does not end a title
+    title_compounds: frozenset[tuple[str, str]] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -194,6 +196,7 @@ def vocabulary() -> Vocabulary:
         title_stop_words=frozenset(grammar["title_stop_words"]),
         not_titles=frozenset(fold(t) for t in grammar["not_titles"]["titles"]),
         named=tuple((e["doc_type"], re.compile(e["pattern"]), e["title"], e["issuer"]) for e in named),
+        title_compounds=frozenset(tuple(fold(word).split()) for word in grammar["title_compounds"]["words"]),
     )
 
 

@@ -124,3 +124,14 @@ def test_kg_build_report_lists_files_without_their_own_number(tmp_path):
     assert "1 documents without their own number" in result.output
     assert "no own number: collection/dieu-1.md" in result.output
     assert "no own number: collection/322.txt" not in result.output
+
+
+def test_title_compounds_of_the_grammar_hold_a_title_together():
+    """The examples of grammar.json's title_compounds: a stop word's syllable inside a word of two
+    ("Hàng không") does not cut the title; the stop word alone ("không áp dụng") still ends it."""
+    grammar = json.loads((ROOT / "kg" / "data" / "grammar.json").read_text(encoding="utf-8"))
+    for example in grammar["title_compounds"]["examples"]:
+        titles = [c.instrument.title for c in extract_text(example["text"]).citations]
+        assert titles == [example["title"]], example
+    numbered = extract_text("Căn cứ Luật Hàng không dân dụng Việt Nam số 66/2006/QH11;").citations[0].instrument
+    assert numbered.number == "66/2006/QH11"
