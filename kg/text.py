@@ -183,7 +183,24 @@ def prepare_text(original: str, path: str = "<text>") -> SourceText:
     ('QĐ/TU', True)
     """
     text, offsets = _clean_letters(original)
-    return SourceText(path=path, original=original, normalized=_blank_furniture(text), offsets=offsets)
+    return SourceText(path=path, original=original, normalized=_blank_headings(_blank_furniture(text)),
+                      offsets=offsets)
+
+
+# "## Điều 5. Phạm vi điều chỉnh": a markdown heading's marks, as datasets of the national code
+# write each article; blanked, the line reads as the article it opens.
+_HEADING_MARKS = re.compile(r"(?m)^#{1,6}(?=[ \t])")
+
+
+def _blank_headings(text: str) -> str:
+    """Spaces over markdown heading marks at the start of a line (lengths, so offsets, kept).
+
+    >>> _blank_headings("## Điều 5. Phạm vi\\n#hashtag")
+    '   Điều 5. Phạm vi\\n#hashtag'
+    """
+    if "#" not in text:
+        return text
+    return _HEADING_MARKS.sub(lambda match: " " * len(match.group()), text)
 
 
 def _clean_letters(text: str) -> tuple[str, OffsetMap | None]:

@@ -3,6 +3,7 @@ header, and a build in which no two files become one document unless their ident
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from kg.build import build
 from kg.cli import main
 from kg.extract import extract_file, extract_text
 from kg.iri import is_file_iri
+from kg.text import prepare_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DECREE = ROOT / "corpus" / "congbao" / "bhxh" / "nghi-dinh-so-158-2025-nd-cp-45240.txt"
@@ -135,3 +137,22 @@ def test_title_compounds_of_the_grammar_hold_a_title_together():
         assert titles == [example["title"]], example
     numbered = extract_text("Căn cứ Luật Hàng không dân dụng Việt Nam số 66/2006/QH11;").citations[0].instrument
     assert numbered.number == "66/2006/QH11"
+
+
+def test_an_article_alone_in_its_file_is_read_as_that_article():
+    """The national code's collections give each article a file, "## Điều 2." on top; its clauses are
+    that article's, so two articles of one law never share a section node ("1", "2")."""
+    def markdown(article: str) -> str:  # as a dataset writes it: a heading, a paragraph a clause
+        text = prepare_text(article).normalized  # the gazette's page furniture blanked
+        heading, *clauses = re.split(r"\n\s*(?=\d+\. )", text)
+        return "\n\n".join(["## " + " ".join(heading.split())] + [" ".join(c.split()) for c in clauses]) + "\n"
+
+    text = DECREE.read_text(encoding="utf-8")
+    start = text.index("Điều 2. ")
+    table = "| **Số hiệu** | 158/2025/NĐ-CP |\n| **Loại văn bản** | Nghị định |\n| **Ngày ban hành** | 25/06/2025 |\n\n"
+    second = extract_text(table + markdown(text[start:text.index("Điều 3.", start)]), "nghi-dinh-158/dieu-2.md")
+    first = extract_text(table + markdown(_article()), "nghi-dinh-158/dieu-1.md")
+    assert second.document.instrument == first.document.instrument  # one decree, two files
+    assert [s.id for s in second.sections if s.kind == "article"] == ["Điều 2"]
+    assert {s.id for s in second.sections if s.kind == "clause"} >= {"Điều 2.1", "Điều 2.2"}
+    assert not {s.id for s in first.sections} & {s.id for s in second.sections} - {"preamble"}
