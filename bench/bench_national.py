@@ -77,12 +77,13 @@ def _sentences(paths: list[Path], rng: random.Random, count: int = 4000) -> list
     return lines[:count]
 
 
-def make_corpus(target: Path, articles: int, seed: int = SEED, workers: int = 2) -> dict[str, tuple | None]:
-    """Write the corpus under ``target`` (``target/van-ban``: the corpus documents; ``target/bo-luat``:
-    the articles); return each file's label (as ``kg build target`` labels it) with its identity
-    (type, number, issuer, date), None for a file that states none."""
+def make_corpus(target: Path, articles: int, seed: int = SEED, workers: int = 2,
+                documents: list[Path] | None = None) -> dict[str, tuple | None]:
+    """Write the corpus under ``target`` (``target/van-ban``: the corpus documents, or ``documents``
+    of it; ``target/bo-luat``: the articles); return each file's label (as ``kg build target``
+    labels it) with its identity (type, number, issuer, date), None for a file that states none."""
     rng = random.Random(seed)
-    documents = sorted(p for p in (ROOT / "corpus").rglob("*.txt"))
+    documents = sorted(documents or (p for p in (ROOT / "corpus").rglob("*.txt")))
     with ProcessPoolExecutor(workers) as pool:
         identities = list(pool.map(_identity, map(str, documents), chunksize=16))
     truth: dict[str, tuple | None] = {}
