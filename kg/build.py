@@ -78,6 +78,7 @@ class BuildReport:
     skipped: list[dict] = field(default_factory=list)  # links out of the input, special files in it
     seconds: float = 0.0
     workers: int = 1
+    unnumbered: list[str] = field(default_factory=list)  # files whose text states no number: named by the file
 
     @property
     def ok(self) -> bool:
@@ -86,7 +87,8 @@ class BuildReport:
     def summary(self) -> str:
         lines = [f"{self.files_read} files read ({self.cached} from cache), {self.references} references found, "
                  f"{self.relations} relations, {self.triples} triples in {self.quads} quads, "
-                 f"{len(self.failed)} files failed, {self.seconds:.1f} s with {self.workers} worker(s)"]
+                 f"{len(self.failed)} files failed, {self.seconds:.1f} s with {self.workers} worker(s)",
+                 f"{len(self.unnumbered)} documents without their own number, each named by its file"]
         lines += [f"failed: {failure['path']}: {failure['reason']}" for failure in self.failed]
         lines += [f"skipped: {skip['path']}: {skip['reason']}" for skip in self.skipped]
         return "\n".join(lines)
@@ -537,9 +539,10 @@ def _make_block(job: tuple) -> dict:
 
 
 def _block_of(path, label, same, profile, max_bytes, cached) -> dict:
-    from .extract import extract_source
+    from .extract import bind_to_file, extract_source
     from .rdf import mentions, source_graph_iri, source_quads
-    from .text import decode_bytes, prepare_text
+    from .readers import bytes_text
+    from .text import prepare_text
 
     stored, stat_key = None, None
     if cached is not None:
@@ -548,11 +551,12 @@ def _block_of(path, label, same, profile, max_bytes, cached) -> dict:
     else:
         raw, stat_key = read_limited(path, max_bytes)
         digest = hashlib.sha256(raw).hexdigest()
-        extraction = extract_source(prepare_text(decode_bytes(raw, str(path)), str(path)))
+        extraction = extract_source(prepare_text(bytes_text(raw, str(path)), str(path)))
         del raw
         data = _to_json(extraction)
         data["source"] = label
         stored = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    extraction = bind_to_file(extraction, label)  # a document its text does not name is its file's
     quads = source_quads(label, digest, extraction, same, profile)
     summary = mentions(extraction)
     nq, ttl, hashes, private = _serialize(quads, source_graph_iri(label))
@@ -829,6 +833,7 @@ def _build_with(cache: _Cache, paths, output: Path, workers, log, profile, max_f
     else:
         raise KGError(f"{output}: the build cache keeps changing under the build; remove {output / CACHE}")
     report.files_read = len(order)
+    report.unnumbered = [label for label in order if blocks[label][2]["mentions"]["own"][2] is None]
     report.references = sum(blocks[label][2]["references"] for label in order)
     report.relations = sum(blocks[label][2]["relations"] for label in order)
     report.quads = sum(header["quads"] for _, header in parts)

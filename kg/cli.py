@@ -87,7 +87,9 @@ def _fail(error: KGError) -> None:
 @click.option("--max-file-memory-mb", default=2048, show_default=True, type=click.IntRange(64, None),
               help="Memory one file's extraction may take; past it that file fails alone.")
 @click.option("--follow-links", is_flag=True, help="Read links that lead out of the input directories.")
-def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, follow_links):
+@click.option("--report", "list_unnumbered", is_flag=True,
+              help="List the documents whose own number was not found (each is named by its file).")
+def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, follow_links, list_unnumbered):
     """Extract every text under PATHS and write the corpus graph (Turtle and N-Quads).
 
     Each source file's statements go in a named graph of their own, with the offsets and words
@@ -105,6 +107,9 @@ def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, foll
     except KGError as error:
         _fail(error)
     click.echo(report.summary())
+    if list_unnumbered:
+        for label in report.unnumbered:
+            click.echo(f"no own number: {label}")
     sys.exit(0 if report.ok else 1)
 
 

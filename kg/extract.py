@@ -15,16 +15,18 @@ from .errors import KGError
 from .find import find_references
 from .force import find_dates_of_force
 from .identify import identify_document
+from .iri import file_iri, is_file_iri
 from .models import Citation, Extraction, Section, SourceText
 from .pinpoint import find_pinpoints
+from .readers import SUFFIXES
 from .relate import find_relations
 from .resolve import Registry, resolve_references
 from .structure import parse_sections
 from .text import prepare_text, read_text
 
-__all__ = ["extract_file", "extract_text", "extract_source", "extract_paths", "iter_text_files"]
+__all__ = ["extract_file", "extract_text", "extract_source", "extract_paths", "iter_text_files", "bind_to_file"]
 
-TEXT_SUFFIXES = (".txt", ".md", ".text")
+TEXT_SUFFIXES = tuple(SUFFIXES)  # .txt, .md, .docx, .pdf, HTML; and .doc, to say it cannot be read
 
 
 def extract_source(source: SourceText, registry: Registry | None = None,
@@ -87,6 +89,31 @@ def extract_paths(paths: Iterable[str | Path], registry: Registry | None = None
             yield path, extract_file(path, registry)
         except KGError as error:
             yield path, error
+
+
+def bind_to_file(extraction: Extraction, label: str) -> Extraction:
+    """``extraction`` with its document named by the file ``label`` when the text does not name
+    it (``kg.iri.file_iri``): a build labels each file by its path from the folder it was given,
+    and reads one extraction for two files of the same content, which must stay two documents.
+
+    Its sections' relations and its dates of force move with it.
+    """
+    own = extraction.document.instrument
+    if not is_file_iri(own.iri):
+        return extraction
+    new = file_iri(own.doc_type, label)
+    if new == own.iri:
+        return extraction
+    old, inside = own.iri, own.iri + "/"
+
+    def moved(iri: str) -> str:
+        return new + iri[len(old):] if iri == old or iri.startswith(inside) else iri
+
+    return replace(
+        extraction,
+        document=replace(extraction.document, instrument=replace(own, iri=new)),
+        relations=tuple(replace(r, subject=moved(r.subject), object=moved(r.object)) for r in extraction.relations),
+        force=tuple(replace(fact, iri=moved(fact.iri)) for fact in extraction.force))
 
 
 def _place(citations: list[Citation], sections: tuple[Section, ...]) -> list[Citation]:

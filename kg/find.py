@@ -405,7 +405,8 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
         if node is not None:
             if None in node:
                 known = len(words)
-        elif known or len(words) >= _MAX_GUESSED_TOKENS or (len(words) > 1 and _ends_guess(vocab, word, written)):
+        elif known or len(words) >= _MAX_GUESSED_TOKENS or (
+                len(words) > 1 and _ends_guess(vocab, word, written, words[-2], lambda: _peek(text, pos))):
             # no known title goes on, and the known one found wins over a guess, or a guess
             # stops here: the words after are never read
             break
@@ -487,9 +488,21 @@ def _dated(vocab: Vocabulary, text: str, pos: int) -> bool:
                 or (lead and vocab.number.match(text, lead.end())))
 
 
-def _ends_guess(vocab: Vocabulary, word: str, written: str) -> bool:
-    """Whether ``_guess_title_length`` stops at this word (a function word, ";", ":" or a number)."""
-    return word in (";", ":") or word in vocab.title_stop_words or written[0].isdigit()
+def _ends_guess(vocab: Vocabulary, word: str, written: str, previous: str = "", following=lambda: "") -> bool:
+    """Whether ``_guess_title_length`` stops at this word (a function word, ";", ":" or a number);
+    a function word's syllable inside a word of two ("Hàng không", "không gian") does not stop it.
+    ``following`` gives the next word, read only then."""
+    if word in (";", ":") or written[0].isdigit():
+        return True
+    if word not in vocab.title_stop_words:
+        return False
+    return (previous, word) not in vocab.title_compounds and (word, following()) not in vocab.title_compounds
+
+
+def _peek(text: str, pos: int) -> str:
+    """The folded word at ``pos`` ("" at a full stop or the end)."""
+    match = _TOKEN.match(text, pos)
+    return _fold_word(match.group(1)) if match else ""
 
 
 def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], words: list[str],
@@ -511,7 +524,8 @@ def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], w
             if following and following[0].islower() and _fold_word(following) not in vocab.title_stop_words and index > 0:
                 continue
             break
-        if index > 0 and _ends_guess(vocab, word, tokens[index][0]):
+        if index > 0 and _ends_guess(vocab, word, tokens[index][0], words[index - 1],
+                                     lambda: words[index + 1] if index + 1 < len(words) else ""):
             break  # (the first word is a capitalised or lowercase letter: checked above)
         count = index + 1
         if tokens[index][0] in vocab.title_abbreviations:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 from functools import lru_cache
 
+from .iri import file_iri
 from .models import Document, SourceText
 from .resolve import issuer_from_codes, locality_of, mint_instrument, number_codes
 from .vocab import fold, vocabulary
 
-__all__ = ["identify_document"]
+__all__ = ["identify_document", "identity_incomplete"]
 
 
 def _line_pattern(pattern: str, flags: int = 0) -> re.Pattern:
@@ -60,8 +62,8 @@ def identify_document(source: SourceText) -> Document:
     ('322/KH-UBND', '2023-02-08', 'Ủy ban nhân dân tỉnh Kon Tum', 'tỉnh Kon Tum')
     """
     text = source.normalized
-    head = text[:6000]
-    meta = dict(_META.findall(_lines(head)))
+    head = _plain_markdown(text[:6000])
+    meta = {**dict(_META.findall(_lines(head))), **_table_metadata(head)}
     number = _clean_number(meta.get("Số hiệu")) or _header_number(head)
     date = _date(meta.get("Ngày ban hành")) or _header_date(head)
     doc_type, title = _type_and_title(head)
@@ -82,10 +84,11 @@ def identify_document(source: SourceText) -> Document:
         named = _from_file_name(source.path)
         if named:
             doc_type, number, _ = named
-    issuer = _header_issuer(head) or _meta_issuer(meta.get("Cơ quan ban hành"))
+    issuer = (_header_issuer(head) if _has_header(head) else None) or _meta_issuer(meta.get("Cơ quan ban hành"))
     if issuer is None and number:
         issuer = issuer_from_codes(number_codes(number)[1], None)
-    issuer = issuer or vocabulary().issuer_by_type.get(doc_type or "")
+    if issuer is None and number:  # a numbered series has one issuer; a text with no header, none
+        issuer = vocabulary().issuer_by_type.get(doc_type or "")
     locality = locality_of(issuer)
     if locality is None and issuer:
         issuer = _placed_issuer(issuer, text) or issuer
@@ -97,7 +100,64 @@ def identify_document(source: SourceText) -> Document:
             year = int(embedded.group(1))
     signer = meta.get("Người ký") or _signer(text)
     instrument = mint_instrument(doc_type or "Văn bản", number, title, date, year, issuer, locality)
+    if _identity_incomplete(instrument):
+        instrument = replace(instrument, iri=file_iri(instrument.doc_type, source.path))
     return Document(instrument=instrument, signer=signer, locality=locality)
+
+
+# ---------------------------------------------------------------- markdown as sites and datasets save it
+
+# "# NGHỊ ĐỊNH": the marks go, the words stay (kg.text already made "**" spaces; "___" is the
+# rule printed under a title, not markdown)
+_EMPHASIS = re.compile(r"\*\*|(?<=\n)#{1,6}[ \t]+|^#{1,6}[ \t]+")
+# "Số: **59**/2012/NĐ-CP" read as "Số:   59  /2012/NĐ-CP": the gap an emphasis left by a slash
+_GAP_AT_SLASH = re.compile(r"(?<=[\dA-ZĐ])[ \t]+(?=/[\dA-ZĐ])|(?<=[\dA-ZĐ]/)[ \t]+(?=[\dA-ZĐ])")
+# "| **Số hiệu** | 59/2012/NĐ-CP |": a metadata table's row, the key in its first cell
+_TABLE_ROW = _line_pattern(r"[ \t]*\|[ \t]*(Số hiệu|Ngày ban hành|Loại văn bản|Cơ quan ban hành|Nơi ban hành|Người ký)"
+                           r"[ \t]*:?[ \t]*\|[ \t]*([^|\n]*?)[ \t]*(?:\||$)", re.MULTILINE)
+_TABLE_KEYS = {"Nơi ban hành": "Cơ quan ban hành"}
+
+
+def _plain_markdown(head: str) -> str:
+    """The head of a text without markdown emphasis and heading marks, which split a number
+    ("Số: **59**/2012/NĐ-CP") and hide a type line ("# NGHỊ ĐỊNH"); plain text is left as it is.
+
+    >>> _plain_markdown("# NGHỊ ĐỊNH\\nSố: **59**/2012/NĐ-CP")
+    'NGHỊ ĐỊNH\\nSố: 59/2012/NĐ-CP'
+    >>> _plain_markdown("Số:   59  /2012/NĐ-CP")
+    'Số:   59/2012/NĐ-CP'
+    """
+    if "*" in head or "#" in head:
+        head = _EMPHASIS.sub("", head)
+    return _GAP_AT_SLASH.sub("", head)
+
+
+def _table_metadata(head: str) -> dict[str, str]:
+    """The rows of a metadata table ("| Số hiệu | 59/2012/NĐ-CP |"), as ``_META`` reads lines;
+    empty cells are left out.
+
+    >>> _table_metadata("| Số hiệu | 59/2012/NĐ-CP |\\n|---|---|\\n| Nơi ban hành | Chính phủ |\\n| Người ký | |")
+    {'Số hiệu': '59/2012/NĐ-CP', 'Cơ quan ban hành': 'Chính phủ'}
+    """
+    return {_TABLE_KEYS.get(key, key): value for key, value in _TABLE_ROW.findall(_lines(head)) if value}
+
+
+def identity_incomplete(instrument) -> bool:
+    """Whether what the text says of itself cannot tell it from another file: no number, or a
+    local number ("01/KH-UBND", issued in every province) with no province to place it."""
+    return instrument.number is None or instrument.iri.endswith("/unknown-locality")
+
+
+_identity_incomplete = identity_incomplete
+
+
+def _has_header(head: str) -> bool:
+    """Whether the text opens with a header (the motto, a "Số:" line or a type line): an
+    article of a code alone in its file has none, and the bodies its first lines name
+    ("Luật này ... Quốc hội") are not its issuer."""
+    top = head[:1500]
+    return ("CỘNG HÒA" in head[:3000] or _HEADER_NUMBER.search(_lines(top)) is not None
+            or _type_lines().search(_lines(top)) is not None)
 
 
 def _clean_number(value: str | None) -> str | None:
@@ -194,6 +254,8 @@ def _type_and_title(head: str) -> tuple[str | None, str | None]:
                 break
             continue
         if stripped.startswith(("Căn cứ", "Thực hiện", "Triển khai")) or _DATE_LINE.match(stripped):
+            break
+        if not stripped.strip("_-–—=* "):  # the rule printed under a title ("__________")
             break
         lines.append(stripped)
     title = " ".join(" ".join(lines).split()) or None

@@ -1,13 +1,14 @@
 """Canonical IRIs: they depend only on what identifies a thing, never on how it was written."""
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
 
 from .namespaces import ID
 
-__all__ = ["slug", "instrument_iri", "section_iri", "provision_iri"]
+__all__ = ["slug", "instrument_iri", "file_iri", "is_file_iri", "section_iri", "provision_iri"]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -51,6 +52,30 @@ def instrument_iri(doc_type: str, number: str | None, year: int | None,
     if jurisdiction:
         parts.append(slug(jurisdiction))
     return ID + "/".join(parts)
+
+
+def file_iri(doc_type: str, path: str) -> str:
+    """The IRI of a document whose own number was not found: its file names it, so that no two
+    files share one (a shared "untitled" node took every such file's citations as its own).
+
+    ``path`` is the file as the build labels it, relative to the folder the input names, so the
+    IRI stays the same from build to build; a short hash of it keeps apart two paths that slug
+    alike ("a/b.md", "a-b.md").
+
+    >>> file_iri("Văn bản", "luat/dieu-5.md")
+    'https://w3id.org/kg-vn/id/van-ban/file/luat-dieu-5-md-5aa5251f'
+    >>> file_iri("Văn bản", "luat-dieu-5.md") != file_iri("Văn bản", "luat/dieu-5.md")
+    True
+    """
+    path = path.replace("\\", "/")
+    digest = hashlib.sha1(path.encode("utf-8")).hexdigest()[:8]
+    return ID + "/".join([slug(doc_type), "file", f"{slug(path)}-{digest}"])
+
+
+def is_file_iri(iri: str) -> bool:
+    """Whether ``iri`` was made by ``file_iri``."""
+    parts = iri[len(ID):].split("/")
+    return iri.startswith(ID) and len(parts) == 3 and parts[1] == "file"
 
 
 def section_iri(document_iri: str, section_id: str) -> str:

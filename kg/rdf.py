@@ -602,7 +602,10 @@ def dataset(sources: Iterable[tuple[str, str, Extraction]], profile: str = "full
     ``label`` is the file's path relative to the build's input; it names the file's graph. The
     ontology graph, then each file's graph (``source_quads``), then the instruments' (``instrument_quads``).
     """
-    sources = list(sources)
+    from .extract import bind_to_file
+
+    # a document its text does not name is its file's, by the label, as a build names it
+    sources = [(label, sha256, bind_to_file(extraction, label)) for label, sha256, extraction in sources]
     summaries = [mentions(extraction) for _, _, extraction in sources]
     same = canonical_iris(mentioned_iris(summaries))
     # The ontology travels with the data, so that queries can read class labels and the

@@ -351,7 +351,9 @@ def _markers(text, tables, paragraphs, rules) -> tuple[list[_Draft], list[int]]:
             scope = f"annex.{scopes + 1}"
             last = {k: v for k, v in last.items() if k[0] == "appendix"}
             key, previous = (kind, scope, level), 0
-        if not _follows(kind, previous, ordinal):
+        if not _follows(kind, previous, ordinal) and not (kind == "article" and not drafts):
+            # (an article that opens the text, before any other section, may have any number: a
+            # national code's collections give each article a file of its own, "Điều 45." on top)
             continue
         section_id = _qualify(kind, _local_id(kind, label, parent), parent, scope)
         if section_id in taken:

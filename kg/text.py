@@ -168,13 +168,11 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
 
 
 def read_text(path: str | Path) -> SourceText:
-    """Read and prepare one file; ``InputError`` names the file when it cannot be read."""
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(name, error.strerror or str(error)) from None
-    return prepare_text(decode_bytes(data, name), name)
+    """Read and prepare one file of any format ``kg.readers`` reads (text, markdown, .docx, .pdf,
+    HTML); ``InputError`` names the file when it cannot be read. Offsets index the extracted text."""
+    from .readers import file_text
+
+    return prepare_text(file_text(path), str(path))
 
 
 def prepare_text(original: str, path: str = "<text>") -> SourceText:
@@ -185,7 +183,24 @@ def prepare_text(original: str, path: str = "<text>") -> SourceText:
     ('QĐ/TU', True)
     """
     text, offsets = _clean_letters(original)
-    return SourceText(path=path, original=original, normalized=_blank_furniture(text), offsets=offsets)
+    return SourceText(path=path, original=original, normalized=_blank_headings(_blank_furniture(text)),
+                      offsets=offsets)
+
+
+# "## Điều 5. Phạm vi điều chỉnh": a markdown heading's marks, as datasets of the national code
+# write each article; blanked, the line reads as the article it opens.
+_HEADING_MARKS = re.compile(r"(?m)^#{1,6}(?=[ \t])")
+
+
+def _blank_headings(text: str) -> str:
+    """Spaces over markdown heading marks at the start of a line (lengths, so offsets, kept).
+
+    >>> _blank_headings("## Điều 5. Phạm vi\\n#hashtag")
+    '   Điều 5. Phạm vi\\n#hashtag'
+    """
+    if "#" not in text:
+        return text
+    return _HEADING_MARKS.sub(lambda match: " " * len(match.group()), text)
 
 
 def _clean_letters(text: str) -> tuple[str, OffsetMap | None]:

@@ -93,6 +93,8 @@ class Vocabulary:
     not_titles: frozenset[str]
     title_abbreviations: dict[str, str]   # "QPPL" -> "quy phạm pháp luật", inside a title
     named: tuple[tuple[str, re.Pattern, str, str], ...]  # (type, pattern, title template, issuer)
+    # ("hàng", "không"): the two syllables of a word in which a title stop word does not end a title
+    title_compounds: frozenset[tuple[str, str]] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -201,6 +203,7 @@ def vocabulary() -> Vocabulary:
         not_titles=frozenset(fold(t) for t in grammar["not_titles"]["titles"]),
         title_abbreviations=dict(grammar["title_abbreviations"]["words"]),
         named=tuple((e["doc_type"], re.compile(e["pattern"]), e["title"], e["issuer"]) for e in named),
+        title_compounds=frozenset(tuple(fold(word).split()) for word in grammar["title_compounds"]["words"]),
     )
 
 
