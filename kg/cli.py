@@ -482,13 +482,15 @@ def view(location, output, document, task, instrument, down, store_kind):
     """
     from .store import open_store
     from .views import corpus_view, document_view, lineage_tree, lineage_view, load_catalog, render_graph, write_single
+    from .views.catalog import mark_standing
 
     if task and not document:
         raise click.UsageError("--task needs --document (the number of the document that holds it)")
     if instrument and document:
         raise click.UsageError("give --document or --instrument, not both")
     try:
-        catalog = load_catalog(open_store(location, store_kind))
+        store = open_store(location, store_kind)
+        catalog = load_catalog(store)
         tree = None
         if task or instrument:
             start = catalog.find(document, task) if task else catalog.find(instrument)
@@ -497,6 +499,9 @@ def view(location, output, document, task, instrument, down, store_kind):
             chosen = document_view(catalog, catalog.find(document))
         else:
             chosen = corpus_view(catalog)
+        if task or instrument:  # a lineage marks what no longer stands (kg status)
+            mark_standing(catalog, store, set(chosen.nodes))
+            tree = lineage_tree(catalog, start)
         page = render_graph(catalog, chosen, tree=tree)
         written = write_single(output, page)
     except KGError as error:

@@ -533,6 +533,10 @@ def _outranks(subject: Instrument, target: Instrument) -> bool:
         # (a consolidated text speaks as the instrument it merges, whose rank it does not say)
         return subject.doc_type not in _cues().consolidating
     low = rank_of(subject)
+    if low is None and subject.issuer and subject.doc_type in _ranks()[1]:
+        # a kind that ranks by its issuer, from a body not listed (a minister's Quyết định): an act of
+        # administration, not of legislation; it changes no ranked document ("Danh mục văn bản hết hiệu lực")
+        return True
     return low is not None and max(high, amendable.get(target.doc_type, high)) < low
 
 

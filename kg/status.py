@@ -34,7 +34,7 @@ ELI_IN_FORCE = {"not yet in force": "InForce-notInForce", "repealed": "InForce-n
                 "suspended": "InForce-notInForce", "partly repealed": "InForce-partiallyInForce",
                 "amended": "InForce-inForce", "in force": "InForce-inForce"}
 # A repeal that names a part of the instrument ("bãi bỏ khoản 3 Điều 5 của ...", "một số điều") leaves the rest.
-_PART = re.compile(r"(?i)(?<!\w)(?:điều|khoản|điểm|chương|mục|phụ lục|mẫu|biểu mẫu|một số điều|số thứ tự)(?!\w)")
+_PART = re.compile(r"(?i)(?<!\w)(?:điều|khoản|điểm|chương|mục|phụ lục|mẫu|biểu mẫu|một số điều|một phần|số thứ tự)(?!\w)")
 
 
 @dataclass(frozen=True)

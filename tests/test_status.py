@@ -115,3 +115,17 @@ def test_a_document_page_shows_its_status_and_timeline(corpus_site):
     assert "Thông tư số 07/2024/TT-BKHĐT hết hiệu lực thi hành" in status  # the words that say so
     timeline = page[page.index('id="timeline"'):page.index('id="cites"')]
     assert timeline.index("2024-06-15") < timeline.index("2025-03-01")
+
+
+def test_a_lineage_marks_what_no_longer_stands(corpus_site):
+    import json
+    import re
+
+    site, _ = corpus_site
+    page = (site / "lineage" / "quyet-dinh-1205-qd-bkhdt-2024" / "index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S).group(1))
+    marked = {node["name"]: node["standing"] for node in data["nodes"] if node.get("standing")}
+    assert marked and set(marked.values()) <= {"repealed", "replaced", "expired", "suspended"}
+    assert "no longer stands" in page
+    assert all("(" + state + ")" in node["label"] for node in data["nodes"]
+               for state in [node.get("standing")] if state and node["label"])

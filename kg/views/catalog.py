@@ -79,6 +79,7 @@ class Node:
     lead: str | None = None
     signer: str | None = None
     cited: int = 0
+    standing: str | None = None  # kg.status's state, where it was asked for (mark_standing)
 
     @property
     def id(self) -> str:
@@ -241,3 +242,24 @@ def _type_of(iri: str) -> str | None:
         if slug(name) == first:
             return name
     return None
+
+
+#: States of an instrument that no longer stands (kg.status): marked in every drawing.
+NO_LONGER_STANDS = frozenset({"repealed", "replaced", "expired", "suspended"})
+
+
+def mark_standing(catalog: Catalog, store, only=None) -> int:
+    """Give each instrument of the catalog (or of ``only``) that some text changes or dates its state
+    today (kg.status), so drawings can mark what no longer stands; returns how many were marked."""
+    from ..status import standing
+
+    rows = store.query("""PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX eli: <http://data.europa.eu/eli/ontology#>
+        SELECT DISTINCT ?i WHERE { { ?s ?p ?i FILTER (?p IN (kg:amends, kg:replaces, kg:repeals, kg:suspends)) }
+                                   UNION { ?i eli:date_no_longer_in_force ?d } }""", max_rows=1_000_000).rows
+    marked = 0
+    for (iri,) in rows:
+        node = catalog.nodes.get(iri.value)
+        if node is not None and (only is None or iri.value in only):
+            node.standing = standing(store, iri.value).state
+            marked += node.standing in NO_LONGER_STANDS
+    return marked

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .catalog import QUOTES_PER_EDGE, Catalog, Edge, Node, node_id
+from .catalog import NO_LONGER_STANDS, QUOTES_PER_EDGE, Catalog, Edge, Node, node_id
 from .html import (FAMILY_COLOURS, FAMILY_WORDS, RELATIONS, SECTION_COLOUR, colour_of, family, render, shorten,
                    vis_assets)
 from .links import Links, with_root
@@ -173,6 +173,14 @@ def _lists(catalog: Catalog, view: View, links: Links, root: str) -> tuple[list[
             entry["level"] = view.levels[iri]
         if positions is not None:
             entry["x"], entry["y"] = positions[iri]
+        if node.standing in NO_LONGER_STANDS:  # drawn with a dashed red border, and said in its label
+            entry["color"]["border"] = "#d50000"
+            entry["borderWidth"] = 3
+            entry["shapeProperties"] = {"borderDashes": [6, 3]}
+            entry["standing"] = node.standing
+            entry["title"] = f"{entry['title']}\n{node.standing.upper()} (kg status)"
+            if label:
+                entry["label"] = f"{label} ({node.standing})"
         if iri == view.focus:
             entry["borderWidth"] = 4
             # The task a lineage starts from is rarely cited: draw it at the size of the median node.
@@ -250,4 +258,5 @@ def render_graph(catalog: Catalog, view: View, assets: str | None = None, links:
         legend_types=[(FAMILY_WORDS[name], FAMILY_COLOURS[name]) for name in families],
         legend_kinds=[(KIND_WORDS[kind], SHAPES[kind]) for kind in kinds],
         section_colour=SECTION_COLOUR, relations=[(name, *RELATIONS[name]) for name in relations],
-        years=years, counts=(len(nodes), len(edges)), against=len(view.against))
+        years=years, counts=(len(nodes), len(edges)), against=len(view.against),
+        no_longer=sum(1 for entry in nodes if entry.get("standing")))

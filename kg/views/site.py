@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import KGError
 from .catalog import Catalog, Node, node_id
+from .catalog import mark_standing
 from .document import Facts, annotate, standing_facts
 from .graph import corpus_view, document_view, render_graph
 from .html import TEMPLATES, _safe_name, vis_assets, write_page
@@ -151,6 +152,8 @@ def write_site(paths: Iterable[str | Path], output: str | Path, catalog: Catalog
         report.pages += 1
         report.bytes += len(content.encode())
 
+    if store is not None:
+        mark_standing(catalog, store)  # lineages mark what no longer stands
     links = _plan(catalog)
     for iri, page in links.lineages.items():
         root = "../" * page.count("/")
