@@ -42,8 +42,13 @@ def test_who_cites_status_and_describe(corpus):
         ("Kế hoạch 322/KH-UBND (2023, Ủy ban nhân dân tỉnh Kon Tum)", "implements")}
     assert {r["section"] for r in rows} == {None, "II.5"}
     [change] = corpus.status("21/2018/QĐ-UBND")
-    assert (change["changed_by_label"], change["relation"], change["date"]) == (
-        "Quyết định 15/2019/QĐ-UBND (2019, Ủy ban nhân dân tỉnh Kon Tum)", "amends", "2019-10-17")
+    assert (change["state"], change["changed_by_label"], change["effect"], change["date"]) == (
+        "amended", "Quyết định 15/2019/QĐ-UBND (2019, Ủy ban nhân dân tỉnh Kon Tum)", "amended", "2019-10-17")
+    assert "Sửa đổi, bổ sung" in change["quote"]
+    [alert] = [row for row in corpus.check("322/KH-UBND") if row["task"] == "II.5"]
+    assert alert["before_plan"] is True and alert["changed_by"] == "15/2019/QĐ-UBND"
+    assert corpus.timeline("21/2018/QĐ-UBND", lineage=False)[0] == {
+        "date": "2018-07-20", "event": "issued", "instrument": "21/2018/QĐ-UBND", "detail": ""}
     plan = corpus.describe("322/KH-UBND")
     assert plan["in_corpus"] and plan["locality"] == "tỉnh Kon Tum" and plan["date"] == "2023-02-08"
 
