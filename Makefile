@@ -14,12 +14,13 @@ $(STAMP): setup.cfg setup.py pyproject.toml
 	PYTHONWARNINGS='ignore:Editable installation' $(BIN)/pip install -q -e '.[test]'
 	touch $(STAMP)
 
-## run: extract the bundled corpus, build the graph, write the HTML view, print a lineage
+## run: extract the bundled corpus, build the graph, write the HTML view, print a lineage and the plan's alerts
 run: $(STAMP)
 	$(BIN)/kg build corpus/ -o build/ --workers 2
 	$(BIN)/kg view build/ -o build/graph.html
 	$(BIN)/kg view build/ -o build/lineage-322-II.5.html --document 322/KH-UBND --task II.5
 	$(BIN)/kg lineage build/ "322/KH-UBND" --task II.5
+	$(BIN)/kg check build/ "322/KH-UBND"
 
 ## test: the whole test suite (unit, corpus, browser); CI runs this
 test: $(STAMP) browser

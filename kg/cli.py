@@ -506,7 +506,7 @@ def view(location, output, document, task, instrument, down, store_kind):
         written = write_single(output, page)
     except KGError as error:
         _fail(error)
-    click.echo(f"{written}: {len(chosen.nodes)} nodes, {len(chosen.edges)} edges, {len(page.encode()) / 1e6:.1f} MB")
+    click.echo(f"{output}: {len(chosen.nodes)} nodes, {len(chosen.edges)} edges, {len(page.encode()) / 1e6:.1f} MB")
 
 
 @main.command(context_settings=CONTEXT)
