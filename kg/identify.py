@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 
 from .models import Document, SourceText
-from .resolve import issuer_from_codes, locality_of, mint_instrument, number_codes
+from .issuers import issuer_from_codes, locality_of, number_codes
+from .resolve import mint_instrument
 from .vocab import fold, vocabulary
 
 __all__ = ["identify_document"]

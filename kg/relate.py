@@ -35,7 +35,7 @@ from importlib.resources import files
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
 from .relations import ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
-from .resolve import locality_of
+from .issuers import locality_of
 from .vocab import phrase_tree
 
 __all__ = ["find_relations"]

@@ -31,7 +31,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from .models import Document, Section, SourceText
-from .resolve import complete_issuer
+from .issuers import complete_issuer
 from .vocab import fold
 
 __all__ = ["parse_sections", "read_deadline"]
