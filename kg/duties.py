@@ -33,74 +33,75 @@ _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
 
 
-class _Caseless:
-    """A case-insensitive pattern, also compiled in lowercase to be run over lowercased text.
+@lru_cache(maxsize=64)  # a handful of patterns, each compiled once per way of running it
+def _compiled(pattern: str, folded: bool) -> re.Pattern | None:
+    """``pattern`` case-insensitive, or (``folded``) casefolded to run case-sensitively over casefolded text.
 
     re tries a case-insensitive pattern at every character; a case-sensitive one skips ahead to
     where its first letters are (a task's deadline phrases are found three times faster). Both find
-    the same spans over the text ``_lowercase_twin`` accepts, if the pattern is one that
-    ``_lowercases_alike`` accepts.
+    the same spans over the text ``_casefolded`` accepts, if the pattern is one ``_folds_alike``
+    accepts; None where it is not.
     """
-
-    def __init__(self, pattern: str):
-        self.anycase = re.compile(pattern, re.IGNORECASE)
-        self.lowercase = re.compile(pattern.lower()) if _lowercases_alike(pattern) else None
-
-    def search(self, text: str, lowered: str | None) -> re.Match | None:
-        """The first match in ``text`` (``lowered`` is its ``_lowercase_twin``): read its span, not its words."""
-        if lowered is None or self.lowercase is None:
-            return self.anycase.search(text)
-        return self.lowercase.search(lowered)
-
-    def finditer(self, text: str, lowered: str | None):
-        """The matches in ``text``, as ``search``: read their spans, not their words."""
-        if lowered is None or self.lowercase is None:
-            return self.anycase.finditer(text)
-        return self.lowercase.finditer(lowered)
+    if not folded:
+        return re.compile(pattern, re.IGNORECASE)
+    return re.compile(pattern.casefold()) if _folds_alike(pattern) else None
 
 
-def _lowercase_twin(text: str) -> str | None:
-    """``text`` lowercased, if a case-insensitive pattern finds, in lowercase, the same spans there.
+def _search(pattern: str, text: str, folded: str | None) -> re.Match | None:
+    """The first match of ``pattern`` in ``text`` (``folded`` is its ``_casefolded``): read its span, not its words."""
+    quick = _compiled(pattern, True) if folded is not None else None
+    return quick.search(folded) if quick is not None else _compiled(pattern, False).search(text)
 
-    That holds when every character lowercases to one character that case folding and upper- and
-    lowercasing leave as it is, for then ``str.lower`` and re's case folding agree: Vietnamese does;
-    "ſ", "ı", "İ" or a final "ς" do not (their text is read with the case-insensitive patterns).
 
-    >>> _lowercase_twin("Trước ngày 30/11/2023"), _lowercase_twin("İ"), _lowercase_twin("ΟΣ")
+def _finditer(pattern: str, text: str, folded: str | None):
+    """The matches of ``pattern`` in ``text``, as ``_search``: read their spans, not their words."""
+    quick = _compiled(pattern, True) if folded is not None else None
+    return quick.finditer(folded) if quick is not None else _compiled(pattern, False).finditer(text)
+
+
+def _casefolded(text: str) -> str | None:
+    """``text`` casefolded, if a case-insensitive pattern finds, casefolded, the same spans there.
+
+    That holds when every character folds to one character that upper-casing and folding again
+    leave as it is, for then ``str.casefold`` and re's case folding agree: Vietnamese does; "İ"
+    (two characters folded) or "ı" (whose capital folds to "i") do not (their text is read with
+    the case-insensitive patterns).
+
+    >>> _casefolded("Trước ngày 30/11/2023"), _casefolded("İ"), _casefolded("ı")
     ('trước ngày 30/11/2023', None, None)
     """
-    lowered = text.lower()
-    return lowered if len(lowered) == len(text) and _case_stable(lowered) else None
+    folded = text.casefold()
+    return folded if len(folded) == len(text) and _case_stable(folded) else None
 
 
-def _case_stable(lowered: str) -> bool:
-    return lowered.casefold() == lowered and lowered.upper().lower() == lowered
+def _case_stable(folded: str) -> bool:
+    return folded.upper().casefold() == folded
 
 
-def _lowercases_alike(pattern: str) -> bool:
-    """Whether ``pattern`` in lowercase is ``pattern`` case-insensitive, over lowercased text.
+def _folds_alike(pattern: str) -> bool:
+    """Whether ``pattern`` casefolded is ``pattern`` case-insensitive, over casefolded text.
 
-    Lowercasing must change only its letters, not an escape ("\\S"), a group's name or flags
+    Folding must change only its letters, not an escape ("\\S"), a group's name or flags
     ("(?P<Name>"), nor a set: sets must hold no uppercase letter and no range but digits ("[!-a]",
     case-insensitive, holds "B" as well as "b").
 
-    >>> _lowercases_alike(r"Thời\\s+(?:gian|hạn)\\s*:"), _lowercases_alike(r"Quý\\s+[1-4]"), _lowercases_alike(r"\\S+")
+    >>> _folds_alike(r"Thời\\s+(?:gian|hạn)\\s*:"), _folds_alike(r"Quý\\s+[1-4]"), _folds_alike(r"\\S+")
     (True, True, False)
     """
-    lowercase = pattern.lower()
-    if not _case_stable(lowercase):
+    folded = pattern.casefold()
+    if len(folded) != len(pattern) or not _case_stable(folded):
         return False
     for part in re.findall(r"\\.|\[(?:\\.|[^\]\\])*\]|\(\?[^:]", pattern):  # escapes, sets, (?...
-        if part != part.lower() or part[0] == "[" and "-" in re.sub(r"\\.|\d-\d", "", part[1:-1]):
+        if part != part.casefold() or part[0] == "[" and "-" in re.sub(r"\\.|\d-\d", "", part[1:-1]):
             return False
     return True
 
 
 @dataclass(frozen=True)
 class _Rules:
-    inline_lead: _Caseless
-    inline_partners: _Caseless
-    inline_deadline: _Caseless
+    inline_lead: str  # run by _search and _finditer
+    inline_partners: str  # run by _search and _finditer
+    inline_deadline: str  # run by _search and _finditer
     inline_label: re.Pattern
     verb_lead: re.Pattern
     addressee: re.Pattern
@@ -111,7 +112,7 @@ class _Rules:
     agency_start: re.Pattern
     agency_split: re.Pattern
     deadlines: tuple[tuple[re.Pattern, str, bool], ...]
-    deadline_any: _Caseless
+    deadline_any: str  # run by _search and _finditer
     reports_to: re.Pattern
 
 
@@ -126,9 +127,9 @@ def _rules() -> _Rules:
     deadlines = tuple((re.compile(d["pattern"], re.IGNORECASE), d["value"], bool(d.get("cell_only")))
                       for d in data["deadlines"])
     return _Rules(
-        inline_lead=_Caseless(inline["lead"]),
-        inline_partners=_Caseless(inline["partners"]),
-        inline_deadline=_Caseless(inline["deadline"]),
+        inline_lead=inline["lead"],
+        inline_partners=inline["partners"],
+        inline_deadline=inline["deadline"],
         inline_label=re.compile("|".join((inline["lead"], inline["partners"], inline["deadline"])), re.IGNORECASE),
         verb_lead=re.compile(data["verb_lead"]),
         # the marker, bold marks and a prefix, then an agency's name where the item's words begin
@@ -149,8 +150,7 @@ def _rules() -> _Rules:
         agency_start=re.compile(rf"(?!(?:{not_agency})\b)(?:{head_alternation})\b"),
         agency_split=re.compile(rf"\s*;\s*|,\s*(?=(?:{head_alternation})\b)"),
         deadlines=deadlines,
-        deadline_any=_Caseless("|".join(f"(?:{_unnamed(d['pattern'])})" for d in data["deadlines"]
-                                        if not d.get("cell_only"))),
+        deadline_any="|".join(f"(?:{_unnamed(d['pattern'])})" for d in data["deadlines"] if not d.get("cell_only")),
         reports_to=re.compile(data["reports_to"]),
     )
 
@@ -178,7 +178,7 @@ def assigns_work(text: str, draft: _Draft) -> bool:
     rules = _rules()
     end = min([child.start for child in draft.children] + [draft.end])
     own = _unwrap(text[draft.start:end])
-    if rules.inline_lead.search(own, None):
+    if _search(rules.inline_lead, own, None):
         return True
     for cue in re.finditer(r"chủ\s+trì", own):
         if _KIND_OF_BODY.search(own, max(0, cue.start() - 12), cue.start()):
@@ -231,16 +231,16 @@ def task_duties(text: str, draft: _Draft, end: int, document: Document):
     rules = _rules()
     raw = text[draft.start:end]
     own = _unwrap(raw)
-    lowered = _lowercase_twin(own)
+    folded = _casefolded(own)
     lead = _addressee(raw, rules)  # "**2. Sở Khoa học và Công nghệ**": the lead of every line below
     partners = None
-    for match in rules.inline_lead.finditer(own, lowered):  # "b) Cơ quan thực hiện:" may only introduce the lines below
+    for match in _finditer(rules.inline_lead, own, folded):  # "b) Cơ quan thực hiện:" may only introduce the lines below
         if lead is not None:
             break
         lead = _lead_text(_value(own, match.end(), rules), rules) or None
         if lead:
             break
-    for match in rules.inline_partners.finditer(own, lowered):
+    for match in _finditer(rules.inline_partners, own, folded):
         partners = _agencies(_value(own, match.end(), rules), rules) or None
         if partners:
             break
@@ -267,13 +267,13 @@ def task_duties(text: str, draft: _Draft, end: int, document: Document):
             lead = agency_text(heading)
     deadlines = []
     labelled = (0, 0)
-    match = rules.inline_deadline.search(own, lowered)
+    match = _search(rules.inline_deadline, own, folded)
     if match:
         value = _value(own, match.end(), rules)
         labelled = (match.end(), match.end() + len(value))
         deadlines.append(read_deadline(value, cell=True))
     # a task may set several: "xây dựng kế hoạch ... trong tháng 02 năm 2023; báo cáo ... trước ngày 30/11/2023"
-    for found in rules.deadline_any.finditer(own, lowered):
+    for found in _finditer(rules.deadline_any, own, folded):
         if labelled[0] <= found.start() < labelled[1]:
             continue  # a phrase of the labelled value, read whole above
         deadlines.append(read_deadline(own[found.start():found.end()], cell=False))

@@ -94,13 +94,7 @@ class TitleIndex:
 
 
 def _tokens(text: str, limit: int | None = None) -> list[str]:
-    return [_fold_word(m.group(1)) for m in islice(_TOKEN.finditer(text), limit)]
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold_word(word: str) -> str:
-    """``fold`` for one token, memoised: a text's vocabulary is small and titles repeat."""
-    return fold(word)
+    return [fold(m.group(1)) for m in islice(_TOKEN.finditer(text), limit)]
 
 
 @lru_cache(maxsize=1)
@@ -396,7 +390,7 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
         glued = written[-1].isdigit() and _GLUED_FOOTNOTE.fullmatch(written)
         if glued:
             written = glued.group(1)
-        word = _fold_word(written)
+        word = fold(written)
         first = match.start(1)
         tokens.append((written, first, first + len(written)))
         words.append(word)
@@ -508,7 +502,7 @@ def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], w
             break
         if word == ",":
             following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
-            if following and following[0].islower() and _fold_word(following) not in vocab.title_stop_words and index > 0:
+            if following and following[0].islower() and fold(following) not in vocab.title_stop_words and index > 0:
                 continue
             break
         if index > 0 and _ends_guess(vocab, word, tokens[index][0]):

@@ -146,7 +146,7 @@ def resolve_references(references: list[Reference], document: Document,
                                                         described[1], issued_by=True)
             if instrument.number:
                 last_seen[then] = instrument
-                described_as.setdefault((instrument.doc_type, _title_key(instrument.title or "")), set()).add(
+                described_as.setdefault((instrument.doc_type, fold(instrument.title or "")), set()).add(
                     instrument.iri)
                 citations.append(Citation(reference=reference, instrument=instrument))
                 continue
@@ -186,7 +186,7 @@ def _titles_to_numbers(citations: list[Citation], described_as: dict[tuple[str, 
         reference = citation.reference
         # identified by the text (its number, date or year), not guessed by the registry from the calendar
         if instrument.number and instrument.title and (reference.number or reference.date or reference.year):
-            numbered.setdefault((instrument.doc_type, _title_key(instrument.title)), set()).add(instrument.iri)
+            numbered.setdefault((instrument.doc_type, fold(instrument.title)), set()).add(instrument.iri)
             by_iri[instrument.iri] = instrument
     for title, laws in described_as.items():
         if title not in numbered and len(laws) == 1:
@@ -199,7 +199,7 @@ def _titles_to_numbers(citations: list[Citation], described_as: dict[tuple[str, 
         instrument, reference = citation.instrument, citation.reference
         # (the reference's own words: a registry guess by date of entry into force yields to the document's number)
         if not reference.number and instrument.title and reference.year is None and reference.date is None:
-            same = numbered.get((instrument.doc_type, _title_key(instrument.title)), ())
+            same = numbered.get((instrument.doc_type, fold(instrument.title)), ())
             if len(same) == 1 and instrument.iri not in same:
                 citation = replace(citation, instrument=by_iri[next(iter(same))])
         settled.append(citation)
@@ -209,12 +209,7 @@ def _titles_to_numbers(citations: list[Citation], described_as: dict[tuple[str, 
 def _key(reference: Reference) -> tuple[str, str]:
     if reference.number:
         return (reference.doc_type, number_key(reference.number))
-    return (reference.doc_type, _title_key(reference.title or ""))
-
-
-@lru_cache(maxsize=1 << 14)
-def _title_key(title: str) -> str:
-    return fold(title)
+    return (reference.doc_type, fold(reference.title or ""))
 
 
 def _years_by_key(references: list[Reference], keys: list[tuple[str, str]]) -> dict[tuple[str, str], set[int]]:
