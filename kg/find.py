@@ -152,10 +152,10 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
             start = lower.start()
             if start < covered:
                 continue
-            doc_type = _type_of(vocab, lower.group())
+            doc_type = _type_of(lower.group())
             after = lower.end()
         else:
-            doc_type = _type_of(vocab, word)
+            doc_type = _type_of(word)
         group, end, has_tail = _read(vocab, titles, text, doc_type, start, after)
         if not group:
             group, end, has_tail = _short_form(text, doc_type, start, after, drafts)
@@ -217,15 +217,10 @@ def _lower_type_before(vocab: Vocabulary, text: str, pos: int) -> re.Match | Non
 _WORD = re.compile(r"\w")
 
 
-_TYPE_MEMO: dict[str, str] = {}
-
-
-def _type_of(vocab: Vocabulary, written: str) -> str:
-    """The canonical type of a type word as written (memoised: texts repeat a few spellings)."""
-    doc_type = _TYPE_MEMO.get(written)
-    if doc_type is None:
-        doc_type = _TYPE_MEMO[written] = vocab.type_by_form[fold(written)]
-    return doc_type
+@lru_cache(maxsize=1 << 10)  # texts repeat a few spellings
+def _type_of(written: str) -> str:
+    """The canonical type of a type word as written."""
+    return vocabulary().type_by_form[fold(written)]
 
 
 def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start: int, pos: int):
@@ -435,7 +430,7 @@ def _amending(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, s
     cursor = lead.end()
     while True:
         written = _TITLED_TYPE.match(text, cursor)
-        draft = written and _titled(vocab, titles, text, _type_of(vocab, written.group(1)), cursor, written.end())
+        draft = written and _titled(vocab, titles, text, _type_of(written.group(1)), cursor, written.end())
         if not draft:
             break
         amended.append(draft)
