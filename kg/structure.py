@@ -185,18 +185,16 @@ def _tables(text: str) -> list[list[tuple[int, int]]]:
 
 def _markers(text, tables, paragraphs, rules) -> tuple[list[_Draft], list[int]]:
     """Sections opened by markers at line starts, each checked against the numbering so far; and
-    where the lines that close every section ("Nơi nhận:") begin, wherever they are."""
+    where the lines that close every section ("Nơi nhận:") begin, wherever they are.
+
+    Each candidate line is, in turn: noted if it is a closer's, passed over if it cannot open a
+    section (``_may_open``), matched against the markers, and the marker it holds opens a section
+    if its number follows the numbering so far (``_Numbering.open``).
+    """
     spans = [(table[0][0], table[-1][1]) for table in tables]
     table_starts = [span[0] for span in spans]
-    drafts: list[_Draft] = []
+    numbering = _Numbering(notes_from=len(text) * 0.7)  # footnotes before the signature block are read only this late
     closers: list[int] = []
-    open_: list[_Draft] = []
-    last: dict[tuple, int] = {}
-    closed_at = None
-    scope, scopes = "", 0
-    taken: set[str] = set()
-    normative = False
-    notes_from = len(text) * 0.7  # footnotes before the signature block are read only this late
     # the candidate pattern ends where a line's words begin (after its spaces), so the marker
     # is matched right there, up to the line's end, without cutting the line out of the text
     for start, position, line_end in _candidate_lines(text, rules.marker_lines):
@@ -204,56 +202,85 @@ def _markers(text, tables, paragraphs, rules) -> tuple[list[_Draft], list[int]]:
         # (not cut at the line's end, in a table or a paragraph), it costs no second scan
         if rules.closer.match(text if start else text[:400], position):
             closers.append(position)
-        if spans:
-            inside = bisect.bisect_right(table_starts, start) - 1
-            if inside >= 0 and start <= spans[inside][1]:
-                continue
-        if text[position] in _QUOTES:
+        if not _may_open(text, start, position, paragraphs, spans, table_starts):
             continue
-        if paragraphs and start:
-            previous = text[text.rfind("\n", 0, start - 1) + 1:start - 1]
-            if previous.strip() and not _PIPE_LINE.fullmatch(previous):
-                continue  # a wrapped line of a paragraph, not the start of one
         match = rules.marker.match(text, position, line_end)
         if match is None:
             continue
         if match.lastgroup == "closer":  # the outer group of an alternative closes last
-            closed_at = start
+            numbering.closed_at = start
             continue
         kind, level, label_group = rules.marker_kinds[match.lastgroup]
-        label = match.group(label_group) or ""
-        if kind == "footnote" and (closed_at is None and start < notes_from):
-            continue
-        parent, level = _place(kind, label, level, open_)
-        if level is None or (kind == "item" and parent is None and normative):
-            continue  # a numbered line outside any article of a decree is a wrapped line or a form's
+        draft = numbering.open(kind, level, match.group(label_group) or "", start, position)
+        if draft is not None:
+            draft.title = _title(text, match.end(), line_end, paragraphs, kind)
+    return numbering.drafts, closers
+
+
+def _may_open(text: str, start: int, position: int, paragraphs: bool, spans: list[tuple[int, int]],
+              table_starts: list[int]) -> bool:
+    """Whether the line at ``start`` may open a section: not in a table, not a quotation, and (in
+    text written as paragraphs) not a wrapped line of a paragraph."""
+    if spans:
+        inside = bisect.bisect_right(table_starts, start) - 1
+        if inside >= 0 and start <= spans[inside][1]:
+            return False
+    if text[position] in _QUOTES:
+        return False
+    if paragraphs and start:
+        previous = text[text.rfind("\n", 0, start - 1) + 1:start - 1]
+        if previous.strip() and not _PIPE_LINE.fullmatch(previous):
+            return False  # a wrapped line of a paragraph, not the start of one
+    return True
+
+
+@dataclass(slots=True)
+class _Numbering:
+    """The sections opened so far, and the numbering a new marker must follow."""
+
+    notes_from: float
+    drafts: list[_Draft] = field(default_factory=list)
+    open_: list[_Draft] = field(default_factory=list)    # the sections a new one may sit in, outermost first
+    last: dict[tuple, int] = field(default_factory=dict)  # (kind, parent or scope, level) -> the last ordinal
+    closed_at: int | None = None                           # where a closer's line was last seen
+    scope: str = ""                                        # an attached text's id prefix ("annex.2")
+    scopes: int = 0
+    taken: set[str] = field(default_factory=set)
+    normative: bool = False                                # an article or chapter seen: a decree's text
+
+    def open(self, kind: str, level: int, label: str, start: int, position: int) -> _Draft | None:
+        """The section a marker opens, if its number follows the numbering so far; None if not."""
+        if kind == "footnote" and (self.closed_at is None and start < self.notes_from):
+            return None
+        parent, level = _place(kind, label, level, self.open_)
+        if level is None or (kind == "item" and parent is None and self.normative):
+            return None  # a numbered line outside any article of a decree is a wrapped line or a form's
         ordinal = _ordinal(kind, label)
-        key = (kind, parent.id if parent else scope, level)
-        previous = last.get(key, 0)
+        key = (kind, parent.id if parent else self.scope, level)
+        previous = self.last.get(key, 0)
         if kind in ("chapter", "article", "part", "appendix") and previous and ordinal == 1 and kind != "appendix":
-            scopes += 1  # numbering starts over: an attached text (a regulation, a plan)
-            scope = f"annex.{scopes + 1}"
-            last = {k: v for k, v in last.items() if k[0] == "appendix"}
-            key, previous = (kind, scope, level), 0
+            self.scopes += 1  # numbering starts over: an attached text (a regulation, a plan)
+            self.scope = f"annex.{self.scopes + 1}"
+            self.last = {k: v for k, v in self.last.items() if k[0] == "appendix"}
+            key, previous = (kind, self.scope, level), 0
         if not _follows(kind, previous, ordinal):
-            continue
-        section_id = _qualify(kind, _local_id(kind, label, parent), parent, scope)
-        if section_id in taken:
-            continue
-        taken.add(section_id)
-        last[key] = ordinal
-        while open_ and open_[-1].level >= level:
-            open_.pop()
-        normative = normative or kind in ("article", "chapter")
+            return None
+        section_id = _qualify(kind, _local_id(kind, label, parent), parent, self.scope)
+        if section_id in self.taken:
+            return None
+        self.taken.add(section_id)
+        self.last[key] = ordinal
+        while self.open_ and self.open_[-1].level >= level:
+            self.open_.pop()
+        self.normative = self.normative or kind in ("article", "chapter")
         if kind == "appendix":
-            scope = section_id
+            self.scope = section_id
         draft = _Draft(section_id, kind, level, position, label, parent=parent)
-        draft.title = _title(text, match.end(), line_end, paragraphs, kind)
         if parent is not None:
             parent.children.append(draft)
-        drafts.append(draft)
-        open_.append(draft)
-    return drafts, closers
+        self.drafts.append(draft)
+        self.open_.append(draft)
+        return draft
 
 
 def _place(kind: str, label: str, level: int, open_: list[_Draft]):
