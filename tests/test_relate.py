@@ -119,6 +119,7 @@ _CAN_CU = re.compile(r"(?m)^[ \t]*Căn\s+cứ\b[^;]*")
 STRONGER = {"consolidates", "amends", "replaces", "repeals", "suspends", "guides"}
 
 
+@pytest.mark.slow  # every gazette document
 def test_every_can_cu_line_of_the_gazette_yields_based_on():
     """Each preamble "Căn cứ" line that holds a reference: every instrument in it is based_on (or, where the
     text states more elsewhere, something stronger)."""
@@ -148,6 +149,7 @@ def test_every_can_cu_line_of_the_gazette_yields_based_on():
     assert based / lines > 0.95, (based, lines)
 
 
+@pytest.mark.slow  # the whole corpus
 def test_no_instrument_amends_or_guides_a_later_one_anywhere_in_the_corpus():
     """The calendar check: over all 374 documents, every amends/replaces/repeals/guides edge between
     two dated instruments runs from the later to the earlier (a missed passive would reverse it)."""
@@ -238,6 +240,7 @@ def test_a_decree_suspends_no_law():
     assert "suspends" not in {r.predicate for r in result.relations if r.subject == own and r.object in law}
 
 
+@pytest.mark.slow  # every gazette document
 def test_no_lower_ranked_instrument_changes_a_higher_one_in_the_gazette():
     from kg.relate import rank_of
 

@@ -115,6 +115,7 @@ def test_plans_set_has_tasks():
     assert tasks > 300
 
 
+@pytest.mark.slow  # the whole corpus
 def test_every_section_of_the_corpus_lies_inside_its_parent():
     """Found by the SHACL shapes: attached texts' articles once hung under a chapter of the body
     that had closed before them, so they ended before they began."""
