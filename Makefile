@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench clean browser
+.PHONY: run test test-fast bench clean browser
 
 # setuptools tells every editable install whose packages live outside their folder (kg.ontology is
 # ontology/) to mind same-named folders: a notice, not a fault, silenced by its own words.
@@ -25,6 +25,10 @@ run: $(STAMP)
 ## test: the whole test suite (unit, corpus, browser); CI runs this
 test: $(STAMP) browser
 	$(BIN)/pytest -q
+
+## test-fast: the quick loop, without the tests marked slow (corpus builds, browser, notebook, bench)
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not slow"
 
 ## browser: Debian's chromium and chromedriver for the browser tests (root, as on CI)
 browser:

@@ -94,13 +94,7 @@ class TitleIndex:
 
 
 def _tokens(text: str, limit: int | None = None) -> list[str]:
-    return [_fold_word(m.group(1)) for m in islice(_TOKEN.finditer(text), limit)]
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold_word(word: str) -> str:
-    """``fold`` for one token, memoised: a text's vocabulary is small and titles repeat."""
-    return fold(word)
+    return [fold(m.group(1)) for m in islice(_TOKEN.finditer(text), limit)]
 
 
 @lru_cache(maxsize=1)
@@ -139,47 +133,66 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
     titles = titles if titles is not None else default_title_index()
     text = source.normalized
     drafts: list[_Draft] = []
-    covered = 0
-    pending: list[_Draft] = []
+    covered = 0  # the end of the last reference read: anchors before it lie inside it
+    pending: list[_Draft] = []  # undated references that may share the date of the next one
     pending_at = -1
-    # Type words and "số" anchors in text order (two sorted runs: the sort merges them). A "số"
-    # counts only after a lowercase type word, and most lie inside a reference already read
-    # ("Quyết định số"): the covered ones are passed over before the words before them are read.
-    candidates = sorted([*vocab.anchor.finditer(text), *vocab.number_anchor.finditer(text)], key=re.Match.start)
-    for match in candidates:
-        start, after = match.span()
-        if start < covered or (start and _WORD.match(text, start - 1)) or _WORD.match(text, after):
+    for anchor in _anchors(vocab, text):
+        opening = _type_word(vocab, text, anchor, covered)
+        if opening is None:
             continue
-        word = match.group()
-        if word == "số" or word[0].isdigit():
-            lower = _lower_type_before(vocab, text, start)
-            if lower is None or (lower.start() and _WORD.match(text, lower.start() - 1)):
-                continue
-            start = lower.start()
-            if start < covered:
-                continue
-            doc_type = _type_of(vocab, lower.group())
-            after = lower.end()
-        else:
-            doc_type = _type_of(vocab, word)
+        start, after, doc_type = opening
         group, end, has_tail = _read(vocab, titles, text, doc_type, start, after)
         if not group:
             group, end, has_tail = _short_form(text, doc_type, start, after, drafts)
         if not group:
             continue
         covered = end
-        if pending and start == pending_at and has_tail:
-            _share(pending, group[-1])
-        if not has_tail and pending and start == pending_at:
-            pending.extend(group)
-        elif not has_tail:
-            pending = list(group)
-        else:
-            pending = []
-        join = pending and _JOIN.match(text, end)  # (a joining word matters only after undated references)
-        pending_at = join.end() if join else -1
+        pending, pending_at = _carry_tail(text, pending, pending_at, group, start, end, has_tail)
         drafts.extend(group)
     return _freeze(source, drafts)
+
+
+def _anchors(vocab: Vocabulary, text: str) -> list[re.Match]:
+    """Type words and "số" anchors in text order (two sorted runs: the sort merges them)."""
+    return sorted([*vocab.anchor.finditer(text), *vocab.number_anchor.finditer(text)], key=re.Match.start)
+
+
+def _type_word(vocab: Vocabulary, text: str, anchor: re.Match, covered: int) -> tuple[int, int, str] | None:
+    """Where a reference read from ``anchor`` begins, where its type word ends, and its type.
+
+    A "số" counts only after a lowercase type word, and most lie inside a reference already read
+    ("Quyết định số"): the covered ones are passed over before the words before them are read.
+    None for an anchor inside a word or inside a reference already read.
+    """
+    start, after = anchor.span()
+    if start < covered or (start and _WORD.match(text, start - 1)) or _WORD.match(text, after):
+        return None
+    word = anchor.group()
+    if not (word == "số" or word[0].isdigit()):
+        return start, after, _type_of(word)
+    lower = _lower_type_before(vocab, text, start)
+    if lower is None or (lower.start() and _WORD.match(text, lower.start() - 1)) or lower.start() < covered:
+        return None
+    return lower.start(), lower.end(), _type_of(lower.group())
+
+
+def _carry_tail(text: str, pending: list[_Draft], pending_at: int, group: list[_Draft], start: int, end: int,
+                has_tail: bool) -> tuple[list[_Draft], int]:
+    """Undated references joined to the next ("Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW
+    ngày 12 tháng 12 năm 2013 của Bộ Chính trị") take its date and issuer once it is read.
+
+    Returns the references still waiting for a date, and where the next must begin to give it.
+    """
+    if pending and start == pending_at and has_tail:
+        _share(pending, group[-1])
+    if not has_tail and pending and start == pending_at:
+        pending.extend(group)
+    elif not has_tail:
+        pending = list(group)
+    else:
+        pending = []
+    join = pending and _JOIN.match(text, end)  # (a joining word matters only after undated references)
+    return pending, join.end() if join else -1
 
 
 # "Nghị định 54", "Thông tư số 65": a number alone, no year or code, after its type word
@@ -223,15 +236,10 @@ def _lower_type_before(vocab: Vocabulary, text: str, pos: int) -> re.Match | Non
 _WORD = re.compile(r"\w")
 
 
-_TYPE_MEMO: dict[str, str] = {}
-
-
-def _type_of(vocab: Vocabulary, written: str) -> str:
-    """The canonical type of a type word as written (memoised: texts repeat a few spellings)."""
-    doc_type = _TYPE_MEMO.get(written)
-    if doc_type is None:
-        doc_type = _TYPE_MEMO[written] = vocab.type_by_form[fold(written)]
-    return doc_type
+@lru_cache(maxsize=1 << 10)  # texts repeat a few spellings
+def _type_of(written: str) -> str:
+    """The canonical type of a type word as written."""
+    return vocabulary().type_by_form[fold(written)]
 
 
 def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start: int, pos: int):
@@ -396,7 +404,7 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
         glued = written[-1].isdigit() and _GLUED_FOOTNOTE.fullmatch(written)
         if glued:
             written = glued.group(1)
-        word = _fold_word(written)
+        word = fold(written)
         first = match.start(1)
         tokens.append((written, first, first + len(written)))
         words.append(word)
@@ -442,7 +450,7 @@ def _amending(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, s
     cursor = lead.end()
     while True:
         written = _TITLED_TYPE.match(text, cursor)
-        draft = written and _titled(vocab, titles, text, _type_of(vocab, written.group(1)), cursor, written.end())
+        draft = written and _titled(vocab, titles, text, _type_of(written.group(1)), cursor, written.end())
         if not draft:
             break
         amended.append(draft)
@@ -521,7 +529,7 @@ def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], w
             break
         if word == ",":
             following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
-            if following and following[0].islower() and _fold_word(following) not in vocab.title_stop_words and index > 0:
+            if following and following[0].islower() and fold(following) not in vocab.title_stop_words and index > 0:
                 continue
             break
         if index > 0 and _ends_guess(vocab, word, tokens[index][0], words[index - 1],

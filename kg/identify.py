@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from .iri import file_iri
 from .models import Document, SourceText
-from .resolve import issuer_from_codes, locality_of, mint_instrument, number_codes
+from .issuers import issuer_from_codes, locality_of, number_codes
+from .resolve import mint_instrument
 from .vocab import fold, vocabulary
 
 __all__ = ["identify_document", "identity_incomplete"]

@@ -35,7 +35,7 @@ from importlib.resources import files
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
 from .relations import ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
-from .resolve import locality_of
+from .issuers import locality_of
 from .vocab import phrase_tree
 
 __all__ = ["find_relations"]
@@ -101,94 +101,28 @@ def _key(phrase: str) -> str:
 
 def find_relations(source: SourceText, document: Document, citations: list[Citation],
                    sections: tuple[Section, ...]) -> tuple[Relation, ...]:
-    """Relations of the document (or its sections) to what it cites, and between cited instruments."""
-    cues = _cues()
+    """Relations of the document (or its sections) to what it cites, and between cited instruments.
+
+    In three steps: the cues and clauses around the citations are read once (``_read_context``);
+    each citation, in text order, gets the cue that governs it (``_governing_cue``, which carries
+    "Căn cứ A; B;" and "A được sửa đổi bởi B, C" from one citation to the next) and the predicate
+    that cue gives once consolidation and rank are weighed (``_predicate``); every offered relation
+    keeps the strongest predicate per pair (``_Strongest``).
+    """
+    context = _read_context(source, document, citations)
     own = document.instrument.iri
-    text = source.original
-    ordered = sorted((c for c in citations if c.instrument.iri != own), key=lambda c: c.reference.start)
-    spans = [(c.reference.start, c.reference.end) for c in ordered]
-    found = _find_cues(source, cues, _near(source, spans, cues.reach))
-    cue_starts = [c.start for c in found]
-    trailing = [c for c in found if c.after]
-    trailing_starts = [c.start for c in trailing]
-    clauses = _Clauses(source, found, spans)
-    consolidated_until = _consolidation_end(source, document, cues)
-    merged = _merged(text, ordered, found, consolidated_until)
-    quoted = _quoted_bases(text, ordered, cues)
-
-    best: dict[tuple[str, str], tuple[int, Relation]] = {}
-
-    def offer(subject: str, predicate: str, target: str, start: int, end: int, cue: str) -> None:
-        rank = cues.rank[predicate]
-        key = (subject, target)
-        if subject == target:
-            return
-        if key not in best or rank < best[key][0]:
-            best[key] = (rank, Relation(subject, predicate, target, start, end, cue))
-
-    _named_in_titles(offer, text, ordered, found, cue_starts)
+    text = context.text
+    strongest = _Strongest(context.cues.rank)
+    offer = strongest.offer
+    _named_in_titles(offer, text, context.ordered, context.found, context.cue_starts)
     sections_by_id = {s.id: s for s in sections}
-    previous_cue: _Cue | None = None  # the cue governing the last clause, for "Căn cứ A; B;"
-    chain: tuple[Citation, _Cue] | None = None
-    for index, citation in enumerate(ordered):
+    walk = _Walk()
+    for index, citation in enumerate(context.ordered):
         ref = citation.reference
-        clause = clauses.start_before(ref.start)
-        first_in_clause = index == 0 or ordered[index - 1].reference.end <= clause
-        gap_start = clause if first_in_clause else ordered[index - 1].reference.end
-        gap = _between(found, cue_starts, gap_start, ref.start)
-        doc_cue: _Cue | None = None
-        if first_in_clause:
-            chain = None
-            before = [c for c in gap if not c.after]
-            if before and ref.start - before[-1].end <= cues.reach:
-                doc_cue = before[-1]
-            elif not before and _list_item(text, clause, ref.start):
-                # "Bãi bỏ toàn bộ 14 văn bản ... sau đây: | 1. Thông tư số 08/2013/TT-BLĐTBXH ...": the list's
-                # lead-in speaks for its items, else the cue of the item before
-                doc_cue = _list_lead(source, ordered[index - 1].reference.end if index else 0, clause) or previous_cue
-        else:
-            prior = ordered[index - 1]
-            linking = [c for c in gap if c.between and not c.after]
-            if linking and ref.start - prior.reference.end <= cues.reach:
-                cue = min(linking, key=lambda c: cues.rank[c.predicate])
-                if merged is not None and cue is merged.cue:
-                    prior = merged.base  # the merged instrument, not one its description names
-                elif cue.passive and cue.predicate in ONLY_DOWNWARDS:
-                    prior = _amended_head(ordered, index, clause, citation)
-                chain = (prior, cue)
-                _offer_between(offer, text, prior, citation, cue)
-                doc_cue = _through(previous_cue)
-            elif chain is not None and _LIST_GAP.fullmatch(text, prior.reference.end, ref.start):
-                _offer_between(offer, text, chain[0], citation, chain[1])
-                doc_cue = _through(previous_cue)
-            else:
-                chain = None
-                before = [c for c in gap if not c.after]
-                doc_cue = before[-1] if before and ref.start - before[-1].end <= cues.reach else previous_cue
-        after = _after_cue(trailing, trailing_starts, ref.end, ordered[index + 1].reference.start
-                           if index + 1 < len(ordered) else len(text), clauses)
-        if after is not None and (doc_cue is None or cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
-            doc_cue = after
-        if first_in_clause or (doc_cue is not None and chain is None):
-            previous_cue = doc_cue
-        if consolidated_until is not None and ref.start < consolidated_until and (
-                merged is None or citation in merged.items or citation is merged.base):
-            predicate, start, end, words = "consolidates", ref.start, ref.end, ref.text
-            if merged is not None and citation in merged.items:
-                _offer_between(offer, text, merged.base, citation, merged.cue)
-        elif consolidated_until is not None and ref.start < consolidated_until:
-            # named in the description of a merged instrument: what the cue says is that instrument's
-            predicate, start, end, words = "cites", ref.start, ref.end, ref.text
-        elif doc_cue is not None:
-            predicate, words = doc_cue.predicate, text[doc_cue.start:doc_cue.end]
-            start, end = min(doc_cue.start, ref.start), max(doc_cue.end, ref.end)
-        else:
-            predicate, start, end, words = "cites", ref.start, ref.end, ref.text
-        if predicate in ONLY_DOWNWARDS and _outranks(document.instrument, citation.instrument):
-            # a circular does not amend a decree: the cue speaks of something else
-            predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+        doc_cue = _governing_cue(context, walk, index, offer)
+        predicate, start, end, words = _predicate(context, citation, doc_cue, offer)
         target = citation.instrument.iri
-        owner = _quoted_owner(quoted, text, ref.start)
+        owner = _quoted_owner(context.quoted, text, ref.start)
         if owner is not None:  # "Căn cứ ..." quoted from a merged instrument: its basis, not the document's
             checked = _checked(predicate, owner.instrument, citation.instrument)
             if checked is not None:
@@ -198,7 +132,149 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         task = _task_of(citation.section, sections_by_id)
         if task is not None:
             offer(section_iri(own, task.id), predicate, target, start, end, words)
-    return tuple(relation for _, relation in sorted(best.values(), key=lambda item: item[1].start))
+    return strongest.relations()
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What every citation's relation is read against: the cues near the citations and the clauses."""
+
+    source: SourceText
+    document: Document
+    text: str
+    cues: _Cues
+    ordered: list[Citation]           # the citations of other instruments, in text order
+    found: list[_Cue]
+    cue_starts: list[int]
+    trailing: list[_Cue]              # cues written after what they govern ("... được bãi bỏ")
+    trailing_starts: list[int]
+    clauses: _Clauses
+    consolidated_until: int | None
+    merged: _Merged | None
+    quoted: list
+
+
+def _read_context(source: SourceText, document: Document, citations: list[Citation]) -> _Context:
+    cues = _cues()
+    own = document.instrument.iri
+    text = source.original
+    ordered = sorted((c for c in citations if c.instrument.iri != own), key=lambda c: c.reference.start)
+    spans = [(c.reference.start, c.reference.end) for c in ordered]
+    found = _find_cues(source, cues, _near(source, spans, cues.reach))
+    trailing = [c for c in found if c.after]
+    consolidated_until = _consolidation_end(source, document, cues)
+    return _Context(
+        source=source, document=document, text=text, cues=cues, ordered=ordered, found=found,
+        cue_starts=[c.start for c in found], trailing=trailing, trailing_starts=[c.start for c in trailing],
+        clauses=_Clauses(source, found, spans), consolidated_until=consolidated_until,
+        merged=_merged(text, ordered, found, consolidated_until), quoted=_quoted_bases(text, ordered, cues))
+
+
+class _Strongest:
+    """The relation kept for each (subject, target): the first offered of the strongest rank."""
+
+    def __init__(self, rank: dict[str, int]):
+        self.rank = rank
+        self.best: dict[tuple[str, str], tuple[int, Relation]] = {}
+
+    def offer(self, subject: str, predicate: str, target: str, start: int, end: int, cue: str) -> None:
+        rank = self.rank[predicate]
+        key = (subject, target)
+        if subject == target:
+            return
+        if key not in self.best or rank < self.best[key][0]:
+            self.best[key] = (rank, Relation(subject, predicate, target, start, end, cue))
+
+    def relations(self) -> tuple[Relation, ...]:
+        return tuple(relation for _, relation in sorted(self.best.values(), key=lambda item: item[1].start))
+
+
+@dataclass(slots=True)
+class _Walk:
+    """What one citation hands the next: the cue governing the last clause ("Căn cứ A; B;"), and the
+    chain an in-between cue opened ("A được sửa đổi bởi B, C": B and C both amend A)."""
+
+    previous_cue: _Cue | None = None
+    chain: tuple[Citation, _Cue] | None = None
+
+
+def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | None:
+    """The cue that governs the document's relation to the ``index``-th citation.
+
+    The first citation of a clause takes the cue before it (or, in a list, the list's lead-in); a
+    later one may be linked to the one before by a cue between them (offered as a relation between
+    the two), or continue the chain such a cue opened, or take the cue before it; a cue written
+    after it ("... được bãi bỏ") wins where it ranks higher. One function, for its branches share
+    ``walk`` and are read together in the annotation guide's order.
+    """
+    cues, text, ordered = context.cues, context.text, context.ordered
+    citation = ordered[index]
+    ref = citation.reference
+    clause = context.clauses.start_before(ref.start)
+    first_in_clause = index == 0 or ordered[index - 1].reference.end <= clause
+    gap_start = clause if first_in_clause else ordered[index - 1].reference.end
+    gap = _between(context.found, context.cue_starts, gap_start, ref.start)
+    doc_cue: _Cue | None = None
+    if first_in_clause:
+        walk.chain = None
+        before = [c for c in gap if not c.after]
+        if before and ref.start - before[-1].end <= cues.reach:
+            doc_cue = before[-1]
+        elif not before and _list_item(text, clause, ref.start):
+            # "Bãi bỏ toàn bộ 14 văn bản ... sau đây: | 1. Thông tư số 08/2013/TT-BLĐTBXH ...": the list's
+            # lead-in speaks for its items, else the cue of the item before
+            doc_cue = _list_lead(context.source, ordered[index - 1].reference.end if index else 0,
+                                 clause) or walk.previous_cue
+    else:
+        prior = ordered[index - 1]
+        linking = [c for c in gap if c.between and not c.after]
+        if linking and ref.start - prior.reference.end <= cues.reach:
+            cue = min(linking, key=lambda c: cues.rank[c.predicate])
+            if context.merged is not None and cue is context.merged.cue:
+                prior = context.merged.base  # the merged instrument, not one its description names
+            elif cue.passive and cue.predicate in ONLY_DOWNWARDS:
+                prior = _amended_head(ordered, index, clause, citation)
+            walk.chain = (prior, cue)
+            _offer_between(offer, text, prior, citation, cue)
+            doc_cue = _through(walk.previous_cue)
+        elif walk.chain is not None and _LIST_GAP.fullmatch(text, prior.reference.end, ref.start):
+            _offer_between(offer, text, walk.chain[0], citation, walk.chain[1])
+            doc_cue = _through(walk.previous_cue)
+        else:
+            walk.chain = None
+            before = [c for c in gap if not c.after]
+            doc_cue = before[-1] if before and ref.start - before[-1].end <= cues.reach else walk.previous_cue
+    after = _after_cue(context.trailing, context.trailing_starts, ref.end, ordered[index + 1].reference.start
+                       if index + 1 < len(ordered) else len(text), context.clauses)
+    if after is not None and (doc_cue is None or cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
+        doc_cue = after
+    if first_in_clause or (doc_cue is not None and walk.chain is None):
+        walk.previous_cue = doc_cue
+    return doc_cue
+
+
+def _predicate(context: _Context, citation: Citation, doc_cue: _Cue | None, offer) -> tuple[str, int, int, str]:
+    """The document's relation to ``citation``, its span and words: the governing cue's, unless the
+    citation is one a consolidated text merges, or the cue speaks of what the document cannot do."""
+    ref, text = citation.reference, context.text
+    merged, consolidated_until = context.merged, context.consolidated_until
+    if consolidated_until is not None and ref.start < consolidated_until and (
+            merged is None or citation in merged.items or citation is merged.base):
+        predicate, start, end, words = "consolidates", ref.start, ref.end, ref.text
+        if merged is not None and citation in merged.items:
+            _offer_between(offer, text, merged.base, citation, merged.cue)
+    elif consolidated_until is not None and ref.start < consolidated_until:
+        # named in the description of a merged instrument: what the cue says is that instrument's
+        predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+    elif doc_cue is not None:
+        predicate, words = doc_cue.predicate, text[doc_cue.start:doc_cue.end]
+        start, end = min(doc_cue.start, ref.start), max(doc_cue.end, ref.end)
+    else:
+        predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+    if predicate in ONLY_DOWNWARDS and _outranks(context.document.instrument, citation.instrument):
+        # a circular does not amend a decree: the cue speaks of something else
+        predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+    return predicate, start, end, words
 
 
 def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[_Cue], cue_starts: list[int]) -> None:

@@ -9,20 +9,15 @@ its title and no number where they do not).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .iri import instrument_iri
+from .issuers import complete_issuer, issuer_from_codes, locality_of, number_codes
 from .models import Citation, Document, Instrument, Reference
 from .vocab import RegistryEntry, fold, load_registry, vocabulary
 
-__all__ = ["resolve_references", "Registry", "default_registry", "number_codes", "issuer_from_codes",
-           "complete_issuer", "locality_of", "mint_instrument"]
-
-_LEADING = re.compile(r"^[\d.]+[a-z]?(?:/(?:19|20)\d\d)?[-/]")
-_CODE_SEPARATOR = re.compile(r"[-/]")
-
+__all__ = ["resolve_references", "Registry", "default_registry", "mint_instrument"]
 
 @lru_cache(maxsize=1 << 16)
 def number_key(number: str) -> str:
@@ -106,103 +101,12 @@ def default_registry() -> Registry:
     return Registry.from_entries(load_registry())
 
 
-def number_codes(number: str) -> tuple[str | None, list[str]]:
-    """The type code and the issuer codes inside a number.
-
-    >>> number_codes("15/2019/QĐ-UBND")
-    ('QĐ', ['UBND'])
-    >>> number_codes("05/2023/TTLT-BTC-BLĐTBXH")
-    ('TTLT', ['BTC', 'BLĐTBXH'])
-    >>> number_codes("25/2018/QH14")
-    (None, ['QH14'])
-    """
-    type_code, issuer_codes = _codes(number)
-    return type_code, list(issuer_codes)
-
-
-@lru_cache(maxsize=1 << 14)  # a document cites the same numbers again and again
-def _codes(number: str) -> tuple[str | None, tuple[str, ...]]:
-    parts = tuple(p for p in _CODE_SEPARATOR.split(_LEADING.sub("", number)) if p)
-    if parts and parts[0] in vocabulary().type_by_code:
-        return parts[0], parts[1:]
-    return None, parts
-
-
-def issuer_from_codes(codes: list[str], locality: str | None) -> str | None:
-    """The body a number's issuer codes name ("TTg" -> "Thủ tướng Chính phủ")."""
-    return _issuer_from_codes(tuple(codes), locality)
-
-
-@lru_cache(maxsize=1 << 14)  # a handful of code sets recur in every document
-def _issuer_from_codes(codes: tuple[str, ...], locality: str | None) -> str | None:
-    vocab = vocabulary()
-    for code in codes:
-        for pattern, name in vocab.issuer_by_code:
-            if pattern.match(code):
-                return name
-        bodies = vocab.local_bodies_by_code.get(code)
-        if bodies:
-            # one code, several bodies (TU: Tỉnh ủy of a province, Thành ủy of a city): the one
-            # named like the locality's kind
-            kind = fold(locality.split()[0]) if locality else ""
-            body = next((b for b in bodies if fold(b.split()[0]) == kind), bodies[0])
-            return complete_issuer(body, locality)
-    return None
-
-
-@lru_cache(maxsize=1)
-def _incomplete_issuers() -> dict[str, tuple[str, str]]:
-    """Local bodies written without their place ("Ủy ban nhân dân tỉnh", "Tỉnh ủy") -> (style, kind)."""
-    vocab = vocabulary()
-    incomplete = {}
-    for body, style in vocab.local_bodies.values():
-        for kind in ("", "tỉnh", "thành phố") if "{kind}" in style else ("",):
-            name = " ".join(style.format(body=body, kind=kind, place="").split())
-            incomplete.setdefault(name, (style.replace("{body}", body), kind))
-    return incomplete
-
-
-def complete_issuer(issuer: str | None, locality: str | None) -> str | None:
-    """Add the citing document's place to a local body named without one.
-
-    >>> complete_issuer("Ủy ban nhân dân tỉnh", "tỉnh Kon Tum")
-    'Ủy ban nhân dân tỉnh Kon Tum'
-    >>> complete_issuer("Tỉnh ủy", "tỉnh Kon Tum")
-    'Tỉnh ủy Kon Tum'
-    >>> complete_issuer("Ủy ban nhân dân tỉnh", "thành phố Hà Nội")
-    'Ủy ban nhân dân tỉnh'
-    """
-    if issuer is None or locality is None:
-        return issuer
-    known = _incomplete_issuers().get(issuer)
-    if known is None:
-        return issuer
-    style, kind = known
-    place_kind, _, place = locality.partition(" ") if not locality.startswith("thành phố") else ("thành phố", "", locality[len("thành phố "):])
-    if kind and kind != place_kind:
-        return issuer
-    return " ".join(style.format(kind=place_kind, place=place).split())
-
-
-@lru_cache(maxsize=1 << 12)  # tries every place name; the issuers of one corpus are few
-def locality_of(issuer: str | None) -> str | None:
-    """The locality a local body's name carries ("Ủy ban nhân dân tỉnh Kon Tum" -> "tỉnh Kon Tum")."""
-    if not issuer:
-        return None
-    vocab = vocabulary()
-    folded = fold(issuer)
-    for place_key, (kind, place) in vocab.places.items():
-        if folded.endswith(" " + place_key):
-            return f"{kind} {place}"
-    return None
-
-
 def mint_instrument(doc_type: str, number: str | None, title: str | None, date: str | None,
                     year: int | None, issuer: str | None, locality: str | None = None) -> Instrument:
     """An ``Instrument`` with its canonical IRI: local series carry their locality."""
     jurisdiction = None
     if number:
-        _, codes = _codes(number)
+        _, codes = number_codes(number)
         if any(code in vocabulary().local_codes for code in codes):
             jurisdiction = locality_of(issuer) or "unknown locality"
     iri = instrument_iri(doc_type, number, year, jurisdiction, title)
@@ -242,7 +146,7 @@ def resolve_references(references: list[Reference], document: Document,
                                                         described[1], issued_by=True)
             if instrument.number:
                 last_seen[then] = instrument
-                described_as.setdefault((instrument.doc_type, _title_key(instrument.title or "")), set()).add(
+                described_as.setdefault((instrument.doc_type, fold(instrument.title or "")), set()).add(
                     instrument.iri)
                 citations.append(Citation(reference=reference, instrument=instrument))
                 continue
@@ -282,7 +186,7 @@ def _titles_to_numbers(citations: list[Citation], described_as: dict[tuple[str, 
         reference = citation.reference
         # identified by the text (its number, date or year), not guessed by the registry from the calendar
         if instrument.number and instrument.title and (reference.number or reference.date or reference.year):
-            numbered.setdefault((instrument.doc_type, _title_key(instrument.title)), set()).add(instrument.iri)
+            numbered.setdefault((instrument.doc_type, fold(instrument.title)), set()).add(instrument.iri)
             by_iri[instrument.iri] = instrument
     for title, laws in described_as.items():
         if title not in numbered and len(laws) == 1:
@@ -295,7 +199,7 @@ def _titles_to_numbers(citations: list[Citation], described_as: dict[tuple[str, 
         instrument, reference = citation.instrument, citation.reference
         # (the reference's own words: a registry guess by date of entry into force yields to the document's number)
         if not reference.number and instrument.title and reference.year is None and reference.date is None:
-            same = numbered.get((instrument.doc_type, _title_key(instrument.title)), ())
+            same = numbered.get((instrument.doc_type, fold(instrument.title)), ())
             if len(same) == 1 and instrument.iri not in same:
                 citation = replace(citation, instrument=by_iri[next(iter(same))])
         settled.append(citation)
@@ -305,12 +209,7 @@ def _titles_to_numbers(citations: list[Citation], described_as: dict[tuple[str, 
 def _key(reference: Reference) -> tuple[str, str]:
     if reference.number:
         return (reference.doc_type, number_key(reference.number))
-    return (reference.doc_type, _title_key(reference.title or ""))
-
-
-@lru_cache(maxsize=1 << 14)
-def _title_key(title: str) -> str:
-    return fold(title)
+    return (reference.doc_type, fold(reference.title or ""))
 
 
 def _years_by_key(references: list[Reference], keys: list[tuple[str, str]]) -> dict[tuple[str, str], set[int]]:
@@ -326,8 +225,8 @@ def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, lo
     number, title, date, issuer = reference.number, reference.title, reference.date, reference.issuer
     issuer = complete_issuer(issuer, locality)
     if number:
-        _, codes = _codes(number)
-        coded = _issuer_from_codes(codes, locality)
+        _, codes = number_codes(number)
+        coded = issuer_from_codes(codes, locality)
         # a national code (NĐ-CP, QĐ-TTg) outranks a shared "của ..." that coordination spread to it
         if coded and (issuer is None or coded in vocab.national_issuers.values()):
             issuer = coded

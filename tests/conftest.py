@@ -66,3 +66,16 @@ def hostile_site(tmp_path_factory):
     result = views.write_site([corpus], site, catalog)
     assert not result.failed, result.summary()
     return corpus, catalog, site, result
+
+
+# The tests that build the whole corpus (through the fixtures above), drive a browser, run the
+# notebook or the benchmark generator are marked slow: `make test-fast` (-m "not slow") leaves them
+# out for a quick loop; `make test` (CI) runs everything.
+_SLOW_FIXTURES = frozenset({"corpus_build", "corpus_store", "corpus_catalog", "corpus_site"})
+_SLOW_FILES = frozenset({"test_browser.py", "test_notebook.py", "test_bench_synthetic.py"})
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if _SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())) or item.path.name in _SLOW_FILES:
+            item.add_marker(pytest.mark.slow)

@@ -81,6 +81,7 @@ def test_two_workers_write_the_same_graph_as_one(small_corpus, tmp_path):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 
+@pytest.mark.slow  # builds, kills and builds again
 def test_a_build_killed_half_way_leaves_the_previous_build_and_the_next_run_completes(small_corpus, tmp_path,
                                                                                      corpus_build):
     out = tmp_path / "out"

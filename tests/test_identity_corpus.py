@@ -50,6 +50,7 @@ def _plan_disagreements():
     return checked, wrong
 
 
+@pytest.mark.slow  # the whole corpus
 def test_gazette_and_plans_identify_themselves():
     checked_g, wrong_g = _gazette_disagreements()
     checked_p, wrong_p = _plan_disagreements()

@@ -104,6 +104,7 @@ def test_every_document_type_is_a_concept_of_the_scheme():
         assert (concept, SKOS.prefLabel, rdflib.Literal(kind["name"], lang="vi")) in ontology
 
 
+@pytest.mark.slow  # installs the package into a venv
 @pytest.mark.skipif(sys.platform == "win32", reason="venv layout")
 def test_installed_package_ships_ontology_and_queries(tmp_path):
     """Build a wheel, install it into a fresh venv, read the ontology and a query from there."""

@@ -170,6 +170,7 @@ def test_amendments():
         assert {row["amending_doc_type"], row["amended_doc_type"]} <= ALLOWED_TYPES, row
 
 
+@pytest.mark.slow  # rebuilds the registry from the corpus
 def test_build_reproduces_committed_files(tmp_path):
     subprocess.run([sys.executable, str(BUILD), "--out", str(tmp_path)], check=True, cwd=ROOT)
     for name in ("registry.csv", "amendments.csv"):

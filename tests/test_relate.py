@@ -30,21 +30,34 @@ CASES = [
      {("doc", "implements", "2437/QĐ-TTg")}),
     ("gắn với việc thực hiện Kết luận số 01-KL/TW ngày 18 tháng 5 năm 2021 của Bộ Chính trị về tiếp tục thực hiện "
      "Chỉ thị số 05-CT/TW ngày 15 tháng 5 năm 2016 của Bộ Chính trị",  # 322/KH-UBND
-     {("01-KL/TW", "implements", "05-CT/TW"), ("doc", "implements", "01-KL/TW")}),
+     {('01-KL/TW', 'implements', '05-CT/TW'),
+      ('doc', 'cites', '05-CT/TW'),
+      ('doc', 'implements', '01-KL/TW')}),
     ("Quyết định số 15/2019/QĐ-UBND ngày 17 tháng 10 năm 2019 của Ủy ban nhân dân tỉnh Sửa đổi, bổ sung một số "
      "điều của Quy chế văn hóa công sở tại các cơ quan hành chính, đơn vị sự nghiệp công lập trên địa bàn tỉnh "
      "ban hành kèm theo Quyết định số 21/2018/QĐ-UBND ngày 20 tháng 7 năm 2018 của Ủy ban nhân dân tỉnh.",
-     {("15/2019/QĐ-UBND", "amends", "21/2018/QĐ-UBND")}),
+     {('15/2019/QĐ-UBND', 'amends', '21/2018/QĐ-UBND'),
+      ('doc', 'cites', '15/2019/QĐ-UBND'),
+      ('doc', 'cites', '21/2018/QĐ-UBND')}),
     ("Căn cứ Luật Giá số 16/2023/QH15 được sửa đổi, bổ sung bởi Luật số 44/2024/QH15, Luật số 61/2024/QH15;",
      # nghi-dinh-so-128-2026-nd-cp: passive, carried over the list
-     {("44/2024/QH15", "amends", "16/2023/QH15"), ("61/2024/QH15", "amends", "16/2023/QH15"),
-      ("doc", "based_on", "16/2023/QH15"), ("doc", "based_on", "44/2024/QH15")}),
+     {('44/2024/QH15', 'amends', '16/2023/QH15'),
+      ('61/2024/QH15', 'amends', '16/2023/QH15'),
+      ('doc', 'based_on', '16/2023/QH15'),
+      ('doc', 'based_on', '44/2024/QH15'),
+      ('doc', 'based_on', '61/2024/QH15')}),
     ("Căn cứ Luật Quản lý, sử dụng tài sản công số 15/2017/QH14 được sửa đổi, \nbổ sung một số điều bởi Luật số "
      "64/2020/QH14, Luật số 07/2022/QH15;",  # thong-tu-so-45-2026-tt-btc: passive with words inside the cue
-     {("64/2020/QH14", "amends", "15/2017/QH14"), ("07/2022/QH15", "amends", "15/2017/QH14")}),
+     {('07/2022/QH15', 'amends', '15/2017/QH14'),
+      ('64/2020/QH14', 'amends', '15/2017/QH14'),
+      ('doc', 'based_on', '07/2022/QH15'),
+      ('doc', 'based_on', '15/2017/QH14'),
+      ('doc', 'based_on', '64/2020/QH14')}),
     ("Căn cứ Nghị định số 105/2014/NĐ-CP ngày 15 tháng 11 năm 2014 của Chính phủ quy định chi tiết và hướng dẫn "
      "thi hành một số điều của Luật bảo hiểm y tế;",  # van-ban-hop-nhat-so-04-vbhn-byt
-     {("105/2014/NĐ-CP", "guides", "25/2008/QH12"), ("doc", "based_on", "105/2014/NĐ-CP")}),
+     {('105/2014/NĐ-CP', 'guides', '25/2008/QH12'),
+      ('doc', 'based_on', '105/2014/NĐ-CP'),
+      ('doc', 'based_on', '25/2008/QH12')}),
     ("Thông tư này thay thế Thông tư số 36/2017/TT-BLĐTBXH ngày 29 tháng 12 năm 2017",  # thong-tu-so-05-2023
      {("doc", "replaces", "36/2017/TT-BLĐTBXH")}),
     ("1. Bãi bỏ toàn bộ Thông tư số 55/2015/TT-BLĐTBXH ngày 16 tháng 12 năm 2015",  # thong-tu-so-08-2023
@@ -65,7 +78,7 @@ CASES = [
 
 @pytest.mark.parametrize("text, expected", CASES)
 def test_cue(text, expected):
-    assert expected <= _relations(text)
+    assert _relations(text) == expected
 
 
 def test_amending_title_and_not_its_description():
@@ -106,6 +119,7 @@ _CAN_CU = re.compile(r"(?m)^[ \t]*Căn\s+cứ\b[^;]*")
 STRONGER = {"consolidates", "amends", "replaces", "repeals", "suspends", "guides"}
 
 
+@pytest.mark.slow  # every gazette document
 def test_every_can_cu_line_of_the_gazette_yields_based_on():
     """Each preamble "Căn cứ" line that holds a reference: every instrument in it is based_on (or, where the
     text states more elsewhere, something stronger)."""
@@ -135,6 +149,7 @@ def test_every_can_cu_line_of_the_gazette_yields_based_on():
     assert based / lines > 0.95, (based, lines)
 
 
+@pytest.mark.slow  # the whole corpus
 def test_no_instrument_amends_or_guides_a_later_one_anywhere_in_the_corpus():
     """The calendar check: over all 374 documents, every amends/replaces/repeals/guides edge between
     two dated instruments runs from the later to the earlier (a missed passive would reverse it)."""
@@ -171,27 +186,47 @@ HIERARCHY = [
            "Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Ban hành văn ",
            "bản quy phạm pháp luật đã được sửa đổi, bổ sung một số điều theo Nghị định ",
            "số 154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ; "),  # quyet-dinh-so-169-qd-bldtbxh
-     {("59/2024/NĐ-CP", "amends", "34/2016/NĐ-CP"), ("154/2020/NĐ-CP", "amends", "34/2016/NĐ-CP")},
+     {('154/2020/NĐ-CP', 'amends', '34/2016/NĐ-CP'),
+      ('34/2016/NĐ-CP', 'guides', '80/2015/QH13'),
+      ('59/2024/NĐ-CP', 'amends', '34/2016/NĐ-CP'),
+      ('doc', 'cites', '154/2020/NĐ-CP'),
+      ('doc', 'cites', '34/2016/NĐ-CP'),
+      ('doc', 'cites', '59/2024/NĐ-CP'),
+      ('doc', 'cites', '80/2015/QH13')},
      {("154/2020/NĐ-CP", "amends", "80/2015/QH13"), ("154/2020/NĐ-CP", "amends", "Luật Ban hành văn bản quy phạm pháp luật")}),
-    (lines("I. Các tài liệu, giấy tờ khác kèm theo tại khoản 3 Điều 6 Nghị định số ",
+    pytest.param(lines("I. Các tài liệu, giấy tờ khác kèm theo tại khoản 3 Điều 6 Nghị định số ",
            "63/2023/NĐ-CP quy định chi tiết một số điều của Luật Tần số vô tuyến điện ",
            "số 42/2009/QH12, được sửa đổi, bổ sung một số điều theo Luật số ",
            "09/2022/QH15, được sửa đổi, bổ sung bởi Nghị định số 163/2024/NĐ-CP, ",
            "Nghị định số 229/2025/NĐ-CP và Nghị định số 15/2026/NĐ-CP"),  # nghi-quyet-so-6616-2026-nq-cp
-     {("09/2022/QH15", "amends", "42/2009/QH12"), ("163/2024/NĐ-CP", "amends", "63/2023/NĐ-CP"),
-      ("229/2025/NĐ-CP", "amends", "63/2023/NĐ-CP"), ("15/2026/NĐ-CP", "amends", "63/2023/NĐ-CP")},
-     {("163/2024/NĐ-CP", "amends", "09/2022/QH15"), ("229/2025/NĐ-CP", "amends", "09/2022/QH15")}),
+     {('09/2022/QH15', 'amends', '42/2009/QH12'),
+      ('15/2026/NĐ-CP', 'amends', '63/2023/NĐ-CP'),
+      ('163/2024/NĐ-CP', 'amends', '63/2023/NĐ-CP'),
+      ('229/2025/NĐ-CP', 'amends', '63/2023/NĐ-CP'),
+      ('63/2023/NĐ-CP', 'guides', '42/2009/QH12'),
+      ('doc', 'cites', '09/2022/QH15'),
+      ('doc', 'cites', '15/2026/NĐ-CP'),
+      ('doc', 'cites', '163/2024/NĐ-CP'),
+      ('doc', 'cites', '229/2025/NĐ-CP'),
+      ('doc', 'cites', '42/2009/QH12'),
+      ('doc', 'cites', '63/2023/NĐ-CP')},
+     {("163/2024/NĐ-CP", "amends", "09/2022/QH15"), ("229/2025/NĐ-CP", "amends", "09/2022/QH15")},
+     # "giấy tờ khác kèm theo tại khoản 3 Điều 6 Nghị định số 63/2023/NĐ-CP": papers attached as that decree
+     # lists, not a document issued with it; read today as issued_with
+     marks=pytest.mark.xfail(strict=True, reason="'kèm theo tại' read as issued_with")),
     (lines("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992 đã ",
            "được sửa đổi, bổ sung theo Nghị quyết số 51/2001/QH10; "),  # van-ban-hop-nhat-so-22-vbhn-vpqh:
      # the Quốc hội amends the Constitution by a resolution (Hiến pháp 2013, Điều 120)
-     {("51/2001/QH10", "amends", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam")}, set()),
+     {('51/2001/QH10', 'amends', 'Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam'),
+      ('doc', 'based_on', '51/2001/QH10'),
+      ('doc', 'based_on', 'Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam')}, set()),
 ]
 
 
 @pytest.mark.parametrize("text, expected, impossible", HIERARCHY)
 def test_hierarchy(text, expected, impossible):
     found = _relations(text)
-    assert expected <= found
+    assert found == expected
     assert not impossible & found
 
 
@@ -205,6 +240,7 @@ def test_a_decree_suspends_no_law():
     assert "suspends" not in {r.predicate for r in result.relations if r.subject == own and r.object in law}
 
 
+@pytest.mark.slow  # every gazette document
 def test_no_lower_ranked_instrument_changes_a_higher_one_in_the_gazette():
     from kg.relate import rank_of
 
@@ -230,8 +266,11 @@ AMENDING_TITLES = [
            "bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014; Luật ",
            "sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 27 tháng 11 năm ",
            "2024; "),  # nghi-quyet-so-113-nq-cp: the registry numbers the three laws by their dates
-     {("46/2014/QH13", "amends", "25/2008/QH12"), ("51/2024/QH15", "amends", "25/2008/QH12"),
-      ("doc", "based_on", "25/2008/QH12")}),
+     {('46/2014/QH13', 'amends', '25/2008/QH12'),
+      ('51/2024/QH15', 'amends', '25/2008/QH12'),
+      ('doc', 'based_on', '25/2008/QH12'),
+      ('doc', 'based_on', '46/2014/QH13'),
+      ('doc', 'based_on', '51/2024/QH15')}),
     (lines("Căn cứ Luật Thuế thu nhập cá nhân số 109/2025/QH15; ",
            "Căn cứ Luật Thuế giá trị gia tăng số 48/2024/QH15 được sửa đổi, bổ ",
            "sung bởi Luật số 90/2025/QH15 và Luật số 149/2025/QH15; ",
@@ -244,15 +283,39 @@ AMENDING_TITLES = [
            "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá ",
            "nhân, Luật Thuế giá trị gia tăng, Luật Thuế thu nhập doanh nghiệp và Luật ",
            "Thuế tiêu thụ đặc biệt số 09/2026/QH16; "),  # nghi-dinh-so-141-2026-nd-cp
-     {("09/2026/QH16", "amends", "109/2025/QH15"), ("09/2026/QH16", "amends", "48/2024/QH15"),
-      ("09/2026/QH16", "amends", "67/2025/QH15"), ("09/2026/QH16", "amends", "Luật Thuế tiêu thụ đặc biệt"),
-      ("143/2025/QH15", "amends", "67/2025/QH15"), ("56/2024/QH15", "amends", "38/2019/QH14")}),
+     {('09/2026/QH16', 'amends', '109/2025/QH15'),
+      ('09/2026/QH16', 'amends', '48/2024/QH15'),
+      ('09/2026/QH16', 'amends', '67/2025/QH15'),
+      ('09/2026/QH16', 'amends', 'Luật Thuế tiêu thụ đặc biệt'),
+      ('116/2025/QH15', 'amends', '67/2025/QH15'),
+      ('127/2025/QH15', 'amends', '67/2025/QH15'),
+      ('133/2025/QH15', 'amends', '67/2025/QH15'),
+      ('141/2025/QH15', 'amends', '67/2025/QH15'),
+      ('143/2025/QH15', 'amends', '67/2025/QH15'),
+      ('149/2025/QH15', 'amends', '48/2024/QH15'),
+      ('56/2024/QH15', 'amends', '38/2019/QH14'),
+      ('90/2025/QH15', 'amends', '48/2024/QH15'),
+      ('doc', 'based_on', '09/2026/QH16'),
+      ('doc', 'based_on', '108/2025/QH15'),
+      ('doc', 'based_on', '109/2025/QH15'),
+      ('doc', 'based_on', '116/2025/QH15'),
+      ('doc', 'based_on', '127/2025/QH15'),
+      ('doc', 'based_on', '133/2025/QH15'),
+      ('doc', 'based_on', '141/2025/QH15'),
+      ('doc', 'based_on', '143/2025/QH15'),
+      ('doc', 'based_on', '149/2025/QH15'),
+      ('doc', 'based_on', '38/2019/QH14'),
+      ('doc', 'based_on', '48/2024/QH15'),
+      ('doc', 'based_on', '56/2024/QH15'),
+      ('doc', 'based_on', '67/2025/QH15'),
+      ('doc', 'based_on', '90/2025/QH15'),
+      ('doc', 'based_on', 'Luật Thuế tiêu thụ đặc biệt')}),
 ]
 
 
 @pytest.mark.parametrize("text, expected", AMENDING_TITLES)
 def test_amending_law_named_by_title(text, expected):
-    assert expected <= _relations(text)
+    assert _relations(text) == expected
 
 
 def test_bare_title_is_the_numbered_law_of_that_title():

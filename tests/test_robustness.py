@@ -104,6 +104,7 @@ print("loaded", flush=True)
 """
 
 
+@pytest.mark.slow  # loads, kills and reloads a disk store
 def test_a_disk_store_killed_while_reloading_keeps_the_store_it_had(tmp_path):
     """kg's DiskStore loads a changed graph beside the old store and renames it into place:
     killed mid-load, the old store is untouched and the next open completes the load."""
@@ -286,6 +287,7 @@ def test_a_query_cannot_make_the_endpoint_fetch_another_url(kg_serve):
         witness.server_close()
 
 
+@pytest.mark.slow  # 10 000 queries
 @pytest.mark.load
 def test_fifty_clients_two_hundred_queries_each(kg_serve):
     """A bounded load test on loopback: 10,000 named queries, no errors; latency percentiles printed

@@ -113,6 +113,7 @@ def test_agrees_with_kg_extract_on_the_founding_plan(lang):
     assert disagreements(doc, text, expected) == []
 
 
+@pytest.mark.slow  # every gazette document, twice
 def test_agrees_with_kg_extract_on_every_gazette_document(gazette):
     texts, expected = gazette
     assert len(texts) == 342

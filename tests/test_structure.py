@@ -2,7 +2,7 @@
 import pytest
 
 from kg.extract import extract_file
-from kg.structure import read_deadline
+from kg.duties import read_deadline
 
 FOUNDING = "corpus/322-KH-UBND-2023-kon-tum.txt"
 APPENDIX_TABLE = "corpus/plans/980-kh-ubnd-tinh-nghe-an-2025-c5d930a5.txt"
@@ -115,6 +115,7 @@ def test_plans_set_has_tasks():
     assert tasks > 300
 
 
+@pytest.mark.slow  # the whole corpus
 def test_every_section_of_the_corpus_lies_inside_its_parent():
     """Found by the SHACL shapes: attached texts' articles once hung under a chapter of the body
     that had closed before them, so they ended before they began."""
@@ -145,7 +146,7 @@ def _structure_data():
 @pytest.mark.parametrize("opening, lead", _structure_data()["addressee"]["examples"])
 def test_an_item_addressed_to_an_agency_names_its_lead(opening, lead):
     # the examples kept in data/structure.json, read as a task item's own words are
-    from kg.structure import _addressee, _rules
+    from kg.duties import _addressee, _rules
 
     assert _addressee(opening, _rules()) == lead
 

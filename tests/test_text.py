@@ -154,6 +154,7 @@ def test_text_that_merely_quotes_latin_letters_is_left_alone():
     assert decode_bytes("Café Ã la carte — Nghị định".encode("utf-8")) == "Café Ã la carte — Nghị định"
 
 
+@pytest.mark.slow  # a 50 MB file
 def test_a_fifty_megabyte_file(tmp_path):
     plan = (CORPUS / "322-KH-UBND-2023-kon-tum.txt").read_text(encoding="utf-8")
     body = plan.split("I. MỤC ĐÍCH", 1)[1]

@@ -1,0 +1,109 @@
+"""Issuers: who a number's codes and a body's name point to.
+
+The issuer codes inside a number ("QĐ-UBND", "NĐ-CP", "TTLT-BTC-BLĐTBXH"), the body they name, a local
+body written without its place completed from the citing document's locality, and the locality a body's
+name carries. Read by resolve (completing a mention), identify (the document's own issuer) and structure
+(the bodies a plan names), from the tables in kg/data through kg.vocab.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .vocab import fold, vocabulary
+
+__all__ = ["number_codes", "issuer_from_codes", "complete_issuer", "locality_of"]
+
+_LEADING = re.compile(r"^[\d.]+[a-z]?(?:/(?:19|20)\d\d)?[-/]")
+_CODE_SEPARATOR = re.compile(r"[-/]")
+
+
+def number_codes(number: str) -> tuple[str | None, list[str]]:
+    """The type code and the issuer codes inside a number.
+
+    >>> number_codes("15/2019/QĐ-UBND")
+    ('QĐ', ['UBND'])
+    >>> number_codes("05/2023/TTLT-BTC-BLĐTBXH")
+    ('TTLT', ['BTC', 'BLĐTBXH'])
+    >>> number_codes("25/2018/QH14")
+    (None, ['QH14'])
+    """
+    type_code, issuer_codes = _codes(number)
+    return type_code, list(issuer_codes)
+
+
+@lru_cache(maxsize=1 << 14)  # a document cites the same numbers again and again
+def _codes(number: str) -> tuple[str | None, tuple[str, ...]]:
+    parts = tuple(p for p in _CODE_SEPARATOR.split(_LEADING.sub("", number)) if p)
+    if parts and parts[0] in vocabulary().type_by_code:
+        return parts[0], parts[1:]
+    return None, parts
+
+
+def issuer_from_codes(codes: list[str], locality: str | None) -> str | None:
+    """The body a number's issuer codes name ("TTg" -> "Thủ tướng Chính phủ")."""
+    return _issuer_from_codes(tuple(codes), locality)
+
+
+@lru_cache(maxsize=1 << 14)  # a handful of code sets recur in every document
+def _issuer_from_codes(codes: tuple[str, ...], locality: str | None) -> str | None:
+    vocab = vocabulary()
+    for code in codes:
+        for pattern, name in vocab.issuer_by_code:
+            if pattern.match(code):
+                return name
+        bodies = vocab.local_bodies_by_code.get(code)
+        if bodies:
+            # one code, several bodies (TU: Tỉnh ủy of a province, Thành ủy of a city): the one
+            # named like the locality's kind
+            kind = fold(locality.split()[0]) if locality else ""
+            body = next((b for b in bodies if fold(b.split()[0]) == kind), bodies[0])
+            return complete_issuer(body, locality)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _incomplete_issuers() -> dict[str, tuple[str, str]]:
+    """Local bodies written without their place ("Ủy ban nhân dân tỉnh", "Tỉnh ủy") -> (style, kind)."""
+    vocab = vocabulary()
+    incomplete = {}
+    for body, style in vocab.local_bodies.values():
+        for kind in ("", "tỉnh", "thành phố") if "{kind}" in style else ("",):
+            name = " ".join(style.format(body=body, kind=kind, place="").split())
+            incomplete.setdefault(name, (style.replace("{body}", body), kind))
+    return incomplete
+
+
+def complete_issuer(issuer: str | None, locality: str | None) -> str | None:
+    """Add the citing document's place to a local body named without one.
+
+    >>> complete_issuer("Ủy ban nhân dân tỉnh", "tỉnh Kon Tum")
+    'Ủy ban nhân dân tỉnh Kon Tum'
+    >>> complete_issuer("Tỉnh ủy", "tỉnh Kon Tum")
+    'Tỉnh ủy Kon Tum'
+    >>> complete_issuer("Ủy ban nhân dân tỉnh", "thành phố Hà Nội")
+    'Ủy ban nhân dân tỉnh'
+    """
+    if issuer is None or locality is None:
+        return issuer
+    known = _incomplete_issuers().get(issuer)
+    if known is None:
+        return issuer
+    style, kind = known
+    place_kind, _, place = locality.partition(" ") if not locality.startswith("thành phố") else ("thành phố", "", locality[len("thành phố "):])
+    if kind and kind != place_kind:
+        return issuer
+    return " ".join(style.format(kind=place_kind, place=place).split())
+
+
+@lru_cache(maxsize=1 << 12)  # tries every place name; the issuers of one corpus are few
+def locality_of(issuer: str | None) -> str | None:
+    """The locality a local body's name carries ("Ủy ban nhân dân tỉnh Kon Tum" -> "tỉnh Kon Tum")."""
+    if not issuer:
+        return None
+    vocab = vocabulary()
+    folded = fold(issuer)
+    for place_key, (kind, place) in vocab.places.items():
+        if folded.endswith(" " + place_key):
+            return f"{kind} {place}"
+    return None
