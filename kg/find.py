@@ -510,7 +510,7 @@ def _ends_guess(vocab: Vocabulary, word: str, written: str, previous: str = "", 
 def _peek(text: str, pos: int) -> str:
     """The folded word at ``pos`` ("" at a full stop or the end)."""
     match = _TOKEN.match(text, pos)
-    return _fold_word(match.group(1)) if match else ""
+    return fold(match.group(1)) if match else ""
 
 
 def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], words: list[str],
