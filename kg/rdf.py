@@ -53,7 +53,8 @@ PREDICATES = {name: relation.property for name, relation in RELATIONS.items()}
 #: the evidence (file, characters, words). ``citations``: the citation layer alone, for national-scale
 #: stores (about a tenth of the quads): the document, its tasks, and one edge per (subject,
 #: relation, instrument); a citation in a section that is not a task is the document's. The
-#: evidence of an edge is then found by extracting its file again (``kg extract``).
+#: evidence of an edge is then found by extracting its file again (``kg extract``), and its provisions
+#: (the articles cited and changed, kg.pinpoint) are left out too.
 PROFILES = ("full", "citations")
 
 INSTRUMENTS_GRAPH = ID + "graph/instruments"
@@ -422,7 +423,8 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
         yield from _assertion(graph, index, subject, "cites", target,
                               reference.start, reference.end, reference.text, evidence)
     yield from _dates_of_force(extraction, same, graph, evidence)
-    yield from _provisions(extraction, same, graph, document, owner, iris, evidence)
+    if evidence:  # provisions are the full profile's: the citations profile is the instrument layer alone
+        yield from _provisions(extraction, same, graph, document, owner, iris, evidence)
 
 
 #: A date of force (kg.force) -> the ELI property that holds it.

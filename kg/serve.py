@@ -156,15 +156,17 @@ def _encoded(result, max_bytes: int) -> bytes:
     """``results_json`` as bytes, its rows cut where they would pass ``max_bytes``."""
     if result.boolean is not None:
         return json.dumps(results_json(result)).encode("utf-8")
-    pieces, size, truncated = [], 0, result.truncated
+    head = json.dumps({"vars": list(result.variables)}, ensure_ascii=False).encode("utf-8")
+    # the frame around the rows, and ", " between them, count too: the whole answer stays under the cap
+    frame = len(b'{"head": ' + head + b', "results": {"bindings": []}, "truncated": true}')
+    pieces, size, truncated = [], frame, result.truncated
     for row in result.rows:
         piece = json.dumps(_binding(result.variables, row), ensure_ascii=False).encode("utf-8")
-        size += len(piece) + 1
+        size += len(piece) + (2 if pieces else 0)
         if size > max_bytes:
             truncated = True
             break
         pieces.append(piece)
-    head = json.dumps({"vars": list(result.variables)}, ensure_ascii=False).encode("utf-8")
     return (b'{"head": ' + head + b', "results": {"bindings": [' + b", ".join(pieces) + b"]}"
             + (b', "truncated": true' if truncated else b"") + b"}")
 
