@@ -135,7 +135,15 @@ def _change(row: dict) -> Change:
                   until=row["noLonger"] if effect == "suspended" else None)
 
 
-def _changes(store, iri: str) -> list[tuple[Change, dict]]:
+def _names_a_part(quote: str, number: str) -> bool:
+    """Whether the words just before the changed instrument's number name a part of it ("Bãi bỏ
+    Điều 8 Nghị định số 140/2025/NĐ-CP", "bãi bỏ một phần: ..."), not the whole ("Bãi bỏ toàn bộ")."""
+    at = quote.rfind(number) if number else -1
+    window = quote[max(0, at - 100):at] if at >= 0 else quote[-160:]
+    return bool(_PART.search(window)) and "toàn bộ" not in window.lower()
+
+
+def _changes(store, iri: str, number: str = "") -> list[tuple[Change, dict]]:
     """Each changing instrument once per effect, with every piece of evidence for it."""
     merged: dict[tuple[str, str], tuple[Change, dict, list[Evidence]]] = {}
     for row in run_named(store, "changes", {"instrument": iri}).records():
@@ -148,7 +156,8 @@ def _changes(store, iri: str) -> list[tuple[Change, dict]]:
                 entry[2].append(evidence)
     out = []
     for change, row, evidence in merged.values():
-        partial = change.effect == "repealed" and bool(evidence) and all(_PART.search(e.quote) for e in evidence)
+        partial = change.effect == "repealed" and bool(evidence) and all(_names_a_part(e.quote, number)
+                                                                          for e in evidence)
         out.append((Change(change.effect, change.by, change.by_label, change.date, change.date_basis, partial,
                            change.until, tuple(evidence)), row))
     return out
@@ -188,7 +197,7 @@ def standing(store, iri: str, as_of: str | None = None) -> Standing:
             if current is None or (row["date"] < current[0] if kind == "from" else row["date"] > current[0]):
                 dates[kind] = (row["date"], evidence)
     kept, ignored = [], []
-    for change, row in _changes(store, iri):
+    for change, row in _changes(store, iri, label):
         (kept if _issued_after(change, row, issued, year) else ignored).append(change)
     kept.sort(key=lambda c: (_date_key(c.date if c.date and len(c.date) == 10 else None,
                                        c.date[:4] if c.date else None), c.by_label))

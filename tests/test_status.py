@@ -57,6 +57,17 @@ def test_amended_replaced_suspended_expired_and_unknown_on_real_texts(corpus_sto
     assert unknown.state == "unknown" and not unknown.changes and unknown.in_force is None
 
 
+def test_a_repeal_of_one_article_leaves_the_rest_standing(corpus_store):
+    # "Bãi bỏ Điều 8 Nghị định số 140/2025/NĐ-CP" (207/2026/NĐ-CP); a list that repeals whole texts
+    # ("Bãi bỏ toàn bộ 14 văn bản ... 10. Quyết định số 01/2006/QĐ-BLĐTBXH ...") repeals each whole
+    partly = status.standing(corpus_store, _one(corpus_store, "140/2025/NĐ-CP"), "2026-12-05")
+    assert partly.state == "partly repealed"
+    assert [(c.effect, c.partial, c.by_label) for c in partly.changes if c.effect == "repealed"] == [
+        ("repealed", True, "207/2026/NĐ-CP")]
+    whole = status.standing(corpus_store, _one(corpus_store, "01/2006/QĐ-BLĐTBXH"), "2026-12-05")
+    assert whole.state == "repealed"
+
+
 def test_no_standing_rests_on_a_change_issued_before_what_it_changes(corpus_store):
     """The calendar check, corpus-wide: every change kept was issued on or after what it changes."""
     changed = corpus_store.query("""PREFIX kg: <https://w3id.org/kg-vn/ontology#>
