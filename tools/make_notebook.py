@@ -160,9 +160,12 @@ CELLS = [
         "## Who cites what\n\n"
         "Who cites 15/2019/QĐ-UBND, with the words of the text; and what changed 21/2018/QĐ-UBND:"),
     new_code_cell(
-        "print(corpus.who_cites('15/2019/QĐ-UBND').table(width=200))\n"
+        "for row in corpus.who_cites('15/2019/QĐ-UBND'):\n"
+        "    quote = ' '.join(row['quote'].split())[:90]\n"
+        "    print(f\"{row['citing_label']}  {row['section'] or '(whole text)'}  {row['relation']}  «{quote}»\")\n"
         "print()\n"
-        "print(corpus.status('21/2018/QĐ-UBND').table(width=200))"),
+        "for row in corpus.status('21/2018/QĐ-UBND'):\n"
+        "    print(f\"{row['label']}: {row['state']}; {row['effect']} by {row['changed_by_label']} on {row['date']}\")"),
     new_markdown_cell(
         "Plans of different provinces meet on the same Party resolution: which corpus documents "
         "rest on 57-NQ/TW?"),
