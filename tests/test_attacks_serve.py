@@ -238,6 +238,7 @@ def test_a_small_query_asking_for_gigabytes_kills_only_its_worker(kg_serve):
 
 def test_a_query_past_its_time_is_stopped_and_the_cpu_goes_idle(kg_serve):
     server = kg_serve("--timeout", "1", "--workers", "2")
+    _query(server.base, CHEAP)  # the workers are started: the second counted is the query's own
     started = time.monotonic()
     status, body = _query(server.base, CROSS, timeout=30)
     assert status == 503 and "stopped" in body
