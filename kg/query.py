@@ -12,6 +12,11 @@ binds the nodes of the answer in a VALUES block; ``# @order fromLabel relation t
 orders the rows. (An OPTIONAL label pattern in the query itself is joined by Oxigraph 0.5 by
 hashing every label in the store: 1.5 s for a task's lineage at 200,000 documents.)
 
+A query names relations by what they are, never one by one: ``{{path rests_on -first_step_only}}``
+becomes ``kg:basedOn|kg:implements|...`` (a property path), ``{{inverse-path amendment_chain}}``
+``^kg:amends|^kg:replaces``, and ``{{list effect}}`` ``kg:amends, kg:replaces, ...`` (for ``IN``),
+each from the declaration in ``kg/data/relations.json`` (``kg.relations.having`` reads the flags).
+
 ``# @question ...`` says in a researcher's words what the query answers: ``kg query --list`` shows
 it, one line a query (a file without it is listed by its description's first sentence).
 
@@ -33,6 +38,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError
 from .rdf import ontology_file
+from .relations import having
 
 __all__ = ["Parameter", "NamedQuery", "named_queries", "bind", "run_named", "format_result", "page",
            "labelled_records", "fit_widths"]
@@ -46,6 +52,8 @@ _LABELS = """SELECT ?node ?label WHERE {
   ?node <http://www.w3.org/2000/01/rdf-schema#label> ?label .
 }"""
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_RELATIONS = re.compile(r"\{\{(path|inverse-path|list) ([\w -]+)\}\}")
+_RELATION_FORMS = {"path": ("kg:{}", "|"), "inverse-path": ("^kg:{}", "|"), "list": ("kg:{}", ", ")}
 
 
 @dataclass(frozen=True)
@@ -100,7 +108,7 @@ def named_queries() -> dict[str, NamedQuery]:
     folder = ontology_file("kg.ttl").parent / "queries"
     queries = {}
     for path in sorted(folder.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
+        text = relations_filled(path.read_text(encoding="utf-8"), path.name)
         description, parameters, lists, question = [], {}, {"labels": (), "order": ()}, []
         for line in text.splitlines():
             if not line.startswith("#"):
@@ -120,6 +128,28 @@ def named_queries() -> dict[str, NamedQuery]:
         queries[path.stem] = NamedQuery(path.stem, text, described, parameters, lists["labels"], lists["order"],
                                         asked)
     return queries
+
+
+def relations_filled(text: str, source: str = "query") -> str:
+    """The query with each ``{{FORM FLAG...}}`` written out as the relations the flags select.
+
+    >>> relations_filled("?a ({{path rests_on -first_step_only}})* ?b")
+    '?a (kg:basedOn|kg:implements|kg:amends|kg:guides|kg:consolidates|kg:issuedWith)* ?b'
+    >>> relations_filled("FILTER (?r IN ({{list effect}}))")
+    'FILTER (?r IN (kg:amends, kg:replaces, kg:repeals, kg:suspends))'
+    """
+    def written(match: re.Match) -> str:
+        term, separator = _RELATION_FORMS[match[1]]
+        try:
+            return separator.join(term.format(relation.property) for relation in having(*match[2].split()))
+        except ValueError as error:
+            raise QueryError(f"{source}: {match[0]}: {error}") from None
+
+    filled = _RELATIONS.sub(written, text)
+    if "{{" in filled:
+        raise QueryError(f"{source}: a '{{{{' that is not a list of relations "
+                         "({{path|inverse-path|list FLAG...}})")
+    return filled
 
 
 def bind(parameter: Parameter, value: str):
