@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import KGError, QueryError
+from .namespaces import XSD
 
 __all__ = ["Build", "Records", "open_build"]
 
@@ -230,7 +231,6 @@ class Build:
         return {iri: d.label for iri, d in describe(self.store, iris).items()}
 
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def _number(term):
@@ -240,9 +240,9 @@ def _number(term):
     if not isinstance(term, ox.Literal):
         return None
     kind = term.datatype.value
-    if kind in (_XSD + "integer", _XSD + "int", _XSD + "long"):
+    if kind in (XSD + "integer", XSD + "int", XSD + "long"):
         return int(term.value)
-    if kind in (_XSD + "decimal", _XSD + "double", _XSD + "float"):
+    if kind in (XSD + "decimal", XSD + "double", XSD + "float"):
         return float(term.value)
     return None
 

@@ -37,6 +37,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from .errors import QueryError
+from .namespaces import XSD, sparql_prefixes
 from .rdf import ontology_file
 from .relations import having
 
@@ -47,11 +48,11 @@ _PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(literal|iri|integer)\s+(.*)$")
 _LIST = re.compile(r"^#\s*@(labels|order)\s+(.*)$")
 _QUESTION = re.compile(r"^#\s*@question\s+(.*)$")
 _EXAMPLE_VALUE = re.compile(r'\("([^"]+)"\)')
-_LABELS = """SELECT ?node ?label WHERE {
+_LABELS = sparql_prefixes("rdfs") + """SELECT ?node ?label WHERE {
   VALUES ?node { %s }
-  ?node <http://www.w3.org/2000/01/rdf-schema#label> ?label .
+  ?node rdfs:label ?label .
 }"""
-XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+XSD_INTEGER = ox.NamedNode(XSD + "integer")
 _RELATIONS = re.compile(r"\{\{(path|inverse-path|list) ([\w -]+)\}\}")
 _RELATION_FORMS = {"path": ("kg:{}", "|"), "inverse-path": ("^kg:{}", "|"), "list": ("kg:{}", ", ")}
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import QueryError
-from .namespaces import ELI, KG
+from .namespaces import ELI, KG, sparql_prefixes
 from .query import run_named
 from .relations import EFFECTS
 
@@ -236,7 +236,7 @@ def _check_date(value: str) -> None:
         raise QueryError(f"--as-of {value!r}: not a date (YYYY-MM-DD)") from None
 
 
-_NUMBERED = """PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX kg: <https://w3id.org/kg-vn/ontology#>
+_NUMBERED = sparql_prefixes("eli", "kg") + """
 SELECT ?number ?node (EXISTS { ?file kg:describes ?node } AS ?held) WHERE { ?node eli:number ?number }
 ORDER BY DESC(?held) ?node"""
 
@@ -282,7 +282,7 @@ class Alert:
         return out
 
 
-_EDGE_EVIDENCE = """PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+_EDGE_EVIDENCE = sparql_prefixes("kg", "rdf") + """
 SELECT ?relation ?quote ?start ?end ?source WHERE {
   ?evidence rdf:subject ?subject ; rdf:predicate ?relation ; rdf:object ?object ; kg:quote ?quote ;
             kg:start ?start ; kg:end ?end ; kg:inSource ?file .
@@ -305,7 +305,7 @@ def alerts(store, document: str, as_of: str | None = None) -> dict[str, list[Ale
 
     as_of = as_of or datetime.date.today().isoformat()
     plan_date = standing(store, document, as_of).issued
-    tasks = store.query("""PREFIX kg: <https://w3id.org/kg-vn/ontology#>
+    tasks = store.query(sparql_prefixes("kg") + """
         SELECT ?task ?id WHERE { ?task kg:inDocument ?doc ; kg:sectionId ?id ; a kg:Task }""",
                         {"doc": _iri(document)}).rows
     found: dict[str, list[Alert]] = {}
@@ -371,8 +371,7 @@ class Event:
         return f"{self.date:<10}  {self.kind:<16} {self.subject}" + (f"  {self.detail}" if self.detail else "")
 
 
-_CITED_BY = """PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+_CITED_BY = sparql_prefixes("kg", "eli", "rdfs") + """
 SELECT DISTINCT ?citing ?label ?date WHERE {
   ?subject ?relation ?instrument .
   OPTIONAL { ?subject kg:inDocument ?document }

@@ -34,6 +34,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import GraphError, QueryError
+from .namespaces import XSD
 
 __all__ = ["Result", "MemoryStore", "DiskStore", "RdflibStore", "RemoteStore", "open_store", "graph_file",
            "refresh_ready_store", "ready_store_is_fresh", "push"]
@@ -41,7 +42,7 @@ __all__ = ["Result", "MemoryStore", "DiskStore", "RdflibStore", "RemoteStore", "
 #: Rows a query returns unless asked for more (``max_rows=None``: all of them). The reading commands
 #: ask for all and page them (--limit, --offset), saying on stderr when a page is not the end.
 DEFAULT_MAX_ROWS = 100_000
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = XSD + "string"
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,13 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 from kg import lineage, rdf, relate, relations, views
 from kg.errors import QueryError
-from kg.namespaces import ELI, KG
+from kg.namespaces import ELI, KG, SH
 from kg.query import named_queries, relations_filled
 from kg.rdf import ontology_file
 from kg.relations import FIRST_STEP_ONLY, ONLY_BACKWARDS, RELATIONS, RESTS_ON, by_property
 
 ROOT = Path(__file__).resolve().parent.parent
-SHACL = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+SHACL = rdflib.Namespace(SH)
 
 
 @pytest.fixture(scope="module")
