@@ -13,9 +13,13 @@ The store is the one kg build left beside graph.nq, opened read-only (kg.store).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import KGError, QueryError
 from .namespaces import XSD
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["Build", "Records", "open_build"]
 
@@ -62,7 +66,7 @@ class Build:
         from .store import open_store
 
         self.location = location
-        self.store = open_store(location, store)
+        self.store: Store = open_store(location, store)
 
     def __repr__(self) -> str:
         return f"Build({str(self.location)!r}, store from {getattr(self.store, 'source', '?')})"

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import KGError
+
+if TYPE_CHECKING:
+    from .store import Store
 
 #: What every command shares: -h as well as --help.
 SETTINGS = {"help_option_names": ["-h", "--help"]}
@@ -187,7 +191,7 @@ def _paging(command):
     return command
 
 
-def _show(store, result, fmt: str, limit: int | None, offset: int, labels: dict | None = None) -> None:
+def _show(store: Store | None, result, fmt: str, limit: int | None, offset: int, labels: dict | None = None) -> None:
     """Print a page of ``result`` with a label for every IRI on it; say on stderr when the page is
     not the whole answer, and how to get the rest."""
     from .network import describe
@@ -216,7 +220,7 @@ def _is_iri(term) -> bool:
     return isinstance(term, ox.NamedNode)
 
 
-def _open(location, store_kind):
+def _open(location, store_kind) -> Store:
     """The store of a build; a note on stderr when graph.nq had to be parsed (no ready store)."""
     from .store import open_store
 

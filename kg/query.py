@@ -33,6 +33,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -40,6 +41,9 @@ from .errors import QueryError
 from .namespaces import XSD, sparql_prefixes
 from .rdf import ontology_file
 from .relations import having
+
+if TYPE_CHECKING:
+    from .store import Result, Store
 
 __all__ = ["Parameter", "NamedQuery", "named_queries", "bind", "run_named", "format_result", "page",
            "labelled_records", "fit_widths"]
@@ -172,7 +176,7 @@ def bind(parameter: Parameter, value: str):
     return ox.Literal(value)
 
 
-def run_named(store, name: str, values: dict[str, str], max_rows: int | None = None):
+def run_named(store: Store, name: str, values: dict[str, str], max_rows: int | None = None) -> Result:
     """Run a named query on a store, every declared parameter bound."""
     queries = named_queries()
     if name not in queries:
@@ -196,7 +200,7 @@ def run_named(store, name: str, values: dict[str, str], max_rows: int | None = N
     return _labelled(store, result, query) if query.labels else result
 
 
-def _labelled(store, result, query: NamedQuery):
+def _labelled(store: Store, result: Result, query: NamedQuery) -> Result:
     """``result`` with a label column after each of ``query.labels``, ordered by ``query.order``."""
     columns = [result.variables.index(name) for name in query.labels]
     nodes = {row[i] for row in result.rows for i in columns if isinstance(row[i], ox.NamedNode)}
