@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .issuers import complete_issuer
 from .models import Document
-from .vocab import fold
+from .vocab import fold, unnamed_groups
 
 if TYPE_CHECKING:
     from .structure import _Draft
@@ -150,7 +150,7 @@ def _rules() -> _Rules:
         agency_start=re.compile(rf"(?!(?:{not_agency})\b)(?:{head_alternation})\b"),
         agency_split=re.compile(rf"\s*;\s*|,\s*(?=(?:{head_alternation})\b)"),
         deadlines=deadlines,
-        deadline_any="|".join(f"(?:{_unnamed(d['pattern'])})" for d in data["deadlines"] if not d.get("cell_only")),
+        deadline_any="|".join(f"(?:{unnamed_groups(d['pattern'])})" for d in data["deadlines"] if not d.get("cell_only")),
         reports_to=re.compile(data["reports_to"]),
     )
 
@@ -158,10 +158,6 @@ def _rules() -> _Rules:
 def _capitalized(alternation: str) -> str:
     """Each alternative of a lowercase alternation with its first letter in capitals."""
     return "|".join(a[:1].upper() + a[1:] for a in alternation.split("|"))
-
-
-def _unnamed(pattern: str) -> str:
-    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 def roman(label: str) -> int:

@@ -32,7 +32,7 @@ from importlib.resources import files
 
 from .models import Document, Section, SourceText
 from .duties import agencies, agency_text, assigns_work, clip, read_deadline, roman, task_duties, task_reports_to
-from .vocab import fold
+from .vocab import fold, unnamed_groups
 
 __all__ = ["parse_sections", "read_deadline"]
 
@@ -97,15 +97,11 @@ def _rules() -> _Rules:
 
 def _line_body(pattern: str) -> str:
     """A line-start pattern without its anchor and group names, to join into one lookahead."""
-    return _unnamed(_unanchored(pattern))
+    return unnamed_groups(_unanchored(pattern))
 
 
 def _unanchored(pattern: str) -> str:
     return pattern[1:] if pattern.startswith("^") else pattern
-
-
-def _unnamed(pattern: str) -> str:
-    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 @dataclass(slots=True)
