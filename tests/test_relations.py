@@ -64,9 +64,12 @@ def test_every_cue_names_a_declared_relation():
 
 def test_the_stages_read_the_declaration():
     assert rdf.PREDICATES == {name: relation.property for name, relation in RELATIONS.items()}
-    assert lineage.RESTS_ON == RESTS_ON == ("basedOn", "implements", "amends", "guides", "consolidates", "issuedWith", "cites")
-    assert FIRST_STEP_ONLY == {"cites"}
-    assert ONLY_BACKWARDS == {"amends", "replaces", "repeals", "suspends", "guides", "consolidates"}
+    assert lineage.RESTS_ON == RESTS_ON == tuple(_declared(["rests_on"]))
+    assert FIRST_STEP_ONLY == set(_declared(["first_step_only"])) and "cites" in FIRST_STEP_ONLY
+    assert ONLY_BACKWARDS == {by_property(p).name for p in _declared(["only_backwards"])}
+    # what the founding plan's lineage was checked with (tests/test_query.py) still holds
+    assert {"basedOn", "implements", "amends", "guides", "consolidates", "issuedWith", "cites"} <= set(RESTS_ON)
+    assert {"amends", "replaces", "repeals", "suspends"} <= ONLY_BACKWARDS
     assert {name: views.RELATIONS[name][1] for name in views.RELATIONS if name != "partOf"} == {
         relation.property: relation.colour for relation in RELATIONS.values()}
 
