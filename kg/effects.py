@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .query import run_named
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["Effect", "effects", "most_cited_provisions", "render_effects", "provision_label"]
 
@@ -59,7 +63,7 @@ def _order(provision_id: str) -> tuple:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in _NUMBER.findall(provision_id))
 
 
-def effects(store, number: str) -> list[Effect]:
+def effects(store: Store, number: str) -> list[Effect]:
     """The effects table of the instrument(s) numbered ``number``, provision by provision in the
     order of the instrument, then by the date of the change."""
     rows = []
@@ -70,7 +74,7 @@ def effects(store, number: str) -> list[Effect]:
     return sorted(rows, key=lambda e: (_order(e.provision), e.in_force or e.issued or "", e.source, e.start))
 
 
-def most_cited_provisions(store, number: str) -> list[tuple[str, int, int]]:
+def most_cited_provisions(store: Store, number: str) -> list[tuple[str, int, int]]:
     """The provisions of an instrument the most documents name: (provision id, documents, mentions)."""
     return [(row["provisionId"], int(row["documents"]), int(row["mentions"]))
             for row in run_named(store, "most-cited-articles", {"number": number}).records()]

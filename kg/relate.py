@@ -683,6 +683,14 @@ def _merged(text: str, ordered: list[Citation], found: list[_Cue], until: int | 
     cue = next((c for c in found if c.start < until and c.passive and c.predicate == "amends"), None)
     if cue is None:
         return None
+    base = _merged_base(text, ordered, cue)
+    if base is None:
+        return None
+    return _Merged(base, cue, _merged_items(text, ordered, cue, until))
+
+
+def _merged_base(text: str, ordered: list[Citation], cue: _Cue) -> Citation | None:
+    """The consolidated text's base: the instrument that opens a line of the cue's paragraph."""
     paragraph = 0
     for match in _PARAGRAPH.finditer(text, 0, cue.start):
         paragraph = match.end()
@@ -690,8 +698,12 @@ def _merged(text: str, ordered: list[Citation], found: list[_Cue], until: int | 
     if not heading:
         return None
     # the base opens its line; a law named in the title lines above it ("Hướng dẫn ... của Luật Việc làm") does not
-    base = next((c for c in heading
+    return next((c for c in heading
                  if not text[text.rfind("\n", 0, c.reference.start) + 1:c.reference.start].strip()), heading[0])
+
+
+def _merged_items(text: str, ordered: list[Citation], cue: _Cue, until: int) -> list[Citation]:
+    """The amending instruments listed after the cue, to ``until``: each one that opens an item."""
     items = []
     reached = cue.end  # the end of the furthest reference read: one inside another opens no item
     for citation in ordered:
@@ -702,19 +714,21 @@ def _merged(text: str, ordered: list[Citation], found: list[_Cue], until: int | 
             break
         inside = start < reached
         reached = max(reached, citation.reference.end)
-        if inside:
-            continue
-        line = max(text.rfind("\n", 0, start) + 1, cue.end)
-        before = text[line:start]
-        if line == cue.end:  # right after the cue
-            opens = _ITEM_MARK.fullmatch(before.lstrip(" \t:\n")) is not None
-        elif before.strip():  # after a list mark: "1.", "-"
-            opens = _ITEM_MARK.fullmatch(before) is not None
-        else:  # at a line's start, only after a line that ends an item ("... năm 2023.", ";")
-            opens = text[max(cue.end, line - 80):line].rstrip()[-1:] in (".", ";", ":")
-        if opens:
+        if not inside and _opens_item(text, cue, start):
             items.append(citation)
-    return _Merged(base, cue, items)
+    return items
+
+
+def _opens_item(text: str, cue: _Cue, start: int) -> bool:
+    """Whether the reference at ``start`` opens an item of the list after the cue."""
+    line = max(text.rfind("\n", 0, start) + 1, cue.end)
+    before = text[line:start]
+    if line == cue.end:  # right after the cue
+        return _ITEM_MARK.fullmatch(before.lstrip(" \t:\n")) is not None
+    if before.strip():  # after a list mark: "1.", "-"
+        return _ITEM_MARK.fullmatch(before) is not None
+    # at a line's start, only after a line that ends an item ("... năm 2023.", ";")
+    return text[max(cue.end, line - 80):line].rstrip()[-1:] in (".", ";", ":")
 
 
 # A footnote opens a line with its number: "2 Thông tư số 02/2024/TT-BLĐTBXH sửa đổi, bổ sung ..."

@@ -43,6 +43,7 @@ from urllib.parse import parse_qs, urlparse
 import pyoxigraph as ox
 
 from .errors import KGError, QueryError
+from .namespaces import XSD
 from .store import DiskStore, graph_file, open_store
 
 __all__ = ["Limits", "make_server", "serve", "results_json", "refusal"]
@@ -144,7 +145,7 @@ def _binding(variables, row) -> dict:
             entry[name] = {"type": "literal", "value": term.value}
             if term.language:
                 entry[name]["xml:lang"] = term.language
-            elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            elif term.datatype.value != XSD + "string":
                 entry[name]["datatype"] = term.datatype.value
         else:
             entry[name] = {"type": "triple", "value": str(term)}

@@ -16,11 +16,15 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .errors import QueryError
-from .namespaces import ELI, KG
+from .namespaces import ELI, KG, sparql_prefixes
 from .query import run_named
 from .relations import EFFECTS
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["Evidence", "Change", "Standing", "Step", "Alert", "Event", "standing", "instruments_numbered", "alerts",
            "timeline", "STATES"]
@@ -143,7 +147,7 @@ def _names_a_part(quote: str, number: str) -> bool:
     return bool(_PART.search(window)) and "toàn bộ" not in window.lower()
 
 
-def _changes(store, iri: str, number: str = "") -> list[tuple[Change, dict]]:
+def _changes(store: Store, iri: str, number: str = "") -> list[tuple[Change, dict]]:
     """Each changing instrument once per effect, with every piece of evidence for it."""
     merged: dict[tuple[str, str], tuple[Change, dict, list[Evidence]]] = {}
     for row in run_named(store, "changes", {"instrument": iri}).records():
@@ -180,7 +184,7 @@ def _issued_after(change: Change, row: dict, issued: str | None, year: str | Non
     return int(theirs[:4]) >= int(mine[:4])
 
 
-def standing(store, iri: str, as_of: str | None = None) -> Standing:
+def standing(store: Store, iri: str, as_of: str | None = None) -> Standing:
     """The state of the instrument ``iri`` on ``as_of`` (ISO date; today without it)."""
     as_of = as_of or datetime.date.today().isoformat()
     _check_date(as_of)
@@ -236,12 +240,12 @@ def _check_date(value: str) -> None:
         raise QueryError(f"--as-of {value!r}: not a date (YYYY-MM-DD)") from None
 
 
-_NUMBERED = """PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX kg: <https://w3id.org/kg-vn/ontology#>
+_NUMBERED = sparql_prefixes("eli", "kg") + """
 SELECT ?number ?node (EXISTS { ?file kg:describes ?node } AS ?held) WHERE { ?node eli:number ?number }
 ORDER BY DESC(?held) ?node"""
 
 
-def instruments_numbered(store, number: str) -> list[str]:
+def instruments_numbered(store: Store, number: str) -> list[str]:
     """Every instrument carrying this number (two provinces' 454/QĐ-UBND are two), held ones first."""
     import pyoxigraph as ox
 
@@ -282,7 +286,7 @@ class Alert:
         return out
 
 
-_EDGE_EVIDENCE = """PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+_EDGE_EVIDENCE = sparql_prefixes("kg", "rdf") + """
 SELECT ?relation ?quote ?start ?end ?source WHERE {
   ?evidence rdf:subject ?subject ; rdf:predicate ?relation ; rdf:object ?object ; kg:quote ?quote ;
             kg:start ?start ; kg:end ?end ; kg:inSource ?file .
@@ -290,7 +294,7 @@ SELECT ?relation ?quote ?start ?end ?source WHERE {
 } ORDER BY ?source ?start"""
 
 
-def _edge_evidence(store, subject: str, obj: str) -> Evidence | None:
+def _edge_evidence(store: Store, subject: str, obj: str) -> Evidence | None:
     rows = store.query(_EDGE_EVIDENCE, {"subject": _iri(subject), "object": _iri(obj)}).rows
     if not rows:
         return None
@@ -298,14 +302,14 @@ def _edge_evidence(store, subject: str, obj: str) -> Evidence | None:
     return Evidence(source.value, int(start.value), int(end.value), quote.value)
 
 
-def alerts(store, document: str, as_of: str | None = None) -> dict[str, list[Alert]]:
+def alerts(store: Store, document: str, as_of: str | None = None) -> dict[str, list[Alert]]:
     """For each task of the document (its IRI), what its lineage rests on that was changed: each
     changed instrument once, by the shortest path, with the words of every step."""
     from .network import lineage_tree
 
     as_of = as_of or datetime.date.today().isoformat()
     plan_date = standing(store, document, as_of).issued
-    tasks = store.query("""PREFIX kg: <https://w3id.org/kg-vn/ontology#>
+    tasks = store.query(sparql_prefixes("kg") + """
         SELECT ?task ?id WHERE { ?task kg:inDocument ?doc ; kg:sectionId ?id ; a kg:Task }""",
                         {"doc": _iri(document)}).rows
     found: dict[str, list[Alert]] = {}
@@ -371,8 +375,7 @@ class Event:
         return f"{self.date:<10}  {self.kind:<16} {self.subject}" + (f"  {self.detail}" if self.detail else "")
 
 
-_CITED_BY = """PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+_CITED_BY = sparql_prefixes("kg", "eli", "rdfs") + """
 SELECT DISTINCT ?citing ?label ?date WHERE {
   ?subject ?relation ?instrument .
   OPTIONAL { ?subject kg:inDocument ?document }
@@ -384,7 +387,7 @@ SELECT DISTINCT ?citing ?label ?date WHERE {
 }"""
 
 
-def timeline(store, iri: str, lineage: bool = True) -> list[Event]:
+def timeline(store: Store, iri: str, lineage: bool = True) -> list[Event]:
     """Every dated event of the instrument (and, with ``lineage``, of what it rests on), in date order."""
     from .network import lineage_tree
 

@@ -9,7 +9,8 @@
 - ``RdflibStore``: a plain rdflib dataset with prepared queries: the reference implementation.
 - ``RemoteStore``: any SPARQL 1.1 endpoint over HTTP (Oxigraph server, Fuseki, GraphDB, Virtuoso).
 
-Every store answers ``query(text, bindings)`` with a ``Result`` of pyoxigraph terms. Bindings
+Every store answers ``query(text, bindings)`` with a ``Result`` of pyoxigraph terms: that is the
+``Store`` protocol, which whatever reads a graph (queries, standing, effects, the API) takes. Bindings
 are RDF terms, never a user's text pasted into the query: rdflib pre-binds them, and pyoxigraph
 and a remote endpoint get them in a VALUES block written by the N-Triples serializer, which
 escapes whatever the value holds.
@@ -30,18 +31,20 @@ import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
 from .errors import GraphError, QueryError
+from .namespaces import XSD
 
-__all__ = ["Result", "MemoryStore", "DiskStore", "RdflibStore", "RemoteStore", "open_store", "graph_file",
+__all__ = ["Result", "Store", "MemoryStore", "DiskStore", "RdflibStore", "RemoteStore", "open_store", "graph_file",
            "refresh_ready_store", "ready_store_is_fresh", "push"]
 
 #: Rows a query returns unless asked for more (``max_rows=None``: all of them). The reading commands
 #: ask for all and page them (--limit, --offset), saying on stderr when a page is not the end.
 DEFAULT_MAX_ROWS = 100_000
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = XSD + "string"
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,18 @@ class Result:
         """Rows as plain values: IRIs and literals as their text."""
         return [{name: (None if term is None else term.value) for name, term in zip(self.variables, row)}
                 for row in self.rows]
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A graph that answers SPARQL: in memory, on disk, in rdflib or behind an endpoint.
+
+    ``bindings`` maps variable names to RDF terms (pyoxigraph's), bound by the store, never pasted
+    into the text; ``max_rows=None`` returns every row, else the result says it was ``truncated``.
+    """
+
+    def query(self, text: str, bindings: dict | None = None,
+              max_rows: int | None = DEFAULT_MAX_ROWS) -> Result: ...
 
 
 def graph_file(location: str | Path) -> Path:
@@ -533,7 +548,7 @@ def _send(request: urllib.request.Request, timeout: float, url: str, open_url=ur
 AUTO_DISK_BYTES = 512 * 2**20
 
 
-def open_store(location: str | Path, kind: str = "auto", writable: bool = False):
+def open_store(location: str | Path, kind: str = "auto", writable: bool = False) -> Store:
     """A store over a build directory (``auto``, ``memory``, ``disk`` or ``rdflib``) or an endpoint URL.
 
     ``auto`` opens the store ``kg build`` left beside graph.nq (``build/oxigraph``, read-only) when it

@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["Vocabulary", "vocabulary", "fold", "RegistryEntry", "load_registry", "spaced", "phrase_tree"]
+__all__ = ["Vocabulary", "vocabulary", "fold", "RegistryEntry", "load_registry", "spaced", "phrase_tree",
+           "unnamed_groups"]
+
+
+def unnamed_groups(pattern: str) -> str:
+    """A data file's pattern with its named groups made plain, to join with others in one alternation.
+
+    >>> unnamed_groups("(?P<day>[0-9]+)/(?P<month>[0-9]+)")
+    '(?:[0-9]+)/(?:[0-9]+)'
+    """
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 def _data(name: str) -> str:

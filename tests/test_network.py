@@ -12,11 +12,10 @@ from click.testing import CliRunner
 
 from kg import lineage, network
 from kg.cli import main
+from kg.namespaces import ID, KG
 from kg.query import run_named
 from kg.store import DiskStore, open_store
 
-ID = "https://w3id.org/kg-vn/id/"
-KG = "https://w3id.org/kg-vn/ontology#"
 PLAN = ID + "ke-hoach/322-kh-ubnd/2023/tinh-kon-tum"
 DECISION = ID + "quyet-dinh/15-2019-qd-ubnd/2019/tinh-kon-tum"
 
