@@ -43,8 +43,11 @@ def _patterns() -> _Patterns:
     grammar = json.loads(files("kg").joinpath("data", "grammar.json").read_text(encoding="utf-8"))
     date = grammar["date"]["pattern"]
     verb = rf"(?:(?P<entry>{data['entry']})|(?P<end>{data['end']}))"
-    own = {subject: re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, subject.split())) + rf"\s+này\s+{verb}")
-           for subject in data["subjects"]}
+    # the word boundary checked after the first word, not before it: a pattern that opens with a
+    # literal is scanned for at C speed, one that opens with a lookbehind tried at each character
+    own = {subject: re.compile(re.escape(first) + rf"(?<!\w{re.escape(first)})" + "".join(
+                                   r"\s+" + re.escape(word) for word in rest) + rf"\s+này\s+{verb}")
+           for subject in data["subjects"] for first, *rest in [subject.split()]}
     return _Patterns(own, re.compile(rf"\s*,?\s*(?:và\s+)?(?:đã\s+)?(?P<entry>{data['entry']})"),
                      re.compile(rf"\s*,?\s*(?:và\s+)?{verb}"),
                      re.compile(date),
