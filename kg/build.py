@@ -39,7 +39,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from .errors import InputError, KGError
@@ -250,7 +250,30 @@ def input_files(paths: Iterable[str | Path], follow_links: bool = False
 # ---------------------------------------------------------------- the cache: extractions as JSON
 
 def _to_json(extraction: Extraction) -> dict:
-    return asdict(extraction)
+    """``dataclasses.asdict`` of the extraction, without its deep copy of every string and number
+    (asdict took as long as the extraction it stored: 2.5 of 3.9 s over 200 corpus files)."""
+    return _plain(extraction)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value):
+    """Dataclasses as dicts of their fields, tuples and lists item by item, the rest as it is
+    (the models hold only dataclasses, tuples, lists, dicts, strings, numbers and None)."""
+    kind = type(value)
+    if kind in (str, int, float, bool) or value is None:
+        return value
+    names = _FIELDS.get(kind)
+    if names is None and hasattr(kind, "__dataclass_fields__"):
+        names = _FIELDS[kind] = tuple(f.name for f in fields(kind))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if kind in (tuple, list):
+        return kind(_plain(item) for item in value)
+    if kind is dict:
+        return {_plain(key): _plain(item) for key, item in value.items()}
+    raise TypeError(f"cannot store a {kind.__name__} in the build cache")
 
 
 def _from_json(data: dict) -> Extraction:
