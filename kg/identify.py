@@ -48,6 +48,9 @@ _ROLE_LINE = (
     r"CHÁNH VĂN PHÒNG|TỔNG THƯ KÝ|XÁC THỰC VĂN BẢN HỢP NHẤT)\s*$"
 )
 _SIGNER_ROLE = re.compile("^" + _ROLE_LINE, re.MULTILINE)  # one line, as read
+# "| TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trương Việt Dũng |": the role, then the name, ending the cell
+_SIGNER_CELL = re.compile(_ROLE_LINE.replace(r"\s*$", "").replace("[^\\S\\n]*", "", 1)
+                          + r"[ \t]+(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})[ \t]*\|")
 _SIGNER_ROLES = _line_pattern(_ROLE_LINE, re.MULTILINE)  # every role line of a text
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 _UPPER_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]+(?: [A-ZĐÀ-Ỹ]+){1,4}$")
@@ -405,8 +408,11 @@ def _signer(text: str) -> str | None:
     last = None
     for last in _SIGNER_ROLES.finditer(tail):
         pass
-    if last is None:
-        return None
+    if last is None:  # a signature table's cell read as one line (a page's or a Word file's table)
+        cell = None
+        for cell in _SIGNER_CELL.finditer(tail):
+            pass
+        return cell.group("name") if cell else None
     for line in tail[last.end():].split("\n", 8)[:8]:
         stripped = line.strip(" |")
         if not stripped or stripped.startswith("(") or _SIGNER_ROLE.match(stripped):
