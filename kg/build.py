@@ -407,6 +407,12 @@ class _Cache:
             raise _Damaged(key)
         return row[0]
 
+    def digest(self, key: str, name: str) -> str:
+        """The sha256 a part of a block was stored with (checked when the part was read)."""
+        index = _PARTS.index(name)
+        row = self.db.execute("SELECT sha FROM blocks WHERE key = ?", (key,)).fetchone()
+        return row[0][32 * index:32 * index + 32].hex()
+
     def put_block(self, key: str, header: dict, nq: bytes, ttl: bytes, hashes: bytes) -> dict:
         self.db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?, ?)", _block_row(key, header, nq, ttl, hashes))
         self._changed()
@@ -637,6 +643,18 @@ def _triples_and_quads(cache: _Cache, parts: list[tuple[str, dict]]) -> int:
     return len(shared) + sum(header["private"] for _, header in parts)
 
 
+def _graph_places(cache: _Cache, parts: list[tuple[str, dict]], graphs: list[str], written: Path
+                  ) -> dict[str, tuple[str, list[tuple[int, int]]]] | None:
+    """Each named graph's sha256 and place in graph.nq, from the blocks it was joined from (one
+    graph a block, in order); None if graph.nq is not as long as they are (kg.store reads it then)."""
+    places, offset = {}, 0
+    for (key, header), graph in zip(parts, graphs):
+        if header["nq"]:
+            places[graph] = (cache.digest(key, "nq"), [(offset, offset + header["nq"])])
+        offset += header["nq"]
+    return places if offset == written.stat().st_size else None
+
+
 def _damaged(cache: _Cache, parts: list[tuple[str, dict]]) -> set[str]:
     """The keys of the blocks that are not whole, each part of each read and checked."""
     damaged = set()
@@ -748,7 +766,7 @@ def _build(paths, output: Path, workers: int, log, profile: str, max_file_bytes:
 def _build_with(cache: _Cache, paths, output: Path, workers, log, profile, max_file_bytes, max_file_memory,
                 follow_links, started, lock) -> BuildReport:
     from .rdf import (INSTRUMENTS_GRAPH, ONTOLOGY_GRAPH, canonical_iris, instrument_quads, mentioned_iris,
-                      ontology_file, ontology_quads)
+                      ontology_file, ontology_quads, source_graph_iri)
 
     report = BuildReport(workers=workers)
     found, report.skipped, report.failed = input_files(paths, follow_links)
@@ -863,7 +881,10 @@ def _build_with(cache: _Cache, paths, output: Path, workers, log, profile, max_f
     cache.save_stats(stats.seen)
     cache.commit()
     from .store import refresh_ready_store
-    refresh_ready_store(output)  # build/oxigraph: what every reading command opens (kg.store)
+    # build/oxigraph: what every reading command opens (kg.store); each named graph's digest and
+    # place in graph.nq are its block's, so graph.nq is not read again to find them
+    refresh_ready_store(output, _graph_places(cache, parts, [ONTOLOGY_GRAPH, *map(source_graph_iri, order),
+                                                             INSTRUMENTS_GRAPH], output / GRAPH_NQ))
     report.failed.sort(key=lambda failure: failure["path"])
     report.seconds = round(time.perf_counter() - started, 2)
     payload = json.dumps({**asdict(report), "ok": report.ok}, ensure_ascii=False, indent=1).encode("utf-8")
