@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -153,8 +154,21 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
 
 
 def _anchors(vocab: Vocabulary, text: str) -> list[re.Match]:
-    """Type words and "số" anchors in text order (two sorted runs: the sort merges them)."""
-    return sorted([*vocab.anchor.finditer(text), *vocab.number_anchor.finditer(text)], key=re.Match.start)
+    """Type words, "số" and numbers written with their year and code, in text order (sorted runs:
+    the sort merges them)."""
+    return sorted([*vocab.anchor.finditer(text), *vocab.number_anchor.finditer(text),
+                   *_numbers_before_codes(vocab, text)], key=re.Match.start)
+
+
+def _numbers_before_codes(vocab: Vocabulary, text: str) -> Iterator[re.Match]:
+    """What ``(?<=\\s)\\d{1,5}(?=/(?:19|20)\\d\\d/[A-ZĐ])`` finds, read back from each "/2007/N":
+    at most five digits (``str.isdecimal`` is ``\\d``) after a space (``str.isspace`` is ``\\s``)."""
+    for code in vocab.year_code.finditer(text):
+        end = start = code.start()
+        while start > end - 6 and start > 0 and text[start - 1].isdecimal():
+            start -= 1
+        if 0 < end - start <= 5 and start > 0 and text[start - 1].isspace():
+            yield vocab.number_before_code.match(text, start)
 
 
 def _type_word(vocab: Vocabulary, text: str, anchor: re.Match, covered: int) -> tuple[int, int, str] | None:

@@ -272,7 +272,8 @@ def ready_store_is_fresh(folder: str | Path) -> bool:
 INCREMENTAL_MAX_BYTES = 1 << 30
 
 
-def refresh_ready_store(folder: str | Path) -> Path:
+def refresh_ready_store(folder: str | Path, graphs: dict[str, tuple[str, list[tuple[int, int]]]] | None = None
+                        ) -> Path:
     """Make ``folder/oxigraph`` hold ``folder/graph.nq``, doing no more than it must:
 
     - a store already stamped with graph.nq's size and time: nothing;
@@ -282,34 +283,40 @@ def refresh_ready_store(folder: str | Path) -> Path:
     - otherwise a bulk load of the whole file into a directory of its own.
 
     Either way the new store is renamed into place, so a reader, or a load that is killed,
-    never sees half a store. The stamp keeps a digest of each named graph's lines."""
+    never sees half a store. The stamp keeps a digest of each named graph's lines. ``graphs``
+    (``{graph IRI: (sha256 of its lines, [(start, end) of its runs])}``, as ``_graph_spans`` reads
+    them) is given by ``kg build``, which wrote graph.nq from blocks whose digests and sizes it
+    knows: graph.nq is then not read again, and only a changed graph's lines are."""
     folder = Path(folder)
     source = graph_file(folder)
     directory = folder / STORE_DIR
     if ready_store_is_fresh(folder):
         return directory
     old = _read_stamp(directory)
-    data = source.read_bytes() if source.stat().st_size <= INCREMENTAL_MAX_BYTES else None
-    spans = _graph_spans(data) if data is not None else None
+    size = source.stat().st_size
+    data = None
+    if graphs is None and size <= INCREMENTAL_MAX_BYTES:
+        data = source.read_bytes()
+        graphs = {name.decode("utf-8"): value for name, value in _graph_spans(data).items()}
     stamp = _stat_stamp(source)
-    if spans is not None:
-        stamp["graphs"] = {name.decode("utf-8"): digest for name, (digest, _) in spans.items()}
+    if graphs is not None:
+        stamp["graphs"] = {name: digest for name, (digest, _) in graphs.items()}
     previous = (old or {}).get("graphs")
     _remove_stale_loads(folder)
     fresh = folder / f".oxigraph-{os.getpid()}"
     shutil.rmtree(fresh, ignore_errors=True)
     try:
-        if previous is not None and spans is not None and directory.is_dir():
+        if previous is not None and graphs is not None and directory.is_dir():
             changed = [name for name, digest in stamp["graphs"].items() if previous.get(name) != digest]
             gone = [name for name in previous if name not in stamp["graphs"]]
             if not changed and not gone:
                 _write_stamp(directory, stamp)
                 return directory
-            changed_bytes = sum(end - begin for name in changed for begin, end in spans[name.encode()][1])
-            if changed_bytes + len(gone) * 1000 < len(data) // 2:
+            changed_bytes = sum(end - begin for name in changed for begin, end in graphs[name][1])
+            if changed_bytes + len(gone) * 1000 < size // 2:
                 try:
                     ox.Store.read_only(str(directory)).backup(str(fresh))
-                    _update_graphs(ox.Store(str(fresh)), data, spans, changed, gone)
+                    _update_graphs(ox.Store(str(fresh)), _reader(source, data), graphs, changed, gone)
                     return _swap(fresh, directory, folder, stamp)
                 except _NotByGraph:
                     shutil.rmtree(fresh, ignore_errors=True)
@@ -337,15 +344,27 @@ class _NotByGraph(Exception):
     """graph.nq holds lines that its named graphs do not account for: load it whole instead."""
 
 
-def _update_graphs(store: ox.Store, data: bytes, spans: dict, changed: list[str], gone: list[str]) -> None:
-    """Replace the quads of the ``changed`` named graphs by their lines in ``data`` and drop the
-    ``gone`` ones: only the quads that differ are removed and added (the instruments' graph
-    changes by a few counts when one file does)."""
+def _reader(source: Path, data: bytes | None):
+    """``read(begin, end)``: those bytes of graph.nq, from ``data`` when it was read whole."""
+    if data is not None:
+        return lambda begin, end: data[begin:end]
+
+    def read(begin: int, end: int) -> bytes:
+        with open(source, "rb") as file:
+            file.seek(begin)
+            return file.read(end - begin)
+    return read
+
+
+def _update_graphs(store: ox.Store, read, spans: dict, changed: list[str], gone: list[str]) -> None:
+    """Replace the quads of the ``changed`` named graphs by their lines (``read(begin, end)`` of
+    graph.nq) and drop the ``gone`` ones: only the quads that differ are removed and added (the
+    instruments' graph changes by a few counts when one file does)."""
     for name in gone:
         store.remove_graph(ox.NamedNode(name))
     for name in changed:
         graph = ox.NamedNode(name)
-        lines = b"".join(data[begin:end] for begin, end in spans[name.encode()][1])
+        lines = b"".join(read(begin, end) for begin, end in spans[name][1])
         wanted = set(ox.parse(lines, format=ox.RdfFormat.N_QUADS))
         if any(quad.graph_name != graph for quad in wanted):  # a default-graph triple ending in an IRI
             raise _NotByGraph(name)

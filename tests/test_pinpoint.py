@@ -120,3 +120,34 @@ def test_the_build_cache_keeps_pinpoints_and_changes():
     cached = _from_json(json.loads(json.dumps(_to_json(result))))
     assert (cached.citations, cached.relations, cached.pinpoints, cached.changes) == (
         result.citations, result.relations, result.pinpoints, result.changes)
+
+
+# The scans tried only where a list of parts or a change verb can begin (kg.pinpoint._Starts) find
+# what the patterns find scanning every character: on amending laws and decrees of the corpus, and
+# on the same text with a letter re's caseless matching reads differently (the whole-text scan).
+AMENDING = ["corpus/congbao/bhxh/luat-so-51-2024-qh15-43559.txt",
+            "corpus/congbao/chinh_sach_dn/nghi-dinh-so-134-2026-nd-cp-469388.txt",
+            "corpus/congbao/thue_tncn/van-ban-hop-nhat-so-4-vbhn-btc-469150.txt"]
+
+
+@pytest.mark.parametrize("name", AMENDING)
+def test_scans_from_first_words_find_what_a_whole_scan_finds(name):
+    from kg.pinpoint import _Starts
+    from kg.text import read_text
+
+    patterns = _patterns()
+    text = read_text(ROOT / name).normalized
+    for sample in (text, text + " ı"):
+        starts = _Starts(sample)
+        own = [(m.span(), m.group("chain")) for m in patterns["own"].finditer(sample)]
+        changes = [(m.span(), m.groupdict()) for m in patterns["change"].finditer(sample)]
+        assert own and changes
+        assert own == [(m.span(), m.group("chain")) for m in
+                       starts.scan(patterns["own"], sample, None if starts.whole else starts.own_starts())]
+        assert changes == [(m.span(), m.groupdict()) for m in
+                           starts.scan(patterns["change"], sample, None if starts.whole else starts.changes)]
+        assert starts.whole == (sample is not text)
+        ends = [m.end() for m in patterns["token"].finditer(sample)][::50]
+        assert [(m.span() if m else None) for m in (patterns["before"].search(sample, max(0, e - 300), e) for e in ends)] \
+            == [(m.span() if m else None) for m in (starts.search_before(patterns["before"], sample, max(0, e - 300), e)
+                                                     for e in ends)]
