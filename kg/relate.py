@@ -34,7 +34,7 @@ from importlib.resources import files
 
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
-from .relations import ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
+from .relations import ONLY_DOWNWARDS, RELATIONS
 from .issuers import locality_of
 from .vocab import phrase_tree
 
@@ -246,8 +246,13 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
         else:
             walk.chain = None
             before = [c for c in gap if not c.after]
-            doc_cue = (_bearing(text, before[-1], ref.start) if before and ref.start - before[-1].end <= cues.reach
-                       else walk.previous_cue)
+            if before and before[-1].between and ref.start - prior.reference.end <= cues.reach:
+                # a cue that links no instruments here describes the one before ("Căn cứ Nghị định A quy định
+                # ... tổ chức thực hiện các chương trình ... và Nghị định B"): the clause's own cue speaks for B
+                doc_cue = _through(walk.previous_cue)
+            else:
+                doc_cue = (_bearing(text, before[-1], ref.start) if before and ref.start - before[-1].end <= cues.reach
+                           else walk.previous_cue)
     after = _after_cue(context.trailing, context.trailing_starts, ref.end, ordered[index + 1].reference.start
                        if index + 1 < len(ordered) else len(text), context.clauses)
     if after is not None and (doc_cue is None or cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
@@ -605,8 +610,9 @@ def _list_item(text: str, clause: int, position: int) -> bool:
     return not text[clause:position].strip(" \t\n-–+•*,;:và")
 
 
-# An instrument can amend, replace, repeal or guide only what was issued before it: a relation the
-# calendar contradicts is a misread (a passive voice missed, a cue from another clause) and is dropped.
+# An instrument can amend, replace, repeal, guide, rest on or cite only what was issued before it: a relation
+# between two cited instruments that the calendar contradicts is a misread (a passive voice missed, a cue from
+# another clause, a subject read from the wrong words) and is dropped.
 # Nor can it amend, replace, repeal or suspend a document of higher rank (a decree never amends a law):
 # such a relation is kept as a plain citation (ONLY_DOWNWARDS: the relations that change their object).
 
@@ -689,14 +695,32 @@ def _amended_head(ordered: list[Citation], index: int, clause: int, amending: Ci
 
 
 def _checked(predicate: str, subject: Instrument, target: Instrument) -> str | None:
-    """The relation as the calendar and the hierarchy allow it: dropped (None) when ``subject`` is older
-    than what it would change, a plain citation when it stands too low to change it."""
-    later, earlier = subject.year, target.year
-    if predicate in ONLY_BACKWARDS and later is not None and earlier is not None and later < earlier:
+    """The relation between two cited instruments as the calendar and the hierarchy allow it: dropped (None)
+    when ``subject`` is older than ``target``, for an instrument can change, guide, rest on or even cite only
+    what was issued before it (a passive voice missed reverses a pair; "Luật Chứng khoán số 54/2019/QH14 (kèm
+    theo ... Nghị định số 155/2020/NĐ-CP" read the law as issued with the later decree; a footnote's quoted
+    "Căn cứ" lines given to the wrong instrument); the citing document's own citation of each is kept. A plain
+    citation when it stands too low to change it.
+
+    >>> law = Instrument(iri="l", doc_type="Luật", issuer="Quốc hội", date="2019-11-26", year=2019)
+    >>> decree = Instrument(iri="d", doc_type="Nghị định", issuer="Chính phủ", date="2020-12-31", year=2020)
+    >>> _checked("guides", decree, law), _checked("guides", law, decree), _checked("issued_with", law, decree)
+    ('guides', None, None)
+    >>> _checked("amends", decree, law)
+    'cites'
+    """
+    if _issued_before(subject, target):
         return None
     if predicate in ONLY_DOWNWARDS and _outranks(subject, target):
         return "cites"
     return predicate
+
+
+def _issued_before(subject: Instrument, target: Instrument) -> bool:
+    """Whether ``subject`` was issued before ``target``: by their dates when both are known, else by their years."""
+    if subject.date and target.date:
+        return subject.date < target.date
+    return subject.year is not None and target.year is not None and subject.year < target.year
 
 
 def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: _Cue) -> None:
