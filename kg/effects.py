@@ -17,6 +17,8 @@ from .query import run_named
 __all__ = ["Effect", "effects", "most_cited_provisions", "render_effects", "provision_label"]
 
 _NUMBER = re.compile(r"\d+|\D+")
+#: Where one part of a provision id ends and the next, smaller, begins ("Phụ lục I.Điều 18.2").
+_PARTS = re.compile(r"\.(?=(?:Điều|Mục|Chương|Phụ lục) )")
 
 
 @dataclass(frozen=True)
@@ -40,18 +42,23 @@ class Effect:
 
 
 def provision_label(provision_id: str) -> str:
-    """"Điều 19.3.d" -> "điểm d khoản 3 Điều 19", as Vietnamese writes it.
+    """"Điều 19.3.d" -> "điểm d khoản 3 Điều 19", as Vietnamese writes it: smallest part first.
 
     >>> provision_label("Điều 19.3.d")
     'điểm d khoản 3 Điều 19'
     >>> provision_label("Phụ lục II")
     'Phụ lục II'
+    >>> provision_label("Phụ lục I.Điều 18.2")
+    'khoản 2 Điều 18 Phụ lục I'
+    >>> provision_label("Chương V.Mục 2")
+    'Mục 2 Chương V'
     """
-    head, *rest = provision_id.split(".")
-    if not head.startswith("Điều ") or not rest:
-        return provision_id.replace(".", " ")
-    words = [f"{name} {value}" for name, value in zip(("khoản", "điểm"), rest)]
-    return " ".join(reversed(words)) + " " + head
+    words = []
+    for part in _PARTS.split(provision_id):
+        head, *rest = part.split(".") if part.startswith("Điều ") else (part,)
+        words.append(" ".join([f"{name} {value}" for name, value in reversed(list(zip(("khoản", "điểm"), rest)))]
+                              + [head]))
+    return " ".join(reversed(words))
 
 
 def _order(provision_id: str) -> tuple:
