@@ -19,6 +19,8 @@ __all__ = ["Effect", "effects", "most_cited_provisions", "render_effects", "prov
            "provisions_named", "named_parts", "shown_parts",
            "step_parts"]
 
+#: How much of the words a line of the text table quotes (a phrase change may list thirty provisions).
+QUOTED = 160
 _NUMBER = re.compile(r"\d+|\D+")
 #: Where one part of a provision id ends and the next, smaller, begins ("Phụ lục I.Điều 18.2").
 #: An article's clause or point, to be read as the article ("Phụ lục I.Điều 18.2" -> "Phụ lục I.Điều 18").
@@ -164,5 +166,7 @@ def render_effects(rows: list[Effect]) -> str:
         when = f"from {effect.in_force}" if effect.in_force else (f"issued {effect.issued}" if effect.issued else "date unknown")
         by = f"{effect.by} {effect.by_section}" if effect.by_section else effect.by
         lines.append(f"{effect.label():<28} {effect.kind:<12} by {by}  ({when})")
-        lines.append(f"{'':<28} “{' '.join(effect.quote.split())}” {effect.source}:{effect.start}")
+        words = " ".join(effect.quote.split())
+        words = words if len(words) <= QUOTED else words[:QUOTED - 1].rstrip() + "…"
+        lines.append(f"{'':<28} “{words}” {effect.source}:{effect.start}")
     return "\n".join(lines)

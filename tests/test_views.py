@@ -503,7 +503,9 @@ def test_a_document_page_has_the_effects_table_of_its_provisions(corpus_catalog,
     assert labels.index("khoản 3 Điều 9") < labels.index("điểm c khoản 1 Điều 10") < labels.index("Điều 21")
     own = report.texts[corpus_catalog.find("10/2022/TT-BKHĐT")]
     changer = report.texts[corpus_catalog.find("10/2024/TT-BKHĐT")]
-    assert f'<a href="../{own}#{views.links.section_anchor("Điều 9.3")}">khoản 3 Điều 9</a>' in effects
+    # a provision leads to its place in the text where kg read that section (Điều 1.1.a), else is named only
+    assert f'<a href="../{own}#{views.links.section_anchor("Điều 1.1.a")}">điểm a khoản 1 Điều 1</a>' in effects
+    assert "<tr><td>khoản 3 Điều 9</td>" in effects
     assert f'<a href="../{changer}#{views.links.section_anchor("Điều 2.5")}">10/2024/TT-BKHĐT Điều 2.5</a>' in effects
     # a document no text changes says so
     plan = site_pages[report.texts[corpus_catalog.find("322/KH-UBND")]]
