@@ -7,10 +7,14 @@ values are data (``data/pinpoints.json``). Three things are read:
 
 - each citation's pinpoints: the list of parts that ends just before its reference (with at most
   "của", "tại", "ban hành kèm theo" between them);
-- the document's own pinpoints: parts followed by "[của] <type> này" ("Điều 5 của Nghị định này");
+- the document's own pinpoints: parts followed by "[của] <type> này" ("Điều 5 của Nghị định này"),
+  and "khoản 2 Điều này", "điểm a khoản này": parts of the article (clause) the words stand in;
 - changes to parts: a change verb followed by parts ("Bãi bỏ Điều 7, Điều 8 Quyết định số ...",
   and the items of an amending article, "2. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:", whose
-  instrument is the one the article's heading names).
+  instrument is the one the article's heading names), and changes of words in parts ("Thay cụm từ
+  “A” bằng cụm từ “B” tại khoản 3 Điều 2"), which amend those parts.
+
+Parts right before the appendix that holds them are one part ("khoản 2 Điều 18 Phụ lục I").
 
 A relation whose words hold a citation with pinpoints carries them as its ``object_provisions``.
 
