@@ -7,10 +7,14 @@ values are data (``data/pinpoints.json``). Three things are read:
 
 - each citation's pinpoints: the list of parts that ends just before its reference (with at most
   "của", "tại", "ban hành kèm theo" between them);
-- the document's own pinpoints: parts followed by "[của] <type> này" ("Điều 5 của Nghị định này");
+- the document's own pinpoints: parts followed by "[của] <type> này" ("Điều 5 của Nghị định này"),
+  and "khoản 2 Điều này", "điểm a khoản này": parts of the article (clause) the words stand in;
 - changes to parts: a change verb followed by parts ("Bãi bỏ Điều 7, Điều 8 Quyết định số ...",
   and the items of an amending article, "2. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:", whose
-  instrument is the one the article's heading names).
+  instrument is the one the article's heading names), and changes of words in parts ("Thay cụm từ
+  “A” bằng cụm từ “B” tại khoản 3 Điều 2"), which amend those parts.
+
+Parts right before the appendix that holds them are one part ("khoản 2 Điều 18 Phụ lục I").
 
 A relation whose words hold a citation with pinpoints carries them as its ``object_provisions``.
 
@@ -82,15 +86,27 @@ def _patterns() -> dict[str, re.Pattern]:
     own = data["own"]
     types = "|".join(_words(t) for t in sorted(own["types"], key=len, reverse=True))
     verbs = "|".join(f"(?P<c{k}>(?i:{change['verb']}))" for k, change in enumerate(data["changes"]))
+    phrase = data["phrase_change"]
+    quoted = r"(?:“[^”]{0,600}”|\"[^\"\n]{0,600}\")"
+    quotes = rf"{quoted}(?:\s*(?:,|và|hoặc)\s*{quoted})*"
+    here = "|".join(f"(?P<here_{part}>{_words(words)})" for part, words in data["here"].items())
     return {
         "token": re.compile(token),
         "value": {part: re.compile(rf"(?<!\w)(?:{data['parts'][part]['value']})(?!\w)") for part in PINPOINT_PARTS},
         "keyword": {part: re.compile(_words(data["parts"][part]["words"])) for part in PINPOINT_PARTS},
         "range": re.compile(data["range"]),
+        "nested": re.compile(data["nested"]),
         "before": re.compile(rf"(?P<chain>{chain})\s*(?:(?:{before})\s*)?$"),
         "own": re.compile(rf"(?P<chain>{chain})\s*(?:(?:{own['connector']})\s+)?(?:{types})\s+này(?!\w)"),
         "change": re.compile(rf"(?<!\w)(?:{verbs})\s+{data['change_filler']}(?P<chain>{listed})"
                              rf"(?:{data['after_change']}(?P<within>{chain}))?"),
+        # "Bỏ cụm từ “lệ phí tuyển sinh” tại Điều 101 và Điều 105 của Luật Giáo dục": the words of a
+        # provision changed, the provision amended
+        "phrase": re.compile(rf"(?<!\w)(?i:{phrase['verb']})\s+(?i:{phrase['words']})\s*{quotes}"
+                             rf"(?:\s*(?i:{phrase['with']})\s+(?:(?i:{phrase['words']})\s*)?{quotes})?"
+                             rf"\s*(?i:{phrase['at']})\s+(?P<chain>{listed})"),
+        # "khoản 2 Điều này", "điểm a khoản này": parts of the article (clause) the words stand in
+        "here": re.compile(rf"(?P<chain>{chain})\s+(?:(?:của|tại)\s+)?(?:{here})\s+này(?!\w)"),
         "passive": re.compile(r"(?i:(?:được|bị|đã)\s*)$"),
         "then_before": re.compile(rf"\s*(?:(?:{before})\s*)?"),
     }
@@ -122,11 +138,16 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
     >>> [p.article for p in parse_parts("từ Điều 5 đến Điều 9")]
     ['5-9']
     """
+    patterns = _patterns()
     groups: list[dict] = []
-    for match in _patterns()["token"].finditer(words):
+    for match in patterns["token"].finditer(words):
         part = match.lastgroup
         level = LEVEL[part]
-        if not groups or level <= groups[-1]["last"] or "appendix" in groups[-1]["parts"] or part == "appendix":
+        # "khoản 2 Điều 18 Phụ lục I": an appendix right after smaller parts (no "," or "và") holds them
+        nested = (part == "appendix" and groups and "appendix" not in groups[-1]["parts"]
+                  and patterns["nested"].fullmatch(words, groups[-1]["end"], match.start()) is not None)
+        if not nested and (not groups or level <= groups[-1]["last"] or "appendix" in groups[-1]["parts"]
+                           or part == "appendix"):
             groups.append({"parts": {}, "last": level, "start": match.start(), "end": match.end()})
         group = groups[-1]
         group["parts"][part] = _values(part, match.group())
@@ -134,7 +155,7 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
     for k in range(len(groups) - 2, -1, -1):
         top = max(LEVEL[part] for part in groups[k]["parts"])
         for part, values in groups[k + 1]["parts"].items():
-            if top < LEVEL[part] < LEVEL["appendix"]:
+            if top < LEVEL[part] and _shared(part, groups[k + 1]):
                 groups[k]["parts"].setdefault(part, values)
     # the last may stop short too: "điểm a khoản 2 Điều 7 và khoản 3" is khoản 3 of Điều 7
     for k in range(1, len(groups)):
@@ -142,7 +163,7 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
         if top >= LEVEL["article"]:
             continue
         for part, values in groups[k - 1]["parts"].items():
-            if top < LEVEL[part] < LEVEL["appendix"]:
+            if top < LEVEL[part] and _shared(part, groups[k - 1]):
                 groups[k]["parts"].setdefault(part, values)
     pinpoints = []
     for group in groups:
@@ -150,6 +171,13 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
         for values in itertools.product(*(group["parts"][part] for part in parts)):
             pinpoints.append(Pinpoint(offset + group["start"], offset + group["end"], **dict(zip(parts, values))))
     return pinpoints
+
+
+def _shared(part: str, group: dict) -> bool:
+    """Whether a part of one pinpoint also holds the one listed beside it that stops short: any part
+    larger than the one it stops at, an appendix only where it holds smaller parts ("khoản 2, khoản 3
+    Điều 18 Phụ lục I"), not where it is listed on its own ("Điều 8, Phụ lục VI ban hành kèm theo ...")."""
+    return part != "appendix" or len(group["parts"]) > 1
 
 
 def pinpoints_before(text: str, end: int, start: int = 0, starts: _Starts | None = None) -> list[Pinpoint]:
@@ -205,7 +233,8 @@ def _first_words() -> dict[str, tuple[str, ...]]:
     data = _data()
     parts = [data["plural"], data["range_opening"], *(data["parts"][part]["words"] for part in PINPOINT_PARTS)]
     return {"parts": tuple(dict.fromkeys(w for p in parts for w in _leading_words(p))),
-            "changes": tuple(dict.fromkeys(w for c in data["changes"] for w in _leading_words(c["verb"])))}
+            "changes": tuple(dict.fromkeys(w for c in data["changes"] for w in _leading_words(c["verb"]))),
+            "phrases": tuple(_leading_words(data["phrase_change"]["verb"]))}
 
 
 #: Letters ``re``'s caseless matching takes for another than ``str.lower`` gives ("ı" for "i",
@@ -229,6 +258,7 @@ class _Starts:
         words = _first_words()
         self.parts = self._positions(lowered, words["parts"])
         self.changes = self._positions(lowered, words["changes"])
+        self.phrases = self._positions(lowered, words["phrases"])
         self.this = self._positions(lowered, ("này",))
 
     @staticmethod
@@ -269,19 +299,60 @@ class _Starts:
         return None
 
 
-def _own(source: SourceText, starts: _Starts) -> list[Pinpoint]:
-    """Parts of the document itself: "Điều 5 của Nghị định này"."""
+def _quoted(text: str, position: int) -> bool:
+    """Whether ``position`` is inside new wording an amending text quotes (“...”)."""
+    return text.rfind("“", 0, position) > text.rfind("”", 0, position)
+
+
+def _own(source: SourceText, starts: _Starts, sections: tuple[Section, ...] = ()) -> list[Pinpoint]:
+    """Parts of the document itself: "Điều 5 của Nghị định này", and "khoản 2 Điều này" (of the
+    article the words stand in), "điểm a khoản này" (of the clause)."""
     found = []
     text = source.normalized
-    for match in starts.scan(_patterns()["own"], text, None if starts.whole else starts.own_starts()):
-        if text.rfind("“", 0, match.start()) > text.rfind("”", 0, match.start()):
+    patterns = _patterns()
+    own_starts = None if starts.whole else starts.own_starts()
+    for match in starts.scan(patterns["own"], text, own_starts):
+        if _quoted(text, match.start()):
             continue  # new wording quoted by an amending text: its "Luật này" is the law amended
         found += [(p, source.to_original(match.end())) for p in parse_parts(match.group("chain"), match.start("chain"))]
+    for match in starts.scan(patterns["here"], text, own_starts) if sections else ():
+        if _quoted(text, match.start()):
+            continue  # its "Điều này" is an article of the law amended
+        kind = "article" if match.group("here_article") else "clause"
+        holder = _enclosing(sections, source.to_original(match.start()), kind)
+        larger = _parts_of(holder.id) if holder is not None else None
+        if larger is None:
+            continue  # outside any article, or in one kg cannot name as a part (an attached text's)
+        for pinpoint in parse_parts(match.group("chain"), match.start("chain")):
+            highest = max(LEVEL[p] for p in PINPOINT_PARTS if getattr(pinpoint, p))
+            extra = {p: v for p, v in larger.items() if LEVEL[p] > highest}
+            found.append((replace(pinpoint, **extra), source.to_original(match.end())))
+    found.sort(key=lambda item: item[0].start)
     return [_to_original(source, p, end) for p, end in found]
 
 
+#: A section id kg.structure gives an article or a clause, read back into parts: "Phụ lục I.Điều 18.2".
+_SECTION_PARTS = re.compile(r"(?:Phụ lục (?P<appendix>[^.]+(?:\.\d+)*)\.)?Điều (?P<article>\d{1,3}[a-zđ]?)"
+                            r"(?:\.(?P<clause>\d{1,3}[a-zđ]?))?$")
+
+
+def _parts_of(section_id: str) -> dict[str, str] | None:
+    """The parts an article's or a clause's id names ("Điều 5.2" -> article 5, clause 2); None for
+    an id that is not one (an attached text's "annex.2.Điều 3")."""
+    match = _SECTION_PARTS.match(section_id)
+    return {k: v for k, v in match.groupdict().items() if v} if match else None
+
+
+def _enclosing(sections: tuple[Section, ...], position: int, kind: str) -> Section | None:
+    """The innermost section of ``kind`` the position stands in."""
+    return _innermost(tuple(s for s in sections if s.kind == kind), position)
+
+
 def _kind(match: re.Match) -> str:
-    """The kind of change of the verb that matched (``c0``, ``c1``... in the order of the data)."""
+    """The kind of change of the verb that matched (``c0``, ``c1``... in the order of the data); a
+    change of words amends the provision that holds them."""
+    if match.re is _patterns()["phrase"]:
+        return _data()["phrase_change"]["kind"]
     index = next(int(name[1:]) for name, value in match.groupdict().items()
                  if value is not None and name[:1] == "c" and name[1:].isdigit())
     return _data()["changes"][index]["kind"]
@@ -331,11 +402,13 @@ def _changes(source: SourceText, citations: list[Citation], sections: tuple[Sect
     named = {source.to_normalized(c.reference.start): c for c in citations}
     opened: dict[str, tuple[str, list[Pinpoint]]] = {}  # item id -> what its head changes
     changes = []
-    for match in starts.scan(patterns["change"], text, None if starts.whole else starts.changes):
+    found = itertools.chain(starts.scan(patterns["change"], text, None if starts.whole else starts.changes),
+                            starts.scan(patterns["phrase"], text, None if starts.whole else starts.phrases))
+    for match in sorted(found, key=lambda m: m.start()):
         if patterns["passive"].search(text, max(0, match.start() - 8), match.start()):
             continue  # "được sửa đổi, bổ sung tại khoản 2": this text is not the one changing it
         pinpoints = parse_parts(match.group("chain"), match.start("chain"))
-        if match.group("within"):
+        if match.groupdict().get("within"):
             pinpoints = _within(pinpoints, parse_parts(match.group("within"), match.start("within")))
         after = patterns["then_before"].match(text, match.end())
         citation = named.get(after.end())
@@ -412,4 +485,4 @@ def find_pinpoints(source: SourceText, document: Document, citations: list[Citat
         if changer is None and document.instrument.doc_type == CONSOLIDATED:
             continue  # a consolidated text changes nothing itself (it restates what others changed)
         changes.append(replace(change, changer=changer) if changer else change)
-    return Pinpoints(tuple(placed), tuple(typed), tuple(_own(source, starts)), tuple(changes))
+    return Pinpoints(tuple(placed), tuple(typed), tuple(_own(source, starts, sections)), tuple(changes))
