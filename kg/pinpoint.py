@@ -107,6 +107,8 @@ def _patterns() -> dict[str, re.Pattern]:
                              rf"\s*(?i:{phrase['at']})\s+(?P<chain>{listed})"),
         # "khoản 2 Điều này", "điểm a khoản này": parts of the article (clause) the words stand in
         "here": re.compile(rf"(?P<chain>{chain})\s+(?:(?:của|tại)\s+)?(?:{here})\s+này(?!\w)"),
+        # a bare "Bổ sung" before the parts (not "sửa đổi, bổ sung"): the smallest part is one added
+        "added": re.compile(rf"(?P<amending>(?i:{data['added']['amending']})\s*)?(?<!\w)(?i:{data['added']['verb']})\s+$"),
         "passive": re.compile(r"(?i:(?:được|bị|đã)\s*)$"),
         "then_before": re.compile(rf"\s*(?:(?:{before})\s*)?"),
     }
@@ -194,7 +196,21 @@ def pinpoints_before(text: str, end: int, start: int = 0, starts: _Starts | None
     match = starts.search_before(before, text, start, end) if starts else before.search(text, start, end)
     if match is None:
         return []
-    return parse_parts(match.group("chain"), match.start("chain"))
+    found = parse_parts(match.group("chain"), match.start("chain"))
+    added = _patterns()["added"].search(text, max(0, match.start("chain") - 40), match.start("chain"))
+    if added is None or added.group("amending"):
+        return found
+    # "Bổ sung khoản 15 Điều 4 Nghị định số 320/2025/NĐ-CP" (then “15. ...”): clause 15 is the part
+    # added, new wording; the part of the instrument the words name is article 4
+    return list(dict.fromkeys(p for p in map(_holder, found) if p is not None))
+
+
+def _holder(pinpoint: Pinpoint) -> Pinpoint | None:
+    """The pinpoint without its smallest part (the part that holds it), or None when it names one part."""
+    named = [part for part in PINPOINT_PARTS if getattr(pinpoint, part)]
+    if len(named) < 2:
+        return None
+    return replace(pinpoint, **{min(named, key=LEVEL.__getitem__): None})
 
 
 def _to_original(source: SourceText, pinpoint: Pinpoint, quote_end: int | None = None) -> Pinpoint:
