@@ -20,7 +20,7 @@ from collections import deque
 import networkx as nx
 
 from .errors import QueryError
-from .namespaces import KG
+from .namespaces import KG, sparql_prefixes
 from .relations import FIRST_STEP_ONLY, FOUNDATIONAL, RESTS_ON, properties
 
 __all__ = ["RESTS_ON", "load", "find_start", "upstream", "downstream", "paths", "foundational", "render_text"]
@@ -73,25 +73,35 @@ def load(store) -> nx.MultiDiGraph:
     return graph
 
 
+_NUMBERED = sparql_prefixes("eli", "kg") + """
+SELECT ?number ?node (EXISTS { ?file kg:describes ?node } AS ?held) WHERE { ?node eli:number ?number }
+ORDER BY DESC(?held) ?node"""
+_TASK = sparql_prefixes("eli", "kg") + """
+SELECT ?number ?task ?node WHERE { ?doc eli:number ?number . ?node kg:inDocument ?doc ; kg:sectionId ?task }
+ORDER BY ?node"""
+
+
+def numbered(store, number: str) -> list[str]:
+    """Every instrument carrying this number, the ones held in the corpus first (two provinces'
+    454/QĐ-UBND are two); empty when none does."""
+    import pyoxigraph as ox
+
+    return [row[1].value for row in store.query(_NUMBERED, {"number": ox.Literal(number)}).rows]
+
+
 def find_start(store, number: str, task: str | None = None) -> str:
     """The IRI of a document by its number, or of one of its tasks by id; an error if none."""
     import pyoxigraph as ox
 
     if task is None:
-        text = """PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX kg: <https://w3id.org/kg-vn/ontology#>
-                  SELECT ?number ?node (EXISTS { ?file kg:describes ?node } AS ?held) WHERE { ?node eli:number ?number }
-                  ORDER BY DESC(?held) ?node"""
-        bindings = {"number": ox.Literal(number)}
+        found = numbered(store, number)
     else:
-        text = """PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX kg: <https://w3id.org/kg-vn/ontology#>
-                  SELECT ?number ?task ?node WHERE { ?doc eli:number ?number . ?node kg:inDocument ?doc ;
-                  kg:sectionId ?task } ORDER BY ?node"""
-        bindings = {"number": ox.Literal(number), "task": ox.Literal(task)}
-    rows = store.query(text, bindings).rows
-    if not rows:
+        rows = store.query(_TASK, {"number": ox.Literal(number), "task": ox.Literal(task)}).rows
+        found = [row[2].value for row in rows]
+    if not found:
         what = f"task {task} of {number}" if task else number
         raise QueryError(f"{what}: not in the graph")
-    return rows[0][1 if task is None else 2].value
+    return found[0]
 
 
 def _tree(graph: nx.MultiDiGraph, start, neighbours, relations, depth: int | None) -> dict:

@@ -272,19 +272,14 @@ def _check_date(value: str) -> None:
         raise QueryError(f"--as-of {value!r}: not a date (YYYY-MM-DD)") from None
 
 
-_NUMBERED = sparql_prefixes("eli", "kg") + """
-SELECT ?number ?node (EXISTS { ?file kg:describes ?node } AS ?held) WHERE { ?node eli:number ?number }
-ORDER BY DESC(?held) ?node"""
-
-
 def instruments_numbered(store: Store, number: str) -> list[str]:
     """Every instrument carrying this number (two provinces' 454/QĐ-UBND are two), held ones first."""
-    import pyoxigraph as ox
+    from .lineage import numbered
 
-    rows = store.query(_NUMBERED, {"number": ox.Literal(number)}).rows
-    if not rows:
+    found = numbered(store, number)
+    if not found:
         raise QueryError(f"{number}: no instrument with this number in the graph")
-    return [row[1].value for row in rows]
+    return found
 
 
 @dataclass(frozen=True)
