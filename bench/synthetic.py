@@ -34,6 +34,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.relations import ONLY_DOWNWARDS
+
 __all__ = ["Corpus", "write_nquads", "measure"]
 
 # ---------------------------------------------------------------- statistics measured on the real corpus
@@ -244,7 +246,8 @@ RELATIONS = (
 CUES = {"cites": "quy định tại", "based_on": "Căn cứ", "amends": "được sửa đổi, bổ sung bởi",
         "guides": "quy định chi tiết", "implements": "Thực hiện", "repeals": "hủy bỏ", "consolidates": "hợp nhất",
         "issued_with": "ban hành kèm theo", "replaces": "thay thế", "suspends": "tạm ngưng hiệu lực"}
-AMENDING = ("amends", "replaces", "repeals", "suspends")
+#: The relations that change their object (kg status reads their effect), from their declaration.
+AMENDING = ONLY_DOWNWARDS
 #: Where each relation points in the hierarchy of norms, as measured on the corpus's extractions:
 #: based_on and guides point to a higher rank (94% and 93% do; a decree rests on laws, not on a
 #: circular), implements and consolidates to the same or a higher one, amendments to a text of the

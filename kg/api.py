@@ -13,8 +13,13 @@ The store is the one kg build left beside graph.nq, opened read-only (kg.store).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import KGError, QueryError
+from .namespaces import XSD
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["Build", "Records", "open_build"]
 
@@ -61,7 +66,7 @@ class Build:
         from .store import open_store
 
         self.location = location
-        self.store = open_store(location, store)
+        self.store: Store = open_store(location, store)
 
     def __repr__(self) -> str:
         return f"Build({str(self.location)!r}, store from {getattr(self.store, 'source', '?')})"
@@ -230,7 +235,6 @@ class Build:
         return {iri: d.label for iri, d in describe(self.store, iris).items()}
 
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def _number(term):
@@ -240,9 +244,9 @@ def _number(term):
     if not isinstance(term, ox.Literal):
         return None
     kind = term.datatype.value
-    if kind in (_XSD + "integer", _XSD + "int", _XSD + "long"):
+    if kind in (XSD + "integer", XSD + "int", XSD + "long"):
         return int(term.value)
-    if kind in (_XSD + "decimal", _XSD + "double", _XSD + "float"):
+    if kind in (XSD + "decimal", XSD + "double", XSD + "float"):
         return float(term.value)
     return None
 

@@ -3,15 +3,41 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from .errors import KGError
 
-CONTEXT = {"help_option_names": ["-h", "--help"]}
+if TYPE_CHECKING:
+    from .store import Store
+
+#: What every command shares: -h as well as --help.
+SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
-@click.group(context_settings=CONTEXT)
+class _Command(click.Command):
+    """A kg command: the shared settings, and one way to fail. A ``KGError`` (whose message names
+    the input and what was wrong with it) ends the command with that message on stderr and exit
+    status 2; 1 is kept for a run that went through with some inputs failing."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["context_settings"] = {**SETTINGS, **kwargs.get("context_settings", {})}
+        super().__init__(*args, **kwargs)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KGError as error:
+            click.echo(f"kg: {error}", err=True)
+            ctx.exit(2)
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+
+@click.group(cls=_Group, context_settings=SETTINGS)
 @click.version_option(package_name="kg")
 def main():
     """Trace where a Vietnamese policy comes from: references, instruments, relations, lineage.
@@ -20,7 +46,7 @@ def main():
     """
 
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table", "summary"]), default="json",
               show_default=True, help="json: one object (an array for several files); jsonl: one per line.")
@@ -68,12 +94,7 @@ def _is_dir(path: str) -> bool:
 # ---------------------------------------------------------------- the graph: build, validate, query, lineage,
 # serve, push. Heavy libraries (rdflib, pyoxigraph, networkx) are imported inside each command.
 
-def _fail(error: KGError) -> None:
-    click.echo(f"kg: {error}", err=True)
-    sys.exit(2)
-
-
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", default="build", show_default=True, type=click.Path(file_okay=False),
               help="Build directory: graph.nq, graph.ttl, report.json and the extraction cache.")
@@ -101,11 +122,8 @@ def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, foll
     """
     from .build import build as run_build
 
-    try:
-        report = run_build(paths, output, workers=workers, profile=profile, max_file_bytes=int(max_file_mb * 2**20),
-                           max_file_memory=max_file_memory_mb * 2**20, follow_links=follow_links)
-    except KGError as error:
-        _fail(error)
+    report = run_build(paths, output, workers=workers, profile=profile, max_file_bytes=int(max_file_mb * 2**20),
+                       max_file_memory=max_file_memory_mb * 2**20, follow_links=follow_links)
     click.echo(report.summary())
     if list_unnumbered:
         for label in report.unnumbered:
@@ -113,7 +131,7 @@ def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, foll
     sys.exit(0 if report.ok else 1)
 
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("graph", type=click.Path(exists=True))
 @click.option("--limit", default=50, show_default=True, help="Violations to print.")
 def validate(graph, limit):
@@ -125,10 +143,7 @@ def validate(graph, limit):
     """
     from .validate import validate as run_validate
 
-    try:
-        report = run_validate(graph)
-    except KGError as error:
-        _fail(error)
+    report = run_validate(graph)
     for violation in report.violations[:limit]:
         click.echo(str(violation))
     more = len(report.violations) - limit
@@ -145,7 +160,7 @@ _STORE = click.option("--store", "store_kind", type=click.Choice(["auto", "memor
                            "after), or rdflib. auto: in memory up to 512 MB of N-Quads, on disk beyond.")
 
 
-class _QueryCommand(click.Command):
+class _QueryCommand(_Command):
     """``kg query NAME --help`` (with or without the build before it) shows that query's help."""
 
     def parse_args(self, ctx, args):
@@ -176,7 +191,7 @@ def _paging(command):
     return command
 
 
-def _show(store, result, fmt: str, limit: int | None, offset: int, labels: dict | None = None) -> None:
+def _show(store: Store | None, result, fmt: str, limit: int | None, offset: int, labels: dict | None = None) -> None:
     """Print a page of ``result`` with a label for every IRI on it; say on stderr when the page is
     not the whole answer, and how to get the rest."""
     from .network import describe
@@ -205,7 +220,7 @@ def _is_iri(term) -> bool:
     return isinstance(term, ox.NamedNode)
 
 
-def _open(location, store_kind):
+def _open(location, store_kind) -> Store:
     """The store of a build; a note on stderr when graph.nq had to be parsed (no ready store)."""
     from .store import open_store
 
@@ -216,7 +231,7 @@ def _open(location, store_kind):
     return store
 
 
-@main.command(cls=_QueryCommand, context_settings=CONTEXT)
+@main.command(cls=_QueryCommand)
 @click.argument("location", required=False)
 @click.argument("name", required=False)
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A parameter of the named query.")
@@ -253,15 +268,12 @@ def query(location, name, params, sparql, fmt, limit, offset, list_queries, stor
         if not sep:
             raise click.UsageError(f"--param {param}: expected KEY=VALUE")
         values[key.strip()] = value
-    try:
-        store = _open(location, store_kind)
-        result = store.query(sparql, max_rows=None) if sparql else run_named(store, name, values, max_rows=None)
-        _show(store, result, fmt, limit, offset)
-    except KGError as error:
-        _fail(error)
+    store = _open(location, store_kind)
+    result = store.query(sparql, max_rows=None) if sparql else run_named(store, name, values, max_rows=None)
+    _show(store, result, fmt, limit, offset)
 
 
-@main.command("who-cites", context_settings=CONTEXT)
+@main.command("who-cites")
 @click.argument("location")
 @click.argument("number")
 @_paging
@@ -274,14 +286,11 @@ def who_cites(location, number, fmt, limit, offset, store_kind):
     """
     from .query import run_named
 
-    try:
-        store = _open(location, store_kind)
-        _show(store, run_named(store, "who-cites", {"number": number}, max_rows=None), fmt, limit, offset)
-    except KGError as error:
-        _fail(error)
+    store = _open(location, store_kind)
+    _show(store, run_named(store, "who-cites", {"number": number}, max_rows=None), fmt, limit, offset)
 
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("location")
 @click.argument("number")
 @click.option("--task", help="A task or section of the document (II.4); the whole document without it.")
@@ -298,15 +307,12 @@ def lineage(location, number, task, down, depth, fmt, store_kind):
     from .lineage import render_text
     from .network import find_node, lineage_tree
 
-    try:
-        store = _open(location, store_kind)
-        tree = lineage_tree(store, find_node(store, number, task), down=down, depth=depth)
-    except KGError as error:
-        _fail(error)
+    store = _open(location, store_kind)
+    tree = lineage_tree(store, find_node(store, number, task), down=down, depth=depth)
     click.echo(json.dumps(tree, ensure_ascii=False, indent=1) if fmt == "json" else render_text(tree, down))
 
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("location")
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv", "jsonld"]), default="graphml",
               show_default=True, help="graphml: Gephi, Cytoscape, networkx, R igraph; gexf: Gephi; csv: a "
@@ -325,11 +331,8 @@ def export(location, fmt, output, tasks, store_kind):
     from .network import citation_network, write_network
 
     output = output or f"network.{fmt}"
-    try:
-        graph = citation_network(_open(location, store_kind), tasks=tasks)
-        written = write_network(graph, output, fmt)
-    except KGError as error:
-        _fail(error)
+    graph = citation_network(_open(location, store_kind), tasks=tasks)
+    written = write_network(graph, output, fmt)
     click.echo(f"{', '.join(map(str, written))}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
 
 
@@ -342,7 +345,7 @@ def _relation_key(name: str) -> str:
         raise click.BadParameter(str(error), param_hint="--relation") from None
 
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("location")
 @click.option("--relation", "relations", multiple=True, metavar="NAME",
               help="Rank over these relations only (based_on, implements, amends, …); all without it.")
@@ -367,10 +370,7 @@ def rank(location, relations, group, measure, issuer, year, fmt, limit, offset, 
     from .store import Result
 
     keys = [_relation_key(name) for name in relations] or None
-    try:
-        graph = citation_network(_open(location, store_kind))
-    except KGError as error:
-        _fail(error)
+    graph = citation_network(_open(location, store_kind))
     rows = run_rank(graph, keys)
     if issuer:
         rows = [r for r in rows if r.issuer and issuer.casefold() in r.issuer.casefold()]
@@ -398,7 +398,7 @@ def rank(location, relations, group, measure, issuer, year, fmt, limit, offset, 
     _show(None, result, fmt, limit, offset, labels={r.iri: r.label for r in rows})
 
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("location", type=click.Path(exists=True))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
@@ -429,17 +429,14 @@ def serve(location, host, port, allow_updates, allow_remote_updates, allowed_hos
     """
     from .serve import serve as run_serve
 
-    try:
-        run_serve(location, host=host, port=port, allow_updates=allow_updates, timeout=timeout,
-                  max_rows=max_rows, store_kind=store_kind, allow_remote_updates=allow_remote_updates,
-                  allowed_hosts=frozenset(allowed_hosts), max_result_bytes=int(max_result_mb * 2**20),
-                  max_memory=max_memory_mb * 2**20, workers=workers, max_body=int(max_body_mb * 2**20),
-                  max_connections=max_connections, log=lambda line: click.echo(line, err=True))
-    except KGError as error:
-        _fail(error)
+    run_serve(location, host=host, port=port, allow_updates=allow_updates, timeout=timeout,
+              max_rows=max_rows, store_kind=store_kind, allow_remote_updates=allow_remote_updates,
+              allowed_hosts=frozenset(allowed_hosts), max_result_bytes=int(max_result_mb * 2**20),
+              max_memory=max_memory_mb * 2**20, workers=workers, max_body=int(max_body_mb * 2**20),
+              max_connections=max_connections, log=lambda line: click.echo(line, err=True))
 
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("location", type=click.Path(exists=True))
 @click.argument("url")
 @click.option("--protocol", type=click.Choice(["gsp", "update"]), default="gsp", show_default=True,
@@ -455,16 +452,13 @@ def push(location, url, protocol, timeout, query_url):
     """
     from .store import push as run_push
 
-    try:
-        sent = run_push(location, url, protocol=protocol, timeout=timeout, query_url=query_url)
-    except KGError as error:
-        _fail(error)
+    sent = run_push(location, url, protocol=protocol, timeout=timeout, query_url=query_url)
     click.echo(f"{sum(sent.values())} quads in {len(sent)} graphs sent to {url}, each counted there")
 
 
 # ---------------------------------------------------------------- views: pages that open offline (kg.views)
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("location", type=click.Path(exists=True))
 @click.option("-o", "--output", default="graph.html", show_default=True, type=click.Path(dir_okay=False),
               help="The page to write (one file: vis-network is inlined).")
@@ -488,28 +482,25 @@ def view(location, output, document, task, instrument, down, store_kind):
         raise click.UsageError("--task needs --document (the number of the document that holds it)")
     if instrument and document:
         raise click.UsageError("give --document or --instrument, not both")
-    try:
-        store = open_store(location, store_kind)
-        catalog = load_catalog(store)
-        tree = None
-        if task or instrument:
-            start = catalog.find(document, task) if task else catalog.find(instrument)
-            chosen, tree = lineage_view(catalog, start, down=down), lineage_tree(catalog, start)
-        elif document:
-            chosen = document_view(catalog, catalog.find(document))
-        else:
-            chosen = corpus_view(catalog)
-        if task or instrument:  # a lineage marks what no longer stands (kg status)
-            mark_standing(catalog, store, set(chosen.nodes))
-            tree = lineage_tree(catalog, start)
-        page = render_graph(catalog, chosen, tree=tree)
-        written = write_single(output, page)
-    except KGError as error:
-        _fail(error)
+    store = open_store(location, store_kind)
+    catalog = load_catalog(store)
+    tree = None
+    if task or instrument:
+        start = catalog.find(document, task) if task else catalog.find(instrument)
+        chosen, tree = lineage_view(catalog, start, down=down), lineage_tree(catalog, start)
+    elif document:
+        chosen = document_view(catalog, catalog.find(document))
+    else:
+        chosen = corpus_view(catalog)
+    if task or instrument:  # a lineage marks what no longer stands (kg status)
+        mark_standing(catalog, store, set(chosen.nodes))
+        tree = lineage_tree(catalog, start)
+    page = render_graph(catalog, chosen, tree=tree)
+    written = write_single(output, page)
     click.echo(f"{output}: {len(chosen.nodes)} nodes, {len(chosen.edges)} edges, {len(page.encode()) / 1e6:.1f} MB")
 
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", default="page.html", show_default=True, type=click.Path(dir_okay=False))
 @click.option("--graph", "graph_location", type=click.Path(exists=True),
@@ -529,18 +520,15 @@ def annotate(path, output, graph_location, graph_page, store_kind):
     from .text import read_text
     from .views import Facts, annotate as render, load_catalog, write_single
 
-    try:
-        extraction = extract_file(path)
-        catalog = load_catalog(open_store(graph_location, store_kind)) if graph_location else None
-        page = render(extraction, read_text(path).original, graph_page=graph_page, catalog=catalog,
-                      facts=Facts(label=path))
-        written = write_single(output, page)
-    except KGError as error:
-        _fail(error)
+    extraction = extract_file(path)
+    catalog = load_catalog(open_store(graph_location, store_kind)) if graph_location else None
+    page = render(extraction, read_text(path).original, graph_page=graph_page, catalog=catalog,
+                  facts=Facts(label=path))
+    written = write_single(output, page)
     click.echo(f"{written}: {len(extraction.citations)} references, {len(extraction.sections)} sections")
 
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", default="site", show_default=True, type=click.Path(file_okay=False))
 @click.option("--graph", "graph_location", type=click.Path(exists=True),
@@ -560,18 +548,15 @@ def site(paths, output, graph_location, workers, store_kind):
     from .store import open_store
     from .views import load_catalog, write_site
 
-    try:
-        with tempfile.TemporaryDirectory(prefix="kg-site-") as scratch:
-            if not graph_location:
-                from .build import build as run_build
+    with tempfile.TemporaryDirectory(prefix="kg-site-") as scratch:
+        if not graph_location:
+            from .build import build as run_build
 
-                report = run_build(paths, scratch, workers=workers)
-                click.echo(report.summary(), err=True)
-                graph_location = scratch
-            store = open_store(graph_location, store_kind)
-            result = write_site(paths, output, load_catalog(store), store=store)
-    except KGError as error:
-        _fail(error)
+            report = run_build(paths, scratch, workers=workers)
+            click.echo(report.summary(), err=True)
+            graph_location = scratch
+        store = open_store(graph_location, store_kind)
+        result = write_site(paths, output, load_catalog(store), store=store)
     click.echo(f"{output}: {result.summary()}")
     sys.exit(1 if result.failed else 0)
 
@@ -585,7 +570,7 @@ if __name__ == "__main__":  # pragma: no cover
 _AS_OF = click.option("--as-of", help="The day to answer for (YYYY-MM-DD); today without it.")
 
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("location", type=click.Path(exists=True))
 @click.argument("number")
 @_AS_OF
@@ -602,11 +587,8 @@ def status(location, number, as_of, fmt, store_kind):
 
     from .status import instruments_numbered, standing
 
-    try:
-        store = _open(location, store_kind)
-        answers = [standing(store, iri, as_of) for iri in instruments_numbered(store, number)]
-    except KGError as error:
-        _fail(error)
+    store = _open(location, store_kind)
+    answers = [standing(store, iri, as_of) for iri in instruments_numbered(store, number)]
     if fmt == "json":
         click.echo(json.dumps([dict(asdict(a), in_force=a.in_force) for a in answers], ensure_ascii=False, indent=1))
         return
@@ -614,7 +596,7 @@ def status(location, number, as_of, fmt, store_kind):
         click.echo("\n".join(answer.lines()))
 
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("location", type=click.Path(exists=True))
 @click.argument("number")
 @_AS_OF
@@ -628,12 +610,9 @@ def check(location, number, as_of, store_kind):
     """
     from .status import alerts, instruments_numbered
 
-    try:
-        store = _open(location, store_kind)
-        document = instruments_numbered(store, number)[0]
-        found = alerts(store, document, as_of)
-    except KGError as error:
-        _fail(error)
+    store = _open(location, store_kind)
+    document = instruments_numbered(store, number)[0]
+    found = alerts(store, document, as_of)
     if not found:
         click.echo(f"{number}: nothing its tasks rest on was changed, as far as the corpus says")
     for task, task_alerts in found.items():
@@ -642,7 +621,7 @@ def check(location, number, as_of, store_kind):
             click.echo("\n".join(alert.lines()))
 
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("location", type=click.Path(exists=True))
 @click.argument("number")
 @click.option("--alone", is_flag=True, help="The instrument's own events only, not those of its lineage.")
@@ -655,11 +634,8 @@ def timeline(location, number, alone, store_kind):
     """
     from .status import instruments_numbered, timeline as events_of
 
-    try:
-        store = _open(location, store_kind)
-        events = events_of(store, instruments_numbered(store, number)[0], lineage=not alone)
-    except KGError as error:
-        _fail(error)
+    store = _open(location, store_kind)
+    events = events_of(store, instruments_numbered(store, number)[0], lineage=not alone)
     for event in events:
         click.echo(event.line())
         for evidence in event.evidence:
@@ -668,7 +644,7 @@ def timeline(location, number, alone, store_kind):
 
 # ---------------------------------------------------------------- provisions: effects table, most cited articles
 
-@main.command(context_settings=CONTEXT)
+@main.command()
 @click.argument("location", type=click.Path(exists=True))
 @click.argument("number")
 @click.option("--cited", is_flag=True, help="Its most cited provisions instead: how many documents name each.")
@@ -686,11 +662,8 @@ def effects(location, number, cited, fmt, store_kind):
     from .effects import effects as effects_of, most_cited_provisions, provision_label, render_effects
     from .store import open_store
 
-    try:
-        store = open_store(location, store_kind)
-        rows = most_cited_provisions(store, number) if cited else effects_of(store, number)
-    except KGError as error:
-        _fail(error)
+    store = open_store(location, store_kind)
+    rows = most_cited_provisions(store, number) if cited else effects_of(store, number)
     if fmt == "json":
         data = [dict(zip(("provision", "documents", "mentions"), r)) for r in rows] if cited else [asdict(r) for r in rows]
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))

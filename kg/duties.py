@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .issuers import complete_issuer
 from .models import Document
-from .vocab import fold
+from .vocab import fold, unnamed_groups
 
 if TYPE_CHECKING:
     from .structure import _Draft
@@ -150,7 +150,7 @@ def _rules() -> _Rules:
         agency_start=re.compile(rf"(?!(?:{not_agency})\b)(?:{head_alternation})\b"),
         agency_split=re.compile(rf"\s*;\s*|,\s*(?=(?:{head_alternation})\b)"),
         deadlines=deadlines,
-        deadline_any="|".join(f"(?:{_unnamed(d['pattern'])})" for d in data["deadlines"] if not d.get("cell_only")),
+        deadline_any="|".join(f"(?:{unnamed_groups(d['pattern'])})" for d in data["deadlines"] if not d.get("cell_only")),
         reports_to=re.compile(data["reports_to"]),
     )
 
@@ -158,10 +158,6 @@ def _rules() -> _Rules:
 def _capitalized(alternation: str) -> str:
     """Each alternative of a lowercase alternation with its first letter in capitals."""
     return "|".join(a[:1].upper() + a[1:] for a in alternation.split("|"))
-
-
-def _unnamed(pattern: str) -> str:
-    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 def roman(label: str) -> int:
@@ -233,6 +229,16 @@ def task_duties(text: str, draft: _Draft, end: int, document: Document):
     own = _unwrap(raw)
     folded = _casefolded(own)
     lead = _addressee(raw, rules)  # "**2. Sở Khoa học và Công nghệ**": the lead of every line below
+    lead, partners = _labelled_lead(own, folded, lead, rules)
+    if lead is None or partners is None:  # "X chủ trì, phối hợp với Y": the lead, and its partners
+        lead, partners = _lead_by_verb(own, draft, lead, partners, rules)
+    if lead is None and draft.title:
+        lead = _lead_in_heading(own, draft, rules)
+    return lead, tuple(partners or ()), _deadlines(own, folded, rules), _reports_to(own, document, rules)
+
+
+def _labelled_lead(own: str, folded: str | None, lead: str | None, rules):
+    """The lead and partners where labels name them ("Cơ quan chủ trì: ...", "Đơn vị phối hợp: ...")."""
     partners = None
     for match in _finditer(rules.inline_lead, own, folded):  # "b) Cơ quan thực hiện:" may only introduce the lines below
         if lead is not None:
@@ -244,27 +250,40 @@ def task_duties(text: str, draft: _Draft, end: int, document: Document):
         partners = _agencies(_value(own, match.end(), rules), rules) or None
         if partners:
             break
-    if lead is None or partners is None:  # "X chủ trì, phối hợp với Y": the lead, and its partners
-        body = own[len(draft.label) + 2:] if draft.label else own
-        for cue in _LEAD_VERB.finditer(body):  # anchor on the verb, then read the words before it
-            if _KIND_OF_BODY.search(body, max(0, cue.start() - 12), cue.start()):
-                continue
-            segment = max(body.rfind(mark, 0, cue.start()) for mark in "\n.;:") + 1
-            match = rules.verb_lead.match(body, max(segment, cue.start() - 90))
-            if match is None:
-                continue
-            candidate = agency_text(match.group("lead"))
-            start = rules.agency_start.search(candidate)
-            if start:
-                lead = lead or _lead_text(candidate[start.start():], rules)
-                if match.group("partners") and partners is None:
-                    partners = _agencies(match.group("partners"), rules)
-                break
-    if lead is None and draft.title:
-        heading = re.sub(r"^(?:Đề\s+nghị|Giao)\s+(?=\w)", "", draft.title.split(":", 1)[0])
-        if rules.agency_start.match(heading) and (":" in _after_marker(own, draft) or len(heading) < 100
-                                                 and heading == draft.title):
-            lead = agency_text(heading)
+    return lead, partners
+
+
+def _lead_by_verb(own: str, draft: _Draft, lead: str | None, partners, rules):
+    """The lead (and partners) a verb names: "Sở X chủ trì, phối hợp với Y ...", the words before it read."""
+    body = own[len(draft.label) + 2:] if draft.label else own
+    for cue in _LEAD_VERB.finditer(body):  # anchor on the verb, then read the words before it
+        if _KIND_OF_BODY.search(body, max(0, cue.start() - 12), cue.start()):
+            continue
+        segment = max(body.rfind(mark, 0, cue.start()) for mark in "\n.;:") + 1
+        match = rules.verb_lead.match(body, max(segment, cue.start() - 90))
+        if match is None:
+            continue
+        candidate = agency_text(match.group("lead"))
+        start = rules.agency_start.search(candidate)
+        if start:
+            lead = lead or _lead_text(candidate[start.start():], rules)
+            if match.group("partners") and partners is None:
+                partners = _agencies(match.group("partners"), rules)
+            break
+    return lead, partners
+
+
+def _lead_in_heading(own: str, draft: _Draft, rules) -> str | None:
+    """A task headed by the agency it falls to ("Sở Tài chính: ..."; "Giao Sở Y tế ...")."""
+    heading = re.sub(r"^(?:Đề\s+nghị|Giao)\s+(?=\w)", "", draft.title.split(":", 1)[0])
+    if rules.agency_start.match(heading) and (":" in _after_marker(own, draft) or len(heading) < 100
+                                             and heading == draft.title):
+        return agency_text(heading)
+    return None
+
+
+def _deadlines(own: str, folded: str | None, rules) -> list[str]:
+    """Every deadline a task sets: the labelled one ("Thời gian hoàn thành: ..."), then each phrase of time."""
     deadlines = []
     labelled = (0, 0)
     match = _search(rules.inline_deadline, own, folded)
@@ -277,8 +296,7 @@ def task_duties(text: str, draft: _Draft, end: int, document: Document):
         if labelled[0] <= found.start() < labelled[1]:
             continue  # a phrase of the labelled value, read whole above
         deadlines.append(read_deadline(own[found.start():found.end()], cell=False))
-    deadlines = list(dict.fromkeys(d for d in deadlines if d))
-    return lead, tuple(partners or ()), deadlines, _reports_to(own, document, rules)
+    return list(dict.fromkeys(d for d in deadlines if d))
 
 
 def _after_marker(own: str, draft: _Draft) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -153,8 +154,21 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
 
 
 def _anchors(vocab: Vocabulary, text: str) -> list[re.Match]:
-    """Type words and "số" anchors in text order (two sorted runs: the sort merges them)."""
-    return sorted([*vocab.anchor.finditer(text), *vocab.number_anchor.finditer(text)], key=re.Match.start)
+    """Type words, "số" and numbers written with their year and code, in text order (sorted runs:
+    the sort merges them)."""
+    return sorted([*vocab.anchor.finditer(text), *vocab.number_anchor.finditer(text),
+                   *_numbers_before_codes(vocab, text)], key=re.Match.start)
+
+
+def _numbers_before_codes(vocab: Vocabulary, text: str) -> Iterator[re.Match]:
+    """What ``(?<=\\s)\\d{1,5}(?=/(?:19|20)\\d\\d/[A-ZĐ])`` finds, read back from each "/2007/N":
+    at most five digits (``str.isdecimal`` is ``\\d``) after a space (``str.isspace`` is ``\\s``)."""
+    for code in vocab.year_code.finditer(text):
+        end = start = code.start()
+        while start > end - 6 and start > 0 and text[start - 1].isdecimal():
+            start -= 1
+        if 0 < end - start <= 5 and start > 0 and text[start - 1].isspace():
+            yield vocab.number_before_code.match(text, start)
 
 
 def _type_word(vocab: Vocabulary, text: str, anchor: re.Match, covered: int) -> tuple[int, int, str] | None:
@@ -248,56 +262,74 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
     Returns the drafts, the end of what was read, and whether a date or issuer was written.
     """
     lead = vocab.reference_lead.match(text, pos)
-    group: list[_Draft] = []
     amending = None
     number = lead and lead.group("number")
     if number:
-        end = lead.end()
-        group.append(_numbered(doc_type, start, end, number))
-        while True:  # "các Nghị định số 34/2016/NĐ-CP, 154/2020/NĐ-CP"
-            separator = vocab.list_separator.match(text, end)
-            more = separator and vocab.number.match(text, separator.end())
-            if not more:
-                break
-            end = more.end()
-            group.append(_numbered(doc_type, more.start(), end, more.group()))
+        group, end = _number_list(vocab, text, doc_type, start, lead)
     elif (issuer_first := _issuer_then_number(vocab, text, pos)) is not None:
         # "Nghị định của Chính phủ số 132/2008/NĐ-CP": the issuer written between type word and number
         issuer_name, number_match = issuer_first
         draft = _numbered(doc_type, start, number_match.end(), number_match.group("number"))
         draft.issuer = issuer_name
-        group.append(draft)
-        end = number_match.end()
+        group, end = [draft], number_match.end()
     elif lead:
         written = lead.group("written")
         if written is None:  # "Quyết định này": the document itself
             return [], pos, False
         draft = _Draft(doc_type=doc_type, start=start, end=lead.end(),
                        warnings=[f"malformed number {written!r} left empty"])
-        group.append(draft)
-        end = draft.end
+        group, end = [draft], draft.end
     else:
-        amending = doc_type in vocab.by_title_types and _amending(vocab, titles, text, doc_type, start, pos)
-        if amending:
-            draft, amended = amending
-        else:
-            draft = _named(vocab, text, doc_type, start, pos) or (
-                _titled(vocab, titles, text, doc_type, start, pos) if doc_type in vocab.by_title_types else None)
-        if draft is None:
+        found = _by_title(vocab, titles, text, doc_type, start, pos)
+        if found is None:
             return [], pos, False
-        group.append(draft)
-        end = draft.end
-        lead = _TITLE_NUMBER_LEAD.match(text, end)
-        number = lead and vocab.number.match(text, lead.end())
-        if number:  # "Luật Bảo hiểm y tế số 25/2008/QH12"
-            titled_number = _numbered(doc_type, start, number.end(), number.group())
-            owner = draft
-            if amending and _numbers_title(titled_number.number, amending[1][-1]):
-                # "... của Luật Thuế thu nhập cá nhân số 109/2025/QH15": the amended law's own number
-                owner = amending[1][-1]
-                owner.end = number.end()
-            owner.number, owner.number_year = titled_number.number, titled_number.number_year
-            end = number.end()
+        group, end, number, amending = found
+    return _with_tail(vocab, text, doc_type, group, end, number, amending)
+
+
+def _number_list(vocab: Vocabulary, text: str, doc_type: str, start: int, lead: re.Match):
+    """The number after a type word and any listed after it: "các Nghị định số 34/2016/NĐ-CP, 154/2020/NĐ-CP"."""
+    end = lead.end()
+    group = [_numbered(doc_type, start, end, lead.group("number"))]
+    while True:
+        separator = vocab.list_separator.match(text, end)
+        more = separator and vocab.number.match(text, separator.end())
+        if not more:
+            break
+        end = more.end()
+        group.append(_numbered(doc_type, more.start(), end, more.group()))
+    return group, end
+
+
+def _by_title(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start: int, pos: int):
+    """An instrument named, not numbered: an amending law with the laws it amends, a fixed name, or a
+    title; with the number written after it ("Luật Bảo hiểm y tế số 25/2008/QH12"). None if none."""
+    amending = doc_type in vocab.by_title_types and _amending(vocab, titles, text, doc_type, start, pos)
+    if amending:
+        draft = amending[0]
+    else:
+        draft = _named(vocab, text, doc_type, start, pos) or (
+            _titled(vocab, titles, text, doc_type, start, pos) if doc_type in vocab.by_title_types else None)
+    if draft is None:
+        return None
+    end = draft.end
+    lead = _TITLE_NUMBER_LEAD.match(text, end)
+    number = lead and vocab.number.match(text, lead.end())
+    if number:
+        titled_number = _numbered(doc_type, start, number.end(), number.group())
+        owner = draft
+        if amending and _numbers_title(titled_number.number, amending[1][-1]):
+            # "... của Luật Thuế thu nhập cá nhân số 109/2025/QH15": the amended law's own number
+            owner = amending[1][-1]
+            owner.end = number.end()
+        owner.number, owner.number_year = titled_number.number, titled_number.number_year
+        end = number.end()
+    return [draft], end, number, amending
+
+
+def _with_tail(vocab: Vocabulary, text: str, doc_type: str, group: list[_Draft], end: int, number, amending):
+    """The drafts given the date, issuer and subject written after the last of them; then the laws an
+    amending law amends, or the further numbers of a list, each with its own tail."""
     end, date, year, issuer, warnings = _tail(vocab, text, end, by_title=not number)
     for draft in group:
         _apply_tail(draft, date, year, issuer, warnings)
@@ -390,6 +422,21 @@ def _named(vocab: Vocabulary, text: str, doc_type: str, start: int, pos: int) ->
 
 def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start: int, pos: int) -> _Draft | None:
     """A law, code, ordinance or constitution named by its title."""
+    tokens, words, known = _title_words(vocab, titles, text, doc_type, pos)
+    if not tokens:
+        return None
+    count = _title_length(vocab, text, tokens, words, known)
+    if not count:
+        return None
+    end = tokens[count - 1][2]
+    abbreviations = vocab.title_abbreviations
+    title = doc_type + " " + " ".join(abbreviations.get(t[0], t[0]) for t in tokens[:count]).replace(" ,", ",")
+    return _Draft(doc_type=doc_type, start=start, end=end, title=title)
+
+
+def _title_words(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, pos: int):
+    """The words after a type word that may be a title: each as written with its span, folded, and how
+    many of them make a known title (0: none)."""
     tokens = []
     words = []
     node = titles.tree.get(doc_type)  # where the words read so far lead among known titles (None: nowhere)
@@ -420,8 +467,11 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
             break
         if glued or len(tokens) >= _MAX_TITLE_TOKENS:
             break
-    if not tokens:
-        return None
+    return tokens, words, known
+
+
+def _title_length(vocab: Vocabulary, text: str, tokens: list, words: list[str], known: int) -> int:
+    """How many of the words are the title: the known title's, else a guess (0: no title)."""
     count = known or _guess_title_length(vocab, tokens, words)
     if not count and tokens[0][0][0].islower():
         # "Luật phòng, chống ma túy năm 2000": a title written in lower case is a title only
@@ -431,11 +481,8 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
         if count and not abbreviated and not _dated(vocab, text, tokens[count - 1][2]):
             count = 0
     if not count or (not known and " ".join(words[:count]) in vocab.not_titles):
-        return None
-    end = tokens[count - 1][2]
-    abbreviations = vocab.title_abbreviations
-    title = doc_type + " " + " ".join(abbreviations.get(t[0], t[0]) for t in tokens[:count]).replace(" ,", ",")
-    return _Draft(doc_type=doc_type, start=start, end=end, title=title)
+        return 0
+    return count
 
 
 def _amending(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start: int, pos: int):

@@ -35,6 +35,7 @@ class _Patterns:
     on_signing: re.Pattern
     after_days: re.Pattern
     until_date: re.Pattern
+    metadata: re.Pattern                  # "Ngày hiệu lực: 15/09/2012" in a site's metadata block
 
 
 @lru_cache(maxsize=1)
@@ -43,13 +44,16 @@ def _patterns() -> _Patterns:
     grammar = json.loads(files("kg").joinpath("data", "grammar.json").read_text(encoding="utf-8"))
     date = grammar["date"]["pattern"]
     verb = rf"(?:(?P<entry>{data['entry']})|(?P<end>{data['end']}))"
-    own = {subject: re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, subject.split())) + rf"\s+này\s+{verb}")
-           for subject in data["subjects"]}
+    # the word boundary checked after the first word, not before it: a pattern that opens with a
+    # literal is scanned for at C speed, one that opens with a lookbehind tried at each character
+    own = {subject: re.compile(re.escape(first) + rf"(?<!\w{re.escape(first)})" + "".join(
+                                   r"\s+" + re.escape(word) for word in rest) + rf"\s+này\s+{verb}")
+           for subject in data["subjects"] for first, *rest in [subject.split()]}
     return _Patterns(own, re.compile(rf"\s*,?\s*(?:và\s+)?(?:đã\s+)?(?P<entry>{data['entry']})"),
                      re.compile(rf"\s*,?\s*(?:và\s+)?{verb}"),
                      re.compile(date),
                      re.compile(data["from_date"]), re.compile(data["on_signing"]),
-                     re.compile(data["after_days"]), re.compile(data["until_date"]))
+                     re.compile(data["after_days"]), re.compile(data["until_date"]), re.compile(data["metadata"]))
 
 
 def _iso(match: re.Match) -> str | None:
@@ -106,6 +110,8 @@ def find_dates_of_force(source: SourceText, document: Document,
     pattern = patterns.own.get(own.doc_type)
     if pattern is not None:
         facts += _own_dates(patterns, pattern, source, own.iri, own.date)
+    if not any(fact.kind == "in_force_from" for fact in facts):
+        facts += _metadata_date(patterns, source, own.iri)
     for citation in citations:
         if citation.instrument.iri == own.iri:
             continue
@@ -147,6 +153,25 @@ def _own_dates(patterns: _Patterns, pattern: re.Pattern, source: SourceText, iri
             if date is not None:
                 found["in_force_until"] = _fact(source, iri, "in_force_until", date, start, end)
     return list(found.values())
+
+
+#: How far into a text a site's metadata block may stand (identify reads its head as far).
+METADATA_HEAD = 6000
+
+
+def _metadata_date(patterns: _Patterns, source: SourceText, iri: str) -> list[DateOfForce]:
+    """The first day in force a site's metadata block states ("Ngày hiệu lực: 15/09/2012"), when
+    the body states none: the body is the instrument's own word, the block a site's record of it.
+    A value that is no date ("Đã biết", what a site shows those who are not its members) is none."""
+    text = source.normalized
+    match = patterns.metadata.search(text, 0, METADATA_HEAD)
+    if match is None:
+        return []
+    try:
+        date = datetime.date(int(match.group("year")), int(match.group("month")), int(match.group("day"))).isoformat()
+    except ValueError:
+        return []
+    return [_fact(source, iri, "in_force_from", date, match.start("key"), match.end())]
 
 
 def _fact(source: SourceText, iri: str, kind: str, date: str, start: int, end: int) -> DateOfForce:

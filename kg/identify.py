@@ -48,6 +48,9 @@ _ROLE_LINE = (
     r"CHÁNH VĂN PHÒNG|TỔNG THƯ KÝ|XÁC THỰC VĂN BẢN HỢP NHẤT)\s*$"
 )
 _SIGNER_ROLE = re.compile("^" + _ROLE_LINE, re.MULTILINE)  # one line, as read
+# "| TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trương Việt Dũng |": the role, then the name, ending the cell
+_SIGNER_CELL = re.compile(_ROLE_LINE.replace(r"\s*$", "").replace("[^\\S\\n]*", "", 1)
+                          + r"[ \t]+(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})[ \t]*\|")
 _SIGNER_ROLES = _line_pattern(_ROLE_LINE, re.MULTILINE)  # every role line of a text
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 _UPPER_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]+(?: [A-ZĐÀ-Ỹ]+){1,4}$")
@@ -99,7 +102,7 @@ def identify_document(source: SourceText) -> Document:
         embedded = re.match(r"[\d.]+[a-z]?/((?:19|20)\d\d)/", number)
         if embedded:
             year = int(embedded.group(1))
-    signer = meta.get("Người ký") or _signer(text)
+    signer = _meta_signer(meta.get("Người ký")) or _signer(text)
     instrument = mint_instrument(doc_type or "Văn bản", number, title, date, year, issuer, locality)
     if _identity_incomplete(instrument):
         instrument = replace(instrument, iri=file_iri(instrument.doc_type, source.path))
@@ -117,6 +120,10 @@ _GAP_AT_SLASH = re.compile(r"(?<=[\dA-ZĐ])[ \t]+(?=/[\dA-ZĐ])|(?<=[\dA-ZĐ]/)[
 _TABLE_ROW = _line_pattern(r"[ \t]*\|[ \t]*(Số hiệu|Ngày ban hành|Loại văn bản|Cơ quan ban hành|Nơi ban hành|Người ký)"
                            r"[ \t]*:?[ \t]*\|[ \t]*([^|\n]*?)[ \t]*(?:\||$)", re.MULTILINE)
 _TABLE_KEYS = {"Nơi ban hành": "Cơ quan ban hành"}
+# A metadata table as a saved page's text gives it (thuvienphapluat.vn): each cell on a line of
+# its own, the rows' bars between them: "Người ký:\n|\nTrần Hồng Hà\n|"
+_CELL_ROW = _line_pattern(r"[ \t]*(Số hiệu|Ngày ban hành|Loại văn bản|Cơ quan ban hành|Nơi ban hành|Người ký)[ \t]*:?"
+                          r"[ \t]*\n[ \t]*\|[ \t]*\n[ \t]*([^|\n]*?)[ \t]*(?=\n)", re.MULTILINE)
 
 
 def _plain_markdown(head: str) -> str:
@@ -139,8 +146,12 @@ def _table_metadata(head: str) -> dict[str, str]:
 
     >>> _table_metadata("| Số hiệu | 59/2012/NĐ-CP |\\n|---|---|\\n| Nơi ban hành | Chính phủ |\\n| Người ký | |")
     {'Số hiệu': '59/2012/NĐ-CP', 'Cơ quan ban hành': 'Chính phủ'}
+    >>> _table_metadata("Số hiệu:\\n|\\n2530/QĐ-TTg\\n|\\n|\\nNgười ký:\\n|\\nTrần Hồng Hà\\n|\\n")
+    {'Số hiệu': '2530/QĐ-TTg', 'Người ký': 'Trần Hồng Hà'}
     """
-    return {_TABLE_KEYS.get(key, key): value for key, value in _TABLE_ROW.findall(_lines(head)) if value}
+    lines = _lines(head)
+    rows = [*_CELL_ROW.findall(lines), *_TABLE_ROW.findall(lines)]
+    return {_TABLE_KEYS.get(key, key): value for key, value in rows if value}
 
 
 def identity_incomplete(instrument) -> bool:
@@ -372,14 +383,36 @@ def _meta_issuer(value: str | None) -> str | None:
     return None
 
 
+def _meta_signer(value: str | None) -> str | None:
+    """A metadata signer that is a person's name; not a site's placeholder for what only its members
+    see ("Đã biết") nor a body ("Cổng Thông tin điện tử Chính phủ", a gazette's digital signature).
+
+    >>> _meta_signer("Trần Hồng Hà"), _meta_signer("NGUYỄN VĂN ĐỆ"), _meta_signer("Đã biết")
+    ('Trần Hồng Hà', 'Nguyễn Văn Đệ', None)
+    """
+    value = " ".join((value or "").split())
+    if _NAME.match(value) and not _NOT_A_NAME.search(value):
+        return value
+    if _UPPER_NAME.match(value) and not _NOT_A_NAME.search(value.title()):
+        return value.title()
+    return None
+
+
+# words of a body's name, never of a person's
+_NOT_A_NAME = re.compile(r"(?<!\w)(?:Cổng|Thông Tin|Điện Tử|Chính Phủ|Văn Phòng|Ủy Ban|Bộ|Sở|Cục|Tổng Cục|Ban)(?!\w)")
+
+
 def _signer(text: str) -> str | None:
     """The name under the last signing role ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Đào Mỹ")."""
     tail = _lines(text[-5000:])
     last = None
     for last in _SIGNER_ROLES.finditer(tail):
         pass
-    if last is None:
-        return None
+    if last is None:  # a signature table's cell read as one line (a page's or a Word file's table)
+        cell = None
+        for cell in _SIGNER_CELL.finditer(tail):
+            pass
+        return cell.group("name") if cell else None
     for line in tail[last.end():].split("\n", 8)[:8]:
         stripped = line.strip(" |")
         if not stripped or stripped.startswith("(") or _SIGNER_ROLE.match(stripped):

@@ -188,12 +188,27 @@ def _pagerank(graph: nx.DiGraph, damping: float = 0.85, tolerance: float = 1e-10
     return rank
 
 
+def _named(provision_ids: list[str]) -> str:
+    from .effects import named_parts
+
+    return named_parts(provision_ids)
+
+
+def _parts(step: dict) -> str:
+    """The provisions a step states its relation with, before its instrument: "khoản 3 Điều 53 of "."""
+    return f"{_named(step['provisions'])} of " if step.get("provisions") else ""
+
+
 def render_text(tree: dict, down: bool = False) -> str:
     """A tree as indented text, one line per step: the relation, then what it points at; a tree
     with no step says so in words (``down``: the tree of what rests on its root).
 
     >>> print(render_text({"iri": "x", "label": "322/KH-UBND I.1", "relation": None, "children": []}))
     322/KH-UBND I.1: rests on nothing in the graph (it cites no instrument and states no basis)
+    >>> print(render_text({"iri": "t", "label": "T", "relation": None, "children": [{"iri": "d",
+    ...     "label": "42/2010/NĐ-CP", "relation": "implements", "children": [], "provisions": ["Điều 53.3"]}]}))
+    T
+    └─ implements khoản 3 Điều 53 of 42/2010/NĐ-CP
     """
     if not tree["children"]:
         if down:
@@ -206,7 +221,8 @@ def render_text(tree: dict, down: bool = False) -> str:
         for index, child in enumerate(children):
             last = index == len(children) - 1
             mark = " (expanded elsewhere in this tree)" if child.get("seen") else ""
-            lines.append(f"{prefix}{'└─' if last else '├─'} {child['relation']} {child['label']}{mark}")
+            also = f" (also names {_named(child['also_names'])})" if child.get("also_names") else ""
+            lines.append(f"{prefix}{'└─' if last else '├─'} {child['relation']} {_parts(child)}{child['label']}{also}{mark}")
             walk(child, prefix + ("   " if last else "│  "))
 
     walk(tree, "")

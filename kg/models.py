@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from operator import index as as_index
 
 __all__ = [
@@ -183,7 +183,9 @@ class Pinpoint:
         "Chương V", "Chương V.Mục 2", "Phụ lục II"; None where a part cannot be placed ("khoản 2"
         of no article)."""
         if self.appendix:
-            return f"Phụ lục {self.appendix}"
+            inner = replace(self, appendix=None).provision_id()
+            # "khoản 2 Điều 18 Phụ lục I": the articles of an appendix are kg.structure's "Phụ lục I.Điều 18"
+            return f"Phụ lục {self.appendix}" + (f".{inner}" if inner else "")
         if self.article:
             return ".".join(["Điều " + self.article] + [v for v in (self.clause, self.point) if v])
         if self.clause or self.point:

@@ -274,7 +274,31 @@ def lineage_tree(store, start: str, down: bool = False, relations=None, depth: i
         level += 1
     nx.set_node_attributes(graph, _short_labels(store, list(graph)), "label")
     walk = downstream if down else upstream
-    return walk(graph, start, relations=relations, depth=depth)
+    return _with_provisions(store, walk(graph, start, relations=relations, depth=depth), down)
+
+
+def _with_provisions(store, tree: dict, down: bool) -> dict:
+    """Each step of the tree with the provisions it names ("implements khoản 3 Điều 53 of ..."):
+    those of the instrument below that the text above names or changes (``down``: of the one above)."""
+    from .effects import provisions_named, step_parts
+
+    steps, stack = [], [tree]
+    while stack:
+        entry = stack.pop()
+        for child in entry["children"]:
+            if entry["iri"] is not None and child.get("relation") != "start":
+                steps.append((entry, child))
+            stack.append(child)
+    sources = {(child if down else entry)["iri"] for entry, child in steps}
+    named = provisions_named(store, sources) if sources else {}
+    for entry, child in steps:
+        source, target = (child["iri"], entry["iri"]) if down else (entry["iri"], child["iri"])
+        stated, other = step_parts(named.get((source, target), {}), child["relation"])
+        if stated:
+            child["provisions"] = stated
+        if other:
+            child["also_names"] = other
+    return tree
 
 
 def _distinct_edges(store, nodes, predicates, down: bool) -> set[tuple[str, str, str]]:

@@ -7,10 +7,14 @@ values are data (``data/pinpoints.json``). Three things are read:
 
 - each citation's pinpoints: the list of parts that ends just before its reference (with at most
   "của", "tại", "ban hành kèm theo" between them);
-- the document's own pinpoints: parts followed by "[của] <type> này" ("Điều 5 của Nghị định này");
+- the document's own pinpoints: parts followed by "[của] <type> này" ("Điều 5 của Nghị định này"),
+  and "khoản 2 Điều này", "điểm a khoản này": parts of the article (clause) the words stand in;
 - changes to parts: a change verb followed by parts ("Bãi bỏ Điều 7, Điều 8 Quyết định số ...",
   and the items of an amending article, "2. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:", whose
-  instrument is the one the article's heading names).
+  instrument is the one the article's heading names), and changes of words in parts ("Thay cụm từ
+  “A” bằng cụm từ “B” tại khoản 3 Điều 2"), which amend those parts.
+
+Parts right before the appendix that holds them are one part ("khoản 2 Điều 18 Phụ lục I").
 
 A relation whose words hold a citation with pinpoints carries them as its ``object_provisions``.
 
@@ -26,6 +30,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
@@ -81,15 +86,29 @@ def _patterns() -> dict[str, re.Pattern]:
     own = data["own"]
     types = "|".join(_words(t) for t in sorted(own["types"], key=len, reverse=True))
     verbs = "|".join(f"(?P<c{k}>(?i:{change['verb']}))" for k, change in enumerate(data["changes"]))
+    phrase = data["phrase_change"]
+    quoted = r"(?:“[^”]{0,600}”|\"[^\"\n]{0,600}\")"
+    quotes = rf"{quoted}(?:\s*(?:,|và|hoặc)\s*{quoted})*"
+    here = "|".join(f"(?P<here_{part}>{_words(words)})" for part, words in data["here"].items())
     return {
         "token": re.compile(token),
         "value": {part: re.compile(rf"(?<!\w)(?:{data['parts'][part]['value']})(?!\w)") for part in PINPOINT_PARTS},
         "keyword": {part: re.compile(_words(data["parts"][part]["words"])) for part in PINPOINT_PARTS},
         "range": re.compile(data["range"]),
+        "nested": re.compile(data["nested"]),
         "before": re.compile(rf"(?P<chain>{chain})\s*(?:(?:{before})\s*)?$"),
         "own": re.compile(rf"(?P<chain>{chain})\s*(?:(?:{own['connector']})\s+)?(?:{types})\s+này(?!\w)"),
         "change": re.compile(rf"(?<!\w)(?:{verbs})\s+{data['change_filler']}(?P<chain>{listed})"
                              rf"(?:{data['after_change']}(?P<within>{chain}))?"),
+        # "Bỏ cụm từ “lệ phí tuyển sinh” tại Điều 101 và Điều 105 của Luật Giáo dục": the words of a
+        # provision changed, the provision amended
+        "phrase": re.compile(rf"(?<!\w)(?i:{phrase['verb']})\s+(?i:{phrase['words']})\s*{quotes}"
+                             rf"(?:\s*(?i:{phrase['with']})\s+(?:(?i:{phrase['words']})\s*)?{quotes})?"
+                             rf"\s*(?i:{phrase['at']})\s+(?P<chain>{listed})"),
+        # "khoản 2 Điều này", "điểm a khoản này": parts of the article (clause) the words stand in
+        "here": re.compile(rf"(?P<chain>{chain})\s+(?:(?:của|tại)\s+)?(?:{here})\s+này(?!\w)"),
+        # a bare "Bổ sung" before the parts (not "sửa đổi, bổ sung"): the smallest part is one added
+        "added": re.compile(rf"(?P<amending>(?i:{data['added']['amending']})\s*)?(?<!\w)(?i:{data['added']['verb']})\s+$"),
         "passive": re.compile(r"(?i:(?:được|bị|đã)\s*)$"),
         "then_before": re.compile(rf"\s*(?:(?:{before})\s*)?"),
     }
@@ -121,11 +140,16 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
     >>> [p.article for p in parse_parts("từ Điều 5 đến Điều 9")]
     ['5-9']
     """
+    patterns = _patterns()
     groups: list[dict] = []
-    for match in _patterns()["token"].finditer(words):
+    for match in patterns["token"].finditer(words):
         part = match.lastgroup
         level = LEVEL[part]
-        if not groups or level <= groups[-1]["last"] or "appendix" in groups[-1]["parts"] or part == "appendix":
+        # "khoản 2 Điều 18 Phụ lục I": an appendix right after smaller parts (no "," or "và") holds them
+        nested = (part == "appendix" and groups and "appendix" not in groups[-1]["parts"]
+                  and patterns["nested"].fullmatch(words, groups[-1]["end"], match.start()) is not None)
+        if not nested and (not groups or level <= groups[-1]["last"] or "appendix" in groups[-1]["parts"]
+                           or part == "appendix"):
             groups.append({"parts": {}, "last": level, "start": match.start(), "end": match.end()})
         group = groups[-1]
         group["parts"][part] = _values(part, match.group())
@@ -133,7 +157,7 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
     for k in range(len(groups) - 2, -1, -1):
         top = max(LEVEL[part] for part in groups[k]["parts"])
         for part, values in groups[k + 1]["parts"].items():
-            if top < LEVEL[part] < LEVEL["appendix"]:
+            if top < LEVEL[part] and _shared(part, groups[k + 1]):
                 groups[k]["parts"].setdefault(part, values)
     # the last may stop short too: "điểm a khoản 2 Điều 7 và khoản 3" is khoản 3 of Điều 7
     for k in range(1, len(groups)):
@@ -141,7 +165,7 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
         if top >= LEVEL["article"]:
             continue
         for part, values in groups[k - 1]["parts"].items():
-            if top < LEVEL[part] < LEVEL["appendix"]:
+            if top < LEVEL[part] and _shared(part, groups[k - 1]):
                 groups[k]["parts"].setdefault(part, values)
     pinpoints = []
     for group in groups:
@@ -151,7 +175,14 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
     return pinpoints
 
 
-def pinpoints_before(text: str, end: int, start: int = 0) -> list[Pinpoint]:
+def _shared(part: str, group: dict) -> bool:
+    """Whether a part of one pinpoint also holds the one listed beside it that stops short: any part
+    larger than the one it stops at, an appendix only where it holds smaller parts ("khoản 2, khoản 3
+    Điều 18 Phụ lục I"), not where it is listed on its own ("Điều 8, Phụ lục VI ban hành kèm theo ...")."""
+    return part != "appendix" or len(group["parts"]) > 1
+
+
+def pinpoints_before(text: str, end: int, start: int = 0, starts: _Starts | None = None) -> list[Pinpoint]:
     """The pinpoints of the list of parts that ends at ``end`` (where an instrument is named),
     looking no further back than ``start``.
 
@@ -161,10 +192,25 @@ def pinpoints_before(text: str, end: int, start: int = 0) -> list[Pinpoint]:
     []
     """
     start = max(start, end - WINDOW)
-    match = _patterns()["before"].search(text, start, end)
+    before = _patterns()["before"]
+    match = starts.search_before(before, text, start, end) if starts else before.search(text, start, end)
     if match is None:
         return []
-    return parse_parts(match.group("chain"), match.start("chain"))
+    found = parse_parts(match.group("chain"), match.start("chain"))
+    added = _patterns()["added"].search(text, max(0, match.start("chain") - 40), match.start("chain"))
+    if added is None or added.group("amending"):
+        return found
+    # "Bổ sung khoản 15 Điều 4 Nghị định số 320/2025/NĐ-CP" (then “15. ...”): clause 15 is the part
+    # added, new wording; the part of the instrument the words name is article 4
+    return list(dict.fromkeys(p for p in map(_holder, found) if p is not None))
+
+
+def _holder(pinpoint: Pinpoint) -> Pinpoint | None:
+    """The pinpoint without its smallest part (the part that holds it), or None when it names one part."""
+    named = [part for part in PINPOINT_PARTS if getattr(pinpoint, part)]
+    if len(named) < 2:
+        return None
+    return replace(pinpoint, **{min(named, key=LEVEL.__getitem__): None})
 
 
 def _to_original(source: SourceText, pinpoint: Pinpoint, quote_end: int | None = None) -> Pinpoint:
@@ -175,19 +221,154 @@ def _to_original(source: SourceText, pinpoint: Pinpoint, quote_end: int | None =
     return replace(pinpoint, start=start, end=end, quote=quote)
 
 
-def _own(source: SourceText) -> list[Pinpoint]:
-    """Parts of the document itself: "Điều 5 của Nghị định này"."""
+def _leading_words(pattern: str) -> list[str]:
+    """The lowercase words a phrase of the data can begin with: "sửa đổi,?\\s+bổ sung" -> ["sửa"],
+    "(?:tạm\\s+)?ngưng hiệu lực" -> ["tạm", "ngưng"], "các|những" -> ["các", "những"]."""
+    words, depth, alternatives = [], 0, [""]
+    for character in pattern:  # the alternatives at the top level
+        depth += (character == "(") - (character == ")")
+        if character == "|" and depth == 0:
+            alternatives.append("")
+        else:
+            alternatives[-1] += character
+    for alternative in alternatives:
+        optional = re.match(r"\(\?:(\w+)\\s\+\)\?", alternative)
+        if optional:
+            words.append(optional.group(1))
+            alternative = alternative[optional.end():]
+        word = re.match(r"\w+", alternative)
+        if word is None:
+            raise ValueError(f"pinpoints.json: cannot tell the words {pattern!r} begins with")
+        words.append(word.group())
+    return [word.lower() for word in words]
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> dict[str, tuple[str, ...]]:
+    """The words a list of parts ("các", "từ", "điểm", ... "phụ") and a change ("sửa", "bãi" ...) begin with."""
+    data = _data()
+    parts = [data["plural"], data["range_opening"], *(data["parts"][part]["words"] for part in PINPOINT_PARTS)]
+    return {"parts": tuple(dict.fromkeys(w for p in parts for w in _leading_words(p))),
+            "changes": tuple(dict.fromkeys(w for c in data["changes"] for w in _leading_words(c["verb"]))),
+            "phrases": tuple(_leading_words(data["phrase_change"]["verb"]))}
+
+
+#: Letters ``re``'s caseless matching takes for another than ``str.lower`` gives ("ı" for "i",
+#: "ſ" for "s") or that lowercase to two ("İ"): with one in the text, the patterns scan it whole.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u1e9b]")
+#: How far before "<type> này" a list of the document's own parts may begin.
+OWN_WINDOW = 2000
+
+
+class _Starts:
+    """Where, in one text, a list of parts or a change can begin: the places its first words
+    stand, found with ``str.find`` in the lowercased text. The long patterns are then tried only
+    there, not at each character (``re`` sees no literal prefix in a caseless alternation, and
+    tried them at ~50 ns a character: most of the extraction's time)."""
+
+    def __init__(self, text: str):
+        self.whole = _ODD_CASE.search(text) is not None
+        if self.whole:
+            return
+        lowered = text.lower()
+        words = _first_words()
+        self.parts = self._positions(lowered, words["parts"])
+        self.changes = self._positions(lowered, words["changes"])
+        self.phrases = self._positions(lowered, words["phrases"])
+        self.this = self._positions(lowered, ("này",))
+
+    @staticmethod
+    def _positions(lowered: str, words: tuple[str, ...]) -> list[int]:
+        found = []
+        for word in words:
+            found += [match.start() for match in re.finditer(re.escape(word), lowered)]
+        return sorted(set(found))
+
+    def scan(self, pattern: re.Pattern, text: str, starts: list[int]):
+        """What ``pattern.finditer(text)`` yields when each match begins at one of ``starts``."""
+        if self.whole:
+            yield from pattern.finditer(text)
+            return
+        last_end = 0
+        for at in starts:
+            if at >= last_end and (match := pattern.match(text, at)) is not None:
+                last_end = match.end()
+                yield match
+
+    def own_starts(self) -> list[int]:
+        """The starts of lists of parts with a "này" after them, within ``OWN_WINDOW``."""
+        this, kept, k = self.this, [], 0
+        for at in self.parts:
+            while k < len(this) and this[k] <= at:
+                k += 1
+            if k < len(this) and this[k] - at <= OWN_WINDOW:
+                kept.append(at)
+        return kept
+
+    def search_before(self, pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+        """``pattern.search(text, start, end)`` when each match begins at one of the parts' starts."""
+        if self.whole:
+            return pattern.search(text, start, end)
+        for k in range(bisect_left(self.parts, start), bisect_left(self.parts, end)):
+            if (match := pattern.match(text, self.parts[k], end)) is not None:
+                return match
+        return None
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether ``position`` is inside new wording an amending text quotes (“...”)."""
+    return text.rfind("“", 0, position) > text.rfind("”", 0, position)
+
+
+def _own(source: SourceText, starts: _Starts, sections: tuple[Section, ...] = ()) -> list[Pinpoint]:
+    """Parts of the document itself: "Điều 5 của Nghị định này", and "khoản 2 Điều này" (of the
+    article the words stand in), "điểm a khoản này" (of the clause)."""
     found = []
     text = source.normalized
-    for match in _patterns()["own"].finditer(text):
-        if text.rfind("“", 0, match.start()) > text.rfind("”", 0, match.start()):
+    patterns = _patterns()
+    own_starts = None if starts.whole else starts.own_starts()
+    for match in starts.scan(patterns["own"], text, own_starts):
+        if _quoted(text, match.start()):
             continue  # new wording quoted by an amending text: its "Luật này" is the law amended
         found += [(p, source.to_original(match.end())) for p in parse_parts(match.group("chain"), match.start("chain"))]
+    for match in starts.scan(patterns["here"], text, own_starts) if sections else ():
+        if _quoted(text, match.start()):
+            continue  # its "Điều này" is an article of the law amended
+        kind = "article" if match.group("here_article") else "clause"
+        holder = _enclosing(sections, source.to_original(match.start()), kind)
+        larger = _parts_of(holder.id) if holder is not None else None
+        if larger is None:
+            continue  # outside any article, or in one kg cannot name as a part (an attached text's)
+        for pinpoint in parse_parts(match.group("chain"), match.start("chain")):
+            highest = max(LEVEL[p] for p in PINPOINT_PARTS if getattr(pinpoint, p))
+            extra = {p: v for p, v in larger.items() if LEVEL[p] > highest}
+            found.append((replace(pinpoint, **extra), source.to_original(match.end())))
+    found.sort(key=lambda item: item[0].start)
     return [_to_original(source, p, end) for p, end in found]
 
 
+#: A section id kg.structure gives an article or a clause, read back into parts: "Phụ lục I.Điều 18.2".
+_SECTION_PARTS = re.compile(r"(?:Phụ lục (?P<appendix>[^.]+(?:\.\d+)*)\.)?Điều (?P<article>\d{1,3}[a-zđ]?)"
+                            r"(?:\.(?P<clause>\d{1,3}[a-zđ]?))?$")
+
+
+def _parts_of(section_id: str) -> dict[str, str] | None:
+    """The parts an article's or a clause's id names ("Điều 5.2" -> article 5, clause 2); None for
+    an id that is not one (an attached text's "annex.2.Điều 3")."""
+    match = _SECTION_PARTS.match(section_id)
+    return {k: v for k, v in match.groupdict().items() if v} if match else None
+
+
+def _enclosing(sections: tuple[Section, ...], position: int, kind: str) -> Section | None:
+    """The innermost section of ``kind`` the position stands in."""
+    return _innermost(tuple(s for s in sections if s.kind == kind), position)
+
+
 def _kind(match: re.Match) -> str:
-    """The kind of change of the verb that matched (``c0``, ``c1``... in the order of the data)."""
+    """The kind of change of the verb that matched (``c0``, ``c1``... in the order of the data); a
+    change of words amends the provision that holds them."""
+    if match.re is _patterns()["phrase"]:
+        return _data()["phrase_change"]["kind"]
     index = next(int(name[1:]) for name, value in match.groupdict().items()
                  if value is not None and name[:1] == "c" and name[1:].isdigit())
     return _data()["changes"][index]["kind"]
@@ -218,7 +399,7 @@ def _heading_target(article: Section, citations: list[Citation], first_child: di
     return None
 
 
-def _changes(source: SourceText, citations: list[Citation], sections: tuple[Section, ...],
+def _changes(source: SourceText, citations: list[Citation], sections: tuple[Section, ...], starts: _Starts,
              ) -> list[ProvisionChange]:
     """Parts of other instruments the text changes, and how.
 
@@ -237,11 +418,13 @@ def _changes(source: SourceText, citations: list[Citation], sections: tuple[Sect
     named = {source.to_normalized(c.reference.start): c for c in citations}
     opened: dict[str, tuple[str, list[Pinpoint]]] = {}  # item id -> what its head changes
     changes = []
-    for match in patterns["change"].finditer(text):
+    found = itertools.chain(starts.scan(patterns["change"], text, None if starts.whole else starts.changes),
+                            starts.scan(patterns["phrase"], text, None if starts.whole else starts.phrases))
+    for match in sorted(found, key=lambda m: m.start()):
         if patterns["passive"].search(text, max(0, match.start() - 8), match.start()):
             continue  # "được sửa đổi, bổ sung tại khoản 2": this text is not the one changing it
         pinpoints = parse_parts(match.group("chain"), match.start("chain"))
-        if match.group("within"):
+        if match.groupdict().get("within"):
             pinpoints = _within(pinpoints, parse_parts(match.group("within"), match.start("within")))
         after = patterns["then_before"].match(text, match.end())
         citation = named.get(after.end())
@@ -290,11 +473,12 @@ def find_pinpoints(source: SourceText, document: Document, citations: list[Citat
     """Each citation's pinpoints, the document's own, the relations' ``object_provisions`` and the
     parts the text changes."""
     text = source.normalized
+    starts = _Starts(text)
     placed = []
     previous_end = 0
     for citation in citations:
         start = source.to_normalized(citation.reference.start)
-        found = pinpoints_before(text, start, previous_end)
+        found = pinpoints_before(text, start, previous_end, starts)
         previous_end = max(previous_end, source.to_normalized(citation.reference.end))
         if found:
             citation = replace(citation, pinpoints=tuple(_to_original(source, p, citation.reference.end) for p in found))
@@ -307,7 +491,7 @@ def find_pinpoints(source: SourceText, document: Document, citations: list[Citat
     own_iri = document.instrument.iri
     cited = {c.instrument.iri for c in placed} - {own_iri}
     changes = []
-    for change in _changes(source, placed, sections):
+    for change in _changes(source, placed, sections, starts):
         if change.target == own_iri:
             continue
         # "Thông tư số 02/2023/TT-BLĐTBXH ... sửa đổi, bổ sung Điều 1 của Thông tư số 09/2022/TT-BLĐTBXH":
@@ -317,4 +501,4 @@ def find_pinpoints(source: SourceText, document: Document, citations: list[Citat
         if changer is None and document.instrument.doc_type == CONSOLIDATED:
             continue  # a consolidated text changes nothing itself (it restates what others changed)
         changes.append(replace(change, changer=changer) if changer else change)
-    return Pinpoints(tuple(placed), tuple(typed), tuple(_own(source)), tuple(changes))
+    return Pinpoints(tuple(placed), tuple(typed), tuple(_own(source, starts, sections)), tuple(changes))

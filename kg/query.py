@@ -12,6 +12,11 @@ binds the nodes of the answer in a VALUES block; ``# @order fromLabel relation t
 orders the rows. (An OPTIONAL label pattern in the query itself is joined by Oxigraph 0.5 by
 hashing every label in the store: 1.5 s for a task's lineage at 200,000 documents.)
 
+A query names relations by what they are, never one by one: ``{{path rests_on -first_step_only}}``
+becomes ``kg:basedOn|kg:implements|...`` (a property path), ``{{inverse-path amendment_chain}}``
+``^kg:amends|^kg:replaces``, and ``{{list effect}}`` ``kg:amends, kg:replaces, ...`` (for ``IN``),
+each from the declaration in ``kg/data/relations.json`` (``kg.relations.having`` reads the flags).
+
 ``# @question ...`` says in a researcher's words what the query answers: ``kg query --list`` shows
 it, one line a query (a file without it is listed by its description's first sentence).
 
@@ -28,11 +33,17 @@ import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from .errors import QueryError
+from .namespaces import XSD, sparql_prefixes
 from .rdf import ontology_file
+from .relations import having
+
+if TYPE_CHECKING:
+    from .store import Result, Store
 
 __all__ = ["Parameter", "NamedQuery", "named_queries", "bind", "run_named", "format_result", "page",
            "labelled_records", "fit_widths"]
@@ -41,11 +52,13 @@ _PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(literal|iri|integer)\s+(.*)$")
 _LIST = re.compile(r"^#\s*@(labels|order)\s+(.*)$")
 _QUESTION = re.compile(r"^#\s*@question\s+(.*)$")
 _EXAMPLE_VALUE = re.compile(r'\("([^"]+)"\)')
-_LABELS = """SELECT ?node ?label WHERE {
+_LABELS = sparql_prefixes("rdfs") + """SELECT ?node ?label WHERE {
   VALUES ?node { %s }
-  ?node <http://www.w3.org/2000/01/rdf-schema#label> ?label .
+  ?node rdfs:label ?label .
 }"""
-XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+XSD_INTEGER = ox.NamedNode(XSD + "integer")
+_RELATIONS = re.compile(r"\{\{(path|inverse-path|list) ([\w -]+)\}\}")
+_RELATION_FORMS = {"path": ("kg:{}", "|"), "inverse-path": ("^kg:{}", "|"), "list": ("kg:{}", ", ")}
 
 
 @dataclass(frozen=True)
@@ -100,7 +113,7 @@ def named_queries() -> dict[str, NamedQuery]:
     folder = ontology_file("kg.ttl").parent / "queries"
     queries = {}
     for path in sorted(folder.glob("*.rq")):
-        text = path.read_text(encoding="utf-8")
+        text = relations_filled(path.read_text(encoding="utf-8"), path.name)
         description, parameters, lists, question = [], {}, {"labels": (), "order": ()}, []
         for line in text.splitlines():
             if not line.startswith("#"):
@@ -122,6 +135,28 @@ def named_queries() -> dict[str, NamedQuery]:
     return queries
 
 
+def relations_filled(text: str, source: str = "query") -> str:
+    """The query with each ``{{FORM FLAG...}}`` written out as the relations the flags select.
+
+    >>> relations_filled("?a ({{path rests_on -first_step_only}})* ?b")
+    '?a (kg:basedOn|kg:implements|kg:amends|kg:guides|kg:consolidates|kg:issuedWith)* ?b'
+    >>> relations_filled("FILTER (?r IN ({{list effect}}))")
+    'FILTER (?r IN (kg:amends, kg:replaces, kg:repeals, kg:suspends))'
+    """
+    def written(match: re.Match) -> str:
+        term, separator = _RELATION_FORMS[match[1]]
+        try:
+            return separator.join(term.format(relation.property) for relation in having(*match[2].split()))
+        except ValueError as error:
+            raise QueryError(f"{source}: {match[0]}: {error}") from None
+
+    filled = _RELATIONS.sub(written, text)
+    if "{{" in filled:
+        raise QueryError(f"{source}: a '{{{{' that is not a list of relations "
+                         "({{path|inverse-path|list FLAG...}})")
+    return filled
+
+
 def bind(parameter: Parameter, value: str):
     """The RDF term for a parameter's value.
 
@@ -141,7 +176,7 @@ def bind(parameter: Parameter, value: str):
     return ox.Literal(value)
 
 
-def run_named(store, name: str, values: dict[str, str], max_rows: int | None = None):
+def run_named(store: Store, name: str, values: dict[str, str], max_rows: int | None = None) -> Result:
     """Run a named query on a store, every declared parameter bound."""
     queries = named_queries()
     if name not in queries:
@@ -165,7 +200,7 @@ def run_named(store, name: str, values: dict[str, str], max_rows: int | None = N
     return _labelled(store, result, query) if query.labels else result
 
 
-def _labelled(store, result, query: NamedQuery):
+def _labelled(store: Store, result: Result, query: NamedQuery) -> Result:
     """``result`` with a label column after each of ``query.labels``, ordered by ``query.order``."""
     columns = [result.variables.index(name) for name in query.labels]
     nodes = {row[i] for row in result.rows for i in columns if isinstance(row[i], ox.NamedNode)}

@@ -170,6 +170,7 @@ class _BodyText(HTMLParser):
         self.capture: dict[str, list] = {}  # container key -> [tag, depth, pieces]
         self.whole: list[str] = []
         self.cells = 0  # depth inside td/th: a cell's blocks are one line, as on the sites' markdown
+        self.preformatted = 0  # depth inside <pre>, whose line breaks are the text's
 
     def _key(self, tag: str, attrs: dict) -> str | None:
         classes = set((attrs.get("class") or "").split())
@@ -201,6 +202,8 @@ class _BodyText(HTMLParser):
         key = self._key(tag, attrs)
         if key is not None and key not in self.capture and not self.skipping:
             self.capture[key] = [tag, 1, []]
+        if tag == "pre":
+            self.preformatted += 1
         if tag in ("td", "th"):
             self.cells += 1
             self._emit(" | ")
@@ -211,6 +214,8 @@ class _BodyText(HTMLParser):
         if tag in self.skip and tag not in _VOID:
             self.skipping = max(self.skipping - 1, 0)
             return
+        if tag == "pre":
+            self.preformatted = max(self.preformatted - 1, 0)
         if tag in ("td", "th"):
             self.cells = max(self.cells - 1, 0)
         elif tag == "tr":
@@ -227,7 +232,9 @@ class _BodyText(HTMLParser):
             self._emit(" " if self.cells else "\n")
 
     def handle_data(self, data):
-        self._emit(data)
+        # a run of spaces and line breaks is one space, as a browser shows it: Word's HTML wraps
+        # a paragraph's source lines at ~80 columns, and puts a line break between its tags
+        self._emit(data if self.preformatted else _WHITE_RUN.sub(" ", data))
 
     def body(self) -> str:
         for index in range(len(self.containers)):
@@ -238,6 +245,7 @@ class _BodyText(HTMLParser):
 
 
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_WHITE_RUN = re.compile(r"[ \t\r\n\f]+")  # HTML's white space (not the no-break space)
 
 
 def html_text(page: str, name: str = "<html>") -> str:

@@ -34,7 +34,7 @@ from importlib.resources import files
 
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
-from .relations import ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
+from .relations import ONLY_DOWNWARDS, RELATIONS
 from .issuers import locality_of
 from .vocab import phrase_tree
 
@@ -56,12 +56,14 @@ class _Cue(NamedTuple):
     passive: bool
     after: bool
     between: bool
+    object_next: bool     # its object is what follows it word for word ("kèm theo tại khoản 3 ..." is no issued_with)
+    subject_before: bool  # between two instruments, it speaks of what stands just before it
 
 
 @dataclass(frozen=True)
 class _Cues:
     pattern: re.Pattern          # the phrases, lowercase, as one tree: longest first, literal-led
-    meaning: dict[str, tuple[str, bool, bool, bool]]  # folded phrase -> (predicate, passive, after, between)
+    meaning: dict[str, tuple[str, bool, bool, bool, bool, bool]]  # folded phrase -> the _Cue fields after its span
     first_word: dict[str, int]   # folded phrase -> length of its first word
     stop: re.Pattern             # a character no phrase holds: a match attempt ends there
     rank: dict[str, int]
@@ -80,7 +82,8 @@ def _cues() -> _Cues:
     for cue in data["cues"]:
         for phrase in cue["phrases"]:
             meaning[_key(phrase)] = (cue["predicate"], cue.get("voice") == "passive",
-                                     cue.get("position") == "after", cue.get("between", True))
+                                     cue.get("position") == "after", cue.get("between", True),
+                                     cue.get("object_next", False), cue.get("subject_before", False))
     marks = "".join(sorted({ch for phrase in meaning for ch in phrase if not ch.isalnum() and not ch.isspace()}))
     return _Cues(re.compile(phrase_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
                  re.compile(rf"[^\w\s{re.escape(marks)}]"),
@@ -219,7 +222,7 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
         walk.chain = None
         before = [c for c in gap if not c.after]
         if before and ref.start - before[-1].end <= cues.reach:
-            doc_cue = before[-1]
+            doc_cue = _bearing(text, before[-1], ref.start)
         elif not before and _list_item(text, clause, ref.start):
             # "Bãi bỏ toàn bộ 14 văn bản ... sau đây: | 1. Thông tư số 08/2013/TT-BLĐTBXH ...": the list's
             # lead-in speaks for its items, else the cue of the item before
@@ -227,7 +230,7 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
                                  clause) or walk.previous_cue
     else:
         prior = ordered[index - 1]
-        linking = [c for c in gap if c.between and not c.after]
+        linking = [c for c in gap if c.between and not c.after and _links(text, prior, c, ref.start)]
         if linking and ref.start - prior.reference.end <= cues.reach:
             cue = min(linking, key=lambda c: cues.rank[c.predicate])
             if context.merged is not None and cue is context.merged.cue:
@@ -243,7 +246,13 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
         else:
             walk.chain = None
             before = [c for c in gap if not c.after]
-            doc_cue = before[-1] if before and ref.start - before[-1].end <= cues.reach else walk.previous_cue
+            if before and before[-1].between and ref.start - prior.reference.end <= cues.reach:
+                # a cue that links no instruments here describes the one before ("Căn cứ Nghị định A quy định
+                # ... tổ chức thực hiện các chương trình ... và Nghị định B"): the clause's own cue speaks for B
+                doc_cue = _through(walk.previous_cue)
+            else:
+                doc_cue = (_bearing(text, before[-1], ref.start) if before and ref.start - before[-1].end <= cues.reach
+                           else walk.previous_cue)
     after = _after_cue(context.trailing, context.trailing_starts, ref.end, ordered[index + 1].reference.start
                        if index + 1 < len(ordered) else len(text), context.clauses)
     if after is not None and (doc_cue is None or cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
@@ -302,6 +311,55 @@ def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[_Cue
             predicate = _checked(cue.predicate, outer.instrument, named.instrument)
             if predicate is not None:
                 offer(outer.instrument.iri, predicate, named.instrument.iri, start, end, text[cue.start:cue.end])
+
+
+# What may stand between a cue whose object follows it and that object: white space, an opening mark, and
+# words that say how (""triển khai thực hiện có hiệu quả Nghị quyết ...")
+_OBJECT_NEXT = re.compile(r"[\s“\"(:]*(?:(?:có\s+)?hiệu\s+quả|nghiêm(?:\s+túc)?|tốt|đầy\s+đủ|kịp\s+thời|và|,|\s)*[\s“\"(]*",
+                          re.IGNORECASE)
+# What may stand between an instrument's reference and a cue that speaks of it: a parenthesis naming it
+_SUBJECT_BEFORE = re.compile(r"\s*(?:\([^()]{0,200}\)\s*)?,?\s*")
+
+
+def _bearing(text: str, cue: _Cue, position: int) -> _Cue | None:
+    """The cue, if it says how the document relates to the instrument at ``position``.
+
+    One that speaks of what stands just before it speaks for the document only where it opens its line
+    ("(Ban hành kèm theo Thông tư số ...)" heading the document's own annex); "Các tài liệu, giấy tờ khác
+    kèm theo tại khoản 3 Điều 6 Nghị định số ..." and "Mẫu số 05 Phụ lục I ban hành kèm theo Nghị định số
+    ..." speak of papers and forms, and the document only cites the decree.
+    """
+    if cue.subject_before and not _opens_line(text, cue.start):
+        return None
+    return cue
+
+
+# What may stand before a cue that opens its line: an opening mark, a list mark
+_LINE_OPENING = re.compile(r"[ \t(\[*_“\"\-–+•]*")
+
+
+def _opens_line(text: str, position: int) -> bool:
+    """Whether ``position`` opens a line of its own: after a parenthesis opening the line, or a line that
+    ends a heading or an item (a line that a printed page only wraps goes on with the same sentence)."""
+    line = text.rfind("\n", 0, position) + 1
+    if not _LINE_OPENING.fullmatch(text, line, position):
+        return False
+    if "(" in text[line:position] or line == 0:
+        return True
+    before = text[max(0, line - 300):line - 1].rstrip(" \t")
+    return not before or before.endswith(("\n", ".", ":", ";", ")"))
+
+
+def _links(text: str, prior: Citation, cue: _Cue, position: int) -> bool:
+    """Whether ``cue``, between two citations, says how the first relates to the one at ``position``.
+
+    "Quy chuẩn ... (sau đây viết tắt là QCVN 32:2018) ban hành kèm theo Thông tư số ...": yes; "... quy
+    định tại Nghị định số 17/2023/NĐ-CP ... tại Mẫu số 13 Phụ lục III ban hành kèm theo Nghị định số ...":
+    the form is issued with the decree, not the instrument named before it.
+    """
+    if cue.object_next and not _OBJECT_NEXT.fullmatch(text, cue.end, position):
+        return False  # "Luật ... thực hiện chế độ hưu trí ... theo quy định tại Nghị định số ...": the decree is cited
+    return not cue.subject_before or bool(_SUBJECT_BEFORE.fullmatch(text, prior.reference.end, cue.start))
 
 
 def _through(cue: _Cue | None) -> _Cue | None:
@@ -552,8 +610,9 @@ def _list_item(text: str, clause: int, position: int) -> bool:
     return not text[clause:position].strip(" \t\n-–+•*,;:và")
 
 
-# An instrument can amend, replace, repeal or guide only what was issued before it: a relation the
-# calendar contradicts is a misread (a passive voice missed, a cue from another clause) and is dropped.
+# An instrument can amend, replace, repeal, guide, rest on or cite only what was issued before it: a relation
+# between two cited instruments that the calendar contradicts is a misread (a passive voice missed, a cue from
+# another clause, a subject read from the wrong words) and is dropped.
 # Nor can it amend, replace, repeal or suspend a document of higher rank (a decree never amends a law):
 # such a relation is kept as a plain citation (ONLY_DOWNWARDS: the relations that change their object).
 
@@ -636,14 +695,32 @@ def _amended_head(ordered: list[Citation], index: int, clause: int, amending: Ci
 
 
 def _checked(predicate: str, subject: Instrument, target: Instrument) -> str | None:
-    """The relation as the calendar and the hierarchy allow it: dropped (None) when ``subject`` is older
-    than what it would change, a plain citation when it stands too low to change it."""
-    later, earlier = subject.year, target.year
-    if predicate in ONLY_BACKWARDS and later is not None and earlier is not None and later < earlier:
+    """The relation between two cited instruments as the calendar and the hierarchy allow it: dropped (None)
+    when ``subject`` is older than ``target``, for an instrument can change, guide, rest on or even cite only
+    what was issued before it (a passive voice missed reverses a pair; "Luật Chứng khoán số 54/2019/QH14 (kèm
+    theo ... Nghị định số 155/2020/NĐ-CP" read the law as issued with the later decree; a footnote's quoted
+    "Căn cứ" lines given to the wrong instrument); the citing document's own citation of each is kept. A plain
+    citation when it stands too low to change it.
+
+    >>> law = Instrument(iri="l", doc_type="Luật", issuer="Quốc hội", date="2019-11-26", year=2019)
+    >>> decree = Instrument(iri="d", doc_type="Nghị định", issuer="Chính phủ", date="2020-12-31", year=2020)
+    >>> _checked("guides", decree, law), _checked("guides", law, decree), _checked("issued_with", law, decree)
+    ('guides', None, None)
+    >>> _checked("amends", decree, law)
+    'cites'
+    """
+    if _issued_before(subject, target):
         return None
     if predicate in ONLY_DOWNWARDS and _outranks(subject, target):
         return "cites"
     return predicate
+
+
+def _issued_before(subject: Instrument, target: Instrument) -> bool:
+    """Whether ``subject`` was issued before ``target``: by their dates when both are known, else by their years."""
+    if subject.date and target.date:
+        return subject.date < target.date
+    return subject.year is not None and target.year is not None and subject.year < target.year
 
 
 def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: _Cue) -> None:
@@ -683,6 +760,14 @@ def _merged(text: str, ordered: list[Citation], found: list[_Cue], until: int | 
     cue = next((c for c in found if c.start < until and c.passive and c.predicate == "amends"), None)
     if cue is None:
         return None
+    base = _merged_base(text, ordered, cue)
+    if base is None:
+        return None
+    return _Merged(base, cue, _merged_items(text, ordered, cue, until))
+
+
+def _merged_base(text: str, ordered: list[Citation], cue: _Cue) -> Citation | None:
+    """The consolidated text's base: the instrument that opens a line of the cue's paragraph."""
     paragraph = 0
     for match in _PARAGRAPH.finditer(text, 0, cue.start):
         paragraph = match.end()
@@ -690,8 +775,12 @@ def _merged(text: str, ordered: list[Citation], found: list[_Cue], until: int | 
     if not heading:
         return None
     # the base opens its line; a law named in the title lines above it ("Hướng dẫn ... của Luật Việc làm") does not
-    base = next((c for c in heading
+    return next((c for c in heading
                  if not text[text.rfind("\n", 0, c.reference.start) + 1:c.reference.start].strip()), heading[0])
+
+
+def _merged_items(text: str, ordered: list[Citation], cue: _Cue, until: int) -> list[Citation]:
+    """The amending instruments listed after the cue, to ``until``: each one that opens an item."""
     items = []
     reached = cue.end  # the end of the furthest reference read: one inside another opens no item
     for citation in ordered:
@@ -702,19 +791,21 @@ def _merged(text: str, ordered: list[Citation], found: list[_Cue], until: int | 
             break
         inside = start < reached
         reached = max(reached, citation.reference.end)
-        if inside:
-            continue
-        line = max(text.rfind("\n", 0, start) + 1, cue.end)
-        before = text[line:start]
-        if line == cue.end:  # right after the cue
-            opens = _ITEM_MARK.fullmatch(before.lstrip(" \t:\n")) is not None
-        elif before.strip():  # after a list mark: "1.", "-"
-            opens = _ITEM_MARK.fullmatch(before) is not None
-        else:  # at a line's start, only after a line that ends an item ("... năm 2023.", ";")
-            opens = text[max(cue.end, line - 80):line].rstrip()[-1:] in (".", ";", ":")
-        if opens:
+        if not inside and _opens_item(text, cue, start):
             items.append(citation)
-    return _Merged(base, cue, items)
+    return items
+
+
+def _opens_item(text: str, cue: _Cue, start: int) -> bool:
+    """Whether the reference at ``start`` opens an item of the list after the cue."""
+    line = max(text.rfind("\n", 0, start) + 1, cue.end)
+    before = text[line:start]
+    if line == cue.end:  # right after the cue
+        return _ITEM_MARK.fullmatch(before.lstrip(" \t:\n")) is not None
+    if before.strip():  # after a list mark: "1.", "-"
+        return _ITEM_MARK.fullmatch(before) is not None
+    # at a line's start, only after a line that ends an item ("... năm 2023.", ";")
+    return text[max(cue.end, line - 80):line].rstrip()[-1:] in (".", ";", ":")
 
 
 # A footnote opens a line with its number: "2 Thông tư số 02/2024/TT-BLĐTBXH sửa đổi, bổ sung ..."

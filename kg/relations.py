@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from importlib.resources import files
 
-__all__ = ["RelationKind", "RELATIONS", "by_property", "properties", "ONLY_BACKWARDS", "RESTS_ON", "FIRST_STEP_ONLY",
+__all__ = ["RelationKind", "RELATIONS", "by_property", "properties", "having", "FLAGS", "ONLY_BACKWARDS", "RESTS_ON", "FIRST_STEP_ONLY",
            "FOUNDATIONAL", "EFFECTS", "ONLY_DOWNWARDS"]
 
 
@@ -38,6 +38,7 @@ class RelationKind:
     first_step_only: bool    # a lineage follows it from its start only
     foundational: bool       # PageRank of foundations flows along it
     strength: int            # of several cues for one pair, the lowest wins
+    amendment_chain: bool    # an amendment chain follows it back to its object's earlier version
     effect: str | None       # what it does to its object's standing: "amended", "repealed"...
 
 
@@ -47,7 +48,7 @@ def _load() -> dict[str, RelationKind]:
                                     entry["label"]["vi"], entry["inverse"]["en"], entry["inverse"]["vi"],
                                     entry["colour"], entry["only_backwards"], entry["rests_on"],
                                     entry["first_step_only"], entry["foundational"], entry["strength"],
-                                    entry["effect"])
+                                    entry["amendment_chain"], entry["effect"])
             for entry in data["relations"]}
 
 
@@ -76,3 +77,30 @@ def by_property(local_name: str) -> RelationKind:
 def properties() -> tuple[str, ...]:
     """Every relation's ontology property, in declared order."""
     return tuple(_BY_PROPERTY)
+
+
+#: The flags a selection of relations can name (``having``): each a field of ``RelationKind`` that is
+#: true, or (``effect``) set, for the relations it picks.
+FLAGS = ("only_backwards", "rests_on", "first_step_only", "foundational", "amendment_chain", "effect")
+
+
+def having(*flags: str) -> tuple[RelationKind, ...]:
+    """The relations, in declared order, with every flag named set and every flag named with a
+    leading ``-`` unset; ``all`` alone names every relation.
+
+    >>> [r.property for r in having("rests_on", "-first_step_only")][-2:]
+    ['consolidates', 'issuedWith']
+    >>> [r.name for r in having("amendment_chain")]
+    ['amends', 'replaces']
+    """
+    wanted, unwanted = set(), set()
+    for flag in flags:
+        (unwanted if flag.startswith("-") else wanted).add(flag.lstrip("-"))
+    unknown = (wanted | unwanted) - set(FLAGS) - {"all"}
+    if unknown or not flags or ("all" in wanted and len(flags) > 1):
+        raise ValueError(f"not a selection of relations: {' '.join(flags) or '(nothing)'} "
+                         f"(flags: {', '.join(FLAGS)}, each may be -negated; or all)")
+    wanted.discard("all")
+    return tuple(relation for relation in RELATIONS.values()
+                 if all(getattr(relation, flag) for flag in wanted)
+                 and not any(getattr(relation, flag) for flag in unwanted))

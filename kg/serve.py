@@ -11,6 +11,12 @@ a CPU limit. A query that passes its time is stopped by killing its worker, whic
 query that passes its memory kills only its worker. A query still running after ``DEMOTE_AFTER``
 is lowered in priority, so cheap queries keep their latency while heavy ones run.
 
+An update is bounded like a query: it first runs in a worker, on the worker's copy-on-write copy
+of the graph, under the same limits, and only an update that finished there is applied to the
+server's store (the worker, whose copy now differs, is replaced). Over the on-disk store, each
+write runs in a writer process of its own that opens the store, applies the write in one
+transaction and exits; killed past its time or memory, it leaves the store as it was.
+
 Nothing a client sends makes the endpoint reach out: SERVICE and LOAD are refused by what the
 parsed query is (rdflib's SPARQL parser, its syntax tree walked), and where the kernel allows it
 the workers run in a network namespace of their own, with no network at all.
@@ -37,12 +43,15 @@ from urllib.parse import parse_qs, urlparse
 import pyoxigraph as ox
 
 from .errors import KGError, QueryError
+from .namespaces import XSD
 from .store import DiskStore, graph_file, open_store
 
 __all__ = ["Limits", "make_server", "serve", "results_json", "refusal"]
 
 #: A query still running after this many seconds is lowered to the lowest priority (nice 19).
 DEMOTE_AFTER = 0.2
+#: Seconds a writer process over the on-disk store may take to start, besides its write's time.
+STARTUP = 10.0
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 
 
@@ -136,7 +145,7 @@ def _binding(variables, row) -> dict:
             entry[name] = {"type": "literal", "value": term.value}
             if term.language:
                 entry[name]["xml:lang"] = term.language
-            elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            elif term.datatype.value != XSD + "string":
                 entry[name]["datatype"] = term.datatype.value
         else:
             entry[name] = {"type": "triple", "value": str(term)}
@@ -233,13 +242,56 @@ def _spawned_worker(connection: Connection, directory: str, limits: Limits) -> N
     os._exit(0)
 
 
+def _spawned_writer(connection: Connection, directory: str, limits: Limits) -> None:
+    """One write to the on-disk store, in a new interpreter under the workers' limits: a SPARQL
+    update, or a named graph replaced by N-Triples. Oxigraph applies each in one transaction, so
+    a writer killed midway leaves the store as it was."""
+    try:
+        import rdflib.plugins.sparql.parser  # noqa: F401
+
+        _isolate(connection.fileno(), forked=False)
+        resource.setrlimit(resource.RLIMIT_AS, (_address_space() + limits.max_memory,) * 2)
+        ceiling = int(limits.timeout) + 2
+        resource.setrlimit(resource.RLIMIT_CPU, (ceiling, resource.RLIM_INFINITY))
+        store = DiskStore.__new__(DiskStore)
+        store.store = ox.Store(directory)
+        kind, payload = connection.recv()
+        try:
+            if kind == "graph":
+                answer = _replace_graph(store.store, *payload)
+            else:
+                answer = _answer(store, "update", payload, limits)
+        except MemoryError:
+            answer = ("memory", f"the update needed more than {limits.max_memory // 2**20} MB")
+        connection.send(answer)
+    except BaseException:
+        os._exit(1)
+    os._exit(0)
+
+
+def _replace_graph(store: ox.Store, graph: str | None, body: bytes) -> tuple:
+    """``PUT /store?graph=G``: the named graph G (or the default graph) becomes the N-Triples sent."""
+    try:
+        name = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+        triples = list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+    except (ValueError, SyntaxError) as error:
+        return ("bad", f"bad graph: {error}")
+    if isinstance(name, ox.NamedNode):
+        store.remove_graph(name) if store.contains_named_graph(name) else None
+    else:
+        store.clear_graph(name)
+    store.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
+    return ("ok", b"")
+
+
 def _answer(store, kind: str, text: str, limits: Limits) -> tuple:
     reason = refusal(text, kind)
     if reason is not None:
         return ("refused", reason)
-    if kind == "update":
-        return ("ok", b"")
     try:
+        if kind == "update":  # on this worker's own copy: proves the update ends within the limits
+            store.update(text)
+            return ("ok", b"")
         result = store.query(text, None, limits.max_rows)
     except QueryError as error:
         return ("bad", str(error))
@@ -354,8 +406,33 @@ class QueryPool:
             self._replace(process)
             return ("died", f"the query's worker stopped (it needed more than "
                             f"{self.limits.max_memory // 2**20} MB, or its CPU time ran out)")
-        self._release(process)
+        if kind == "update":  # its copy of the graph now differs from the server's
+            self._replace(process)
+        else:
+            self._release(process)
         return answer
+
+    def write_on_disk(self, kind: str, payload) -> tuple:
+        """``(outcome, message)`` of one write (``update`` text or ``graph`` (name, N-Triples)) to
+        the on-disk store, run by a writer process of its own, killed past the time limit."""
+        parent_end, child_end = Pipe()
+        writer = multiprocessing.get_context("spawn").Process(
+            target=_spawned_writer, args=(child_end, self.directory, self.limits), daemon=True)
+        with self._fork_lock:
+            writer.start()
+        child_end.close()
+        try:
+            parent_end.send((kind, payload))
+            if not parent_end.poll(self.limits.timeout + STARTUP):
+                return ("timeout", f"the write ran over {self.limits.timeout:g} s and was stopped; nothing was written")
+            return parent_end.recv()
+        except (EOFError, OSError):
+            return ("died", f"the write's process stopped (it needed more than {self.limits.max_memory // 2**20} MB, "
+                            f"or its CPU time ran out); nothing was written")
+        finally:
+            writer.kill()
+            writer.join()
+            parent_end.close()
 
     def _release(self, process: _Process) -> None:
         if process.demoted:
@@ -459,10 +536,12 @@ def make_server(location, host: str = "127.0.0.1", port: int = 7878, allow_updat
                       f"the graph; add --allow-remote-updates if that is meant")
     limits = Limits(timeout=timeout, max_rows=max_rows, **limits)
     allowed = LOOPBACK_NAMES | {host.lower()} | {name.lower() for name in limits.allowed_hosts}
-    store = open_store(location, store_kind, writable=allow_updates)  # updates go to a copy in memory
+    # auto with updates works on a copy in memory; on disk, the store is written by writer processes
+    store = open_store(location, store_kind, writable=allow_updates and store_kind != "disk")
     directory = None
     if isinstance(store, DiskStore):  # each worker opens the store on disk itself, read-only
         directory = str(graph_file(location).parent / "oxigraph")
+    writes = threading.Lock()  # one write at a time: each is checked against the graph it changes
     import rdflib.plugins.sparql.parser  # noqa: F401  imported once here, not in each worker
 
     pool = QueryPool(store, limits, directory)
@@ -570,15 +649,21 @@ def make_server(location, host: str = "127.0.0.1", port: int = 7878, allow_updat
                 if kind == "application/x-www-form-urlencoded":
                     text = (parse_qs(text).get("query") or [""])[0]
                 return self._run_query(text)
-            outcome, payload = pool.run("update", text)
+            with writes:
+                if directory is not None:
+                    outcome, payload = pool.write_on_disk("update", text)
+                else:  # proved on a worker's copy first, then applied here
+                    outcome, payload = pool.run("update", text)
+                    if outcome == "ok":
+                        try:
+                            with pool.writing():
+                                store.update(text)
+                        except (QueryError, OSError) as error:
+                            outcome, payload = "bad", str(error)
+                if outcome == "ok":
+                    pool.renew()
             if outcome != "ok":
                 return self._error(statuses[outcome], payload)
-            try:
-                with pool.writing():
-                    store.update(text)
-            except (QueryError, AttributeError, OSError) as error:
-                return self._error(HTTPStatus.BAD_REQUEST, str(error))
-            pool.renew()
             self._answer(HTTPStatus.NO_CONTENT, b"")
 
         def do_PUT(self):
@@ -593,18 +678,16 @@ def make_server(location, host: str = "127.0.0.1", port: int = 7878, allow_updat
             body = self._body()
             if body is None:
                 return
-            try:
-                name = ox.NamedNode(graph) if graph else ox.DefaultGraph()
-                triples = list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
-            except (ValueError, SyntaxError) as error:
-                return self._error(HTTPStatus.BAD_REQUEST, f"bad graph: {error}")
-            with pool.writing():
-                if isinstance(name, ox.NamedNode):
-                    store.store.remove_graph(name) if store.store.contains_named_graph(name) else None
-                else:
-                    store.store.clear_graph(name)
-                store.store.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
-            pool.renew()
+            with writes:
+                if directory is not None:
+                    outcome, payload = pool.write_on_disk("graph", (graph, body))
+                else:  # bounded by the body's size
+                    with pool.writing():
+                        outcome, payload = _replace_graph(store.store, graph, body)
+                if outcome == "ok":
+                    pool.renew()
+            if outcome != "ok":
+                return self._error(statuses[outcome], payload)
             self._answer(HTTPStatus.NO_CONTENT, b"")
 
     server = _Server((host, port), Handler, limits.max_connections)

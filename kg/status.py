@@ -16,11 +16,16 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from .effects import provision_label, provision_order
 from .errors import QueryError
-from .namespaces import ELI, KG
+from .namespaces import ELI, KG, sparql_prefixes
 from .query import run_named
 from .relations import EFFECTS
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["Evidence", "Change", "Standing", "Step", "Alert", "Event", "standing", "instruments_numbered", "alerts",
            "timeline", "STATES"]
@@ -33,9 +38,6 @@ ELI_IN_FORCE = {"not yet in force": "InForce-notInForce", "repealed": "InForce-n
                 "replaced": "InForce-notInForce", "expired": "InForce-notInForce",
                 "suspended": "InForce-notInForce", "partly repealed": "InForce-partiallyInForce",
                 "amended": "InForce-inForce", "in force": "InForce-inForce"}
-# A repeal that names a part of the instrument ("bãi bỏ khoản 3 Điều 5 của ...", "một số điều") leaves the rest.
-_PART = re.compile(r"(?i)(?<!\w)(?:điều|khoản|điểm|chương|mục|phụ lục|mẫu|biểu mẫu|một số điều|một phần|số thứ tự)(?!\w)")
-
 
 @dataclass(frozen=True)
 class Evidence:
@@ -62,6 +64,7 @@ class Change:
     partial: bool = False            # a repeal of named parts only
     until: str | None = None         # a suspension's last day, where the suspending text ends its own force
     evidence: tuple[Evidence, ...] = ()
+    parts: tuple[str, ...] = ()      # the provisions a partial repeal names ("Điều 8"), from kg:changesProvision
 
 
 @dataclass(frozen=True)
@@ -97,9 +100,10 @@ class Standing:
             basis = {"in force": "its first day in force", "issued": "its date of issue",
                      "year": "its year", "unknown": "no date stated"}[change.date_basis]
             scope = "partly " if change.partial else ""
+            named = f" ({', '.join(provision_label(p) for p in change.parts)})" if change.parts else ""
             later = "" if _effective(change, self.as_of) else " (not yet in effect)"
             until = f" until {change.until}" if change.until else ""
-            out.append(f"  {scope}{change.effect} by {change.by_label} from {when}{until} ({basis}){later}")
+            out.append(f"  {scope}{change.effect}{named} by {change.by_label} from {when}{until} ({basis}){later}")
             out += [f"      {evidence}" for evidence in change.evidence]
         for change in self.ignored:
             out.append(f"  ignored: {change.effect} by {change.by_label}, which was issued before it")
@@ -135,16 +139,40 @@ def _change(row: dict) -> Change:
                   until=row["noLonger"] if effect == "suspended" else None)
 
 
-def _names_a_part(quote: str, number: str) -> bool:
-    """Whether the words just before the changed instrument's number name a part of it ("Bãi bỏ
-    Điều 8 Nghị định số 140/2025/NĐ-CP", "bãi bỏ một phần: ..."), not the whole ("Bãi bỏ toàn bộ")."""
-    at = quote.rfind(number) if number else -1
-    window = quote[max(0, at - 100):at] if at >= 0 else quote[-160:]
-    return bool(_PART.search(window)) and "toàn bộ" not in window.lower()
+# Who repealed named provisions of an instrument: each changer whose kg:changesProvision edges to a
+# provision of it are of kind "repealed", with the provisions and the words.
+_PARTS_REPEALED = """PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT DISTINCT ?changer ?provisionId ?quote ?start ?end ?source WHERE {
+  ?provision kg:provisionOf ?instrument ; kg:provisionId ?provisionId .
+  ?evidence rdf:predicate kg:changesProvision ; rdf:object ?provision ; rdf:subject ?subject ; kg:changeKind "repealed" ;
+            kg:quote ?quote ; kg:start ?start ; kg:end ?end ; kg:inSource ?file .
+  ?file kg:path ?source .
+  OPTIONAL { ?subject kg:inDocument ?document }
+  BIND (COALESCE(?document, ?subject) AS ?changer)
+  FILTER (?changer != ?instrument)
+}"""
 
 
-def _changes(store, iri: str, number: str = "") -> list[tuple[Change, dict]]:
-    """Each changing instrument once per effect, with every piece of evidence for it."""
+def _parts_repealed(store: Store, iri: str) -> dict[str, tuple[tuple[str, ...], tuple[Evidence, ...]]]:
+    """The instruments that repealed named provisions of this one (kg:changesProvision of kind
+    "repealed": "Bãi bỏ Điều 8 Nghị định số 140/2025/NĐ-CP"), each with those provisions, in the
+    order of the instrument, and the words: their repeal leaves the rest standing."""
+    parts: dict[str, tuple[set[str], set[Evidence]]] = {}
+    for changer, provision_id, quote, start, end, source in store.query(_PARTS_REPEALED, {"instrument": _iri(iri)}).rows:
+        named, words = parts.setdefault(changer.value, (set(), set()))
+        named.add(provision_id.value)
+        words.add(Evidence(source.value, int(start.value), int(end.value), quote.value))
+    return {changer: (tuple(sorted(named, key=provision_order)), tuple(sorted(words, key=lambda e: (e.source, e.start))))
+            for changer, (named, words) in parts.items()}
+
+
+def _changes(store: Store, iri: str) -> list[tuple[Change, dict]]:
+    """Each changing instrument once per effect, with every piece of evidence for it.
+
+    A repeal is partial when the changer repealed named provisions of it (the graph's
+    kg:changesProvision, kind "repealed"); a changer that the graph says amends the instrument and
+    that repealed some of its provisions ("Sửa đổi một số điều ...: 5. Bãi bỏ khoản 3 Điều 9") has
+    partly repealed it too, from the same day."""
     merged: dict[tuple[str, str], tuple[Change, dict, list[Evidence]]] = {}
     for row in run_named(store, "changes", {"instrument": iri}).records():
         change = _change(row)
@@ -155,11 +183,19 @@ def _changes(store, iri: str, number: str = "") -> list[tuple[Change, dict]]:
             if evidence not in entry[2]:
                 entry[2].append(evidence)
     out = []
+    in_part = _parts_repealed(store, iri) if merged else {}
     for change, row, evidence in merged.values():
-        partial = change.effect == "repealed" and bool(evidence) and all(_names_a_part(e.quote, number)
-                                                                          for e in evidence)
-        out.append((Change(change.effect, change.by, change.by_label, change.date, change.date_basis, partial,
-                           change.until, tuple(evidence)), row))
+        parts = in_part.get(change.by, ((), ()))[0] if change.effect == "repealed" else ()
+        out.append((Change(change.effect, change.by, change.by_label, change.date, change.date_basis, bool(parts),
+                           change.until, tuple(evidence), parts), row))
+    for by, (parts, words) in in_part.items():
+        if (by, "repealed") in merged:
+            continue
+        other = next(((change, row) for (changer, _), (change, row, _) in merged.items() if changer == by), None)
+        if other is not None:
+            change, row = other
+            out.append((Change("repealed", by, change.by_label, change.date, change.date_basis, True, None, words,
+                               parts), row))
     return out
 
 
@@ -180,7 +216,7 @@ def _issued_after(change: Change, row: dict, issued: str | None, year: str | Non
     return int(theirs[:4]) >= int(mine[:4])
 
 
-def standing(store, iri: str, as_of: str | None = None) -> Standing:
+def standing(store: Store, iri: str, as_of: str | None = None) -> Standing:
     """The state of the instrument ``iri`` on ``as_of`` (ISO date; today without it)."""
     as_of = as_of or datetime.date.today().isoformat()
     _check_date(as_of)
@@ -197,7 +233,7 @@ def standing(store, iri: str, as_of: str | None = None) -> Standing:
             if current is None or (row["date"] < current[0] if kind == "from" else row["date"] > current[0]):
                 dates[kind] = (row["date"], evidence)
     kept, ignored = [], []
-    for change, row in _changes(store, iri, label):
+    for change, row in _changes(store, iri):
         (kept if _issued_after(change, row, issued, year) else ignored).append(change)
     kept.sort(key=lambda c: (_date_key(c.date if c.date and len(c.date) == 10 else None,
                                        c.date[:4] if c.date else None), c.by_label))
@@ -236,12 +272,12 @@ def _check_date(value: str) -> None:
         raise QueryError(f"--as-of {value!r}: not a date (YYYY-MM-DD)") from None
 
 
-_NUMBERED = """PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX kg: <https://w3id.org/kg-vn/ontology#>
+_NUMBERED = sparql_prefixes("eli", "kg") + """
 SELECT ?number ?node (EXISTS { ?file kg:describes ?node } AS ?held) WHERE { ?node eli:number ?number }
 ORDER BY DESC(?held) ?node"""
 
 
-def instruments_numbered(store, number: str) -> list[str]:
+def instruments_numbered(store: Store, number: str) -> list[str]:
     """Every instrument carrying this number (two provinces' 454/QĐ-UBND are two), held ones first."""
     import pyoxigraph as ox
 
@@ -282,7 +318,7 @@ class Alert:
         return out
 
 
-_EDGE_EVIDENCE = """PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+_EDGE_EVIDENCE = sparql_prefixes("kg", "rdf") + """
 SELECT ?relation ?quote ?start ?end ?source WHERE {
   ?evidence rdf:subject ?subject ; rdf:predicate ?relation ; rdf:object ?object ; kg:quote ?quote ;
             kg:start ?start ; kg:end ?end ; kg:inSource ?file .
@@ -290,7 +326,7 @@ SELECT ?relation ?quote ?start ?end ?source WHERE {
 } ORDER BY ?source ?start"""
 
 
-def _edge_evidence(store, subject: str, obj: str) -> Evidence | None:
+def _edge_evidence(store: Store, subject: str, obj: str) -> Evidence | None:
     rows = store.query(_EDGE_EVIDENCE, {"subject": _iri(subject), "object": _iri(obj)}).rows
     if not rows:
         return None
@@ -298,14 +334,14 @@ def _edge_evidence(store, subject: str, obj: str) -> Evidence | None:
     return Evidence(source.value, int(start.value), int(end.value), quote.value)
 
 
-def alerts(store, document: str, as_of: str | None = None) -> dict[str, list[Alert]]:
+def alerts(store: Store, document: str, as_of: str | None = None) -> dict[str, list[Alert]]:
     """For each task of the document (its IRI), what its lineage rests on that was changed: each
     changed instrument once, by the shortest path, with the words of every step."""
     from .network import lineage_tree
 
     as_of = as_of or datetime.date.today().isoformat()
     plan_date = standing(store, document, as_of).issued
-    tasks = store.query("""PREFIX kg: <https://w3id.org/kg-vn/ontology#>
+    tasks = store.query(sparql_prefixes("kg") + """
         SELECT ?task ?id WHERE { ?task kg:inDocument ?doc ; kg:sectionId ?id ; a kg:Task }""",
                         {"doc": _iri(document)}).rows
     found: dict[str, list[Alert]] = {}
@@ -371,8 +407,7 @@ class Event:
         return f"{self.date:<10}  {self.kind:<16} {self.subject}" + (f"  {self.detail}" if self.detail else "")
 
 
-_CITED_BY = """PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+_CITED_BY = sparql_prefixes("kg", "eli", "rdfs") + """
 SELECT DISTINCT ?citing ?label ?date WHERE {
   ?subject ?relation ?instrument .
   OPTIONAL { ?subject kg:inDocument ?document }
@@ -384,7 +419,7 @@ SELECT DISTINCT ?citing ?label ?date WHERE {
 }"""
 
 
-def timeline(store, iri: str, lineage: bool = True) -> list[Event]:
+def timeline(store: Store, iri: str, lineage: bool = True) -> list[Event]:
     """Every dated event of the instrument (and, with ``lineage``, of what it rests on), in date order."""
     from .network import lineage_tree
 

@@ -9,7 +9,8 @@
 - ``RdflibStore``: a plain rdflib dataset with prepared queries: the reference implementation.
 - ``RemoteStore``: any SPARQL 1.1 endpoint over HTTP (Oxigraph server, Fuseki, GraphDB, Virtuoso).
 
-Every store answers ``query(text, bindings)`` with a ``Result`` of pyoxigraph terms. Bindings
+Every store answers ``query(text, bindings)`` with a ``Result`` of pyoxigraph terms: that is the
+``Store`` protocol, which whatever reads a graph (queries, standing, effects, the API) takes. Bindings
 are RDF terms, never a user's text pasted into the query: rdflib pre-binds them, and pyoxigraph
 and a remote endpoint get them in a VALUES block written by the N-Triples serializer, which
 escapes whatever the value holds.
@@ -30,18 +31,20 @@ import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
 from .errors import GraphError, QueryError
+from .namespaces import XSD
 
-__all__ = ["Result", "MemoryStore", "DiskStore", "RdflibStore", "RemoteStore", "open_store", "graph_file",
+__all__ = ["Result", "Store", "MemoryStore", "DiskStore", "RdflibStore", "RemoteStore", "open_store", "graph_file",
            "refresh_ready_store", "ready_store_is_fresh", "push"]
 
 #: Rows a query returns unless asked for more (``max_rows=None``: all of them). The reading commands
 #: ask for all and page them (--limit, --offset), saying on stderr when a page is not the end.
 DEFAULT_MAX_ROWS = 100_000
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = XSD + "string"
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,18 @@ class Result:
         """Rows as plain values: IRIs and literals as their text."""
         return [{name: (None if term is None else term.value) for name, term in zip(self.variables, row)}
                 for row in self.rows]
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A graph that answers SPARQL: in memory, on disk, in rdflib or behind an endpoint.
+
+    ``bindings`` maps variable names to RDF terms (pyoxigraph's), bound by the store, never pasted
+    into the text; ``max_rows=None`` returns every row, else the result says it was ``truncated``.
+    """
+
+    def query(self, text: str, bindings: dict | None = None,
+              max_rows: int | None = DEFAULT_MAX_ROWS) -> Result: ...
 
 
 def graph_file(location: str | Path) -> Path:
@@ -257,7 +272,8 @@ def ready_store_is_fresh(folder: str | Path) -> bool:
 INCREMENTAL_MAX_BYTES = 1 << 30
 
 
-def refresh_ready_store(folder: str | Path) -> Path:
+def refresh_ready_store(folder: str | Path, graphs: dict[str, tuple[str, list[tuple[int, int]]]] | None = None
+                        ) -> Path:
     """Make ``folder/oxigraph`` hold ``folder/graph.nq``, doing no more than it must:
 
     - a store already stamped with graph.nq's size and time: nothing;
@@ -267,34 +283,40 @@ def refresh_ready_store(folder: str | Path) -> Path:
     - otherwise a bulk load of the whole file into a directory of its own.
 
     Either way the new store is renamed into place, so a reader, or a load that is killed,
-    never sees half a store. The stamp keeps a digest of each named graph's lines."""
+    never sees half a store. The stamp keeps a digest of each named graph's lines. ``graphs``
+    (``{graph IRI: (sha256 of its lines, [(start, end) of its runs])}``, as ``_graph_spans`` reads
+    them) is given by ``kg build``, which wrote graph.nq from blocks whose digests and sizes it
+    knows: graph.nq is then not read again, and only a changed graph's lines are."""
     folder = Path(folder)
     source = graph_file(folder)
     directory = folder / STORE_DIR
     if ready_store_is_fresh(folder):
         return directory
     old = _read_stamp(directory)
-    data = source.read_bytes() if source.stat().st_size <= INCREMENTAL_MAX_BYTES else None
-    spans = _graph_spans(data) if data is not None else None
+    size = source.stat().st_size
+    data = None
+    if graphs is None and size <= INCREMENTAL_MAX_BYTES:
+        data = source.read_bytes()
+        graphs = {name.decode("utf-8"): value for name, value in _graph_spans(data).items()}
     stamp = _stat_stamp(source)
-    if spans is not None:
-        stamp["graphs"] = {name.decode("utf-8"): digest for name, (digest, _) in spans.items()}
+    if graphs is not None:
+        stamp["graphs"] = {name: digest for name, (digest, _) in graphs.items()}
     previous = (old or {}).get("graphs")
     _remove_stale_loads(folder)
     fresh = folder / f".oxigraph-{os.getpid()}"
     shutil.rmtree(fresh, ignore_errors=True)
     try:
-        if previous is not None and spans is not None and directory.is_dir():
+        if previous is not None and graphs is not None and directory.is_dir():
             changed = [name for name, digest in stamp["graphs"].items() if previous.get(name) != digest]
             gone = [name for name in previous if name not in stamp["graphs"]]
             if not changed and not gone:
                 _write_stamp(directory, stamp)
                 return directory
-            changed_bytes = sum(end - begin for name in changed for begin, end in spans[name.encode()][1])
-            if changed_bytes + len(gone) * 1000 < len(data) // 2:
+            changed_bytes = sum(end - begin for name in changed for begin, end in graphs[name][1])
+            if changed_bytes + len(gone) * 1000 < size // 2:
                 try:
                     ox.Store.read_only(str(directory)).backup(str(fresh))
-                    _update_graphs(ox.Store(str(fresh)), data, spans, changed, gone)
+                    _update_graphs(ox.Store(str(fresh)), _reader(source, data), graphs, changed, gone)
                     return _swap(fresh, directory, folder, stamp)
                 except _NotByGraph:
                     shutil.rmtree(fresh, ignore_errors=True)
@@ -322,15 +344,27 @@ class _NotByGraph(Exception):
     """graph.nq holds lines that its named graphs do not account for: load it whole instead."""
 
 
-def _update_graphs(store: ox.Store, data: bytes, spans: dict, changed: list[str], gone: list[str]) -> None:
-    """Replace the quads of the ``changed`` named graphs by their lines in ``data`` and drop the
-    ``gone`` ones: only the quads that differ are removed and added (the instruments' graph
-    changes by a few counts when one file does)."""
+def _reader(source: Path, data: bytes | None):
+    """``read(begin, end)``: those bytes of graph.nq, from ``data`` when it was read whole."""
+    if data is not None:
+        return lambda begin, end: data[begin:end]
+
+    def read(begin: int, end: int) -> bytes:
+        with open(source, "rb") as file:
+            file.seek(begin)
+            return file.read(end - begin)
+    return read
+
+
+def _update_graphs(store: ox.Store, read, spans: dict, changed: list[str], gone: list[str]) -> None:
+    """Replace the quads of the ``changed`` named graphs by their lines (``read(begin, end)`` of
+    graph.nq) and drop the ``gone`` ones: only the quads that differ are removed and added (the
+    instruments' graph changes by a few counts when one file does)."""
     for name in gone:
         store.remove_graph(ox.NamedNode(name))
     for name in changed:
         graph = ox.NamedNode(name)
-        lines = b"".join(data[begin:end] for begin, end in spans[name.encode()][1])
+        lines = b"".join(read(begin, end) for begin, end in spans[name][1])
         wanted = set(ox.parse(lines, format=ox.RdfFormat.N_QUADS))
         if any(quad.graph_name != graph for quad in wanted):  # a default-graph triple ending in an IRI
             raise _NotByGraph(name)
@@ -533,7 +567,7 @@ def _send(request: urllib.request.Request, timeout: float, url: str, open_url=ur
 AUTO_DISK_BYTES = 512 * 2**20
 
 
-def open_store(location: str | Path, kind: str = "auto", writable: bool = False):
+def open_store(location: str | Path, kind: str = "auto", writable: bool = False) -> Store:
     """A store over a build directory (``auto``, ``memory``, ``disk`` or ``rdflib``) or an endpoint URL.
 
     ``auto`` opens the store ``kg build`` left beside graph.nq (``build/oxigraph``, read-only) when it

@@ -32,7 +32,7 @@ from importlib.resources import files
 
 from .models import Document, Section, SourceText
 from .duties import agencies, agency_text, assigns_work, clip, read_deadline, roman, task_duties, task_reports_to
-from .vocab import fold
+from .vocab import fold, unnamed_groups
 
 __all__ = ["parse_sections", "read_deadline"]
 
@@ -97,15 +97,11 @@ def _rules() -> _Rules:
 
 def _line_body(pattern: str) -> str:
     """A line-start pattern without its anchor and group names, to join into one lookahead."""
-    return _unnamed(_unanchored(pattern))
+    return unnamed_groups(_unanchored(pattern))
 
 
 def _unanchored(pattern: str) -> str:
     return pattern[1:] if pattern.startswith("^") else pattern
-
-
-def _unnamed(pattern: str) -> str:
-    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 @dataclass(slots=True)
@@ -420,16 +416,9 @@ def _rows(text, tables, drafts, rules) -> list[_Draft]:
     for table in tables:
         cells = [(a[1] + 1, b[0] - 1) for a, b in zip(table, table[1:])]
         cells = [(s, max(s, e)) for s, e in cells]
-        header = []
-        for s, e in cells:
-            if not text[s:e].strip():
-                if header:
-                    break
-                continue
-            header.append(_column(fold(_SPACES.sub(" ", text[s:e])), rules))
+        header = _header(text, cells, rules)
         if "lead" not in header:
             continue
-        width = len(header)
         k = len(header)
         while k < len(cells):
             s, e = cells[k]
@@ -437,30 +426,53 @@ def _rows(text, tables, drafts, rules) -> list[_Draft]:
             if not re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*", label):
                 k += 1
                 continue
-            row = {}
-            column, j = 1, k + 1
-            while j < len(cells) and column < width:
-                cs, ce = cells[j]
-                value = text[cs:ce].strip()
-                if not value and j + 1 < len(cells) and re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*|[IVX]+\.?|[A-Z]",
-                                                                     text[cells[j + 1][0]:cells[j + 1][1]].strip()):
-                    break
-                row[header[column]] = (cs, ce)
-                column, j = column + 1, j + 1
-            end = cells[j - 1][1]
-            parent = _innermost(drafts, starts, s)
-            draft = _Draft(f"appendix.{len(rows) + 1}", "task", 9, s, label, parent=parent, end=end)
-            if "task" in row:
-                draft.title = clip(_SPACES.sub(" ", text[slice(*row["task"])]).strip())
-            if "lead" in row:
-                draft.lead = agency_text(text[slice(*row["lead"])]) or None
-            if "partners" in row:
-                draft.partners = agencies(text[slice(*row["partners"])])
-            if "deadline" in row:
-                draft.deadline = read_deadline(text[slice(*row["deadline"])], cell=True)
+            row, j = _row_cells(text, cells, k, header)
+            draft = _Draft(f"appendix.{len(rows) + 1}", "task", 9, s, label, parent=_innermost(drafts, starts, s),
+                           end=cells[j - 1][1])
+            _read_row(text, row, draft)
             rows.append(draft)
             k = j
     return rows
+
+
+def _header(text: str, cells: list[tuple[int, int]], rules) -> list[str]:
+    """What each column of a table holds, from its first non-empty cells ("number", "task", "lead"...)."""
+    header = []
+    for s, e in cells:
+        if not text[s:e].strip():
+            if header:
+                break
+            continue
+        header.append(_column(fold(_SPACES.sub(" ", text[s:e])), rules))
+    return header
+
+
+def _row_cells(text: str, cells: list[tuple[int, int]], k: int, header: list[str]):
+    """The cells of the row numbered in cell ``k``, by column, and the cell after the row's last.
+    An empty cell before a number (or a part's marker) ends a row that has fewer cells than columns."""
+    row = {}
+    column, j = 1, k + 1
+    while j < len(cells) and column < len(header):
+        cs, ce = cells[j]
+        value = text[cs:ce].strip()
+        if not value and j + 1 < len(cells) and re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*|[IVX]+\.?|[A-Z]",
+                                                             text[cells[j + 1][0]:cells[j + 1][1]].strip()):
+            break
+        row[header[column]] = (cs, ce)
+        column, j = column + 1, j + 1
+    return row, j
+
+
+def _read_row(text: str, row: dict[str, tuple[int, int]], draft: _Draft) -> None:
+    """A row's task, lead, partners and deadline, each read from its own cell."""
+    if "task" in row:
+        draft.title = clip(_SPACES.sub(" ", text[slice(*row["task"])]).strip())
+    if "lead" in row:
+        draft.lead = agency_text(text[slice(*row["lead"])]) or None
+    if "partners" in row:
+        draft.partners = agencies(text[slice(*row["partners"])])
+    if "deadline" in row:
+        draft.deadline = read_deadline(text[slice(*row["deadline"])], cell=True)
 
 
 def _column(header: str, rules) -> str:

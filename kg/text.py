@@ -92,7 +92,9 @@ def _literal_prefix(pattern: str) -> str:
 # page-number lines around a header are taken in code.
 _FURNITURE = tuple((_literal_prefix(pattern), re.compile(pattern)) for pattern in (
     r"CÔNG BÁO[ \t]*/[ \t]*Số[^\n]{0,60}",
-    r"Người ký:[^\n]*(?:\n(?:Email|Cơ quan|Thời gian ký):[^\n]*){0,3}",
+    # the stamp: who signed (its name at times wrapped onto a second line), then its email, body
+    # and time; a "Người ký" without them is a site's metadata (read by kg.identify), not a stamp
+    r"Người ký:[^\n]*(?:\n[^\n:]{1,30}(?=\n(?:Email|Cơ quan|Thời gian ký):))?(?:\n(?:Email|Cơ quan|Thời gian ký):[^\n]*){1,3}",
     r"Ký bởi:[^\n]*(?:\n(?:Cơ quan|Ngày ký):[^\n]*){0,2}",
 ))
 _PAGE_LINE = re.compile(r"[ \t]*\d{0,4}[ \t]*")  # a page number, or nothing

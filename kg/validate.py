@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GraphError
+from .namespaces import SH
 from .rdf import ontology_file, ontology_quads
 
 __all__ = ["Violation", "ValidationReport", "validate", "load_graph"]
 
-SH = "http://www.w3.org/ns/shacl#"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["Vocabulary", "vocabulary", "fold", "RegistryEntry", "load_registry", "spaced", "phrase_tree"]
+__all__ = ["Vocabulary", "vocabulary", "fold", "RegistryEntry", "load_registry", "spaced", "phrase_tree",
+           "unnamed_groups"]
+
+
+def unnamed_groups(pattern: str) -> str:
+    """A data file's pattern with its named groups made plain, to join with others in one alternation.
+
+    >>> unnamed_groups("(?P<day>[0-9]+)/(?P<month>[0-9]+)")
+    '(?:[0-9]+)/(?:[0-9]+)'
+    """
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 def _data(name: str) -> str:
@@ -80,6 +90,8 @@ class Vocabulary:
     roles: tuple[str, ...]
     anchor: re.Pattern                    # type words: the pass over the text that finds candidates
     number_anchor: re.Pattern             # "số" before a digit, for lowercase type words
+    year_code: re.Pattern                 # "/2007/NĐ": sought first, the number before it read back
+    number_before_code: re.Pattern        # "127" of "127/2007/NĐ-CP" (after a space): an anchor too
     lower_type: re.Pattern                # a lowercase type word just before "số"
     lower_type_reversed: re.Pattern       # the same words spelt backwards, read back from "số"
     number: re.Pattern
@@ -119,8 +131,11 @@ def vocabulary() -> Vocabulary:
     # literal prefix ten times faster, so word boundaries are checked in find.py instead.
     anchor = re.compile(phrase_tree(forms))
     # "số" before a number ("số 12", "số: 12", "số : 12"), or a number with its year and code written
-    # straight after a lowercase type word ("theo nghị định 127/2007/NĐ-CP")
-    number_anchor = re.compile(r"số(?=\s*:?\s*\d)|(?<=\s)\d{1,5}(?=/(?:19|20)\d\d/[A-ZĐ])")
+    # straight after a lowercase type word ("theo nghị định 127/2007/NĐ-CP"): the latter found from
+    # its literal-led "/2007/N" (find._anchors), as a pattern led by a digit class took ~20x as long
+    number_anchor = re.compile(r"số(?=\s*:?\s*\d)")
+    year_code = re.compile(r"/(?:19|20)\d\d/[A-ZĐ]")
+    number_before_code = re.compile(r"\d{1,5}(?=/(?:19|20)\d\d/[A-ZĐ])")
     lower_forms = tuple(form[0].lower() + form[1:] for form in forms)
     lower = "|".join(spaced(form) for form in lower_forms)
     lower_type = re.compile(rf"(?<!\w)(?:{lower})\s*$")
@@ -189,6 +204,8 @@ def vocabulary() -> Vocabulary:
         roles=roles,
         anchor=anchor,
         number_anchor=number_anchor,
+        year_code=year_code,
+        number_before_code=number_before_code,
         lower_type=lower_type,
         lower_type_reversed=re.compile(r"\s*(?:" + "|".join(spaced(form[::-1]) for form in lower_forms) + ")"),
         number=re.compile(number),

@@ -5,9 +5,8 @@ import pytest
 
 import kg
 from kg.errors import QueryError
+from kg.namespaces import KG
 from kg.query import run_named
-
-KG = "https://w3id.org/kg-vn/ontology#"
 
 
 @pytest.fixture(scope="module")

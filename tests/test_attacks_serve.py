@@ -238,6 +238,7 @@ def test_a_small_query_asking_for_gigabytes_kills_only_its_worker(kg_serve):
 
 def test_a_query_past_its_time_is_stopped_and_the_cpu_goes_idle(kg_serve):
     server = kg_serve("--timeout", "1", "--workers", "2")
+    _query(server.base, CHEAP)  # the workers are started: the second counted is the query's own
     started = time.monotonic()
     status, body = _query(server.base, CROSS, timeout=30)
     assert status == 503 and "stopped" in body
@@ -321,6 +322,61 @@ def test_connections_are_bounded_and_stalled_sockets_cost_no_tracebacks(kg_serve
     server.process.kill()
     server.process.wait()
     assert "Traceback" not in server.process.stderr.read()
+
+
+# an update that would take hours and ever more memory: every pair of quads, inserted
+HEAVY_UPDATE = ("INSERT { GRAPH <http://example.org/heavy> { ?a <http://example.org/p> ?f } } "
+                "WHERE { GRAPH ?x { ?a ?b ?c } GRAPH ?y { ?d ?e ?f } GRAPH ?z { ?g ?h ?i } }")
+WRITTEN = "ASK { GRAPH ?g { ?s <http://example.org/p> ?o } }"
+SMALL_INSERT = ("INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> <http://example.org/p> "
+                "'written through the endpoint' } }")
+
+
+def _cpu(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _update(base: str, text: str, timeout: float = 60.0) -> tuple[int, str]:
+    return _request(base + "/update", text.encode(), {"Content-Type": "application/sparql-update"}, timeout=timeout)
+
+
+def test_an_update_past_its_time_is_stopped_and_writes_nothing(kg_serve):
+    """An update runs first on a worker's copy of the graph, under the query limits: one that
+    would run for hours is stopped there, the server itself never runs it, and the graph is as it was."""
+    server = kg_serve("--allow-updates", "--timeout", "2", "--workers", "2")
+    started = time.monotonic()
+    status, body = _update(server.base, HEAVY_UPDATE)
+    assert status == 503 and "stopped" in body, (status, body)
+    assert time.monotonic() - started < 2 + 5
+    before = _cpu(server.process.pid)
+    time.sleep(1.0)
+    assert _cpu(server.process.pid) - before < 0.3, "the server itself runs the update"
+    assert json.loads(_query(server.base, WRITTEN)[1])["boolean"] is False
+    assert _update(server.base, SMALL_INSERT)[0] == 204  # a bounded update still goes through
+    assert json.loads(_query(server.base, WRITTEN)[1])["boolean"] is True
+
+
+def test_an_update_to_the_on_disk_store_past_its_time_leaves_it_as_it_was(plan_build, tmp_path):
+    """Over the on-disk store each write runs in a writer process of its own: killed past its time,
+    its transaction never lands; a bounded write after it does."""
+    from kg.serve import make_server
+
+    build_dir = tmp_path / "build"
+    build_dir.mkdir()
+    (build_dir / "graph.nq").write_bytes((plan_build / "graph.nq").read_bytes())
+    server = make_server(build_dir, port=0, store_kind="disk", allow_updates=True, workers=2, timeout=2)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        status, body = _update(base, HEAVY_UPDATE)
+        assert status == 503 and "nothing was written" in body, (status, body)
+        assert json.loads(_query(base, WRITTEN)[1])["boolean"] is False
+        assert _update(base, SMALL_INSERT)[0] == 204
+        assert json.loads(_query(base, WRITTEN)[1])["boolean"] is True
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_workers_over_the_on_disk_store_see_each_write(plan_build, tmp_path):

@@ -196,3 +196,36 @@ def test_a_damaged_cache_entry_is_made_again(small_corpus, tmp_path):
         db.execute("UPDATE extractions SET data = CAST('{' AS BLOB) WHERE rowid = (SELECT min(rowid) FROM extractions)")
     again = build([small_corpus], out)
     assert again.ok and (out / "graph.nq").read_bytes() == before
+
+
+def test_the_graphs_the_build_hands_the_store_are_those_graph_nq_holds(tmp_path):
+    """kg build tells kg.store each named graph's digest and place in graph.nq from the blocks it
+    joined, instead of the store reading graph.nq again: they are what reading it finds, and a
+    rebuild after one file changed replaces that file's graph and the instruments' only."""
+    import shutil
+
+    from kg.build import GRAPH_NQ
+    from kg.rdf import source_graph_iri
+    from kg.store import STORE_DIR, _graph_spans, _read_stamp
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("322-KH-UBND-2023-kon-tum.txt", "plans/308-kh-ubnd-ha-noi-2025-8e9a425d.txt"):
+        shutil.copyfile(ROOT / "corpus" / name, corpus / Path(name).name)
+    output = tmp_path / "build"
+    build([corpus], output)
+    data = (output / GRAPH_NQ).read_bytes()
+    read = {name.decode(): value for name, value in _graph_spans(data).items()}
+    stamp = _read_stamp(output / STORE_DIR)
+    assert stamp["graphs"] == {name: digest for name, (digest, _) in read.items()}
+    assert len(read) == 4  # the ontology, two files, the instruments
+    plan = corpus / "322-KH-UBND-2023-kon-tum.txt"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\nGhi chú.\n", encoding="utf-8")
+    build([corpus], output)
+    after = _read_stamp(output / STORE_DIR)["graphs"]
+    changed = {name for name in after if after[name] != stamp["graphs"].get(name)}
+    assert source_graph_iri("corpus/322-KH-UBND-2023-kon-tum.txt") in changed and len(changed) <= 2
+    assert after == {name.decode(): digest for name, (digest, _) in _graph_spans((output / GRAPH_NQ).read_bytes()).items()}
+    from kg.store import open_store
+    store = open_store(output, "disk")
+    assert store.source == "store"

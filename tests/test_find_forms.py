@@ -47,3 +47,23 @@ def test_a_short_form_nothing_explains_is_no_reference():
 ])
 def test_abbreviated_title_reads_as_the_full_one(written, expanded):
     assert [r.title for r in find_references(prepare_text(written))] == [expanded]
+
+
+def test_numbers_read_back_from_their_year_and_code_are_the_anchors_one_pattern_finds():
+    """find._anchors reads "127" of "127/2007/NĐ-CP" back from "/2007/N"; the pattern it replaced,
+    a lookbehind led scan, finds the same anchors: on a corpus text and at the edges (six digits,
+    a digit other than ASCII, no space before)."""
+    import re
+    from pathlib import Path
+
+    from kg.find import _anchors
+    from kg.text import read_text
+    from kg.vocab import vocabulary
+
+    vocab = vocabulary()
+    scan = re.compile(r"số(?=\s*:?\s*\d)|(?<=\s)\d{1,5}(?=/(?:19|20)\d\d/[A-ZĐ])")
+    text = read_text(Path(__file__).resolve().parents[1] / "corpus/322-KH-UBND-2023-kon-tum.txt").normalized
+    for sample in (text, "theo nghị định 127/2007/NĐ-CP", "x 123456/2020/NĐ", "\t\u0663/2020/A", "a12/2020/B",
+                   "12/2020/QĐ"):
+        expected = sorted([*vocab.anchor.finditer(sample), *scan.finditer(sample)], key=re.Match.start)
+        assert [(m.span(), m.group()) for m in _anchors(vocab, sample)] == [(m.span(), m.group()) for m in expected]

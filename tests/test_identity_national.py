@@ -156,3 +156,68 @@ def test_an_article_alone_in_its_file_is_read_as_that_article():
     assert [s.id for s in second.sections if s.kind == "article"] == ["Điều 2"]
     assert {s.id for s in second.sections if s.kind == "clause"} >= {"Điều 2.1", "Điều 2.2"}
     assert not {s.id for s in first.sections} & {s.id for s in second.sections} - {"preamble"}
+
+
+# ---------------------------------------------------------------- signer and date of force from metadata
+
+SAVED_PAGE = ROOT / "corpus" / "plans" / "2530-qd-ttg-thu-tuong-chinh-phu-2025-646f0a00.txt"
+
+
+def _document(result) -> dict:
+    return result.to_dict()["document"]
+
+
+def test_metadata_lines_give_the_signer_and_the_date_of_force():
+    """The founding plan opens with a site's metadata as lines ("Ngày có hiệu lực 08/02/2023",
+    "Người ký Lê Ngọc Tuấn"); its body states no date of force of its own."""
+    source = prepare_text(PLAN.read_text(encoding="utf-8"), str(PLAN))
+    document = _document(extract_file(PLAN))
+    assert document["signer"] == "Lê Ngọc Tuấn"
+    assert document["in_force_from"] == "2023-02-08"
+    evidence = document["evidence"]["in_force_from"]
+    assert source.original[evidence["start"]:evidence["end"]] == "Ngày có hiệu lực 08/02/2023"
+
+
+def test_a_saved_pages_metadata_cells_give_the_signer_and_no_date_it_hides():
+    """thuvienphapluat.vn saved as text puts each cell on a line of its own ("Người ký:" / "|" /
+    "Trần Hồng Hà"); to those who are not its members it shows "Đã biết" for the date of force,
+    which is no date: the decision's body says when it is in force (from signing)."""
+    text = SAVED_PAGE.read_text(encoding="utf-8")
+    document = _document(extract_file(SAVED_PAGE))
+    assert document["signer"] == "Trần Hồng Hà"
+    assert document["in_force_from"] == "2025-11-19"
+    evidence = document["evidence"]["in_force_from"]
+    assert " ".join(text[evidence["start"]:evidence["end"]].split()) == "Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành"
+    assert evidence["start"] > text.index("Đã biết")
+    other = ROOT / "corpus" / "plans" / "980-kh-ubnd-tinh-nghe-an-2025-c5d930a5.txt"
+    plan = _document(extract_file(other))
+    assert plan["signer"] == "Nguyễn Văn Đệ" and "in_force_from" not in plan
+
+
+def test_a_markdown_metadata_table_gives_the_signer_and_the_date_of_force():
+    """The saved page's metadata (2530/QĐ-TTg) as a dataset writes it, a markdown table, with the
+    date of force its members see, the day the body states (in force from signing)."""
+    text = ("| | |\n|---|---|\n| **Số hiệu** | 2530/QĐ-TTg |\n| **Loại văn bản** | Quyết định |\n"
+            "| **Nơi ban hành** | Thủ tướng Chính phủ |\n| **Người ký** | Trần Hồng Hà |\n"
+            "| **Ngày ban hành** | 19/11/2025 |\n| **Ngày hiệu lực** | 19/11/2025 |\n\n"
+            "Điều 1. Phê duyệt Kế hoạch hành động quốc gia về khắc phục ô nhiễm và quản lý chất lượng "
+            "môi trường không khí giai đoạn 2026 - 2030, tầm nhìn đến năm 2045.\n")
+    document = _document(extract_text(text))
+    assert (document["number"], document["signer"], document["date"], document["in_force_from"]) == \
+        ("2530/QĐ-TTg", "Trần Hồng Hà", "2025-11-19", "2025-11-19")
+    evidence = document["evidence"]["in_force_from"]
+    assert text[evidence["start"]:evidence["end"]].startswith("Ngày hiệu lực")
+    # a date of force its body states is the document's word, before a site's record of it
+    stated = text + "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 12 năm 2025.\n"
+    assert _document(extract_text(stated))["in_force_from"] == "2025-12-01"
+
+
+def test_the_gazettes_signature_stamp_is_furniture_not_a_signer():
+    """The e-signature stamp ("Người ký: Cổng Thông tin điện tử Chính" / "phủ" / "Email: ..." /
+    "Cơ quan: ..." / "Thời gian ký: ...") pasted into a gazette page is blanked, its wrapped line
+    and the lines under it too; it names no signer."""
+    path = ROOT / "corpus" / "congbao" / "hd_khoan" / "thong-tu-so-36-2021-tt-bldtbxh-36618.txt"
+    source = prepare_text(path.read_text(encoding="utf-8"), str(path))
+    assert "Người ký:" in source.original and "Email: thongtinchinhphu" in source.original
+    assert "Người ký:" not in source.normalized and "thongtinchinhphu" not in source.normalized
+    assert "Cổng" not in (_document(extract_file(path))["signer"] or "")

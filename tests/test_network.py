@@ -12,11 +12,10 @@ from click.testing import CliRunner
 
 from kg import lineage, network
 from kg.cli import main
+from kg.namespaces import ID, KG
 from kg.query import run_named
 from kg.store import DiskStore, open_store
 
-ID = "https://w3id.org/kg-vn/id/"
-KG = "https://w3id.org/kg-vn/ontology#"
 PLAN = ID + "ke-hoach/322-kh-ubnd/2023/tinh-kon-tum"
 DECISION = ID + "quyet-dinh/15-2019-qd-ubnd/2019/tinh-kon-tum"
 
@@ -66,8 +65,26 @@ def test_a_lineage_walked_in_the_store_is_the_one_the_whole_graph_gives(store, c
             assert tree["children"] == [] and tree["label"].startswith("322/KH-UBND ")
     assert sum(start in whole for start in starts) >= 10
     for start in (DECISION, lineage.find_start(store, "62/2022/NĐ-CP")):
-        assert network.lineage_tree(store, start, down=True) == lineage.downstream(whole, start)
-        assert network.lineage_tree(store, start, down=True, depth=1) == lineage.downstream(whole, start, depth=1)
+        assert _steps(network.lineage_tree(store, start, down=True)) == lineage.downstream(whole, start)
+        assert _steps(network.lineage_tree(store, start, down=True, depth=1)) == lineage.downstream(whole, start, depth=1)
+
+
+def _steps(tree: dict) -> dict:
+    """The tree without the provisions each step names (the walk adds them; kg.lineage's whole-graph
+    tree has none)."""
+    return {k: [_steps(c) for c in v] if k == "children" else v for k, v in tree.items()
+            if k not in ("provisions", "also_names")}
+
+
+def test_a_walked_step_names_the_provisions_its_text_states(store):
+    """Below Nghị định 62/2022/NĐ-CP, Thông tư 06/2024/TT-BLĐTBXH; below it, 12/2024/TT-BLĐTBXH, whose
+    text names "khoản 3 Điều 1 Thông tư số 06/2024/TT-BLĐTBXH" and "khoản 2, ... khoản 8 Điều 2 Thông tư
+    số 06/2024/TT-BLĐTBXH": the step carries those provisions."""
+    tree = network.lineage_tree(store, lineage.find_start(store, "62/2022/NĐ-CP"), down=True)
+    (middle,) = [c for c in tree["children"] if c["label"] == "06/2024/TT-BLĐTBXH"]
+    (step,) = [c for c in middle["children"] if c["label"] == "12/2024/TT-BLĐTBXH"]
+    named = step.get("provisions", []) + step.get("also_names", [])
+    assert {"Điều 1.3", "Điều 2.2", "Điều 2.8"} <= set(named)
 
 
 def _edges(graph):

@@ -13,6 +13,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.namespaces import ELI, KG
 from kg.rdf import PREDICATES, ontology_file, type_iri
+from kg.relations import RELATIONS
 from kg.validate import validate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,21 +59,15 @@ def test_each_invalid_example_fails_for_its_own_reason():
         assert any(words in m for m in messages), (name, messages)
 
 
-# ELI's property for each relation the extractor names (issue 7).
-ELI_PARENT = {
-    "based_on": "based_on", "cites": "cites", "amends": "amends", "repeals": "repeals",
-    "replaces": "repeals", "implements": "ensures_implementation_of", "consolidates": "consolidates",
-}
-
-
 @pytest.mark.parametrize("relation", sorted(PREDICATES))
 def test_relations_are_subproperties_of_eli(ontology, relation):
+    """Each relation is an ELI relation, under the ELI property kg/data/relations.json says it refines (issue 7)."""
     prop = rdflib.URIRef(KG + PREDICATES[relation])
     assert (prop, RDF.type, OWL.ObjectProperty) in ontology
     parents = set(ontology.transitive_objects(prop, RDFS.subPropertyOf))
     assert rdflib.URIRef(ELI + "related_to") in parents
-    if relation in ELI_PARENT:
-        assert rdflib.URIRef(ELI + ELI_PARENT[relation]) in parents
+    if RELATIONS[relation].eli:
+        assert rdflib.URIRef(ELI + RELATIONS[relation].eli) in parents
 
 
 def test_deprecated_eli_implements_is_not_used(ontology):

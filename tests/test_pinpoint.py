@@ -120,3 +120,95 @@ def test_the_build_cache_keeps_pinpoints_and_changes():
     cached = _from_json(json.loads(json.dumps(_to_json(result))))
     assert (cached.citations, cached.relations, cached.pinpoints, cached.changes) == (
         result.citations, result.relations, result.pinpoints, result.changes)
+
+
+# The scans tried only where a list of parts or a change verb can begin (kg.pinpoint._Starts) find
+# what the patterns find scanning every character: on amending laws and decrees of the corpus, and
+# on the same text with a letter re's caseless matching reads differently (the whole-text scan).
+AMENDING = ["corpus/congbao/bhxh/luat-so-51-2024-qh15-43559.txt",
+            "corpus/congbao/chinh_sach_dn/nghi-dinh-so-134-2026-nd-cp-469388.txt",
+            "corpus/congbao/thue_tncn/van-ban-hop-nhat-so-4-vbhn-btc-469150.txt"]
+
+
+@pytest.mark.parametrize("name", AMENDING)
+def test_scans_from_first_words_find_what_a_whole_scan_finds(name):
+    from kg.pinpoint import _Starts
+    from kg.text import read_text
+
+    patterns = _patterns()
+    text = read_text(ROOT / name).normalized
+    for sample in (text, text + " ı"):
+        starts = _Starts(sample)
+        own = [(m.span(), m.group("chain")) for m in patterns["own"].finditer(sample)]
+        changes = [(m.span(), m.groupdict()) for m in patterns["change"].finditer(sample)]
+        assert own and changes
+        assert own == [(m.span(), m.group("chain")) for m in
+                       starts.scan(patterns["own"], sample, None if starts.whole else starts.own_starts())]
+        assert changes == [(m.span(), m.groupdict()) for m in
+                           starts.scan(patterns["change"], sample, None if starts.whole else starts.changes)]
+        for name, places in (("phrase", "phrases"), ("here", None)):
+            whole = [m.span() for m in patterns[name].finditer(sample)]
+            at = None if starts.whole else (starts.own_starts() if places is None else getattr(starts, places))
+            assert whole == [m.span() for m in starts.scan(patterns[name], sample, at)], name
+        assert starts.whole == (sample is not text)
+        ends = [m.end() for m in patterns["token"].finditer(sample)][::50]
+        assert [(m.span() if m else None) for m in (patterns["before"].search(sample, max(0, e - 300), e) for e in ends)] \
+            == [(m.span() if m else None) for m in (starts.search_before(patterns["before"], sample, max(0, e - 300), e)
+                                                     for e in ends)]
+
+
+@pytest.mark.parametrize("example", DATA["phrase_examples"], ids=lambda e: e["text"])
+def test_changes_of_words_in_a_part(example):
+    # "Bỏ cụm từ “...” tại Điều 101 và Điều 105": the words of those articles change, the articles are amended
+    from kg.pinpoint import _kind
+    match = _patterns()["phrase"].search(example["text"])
+    if example["pinpoints"] is None:
+        assert match is None
+        return
+    assert (_kind(match), _values(parse_parts(match.group("chain")))) == ("amended", example["pinpoints"])
+
+
+def test_a_change_of_words_amends_the_provisions_of_the_law_the_article_names():
+    # luat-so-51-2024-qh15, Điều 1 (amending the Law on Health Insurance 25/2008/QH12), item 35 a):
+    # "Thay cụm từ “tổ chức bảo hiểm y tế” bằng cụm từ “cơ quan bảo hiểm xã hội” tại khoản 3 và khoản 6 Điều 2, ..."
+    result = extract_file(ROOT / "corpus/congbao/bhxh/luat-so-51-2024-qh15-43559.txt")
+    words = [c for c in result.changes if "tổ chức bảo hiểm y tế” bằng" in c.quote]
+    labels = [c.provision.label() for c in words]
+    assert labels[:2] == ["khoản 3 Điều 2", "khoản 6 Điều 2"] and "khoản 4 Điều 7c" in labels
+    assert {(c.kind, c.target.rsplit("/", 2)[-2], c.by) for c in words} == {("amended", "25-2008-qh12", "Điều 1.35.a")}
+
+
+def test_parts_of_an_appendix_are_one_nested_pinpoint():
+    # nghi-quyet-so-6616-2026-nq-cp: "quy định tại khoản 2 Điều 18 Phụ lục I ban hành kèm theo Nghị định
+    # số 142/2025/NĐ-CP" names clause 2 of article 18 of appendix I, not clause 2 of article 18 and appendix I
+    path = ROOT / "corpus/congbao/chinh_sach_dn/nghi-quyet-so-6616-2026-nq-cp-469362.txt"
+    at = path.read_text(encoding="utf-8").index("gửi 01 bộ hồ sơ quy định tại khoản 2 Điều 18 Phụ lục I")
+    (citation,) = [c for c in extract_file(path).citations if at < c.reference.start < at + 120]
+    assert citation.instrument.number == "142/2025/NĐ-CP"
+    assert [(p.label(), p.provision_id()) for p in citation.pinpoints] == [
+        ("khoản 2 Điều 18 Phụ lục I", "Phụ lục I.Điều 18.2")]
+
+
+def test_a_part_listed_beside_an_appendix_stays_apart():
+    assert [p.label() for p in parse_parts("Điều 8, Phụ lục VI")] == ["Điều 8", "Phụ lục VI"]
+    assert [p.provision_id() for p in parse_parts("khoản 2, khoản 3 Điều 18 Phụ lục I")] == [
+        "Phụ lục I.Điều 18.2", "Phụ lục I.Điều 18.3"]
+
+
+def test_parts_of_this_article_and_this_clause():
+    # nghi-dinh-so-158-2025-nd-cp, Điều 3: "2. Chủ hộ kinh doanh ... b) ... không thuộc đối tượng quy định tại
+    # điểm a khoản này ..." and "3. Đối tượng quy định tại khoản 2 Điều này và điểm n khoản 1 Điều 2 của Luật ..."
+    result = extract_file(ROOT / "corpus/congbao/bhxh/nghi-dinh-so-158-2025-nd-cp-45240.txt")
+    text = (ROOT / "corpus/congbao/bhxh/nghi-dinh-so-158-2025-nd-cp-45240.txt").read_text(encoding="utf-8")
+    here = [(p.provision_id(), text[p.start:p.end]) for p in result.pinpoints if "này" in p.quote.split()[-1:][0]
+            and ("Điều này" in p.quote or "khoản này" in p.quote)]
+    assert here[:3] == [("Điều 3.2.a", "điểm a"), ("Điều 3.2", "khoản 2"), ("Điều 3.2", "khoản 2")]
+    # luat-so-51-2024-qh15 says "khoản 2 và khoản 3 Điều này" twice: in the new wording of Điều 12 of the
+    # Law on Health Insurance it quotes (that law's article, left out), and in its own Điều 3 (in force)
+    path = ROOT / "corpus/congbao/bhxh/luat-so-51-2024-qh15-43559.txt"
+    text = path.read_text(encoding="utf-8")
+    words = "khoản 2 và khoản 3 Điều này"
+    quoted, own = text.index(words), text.rindex(words)
+    law = extract_file(path)
+    assert [p.provision_id() for p in law.pinpoints if quoted <= p.start < quoted + len(words)] == []
+    assert [p.provision_id() for p in law.pinpoints if own <= p.start < own + len(words)] == ["Điều 3.2", "Điều 3.3"]

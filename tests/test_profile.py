@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from kg.build import build, cached_extractions
+from kg.namespaces import KG
 from kg.query import run_named
 from kg.store import MemoryStore
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "corpus" / "322-KH-UBND-2023-kon-tum.txt"
-KG = "https://w3id.org/kg-vn/ontology#"
 
 
 @pytest.fixture(scope="module")

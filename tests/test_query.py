@@ -10,9 +10,8 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import QueryError
+from kg.namespaces import KG
 from kg.query import named_queries, run_named
-
-KG = "https://w3id.org/kg-vn/ontology#"
 
 
 def test_every_query_file_is_described_and_declares_its_parameters():

@@ -103,7 +103,8 @@ def test_a_folder_of_formats_builds_one_document_and_reports_what_it_cannot_read
     folder = tmp_path / "downloads"
     folder.mkdir()
     for path in FORMATS.iterdir():
-        (folder / path.name).write_bytes(path.read_bytes())
+        if path.stem in (STEM, "scanned-no-text-layer"):
+            (folder / path.name).write_bytes(path.read_bytes())
     (folder / f"{STEM}.txt").write_bytes(PLAN.read_bytes())
     (folder / "cu.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     report = build([folder], tmp_path / "out")
@@ -115,3 +116,36 @@ def test_a_folder_of_formats_builds_one_document_and_reports_what_it_cannot_read
     assert describes == {"<https://w3id.org/kg-vn/id/ke-hoach/322-kh-ubnd/2023/tinh-kon-tum>"}
     result = CliRunner().invoke(main, ["extract", str(folder / "cu.doc")])
     assert result.exit_code != 0 and "cu.doc" in result.output + (result.stderr if result.stderr_bytes else "")
+
+
+SAVED_PLAN = ROOT / "corpus" / "plans" / "308-kh-ubnd-ha-noi-2025-8e9a425d.txt"
+SAVED_PAGE = FORMATS / f"{SAVED_PLAN.stem}.html"
+
+
+def test_a_saved_page_of_a_legal_document_site_reads_to_the_same_document():
+    """Plan 308/KH-UBND of Hà Nội as a browser saves a page of thuvienphapluat.vn ("Web page,
+    complete"; made by tools/make_format_fixtures.py from the corpus text): the site's chrome (its
+    metadata cells, copyright notice and members' notice, whose words plans/980 keeps) around
+    div.content1 > div#divContentDoc, the document as Word-made HTML whose source lines wrap inside
+    paragraphs and between tags. Read through kg.readers it is the same document as the text."""
+    plain, page = extract_file(SAVED_PLAN), extract_file(SAVED_PAGE)
+    assert page.document == plain.document
+    assert page.document.signer == "Trương Việt Dũng"  # the signature table's cell, read as one line
+    assert len(plain.citations) == 11 and _citations(page) == _citations(plain)
+    assert [(r.subject, r.predicate, r.object) for r in page.relations] == \
+        [(r.subject, r.predicate, r.object) for r in plain.relations]
+    assert [s.id for s in page.sections] == [s.id for s in plain.sections]
+    # the chrome is not the document: the members' notice cites a decree the plan does not
+    html = SAVED_PAGE.read_text(encoding="utf-8")
+    assert "13/2023/NĐ-CP" in html and not any("13-2023-nd-cp" in c.instrument.iri for c in page.citations)
+    source = read_text(SAVED_PAGE)
+    assert "Đang tải văn bản" not in source.original and "THƯ VIỆN PHÁP LUẬT" not in source.original
+    # a paragraph's wrapped source lines read as one line, as a browser shows them
+    assert "Thực hiện Nghị quyết số 214/NQ-CP ngày 23/7/2025 của Chính phủ ban hành" in source.original
+    for citation in page.citations:
+        assert source.original[citation.reference.start:citation.reference.end] == citation.reference.text
+
+
+def test_html_white_space_is_one_space_but_inside_pre():
+    page = "<html><body><main><p>Căn cứ Luật\n   Đất đai</p><pre>Điều 1.\n  Điều 2.</pre></main></body></html>"
+    assert html_text(page) == "Căn cứ Luật Đất đai\n\nĐiều 1.\nĐiều 2.\n"

@@ -2,19 +2,23 @@
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg import lineage, rdf, relate, views
-from kg.namespaces import ELI, KG
+from kg import lineage, rdf, relate, relations, views
+from kg.errors import QueryError
+from kg.namespaces import ELI, KG, SH
+from kg.query import named_queries, relations_filled
 from kg.rdf import ontology_file
 from kg.relations import FIRST_STEP_ONLY, ONLY_BACKWARDS, RELATIONS, RESTS_ON, by_property
 
 ROOT = Path(__file__).resolve().parent.parent
-SHACL = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+SHACL = rdflib.Namespace(SH)
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +64,12 @@ def test_every_cue_names_a_declared_relation():
 
 def test_the_stages_read_the_declaration():
     assert rdf.PREDICATES == {name: relation.property for name, relation in RELATIONS.items()}
-    assert lineage.RESTS_ON == RESTS_ON == ("basedOn", "implements", "amends", "guides", "consolidates", "issuedWith", "cites")
-    assert FIRST_STEP_ONLY == {"cites"}
-    assert ONLY_BACKWARDS == {"amends", "replaces", "repeals", "suspends", "guides", "consolidates"}
+    assert lineage.RESTS_ON == RESTS_ON == tuple(_declared(["rests_on"]))
+    assert FIRST_STEP_ONLY == set(_declared(["first_step_only"])) and "cites" in FIRST_STEP_ONLY
+    assert ONLY_BACKWARDS == {by_property(p).name for p in _declared(["only_backwards"])}
+    # what the founding plan's lineage was checked with (tests/test_query.py) still holds
+    assert {"basedOn", "implements", "amends", "guides", "consolidates", "issuedWith", "cites"} <= set(RESTS_ON)
+    assert {"amends", "replaces", "repeals", "suspends"} <= ONLY_BACKWARDS
     assert {name: views.RELATIONS[name][1] for name in views.RELATIONS if name != "partOf"} == {
         relation.property: relation.colour for relation in RELATIONS.values()}
 
@@ -73,3 +80,74 @@ def test_colours_are_distinct_and_properties_unique():
     assert len({relation.property for relation in RELATIONS.values()}) == len(RELATIONS)
     assert by_property("issuedWith").name == "issued_with"
     assert sorted(relation.strength for relation in RELATIONS.values()) == list(range(len(RELATIONS)))
+
+
+# ------------------------------------------------------------------ the named queries' lists of relations
+
+_RELATION_TERM = re.compile(r"\^?kg:(\w+)")
+_PLACEHOLDER = re.compile(r"\{\{(path|inverse-path|list) ([\w -]+)\}\}")
+
+
+def _declared(flags: list[str]) -> list[str]:
+    """The properties the flags select, read from the JSON file itself (not through kg.relations)."""
+    entries = json.loads((ROOT / "kg" / "data" / "relations.json").read_text(encoding="utf-8"))["relations"]
+    return [entry["property"] for entry in entries
+            if flags == ["all"] or (all(entry[f] for f in flags if not f.startswith("-"))
+                                    and not any(entry[f[1:]] for f in flags if f.startswith("-")))]
+
+
+def _query_files():
+    return sorted((ROOT / "ontology" / "queries").glob("*.rq"))
+
+
+@pytest.mark.parametrize("path", _query_files(), ids=lambda p: p.stem)
+def test_no_query_lists_a_relation_by_hand(path):
+    """Outside its comments, a query names relations only through a {{...}} list."""
+    properties = {relation.property for relation in RELATIONS.values()}
+    body = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#")]
+    named = {term for line in body for term in _RELATION_TERM.findall(_PLACEHOLDER.sub("", line))}
+    assert not named & properties
+
+
+@pytest.mark.parametrize("path", _query_files(), ids=lambda p: p.stem)
+def test_each_list_of_relations_holds_every_declared_relation_with_its_flags_and_no_other(path):
+    raw = path.read_text(encoding="utf-8")
+    filled = named_queries()[path.stem].text
+    assert "{{" not in filled
+    # each placeholder becomes, in place, the terms of exactly the relations its flags select
+    pieces = _PLACEHOLDER.split(raw)
+    position = 0
+    for index in range(0, len(pieces) - 1, 3):
+        literal, form, flags = pieces[index], pieces[index + 1], pieces[index + 2].split()
+        assert filled.startswith(literal, position)
+        position += len(literal)
+        separator = ", " if form == "list" else "|"
+        end = filled.find(")", position)
+        written = filled[position:end].split(separator)
+        prefix = "^kg:" if form == "inverse-path" else "kg:"
+        assert written == [prefix + name for name in _declared(flags)]
+        position = end
+    assert filled[position:] == pieces[-1]
+
+
+def test_the_lineage_queries_follow_the_relations_a_lineage_rests_on():
+    text = named_queries()["lineage-of-task"].text
+    assert "(" + "|".join("kg:" + p for p in RESTS_ON) + ")" in text
+    assert "(" + "|".join("kg:" + p for p in RESTS_ON if p not in FIRST_STEP_ONLY) + ")*" in text
+    changes = named_queries()["changes"].text
+    assert "IN (kg:amends, kg:replaces, kg:repeals, kg:suspends)" in changes
+
+
+def test_a_relation_added_to_the_declaration_reaches_the_queries(monkeypatch):
+    interprets = replace(RELATIONS["guides"], name="interprets", property="interprets", colour="#123456")
+    monkeypatch.setattr(relations, "RELATIONS", {**RELATIONS, "interprets": interprets})
+    filled = relations_filled("?a ({{path rests_on -first_step_only}})* ?b . FILTER (?r IN ({{list effect}}))")
+    assert "kg:consolidates|kg:issuedWith|kg:interprets)*" in filled
+    assert "kg:interprets" not in filled.split("FILTER")[1]
+
+
+@pytest.mark.parametrize("text", ["({{path rests_on -no_such_flag}})", "({{list}})", "({{path all rests_on}})",
+                                  "({{ list effect }})"])
+def test_a_list_of_relations_that_cannot_be_read_is_refused_naming_the_file(text):
+    with pytest.raises(QueryError, match=r"^changes\.rq: "):
+        relations_filled(text, "changes.rq")

@@ -64,6 +64,9 @@ def test_a_repeal_of_one_article_leaves_the_rest_standing(corpus_store):
     assert partly.state == "partly repealed"
     assert [(c.effect, c.partial, c.by_label) for c in partly.changes if c.effect == "repealed"] == [
         ("repealed", True, "207/2026/NĐ-CP")]
+    # read from the graph's provision-level change (kg:changesProvision, kind "repealed"), not from the words
+    assert [c.parts for c in partly.changes if c.effect == "repealed"] == [("Điều 8",)]
+    assert any(line.strip().startswith("partly repealed (Điều 8) by 207/2026/NĐ-CP") for line in partly.lines())
     whole = status.standing(corpus_store, _one(corpus_store, "01/2006/QĐ-BLĐTBXH"), "2026-12-05")
     assert whole.state == "repealed"
 
@@ -140,3 +143,16 @@ def test_a_lineage_marks_what_no_longer_stands(corpus_site):
     assert "no longer stands" in page
     assert all("(" + state + ")" in node["label"] for node in data["nodes"]
                for state in [node.get("standing")] if state and node["label"])
+
+
+def test_an_amending_text_that_repeals_some_articles_leaves_the_instrument_partly_repealed(corpus_store):
+    # thong-tu-so-10-2024-tt-bkhdt "Sửa đổi một số điều của Thông tư số 10/2022/TT-BKHĐT ...", item 5:
+    # "Bãi bỏ khoản 3 Điều 9; điểm c khoản 1, điểm c khoản 2 và điểm c khoản 3 Điều 10; điểm b khoản 1 Điều 20"
+    answer = status.standing(corpus_store, _one(corpus_store, "10/2022/TT-BKHĐT"), "2026-12-05")
+    assert answer.state == "partly repealed"
+    [repeal] = [c for c in answer.changes if c.effect == "repealed"]
+    assert (repeal.by_label, repeal.partial, repeal.date) == ("10/2024/TT-BKHĐT", True, "2024-07-26")
+    assert repeal.parts == ("Điều 9.3", "Điều 10.1.c", "Điều 10.2.c", "Điều 10.3.c", "Điều 20.1.b")
+    assert all(_quoted(e) and e.quote.startswith("Bãi bỏ khoản 3 Điều 9") for e in repeal.evidence)
+    # before 10/2024 came into force it was only in force
+    assert status.standing(corpus_store, answer.iri, "2024-07-25").state == "in force"

@@ -17,7 +17,7 @@ import pytest
 from kg.build import build
 from kg.errors import QueryError
 from kg.query import run_named
-from kg.store import DiskStore, MemoryStore, RdflibStore, RemoteStore, push
+from kg.store import DiskStore, MemoryStore, RdflibStore, RemoteStore, Store, open_store, push
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "corpus" / "322-KH-UBND-2023-kon-tum.txt"
@@ -43,6 +43,16 @@ def test_memory_disk_and_rdflib_stores_answer_alike(plan_build, name, params):
     assert memory
     assert _rows(RdflibStore(plan_build), name, params) == memory
     assert _rows(DiskStore(plan_build), name, params) == memory
+
+
+@pytest.mark.parametrize("kind", ["auto", "memory", "disk", "rdflib"])
+def test_every_store_is_a_store_and_answers_as_the_others(plan_build, kind):
+    store = open_store(plan_build, kind)
+    assert isinstance(store, Store)
+    assert _rows(store, "who-cites", {"number": "15/2019/QĐ-UBND"}) == \
+        _rows(MemoryStore(plan_build), "who-cites", {"number": "15/2019/QĐ-UBND"})
+    assert isinstance(RemoteStore("http://127.0.0.1:9/query"), Store)
+    assert not isinstance(plan_build, Store)
 
 
 def test_the_build_leaves_a_ready_store_that_is_opened_not_loaded(plan_build):

@@ -458,3 +458,55 @@ def test_kg_view_and_annotate(corpus_build, tmp_path):
                                   str(corpus_build)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "a.html").read_text(encoding="utf-8").count('class="ref"') >= 20
+
+
+def test_a_pinpoint_leads_to_its_article_on_the_cited_documents_page(corpus_catalog, corpus_site, site_pages):
+    # nghi-dinh-so-145-2020-nd-cp: "... quy định tại khoản 1 Điều 2 của Bộ luật Lao động" (45/2019/QH14, in the corpus)
+    site, report = corpus_site
+    page = site_pages[report.texts[corpus_catalog.find("145/2020/NĐ-CP")]]
+    code = report.texts[corpus_catalog.find("45/2019/QH14")]
+    found = re.findall(r'<a class="provision" href="([^"]+)" title="([^"]+)">([^<]+)</a>', page)
+    by_title = {title: (href, words) for href, title, words in found}
+    href, words = by_title["khoản 1 Điều 2 of 45/2019/QH14"]
+    assert href == f"../{code}#{views.links.section_anchor('Điều 2.1')}" and words == "khoản 1 Điều 2"
+    # the anchor is the clause's own place in the Code's text: "1. Người lao động ..." follows it
+    target = site_pages[code]
+    after = target[target.index(f'id="{views.links.section_anchor("Điều 2.1")}"'):][:200]
+    assert re.search(r"</span>\s*1\.\s", after)
+    # a point đ) has its own anchor, apart from d)
+    assert views.links.section_anchor("Điều 6.1.đ") != views.links.section_anchor("Điều 6.1.d")
+
+
+def test_lineage_lines_name_the_article(corpus_catalog, corpus_build):
+    # thong-tu-so-18-2021-tt-bldtbxh: "Căn cứ khoản 2 Điều 68 Nghị định số 145/2020/NĐ-CP ..."; it also names
+    # Điều 66 of that decree in its articles, and articles of the Labour Code it is based on as a whole
+    tree = views.lineage_tree(corpus_catalog, corpus_catalog.find("18/2021/TT-BLĐTBXH"))
+    line = re.search(r'<span class="parts">(.*?) of </span>\s*<strong class="node">145/2020/NĐ-CP</strong>', tree)
+    assert line and line.group(1) == "khoản 2 Điều 68"
+    result = CliRunner().invoke(main, ["lineage", str(corpus_build), "18/2021/TT-BLĐTBXH", "--depth", "1"])
+    assert result.exit_code == 0, result.output
+    assert "├─ basedOn khoản 2 Điều 68 of 145/2020/NĐ-CP (also names Điều 66)" in result.output.splitlines()
+    assert "└─ basedOn 45/2019/QH14 (also names Điều 3, Điều 105," in result.output
+
+
+def test_a_document_page_has_the_effects_table_of_its_provisions(corpus_catalog, corpus_site, site_pages):
+    # thong-tu-so-10-2024-tt-bkhdt, Điều 2 item 5: "Bãi bỏ khoản 3 Điều 9; điểm c khoản 1, ... Điều 10; điểm b
+    # khoản 1 Điều 20" of 10/2022/TT-BKHĐT, and item 1: "Bãi bỏ cụm từ “...” tại điểm a và điểm b khoản 1 Điều 1"
+    site, report = corpus_site
+    page = site_pages[report.texts[corpus_catalog.find("10/2022/TT-BKHĐT")]]
+    effects = re.search(r'<section id="effects">(.*?)</section>', page, re.S).group(1)
+    rows = re.findall(r"<tr><td>(.*?)</td><td[^>]*>(.*?)</td><td>(.*?)</td><td>(.*?)</td>", effects)
+    plain = [tuple(re.sub(r"<[^>]+>", "", cell) for cell in row) for row in rows]
+    assert ("khoản 3 Điều 9", "repealed", "10/2024/TT-BKHĐT Điều 2.5", "2024-07-26") in plain
+    assert ("điểm a khoản 1 Điều 1", "amended", "10/2024/TT-BKHĐT Điều 2.1", "2024-07-26") in plain
+    labels = [row[0] for row in plain]  # in the order of the articles: Điều 9 before Điều 10 before Điều 21
+    assert labels.index("khoản 3 Điều 9") < labels.index("điểm c khoản 1 Điều 10") < labels.index("Điều 21")
+    own = report.texts[corpus_catalog.find("10/2022/TT-BKHĐT")]
+    changer = report.texts[corpus_catalog.find("10/2024/TT-BKHĐT")]
+    # a provision leads to its place in the text where kg read that section (Điều 1.1.a), else is named only
+    assert f'<a href="../{own}#{views.links.section_anchor("Điều 1.1.a")}">điểm a khoản 1 Điều 1</a>' in effects
+    assert "<tr><td>khoản 3 Điều 9</td>" in effects
+    assert f'<a href="../{changer}#{views.links.section_anchor("Điều 2.5")}">10/2024/TT-BKHĐT Điều 2.5</a>' in effects
+    # a document no text changes says so
+    plan = site_pages[report.texts[corpus_catalog.find("322/KH-UBND")]]
+    assert "No provision of it is changed by a text of the corpus." in plan

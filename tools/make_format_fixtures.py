@@ -107,6 +107,114 @@ def make_html(path: Path) -> None:
     path.write_text(page, encoding="utf-8")
 
 
+SAVED = ROOT / "corpus" / "plans" / "308-kh-ubnd-ha-noi-2025-8e9a425d.txt"
+# The chrome around the document on a thuvienphapluat.vn page, in the words plans/980 keeps of it
+# (its text was saved with the page's chrome): the metadata cells, the copyright notice, and the
+# members' notice, which names a decree the document does not cite.
+CHROME_TOP = """<div id="header"><div class="menu"><ul><li><a href="https://thuvienphapluat.vn/">Trang chủ</a></li>
+<li><a href="https://thuvienphapluat.vn/page/tim-van-ban.aspx">Văn bản pháp luật</a></li></ul></div></div>
+<div class="vbInfo"><table class="tblThuocTinh">
+<tr><td><b>Số hiệu:</b></td><td>308/KH-UBND</td><td></td><td><b>Loại văn bản:</b></td><td>Kế hoạch</td></tr>
+<tr><td><b>Nơi ban hành:</b></td><td>Thành phố Hà Nội</td><td></td><td><b>Người ký:</b></td><td>Trương Việt Dũng</td></tr>
+<tr><td><b>Ngày ban hành:</b></td><td>17/11/2025</td><td></td><td><b>Ngày hiệu lực:</b></td><td>Đã biết</td></tr>
+</table></div>
+<div class="copyright">Bản dịch này thuộc quyền sở hữu của <b>THƯ VIỆN PHÁP LUẬT</b>. Mọi hành vi sao chép, đăng tải
+lại mà không có sự đồng ý của <b>THƯ VIỆN PHÁP LUẬT</b> là vi phạm pháp luật về Sở hữu trí tuệ.</div>
+<div id="loading">Đang tải văn bản...</div>"""
+CHROME_BOTTOM = """<div id="popupThongBao" style="display:none"><p><b>THÔNG BÁO</b></p>
+<p><b>về Lưu trữ, Sử dụng Thông tin Khách hàng</b></p>
+<p>Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân (hiệu lực từ ngày 01/07/2023) yêu cầu xác nhận sự đồng ý của
+thành viên khi thu thập, lưu trữ, sử dụng thông tin.</p>
+<p>Thực hiện Nghị định 13/2023/NĐ-CP, chúng tôi cập nhật Quy chế và Thỏa thuận Bảo về Dữ liệu cá nhân bên dưới.</p></div>
+<div id="footer"><p><b>Địa chỉ:</b> 17 Nguyễn Gia Thiều, P. Xuân Hòa, TP.HCM</p><p><b>Điện thoại:</b> (028) 3930 3279</p></div>"""
+
+
+def _inline(text: str) -> str:
+    """The text's emphasis as the page's tags: "**...**" bold, "*...*" italic (the saved text
+    wrote the tags so), the rest escaped."""
+    import re
+
+    text = html.escape(text, quote=False)
+    text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text, flags=re.S)
+    return re.sub(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?!\*)", r"<i>\1</i>", text, flags=re.S)
+
+
+def saved_page_body(lines: list[str]) -> str:
+    """The document as the site's Word-made HTML holds it, from its text as the page saves to
+    text: a paragraph's lines are the HTML's own line wraps (Word wraps its HTML at ~80
+    columns, and the saved text kept them); blank lines part paragraphs; a "|" line parts the
+    cells of a table, two in a row part its rows (the header: issuer | motto, number | place
+    and date; the foot: recipients | signature)."""
+    out, cell, paragraph, in_table = [], [], [], False
+
+    def flush_paragraph(into):
+        if paragraph:
+            into.append("<p class=MsoNormal>" + _inline("\n".join(paragraph)) + "</p>")
+            paragraph.clear()
+
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.strip() == "|":
+            flush_paragraph(cell if in_table else out)
+            following = lines[k + 1].strip() if k + 1 < len(lines) else ""
+            if not in_table:
+                out.append("<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0><tr><td valign=top>")
+                in_table = True
+            elif following == "|":  # the row ends; another opens unless the table does
+                out.extend(cell + ["</td></tr>"])
+                cell = []
+                k += 1
+                after = lines[k + 1].strip() if k + 1 < len(lines) else ""
+                if after and after != "|":
+                    out.append("<tr><td valign=top>")
+                else:
+                    out.append("</table>")
+                    in_table = False
+            elif not following:
+                out.extend(cell + ["</td></tr></table>"])
+                cell, in_table = [], False
+            else:
+                out.extend(cell + ["</td><td valign=top>"])
+                cell = []
+        elif not line.strip():
+            flush_paragraph(cell if in_table else out)
+        elif in_table:  # a cell's lines are its paragraphs, but for one emphasis wrapped over two
+            paragraph.append(line)
+            joined = "\n".join(paragraph)
+            if joined.count("**") % 2 == 0 and (joined.count("*") - 2 * joined.count("**")) % 2 == 0:
+                cell.append("<p class=MsoNormal align=center>" + _inline(joined) + "</p>")
+                paragraph.clear()
+        else:
+            paragraph.append(line)
+        k += 1
+    flush_paragraph(out)
+    return "\n".join(out)
+
+
+def make_saved_page(path: Path) -> None:
+    """Plan 308/KH-UBND of Hà Nội as a page of thuvienphapluat.vn saved whole by a browser
+    ("Web page, complete"): the site's chrome around ``div.content1 > div#divContentDoc``, which
+    holds the document as Word-made HTML (MsoNormal paragraphs, tables for the header and the
+    foot), UTF-8 declared by the ``http-equiv`` meta a saved page keeps."""
+    lines = SAVED.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    page = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><!-- saved from url=(0118)https://thuvienphapluat.vn/van-ban/Cong-nghe-thong-tin/Ke-hoach-308-KH-UBND-2025-thuc-day-tao-lap-du-lieu-Ha-Noi.aspx -->
+<head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
+<title>Kế hoạch 308/KH-UBND năm 2025 triển khai Nghị quyết 214/NQ-CP thúc đẩy tạo lập dữ liệu Hà Nội</title>
+<link rel="stylesheet" type="text/css" href="./Ke-hoach-308-KH-UBND_files/style.css">
+<script type="text/javascript">var VanBanLienQuan = ["Nghị định 13/2023/NĐ-CP"];</script></head>
+<body>
+{CHROME_TOP}
+<div class="content1"><div id="divContentDoc"><div class="Section1">
+{saved_page_body(lines)}
+</div></div></div>
+{CHROME_BOTTOM}
+</body></html>
+"""
+    path.write_text(page, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("output", nargs="?", type=Path, default=ROOT / "tests" / "fixtures" / "formats")
@@ -116,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     make_docx(args.output / f"{stem}.docx")
     make_pdf(args.output / f"{stem}.pdf")
     make_html(args.output / f"{stem}.html")
+    make_saved_page(args.output / f"{SAVED.stem}.html")
     make_scanned_pdf(args.output / "scanned-no-text-layer.pdf")
     for path in sorted(args.output.iterdir()):
         print(f"{path.stat().st_size:>8} {path.relative_to(ROOT)}")

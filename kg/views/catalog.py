@@ -46,6 +46,13 @@ SELECT ?node ?id ?task ?parent ?heading ?start ?end ?lead WHERE {
   OPTIONAL { ?node kg:end ?end }
   OPTIONAL { ?node kg:leadAgency/skos:prefLabel ?lead }
 }"""
+#: The provisions each node names or changes (kg:citesProvision, kg:changesProvision), by instrument
+#: and by the relation the text states with it (kg:asRelation).
+_PROVISIONS = _PREFIXES + """
+SELECT DISTINCT ?source ?instrument ?relation ?provisionId WHERE {
+  ?evidence a kg:ProvisionStatement ; rdf:subject ?source ; rdf:object ?provision ; kg:asRelation ?relation .
+  ?provision kg:provisionOf ?instrument ; kg:provisionId ?provisionId .
+}"""
 _ASSERTIONS = _PREFIXES + """
 SELECT ?subject ?predicate ?object ?quote ?start ?end ?path WHERE {
   ?assertion a kg:Assertion ; rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object ;
@@ -119,6 +126,9 @@ class Catalog:
     graph: object  # networkx.MultiDiGraph
     _incoming: dict[str, list[Edge]] | None = None
     _sections: dict[str, list[Node]] | None = None
+    #: (node, instrument) -> relation -> the provisions of the instrument the node or a section
+    #: under it names with that relation
+    provisions: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)
 
     def documents(self) -> list[Node]:
         """Documents of the corpus, by kind, number and file."""
@@ -232,7 +242,24 @@ def load_catalog(store) -> Catalog:
                                   "instrument", _type_of(end))
         nodes[edge.target].cited += edge.count
         edge.quotes.sort(key=lambda q: (q.path, q.start or 0))
-    return Catalog(nodes, edges, graph)
+    return Catalog(nodes, edges, graph, provisions=_provisions(store, nodes))
+
+
+def _provisions(store, nodes: dict[str, Node]) -> dict[tuple[str, str], dict[str, list[str]]]:
+    """The provisions each node names, by relation, its sections' included (a document names what
+    its articles name), in the order of the instrument."""
+    from ..effects import provision_order
+
+    named: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for source, instrument, relation, provision_id in store.query(_PROVISIONS).rows:
+        at, seen = source.value, set()
+        while at is not None and at not in seen:  # up to the document
+            seen.add(at)
+            named[at, instrument.value][relation.value[len(KG):]].add(provision_id.value)
+            node = nodes.get(at)
+            at = node.parent if node is not None else None
+    return {key: {relation: sorted(found, key=provision_order) for relation, found in by_relation.items()}
+            for key, by_relation in named.items()}
 
 
 def _type_of(iri: str) -> str | None:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from .catalog import Catalog, Edge, node_id
 from .html import RELATIONS, clean, relation_words, render, shorten
 from .links import Links, node_fragment, section_anchor, with_root
-from ..iri import section_iri
+from ..iri import provision_iri, section_iri
 from ..relations import RELATIONS as RELATION_KINDS
 
 __all__ = ["annotate", "Facts", "standing_facts"]
@@ -38,6 +38,7 @@ class Facts:
     source_url: str | None = None
     status: Markup | None = None
     timeline: Markup | None = None
+    effects: Markup | None = None
 
 
 def standing_facts(store, iri: str) -> tuple[Markup, Markup]:
@@ -59,6 +60,38 @@ def standing_facts(store, iri: str) -> tuple[Markup, Markup]:
     else:
         dated = '<p class="muted">No dated event in the corpus.</p>'
     return Markup(state), Markup(dated)
+
+
+def effects_facts(store, iri: str, number: str | None, links: Links, root: str = "") -> Markup:
+    """The Effects section of a page (kg.effects): each provision of the instrument a text of the
+    corpus changed, the kind, by which instrument and which of its sections (a link to it), from
+    when, and the words."""
+    from ..effects import effects
+
+    rows = [e for e in effects(store, number) if e.instrument_iri == iri] if number else []
+    if not rows:
+        return Markup('<p class="muted">No provision of it is changed by a text of the corpus.</p>')
+    lines = []
+    for effect in rows:
+        own = with_root(root, links.page(provision_iri(iri, effect.provision)))
+        part = html.escape(effect.label())
+        by_page = (with_root(root, links.page(section_iri(effect.changer_iri, effect.by_section)))
+                   if effect.by_section else None) or with_root(root, links.page(effect.changer_iri))
+        by = html.escape(f"{effect.by} {effect.by_section or ''}".strip())
+        when = effect.in_force or (f"issued {effect.issued}" if effect.issued else "")
+        lines.append(f'<tr><td>{_linked(part, own)}</td>'
+                     f'<td class="kind-{html.escape(effect.kind)}">{html.escape(effect.kind)}</td>'
+                     f'<td>{_linked(by, by_page)}</td>'
+                     f'<td>{html.escape(when)}</td><td class="quote"><q>{_escape(shorten(effect.quote, 200))}</q></td></tr>')
+    return Markup(f'<p class="muted">{len(rows)} change{"s" if len(rows) != 1 else ""} to its provisions, '
+                  'in the order of its articles (as legislation.gov.uk lists the effects on an act).</p>'
+                  '<table class="effects"><tr><th>Provision</th><th>Change</th><th>By</th><th>From</th>'
+                  f'<th>Words</th></tr>{"".join(lines)}</table>')
+
+
+def _linked(words: str, href: str | None) -> str:
+    """Escaped ``words``, in a link to ``href`` where there is one."""
+    return f'<a href="{html.escape(href)}">{words}</a>' if href else words
 
 
 def _without_furniture(text: str) -> str:
@@ -95,7 +128,8 @@ def annotate(extraction, text: str, graph_page: str = "graph.html", catalog: Cat
         label = node.label if node else (citation.instrument.number or citation.instrument.label())
         return iri, target, tip, label
 
-    body, marks = _marked(_without_furniture(text), points, references, link)
+    body, marks = _marked(_without_furniture(text), points, references, link,
+                          _provision_links(references, iri_of, catalog, links, root))
     by_section: dict[str | None, dict[str, list[dict]]] = defaultdict(dict)
     for mark in marks:
         by_section[mark["section"]].setdefault(mark["iri"], []).append(mark)
@@ -148,8 +182,10 @@ def _points(extraction, references: list, iri_of) -> list[tuple[int, int, str]]:
     return sorted(points)
 
 
-def _marked(source: str, points: list, references: list, link) -> tuple[Markup, list[dict]]:
-    """The escaped text with the points put in and each reference wrapped in its link."""
+def _marked(source: str, points: list, references: list, link,
+            provisions: list | None = None) -> tuple[Markup, list[dict]]:
+    """The escaped text with the points put in, each reference wrapped in its link and each
+    pinpoint in ``provisions`` in a link to its article."""
     pieces: list[str] = []
     marks: list[dict] = []
     position = index = 0
@@ -165,18 +201,52 @@ def _marked(source: str, points: list, references: list, link) -> tuple[Markup, 
         pieces.append(_escape(source[position:upto]))
         position = upto
 
-    for number, citation in enumerate(references):
-        reference = citation.reference
-        iri, target, tip, label = link(citation)
-        emit(reference.start, inclusive=True)
+    items = sorted([(c.reference.start, c.reference.end, c) for c in references]
+                   + [(start, end, (href, tip)) for start, end, href, tip in provisions or ()],
+                   key=lambda item: (item[0], -item[1]))
+    number, covered = 0, 0
+    for start, end, item in items:
+        if start < covered:
+            continue  # words already inside a link
+        covered = end
+        emit(start, inclusive=True)
+        if isinstance(item, tuple):  # a pinpoint: the article's place on the cited document's page
+            href, tip = item
+            pieces.append(f'<a class="provision" href="{html.escape(href)}" title="{html.escape(tip)}">')
+            emit(end, inclusive=False)
+            pieces.append("</a>")
+            continue
+        iri, target, tip, label = link(item)
         pieces.append(f'<a class="ref" id="ref-{number}" href="{html.escape(target)}" title="{html.escape(tip)}"'
                       f' data-node="{html.escape(node_id(iri))}">')
-        emit(reference.end, inclusive=False)
+        emit(end, inclusive=False)
         pieces.append("</a>")
-        marks.append({"number": number, "iri": iri, "section": citation.section, "start": reference.start,
+        marks.append({"number": number, "iri": iri, "section": item.section, "start": start,
                       "label": label, "target": target})
+        number += 1
     emit(len(source), inclusive=True)
     return Markup("".join(pieces)), marks
+
+
+def _provision_links(references: list, iri_of, catalog: Catalog | None, links: Links,
+                     root: str) -> list[tuple[int, int, str, str]]:
+    """The words of each pinpoint ("khoản 3 Điều 53") whose instrument is in the corpus and has that
+    article among its sections: (start, end, its place on that document's page, what it names)."""
+    if catalog is None:
+        return []
+    found = {}
+    for citation in references:
+        iri = iri_of(citation.instrument.iri)
+        node = catalog.nodes.get(iri)
+        for pinpoint in citation.pinpoints:
+            provision_id = pinpoint.provision_id()
+            part = catalog.nodes.get(provision_iri(iri, provision_id)) if provision_id else None
+            page = links.page(part.iri) if part is not None and part.document else None
+            if page is None or (pinpoint.start, pinpoint.end) in found:
+                continue  # "khoản 1, 2 Điều 3": the words lead to the first part they name
+            tip = f"{pinpoint.label()} of {node.label if node else citation.instrument.number or ''}".strip()
+            found[pinpoint.start, pinpoint.end] = (with_root(root, page), tip)
+    return [(start, end, href, tip) for (start, end), (href, tip) in sorted(found.items())]
 
 
 def _outline(extraction, by_section: dict, links: Links, root: str) -> list[dict]:

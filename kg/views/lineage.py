@@ -20,6 +20,8 @@ from .catalog import Catalog, node_id
 from .graph import View
 from .html import _safe_name, render, shorten
 from .links import Links, with_root
+from ..effects import provision_label, shown_parts, step_parts
+from ..iri import provision_iri
 from ..relations import RESTS_ON
 
 __all__ = ["lineage_view", "layered", "crossings", "lineage_tree"]
@@ -211,6 +213,16 @@ def _ccw(a, b, c) -> bool:
     return (c[1] - a[1]) * (b[0] - a[0]) > (b[1] - a[1]) * (c[0] - a[0])
 
 
+def _parts(provision_ids: list[str], instrument: str, links: Links, root: str) -> dict | None:
+    """Provisions of a step as the tree names them: each linked to its place on the instrument's
+    page where that is in the corpus, past four their articles, the rest counted."""
+    if not provision_ids:
+        return None
+    shown, more, what = shown_parts(provision_ids)
+    return {"items": [{"label": provision_label(p), "page": with_root(root, links.page(provision_iri(instrument, p)))}
+                      for p in shown], "more": f"{more} more {what}" if more else ""}
+
+
 def lineage_tree(catalog: Catalog, start: str, links: Links | None = None, root: str = "") -> Markup:
     """The lineage as nested details/summary: one line per step, with its relation, what it
     points at (a link to its page) and the words of the text that state it (a link to them)."""
@@ -225,7 +237,9 @@ def lineage_tree(catalog: Catalog, start: str, links: Links | None = None, root:
         relations = entry["relation"].split(", ")
         edge = next((catalog.edges[(parent, iri, r)] for r in relations if (parent, iri, r) in catalog.edges), None)
         quote = edge.quotes[0] if edge and edge.quotes else None
+        stated, other = step_parts(catalog.provisions.get((parent, iri), {}), entry["relation"])
         return {"relations": relations, "label": node.label if node else node_id(iri),
+                "parts": _parts(stated, iri, links, root), "also": _parts(other, iri, links, root),
                 "anchor": _safe_name(node_id(iri)),
                 "title": shorten(node.title or node.heading or "", 140) if node else "",
                 "page": with_root(root, links.page(iri)), "seen": bool(entry.get("seen")),

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import KGError
 from .catalog import Catalog, Node, node_id
 from .catalog import mark_standing
-from .document import Facts, annotate, standing_facts
+from .document import Facts, annotate, effects_facts, standing_facts
 from .graph import corpus_view, document_view, render_graph
 from .html import TEMPLATES, _safe_name, vis_assets, write_page
 from .index import index_page, index_rows
@@ -194,7 +194,9 @@ def write_site(paths: Iterable[str | Path], output: str | Path, catalog: Catalog
             continue
         page = links.by_path[label]
         status, dated = standing_facts(store, node.iri) if store is not None else (None, None)
-        facts = Facts(label=label, source_url=source_urls(Path(path), urls), status=status, timeline=dated)
+        changed = effects_facts(store, node.iri, node.number, links, "../") if store is not None else None
+        facts = Facts(label=label, source_url=source_urls(Path(path), urls), status=status, timeline=dated,
+                      effects=changed)
         emit(page, annotate(result, read_text(path).original, graph_page="../" + links.graphs[node.iri],
                             catalog=catalog, links=links, root="../", home="../index.html", facts=facts))
         report.documents += 1
