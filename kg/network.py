@@ -303,9 +303,11 @@ def _with_provisions(store, tree: dict, down: bool) -> dict:
 
 def _distinct_edges(store, nodes, predicates, down: bool) -> set[tuple[str, str, str]]:
     """The distinct (source, relation, target) edges out of ``nodes`` (into them if ``down``), one
-    SPARQL query a step: a relation between two instruments is restated in the graph of every
-    file that states it, and a triple pattern returns one quad per graph (30,000 quads for an
-    861-step lineage at 200,000 synthetic documents: 10 s read one by one, 1 s as DISTINCT here)."""
+    SPARQL query a step. A triple pattern returns one quad per graph that holds it: a relation
+    between two instruments is held once, in the instruments' graph (kg.rdf.is_shared_edge; a
+    graph built before that restated it in every stating file's graph, 30,000 quads for an
+    861-step lineage at 200,000 synthetic documents), and DISTINCT keeps an older graph's answer
+    the same."""
     nodes = sorted(nodes)
     listed = ", ".join(f"<{p}>" for p in predicates)
     edges = set()

@@ -94,10 +94,13 @@ def test_every_edge_carries_its_file_offsets_and_words():
     rows = store.query(f"""
         PREFIX kg: <{KG}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
         SELECT ?start ?end ?quote ?path WHERE {{
-          GRAPH ?g {{ <{DECISION.iri}> kg:amends <{AMENDED.iri}> }}
-          ?e rdf:subject <{DECISION.iri}> ; rdf:predicate kg:amends ; rdf:object <{AMENDED.iri}> ;
-             kg:start ?start ; kg:end ?end ; kg:quote ?quote ; kg:inSource ?g . ?g kg:path ?path }}""").records()
+          GRAPH <{INSTRUMENTS_GRAPH}> {{ <{DECISION.iri}> kg:amends <{AMENDED.iri}> }}
+          GRAPH ?g {{ ?e rdf:subject <{DECISION.iri}> ; rdf:predicate kg:amends ; rdf:object <{AMENDED.iri}> ;
+             kg:start ?start ; kg:end ?end ; kg:quote ?quote ; kg:inSource ?g . ?g kg:path ?path }} }}""").records()
     assert len(rows) == 1
+    # an edge between two other instruments is held once, in the instruments graph; the file keeps its evidence
+    assert not store.query(f"""PREFIX kg: <{KG}> ASK {{ GRAPH ?g {{ <{DECISION.iri}> kg:amends <{AMENDED.iri}> }}
+        FILTER(?g != <{INSTRUMENTS_GRAPH}>) }}""").boolean
     row = rows[0]
     assert TEXT[int(row["start"]):int(row["end"])] == row["quote"]
     assert row["quote"].startswith("Quyết định số 15/2019/QĐ-UBND") and row["path"] == "corpus/plan.txt"
