@@ -83,3 +83,13 @@ def test_effects_table_and_most_cited_articles():
     assert rows[0].quote == "Bổ sung khoản 9 vào sau khoản 8 Điều 2"
     # "theo quy định tại Điều 23 của Luật Bảo hiểm xã hội số 41/2024/QH15"
     assert ("Điều 23", 1, 1) in most_cited_provisions(store, "41/2024/QH15")
+
+
+def test_an_article_of_an_appendix_is_counted_among_the_most_cited():
+    # nghi-quyet-so-6616-2026-nq-cp: "gửi 01 bộ hồ sơ quy định tại khoản 2 Điều 18 Phụ lục I ban hành kèm
+    # theo Nghị định số 142/2025/NĐ-CP": Điều 18 of the regulation appendix I holds is cited, and so is the appendix
+    resolution = extract_file(ROOT / "corpus/congbao/chinh_sach_dn/nghi-quyet-so-6616-2026-nq-cp-469362.txt")
+    cited = {provision for provision, _, _ in most_cited_provisions(MemoryStore.from_quads(_quads(resolution)),
+                                                                   "142/2025/NĐ-CP")}
+    assert {"Phụ lục I", "Phụ lục I.Điều 18"} <= cited
+    assert not any(provision.count(".") > 1 or provision.startswith("Điều") and "." in provision for provision in cited)
