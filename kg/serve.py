@@ -446,6 +446,10 @@ class QueryPool:
         self._idle.put(process)
 
     def _replace(self, process: _Process, again: bool = True) -> None:
+        # once per worker: close() and a worker that failed to start can both reach it (its pipe,
+        # closed twice, was an EBADF at shutdown)
+        if self._live.pop(process.pid, None) is None:
+            return
         if process.handle is not None:
             process.handle.kill()
             process.handle.join()
@@ -459,7 +463,6 @@ class QueryPool:
             except ChildProcessError:
                 pass
         process.connection.close()
-        self._live.pop(process.pid, None)
         if again and not self._closed:
             self._forks.put(None)
 
