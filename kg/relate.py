@@ -34,7 +34,7 @@ from importlib.resources import files
 
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
-from .relations import ONLY_DOWNWARDS, RELATIONS
+from .relations import ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
 from .issuers import locality_of
 from .vocab import phrase_tree
 
@@ -709,7 +709,7 @@ def _checked(predicate: str, subject: Instrument, target: Instrument) -> str | N
     >>> _checked("amends", decree, law)
     'cites'
     """
-    if _issued_before(subject, target):
+    if predicate in ONLY_BACKWARDS and _issued_before(subject, target):
         return None
     if predicate in ONLY_DOWNWARDS and _outranks(subject, target):
         return "cites"
