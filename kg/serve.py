@@ -227,6 +227,13 @@ def _worker(connection: Connection, store, limits: Limits, isolated: bool) -> No
         connection.send(answer)
 
 
+def _disk_store(opened: ox.Store) -> DiskStore:
+    """A DiskStore over a store a worker or writer opened itself (not refreshed from graph.nq: the server did that)."""
+    store = DiskStore.__new__(DiskStore)
+    store.store = opened
+    return store
+
+
 def _spawned_worker(connection: Connection, directory: str, limits: Limits) -> None:
     """A worker over the on-disk store, started as a new interpreter: RocksDB cannot be opened
     again in a child forked from a process that had it open (its thread pools are gone there)."""
@@ -234,8 +241,7 @@ def _spawned_worker(connection: Connection, directory: str, limits: Limits) -> N
         import rdflib.plugins.sparql.parser  # noqa: F401  before the first check, not during it
 
         isolated = _isolate(connection.fileno(), forked=False)
-        store = DiskStore.__new__(DiskStore)
-        store.store = ox.Store.read_only(directory)
+        store = _disk_store(ox.Store.read_only(directory))
         _worker(connection, store, limits, isolated)
     except BaseException:
         os._exit(1)
@@ -253,8 +259,7 @@ def _spawned_writer(connection: Connection, directory: str, limits: Limits) -> N
         resource.setrlimit(resource.RLIMIT_AS, (_address_space() + limits.max_memory,) * 2)
         ceiling = int(limits.timeout) + 2
         resource.setrlimit(resource.RLIMIT_CPU, (ceiling, resource.RLIM_INFINITY))
-        store = DiskStore.__new__(DiskStore)
-        store.store = ox.Store(directory)
+        store = _disk_store(ox.Store(directory))
         kind, payload = connection.recv()
         try:
             if kind == "graph":
