@@ -19,7 +19,7 @@ from .query import run_named
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["Effect", "effects", "most_cited_provisions", "render_effects", "provision_label", "provision_order",
+__all__ = ["Effect", "effects", "changed_instruments", "most_cited_provisions", "render_effects", "provision_label", "provision_order",
            "provisions_named", "named_parts", "shown_parts",
            "step_parts"]
 
@@ -88,6 +88,18 @@ def effects(store: Store, number: str) -> list[Effect]:
                            row["by"], row["inForce"], row["issued"], row["quote"], row["source"],
                            int(row["start"]), int(row["end"]), row["instrument"], row["changer"]))
     return sorted(rows, key=lambda e: (provision_order(e.provision), e.in_force or e.issued or "", e.source, e.start))
+
+
+_CHANGED = """PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT DISTINCT ?instrument WHERE {
+  ?evidence rdf:predicate kg:changesProvision ; rdf:object ?provision . ?provision kg:provisionOf ?instrument .
+}"""
+
+
+def changed_instruments(store: Store) -> set[str]:
+    """The instruments some of whose provisions a text of the corpus changes: those whose pages
+    have an effects table (one query, rather than asking each of the thousands cited)."""
+    return {iri.value for (iri,) in store.query(_CHANGED, max_rows=None).rows}
 
 
 _NAMED = """PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX eli: <http://data.europa.eu/eli/ontology#>
