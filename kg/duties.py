@@ -285,16 +285,17 @@ def _lead_in_heading(own: str, draft: _Draft, rules) -> str | None:
 def _deadlines(own: str, folded: str | None, rules) -> list[str]:
     """Every deadline a task sets: the labelled one ("Thời gian hoàn thành: ..."), then each phrase of time."""
     deadlines = []
-    labelled = (0, 0)
-    match = _search(rules.inline_deadline, own, folded)
-    if match:
+    labelled = []
+    # a task of several duties labels each one's time ("- Tuyên truyền ... Thời gian thực hiện: Từ tháng
+    # 11/2025 ...; - Tham mưu ... Thời gian hoàn thành: Tháng 11 - 12/2025"): every label is read
+    for match in _finditer(rules.inline_deadline, own, folded):
         value = _value(own, match.end(), rules)
-        labelled = (match.end(), match.end() + len(value))
+        labelled.append((match.end(), match.end() + len(value)))
         deadlines.append(read_deadline(value, cell=True))
     # a task may set several: "xây dựng kế hoạch ... trong tháng 02 năm 2023; báo cáo ... trước ngày 30/11/2023"
     for found in _finditer(rules.deadline_any, own, folded):
-        if labelled[0] <= found.start() < labelled[1]:
-            continue  # a phrase of the labelled value, read whole above
+        if any(start <= found.start() < end for start, end in labelled):
+            continue  # a phrase of a labelled value, read whole above
         deadlines.append(read_deadline(own[found.start():found.end()], cell=False))
     return list(dict.fromkeys(d for d in deadlines if d))
 
