@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass.
-FLOORS = {"macro-F1": 0.997, "fields": 0.984, "relations": 0.964, "tasks": 1.000, "leads": 1.000, "deadlines": 1.000}
+FLOORS = {"macro-F1": 0.998, "fields": 0.987, "relations": 0.964, "tasks": 1.000, "leads": 1.000, "deadlines": 1.000}
 
 
 def _scorer():

@@ -434,3 +434,42 @@ def test_a_plan_changes_no_law():
     found = _found("corpus/plans/7360-kh-ubnd-tinh-lai-chau-2025-6a406c1f.txt")
     assert not {(s, p, o) for s, p, o in found if s == "doc" and p in {"amends", "replaces", "repeals", "suspends"}}
     assert ("doc", "cites", "70/2025/QH15") in found or ("doc", "guides", "70/2025/QH15") in found
+
+
+# "A và B ngày ... của X": the tail dates A too only where A is of B's kind
+COORDINATED = [
+    # nghi-quyet-so-109-nq-cp, Điều 1: the Party Congress's resolution is not dated by the Conclusion beside it
+    (lines("Chương trình hành động của Chính phủ thực hiện Nghị quyết Đại hội đại biểu toàn ",
+           "quốc lần thứ XIV của Đảng và Kết luận số 18-KL/TW ngày 02 tháng 4 năm ",
+           "2026 của Trung ương về Kế hoạch phát triển kinh tế - xã hội"),
+     [("Nghị quyết", None, None), ("Kết luận", "18-KL/TW", "2026-04-02")]),
+    # thong-tu-so-21-2026-tt-btc: a law named by title beside a dated decree
+    (lines("hướng dẫn thi hành một số ",
+           "điều của Luật Quản lý thuế và Nghị định số 126/2020/NĐ-CP ngày 19 ",
+           "tháng 10 năm 2020 của Chính phủ quy định chi tiết"),
+     [("Luật", None, None), ("Nghị định", "126/2020/NĐ-CP", "2020-10-19")]),
+    # 322/KH-UBND: two decisions of one kind under one tail share it
+    ("theo Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12 tháng 12 năm 2013 của Bộ Chính trị",
+     [("Quyết định", "217-QĐ/TW", "2013-12-12"), ("Quyết định", "218-QĐ/TW", "2013-12-12")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COORDINATED)
+def test_a_tail_after_two_coordinated_instruments_dates_the_first_only_if_of_one_kind(text, expected):
+    from kg.find import find_references
+    from kg.text import prepare_text
+
+    found = [(r.doc_type, r.number, r.date) for r in find_references(prepare_text(text))]
+    assert found == expected
+
+
+def test_the_government_programme_implements_the_party_congress_resolution_it_predates_no_more():
+    # "Căn cứ Nghị quyết số 41/NQ-CP ngày 11 tháng 3 năm 2026 của Chính phủ về Chương trình hành động của
+    # Chính phủ thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng": the calendar check
+    # dropped it while the resolution took the date 2026-04-02 of the Conclusion named beside it elsewhere
+    result = extract_file("corpus/congbao/chinh_sach_dn/nghi-quyet-so-109-nq-cp-469403.txt")
+    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
+    congress = "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
+    assert ("41/NQ-CP", "implements", congress) in {
+        (label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
+    assert {c.instrument.date for c in result.citations if c.instrument.title == congress} == {None}
