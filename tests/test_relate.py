@@ -400,6 +400,39 @@ CONSOLIDATED = [
      {("doc", "consolidates", "28/2015/TT-BLĐTBXH"), ("doc", "consolidates", "15/2023/TT-BLĐTBXH"),
       ("15/2023/TT-BLĐTBXH", "amends", "28/2015/TT-BLĐTBXH")},
      {("doc", "consolidates", "38/2013/QH13"), ("doc", "consolidates", "28/2015/NĐ-CP")}),
+    # "1 Thông tư số 12/2024/TT-BLĐTBXH ... [nine lines of its title] ... có căn cứ ban hành như sau:": a footnote
+    # longer than the reach once read from its number line; the gazette prints no quotation marks
+    ("corpus/congbao/bhxh/van-ban-hop-nhat-so-470-vbhn-bldtbxh-44206.txt",
+     {("12/2024/TT-BLĐTBXH", "based_on", "62/2022/NĐ-CP"), ("12/2024/TT-BLĐTBXH", "based_on", "51/2016/NĐ-CP")},
+     {("doc", "based_on", "62/2022/NĐ-CP"), ("doc", "based_on", "21/2024/NĐ-CP")}),
+    # the quotation cut by the page goes on below the next page's body, opening with its mark: "“Căn cứ Luật
+    # Chứng khoán số 54/2019/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15; ..."
+    ("corpus/congbao/thue_tncn/van-ban-hop-nhat-so-09-vbhn-btc-469539.txt",
+     {("08/2026/TT-BTC", "based_on", "54/2019/QH14"), ("08/2026/TT-BTC", "based_on", "29/2025/NĐ-CP")},
+     {("doc", "based_on", "56/2024/QH15"), ("doc", "based_on", "29/2025/NĐ-CP")}),
+    # no marks at all: the cut quotation goes on after the footnotes' rule, "Căn cứ Luật Giáo dục nghề nghiệp ...;
+    # Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019; ...", to the enacting sentence "Chính phủ ban hành Nghị định ..."
+    ("corpus/congbao/hd_khoan/van-ban-hop-nhat-so-2022-vbhn-bldtbxh-37412.txt",
+     {("24/2022/NĐ-CP", "based_on", "43/2019/QH14"), ("24/2022/NĐ-CP", "based_on", "61/2020/QH14")},
+     {("doc", "based_on", "43/2019/QH14"), ("doc", "based_on", "61/2020/QH14")}),
+    # footnotes the page split go on unnumbered, each after the enacting sentence of the one before ("... thuộc
+    # phạm vi quản lý nhà nước của Bộ Lao động - Thương binh và Xã hội." / "Nghị định số 15/2019/NĐ-CP ... có căn
+    # cứ ban hành như sau:"): the instrument that opens the footnote is the one quoted, not a law on its lines
+    ("corpus/congbao/hd_khoan/van-ban-hop-nhat-so-2021-vbhn-bldtbxh-37407.txt",
+     {("140/2018/NĐ-CP", "based_on", "10/2012/QH13"), ("15/2019/NĐ-CP", "based_on", "67/2014/QH13"),
+      ("24/2022/NĐ-CP", "based_on", "43/2019/QH14")},
+     {("74/2014/QH13", "based_on", "67/2014/QH13"), ("76/2015/QH13", "based_on", "67/2014/QH13"),
+      ("doc", "based_on", "10/2012/QH13")}),
+    # the enacting sentence names the quoted decree and what it amends ("Chính phủ ban hành Nghị định về kéo dài
+    # ... sửa đổi, bổ sung một số điều của Nghị định số 121/2016/NĐ-CP ... đã được sửa đổi, bổ sung tại Nghị định
+    # số 74/2020/NĐ-CP"): it is no basis, and 82/2021 does not amend 74/2020
+    ("corpus/congbao/hd_khoan/van-ban-hop-nhat-so-2091-vbhn-bldtbxh-37409.txt",
+     {("82/2021/NĐ-CP", "based_on", "45/2019/QH14"), ("82/2021/NĐ-CP", "amends", "121/2016/NĐ-CP")},
+     {("82/2021/NĐ-CP", "amends", "74/2020/NĐ-CP"), ("74/2020/NĐ-CP", "based_on", "45/2019/QH14")}),
+    # a "Thực hiện" line among the quoted ones, after a "Căn cứ" item whose second line reads "ban hành": quoted too
+    ("corpus/congbao/hd_khoan/van-ban-hop-nhat-so-1676-vbhn-bldtbxh-39315.txt",
+     {("02/2023/TT-BLĐTBXH", "implements", "90/QĐ-TTg"), ("02/2023/TT-BLĐTBXH", "based_on", "02/2022/QĐ-TTg")},
+     set()),
 ]
 
 
