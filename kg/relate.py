@@ -128,7 +128,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         owner = _quoted_owner(context.quoted, text, ref.start)
         if owner is not None:  # "Căn cứ ..." quoted from a merged instrument: its basis, not the document's
             checked = _checked(predicate, owner.instrument, citation.instrument)
-            if checked is not None:
+            if checked is not None and not _ENACTS.search(text, max(0, ref.start - 20), ref.start):
                 offer(owner.instrument.iri, checked, target, start, end, words)
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         offer(own, predicate, target, start, end, words)
@@ -879,6 +879,9 @@ _QUOTED_TAIL = re.compile(
     r"|(?:^[ \t]*“|^[ \t\r]*\n[ \t]*)Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?"
     r"(?:”|\bban hành\b[^\n”]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n”]*?)*?\.[ \t\r]*$)")
 
+
+# "Quốc hội ban hành Luật An ninh mạng.": what follows the enacting words is the quoted instrument itself
+_ENACTS = re.compile(r"\bban hành\s+\Z")
 
 # The enacting sentence that ends a preamble, opening the line after the last item ("...;"): "Chính phủ ban hành
 # Nghị định ... ." It names the quoted instrument itself and what that one changes, which is no basis: an

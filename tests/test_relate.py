@@ -429,6 +429,11 @@ CONSOLIDATED = [
     ("corpus/congbao/hd_khoan/van-ban-hop-nhat-so-2091-vbhn-bldtbxh-37409.txt",
      {("82/2021/NĐ-CP", "based_on", "45/2019/QH14"), ("82/2021/NĐ-CP", "amends", "121/2016/NĐ-CP")},
      {("82/2021/NĐ-CP", "amends", "74/2020/NĐ-CP"), ("74/2020/NĐ-CP", "based_on", "45/2019/QH14")}),
+    # "“Căn cứ Hiến pháp ...; Quốc hội ban hành Luật An ninh mạng.”": the enacting words name the quoted law itself
+    # (116/2025/QH15), not the 2018 law of that title its bare title would resolve to
+    ("corpus/congbao/chinh_sach_dn/van-ban-hop-nhat-so-113-vbhn-vpqh-469596.txt",
+     {("116/2025/QH15", "based_on", "203/2025/QH15"), ("143/2025/QH15", "based_on", "203/2025/QH15")},
+     {("116/2025/QH15", "cites", "24/2018/QH14"), ("143/2025/QH15", "cites", "61/2020/QH14")}),
     # a "Thực hiện" line among the quoted ones, after a "Căn cứ" item whose second line reads "ban hành": quoted too
     ("corpus/congbao/hd_khoan/van-ban-hop-nhat-so-1676-vbhn-bldtbxh-39315.txt",
      {("02/2023/TT-BLĐTBXH", "implements", "90/QĐ-TTg"), ("02/2023/TT-BLĐTBXH", "based_on", "02/2022/QĐ-TTg")},
