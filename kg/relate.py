@@ -128,7 +128,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         owner = _quoted_owner(context.quoted, text, ref.start)
         if owner is not None:  # "Căn cứ ..." quoted from a merged instrument: its basis, not the document's
             checked = _checked(predicate, owner.instrument, citation.instrument)
-            if checked is not None:
+            if checked is not None and not _ENACTS.search(text, max(0, ref.start - 20), ref.start):
                 offer(owner.instrument.iri, checked, target, start, end, words)
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         offer(own, predicate, target, start, end, words)
@@ -810,20 +810,29 @@ def _opens_item(text: str, cue: _Cue, start: int) -> bool:
 
 # A footnote opens a line with its number: "2 Thông tư số 02/2024/TT-BLĐTBXH sửa đổi, bổ sung ..."
 _FOOTNOTE_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]+(?=[^\W\d])")
-_FOOTNOTE_REACH = 600
+_FOOTNOTE_REACH = 1500  # a footnote naming an amending instrument by its whole title runs to ~1,000
 
 
 def _footnote_start(text: str, position: int) -> int:
     """Where the footnote holding ``position`` begins: the line that opens with its number, the end of the
-    quotation before it, or a blank line, whichever is last within reach; else the line of ``position``."""
+    quotation before it, a blank line, or the line after a sentence's end (a footnote the page split goes on
+    unnumbered after the enacting sentence "Chính phủ ban hành Nghị định ... ." of the one before), whichever
+    is last within reach; else the line of ``position``."""
     floor = max(0, position - _FOOTNOTE_REACH)
     begin = -1
     for note in _FOOTNOTE_LINE.finditer(text, floor, position):
         begin = note.end()
     begin = max(begin, text.rfind("”", floor, position) + 1 or -1)
-    for blank in _PARAGRAPH.finditer(text, floor, position):
+    for blank in _BLANK_LINE.finditer(text, floor, position):
         begin = max(begin, blank.end())
+    for ended in _SENTENCE_AT_LINE_END.finditer(text, floor, position):
+        begin = max(begin, ended.end())
     return begin if begin > 0 else text.rfind("\n", 0, position) + 1
+
+
+# (a gazette's text may end its lines with "\r\n")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_SENTENCE_AT_LINE_END = re.compile(r"\.[ \t\r]*\n")
 
 
 def _quoted_bases(text: str, ordered: list[Citation], cues: _Cues) -> list[tuple[int, int, int, Citation]]:
@@ -846,7 +855,11 @@ def _quoted_bases(text: str, ordered: list[Citation], cues: _Cues) -> list[tuple
         owner = ordered[low]
         reach = match.end() + cues.quoted_basis_reach
         page = cues.quoted_basis_ends.search(text, match.end(), reach)
-        close = text.find("”", match.end(), page.start() if page else reach)
+        bound = page.start() if page else reach
+        close = text.find("”", match.end(), bound)
+        if close < 0:  # a gazette that prints no marks: the "Căn cứ" lines end at the enacting sentence
+            enacted = _ENACTED.search(text, match.end(), bound)
+            close = enacted.start("line") if enacted else -1
         if close >= 0 or page is None:
             end = close if close >= 0 else reach
             stretches.append((match.end(), end, end, owner))
@@ -857,12 +870,28 @@ def _quoted_bases(text: str, ordered: list[Citation], cues: _Cues) -> list[tuple
     return stretches
 
 
-# The rest of a cut quotation: "Căn cứ ..." lines, the last of them ending with the closing mark
-_QUOTED_TAIL = re.compile(r"(?m)^[ \t]*Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?”")
+# The rest of a cut quotation, in the footnotes below the next page's body: "Căn cứ ..." lines up to the
+# closing mark; or, opening with the quotation mark or after the footnotes' rule (a blank line), up to the
+# closing mark or, where the gazette prints no marks, the enacting sentence that ends every preamble
+# ("Chính phủ ban hành Nghị định ...").
+_QUOTED_TAIL = re.compile(
+    r"(?m)^[ \t]*Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?”"
+    r"|(?:^[ \t]*“|^[ \t\r]*\n[ \t]*)Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?"
+    r"(?:”|\bban hành\b[^\n”]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n”]*?)*?\.[ \t\r]*$)")
+
+
+# "Quốc hội ban hành Luật An ninh mạng.": what follows the enacting words is the quoted instrument itself
+_ENACTS = re.compile(r"\bban hành\s+\Z")
+
+# The enacting sentence that ends a preamble, opening the line after the last item ("...;"): "Chính phủ ban hành
+# Nghị định ... ." It names the quoted instrument itself and what that one changes, which is no basis: an
+# unmarked quotation's lines end before it.
+_ENACTED = re.compile(r"(?m)[;:][ \t\r]*\n(?P<line>(?![ \t]*“?(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị))"
+                      r"[^\n;]{0,80}?\bban hành\b[^\n”]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n”]*?)*?\.[ \t\r]*$)")
 
 
 def _quoted_owner(stretches: list[tuple[int, int, int, Citation]], text: str, position: int) -> Citation | None:
-    for start, page, end, owner in stretches:
+    for start, page, end, owner in reversed(stretches):  # the footnote nearest before speaks
         if start <= position < page:
             return owner
         if page <= position < end and _in_can_cu_item(text, position):
