@@ -73,6 +73,8 @@ class _Cues:
     quoted_basis: re.Pattern
     quoted_basis_ends: re.Pattern
     quoted_basis_reach: int
+    noun: re.Pattern             # words that make the phrase after them a noun ("văn bản hướng dẫn thi hành")
+    noun_except: frozenset[str]  # predicates whose phrases no such word makes a noun ("bằng văn bản theo quy định tại")
 
 
 @lru_cache(maxsize=1)
@@ -87,10 +89,23 @@ def _cues() -> _Cues:
     marks = "".join(sorted({ch for phrase in meaning for ch in phrase if not ch.isalnum() and not ch.isspace()}))
     return _Cues(re.compile(phrase_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
                  re.compile(rf"[^\w\s{re.escape(marks)}]"),
-                 {name: relation.strength for name, relation in RELATIONS.items()},
+                 {NAMED: -1} | {name: relation.strength for name, relation in RELATIONS.items()},
                  frozenset(data["consolidating_types"]), re.compile(data["consolidation_ends"]), data["cue_reach"],
                  re.compile("|".join(_spaced(p) for p in data["quoted_basis"]["phrases"])),
-                 re.compile(data["quoted_basis_ends"]), data["quoted_basis_reach"])
+                 re.compile(data["quoted_basis_ends"]), data["quoted_basis_reach"],
+                 _noun_pattern(data["nouns"]),
+                 frozenset(data["nouns"]["except"]))
+
+
+def _noun_pattern(nouns: dict) -> re.Pattern:
+    """Words that end where a cue phrase would be a noun: the data's ("văn bản"), or document types
+    named in the plural ("các Nghị định, Thông tư hướng dẫn thi hành Luật ..."); one type named alone
+    is a title ("Luật sửa đổi, bổ sung một số điều của Luật ...") and keeps its cue."""
+    from .vocab import vocabulary
+
+    kinds = "|".join(_spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
+    words = "|".join(_spaced(word) for word in nouns["words"])
+    return re.compile(rf"(?:^|\W)(?:{words}|các\s+(?:{kinds})(?:\s*(?:,|và|hoặc)\s*(?:{kinds}))*)\s+$", re.IGNORECASE)
 
 
 def _spaced(phrase: str) -> str:
@@ -275,7 +290,7 @@ def _predicate(context: _Context, citation: Citation, doc_cue: _Cue | None, offe
     elif consolidated_until is not None and ref.start < consolidated_until:
         # named in the description of a merged instrument: what the cue says is that instrument's
         predicate, start, end, words = "cites", ref.start, ref.end, ref.text
-    elif doc_cue is not None:
+    elif doc_cue is not None and doc_cue.predicate != NAMED:
         predicate, words = doc_cue.predicate, text[doc_cue.start:doc_cue.end]
         start, end = min(doc_cue.start, ref.start), max(doc_cue.end, ref.end)
     else:
@@ -404,7 +419,7 @@ def _find_cues(source: SourceText, cues: _Cues, windows: list[tuple[int, int]]) 
     offsets = source.offsets
     meaning, first_word = cues.meaning, cues.first_word
     found: list[_Cue] = []
-    reached = 0
+    reached = noun_end = 0
     for low, high in windows:
         base = max(0, low - 1)  # one character before: does a word end there?
         stop = cues.stop.search(text, high)
@@ -423,11 +438,29 @@ def _find_cues(source: SourceText, cues: _Cues, windows: list[tuple[int, int]]) 
                 position = start + 1  # inside a word: a phrase may still start within this match
                 continue
             position = reached = match.end() + base
-            if offsets is None:
-                found.append(_Cue(start, reached, *meaning[key]))
+            if meaning[key][0] not in cues.noun_except and (
+                    cues.noun.search(piece, max(0, start - base - 60), start - base)
+                    or _NOUN_GOES_ON.fullmatch(piece, noun_end - base, start - base)):
+                # "các văn bản hướng dẫn thi hành", "Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần:":
+                # documents named by what they do, each phrase of the list; no act of this text, which
+                # only mentions what it names next (and a cue before it reaches no further)
+                noun_end = reached
+                fields = _NAMED_ONLY
             else:
-                found.append(_Cue(offsets[start], offsets[reached], *meaning[key]))
+                fields = meaning[key]
+            if offsets is None:
+                found.append(_Cue(start, reached, *fields))
+            else:
+                found.append(_Cue(offsets[start], offsets[reached], *fields))
     return found
+
+
+#: The predicate of a phrase inside a noun ("các văn bản hướng dẫn thi hành, nhất là: Luật ..."): what it
+#: governs is only named, the citation's own words its evidence; no cue after it outweighs it
+NAMED = "named"
+_NAMED_ONLY = (NAMED, False, False, False, False, False)
+# What joins the phrases of a noun's list: "văn bản sửa đổi, bổ sung, thay thế, bãi bỏ"
+_NOUN_GOES_ON = re.compile(r"\s*(?:,|và|hoặc)\s*")
 
 
 class _Clauses:
