@@ -89,7 +89,7 @@ def _cues() -> _Cues:
     marks = "".join(sorted({ch for phrase in meaning for ch in phrase if not ch.isalnum() and not ch.isspace()}))
     return _Cues(re.compile(phrase_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
                  re.compile(rf"[^\w\s{re.escape(marks)}]"),
-                 {NAMED: -1} | {name: relation.strength for name, relation in RELATIONS.items()},
+                 {name: relation.strength for name, relation in RELATIONS.items()},
                  frozenset(data["consolidating_types"]), re.compile(data["consolidation_ends"]), data["cue_reach"],
                  re.compile("|".join(_spaced(p) for p in data["quoted_basis"]["phrases"])),
                  re.compile(data["quoted_basis_ends"]), data["quoted_basis_reach"],
@@ -270,7 +270,8 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
                            else walk.previous_cue)
     after = _after_cue(context.trailing, context.trailing_starts, ref.end, ordered[index + 1].reference.start
                        if index + 1 < len(ordered) else len(text), context.clauses)
-    if after is not None and (doc_cue is None or cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
+    if after is not None and (doc_cue is None or doc_cue.predicate != NAMED
+                              and cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
         doc_cue = after
     if first_in_clause or (doc_cue is not None and walk.chain is None):
         walk.previous_cue = doc_cue
@@ -456,7 +457,8 @@ def _find_cues(source: SourceText, cues: _Cues, windows: list[tuple[int, int]]) 
 
 
 #: The predicate of a phrase inside a noun ("các văn bản hướng dẫn thi hành, nhất là: Luật ..."): what it
-#: governs is only named, the citation's own words its evidence; no cue after it outweighs it
+#: governs is only named, the citation's own words its evidence; no cue after it outweighs it (no
+#: relation is declared by this name: it never leaves this module)
 NAMED = "named"
 _NAMED_ONLY = (NAMED, False, False, False, False, False)
 # What joins the phrases of a noun's list: "văn bản sửa đổi, bổ sung, thay thế, bãi bỏ"
