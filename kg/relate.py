@@ -34,7 +34,7 @@ from importlib.resources import files
 
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
-from .relations import ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
+from .relations import KEPT_APART, ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
 from .issuers import locality_of
 from .vocab import phrase_tree
 
@@ -43,6 +43,8 @@ __all__ = ["find_relations"]
 _BOUNDARY = re.compile(r";|\.(?=\s)|:[ \t]*\n|\n[ \t]*\n")
 # A character no stop can hold: two scans for stops that have both passed one find the same stops after it.
 _STOP_FREE = re.compile(r"[^;.: \t\n]")
+# A paragraph break that words in lowercase go on after is a page break inside a sentence, not a clause's end
+_GOES_ON = re.compile(r"[\s\x00]*(\w)")
 _LIST_GAP = re.compile(r"[\s,;:\-–]*(?:và|hoặc)?[\s,;:\-–]*")
 
 
@@ -189,22 +191,27 @@ def _read_context(source: SourceText, document: Document, citations: list[Citati
 
 
 class _Strongest:
-    """The relation kept for each (subject, target): the first offered of the strongest rank."""
+    """The relation kept for each (subject, target): the first offered of the strongest rank; and,
+    beside it, one of those declared kept apart (based_on)."""
 
     def __init__(self, rank: dict[str, int]):
         self.rank = rank
-        self.best: dict[tuple[str, str], tuple[int, Relation]] = {}
+        self.best: dict[tuple[str, str, bool], tuple[int, Relation]] = {}
 
     def offer(self, subject: str, predicate: str, target: str, start: int, end: int, cue: str) -> None:
         rank = self.rank[predicate]
-        key = (subject, target)
+        key = (subject, target, predicate in KEPT_APART)  # a Căn cứ stands beside what else the text does
         if subject == target:
             return
         if key not in self.best or rank < self.best[key][0]:
             self.best[key] = (rank, Relation(subject, predicate, target, start, end, cue))
 
     def relations(self) -> tuple[Relation, ...]:
-        return tuple(relation for _, relation in sorted(self.best.values(), key=lambda item: item[1].start))
+        # beside a relation kept apart, another of the pair says more only if it is stronger ("Căn cứ Luật X"
+        # and "quy định chi tiết Luật X": both; "Căn cứ Luật X" and "theo quy định của Luật X": the basis)
+        kept = [(rank, relation) for (subject, target, apart), (rank, relation) in self.best.items()
+                if apart or rank < self.best.get((subject, target, True), (rank + 1,))[0]]
+        return tuple(relation for _, relation in sorted(kept, key=lambda item: item[1].start))
 
 
 @dataclass(slots=True)
@@ -500,6 +507,8 @@ class _Clauses:
             j = bisect.bisect_right(self.cue_ends, position) - 1
             if j >= 0 and position - self.cue_ends[j] <= 15:
                 return False
+        if match.group().startswith("\n") and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower():
+            return False  # a page break inside a sentence: "... về hội nhập quốc \n\n[page furniture]\n\ntế ..."
         return True
 
     def start_before(self, position: int) -> int:

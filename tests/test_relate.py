@@ -146,18 +146,19 @@ STRONGER = {"consolidates", "amends", "replaces", "repeals", "suspends", "guides
 
 @pytest.mark.slow  # every gazette document
 def test_every_can_cu_line_of_the_gazette_yields_based_on():
-    """Each preamble "Căn cứ" line that holds a reference: every instrument in it is based_on (or, where the
-    text states more elsewhere, something stronger)."""
-    lines = based = 0
+    """Each preamble "Căn cứ" line that holds a reference: every instrument in it is based_on, whatever
+    else the text says of it (based_on is kept apart: a decree rests on the law it details)."""
+    lines = 0
     missing = []
     for path in GAZETTE:
         source = read_text(path)
         result = extract_source(source)
         own = result.document.instrument.iri
-        predicate = {r.object: r.predicate for r in result.relations if r.subject == own}
-        # a consolidated text's footnote quoting a merged instrument's "Căn cứ" lines: that instrument's basis
-        predicate.update({r.object: r.predicate for r in result.relations
-                          if r.predicate == "based_on" and r.subject != own and "/section/" not in r.subject})
+        predicates = {}
+        for r in result.relations:
+            # a consolidated text's footnote quoting a merged instrument's "Căn cứ" lines: that instrument's basis
+            if r.subject == own or r.predicate == "based_on" and "/section/" not in r.subject:
+                predicates.setdefault(r.object, set()).add(r.predicate)
         for match in _CAN_CU.finditer(source.normalized):
             start, end = source.to_original(match.start()), source.to_original(match.end())
             cited = [c for c in result.citations
@@ -165,13 +166,12 @@ def test_every_can_cu_line_of_the_gazette_yields_based_on():
             if not cited:
                 continue
             lines += 1
-            got = {predicate.get(c.instrument.iri) for c in cited}
-            based += "based_on" in got
-            if not got <= {"based_on"} | STRONGER:
-                missing.append((path, source.original[start:start + 100], got))
+            for citation in cited:
+                got = predicates.get(citation.instrument.iri, set())
+                if not got & {"based_on", "consolidates"}:  # a consolidated text merges what its body names
+                    missing.append((path, source.original[start:start + 100], got))
     assert lines > 1300
-    assert not missing, missing[:5]
-    assert based / lines > 0.95, (based, lines)
+    assert not missing, (len(missing), lines, missing[:5])
 
 
 @pytest.mark.slow  # the whole corpus
@@ -511,3 +511,23 @@ def test_the_government_programme_implements_the_party_congress_resolution_it_pr
     assert ("41/NQ-CP", "implements", congress) in {
         (label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
     assert {c.instrument.date for c in result.citations if c.instrument.title == congress} == {None}
+
+
+def test_a_decree_rests_on_the_law_it_details():
+    """"Căn cứ Luật Thi hành án dân sự số 106/2025/QH15;" and "Nghị định này quy định chi tiết Điều 9,
+    ...; khoản 9 Điều 25 và biện pháp hướng dẫn thi hành Luật Thi hành án dân sự": based_on is kept
+    beside guides, not merged into it; a later plain mention adds no 'cites' beside them."""
+    result = extract_file("corpus/congbao/hd_kinh_te/nghi-dinh-so-150-2026-nd-cp-469522.txt")
+    own = result.document.instrument.iri
+    law = next(c.instrument.iri for c in result.citations if c.instrument.number == "106/2025/QH15")
+    assert {r.predicate for r in result.relations if r.subject == own and r.object == law} == {"based_on", "guides"}
+
+
+def test_a_page_break_inside_a_sentence_does_not_end_its_clause():
+    """"Góp phần thực hiện ... Nghị quyết số 59-NQ/TW ... về hội nhập quốc [page: CÔNG BÁO/Số 302 ...
+    46] tế trong tình hình mới và các mục tiêu đề ra của Nghị quyết số 26-NQ/TW": the words go on in
+    lowercase after the gazette's page furniture, and 'thực hiện' governs 26-NQ/TW too."""
+    result = extract_file("corpus/congbao/thue_tncn/quyet-dinh-so-892-qd-ttg-469579.txt")
+    own = result.document.instrument.iri
+    resolution = next(c.instrument.iri for c in result.citations if c.instrument.number == "26-NQ/TW")
+    assert {r.predicate for r in result.relations if r.subject == own and r.object == resolution} == {"implements"}
