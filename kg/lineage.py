@@ -23,7 +23,7 @@ from .errors import QueryError
 from .namespaces import KG, sparql_prefixes
 from .relations import FIRST_STEP_ONLY, FOUNDATIONAL, RESTS_ON, properties
 
-__all__ = ["RESTS_ON", "load", "find_start", "upstream", "downstream", "paths", "foundational", "render_text"]
+__all__ = ["RESTS_ON", "load", "find_start", "tree", "upstream", "downstream", "paths", "foundational", "render_text"]
 
 #: Relations a lineage follows: what a text rests on (kg/data/relations.json). Repeals,
 #: replacements and suspensions are left out: what a text repeals is not its foundation.
@@ -33,17 +33,12 @@ ALL_RELATIONS = properties()
 #: would reach most of the corpus).
 _RANK = {name: rank for rank, name in enumerate(ALL_RELATIONS)}
 
-_EDGES = f"""
-PREFIX kg: <{KG}>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+_EDGES = sparql_prefixes("kg") + f"""
 SELECT ?s ?p ?o WHERE {{
   ?s ?p ?o .
   FILTER (?p IN ({", ".join("kg:" + name for name in ALL_RELATIONS)}))
 }}"""
-_LABELS = """
-PREFIX kg: <https://w3id.org/kg-vn/ontology#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+_LABELS = sparql_prefixes("kg", "rdfs") + """
 SELECT ?node ?label ?document WHERE {
   { ?node a kg:StateInstrument } UNION { ?node a kg:PartyDocument } UNION { ?node a kg:Section }
   UNION { ?node a kg:Task }
@@ -104,12 +99,16 @@ def find_start(store, number: str, task: str | None = None) -> str:
     return found[0]
 
 
-def _tree(graph: nx.MultiDiGraph, start, neighbours, relations, depth: int | None) -> dict:
-    """Breadth-first, so each node is expanded at its shallowest place and shown once;
-    later meetings of the same node are marked ``seen`` and not expanded again. Several starts
-    make one tree under a root that names them all, so what they share appears once."""
+def tree(start: str | list[str], neighbours, label, relations=RESTS_ON, depth: int | None = None) -> dict:
+    """The lineage tree from ``start`` over ``neighbours(node)`` (its ``(relation, node)`` steps)
+    and ``label(node)``: breadth-first, so each node is expanded at its shallowest place and shown
+    once; later meetings of the same node are marked ``seen`` and not expanded again. Several
+    starts make one tree under a root that names them all, so what they share appears once.
+    ``upstream`` and ``downstream`` give it a networkx graph's edges; kg.network the edges it
+    walked in the store."""
+    relations = set(relations)
     starts = [start] if isinstance(start, str) else list(start)
-    trees = [{"iri": s, "label": _label(graph, s), "relation": None, "children": []} for s in starts]
+    trees = [{"iri": s, "label": label(s), "relation": None, "children": []} for s in starts]
     if len(trees) == 1:
         root = trees[0]
     else:
@@ -128,10 +127,10 @@ def _tree(graph: nx.MultiDiGraph, start, neighbours, relations, depth: int | Non
             if relation in allowed and relation not in steps.setdefault(node, []):
                 steps[node].append(relation)
         # One line per node reached, its relations strongest first ("implements, cites").
-        ordered = sorted(steps.items(), key=lambda item: (_RANK[min(item[1], key=_RANK.get)], _label(graph, item[0])))
+        ordered = sorted(steps.items(), key=lambda item: (_RANK[min(item[1], key=_RANK.get)], label(item[0])))
         for node, found in ordered:
             relation = ", ".join(sorted(found, key=_RANK.get))
-            child = {"iri": node, "label": _label(graph, node), "relation": relation, "children": []}
+            child = {"iri": node, "label": label(node), "relation": relation, "children": []}
             if node in expanded:
                 child["seen"] = True
             else:
@@ -149,14 +148,14 @@ def _label(graph, node) -> str:
 
 def upstream(graph: nx.MultiDiGraph, start: str | list[str], relations=RESTS_ON, depth: int | None = None) -> dict:
     """What ``start`` rests on, transitively, as a nested dict (iri, label, relation, children)."""
-    return _tree(graph, start, lambda n: [(k, v) for _, v, k in graph.out_edges(n, keys=True)] if n in graph else [],
-                 set(relations), depth)
+    return tree(start, lambda n: [(k, v) for _, v, k in graph.out_edges(n, keys=True)] if n in graph else [],
+                lambda n: _label(graph, n), relations, depth)
 
 
 def downstream(graph: nx.MultiDiGraph, start: str | list[str], relations=RESTS_ON, depth: int | None = None) -> dict:
     """What rests on ``start``, transitively: the texts that implement, cite or amend it."""
-    return _tree(graph, start, lambda n: [(k, u) for u, _, k in graph.in_edges(n, keys=True)] if n in graph else [],
-                 set(relations), depth)
+    return tree(start, lambda n: [(k, u) for u, _, k in graph.in_edges(n, keys=True)] if n in graph else [],
+                lambda n: _label(graph, n), relations, depth)
 
 
 def paths(graph: nx.MultiDiGraph, source: str, target: str, cutoff: int = 4, limit: int = 20) -> list[list[str]]:
