@@ -88,13 +88,13 @@ def corpus(repeat: int, build: Path | None = None) -> dict:
 
 # ---------------------------------------------------------------- the synthetic graph, in a child
 
-def child(location: str, parameters: dict, rounds: int) -> dict:
+def child(location: str, parameters: dict, rounds: int, kind: str = "disk") -> dict:
     from kg import network
     from kg.query import run_named
-    from kg.store import DiskStore
+    from kg.store import DiskStore, MemoryStore
 
     started = time.perf_counter()
-    store = DiskStore(location)
+    store = DiskStore(location) if kind == "disk" else MemoryStore(location)  # memory: graph.nq parsed
     opened = time.perf_counter() - started
     questions = {
         "lineage (kg lineage, walked in the store)": [
@@ -223,6 +223,7 @@ def run(repeat: int = 5, size: int = 200_000, synthetic_dir: str | None = None, 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--child", nargs=3, metavar=("LOCATION", "PARAMETERS", "ROUNDS"), help=argparse.SUPPRESS)
+    parser.add_argument("--child-store", choices=("disk", "memory"), default="disk", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, default=200_000)
     parser.add_argument("--synthetic", help="a folder with the synthetic graph.nq (made there if missing)")
     parser.add_argument("--build", help="a build of corpus/ to read (built in a temporary folder without it)")
@@ -230,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.child:
         location, parameters, rounds = args.child
-        print(json.dumps(child(location, json.loads(Path(parameters).read_text(encoding="utf-8")), int(rounds))))
+        print(json.dumps(child(location, json.loads(Path(parameters).read_text(encoding="utf-8")), int(rounds),
+                               args.child_store)))
         return 0
     result = run(args.repeat, args.size, args.synthetic, args.build)
     print("| " + " | ".join(result["headers"]) + " |")

@@ -16,12 +16,17 @@ instruments are easier over networkx. Edges point from the citing node to what i
 from __future__ import annotations
 
 from collections import deque
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .errors import QueryError
 from .namespaces import KG, sparql_prefixes
 from .relations import FIRST_STEP_ONLY, FOUNDATIONAL, RESTS_ON, properties
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+# networkx loads when a whole graph is asked for (``load``, ``paths``, ``foundational``): 0.1 s that
+# ``kg lineage``, which walks the store and draws with ``tree``, does not need.
 
 __all__ = ["RESTS_ON", "load", "find_start", "tree", "upstream", "downstream", "paths", "foundational", "render_text"]
 
@@ -50,6 +55,8 @@ SELECT ?node ?label ?document WHERE {
 def load(store) -> nx.MultiDiGraph:
     """Every relation of the store's graph as an edge keyed by its relation name, every node
     labelled (a section as "322/KH-UBND II.5")."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     for subject, predicate, obj in store.query(_EDGES).rows:
         graph.add_edge(subject.value, obj.value, key=predicate.value[len(KG):])
@@ -160,6 +167,8 @@ def downstream(graph: nx.MultiDiGraph, start: str | list[str], relations=RESTS_O
 
 def paths(graph: nx.MultiDiGraph, source: str, target: str, cutoff: int = 4, limit: int = 20) -> list[list[str]]:
     """Citation paths from ``source`` to ``target`` (shortest first), each a list of IRIs."""
+    import networkx as nx
+
     simple = nx.DiGraph(graph)
     if source not in simple or target not in simple:
         return []
@@ -170,6 +179,8 @@ def paths(graph: nx.MultiDiGraph, source: str, target: str, cutoff: int = 4, lim
 def foundational(graph: nx.MultiDiGraph, top: int = 10) -> list[tuple[str, float]]:
     """The most foundational instruments: PageRank over based_on and implements edges, so rank
     flows from a text to what it is based on and carries out."""
+    import networkx as nx
+
     basis = nx.DiGraph()
     basis.add_edges_from((u, v) for u, v, k in graph.edges(keys=True) if k in FOUNDATIONAL)
     if not basis:

