@@ -223,7 +223,7 @@ def numbered_values(name: str, nodes) -> str:
     ``(?name ?nameIndex)``. An answer that names a node by its number instead of its IRI spares
     the store writing the IRI out again: on disk, Oxigraph reads each IRI of an answer back from
     its dictionary of strings (the labels of a lineage's 255 nodes at 20,000 synthetic documents:
-    3 ms read by number, 28 ms by IRI).
+    3 ms without their IRIs, 28 ms with them).
 
     >>> numbered_values("node", ["http://a", "http://b"])
     'VALUES (?node ?nodeIndex) { (<http://a> 0) (<http://b> 1) }'
