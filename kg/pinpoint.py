@@ -258,31 +258,65 @@ def _first_words() -> dict[str, tuple[str, ...]]:
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u1e9b]")
 #: How far before "<type> này" a list of the document's own parts may begin.
 OWN_WINDOW = 2000
+#: A character no list of parts holds, nor the words between it and its instrument ("của", "ban
+#: hành kèm theo", "Nghị định này"): anything but a letter, a digit, a space and "," ("." and "-"
+#: only before a digit: "Phụ lục I.3", "Phụ lục 1-2").
+_BARRIER = re.compile(r"[^\w\s,]")
 
 
 class _Starts:
     """Where, in one text, a list of parts or a change can begin: the places its first words
     stand, found with ``str.find`` in the lowercased text. The long patterns are then tried only
     there, not at each character (``re`` sees no literal prefix in a caseless alternation, and
-    tried them at ~50 ns a character: most of the extraction's time)."""
+    tried them at ~50 ns a character: most of the extraction's time).
+
+    A change verb is sought in the whole text. A list of parts is sought only where one is wanted:
+    in the stretch right before a reference, or before "<type> này" and "Điều này", back to the
+    last character such a list cannot hold (``_BARRIER``); each whole-text scan costs ~5% of the
+    bare number scan, and the stretches are short."""
 
     def __init__(self, text: str):
+        self.text = text
         self.whole = _ODD_CASE.search(text) is not None
+        self._quotes: tuple[list[int], list[int]] | None = None
         if self.whole:
             return
         lowered = text.lower()
         words = _first_words()
-        self.parts = self._positions(lowered, words["parts"])
-        self.changes = self._positions(lowered, words["changes"])
-        self.phrases = self._positions(lowered, words["phrases"])
-        self.this = self._positions(lowered, ("này",))
+        self._parts = words["parts"]
+        self._reach = max(map(len, self._parts)) - 1  # a word that starts in a stretch may end past it
+        verbs = {word: self._positions(lowered, (word,)) for word in dict.fromkeys(words["changes"] + words["phrases"])}
+        self.changes = sorted(set().union(*(verbs[word] for word in words["changes"])))
+        self.phrases = sorted(set().union(*(verbs[word] for word in words["phrases"])))
 
     @staticmethod
-    def _positions(lowered: str, words: tuple[str, ...]) -> list[int]:
+    def _positions(lowered: str, words: tuple[str, ...], end: int | None = None) -> list[int]:
+        """Where each of ``words`` begins in ``lowered[:end]``, as ``re.finditer`` finds them."""
         found = []
+        end = len(lowered) if end is None else end
         for word in words:
-            found += [match.start() for match in re.finditer(re.escape(word), lowered)]
+            at = lowered.find(word)
+            while 0 <= at < end:
+                found.append(at)
+                at = lowered.find(word, at + len(word))
         return sorted(set(found))
+
+    def _parts_before(self, start: int, end: int) -> list[int]:
+        """Where a list of parts that runs to ``end`` can begin in ``text[start:end]``: after the last
+        character it cannot hold, at the first words of a list (in the stretch lowercased, as the
+        whole text: it has no "İ")."""
+        behind = self.text[start:end][::-1]
+        found = _BARRIER.search(behind)
+        while found is not None:
+            k = found.start()
+            if not (behind[k] in ".-" and k > 0 and behind[k - 1].isdecimal()):  # re's \d: a decimal digit
+                start = end - k
+                break
+            found = _BARRIER.search(behind, k + 1)
+        if start >= end:
+            return []
+        window = self.text[start:end + self._reach].lower()
+        return [start + at for at in self._positions(window, self._parts, end - start)]
 
     def scan(self, pattern: re.Pattern, text: str, starts: list[int]):
         """What ``pattern.finditer(text)`` yields when each match begins at one of ``starts``."""
@@ -295,29 +329,60 @@ class _Starts:
                 last_end = match.end()
                 yield match
 
-    def own_starts(self) -> list[int]:
-        """The starts of lists of parts with a "này" after them, within ``OWN_WINDOW``."""
-        this, kept, k = self.this, [], 0
-        for at in self.parts:
-            while k < len(this) and this[k] <= at:
-                k += 1
-            if k < len(this) and this[k] - at <= OWN_WINDOW:
-                kept.append(at)
-        return kept
+    def own_starts(self) -> tuple[list[int], list[int]]:
+        """The starts of lists of parts before "<type> này" (the ``own`` pattern) and before
+        "Điều này", "khoản này" (``here``), within ``OWN_WINDOW``.
+
+        Both patterns end in "này" in lower case after a space, and no "này" stands inside a list of
+        parts: a list that ends there begins after the "này" before, and after the last character
+        a list cannot hold."""
+        own_words, here_words = _last_words()
+        longest = max(map(len, own_words + here_words))
+        text, own, here, previous = self.text, [], [], 0
+        at = text.find("này")
+        while at != -1:
+            k = at
+            while k > 0 and text[k - 1].isspace():  # re's \s
+                k -= 1
+            before = text[max(0, k - longest):k].lower() if k < at else ""
+            of_type, of_part = before.endswith(own_words), before.endswith(here_words)
+            if of_type or of_part:
+                starts = self._parts_before(max(previous, at - OWN_WINDOW), at)
+                if of_type:
+                    own += starts
+                if of_part:
+                    here += starts
+            previous = at
+            at = text.find("này", at + 3)
+        return own, here
 
     def search_before(self, pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
-        """``pattern.search(text, start, end)`` when each match begins at one of the parts' starts."""
+        """``pattern.search(text, start, end)`` when each match begins at one of the parts' starts
+        and runs to ``end``."""
         if self.whole:
             return pattern.search(text, start, end)
-        for k in range(bisect_left(self.parts, start), bisect_left(self.parts, end)):
-            if (match := pattern.match(text, self.parts[k], end)) is not None:
+        for at in self._parts_before(start, end):
+            if (match := pattern.match(text, at, end)) is not None:
                 return match
         return None
 
+    def quoted(self, position: int) -> bool:
+        """Whether ``position`` is inside new wording an amending text quotes (“...”): the last
+        opening quote before it comes after the last closing one."""
+        if self._quotes is None:
+            self._quotes = (self._positions(self.text, ("“",)), self._positions(self.text, ("”",)))
+        opening, closing = self._quotes
+        k, j = bisect_left(opening, position), bisect_left(closing, position)
+        return k > 0 and (j == 0 or opening[k - 1] > closing[j - 1])
 
-def _quoted(text: str, position: int) -> bool:
-    """Whether ``position`` is inside new wording an amending text quotes (“...”)."""
-    return text.rfind("“", 0, position) > text.rfind("”", 0, position)
+
+@lru_cache(maxsize=1)
+def _last_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The last words, lowercased, of the document's own types ("tư" of "Thông tư") and of the
+    parts "này" can follow ("điều", "khoản")."""
+    data = _data()
+    return (tuple(dict.fromkeys(t.split()[-1].lower() for t in data["own"]["types"])),
+            tuple(dict.fromkeys(w.split()[-1].lower() for w in data["here"].values())))
 
 
 def _own(source: SourceText, starts: _Starts, sections: tuple[Section, ...] = ()) -> list[Pinpoint]:
@@ -326,13 +391,13 @@ def _own(source: SourceText, starts: _Starts, sections: tuple[Section, ...] = ()
     found = []
     text = source.normalized
     patterns = _patterns()
-    own_starts = None if starts.whole else starts.own_starts()
+    own_starts, here_starts = (None, None) if starts.whole else starts.own_starts()
     for match in starts.scan(patterns["own"], text, own_starts):
-        if _quoted(text, match.start()):
+        if starts.quoted(match.start()):
             continue  # new wording quoted by an amending text: its "Luật này" is the law amended
         found += [(p, source.to_original(match.end())) for p in parse_parts(match.group("chain"), match.start("chain"))]
-    for match in starts.scan(patterns["here"], text, own_starts) if sections else ():
-        if _quoted(text, match.start()):
+    for match in starts.scan(patterns["here"], text, here_starts) if sections else ():
+        if starts.quoted(match.start()):
             continue  # its "Điều này" is an article of the law amended
         kind = "article" if match.group("here_article") else "clause"
         holder = _enclosing(sections, source.to_original(match.start()), kind)
