@@ -140,6 +140,12 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
     >>> [p.article for p in parse_parts("từ Điều 5 đến Điều 9")]
     ['5-9']
     """
+    return [Pinpoint(offset + start, offset + end, **parts) for start, end, parts in _parsed(words)]
+
+
+@lru_cache(maxsize=4096)
+def _parsed(words: str) -> tuple[tuple[int, int, dict[str, str]], ...]:
+    """``parse_parts`` at offset 0, as (start, end, parts): the same lists recur ("Điều 5", "khoản 2 Điều 3")."""
     patterns = _patterns()
     groups: list[dict] = []
     for match in patterns["token"].finditer(words):
@@ -171,8 +177,8 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
     for group in groups:
         parts = [part for part in PINPOINT_PARTS if group["parts"].get(part)]
         for values in itertools.product(*(group["parts"][part] for part in parts)):
-            pinpoints.append(Pinpoint(offset + group["start"], offset + group["end"], **dict(zip(parts, values))))
-    return pinpoints
+            pinpoints.append((group["start"], group["end"], dict(zip(parts, values))))
+    return tuple(pinpoints)
 
 
 def _shared(part: str, group: dict) -> bool:
@@ -218,7 +224,9 @@ def _to_original(source: SourceText, pinpoint: Pinpoint, quote_end: int | None =
     original offset: the end of the instrument's name) as its quote."""
     start, end = source.to_original(pinpoint.start), source.to_original(pinpoint.end)
     quote = source.original[start:quote_end] if quote_end is not None else ""
-    return replace(pinpoint, start=start, end=end, quote=quote)
+    # built directly: dataclasses.replace reads the fields anew on every call
+    return Pinpoint(start, end, pinpoint.chapter, pinpoint.section, pinpoint.article, pinpoint.clause,
+                    pinpoint.point, pinpoint.appendix, quote)
 
 
 def _leading_words(pattern: str) -> list[str]:
@@ -283,23 +291,20 @@ class _Starts:
             return
         lowered = text.lower()
         words = _first_words()
-        self._parts = words["parts"]
-        self._reach = max(map(len, self._parts)) - 1  # a word that starts in a stretch may end past it
-        verbs = {word: self._positions(lowered, (word,)) for word in dict.fromkeys(words["changes"] + words["phrases"])}
+        self._reach = max(map(len, words["parts"])) - 1  # a word that starts in a stretch may end past it
+        verbs = {word: self._positions(lowered, word) for word in dict.fromkeys(words["changes"] + words["phrases"])}
         self.changes = sorted(set().union(*(verbs[word] for word in words["changes"])))
         self.phrases = sorted(set().union(*(verbs[word] for word in words["phrases"])))
 
     @staticmethod
-    def _positions(lowered: str, words: tuple[str, ...], end: int | None = None) -> list[int]:
-        """Where each of ``words`` begins in ``lowered[:end]``, as ``re.finditer`` finds them."""
+    def _positions(lowered: str, word: str) -> list[int]:
+        """Where ``word`` begins in ``lowered``, as ``re.finditer`` finds it."""
         found = []
-        end = len(lowered) if end is None else end
-        for word in words:
-            at = lowered.find(word)
-            while 0 <= at < end:
-                found.append(at)
-                at = lowered.find(word, at + len(word))
-        return sorted(set(found))
+        at = lowered.find(word)
+        while at != -1:
+            found.append(at)
+            at = lowered.find(word, at + len(word))
+        return found
 
     def _parts_before(self, start: int, end: int) -> list[int]:
         """Where a list of parts that runs to ``end`` can begin in ``text[start:end]``: after the last
@@ -315,8 +320,10 @@ class _Starts:
             found = _BARRIER.search(behind, k + 1)
         if start >= end:
             return []
+        # one scan for any first word: a word it passes over inside another begins after a letter,
+        # where no list of parts begins ("(?<!\w)")
         window = self.text[start:end + self._reach].lower()
-        return [start + at for at in self._positions(window, self._parts, end - start)]
+        return [start + found.start() for found in _first_words_pattern().finditer(window) if found.start() < end - start]
 
     def scan(self, pattern: re.Pattern, text: str, starts: list[int]):
         """What ``pattern.finditer(text)`` yields when each match begins at one of ``starts``."""
@@ -370,10 +377,15 @@ class _Starts:
         """Whether ``position`` is inside new wording an amending text quotes (“...”): the last
         opening quote before it comes after the last closing one."""
         if self._quotes is None:
-            self._quotes = (self._positions(self.text, ("“",)), self._positions(self.text, ("”",)))
+            self._quotes = (self._positions(self.text, "“"), self._positions(self.text, "”"))
         opening, closing = self._quotes
         k, j = bisect_left(opening, position), bisect_left(closing, position)
         return k > 0 and (j == 0 or opening[k - 1] > closing[j - 1])
+
+
+@lru_cache(maxsize=1)
+def _first_words_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(_first_words()["parts"], key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
@@ -546,12 +558,17 @@ def find_pinpoints(source: SourceText, document: Document, citations: list[Citat
         found = pinpoints_before(text, start, previous_end, starts)
         previous_end = max(previous_end, source.to_normalized(citation.reference.end))
         if found:
-            citation = replace(citation, pinpoints=tuple(_to_original(source, p, citation.reference.end) for p in found))
+            citation = Citation(citation.reference, citation.instrument, citation.section,
+                                tuple(_to_original(source, p, citation.reference.end) for p in found))
         placed.append(citation)
+    with_parts: dict[str, list[Citation]] = {}  # instrument -> its citations with parts, in text order
+    for citation in placed:
+        if citation.pinpoints:
+            with_parts.setdefault(citation.instrument.iri, []).append(citation)
     typed = []
     for relation in relations:
-        named = tuple(p for c in placed if c.pinpoints and c.instrument.iri == relation.object
-                      and relation.start <= c.reference.start < relation.end for p in c.pinpoints)
+        named = tuple(p for c in with_parts.get(relation.object, ())
+                      if relation.start <= c.reference.start < relation.end for p in c.pinpoints)
         typed.append(replace(relation, object_provisions=named) if named else relation)
     own_iri = document.instrument.iri
     cited = {c.instrument.iri for c in placed} - {own_iri}
