@@ -263,7 +263,7 @@ def _first_words() -> dict[str, tuple[str, ...]]:
 
 #: Letters ``re``'s caseless matching takes for another than ``str.lower`` gives ("ı" for "i",
 #: "ſ" for "s") or that lowercase to two ("İ"): with one in the text, the patterns scan it whole.
-_ODD_CASE = re.compile("[\u0130\u0131\u017f\u1e9b]")
+_ODD_CASE = "\u0130\u0131\u017f\u1e9b"
 #: How far before "<type> này" a list of the document's own parts may begin.
 OWN_WINDOW = 2000
 #: A character no list of parts holds, nor the words between it and its instrument ("của", "ban
@@ -285,7 +285,7 @@ class _Starts:
 
     def __init__(self, text: str):
         self.text = text
-        self.whole = _ODD_CASE.search(text) is not None
+        self.whole = any(letter in text for letter in _ODD_CASE)  # four str.find: a tenth of one re class scan
         self._quotes: tuple[list[int], list[int]] | None = None
         if self.whole:
             return
