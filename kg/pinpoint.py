@@ -289,7 +289,7 @@ class _Starts:
         self._quotes: tuple[list[int], list[int]] | None = None
         if self.whole:
             return
-        lowered = text.lower()
+        self._lowered = lowered = text.lower()
         words = _first_words()
         self._reach = max(map(len, words["parts"])) - 1  # a word that starts in a stretch may end past it
         verbs = {word: self._positions(lowered, word) for word in dict.fromkeys(words["changes"] + words["phrases"])}
@@ -308,8 +308,7 @@ class _Starts:
 
     def _parts_before(self, start: int, end: int) -> list[int]:
         """Where a list of parts that runs to ``end`` can begin in ``text[start:end]``: after the last
-        character it cannot hold, at the first words of a list (in the stretch lowercased, as the
-        whole text: it has no "İ")."""
+        character it cannot hold, at the first words of a list."""
         behind = self.text[start:end][::-1]
         found = _BARRIER.search(behind)
         while found is not None:
@@ -322,7 +321,7 @@ class _Starts:
             return []
         # one scan for any first word: a word it passes over inside another begins after a letter,
         # where no list of parts begins ("(?<!\w)")
-        window = self.text[start:end + self._reach].lower()
+        window = self._lowered[start:end + self._reach]
         return [start + found.start() for found in _first_words_pattern().finditer(window) if found.start() < end - start]
 
     def scan(self, pattern: re.Pattern, text: str, starts: list[int]):
@@ -351,7 +350,7 @@ class _Starts:
             k = at
             while k > 0 and text[k - 1].isspace():  # re's \s
                 k -= 1
-            before = text[max(0, k - longest):k].lower() if k < at else ""
+            before = self._lowered[max(0, k - longest):k] if k < at else ""
             of_type, of_part = before.endswith(own_words), before.endswith(here_words)
             if of_type or of_part:
                 starts = self._parts_before(max(previous, at - OWN_WINDOW), at)
