@@ -496,16 +496,20 @@ def _changes(source: SourceText, citations: list[Citation], sections: tuple[Sect
     changes = []
     found = itertools.chain(starts.scan(patterns["change"], text, None if starts.whole else starts.changes),
                             starts.scan(patterns["phrase"], text, None if starts.whole else starts.phrases))
+    line, looked = 0, 0  # the start of the line of the last match, and how far a line break was looked for
     for match in sorted(found, key=lambda m: m.start()):
         if patterns["passive"].search(text, max(0, match.start() - 8), match.start()):
             continue  # "được sửa đổi, bổ sung tại khoản 2": this text is not the one changing it
+        # the matches come in text order: a line break is looked for since the last one only, not
+        # back to the start of the text for each (quadratic on a text with few line breaks)
+        line, looked = text.rfind("\n", looked, match.start()) + 1 or line, match.start()
         pinpoints = parse_parts(match.group("chain"), match.start("chain"))
         if match.groupdict().get("within"):
             pinpoints = _within(pinpoints, parse_parts(match.group("within"), match.start("within")))
         after = patterns["then_before"].match(text, match.end())
         citation = named.get(after.end())
         start, end = source.to_original(match.start()), source.to_original(match.end())
-        section = _innermost(sections, start) if _opens_item(text, match.start()) else None
+        section = _innermost(sections, start) if _opens_item(text, line, match.start()) else None
         target = citation.instrument.iri if citation is not None else None
         at = section
         while target is None and at is not None:
@@ -530,9 +534,9 @@ def _changes(source: SourceText, citations: list[Citation], sections: tuple[Sect
 _ITEM_MARK = re.compile(r"[ \t]*(?:\*\*)?[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[ \t]*[.)]|[a-zđ]\)|Điều[ \t]+\d{1,3}[a-zđ]?[ \t]*\.)[ \t]*(?:\*\*)?[ \t]*$")
 
 
-def _opens_item(text: str, position: int) -> bool:
-    """Whether the change opens a numbered item, a point or an article ("2. Sửa đổi ...")."""
-    line = text.rfind("\n", 0, position) + 1
+def _opens_item(text: str, line: int, position: int) -> bool:
+    """Whether the change at ``position`` (on the line that starts at ``line``) opens a numbered
+    item, a point or an article ("2. Sửa đổi ...")."""
     return _ITEM_MARK.match(text, line, position) is not None
 
 
