@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["Vocabulary", "vocabulary", "fold", "RegistryEntry", "load_registry", "spaced", "phrase_tree",
-           "unnamed_groups"]
+__all__ = ["Vocabulary", "vocabulary", "document_types", "fold", "RegistryEntry", "load_registry", "spaced",
+           "phrase_tree", "unnamed_groups"]
 
 
 def unnamed_groups(pattern: str) -> str:
@@ -30,6 +30,18 @@ def unnamed_groups(pattern: str) -> str:
 
 def _data(name: str) -> str:
     return files("kg").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def document_types() -> dict:
+    """kg/data/document_types.json as written: the kinds of instrument (``types``) with their forms, codes,
+    ranks and family, and the families the views draw them by (``families``). The one list of kinds:
+    the finder, the ranks, the concepts of the graph and the views all read it.
+
+    >>> [kind["name"] for kind in document_types()["types"]][:3]
+    ['Hiến pháp', 'Bộ luật', 'Luật']
+    """
+    return json.loads(_data("document_types.json"))
 
 
 # Old-style tone placement as texts still write it, and the modern form it folds to.
@@ -112,7 +124,7 @@ class Vocabulary:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The compiled vocabulary of the bundled data files."""
-    types = json.loads(_data("document_types.json"))["types"]
+    types = document_types()["types"]
     issuers = json.loads(_data("issuers.json"))
     provinces = json.loads(_data("provinces.json"))
     grammar = json.loads(_data("grammar.json"))

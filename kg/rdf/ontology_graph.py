@@ -5,7 +5,6 @@ document types, and the graph validates on its own.
 """
 from __future__ import annotations
 
-import json
 from importlib.resources import files
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 from ..errors import GraphError
 from ..iri import ONTOLOGY_GRAPH, slug, type_iri
 from ..namespaces import SKOS
+from ..vocab import document_types
 from .terms import RDF_TYPE, kg_term, string
 
 __all__ = ["ontology_file", "type_concepts", "ontology_quads"]
@@ -38,7 +38,7 @@ def type_concepts() -> list[Quad]:
     >>> any(q.object == Literal("Quyết định", language="vi") for q in type_concepts())
     True
     """
-    kinds = json.loads(files("kg").joinpath("data", "document_types.json").read_text(encoding="utf-8"))
+    kinds = document_types()
     graph = NamedNode(ONTOLOGY_GRAPH)
     scheme = kg_term("DocumentTypes")
     quads = []

@@ -8,15 +8,14 @@ from dataclasses import dataclass, field
 from ..errors import ViewError
 from ..iri import slug
 from ..namespaces import ID, KG
+from ..vocab import document_types
 
 __all__ = ["Node", "Edge", "Quote", "Catalog", "load_catalog", "node_id"]
 
 QUOTES_PER_EDGE = 3
-#: Kinds of instrument whose names open an IRI (quyet-dinh/...): the kind of a node the graph
-#: knows only by its IRI.
-KNOWN_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị",
-               "Thông tư liên tịch", "Thông tư", "Kế hoạch", "Kết luận", "Chương trình", "Đề án", "Công văn",
-               "Hướng dẫn", "Văn bản hợp nhất", "Thông báo", "Quy định", "Quy chế")
+#: Kinds of instrument (kg/data/document_types.json) by the slug that opens their IRIs (quyet-dinh/...):
+#: the kind of a node the graph knows only by its IRI.
+_TYPE_BY_SLUG = {slug(kind["name"]): kind["name"] for kind in document_types()["types"]}
 
 _PREFIXES = """PREFIX kg: <https://w3id.org/kg-vn/ontology#>
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -264,11 +263,7 @@ def _provisions(store, nodes: dict[str, Node]) -> dict[tuple[str, str], dict[str
 
 def _type_of(iri: str) -> str | None:
     """Documents' kinds name their IRIs' first segment (quyet-dinh): the kind's name, if known."""
-    first = node_id(iri).split("/")[0]
-    for name in KNOWN_TYPES:
-        if slug(name) == first:
-            return name
-    return None
+    return _TYPE_BY_SLUG.get(node_id(iri).split("/")[0])
 
 
 #: States of an instrument that no longer stands (kg.status): marked in every drawing.
