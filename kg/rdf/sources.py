@@ -13,7 +13,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from ..errors import GraphError
 from ..iri import section_iri, source_graph_iri
-from ..models import Extraction, Section
+from ..models import Citation, Document, Extraction, Relation, Section
 from ..namespaces import RDFS, XSD
 from .instruments import agency_quads, is_shared_edge
 from .provisions import provision_quads
@@ -116,53 +116,82 @@ def _kept_sections(sections: tuple[Section, ...], profile: str) -> dict[str, str
 
 def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str],
             profile: str = "full") -> Iterable[Quad]:
+    """The file, its kept sections, its edges with their evidence, its dates of force, its provisions."""
     graph = NamedNode(source_graph_iri(label))
     document = same.get(extraction.document.instrument.iri, extraction.document.instrument.iri)
+    evidence = profile == "full"
+    owner = _kept_sections(extraction.sections, profile)
+    iris = _section_iris(extraction.sections, document)
+    yield from _file(graph, label, sha256, profile, document, extraction.document)
+    yield from _sections(extraction.sections, owner, document, graph, iris)
+    relations = _placed_relations(extraction.relations, same, owner, iris, document)
+    yield from _edges(graph, relations, extraction.citations, same, owner, iris, document, evidence)
+    yield from _dates_of_force(extraction, same, graph, evidence)
+    if evidence:  # provisions are the full profile's: the citations profile is the instrument layer alone
+        yield from provision_quads(extraction, same, graph, document, owner, iris, evidence)
+
+
+def _file(graph: NamedNode, label: str, sha256: str, profile: str, document: str, own: Document) -> Iterable[Quad]:
+    """The source file (its path, hash and profile, the document it holds) and who signed it, where."""
     yield Quad(graph, RDF_TYPE, kg_term("SourceFile"), graph)
     yield Quad(graph, kg_term("path"), string(label), graph)
     yield Quad(graph, kg_term("sha256"), string(sha256), graph)
     yield Quad(graph, kg_term("profile"), string(profile), graph)
     yield Quad(graph, kg_term("describes"), NamedNode(document), graph)
-    if extraction.document.signer:
-        yield Quad(NamedNode(document), kg_term("signer"), string(extraction.document.signer), graph)
-    if extraction.document.locality:
-        yield Quad(NamedNode(document), kg_term("jurisdiction"), string(extraction.document.locality), graph)
-    evidence = profile == "full"
-    owner = _kept_sections(extraction.sections, profile)
-    known = {section.id for section in extraction.sections}
-    iris = _section_iris(extraction.sections, document)
+    if own.signer:
+        yield Quad(NamedNode(document), kg_term("signer"), string(own.signer), graph)
+    if own.locality:
+        yield Quad(NamedNode(document), kg_term("jurisdiction"), string(own.locality), graph)
+
+
+def _sections(sections: tuple[Section, ...], owner: dict[str, str | None], document: str, graph: NamedNode,
+              iris: dict[str, str]) -> Iterable[Quad]:
+    """Each section the profile keeps, once: the same id twice is one node, described by its first
+    (outermost) occurrence."""
+    known = {section.id for section in sections}
     written = set()
-    for section in extraction.sections:
+    for section in sections:
         if section.id in written or owner[section.id] != section.id:
-            continue  # the same id twice: one node, described by its first (outermost) occurrence;
-            # or a section the profile does not keep
+            continue
         written.add(section.id)
         if section.parent and section.parent not in known:
             section = replace(section, parent=None)
         yield from _section(section, document, graph, iris)
-    index = 0
-    relations = []
+
+
+def _placed_relations(relations: Iterable[Relation], same: dict[str, str], owner: dict[str, str | None],
+                      iris: dict[str, str], document: str) -> list[Relation]:
+    """The typed relations, each from the instrument as ``same`` dates it, a section's from the section
+    kept for it (or the document)."""
     section_ids = {iri: section_id for section_id, iri in iris.items()}
-    for relation in extraction.relations:
+    placed = []
+    for relation in relations:
         if relation.predicate not in PREDICATES:
             continue
         subject = same.get(relation.subject, relation.subject)
-        if subject in section_ids:  # a section's relation goes to the section kept for it
+        if subject in section_ids:
             kept = owner[section_ids[subject]]
             subject = iris[kept] if kept is not None else document
-        relations.append(replace(relation, subject=subject))
+        placed.append(replace(relation, subject=subject))
+    return placed
+
+
+def _edges(graph: NamedNode, relations: list[Relation], citations: Iterable[Citation], same: dict[str, str],
+           owner: dict[str, str | None], iris: dict[str, str], document: str, evidence: bool) -> Iterable[Quad]:
+    """The typed relations, then a ``cites`` edge from each section to what a citation in it names,
+    each with its evidence, numbered in that order (#e1, #e2...)."""
+    index = 0
     for relation in relations:
         index += 1
-        subject = relation.subject
         obj = same.get(relation.object, relation.object)
-        yield from _assertion(graph, index, subject, relation.predicate, obj,
+        yield from _assertion(graph, index, relation.subject, relation.predicate, obj,
                               relation.start, relation.end, relation.quote, evidence, relation.cue,
-                              not is_shared_edge(subject, document))
+                              not is_shared_edge(relation.subject, document))
     # A citation standing inside a section makes that section cite it, unless the relation finder
     # already typed that link: the link a task's lineage starts from. The first mention is the evidence.
     placed = {(relation.subject, same.get(relation.object, relation.object)) for relation in relations}
-    for citation in extraction.citations:
-        if citation.section is None or citation.section not in known:
+    for citation in citations:
+        if citation.section is None or citation.section not in owner:  # owner holds every section id
             continue
         target = same.get(citation.instrument.iri, citation.instrument.iri)
         kept = owner[citation.section]
@@ -174,9 +203,6 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
         reference = citation.reference
         yield from _assertion(graph, index, subject, "cites", target,
                               reference.start, reference.end, reference.text, evidence)
-    yield from _dates_of_force(extraction, same, graph, evidence)
-    if evidence:  # provisions are the full profile's: the citations profile is the instrument layer alone
-        yield from provision_quads(extraction, same, graph, document, owner, iris, evidence)
 
 
 #: A date of force (kg.force) -> the ELI property that holds it.
