@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .namespaces import KG
+from .namespaces import KG, sparql_prefixes
 from .query import run_named
 
 if TYPE_CHECKING:
@@ -90,8 +90,7 @@ def effects(store: Store, number: str) -> list[Effect]:
     return sorted(rows, key=lambda e: (provision_order(e.provision), e.in_force or e.issued or "", e.source, e.start))
 
 
-_CHANGED = """PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT DISTINCT ?instrument WHERE {
+_CHANGED = sparql_prefixes("kg", "rdf") + """SELECT DISTINCT ?instrument WHERE {
   ?evidence rdf:predicate kg:changesProvision ; rdf:object ?provision . ?provision kg:provisionOf ?instrument .
 }"""
 
@@ -102,9 +101,7 @@ def changed_instruments(store: Store) -> set[str]:
     return {iri.value for (iri,) in store.query(_CHANGED, max_rows=None).rows}
 
 
-_NAMED = """PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT DISTINCT ?top ?instrument ?relation ?provisionId WHERE {
+_NAMED = sparql_prefixes("kg", "eli", "rdf") + """SELECT DISTINCT ?top ?instrument ?relation ?provisionId WHERE {
   VALUES ?top { %s }
   ?source eli:is_part_of* ?top .
   ?evidence a kg:ProvisionStatement ; rdf:subject ?source ; rdf:object ?provision ; kg:asRelation ?relation .

@@ -36,7 +36,7 @@ from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
 from .relations import KEPT_APART, ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
 from .issuers import locality_of
-from .vocab import phrase_tree
+from .vocab import document_types, phrase_tree
 
 __all__ = ["find_relations"]
 
@@ -665,7 +665,7 @@ def _list_item(text: str, clause: int, position: int) -> bool:
 def _ranks() -> tuple[dict[str, int], dict[str, dict[str, int]], int, dict[str, int], frozenset[str]]:
     """Ranks in the hierarchy of legal documents (``document_types.json``): by kind, by kind and issuer,
     the rank of a local body's document, and the lowest rank that may amend a kind where it is not its own."""
-    data = json.loads(files("kg").joinpath("data", "document_types.json").read_text(encoding="utf-8"))
+    data = document_types()
     by_type = {t["name"]: t["rank"] for t in data["types"] if "rank" in t}
     by_issuer = {t["name"]: t["rank_by_issuer"] for t in data["types"] if "rank_by_issuer" in t}
     amendable = {t["name"]: t["amendable_by_rank"] for t in data["types"] if "amendable_by_rank" in t}
