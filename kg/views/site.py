@@ -136,88 +136,120 @@ def write_site(paths: Iterable[str | Path], output: str | Path, catalog: Catalog
     citations both ways, outline), graph/NAME.html
     (neighbourhood) and lineage/NAME/*.html (the document's lineage and each of its sections');
     per cited instrument outside the corpus, instrument/NAME.html."""
-    from ..extract import extract_paths
-    from ..text import read_text
+    site = _Site(Path(output), catalog, store, log)
+    site.assets()
+    site.lineages()
+    site.overviews()
+    site.instruments()
+    extra = site.texts(paths)
+    site.index(extra)
+    return site.report
 
-    output = Path(output)
-    report = SiteReport()
-    script, style = vis_assets()
-    for name, content in (("static/vis-network.min.js", script), ("static/vis-network.css", style),
-                          ("static/graph.js", (TEMPLATES / "graph.js").read_text(encoding="utf-8"))):
-        report.bytes += len(content.encode())
-        write_page(output, name, content)
-        report.pages += 1
 
-    def emit(relative: str, content: str) -> None:
-        write_page(output, relative, content)
-        report.pages += 1
-        report.bytes += len(content.encode())
+class _Site:
+    """One site being written: each kind of page is one step, and every page goes through ``emit``."""
 
-    if store is not None:
-        mark_standing(catalog, store)  # lineages mark what no longer stands
-    links = _plan(catalog)
-    for iri, page in links.lineages.items():
-        root = "../" * page.count("/")
-        node = catalog.nodes[iri]
-        document = catalog.nodes[node.document] if node.document else node
-        crumbs = [("Documents", root + "index.html"), (document.label, root + links.texts[document.iri])]
-        if node.document:
-            crumbs.append((f"{node.kind} {node.section_id}",
-                           root + links.texts[document.iri] + "#" + section_anchor(node.section_id or "")))
-        crumbs.append(("lineage", None))
-        emit(page, render_graph(catalog, lineage_view(catalog, iri), assets=root + "static", links=links, root=root,
-                                home=root + "index.html", crumbs=crumbs,
-                                tree=lineage_tree(catalog, iri, links, root)))
-    corpus = corpus_view(catalog)
-    report.corpus_nodes, report.corpus_edges = len(corpus.nodes), len(corpus.edges)
-    emit("graph.html", render_graph(catalog, corpus, assets="static", links=links, home="index.html",
-                                    crumbs=[("Documents", "index.html"), ("corpus overview", None)]))
-    for iri, page in links.graphs.items():
-        node = catalog.nodes[iri]
-        emit(page, render_graph(catalog, document_view(catalog, iri), assets="../static", links=links, root="../",
-                                home="../index.html", crumbs=[("Documents", "../index.html"),
-                                                              (node.label, "../" + links.texts[iri]),
-                                                              ("neighbourhood", None)]))
-    # Status and effects only for what some text changes: asking each of thousands cited is slow.
-    changed = changed_instruments(store) if store is not None else set()
-    for iri, page in links.instruments.items():
-        node = catalog.nodes[iri]
-        status = standing_facts(store, iri)[0] if store is not None and (node.standing or iri in changed) else None
-        effects = effects_facts(store, iri, node.number, links, "../") if iri in changed else None
-        emit(page, instrument_page(catalog, iri, links, "../", "../index.html", status, effects))
+    def __init__(self, output: Path, catalog: Catalog, store, log):
+        self.output, self.catalog, self.store, self.log = output, catalog, store, log
+        self.report = SiteReport()
+        if store is not None:
+            mark_standing(catalog, store)  # lineages mark what no longer stands
+        self.links = _plan(catalog)
 
-    by_path = {path: node for node in catalog.documents() for path in node.paths}
-    extra: dict[str, dict] = {}
-    urls: dict = {}
-    for path, result in extract_paths(list(paths)):
-        if isinstance(result, KGError):
-            report.failed.append(str(result))
-            continue
-        label = _label_of(path, by_path)
-        node = by_path.get(label) if label else None
-        if node is None:
-            report.failed.append(f"{path}: not in the graph (build it with the same inputs)")
-            continue
-        page = links.by_path[label]
-        status, dated = standing_facts(store, node.iri) if store is not None else (None, None)
-        changed = effects_facts(store, node.iri, node.number, links, "../") if store is not None else None
-        facts = Facts(label=label, source_url=source_urls(Path(path), urls), status=status, timeline=dated,
-                      effects=changed)
-        emit(page, annotate(result, read_text(path).original, graph_page="../" + links.graphs[node.iri],
-                            catalog=catalog, links=links, root="../", home="../index.html", facts=facts))
-        report.documents += 1
-        report.texts.setdefault(node.iri, page)
-        extra.setdefault(node.iri, {"file": label, "title": result.document.instrument.title,
-                                    "references": len(result.citations),
-                                    "tasks": sum(1 for s in result.sections if s.kind == "task")})
-        if log:
-            log(page)
-    written = Links(catalog, texts={iri: page for iri, page in links.texts.items() if iri in extra},
-                    instruments=links.instruments, lineages=links.lineages, graphs=links.graphs)
-    emit("index.html", index_page(index_rows(catalog, written, extra), (report.corpus_nodes, report.corpus_edges),
-                                  report.failed))
-    report.graphs, report.lineages, report.instruments = links.graphs, links.lineages, links.instruments
-    return report
+    def emit(self, relative: str, content: str) -> None:
+        write_page(self.output, relative, content)
+        self.report.pages += 1
+        self.report.bytes += len(content.encode())
+
+    def assets(self) -> None:
+        script, style = vis_assets()
+        for name, content in (("static/vis-network.min.js", script), ("static/vis-network.css", style),
+                              ("static/graph.js", (TEMPLATES / "graph.js").read_text(encoding="utf-8"))):
+            self.emit(name, content)
+
+    def lineages(self) -> None:
+        """Each document's and each section's lineage, its crumbs leading back to the text."""
+        catalog, links = self.catalog, self.links
+        for iri, page in links.lineages.items():
+            root = "../" * page.count("/")
+            node = catalog.nodes[iri]
+            document = catalog.nodes[node.document] if node.document else node
+            crumbs = [("Documents", root + "index.html"), (document.label, root + links.texts[document.iri])]
+            if node.document:
+                crumbs.append((f"{node.kind} {node.section_id}",
+                               root + links.texts[document.iri] + "#" + section_anchor(node.section_id or "")))
+            crumbs.append(("lineage", None))
+            self.emit(page, render_graph(catalog, lineage_view(catalog, iri), assets=root + "static", links=links,
+                                         root=root, home=root + "index.html", crumbs=crumbs,
+                                         tree=lineage_tree(catalog, iri, links, root)))
+
+    def overviews(self) -> None:
+        """The corpus overview, and each document's neighbourhood."""
+        catalog, links = self.catalog, self.links
+        corpus = corpus_view(catalog)
+        self.report.corpus_nodes, self.report.corpus_edges = len(corpus.nodes), len(corpus.edges)
+        self.emit("graph.html", render_graph(catalog, corpus, assets="static", links=links, home="index.html",
+                                             crumbs=[("Documents", "index.html"), ("corpus overview", None)]))
+        for iri, page in links.graphs.items():
+            node = catalog.nodes[iri]
+            self.emit(page, render_graph(catalog, document_view(catalog, iri), assets="../static", links=links,
+                                         root="../", home="../index.html",
+                                         crumbs=[("Documents", "../index.html"), (node.label, "../" + links.texts[iri]),
+                                                 ("neighbourhood", None)]))
+
+    def instruments(self) -> None:
+        """A page per instrument cited and not held; status and effects only for what some text
+        changes (asking each of thousands cited is slow)."""
+        catalog, links, store = self.catalog, self.links, self.store
+        changed = changed_instruments(store) if store is not None else set()
+        for iri, page in links.instruments.items():
+            node = catalog.nodes[iri]
+            status = standing_facts(store, iri)[0] if store is not None and (node.standing or iri in changed) else None
+            effects = effects_facts(store, iri, node.number, links, "../") if iri in changed else None
+            self.emit(page, instrument_page(catalog, iri, links, "../", "../index.html", status, effects))
+
+    def texts(self, paths) -> dict[str, dict]:
+        """Each source text, annotated; returns what the index lists of each document written."""
+        from ..extract import extract_paths
+        from ..text import read_text
+
+        catalog, links, store, report = self.catalog, self.links, self.store, self.report
+        by_path = {path: node for node in catalog.documents() for path in node.paths}
+        extra: dict[str, dict] = {}
+        urls: dict = {}
+        for path, result in extract_paths(list(paths)):
+            if isinstance(result, KGError):
+                report.failed.append(str(result))
+                continue
+            label = _label_of(path, by_path)
+            node = by_path.get(label) if label else None
+            if node is None:
+                report.failed.append(f"{path}: not in the graph (build it with the same inputs)")
+                continue
+            page = links.by_path[label]
+            status, dated = standing_facts(store, node.iri) if store is not None else (None, None)
+            changed = effects_facts(store, node.iri, node.number, links, "../") if store is not None else None
+            facts = Facts(label=label, source_url=source_urls(Path(path), urls), status=status, timeline=dated,
+                          effects=changed)
+            self.emit(page, annotate(result, read_text(path).original, graph_page="../" + links.graphs[node.iri],
+                                     catalog=catalog, links=links, root="../", home="../index.html", facts=facts))
+            report.documents += 1
+            report.texts.setdefault(node.iri, page)
+            extra.setdefault(node.iri, {"file": label, "title": result.document.instrument.title,
+                                        "references": len(result.citations),
+                                        "tasks": sum(1 for s in result.sections if s.kind == "task")})
+            if self.log:
+                self.log(page)
+        return extra
+
+    def index(self, extra: dict[str, dict]) -> None:
+        """The index of the documents written, and the report's page tables."""
+        links, report = self.links, self.report
+        written = Links(self.catalog, texts={iri: page for iri, page in links.texts.items() if iri in extra},
+                        instruments=links.instruments, lineages=links.lineages, graphs=links.graphs)
+        self.emit("index.html", index_page(index_rows(self.catalog, written, extra),
+                                           (report.corpus_nodes, report.corpus_edges), report.failed))
+        report.graphs, report.lineages, report.instruments = links.graphs, links.lineages, links.instruments
 
 
 def _label_of(path: Path, by_path: dict[str, Node]) -> str | None:
