@@ -127,3 +127,24 @@ def test_the_most_cited_are_ranked_by_their_counts(corpus_store):
     assert int(unranked.value) <= counts[-1]
     top = run_named(corpus_store, "most-cited", {}).records()
     assert [int(r["documents"]) for r in top] == counts[:25]
+
+
+def test_who_cites_names_only_the_file_that_states_the_citation(tmp_path):
+    """Two files of one document (the plan, and its first 50 lines: same header, same identity),
+    in the citations profile: 76/NQ-CP is cited after line 50, so only the whole plan cites it. An
+    edge read through kg:describes was given to every file describing the document (at 30,000
+    national files, to each of the hundreds of article files of a code)."""
+    texts = tmp_path / "two"
+    texts.mkdir()
+    (texts / "whole.txt").write_bytes(PLAN.read_bytes())
+    lines = PLAN.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert "76/NQ-CP" not in "".join(lines[:50]) and "76/NQ-CP" in "".join(lines[50:])
+    (texts / "first-part.txt").write_text("".join(lines[:50]), encoding="utf-8")
+    output = tmp_path / "out"
+    assert build([texts], output, profile="citations").ok
+    store = MemoryStore(output)
+    cited = run_named(store, "who-cites", {"number": "76/NQ-CP"}).records()
+    assert cited and {r["source"] for r in cited} == {"two/whole.txt"}
+    assert {r["citingLabel"] for r in cited} == {"322/KH-UBND"}
+    both = run_named(store, "who-cites", {"number": "33/CT-TTg"}).records()  # cited in the first lines
+    assert {r["source"] for r in both} == {"two/whole.txt", "two/first-part.txt"}
