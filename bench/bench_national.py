@@ -158,10 +158,10 @@ def merges(output: Path, truth: dict[str, tuple | None]) -> dict:
     """Documents the graph holds, those made of several files, and those whose files disagree."""
     from urllib.parse import unquote
 
-    from kg.namespaces import ID
+    from kg.namespaces import ID, KG
 
     files: dict[str, list[str]] = {}
-    describes = "<https://w3id.org/kg-vn/ontology#describes>"
+    describes = f"<{KG}describes>"
     with open(output / "graph.nq", encoding="utf-8") as graph:
         for line in graph:
             if describes in line:

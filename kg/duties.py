@@ -133,8 +133,10 @@ def _rules() -> _Rules:
         inline_label=re.compile("|".join((inline["lead"], inline["partners"], inline["deadline"])), re.IGNORECASE),
         verb_lead=re.compile(data["verb_lead"]),
         # the marker, bold marks and a prefix, then an agency's name where the item's words begin
-        addressee=re.compile(r"[\s*]*(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\)|[IVX]{1,5}\s*\.)?[\s*]*(?:"
-                             + data["addressee"]["prefix"] + rf")?(?=(?:{head_alternation})\b)"),
+        addressee=re.compile(r"[\s*]*(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\)|[IVX]{1,5}\s*\.)?[\s*]*(?:(?:"
+                             + data["addressee"]["lead_in"] + ")?(?:" + data["addressee"]["prefix"]
+                             + rf")?(?=(?:{head_alternation})\b)|(?P<owner>"
+                             + data["addressee"]["owner"] + r"))"),
         # where the name ends: a heading's end, a list below it, or a duty verb in lowercase
         # (a verb after "cơ quan", "đơn vị", "tổ chức" names the kind of body: "cơ quan tham mưu";
         # a duty that begins a line, in capitals, ends a heading: "Bộ Y tế\\nChủ trì ...")
@@ -189,6 +191,8 @@ def assigns_work(text: str, draft: _Draft) -> bool:
 # "X chủ trì", "X có trách nhiệm"; but "cơ quan chủ trì", "đơn vị chịu trách nhiệm" name a kind of body
 _LEAD_VERB = re.compile(r"là\s+cơ\s+quan\s+chủ\s+trì|chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm")
 _KIND_OF_BODY = re.compile(r"(?:(?<!là )cơ\s+quan|đơn\s+vị|tổ\s+chức)\s*$", re.IGNORECASE)
+_REQUEST = re.compile(r"^Đề\s+nghị\s*:?\s*")  # "Đề nghị các cấp ủy Đảng ...": those asked, without the asking
+_HEADING_END = re.compile(r"[ \t*]*(?::|\n[ \t]*\n)")  # where a heading's words end: its colon or a blank line
 _CELL_VERB = re.compile(r"^(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)\s+(?=\D)", re.IGNORECASE)
 _WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t*]*(?![-+•]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\))[^\s*])")
 
@@ -211,15 +215,19 @@ def _addressee(own: str, rules) -> str | None:
     start = rules.addressee.match(own)
     if start is None or rules.inline_label.match(own, start.end()):
         return None  # "Cơ quan chủ trì: Sở Nội vụ" is a label, read as one
+    if start.group("owner"):  # "Trách nhiệm của X:" is a heading naming X, whatever word X begins with
+        end = _HEADING_END.search(own, start.end(), start.end() + 200)
+        name = agency_text(own[start.end():end.start()]) if end else ""
+        return name if 0 < len(name) <= 160 else None
     end = rules.addressee_end.search(own, start.end(), start.end() + 200)
     if end is None or end.group("other"):
         return None
     if (end.group("duty") or end.group("line")) and own[end.end():end.end() + 3].lstrip(" *").startswith(":"):
         return None  # "Cơ quan chủ trì: Sở Nội vụ" is a label, read as one
     name = agency_text(own[start.end():end.start()])
-    if not name or len(name) > 100 or not rules.agency_start.match(name):
+    if not name or len(name) > 120 or not rules.agency_start.match(name):
         return None
-    return name
+    return _REQUEST.sub("", name)
 
 
 def task_duties(text: str, draft: _Draft, end: int, document: Document):
@@ -285,16 +293,17 @@ def _lead_in_heading(own: str, draft: _Draft, rules) -> str | None:
 def _deadlines(own: str, folded: str | None, rules) -> list[str]:
     """Every deadline a task sets: the labelled one ("Thời gian hoàn thành: ..."), then each phrase of time."""
     deadlines = []
-    labelled = (0, 0)
-    match = _search(rules.inline_deadline, own, folded)
-    if match:
+    labelled = []
+    # a task of several duties labels each one's time ("- Tuyên truyền ... Thời gian thực hiện: Từ tháng
+    # 11/2025 ...; - Tham mưu ... Thời gian hoàn thành: Tháng 11 - 12/2025"): every label is read
+    for match in _finditer(rules.inline_deadline, own, folded):
         value = _value(own, match.end(), rules)
-        labelled = (match.end(), match.end() + len(value))
+        labelled.append((match.end(), match.end() + len(value)))
         deadlines.append(read_deadline(value, cell=True))
     # a task may set several: "xây dựng kế hoạch ... trong tháng 02 năm 2023; báo cáo ... trước ngày 30/11/2023"
     for found in _finditer(rules.deadline_any, own, folded):
-        if labelled[0] <= found.start() < labelled[1]:
-            continue  # a phrase of the labelled value, read whole above
+        if any(start <= found.start() < end for start, end in labelled):
+            continue  # a phrase of a labelled value, read whole above
         deadlines.append(read_deadline(own[found.start():found.end()], cell=False))
     return list(dict.fromkeys(d for d in deadlines if d))
 

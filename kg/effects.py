@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .namespaces import KG
+from .namespaces import KG, sparql_prefixes
 from .query import run_named
 
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["Effect", "effects", "most_cited_provisions", "render_effects", "provision_label", "provision_order",
+__all__ = ["Effect", "effects", "changed_instruments", "most_cited_provisions", "render_effects", "provision_label", "provision_order",
            "provisions_named", "named_parts", "shown_parts",
            "step_parts"]
 
@@ -90,9 +90,18 @@ def effects(store: Store, number: str) -> list[Effect]:
     return sorted(rows, key=lambda e: (provision_order(e.provision), e.in_force or e.issued or "", e.source, e.start))
 
 
-_NAMED = """PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT DISTINCT ?top ?instrument ?relation ?provisionId WHERE {
+_CHANGED = sparql_prefixes("kg", "rdf") + """SELECT DISTINCT ?instrument WHERE {
+  ?evidence rdf:predicate kg:changesProvision ; rdf:object ?provision . ?provision kg:provisionOf ?instrument .
+}"""
+
+
+def changed_instruments(store: Store) -> set[str]:
+    """The instruments some of whose provisions a text of the corpus changes: those whose pages
+    have an effects table (one query, rather than asking each of the thousands cited)."""
+    return {iri.value for (iri,) in store.query(_CHANGED, max_rows=None).rows}
+
+
+_NAMED = sparql_prefixes("kg", "eli", "rdf") + """SELECT DISTINCT ?top ?instrument ?relation ?provisionId WHERE {
   VALUES ?top { %s }
   ?source eli:is_part_of* ?top .
   ?evidence a kg:ProvisionStatement ; rdf:subject ?source ; rdf:object ?provision ; kg:asRelation ?relation .

@@ -680,9 +680,15 @@ def _apply_tail(draft: _Draft, date, year, issuer, warnings) -> None:
 
 
 def _share(pending: list[_Draft], last: _Draft) -> None:
-    """Coordination: "A và B ngày ... của X" dates and issues A as well."""
+    """Coordination: "A và B ngày ... của X" dates and issues A as well, where A is of B's kind: one
+    tail for two instruments of one kind ("Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12
+    tháng 12 năm 2013 của Bộ Chính trị"). An instrument of another kind is only named beside B, and the
+    tail is B's alone ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng và Kết luận số
+    18-KL/TW ngày 02 tháng 4 năm 2026 của Trung ương"; "Luật Quản lý thuế và Nghị định số
+    126/2020/NĐ-CP ngày 19 tháng 10 năm 2020 của Chính phủ")."""
     for draft in pending:
-        _apply_tail(draft, last.date, last.year if last.date else None, last.issuer, [])
+        if draft.doc_type == last.doc_type:
+            _apply_tail(draft, last.date, last.year if last.date else None, last.issuer, [])
 
 
 def _freeze(source: SourceText, drafts: list[_Draft]) -> list[Reference]:

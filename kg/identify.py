@@ -36,6 +36,7 @@ def _lines(text: str) -> str:
 _META = _line_pattern(r"(Số hiệu|Ngày ban hành|Loại văn bản|Cơ quan ban hành|Người ký)[ :]+(.+?)\s*$", re.MULTILINE)
 _HEADER_NUMBER = _line_pattern(r"[ |]*(?:(?:Bộ luật|Luật|Pháp lệnh|Lệnh|Nghị quyết|LUẬT)\s+)?(?:Số|SỐ|số)\s*:\s*(\S[^\n]{0,40})")
 _CONSOLIDATED = re.compile(r"VĂN BẢN HỢP NHẤT")
+_CONSOLIDATED_TYPE = "Văn bản hợp nhất"
 _CONSOLIDATED_NUMBER = re.compile(r"(?:Số|SỐ)\s*:\s*(\d+\s?/\s?VBHN\s?-\s?[A-ZĐ]+)")
 # A gazette file name: "nghi-dinh-so-186-2026-nd-cp-469660.txt", "van-ban-hop-nhat-so-04-vbhn-byt-26289.txt"
 _FILE_NAME = re.compile(r"^(?P<type>[a-z-]+?)-so-(?P<number>\d+)(?:-(?P<year>(?:19|20)\d\d))?-(?P<codes>[a-z]+(?:-[a-z]+)*?)-\d+$")
@@ -75,7 +76,7 @@ def identify_document(source: SourceText) -> Document:
     # states its own number by the authentication at the foot of its body.
     consolidated = _CONSOLIDATED_NUMBER.search(text) if (number is None or _CONSOLIDATED.search(head[:1500])) else None
     if consolidated or _CONSOLIDATED.search(head[:1500]):
-        doc_type = "Văn bản hợp nhất"
+        doc_type = _CONSOLIDATED_TYPE
         number = re.sub(r"\s+", "", consolidated.group(1)) if consolidated else None
     if meta.get("Loại văn bản"):
         doc_type = vocabulary().type_by_form.get(fold(meta["Loại văn bản"]), doc_type)
@@ -88,6 +89,11 @@ def identify_document(source: SourceText) -> Document:
         named = _from_file_name(source.path)
         if named:
             doc_type, number, _ = named
+    if doc_type == _CONSOLIDATED_TYPE:
+        # its opening lines date the instruments it merges ("có hiệu lực kể từ ngày ..."), never itself
+        date = _date(meta.get("Ngày ban hành")) or _authenticated_date(text)
+    elif date is None:
+        date = (_own_number_date(text, number) if number else None) or _adoption_date(text)
     issuer = (_header_issuer(head) if _has_header(head) else None) or _meta_issuer(meta.get("Cơ quan ban hành"))
     if issuer is None and number:
         issuer = issuer_from_codes(number_codes(number)[1], None)
@@ -97,7 +103,7 @@ def identify_document(source: SourceText) -> Document:
     if locality is None and issuer:
         issuer = _placed_issuer(issuer, text) or issuer
         locality = locality_of(issuer)
-    year = int(date[:4]) if date else None
+    year = int(date[:4]) if date else _unsigned_year(head)
     if number:
         embedded = re.match(r"[\d.]+[a-z]?/((?:19|20)\d\d)/", number)
         if embedded:
@@ -224,15 +230,116 @@ def _date(value: str | None) -> str | None:
 
 
 def _header_date(head: str) -> str | None:
-    # the place-and-date line: "Hà Nội, ngày 25 tháng 6 năm 2025"
+    """The date of the place-and-date line ("Hà Nội, ngày 25 tháng 6 năm 2025"): the date opens its line,
+    or follows a place and its comma, or opens the line after a place ("Đồng Tháp,"). Not a date in
+    running text ("... ban hành kèm theo Nghị định số 134/2021/NĐ-CP ngày 30 tháng 12 năm 2021", "..., có
+    hiệu lực kể từ ngày 01 tháng 7 năm 2009"), though a comma may stand earlier on its line.
+
+    >>> _header_date("Sửa đổi, bổ sung một số điều của Thông tư số 21/2021/TT-BLĐTBXH ngày 15 \\ntháng 12 năm 2021"
+    ...              "\\nHà Nội, ngày 15 tháng 05 năm 2026")
+    '2026-05-15'
+    """
     for match in _DATE_LINE.finditer(head):
         line_start = head.rfind("\n", 0, match.start()) + 1
-        before = head[line_start:match.start()]
-        if "," in before or before.strip() in ("", "|"):
+        before = head[line_start:match.start()].rsplit("|", 1)[-1]
+        if _PLACE_BEFORE_DATE.search(before) or (not before.strip() and _opens_a_date_line(head, line_start)):
             iso = _iso(match)
             if iso:
                 return iso
     return None
+
+
+# A place and its comma just before the date: "Hà Nội, ", "TP. Hồ Chí Minh, ", "Bà Rịa - Vũng Tàu, ", "HÀ NỘI, "
+_PLACE_BEFORE_DATE = re.compile(r"(?:(?<![\w-])[A-ZĐÀ-Ỹ][a-zà-ỹđ][^\d|,;:/()\n]{0,40}|(?<![\w-])[A-ZĐÀ-Ỹ]{2,}(?: [A-ZĐÀ-Ỹ]+)*),[ \t]*$")
+
+
+def _opens_a_date_line(head: str, line_start: int) -> bool:
+    """Whether a line that opens with a date is a place-and-date line of its own, not running text cut
+    before "ngày": the line above is blank, a place with its comma ("Đồng Tháp,"), or part of the header
+    (capitals, a rule, the "Số:" line, the motto); a sentence broken there ends in its words ("... có hiệu
+    lực kể từ", "... Thông tư số 95/2020/TT-BTC")."""
+    above = head[:line_start].rstrip(" \t|\n").rsplit("\n", 1)[-1].strip(" \t|*")
+    return (not above or above.endswith(",") or not any(c.islower() for c in above)
+            or above.startswith(("Số", "SỐ")) or above.endswith("Hạnh phúc"))
+
+
+# A place-and-date line left for the signature to fill, its year printed: "Hà Nội, ngày       tháng      năm 2026"
+_UNSIGNED_DATE = re.compile(r"(?:ngày|Ngày)[ \t._…]*tháng[ \t._…]*năm[ \t]*((?:19|20)\d\d)(?!\d)")
+
+
+def _unsigned_year(head: str) -> int | None:
+    """The year of a place-and-date line whose day and month are left blank (a gazette printing the text
+    before its date was filled in); a blank form in an appendix (".........., ngày... tháng.... năm 20....")
+    prints no place and no full year."""
+    for match in _UNSIGNED_DATE.finditer(head):
+        line_start = head.rfind("\n", 0, match.start()) + 1
+        if _PLACE_BEFORE_DATE.search(head[line_start:match.start()].rsplit("|", 1)[-1]):
+            return int(match.group(1))
+    return None
+
+
+# The day a law or a resolution of the National Assembly or its Standing Committee was adopted, in its closing
+# sentence: "Luật này được Quốc hội ... khóa XV, kỳ họp thứ 8 thông qua ngày 27 tháng 11 năm 2024."
+_ADOPTED = re.compile(r"(?:kỳ|phiên)\s+họp[^.;]{0,120}?thông\s+qua\s*" + _DATE_LINE.pattern)
+
+
+def _own_number_date(text: str, number: str) -> str | None:
+    """The date written right after the document's own number: a gazette continuation's heading
+    ("Thông tư số 102/2018/TT-BTC ngày 14 tháng 11 năm 2018"), an appendix's "(Ban hành kèm theo Thông tư
+    số 102/2018/TT-BTC ngày 14/11/2018 ...)".
+
+    >>> _own_number_date("(Ban hành kèm theo Thông tư số 102/2018/TT-BTC \\nngày 14/11/2018 của Bộ Tài chính)",
+    ...                  "102/2018/TT-BTC")
+    '2018-11-14'
+    """
+    spaced = r"\s*".join(map(re.escape, number))  # a number broken over a line
+    match = re.search(r"(?<![\w/.-])" + spaced + r"(?![\w/])[ \t]*,?\s*" + _DATE_LINE.pattern, text)
+    return _iso(match) if match else None
+
+
+def _adoption_date(text: str) -> str | None:
+    """The date of the last adoption sentence of ``text``, if any.
+
+    >>> _adoption_date("Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ \\n"
+    ...                "nghĩa Việt Nam khóa XV, phiên họp thứ 45 thông qua ngày 17 tháng 5 năm 2025.")
+    '2025-05-17'
+    """
+    last = _last_match(_ADOPTED, text)
+    return _iso(last) if last else None
+
+
+def _last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The last match of ``pattern`` in ``text``: what a text states at its foot."""
+    last = None
+    for last in pattern.finditer(text):
+        pass
+    return last
+
+
+# The authentication at a consolidated text's foot: "XÁC THỰC VĂN BẢN HỢP NHẤT", its number and the
+# place-and-date line of the consolidating body's signature ("Hà Nội, ngày 16 tháng 3 năm 2026")
+_AUTHENTICATION = re.compile(r"XÁC THỰC VĂN BẢN HỢP NHẤT")
+_AUTHENTICATION_REACH = 400  # characters around the words: the block holds the body, number, date, role
+_PLACE_AND_DATE = _line_pattern(r"[ \t|]*(?:[^\W\d][^\n,\d]{0,40},[ \t]*)?" + _DATE_LINE.pattern)
+
+
+def _authenticated_date(text: str) -> str | None:
+    """A consolidated text's own date: the place-and-date line of its authentication block, after the
+    words "XÁC THỰC VĂN BẢN HỢP NHẤT" or, where the block is laid out the other way, before them.
+    None when the text holds no such block (a gazette window cut before its end).
+
+    >>> _authenticated_date("... thi hành./.\\nVĂN PHÒNG QUỐC HỘI\\nSố: 113/VBHN-VPQH\\n\\nXÁC THỰC VĂN BẢN HỢP NHẤT\\n"
+    ...                     "Hà Nội, ngày 20 tháng 5 năm 2026\\nCHỦ NHIỆM")
+    '2026-05-20'
+    """
+    block = _last_match(_AUTHENTICATION, text)
+    if block is None:
+        return None
+    after = _PLACE_AND_DATE.search(_lines(text[block.end():block.end() + _AUTHENTICATION_REACH]))
+    if after is None:
+        before = list(_PLACE_AND_DATE.finditer(_lines(text[max(0, block.start() - _AUTHENTICATION_REACH):block.start()])))
+        after = before[-1] if before else None
+    return _iso(after) if after else None
 
 
 def _iso(match: re.Match) -> str | None:

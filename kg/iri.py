@@ -5,10 +5,17 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from urllib.parse import quote
 
 from .namespaces import ID
 
-__all__ = ["slug", "instrument_iri", "file_iri", "is_file_iri", "section_iri", "provision_iri"]
+__all__ = ["slug", "instrument_iri", "file_iri", "is_file_iri", "section_iri", "provision_iri", "source_graph_iri",
+           "agency_iri", "type_iri", "ONTOLOGY_GRAPH", "INSTRUMENTS_GRAPH"]
+
+#: The named graph of the ontology and the concepts of document types (kg.rdf.ontology_quads).
+ONTOLOGY_GRAPH = ID + "graph/ontology"
+#: The named graph of the instruments, described once over the corpus (kg.rdf.instrument_quads).
+INSTRUMENTS_GRAPH = ID + "graph/instruments"
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -103,3 +110,30 @@ def provision_iri(instrument_iri: str, provision_id: str) -> str:
     'https://w3id.org/kg-vn/id/nghi-dinh/34-2016-nd-cp/2016/section/dieu-19.3.d'
     """
     return section_iri(instrument_iri, provision_id)
+
+
+def source_graph_iri(label: str) -> str:
+    """The named graph (and node) of a source file, from its path relative to the build's input.
+
+    >>> source_graph_iri("corpus/plans/a b.txt")
+    'https://w3id.org/kg-vn/id/source/corpus/plans/a%20b.txt'
+    """
+    return ID + "source/" + quote(label.replace("\\", "/").lstrip("./"), safe="/-_.~")
+
+
+def agency_iri(name: str) -> str:
+    """The node of an issuing body or an agency given a task, by its full name.
+
+    >>> agency_iri("Ủy ban nhân dân tỉnh Kon Tum")
+    'https://w3id.org/kg-vn/id/agency/uy-ban-nhan-dan-tinh-kon-tum'
+    """
+    return ID + "agency/" + slug(name)
+
+
+def type_iri(doc_type: str) -> str:
+    """The SKOS concept of a kind of instrument (kg/data/document_types.json lists them).
+
+    >>> type_iri("Quyết định")
+    'https://w3id.org/kg-vn/id/type/quyet-dinh'
+    """
+    return ID + "type/" + slug(doc_type)

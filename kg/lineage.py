@@ -16,14 +16,19 @@ instruments are easier over networkx. Edges point from the citing node to what i
 from __future__ import annotations
 
 from collections import deque
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .errors import QueryError
 from .namespaces import KG, sparql_prefixes
 from .relations import FIRST_STEP_ONLY, FOUNDATIONAL, RESTS_ON, properties
 
-__all__ = ["RESTS_ON", "load", "find_start", "upstream", "downstream", "paths", "foundational", "render_text"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+# networkx loads when a whole graph is asked for (``load``, ``paths``, ``foundational``): 0.1 s that
+# ``kg lineage``, which walks the store and draws with ``tree``, does not need.
+
+__all__ = ["RESTS_ON", "load", "find_start", "tree", "upstream", "downstream", "paths", "foundational", "render_text"]
 
 #: Relations a lineage follows: what a text rests on (kg/data/relations.json). Repeals,
 #: replacements and suspensions are left out: what a text repeals is not its foundation.
@@ -33,17 +38,12 @@ ALL_RELATIONS = properties()
 #: would reach most of the corpus).
 _RANK = {name: rank for rank, name in enumerate(ALL_RELATIONS)}
 
-_EDGES = f"""
-PREFIX kg: <{KG}>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+_EDGES = sparql_prefixes("kg") + f"""
 SELECT ?s ?p ?o WHERE {{
   ?s ?p ?o .
   FILTER (?p IN ({", ".join("kg:" + name for name in ALL_RELATIONS)}))
 }}"""
-_LABELS = """
-PREFIX kg: <https://w3id.org/kg-vn/ontology#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+_LABELS = sparql_prefixes("kg", "rdfs") + """
 SELECT ?node ?label ?document WHERE {
   { ?node a kg:StateInstrument } UNION { ?node a kg:PartyDocument } UNION { ?node a kg:Section }
   UNION { ?node a kg:Task }
@@ -55,6 +55,8 @@ SELECT ?node ?label ?document WHERE {
 def load(store) -> nx.MultiDiGraph:
     """Every relation of the store's graph as an edge keyed by its relation name, every node
     labelled (a section as "322/KH-UBND II.5")."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     for subject, predicate, obj in store.query(_EDGES).rows:
         graph.add_edge(subject.value, obj.value, key=predicate.value[len(KG):])
@@ -104,12 +106,16 @@ def find_start(store, number: str, task: str | None = None) -> str:
     return found[0]
 
 
-def _tree(graph: nx.MultiDiGraph, start, neighbours, relations, depth: int | None) -> dict:
-    """Breadth-first, so each node is expanded at its shallowest place and shown once;
-    later meetings of the same node are marked ``seen`` and not expanded again. Several starts
-    make one tree under a root that names them all, so what they share appears once."""
+def tree(start: str | list[str], neighbours, label, relations=RESTS_ON, depth: int | None = None) -> dict:
+    """The lineage tree from ``start`` over ``neighbours(node)`` (its ``(relation, node)`` steps)
+    and ``label(node)``: breadth-first, so each node is expanded at its shallowest place and shown
+    once; later meetings of the same node are marked ``seen`` and not expanded again. Several
+    starts make one tree under a root that names them all, so what they share appears once.
+    ``upstream`` and ``downstream`` give it a networkx graph's edges; kg.network the edges it
+    walked in the store."""
+    relations = set(relations)
     starts = [start] if isinstance(start, str) else list(start)
-    trees = [{"iri": s, "label": _label(graph, s), "relation": None, "children": []} for s in starts]
+    trees = [{"iri": s, "label": label(s), "relation": None, "children": []} for s in starts]
     if len(trees) == 1:
         root = trees[0]
     else:
@@ -128,10 +134,10 @@ def _tree(graph: nx.MultiDiGraph, start, neighbours, relations, depth: int | Non
             if relation in allowed and relation not in steps.setdefault(node, []):
                 steps[node].append(relation)
         # One line per node reached, its relations strongest first ("implements, cites").
-        ordered = sorted(steps.items(), key=lambda item: (_RANK[min(item[1], key=_RANK.get)], _label(graph, item[0])))
+        ordered = sorted(steps.items(), key=lambda item: (_RANK[min(item[1], key=_RANK.get)], label(item[0])))
         for node, found in ordered:
             relation = ", ".join(sorted(found, key=_RANK.get))
-            child = {"iri": node, "label": _label(graph, node), "relation": relation, "children": []}
+            child = {"iri": node, "label": label(node), "relation": relation, "children": []}
             if node in expanded:
                 child["seen"] = True
             else:
@@ -149,18 +155,20 @@ def _label(graph, node) -> str:
 
 def upstream(graph: nx.MultiDiGraph, start: str | list[str], relations=RESTS_ON, depth: int | None = None) -> dict:
     """What ``start`` rests on, transitively, as a nested dict (iri, label, relation, children)."""
-    return _tree(graph, start, lambda n: [(k, v) for _, v, k in graph.out_edges(n, keys=True)] if n in graph else [],
-                 set(relations), depth)
+    return tree(start, lambda n: [(k, v) for _, v, k in graph.out_edges(n, keys=True)] if n in graph else [],
+                lambda n: _label(graph, n), relations, depth)
 
 
 def downstream(graph: nx.MultiDiGraph, start: str | list[str], relations=RESTS_ON, depth: int | None = None) -> dict:
     """What rests on ``start``, transitively: the texts that implement, cite or amend it."""
-    return _tree(graph, start, lambda n: [(k, u) for u, _, k in graph.in_edges(n, keys=True)] if n in graph else [],
-                 set(relations), depth)
+    return tree(start, lambda n: [(k, u) for u, _, k in graph.in_edges(n, keys=True)] if n in graph else [],
+                lambda n: _label(graph, n), relations, depth)
 
 
 def paths(graph: nx.MultiDiGraph, source: str, target: str, cutoff: int = 4, limit: int = 20) -> list[list[str]]:
     """Citation paths from ``source`` to ``target`` (shortest first), each a list of IRIs."""
+    import networkx as nx
+
     simple = nx.DiGraph(graph)
     if source not in simple or target not in simple:
         return []
@@ -171,6 +179,8 @@ def paths(graph: nx.MultiDiGraph, source: str, target: str, cutoff: int = 4, lim
 def foundational(graph: nx.MultiDiGraph, top: int = 10) -> list[tuple[str, float]]:
     """The most foundational instruments: PageRank over based_on and implements edges, so rank
     flows from a text to what it is based on and carries out."""
+    import networkx as nx
+
     basis = nx.DiGraph()
     basis.add_edges_from((u, v) for u, v, k in graph.edges(keys=True) if k in FOUNDATIONAL)
     if not basis:

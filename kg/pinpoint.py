@@ -140,6 +140,12 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
     >>> [p.article for p in parse_parts("từ Điều 5 đến Điều 9")]
     ['5-9']
     """
+    return [Pinpoint(offset + start, offset + end, **parts) for start, end, parts in _parsed(words)]
+
+
+@lru_cache(maxsize=4096)
+def _parsed(words: str) -> tuple[tuple[int, int, dict[str, str]], ...]:
+    """``parse_parts`` at offset 0, as (start, end, parts): the same lists recur ("Điều 5", "khoản 2 Điều 3")."""
     patterns = _patterns()
     groups: list[dict] = []
     for match in patterns["token"].finditer(words):
@@ -171,8 +177,8 @@ def parse_parts(words: str, offset: int = 0) -> list[Pinpoint]:
     for group in groups:
         parts = [part for part in PINPOINT_PARTS if group["parts"].get(part)]
         for values in itertools.product(*(group["parts"][part] for part in parts)):
-            pinpoints.append(Pinpoint(offset + group["start"], offset + group["end"], **dict(zip(parts, values))))
-    return pinpoints
+            pinpoints.append((group["start"], group["end"], dict(zip(parts, values))))
+    return tuple(pinpoints)
 
 
 def _shared(part: str, group: dict) -> bool:
@@ -218,7 +224,9 @@ def _to_original(source: SourceText, pinpoint: Pinpoint, quote_end: int | None =
     original offset: the end of the instrument's name) as its quote."""
     start, end = source.to_original(pinpoint.start), source.to_original(pinpoint.end)
     quote = source.original[start:quote_end] if quote_end is not None else ""
-    return replace(pinpoint, start=start, end=end, quote=quote)
+    # built directly: dataclasses.replace reads the fields anew on every call
+    return Pinpoint(start, end, pinpoint.chapter, pinpoint.section, pinpoint.article, pinpoint.clause,
+                    pinpoint.point, pinpoint.appendix, quote)
 
 
 def _leading_words(pattern: str) -> list[str]:
@@ -255,34 +263,66 @@ def _first_words() -> dict[str, tuple[str, ...]]:
 
 #: Letters ``re``'s caseless matching takes for another than ``str.lower`` gives ("ı" for "i",
 #: "ſ" for "s") or that lowercase to two ("İ"): with one in the text, the patterns scan it whole.
-_ODD_CASE = re.compile("[\u0130\u0131\u017f\u1e9b]")
+_ODD_CASE = "\u0130\u0131\u017f\u1e9b"
 #: How far before "<type> này" a list of the document's own parts may begin.
 OWN_WINDOW = 2000
+#: A character no list of parts holds, nor the words between it and its instrument ("của", "ban
+#: hành kèm theo", "Nghị định này"): anything but a letter, a digit, a space and "," ("." and "-"
+#: only before a digit: "Phụ lục I.3", "Phụ lục 1-2").
+_BARRIER = re.compile(r"[^\w\s,]")
 
 
 class _Starts:
     """Where, in one text, a list of parts or a change can begin: the places its first words
     stand, found with ``str.find`` in the lowercased text. The long patterns are then tried only
     there, not at each character (``re`` sees no literal prefix in a caseless alternation, and
-    tried them at ~50 ns a character: most of the extraction's time)."""
+    tried them at ~50 ns a character: most of the extraction's time).
+
+    A change verb is sought in the whole text. A list of parts is sought only where one is wanted:
+    in the stretch right before a reference, or before "<type> này" and "Điều này", back to the
+    last character such a list cannot hold (``_BARRIER``); each whole-text scan costs ~5% of the
+    bare number scan, and the stretches are short."""
 
     def __init__(self, text: str):
-        self.whole = _ODD_CASE.search(text) is not None
+        self.text = text
+        self.whole = any(letter in text for letter in _ODD_CASE)  # four str.find: a tenth of one re class scan
+        self._quotes: tuple[list[int], list[int]] | None = None
         if self.whole:
             return
-        lowered = text.lower()
+        self._lowered = lowered = text.lower()
         words = _first_words()
-        self.parts = self._positions(lowered, words["parts"])
-        self.changes = self._positions(lowered, words["changes"])
-        self.phrases = self._positions(lowered, words["phrases"])
-        self.this = self._positions(lowered, ("này",))
+        self._reach = max(map(len, words["parts"])) - 1  # a word that starts in a stretch may end past it
+        verbs = {word: self._positions(lowered, word) for word in dict.fromkeys(words["changes"] + words["phrases"])}
+        self.changes = sorted(set().union(*(verbs[word] for word in words["changes"])))
+        self.phrases = sorted(set().union(*(verbs[word] for word in words["phrases"])))
 
     @staticmethod
-    def _positions(lowered: str, words: tuple[str, ...]) -> list[int]:
+    def _positions(lowered: str, word: str) -> list[int]:
+        """Where ``word`` begins in ``lowered``, as ``re.finditer`` finds it."""
         found = []
-        for word in words:
-            found += [match.start() for match in re.finditer(re.escape(word), lowered)]
-        return sorted(set(found))
+        at = lowered.find(word)
+        while at != -1:
+            found.append(at)
+            at = lowered.find(word, at + len(word))
+        return found
+
+    def _parts_before(self, start: int, end: int) -> list[int]:
+        """Where a list of parts that runs to ``end`` can begin in ``text[start:end]``: after the last
+        character it cannot hold, at the first words of a list."""
+        behind = self.text[start:end][::-1]
+        found = _BARRIER.search(behind)
+        while found is not None:
+            k = found.start()
+            if not (behind[k] in ".-" and k > 0 and behind[k - 1].isdecimal()):  # re's \d: a decimal digit
+                start = end - k
+                break
+            found = _BARRIER.search(behind, k + 1)
+        if start >= end:
+            return []
+        # one scan for any first word: a word it passes over inside another begins after a letter,
+        # where no list of parts begins ("(?<!\w)")
+        window = self._lowered[start:end + self._reach]
+        return [start + found.start() for found in _first_words_pattern().finditer(window) if found.start() < end - start]
 
     def scan(self, pattern: re.Pattern, text: str, starts: list[int]):
         """What ``pattern.finditer(text)`` yields when each match begins at one of ``starts``."""
@@ -295,29 +335,65 @@ class _Starts:
                 last_end = match.end()
                 yield match
 
-    def own_starts(self) -> list[int]:
-        """The starts of lists of parts with a "này" after them, within ``OWN_WINDOW``."""
-        this, kept, k = self.this, [], 0
-        for at in self.parts:
-            while k < len(this) and this[k] <= at:
-                k += 1
-            if k < len(this) and this[k] - at <= OWN_WINDOW:
-                kept.append(at)
-        return kept
+    def own_starts(self) -> tuple[list[int], list[int]]:
+        """The starts of lists of parts before "<type> này" (the ``own`` pattern) and before
+        "Điều này", "khoản này" (``here``), within ``OWN_WINDOW``.
+
+        Both patterns end in "này" in lower case after a space, and no "này" stands inside a list of
+        parts: a list that ends there begins after the "này" before, and after the last character
+        a list cannot hold."""
+        own_words, here_words = _last_words()
+        longest = max(map(len, own_words + here_words))
+        text, own, here, previous = self.text, [], [], 0
+        at = text.find("này")
+        while at != -1:
+            k = at
+            while k > 0 and text[k - 1].isspace():  # re's \s
+                k -= 1
+            before = self._lowered[max(0, k - longest):k] if k < at else ""
+            of_type, of_part = before.endswith(own_words), before.endswith(here_words)
+            if of_type or of_part:
+                starts = self._parts_before(max(previous, at - OWN_WINDOW), at)
+                if of_type:
+                    own += starts
+                if of_part:
+                    here += starts
+            previous = at
+            at = text.find("này", at + 3)
+        return own, here
 
     def search_before(self, pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
-        """``pattern.search(text, start, end)`` when each match begins at one of the parts' starts."""
+        """``pattern.search(text, start, end)`` when each match begins at one of the parts' starts
+        and runs to ``end``."""
         if self.whole:
             return pattern.search(text, start, end)
-        for k in range(bisect_left(self.parts, start), bisect_left(self.parts, end)):
-            if (match := pattern.match(text, self.parts[k], end)) is not None:
+        for at in self._parts_before(start, end):
+            if (match := pattern.match(text, at, end)) is not None:
                 return match
         return None
 
+    def quoted(self, position: int) -> bool:
+        """Whether ``position`` is inside new wording an amending text quotes (“...”): the last
+        opening quote before it comes after the last closing one."""
+        if self._quotes is None:
+            self._quotes = (self._positions(self.text, "“"), self._positions(self.text, "”"))
+        opening, closing = self._quotes
+        k, j = bisect_left(opening, position), bisect_left(closing, position)
+        return k > 0 and (j == 0 or opening[k - 1] > closing[j - 1])
 
-def _quoted(text: str, position: int) -> bool:
-    """Whether ``position`` is inside new wording an amending text quotes (“...”)."""
-    return text.rfind("“", 0, position) > text.rfind("”", 0, position)
+
+@lru_cache(maxsize=1)
+def _first_words_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(_first_words()["parts"], key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _last_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The last words, lowercased, of the document's own types ("tư" of "Thông tư") and of the
+    parts "này" can follow ("điều", "khoản")."""
+    data = _data()
+    return (tuple(dict.fromkeys(t.split()[-1].lower() for t in data["own"]["types"])),
+            tuple(dict.fromkeys(w.split()[-1].lower() for w in data["here"].values())))
 
 
 def _own(source: SourceText, starts: _Starts, sections: tuple[Section, ...] = ()) -> list[Pinpoint]:
@@ -326,13 +402,13 @@ def _own(source: SourceText, starts: _Starts, sections: tuple[Section, ...] = ()
     found = []
     text = source.normalized
     patterns = _patterns()
-    own_starts = None if starts.whole else starts.own_starts()
+    own_starts, here_starts = (None, None) if starts.whole else starts.own_starts()
     for match in starts.scan(patterns["own"], text, own_starts):
-        if _quoted(text, match.start()):
+        if starts.quoted(match.start()):
             continue  # new wording quoted by an amending text: its "Luật này" is the law amended
         found += [(p, source.to_original(match.end())) for p in parse_parts(match.group("chain"), match.start("chain"))]
-    for match in starts.scan(patterns["here"], text, own_starts) if sections else ():
-        if _quoted(text, match.start()):
+    for match in starts.scan(patterns["here"], text, here_starts) if sections else ():
+        if starts.quoted(match.start()):
             continue  # its "Điều này" is an article of the law amended
         kind = "article" if match.group("here_article") else "clause"
         holder = _enclosing(sections, source.to_original(match.start()), kind)
@@ -420,16 +496,20 @@ def _changes(source: SourceText, citations: list[Citation], sections: tuple[Sect
     changes = []
     found = itertools.chain(starts.scan(patterns["change"], text, None if starts.whole else starts.changes),
                             starts.scan(patterns["phrase"], text, None if starts.whole else starts.phrases))
+    line, looked = 0, 0  # the start of the line of the last match, and how far a line break was looked for
     for match in sorted(found, key=lambda m: m.start()):
         if patterns["passive"].search(text, max(0, match.start() - 8), match.start()):
             continue  # "được sửa đổi, bổ sung tại khoản 2": this text is not the one changing it
+        # the matches come in text order: a line break is looked for since the last one only, not
+        # back to the start of the text for each (quadratic on a text with few line breaks)
+        line, looked = text.rfind("\n", looked, match.start()) + 1 or line, match.start()
         pinpoints = parse_parts(match.group("chain"), match.start("chain"))
         if match.groupdict().get("within"):
             pinpoints = _within(pinpoints, parse_parts(match.group("within"), match.start("within")))
         after = patterns["then_before"].match(text, match.end())
         citation = named.get(after.end())
         start, end = source.to_original(match.start()), source.to_original(match.end())
-        section = _innermost(sections, start) if _opens_item(text, match.start()) else None
+        section = _innermost(sections, start) if _opens_item(text, line, match.start()) else None
         target = citation.instrument.iri if citation is not None else None
         at = section
         while target is None and at is not None:
@@ -454,9 +534,9 @@ def _changes(source: SourceText, citations: list[Citation], sections: tuple[Sect
 _ITEM_MARK = re.compile(r"[ \t]*(?:\*\*)?[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[ \t]*[.)]|[a-zđ]\)|Điều[ \t]+\d{1,3}[a-zđ]?[ \t]*\.)[ \t]*(?:\*\*)?[ \t]*$")
 
 
-def _opens_item(text: str, position: int) -> bool:
-    """Whether the change opens a numbered item, a point or an article ("2. Sửa đổi ...")."""
-    line = text.rfind("\n", 0, position) + 1
+def _opens_item(text: str, line: int, position: int) -> bool:
+    """Whether the change at ``position`` (on the line that starts at ``line``) opens a numbered
+    item, a point or an article ("2. Sửa đổi ...")."""
     return _ITEM_MARK.match(text, line, position) is not None
 
 
@@ -481,12 +561,17 @@ def find_pinpoints(source: SourceText, document: Document, citations: list[Citat
         found = pinpoints_before(text, start, previous_end, starts)
         previous_end = max(previous_end, source.to_normalized(citation.reference.end))
         if found:
-            citation = replace(citation, pinpoints=tuple(_to_original(source, p, citation.reference.end) for p in found))
+            citation = Citation(citation.reference, citation.instrument, citation.section,
+                                tuple(_to_original(source, p, citation.reference.end) for p in found))
         placed.append(citation)
+    with_parts: dict[str, list[Citation]] = {}  # instrument -> its citations with parts, in text order
+    for citation in placed:
+        if citation.pinpoints:
+            with_parts.setdefault(citation.instrument.iri, []).append(citation)
     typed = []
     for relation in relations:
-        named = tuple(p for c in placed if c.pinpoints and c.instrument.iri == relation.object
-                      and relation.start <= c.reference.start < relation.end for p in c.pinpoints)
+        named = tuple(p for c in with_parts.get(relation.object, ())
+                      if relation.start <= c.reference.start < relation.end for p in c.pinpoints)
         typed.append(replace(relation, object_provisions=named) if named else relation)
     own_iri = document.instrument.iri
     cited = {c.instrument.iri for c in placed} - {own_iri}

@@ -8,8 +8,9 @@ selected; ``run_named`` drops those columns again.)
 
 A query may also ask for labels: ``# @labels from to`` adds a column ``fromLabel`` after ``from``
 (and ``toLabel`` after ``to``) holding each node's ``rdfs:label``, read by a second query that
-binds the nodes of the answer in a VALUES block; ``# @order fromLabel relation toLabel`` then
-orders the rows. (An OPTIONAL label pattern in the query itself is joined by Oxigraph 0.5 by
+binds the nodes of the answer in a VALUES block. ``# @order fromLabel relation toLabel`` orders the
+rows in Python, comparing values as text, instead of an ORDER BY (which Oxigraph on disk pays for
+by reading terms back comparison after comparison). (An OPTIONAL label pattern in the query itself is joined by Oxigraph 0.5 by
 hashing every label in the store: 1.5 s for a task's lineage at 200,000 documents.)
 
 A query names relations by what they are, never one by one: ``{{path rests_on -first_step_only}}``
@@ -46,14 +47,14 @@ if TYPE_CHECKING:
     from .store import Result, Store
 
 __all__ = ["Parameter", "NamedQuery", "named_queries", "bind", "run_named", "format_result", "page",
-           "labelled_records", "fit_widths"]
+           "labelled_records", "fit_widths", "numbered_values"]
 
 _PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(literal|iri|integer)\s+(.*)$")
 _LIST = re.compile(r"^#\s*@(labels|order)\s+(.*)$")
 _QUESTION = re.compile(r"^#\s*@question\s+(.*)$")
 _EXAMPLE_VALUE = re.compile(r'\("([^"]+)"\)')
-_LABELS = sparql_prefixes("rdfs") + """SELECT ?node ?label WHERE {
-  VALUES ?node { %s }
+_LABELS = sparql_prefixes("rdfs") + """SELECT ?nodeIndex ?label WHERE {
+  %s
   ?node rdfs:label ?label .
 }"""
 XSD_INTEGER = ox.NamedNode(XSD + "integer")
@@ -191,25 +192,57 @@ def run_named(store: Store, name: str, values: dict[str, str], max_rows: int | N
         raise QueryError(f"{name}: missing parameter(s) {', '.join(missing)}: "
                          + "; ".join(f"{p} = {query.parameters[p].description}" for p in missing))
     bindings = {p: bind(query.parameters[p], v) for p, v in values.items()}
-    kwargs = {} if max_rows is None else {"max_rows": max_rows}
+    # Rows ordered here (``@order``) are all read first, so that a cut keeps the first in that order.
+    kwargs = {} if max_rows is None and not query.order else {"max_rows": None if query.order else max_rows}
     result = store.query(query.text, bindings, **kwargs)
     keep = [i for i, name in enumerate(result.variables) if name not in query.parameters]
     if len(keep) != len(result.variables):
         result = replace(result, variables=tuple(result.variables[i] for i in keep),
                          rows=tuple(tuple(row[i] for i in keep) for row in result.rows))
-    return _labelled(store, result, query) if query.labels else result
+    if query.labels:
+        result = _labelled(store, result, query)
+    if not query.order:
+        return result
+    from .store import DEFAULT_MAX_ROWS
+
+    return _ordered(result, query.order, DEFAULT_MAX_ROWS if max_rows is None else max_rows)
+
+
+def _ordered(result: Result, order: tuple[str, ...], max_rows: int) -> Result:
+    """The rows in the order of the ``order`` columns, compared as text (an unbound value first, as
+    SPARQL's ORDER BY puts it), the first ``max_rows`` of them. Sorted here rather than by ORDER BY:
+    Oxigraph on disk reads each compared term back from its dictionary of strings, comparison after
+    comparison (who-cites at 20,000 synthetic documents: 29 ms of CPU with ORDER BY, 17 ms without)."""
+    keys = [result.variables.index(name) for name in order]
+    rows = sorted(result.rows, key=lambda row: tuple("" if row[k] is None else row[k].value for k in keys))
+    return replace(result, rows=tuple(rows[:max_rows]), truncated=result.truncated or len(rows) > max_rows)
+
+
+def numbered_values(name: str, nodes) -> str:
+    """A VALUES block giving each node (an IRI, or a pyoxigraph NamedNode) a number:
+    ``(?name ?nameIndex)``. An answer that names a node by its number instead of its IRI spares
+    the store writing the IRI out again: on disk, Oxigraph reads each IRI of an answer back from
+    its dictionary of strings (the labels of a lineage's 255 nodes at 20,000 synthetic documents:
+    3 ms without their IRIs, 28 ms with them).
+
+    >>> numbered_values("node", ["http://a", "http://b"])
+    'VALUES (?node ?nodeIndex) { (<http://a> 0) (<http://b> 1) }'
+    """
+    rows = " ".join(f"({node if isinstance(node, ox.NamedNode) else ox.NamedNode(node)} {index})"
+                    for index, node in enumerate(nodes))
+    return f"VALUES (?{name} ?{name}Index) {{ {rows} }}"
 
 
 def _labelled(store: Store, result: Result, query: NamedQuery) -> Result:
-    """``result`` with a label column after each of ``query.labels``, ordered by ``query.order``."""
+    """``result`` with a label column after each of ``query.labels``."""
     columns = [result.variables.index(name) for name in query.labels]
     nodes = {row[i] for row in result.rows for i in columns if isinstance(row[i], ox.NamedNode)}
     labels: dict = {}
     ordered = sorted(nodes, key=lambda node: node.value)
     for chunk in range(0, len(ordered), 1000):
-        block = " ".join(str(node) for node in ordered[chunk:chunk + 1000])
-        for node, label in store.query(_LABELS % block, max_rows=10**9).rows:
-            labels.setdefault(node, label)
+        block = ordered[chunk:chunk + 1000]
+        for index, label in store.query(_LABELS % numbered_values("node", block), max_rows=10**9).rows:
+            labels.setdefault(block[int(index.value)], label)
     variables, picks = [], []
     for i, name in enumerate(result.variables):
         variables.append(name)
@@ -218,9 +251,6 @@ def _labelled(store: Store, result: Result, query: NamedQuery) -> Result:
             variables.append(name + "Label")
             picks.append((i, True))
     rows = [tuple(labels.get(row[i]) if label else row[i] for i, label in picks) for row in result.rows]
-    if query.order:
-        keys = [variables.index(name) for name in query.order]
-        rows.sort(key=lambda row: tuple("" if row[k] is None else row[k].value for k in keys))
     return replace(result, variables=tuple(variables), rows=tuple(rows))
 
 

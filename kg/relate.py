@@ -34,15 +34,17 @@ from importlib.resources import files
 
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
-from .relations import ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
+from .relations import KEPT_APART, ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
 from .issuers import locality_of
-from .vocab import phrase_tree
+from .vocab import document_types, phrase_tree
 
 __all__ = ["find_relations"]
 
 _BOUNDARY = re.compile(r";|\.(?=\s)|:[ \t]*\n|\n[ \t]*\n")
 # A character no stop can hold: two scans for stops that have both passed one find the same stops after it.
 _STOP_FREE = re.compile(r"[^;.: \t\n]")
+# A paragraph break that words in lowercase go on after is a page break inside a sentence, not a clause's end
+_GOES_ON = re.compile(r"[\s\x00]*(\w)")
 _LIST_GAP = re.compile(r"[\s,;:\-–]*(?:và|hoặc)?[\s,;:\-–]*")
 
 
@@ -73,6 +75,8 @@ class _Cues:
     quoted_basis: re.Pattern
     quoted_basis_ends: re.Pattern
     quoted_basis_reach: int
+    noun: re.Pattern             # words that make the phrase after them a noun ("văn bản hướng dẫn thi hành")
+    noun_except: frozenset[str]  # predicates whose phrases no such word makes a noun ("bằng văn bản theo quy định tại")
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +94,20 @@ def _cues() -> _Cues:
                  {name: relation.strength for name, relation in RELATIONS.items()},
                  frozenset(data["consolidating_types"]), re.compile(data["consolidation_ends"]), data["cue_reach"],
                  re.compile("|".join(_spaced(p) for p in data["quoted_basis"]["phrases"])),
-                 re.compile(data["quoted_basis_ends"]), data["quoted_basis_reach"])
+                 re.compile(data["quoted_basis_ends"]), data["quoted_basis_reach"],
+                 _noun_pattern(data["nouns"]),
+                 frozenset(data["nouns"]["except"]))
+
+
+def _noun_pattern(nouns: dict) -> re.Pattern:
+    """Words that end where a cue phrase would be a noun: the data's ("văn bản"), or document types
+    named in the plural ("các Nghị định, Thông tư hướng dẫn thi hành Luật ..."); one type named alone
+    is a title ("Luật sửa đổi, bổ sung một số điều của Luật ...") and keeps its cue."""
+    from .vocab import vocabulary
+
+    kinds = "|".join(_spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
+    words = "|".join(_spaced(word) for word in nouns["words"])
+    return re.compile(rf"(?:^|\W)(?:{words}|các\s+(?:{kinds})(?:\s*(?:,|và|hoặc)\s*(?:{kinds}))*)\s+$", re.IGNORECASE)
 
 
 def _spaced(phrase: str) -> str:
@@ -128,7 +145,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         owner = _quoted_owner(context.quoted, text, ref.start)
         if owner is not None:  # "Căn cứ ..." quoted from a merged instrument: its basis, not the document's
             checked = _checked(predicate, owner.instrument, citation.instrument)
-            if checked is not None:
+            if checked is not None and not _ENACTS.search(text, max(0, ref.start - 20), ref.start):
                 offer(owner.instrument.iri, checked, target, start, end, words)
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         offer(own, predicate, target, start, end, words)
@@ -174,22 +191,27 @@ def _read_context(source: SourceText, document: Document, citations: list[Citati
 
 
 class _Strongest:
-    """The relation kept for each (subject, target): the first offered of the strongest rank."""
+    """The relation kept for each (subject, target): the first offered of the strongest rank; and,
+    beside it, one of those declared kept apart (based_on)."""
 
     def __init__(self, rank: dict[str, int]):
         self.rank = rank
-        self.best: dict[tuple[str, str], tuple[int, Relation]] = {}
+        self.best: dict[tuple[str, str, bool], tuple[int, Relation]] = {}
 
     def offer(self, subject: str, predicate: str, target: str, start: int, end: int, cue: str) -> None:
         rank = self.rank[predicate]
-        key = (subject, target)
+        key = (subject, target, predicate in KEPT_APART)  # a Căn cứ stands beside what else the text does
         if subject == target:
             return
         if key not in self.best or rank < self.best[key][0]:
             self.best[key] = (rank, Relation(subject, predicate, target, start, end, cue))
 
     def relations(self) -> tuple[Relation, ...]:
-        return tuple(relation for _, relation in sorted(self.best.values(), key=lambda item: item[1].start))
+        # beside a relation kept apart, another of the pair says more only if it is stronger ("Căn cứ Luật X"
+        # and "quy định chi tiết Luật X": both; "Căn cứ Luật X" and "theo quy định của Luật X": the basis)
+        kept = [(rank, relation) for (subject, target, apart), (rank, relation) in self.best.items()
+                if apart or rank < self.best.get((subject, target, True), (rank + 1,))[0]]
+        return tuple(relation for _, relation in sorted(kept, key=lambda item: item[1].start))
 
 
 @dataclass(slots=True)
@@ -255,7 +277,8 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
                            else walk.previous_cue)
     after = _after_cue(context.trailing, context.trailing_starts, ref.end, ordered[index + 1].reference.start
                        if index + 1 < len(ordered) else len(text), context.clauses)
-    if after is not None and (doc_cue is None or cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
+    if after is not None and (doc_cue is None or doc_cue.predicate != NAMED
+                              and cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
         doc_cue = after
     if first_in_clause or (doc_cue is not None and walk.chain is None):
         walk.previous_cue = doc_cue
@@ -275,7 +298,7 @@ def _predicate(context: _Context, citation: Citation, doc_cue: _Cue | None, offe
     elif consolidated_until is not None and ref.start < consolidated_until:
         # named in the description of a merged instrument: what the cue says is that instrument's
         predicate, start, end, words = "cites", ref.start, ref.end, ref.text
-    elif doc_cue is not None:
+    elif doc_cue is not None and doc_cue.predicate != NAMED:
         predicate, words = doc_cue.predicate, text[doc_cue.start:doc_cue.end]
         start, end = min(doc_cue.start, ref.start), max(doc_cue.end, ref.end)
     else:
@@ -404,7 +427,7 @@ def _find_cues(source: SourceText, cues: _Cues, windows: list[tuple[int, int]]) 
     offsets = source.offsets
     meaning, first_word = cues.meaning, cues.first_word
     found: list[_Cue] = []
-    reached = 0
+    reached = noun_end = 0
     for low, high in windows:
         base = max(0, low - 1)  # one character before: does a word end there?
         stop = cues.stop.search(text, high)
@@ -423,11 +446,30 @@ def _find_cues(source: SourceText, cues: _Cues, windows: list[tuple[int, int]]) 
                 position = start + 1  # inside a word: a phrase may still start within this match
                 continue
             position = reached = match.end() + base
-            if offsets is None:
-                found.append(_Cue(start, reached, *meaning[key]))
+            if meaning[key][0] not in cues.noun_except and (
+                    cues.noun.search(piece, max(0, start - base - 60), start - base)
+                    or _NOUN_GOES_ON.fullmatch(piece, noun_end - base, start - base)):
+                # "các văn bản hướng dẫn thi hành", "Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần:":
+                # documents named by what they do, each phrase of the list; no act of this text, which
+                # only mentions what it names next (and a cue before it reaches no further)
+                noun_end = reached
+                fields = _NAMED_ONLY
             else:
-                found.append(_Cue(offsets[start], offsets[reached], *meaning[key]))
+                fields = meaning[key]
+            if offsets is None:
+                found.append(_Cue(start, reached, *fields))
+            else:
+                found.append(_Cue(offsets[start], offsets[reached], *fields))
     return found
+
+
+#: The predicate of a phrase inside a noun ("các văn bản hướng dẫn thi hành, nhất là: Luật ..."): what it
+#: governs is only named, the citation's own words its evidence; no cue after it outweighs it (no
+#: relation is declared by this name: it never leaves this module)
+NAMED = "named"
+_NAMED_ONLY = (NAMED, False, False, False, False, False)
+# What joins the phrases of a noun's list: "văn bản sửa đổi, bổ sung, thay thế, bãi bỏ"
+_NOUN_GOES_ON = re.compile(r"\s*(?:,|và|hoặc)\s*")
 
 
 class _Clauses:
@@ -465,6 +507,8 @@ class _Clauses:
             j = bisect.bisect_right(self.cue_ends, position) - 1
             if j >= 0 and position - self.cue_ends[j] <= 15:
                 return False
+        if match.group().startswith("\n") and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower():
+            return False  # a page break inside a sentence: "... về hội nhập quốc \n\n[page furniture]\n\ntế ..."
         return True
 
     def start_before(self, position: int) -> int:
@@ -621,7 +665,7 @@ def _list_item(text: str, clause: int, position: int) -> bool:
 def _ranks() -> tuple[dict[str, int], dict[str, dict[str, int]], int, dict[str, int], frozenset[str]]:
     """Ranks in the hierarchy of legal documents (``document_types.json``): by kind, by kind and issuer,
     the rank of a local body's document, and the lowest rank that may amend a kind where it is not its own."""
-    data = json.loads(files("kg").joinpath("data", "document_types.json").read_text(encoding="utf-8"))
+    data = document_types()
     by_type = {t["name"]: t["rank"] for t in data["types"] if "rank" in t}
     by_issuer = {t["name"]: t["rank_by_issuer"] for t in data["types"] if "rank_by_issuer" in t}
     amendable = {t["name"]: t["amendable_by_rank"] for t in data["types"] if "amendable_by_rank" in t}
@@ -810,20 +854,29 @@ def _opens_item(text: str, cue: _Cue, start: int) -> bool:
 
 # A footnote opens a line with its number: "2 Thông tư số 02/2024/TT-BLĐTBXH sửa đổi, bổ sung ..."
 _FOOTNOTE_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]+(?=[^\W\d])")
-_FOOTNOTE_REACH = 600
+_FOOTNOTE_REACH = 1500  # a footnote naming an amending instrument by its whole title runs to ~1,000
 
 
 def _footnote_start(text: str, position: int) -> int:
     """Where the footnote holding ``position`` begins: the line that opens with its number, the end of the
-    quotation before it, or a blank line, whichever is last within reach; else the line of ``position``."""
+    quotation before it, a blank line, or the line after a sentence's end (a footnote the page split goes on
+    unnumbered after the enacting sentence "Chính phủ ban hành Nghị định ... ." of the one before), whichever
+    is last within reach; else the line of ``position``."""
     floor = max(0, position - _FOOTNOTE_REACH)
     begin = -1
     for note in _FOOTNOTE_LINE.finditer(text, floor, position):
         begin = note.end()
     begin = max(begin, text.rfind("”", floor, position) + 1 or -1)
-    for blank in _PARAGRAPH.finditer(text, floor, position):
+    for blank in _BLANK_LINE.finditer(text, floor, position):
         begin = max(begin, blank.end())
+    for ended in _SENTENCE_AT_LINE_END.finditer(text, floor, position):
+        begin = max(begin, ended.end())
     return begin if begin > 0 else text.rfind("\n", 0, position) + 1
+
+
+# (a gazette's text may end its lines with "\r\n")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_SENTENCE_AT_LINE_END = re.compile(r"\.[ \t\r]*\n")
 
 
 def _quoted_bases(text: str, ordered: list[Citation], cues: _Cues) -> list[tuple[int, int, int, Citation]]:
@@ -846,7 +899,11 @@ def _quoted_bases(text: str, ordered: list[Citation], cues: _Cues) -> list[tuple
         owner = ordered[low]
         reach = match.end() + cues.quoted_basis_reach
         page = cues.quoted_basis_ends.search(text, match.end(), reach)
-        close = text.find("”", match.end(), page.start() if page else reach)
+        bound = page.start() if page else reach
+        close = text.find("”", match.end(), bound)
+        if close < 0:  # a gazette that prints no marks: the "Căn cứ" lines end at the enacting sentence
+            enacted = _ENACTED.search(text, match.end(), bound)
+            close = enacted.start("line") if enacted else -1
         if close >= 0 or page is None:
             end = close if close >= 0 else reach
             stretches.append((match.end(), end, end, owner))
@@ -857,12 +914,28 @@ def _quoted_bases(text: str, ordered: list[Citation], cues: _Cues) -> list[tuple
     return stretches
 
 
-# The rest of a cut quotation: "Căn cứ ..." lines, the last of them ending with the closing mark
-_QUOTED_TAIL = re.compile(r"(?m)^[ \t]*Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?”")
+# The rest of a cut quotation, in the footnotes below the next page's body: "Căn cứ ..." lines up to the
+# closing mark; or, opening with the quotation mark or after the footnotes' rule (a blank line), up to the
+# closing mark or, where the gazette prints no marks, the enacting sentence that ends every preamble
+# ("Chính phủ ban hành Nghị định ...").
+_QUOTED_TAIL = re.compile(
+    r"(?m)^[ \t]*Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?”"
+    r"|(?:^[ \t]*“|^[ \t\r]*\n[ \t]*)Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?"
+    r"(?:”|\bban hành\b[^\n”]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n”]*?)*?\.[ \t\r]*$)")
+
+
+# "Quốc hội ban hành Luật An ninh mạng.": what follows the enacting words is the quoted instrument itself
+_ENACTS = re.compile(r"\bban hành\s+\Z")
+
+# The enacting sentence that ends a preamble, opening the line after the last item ("...;"): "Chính phủ ban hành
+# Nghị định ... ." It names the quoted instrument itself and what that one changes, which is no basis: an
+# unmarked quotation's lines end before it.
+_ENACTED = re.compile(r"(?m)[;:][ \t\r]*\n(?P<line>(?![ \t]*“?(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị))"
+                      r"[^\n;]{0,80}?\bban hành\b[^\n”]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n”]*?)*?\.[ \t\r]*$)")
 
 
 def _quoted_owner(stretches: list[tuple[int, int, int, Citation]], text: str, position: int) -> Citation | None:
-    for start, page, end, owner in stretches:
+    for start, page, end, owner in reversed(stretches):  # the footnote nearest before speaks
         if start <= position < page:
             return owner
         if page <= position < end and _in_can_cu_item(text, position):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 __all__ = ["RelationKind", "RELATIONS", "by_property", "properties", "having", "FLAGS", "ONLY_BACKWARDS", "RESTS_ON", "FIRST_STEP_ONLY",
-           "FOUNDATIONAL", "EFFECTS", "ONLY_DOWNWARDS"]
+           "FOUNDATIONAL", "EFFECTS", "ONLY_DOWNWARDS", "KEPT_APART"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class RelationKind:
     first_step_only: bool    # a lineage follows it from its start only
     foundational: bool       # PageRank of foundations flows along it
     strength: int            # of several cues for one pair, the lowest wins
+    kept_apart: bool         # kept beside the pair's other relation, never merged by strength
     amendment_chain: bool    # an amendment chain follows it back to its object's earlier version
     effect: str | None       # what it does to its object's standing: "amended", "repealed"...
 
@@ -47,7 +48,7 @@ def _load() -> dict[str, RelationKind]:
     return {entry["name"]: RelationKind(entry["name"], entry["property"], entry["eli"], entry["label"]["en"],
                                     entry["label"]["vi"], entry["inverse"]["en"], entry["inverse"]["vi"],
                                     entry["colour"], entry["only_backwards"], entry["rests_on"],
-                                    entry["first_step_only"], entry["foundational"], entry["strength"],
+                                    entry["first_step_only"], entry["foundational"], entry["strength"], entry["kept_apart"],
                                     entry["amendment_chain"], entry["effect"])
             for entry in data["relations"]}
 
@@ -58,6 +59,8 @@ _BY_PROPERTY = {relation.property: relation for relation in RELATIONS.values()}
 
 #: Extractor names of the relations an instrument can only have with one issued before it.
 ONLY_BACKWARDS = frozenset(name for name, relation in RELATIONS.items() if relation.only_backwards)
+#: Extractor names of the relations kept beside a pair's other relation (a Căn cứ and a "quy định chi tiết").
+KEPT_APART = frozenset(name for name, relation in RELATIONS.items() if relation.kept_apart)
 #: Ontology properties a lineage follows, in declared order.
 RESTS_ON = tuple(relation.property for relation in RELATIONS.values() if relation.rests_on)
 FIRST_STEP_ONLY = frozenset(relation.property for relation in RELATIONS.values() if relation.first_step_only)

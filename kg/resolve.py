@@ -131,6 +131,7 @@ def resolve_references(references: list[Reference], document: Document,
     own_key = (own.doc_type, number_key(own.number)) if own.number else None
     described: tuple[int, str] | None = None  # (end, date) of the last dated instrument named by number
     described_as: dict[tuple[str, str], set[str]] = {}  # title -> laws it named in descriptions
+    dated_by_description: dict[int, str] = {}  # start of a title read in a description -> that instrument's date
     for reference, key in zip(references, keys):
         if reference.number and key == own_key:
             continue  # the document naming itself
@@ -148,6 +149,7 @@ def resolve_references(references: list[Reference], document: Document,
                 last_seen[then] = instrument
                 described_as.setdefault((instrument.doc_type, fold(instrument.title or "")), set()).add(
                     instrument.iri)
+                dated_by_description[reference.start] = described[1]
                 citations.append(Citation(reference=reference, instrument=instrument))
                 continue
         earlier = last_seen.get(key)
@@ -162,14 +164,15 @@ def resolve_references(references: list[Reference], document: Document,
             instrument = _fresh(reference, year, registry, vocab, locality, before, own.date)
         last_seen[key] = instrument
         citations.append(Citation(reference=reference, instrument=instrument))
-    return _settle(_titles_to_numbers(citations, described_as))
+    return _settle(_titles_to_numbers(citations, described_as, dated_by_description))
 
 
 # How far after an instrument's number and date its description may name a law (characters)
 _DESCRIPTION_REACH = 200
 
 
-def _titles_to_numbers(citations: list[Citation], described_as: dict[tuple[str, str], set[str]]) -> list[Citation]:
+def _titles_to_numbers(citations: list[Citation], described_as: dict[tuple[str, str], set[str]],
+                       dated_by_description: dict[int, str] | None = None) -> list[Citation]:
     """A law named by its title alone is the law of that title the document identifies by number or date.
 
     "Căn cứ Luật Thuế thu nhập cá nhân số 109/2025/QH15; ... Luật sửa đổi, bổ sung một số điều của Luật
@@ -177,7 +180,11 @@ def _titles_to_numbers(citations: list[Citation], described_as: dict[tuple[str, 
     numbered one stands. Where the document numbers two laws of that title, the bare title stays as it is.
     Where the text numbers none, a law named in the description of a dated instrument ("Quyết định số
     1850/QĐ-TTg ngày 27 tháng 8 năm 2025 ... triển khai thi hành Luật Việc làm") is the law of every bare
-    mention of that title: one document means one law by one title.
+    mention of that title: one document means one law by one title, unless the calendar rules it out: a title
+    read in the description of an instrument made before the numbered law keeps the law of that instrument's
+    time ("Thông tư số 21/2007/TT-BLĐTBXH ngày 08 tháng 10 năm 2007 ... hướng dẫn chi tiết một số điều của Luật
+    Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng" is 72/2006/QH11, though the document
+    numbers 69/2020/QH14 of that title elsewhere: a text of 2007 guides no law of 2020).
     """
     numbered: dict[tuple[str, str], set[str]] = {}
     by_iri: dict[str, Instrument] = {}
@@ -201,9 +208,19 @@ def _titles_to_numbers(citations: list[Citation], described_as: dict[tuple[str, 
         if not reference.number and instrument.title and reference.year is None and reference.date is None:
             same = numbered.get((instrument.doc_type, fold(instrument.title)), ())
             if len(same) == 1 and instrument.iri not in same:
-                citation = replace(citation, instrument=by_iri[next(iter(same))])
+                law = by_iri[next(iter(same))]
+                described_on = (dated_by_description or {}).get(reference.start)
+                if described_on is None or not _later_than(law, described_on):
+                    citation = replace(citation, instrument=law)
         settled.append(citation)
     return settled
+
+
+def _later_than(instrument: Instrument, on: str) -> bool:
+    """Whether ``instrument`` was issued after the day ``on``, by its date, else by its year."""
+    if instrument.date:
+        return instrument.date > on
+    return instrument.year is not None and instrument.year > int(on[:4])
 
 
 def _key(reference: Reference) -> tuple[str, str]:

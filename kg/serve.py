@@ -530,6 +530,26 @@ class _Budget:
             self.left += amount
 
 
+@dataclass(frozen=True)
+class _Endpoint:
+    """What every request reads of its server: the store and its workers, the limits, who may write."""
+
+    store: object
+    pool: QueryPool
+    limits: Limits
+    allowed: frozenset[str]  # the names a Host or an Origin may give: loopback, the host, --allowed-host
+    allow_updates: bool
+    directory: str | None  # the on-disk store's folder: each worker opens it itself, each write is a writer's
+    bodies: _Budget  # bytes of request bodies held at once
+    writes: threading.Lock = field(default_factory=threading.Lock)  # one write at a time: each is checked
+    # against the graph it changes
+
+
+_STATUSES = {"ok": HTTPStatus.OK, "bad": HTTPStatus.BAD_REQUEST, "refused": HTTPStatus.BAD_REQUEST,
+             "busy": HTTPStatus.SERVICE_UNAVAILABLE, "timeout": HTTPStatus.SERVICE_UNAVAILABLE,
+             "died": HTTPStatus.SERVICE_UNAVAILABLE, "memory": HTTPStatus.SERVICE_UNAVAILABLE}
+
+
 def make_server(location, host: str = "127.0.0.1", port: int = 7878, allow_updates: bool = False,
                 timeout: float = 10.0, max_rows: int = 10_000, store_kind: str = "auto",
                 allow_remote_updates: bool = False, **limits) -> ThreadingHTTPServer:
@@ -543,164 +563,178 @@ def make_server(location, host: str = "127.0.0.1", port: int = 7878, allow_updat
         raise KGError(f"--host {host} with --allow-updates would let anyone who reaches this machine rewrite "
                       f"the graph; add --allow-remote-updates if that is meant")
     limits = Limits(timeout=timeout, max_rows=max_rows, **limits)
-    allowed = LOOPBACK_NAMES | {host.lower()} | {name.lower() for name in limits.allowed_hosts}
     # auto with updates works on a copy in memory; on disk, the store is written by writer processes
     store = open_store(location, store_kind, writable=allow_updates and store_kind != "disk")
     directory = None
     if isinstance(store, DiskStore):  # each worker opens the store on disk itself, read-only
         directory = str(graph_file(location).parent / "oxigraph")
-    writes = threading.Lock()  # one write at a time: each is checked against the graph it changes
     import rdflib.plugins.sparql.parser  # noqa: F401  imported once here, not in each worker
 
     pool = QueryPool(store, limits, directory)
-    bodies = _Budget(4 * limits.max_body)
-    statuses = {"ok": HTTPStatus.OK, "bad": HTTPStatus.BAD_REQUEST, "refused": HTTPStatus.BAD_REQUEST,
-                "busy": HTTPStatus.SERVICE_UNAVAILABLE, "timeout": HTTPStatus.SERVICE_UNAVAILABLE,
-                "died": HTTPStatus.SERVICE_UNAVAILABLE, "memory": HTTPStatus.SERVICE_UNAVAILABLE}
-
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "kg-serve"
-        timeout = limits.socket_timeout  # a client that stops sending is dropped, quietly
-
-        def log_message(self, *args):  # quiet: the caller decides what to log
-            pass
-
-        def _answer(self, status: int, body: bytes, content_type: str = "text/plain; charset=utf-8"):
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def _error(self, status: int, message: str):
-            self._answer(status, (message + "\n").encode("utf-8"))
-
-        def _host_ok(self) -> bool:
-            """A browser led to this port by a rebound DNS name sends that name: refused."""
-            named = self.headers.get("Host")
-            if named is not None and _host_name(named) not in allowed:
-                self._error(HTTPStatus.MISDIRECTED_REQUEST, f"Host {named[:80]!r} is not this endpoint's name "
-                                                            f"(loopback names only unless started with --allowed-host)")
-                return False
-            return True
-
-        def _write_ok(self) -> bool:
-            if not allow_updates:
-                self._error(HTTPStatus.FORBIDDEN, "read-only endpoint (start with --allow-updates)")
-                return False
-            origin = self.headers.get("Origin")
-            if origin is not None and _host_name(origin) not in allowed:
-                self._error(HTTPStatus.FORBIDDEN, f"writes from a page of {origin[:80]!r} are refused")
-                return False
-            return True
-
-        def _body(self) -> bytes | None:
-            if self.headers.get("Transfer-Encoding"):
-                self._error(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length, not chunked")
-                return None
-            length = self.headers.get("Content-Length")
-            if length is None:
-                self._error(HTTPStatus.LENGTH_REQUIRED, "a body needs a Content-Length")
-                return None
-            if not _LENGTH.fullmatch(length.strip()):  # ASCII digits only: '²'.isdigit() is True
-                self._error(HTTPStatus.BAD_REQUEST, f"Content-Length {length[:40]!r} is not a length")
-                return None
-            length = int(length)
-            if length > limits.max_body:
-                self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"body over {limits.max_body} bytes")
-                return None
-            if not bodies.take(length):
-                self._error(HTTPStatus.SERVICE_UNAVAILABLE, "too many large bodies at once; try again")
-                return None
-            try:
-                return self.rfile.read(length)
-            finally:
-                bodies.give(length)
-
-        def _run_query(self, text: str | None):
-            if not text:
-                return self._error(HTTPStatus.BAD_REQUEST, "no query given")
-            outcome, payload = pool.run("query", text)
-            if outcome == "ok":
-                return self._answer(HTTPStatus.OK, payload, "application/sparql-results+json")
-            self._error(statuses[outcome], payload)
-
-        def do_GET(self):
-            if not self._host_ok():
-                return
-            url = urlparse(self.path)
-            if url.path != "/query":
-                return self._error(HTTPStatus.NOT_FOUND, "SPARQL queries go to /query")
-            self._run_query(parse_qs(url.query).get("query", [None])[0])
-
-        def do_POST(self):
-            if not self._host_ok():
-                return
-            url = urlparse(self.path)
-            if url.path == "/update" and not self._write_ok():
-                return
-            if url.path not in ("/query", "/update"):
-                return self._error(HTTPStatus.NOT_FOUND, "POST goes to /query or /update")
-            kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            if url.path == "/update" and kind != "application/sparql-update":
-                # a form or text/plain POST needs no preflight: any web page could send one
-                return self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                                   "updates are taken as application/sparql-update only")
-            if url.path == "/query" and kind not in ("application/sparql-query", "application/x-www-form-urlencoded"):
-                return self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                                   "queries are taken as application/sparql-query or a form")
-            body = self._body()
-            if body is None:
-                return
-            text = body.decode("utf-8", "replace")
-            if url.path == "/query":
-                if kind == "application/x-www-form-urlencoded":
-                    text = (parse_qs(text).get("query") or [""])[0]
-                return self._run_query(text)
-            with writes:
-                if directory is not None:
-                    outcome, payload = pool.write_on_disk("update", text)
-                else:  # proved on a worker's copy first, then applied here
-                    outcome, payload = pool.run("update", text)
-                    if outcome == "ok":
-                        try:
-                            with pool.writing():
-                                store.update(text)
-                        except (QueryError, OSError) as error:
-                            outcome, payload = "bad", str(error)
-                if outcome == "ok":
-                    pool.renew()
-            if outcome != "ok":
-                return self._error(statuses[outcome], payload)
-            self._answer(HTTPStatus.NO_CONTENT, b"")
-
-        def do_PUT(self):
-            if not self._host_ok():
-                return
-            url = urlparse(self.path)
-            if url.path != "/store":
-                return self._error(HTTPStatus.NOT_FOUND, "graphs are PUT to /store?graph=IRI")
-            if not self._write_ok():
-                return
-            graph = parse_qs(url.query).get("graph", [None])[0]
-            body = self._body()
-            if body is None:
-                return
-            with writes:
-                if directory is not None:
-                    outcome, payload = pool.write_on_disk("graph", (graph, body))
-                else:  # bounded by the body's size
-                    with pool.writing():
-                        outcome, payload = _replace_graph(store.store, graph, body)
-                if outcome == "ok":
-                    pool.renew()
-            if outcome != "ok":
-                return self._error(statuses[outcome], payload)
-            self._answer(HTTPStatus.NO_CONTENT, b"")
-
-    server = _Server((host, port), Handler, limits.max_connections)
+    server = _Server((host, port), _Handler, limits.max_connections)
     server.pool = pool
+    server.endpoint = _Endpoint(store, pool, limits,
+                                LOOPBACK_NAMES | {host.lower()} | {name.lower() for name in limits.allowed_hosts},
+                                allow_updates, directory, _Budget(4 * limits.max_body))
     return server
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """One request: its Host (and, for a write, its Origin) checked, its body bounded, then a query
+    to a worker, an update or a graph put (each one write at a time); what it needs is the server's
+    ``_Endpoint``."""
+
+    server_version = "kg-serve"
+
+    def setup(self):
+        self.endpoint = self.server.endpoint
+        self.timeout = self.endpoint.limits.socket_timeout  # a client that stops sending is dropped, quietly
+        super().setup()
+
+    def log_message(self, *args):  # quiet: the caller decides what to log
+        pass
+
+    def _answer(self, status: int, body: bytes, content_type: str = "text/plain; charset=utf-8"):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _error(self, status: int, message: str):
+        self._answer(status, (message + "\n").encode("utf-8"))
+
+    def _host_ok(self) -> bool:
+        """A browser led to this port by a rebound DNS name sends that name: refused."""
+        named = self.headers.get("Host")
+        if named is not None and _host_name(named) not in self.endpoint.allowed:
+            self._error(HTTPStatus.MISDIRECTED_REQUEST, f"Host {named[:80]!r} is not this endpoint's name "
+                                                        f"(loopback names only unless started with --allowed-host)")
+            return False
+        return True
+
+    def _write_ok(self) -> bool:
+        if not self.endpoint.allow_updates:
+            self._error(HTTPStatus.FORBIDDEN, "read-only endpoint (start with --allow-updates)")
+            return False
+        origin = self.headers.get("Origin")
+        if origin is not None and _host_name(origin) not in self.endpoint.allowed:
+            self._error(HTTPStatus.FORBIDDEN, f"writes from a page of {origin[:80]!r} are refused")
+            return False
+        return True
+
+    def _body(self) -> bytes | None:
+        if self.headers.get("Transfer-Encoding"):
+            self._error(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length, not chunked")
+            return None
+        length = self.headers.get("Content-Length")
+        if length is None:
+            self._error(HTTPStatus.LENGTH_REQUIRED, "a body needs a Content-Length")
+            return None
+        if not _LENGTH.fullmatch(length.strip()):  # ASCII digits only: '²'.isdigit() is True
+            self._error(HTTPStatus.BAD_REQUEST, f"Content-Length {length[:40]!r} is not a length")
+            return None
+        length = int(length)
+        if length > self.endpoint.limits.max_body:
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"body over {self.endpoint.limits.max_body} bytes")
+            return None
+        if not self.endpoint.bodies.take(length):
+            self._error(HTTPStatus.SERVICE_UNAVAILABLE, "too many large bodies at once; try again")
+            return None
+        try:
+            return self.rfile.read(length)
+        finally:
+            self.endpoint.bodies.give(length)
+
+    def _run_query(self, text: str | None):
+        if not text:
+            return self._error(HTTPStatus.BAD_REQUEST, "no query given")
+        outcome, payload = self.endpoint.pool.run("query", text)
+        if outcome == "ok":
+            return self._answer(HTTPStatus.OK, payload, "application/sparql-results+json")
+        self._error(_STATUSES[outcome], payload)
+
+    def _update(self, text: str) -> tuple[str, str]:
+        """A SPARQL Update: over the on-disk store, in a writer process; else proved on a worker's copy
+        first, then applied here."""
+        endpoint = self.endpoint
+        if endpoint.directory is not None:
+            return endpoint.pool.write_on_disk("update", text)
+        outcome, payload = endpoint.pool.run("update", text)
+        if outcome == "ok":
+            try:
+                with endpoint.pool.writing():
+                    endpoint.store.update(text)
+            except (QueryError, OSError) as error:
+                outcome, payload = "bad", str(error)
+        return outcome, payload
+
+    def _put_graph(self, graph: str | None, body: bytes) -> tuple[str, str]:
+        """A named graph replaced: over the on-disk store, in a writer process; else here, bounded by
+        the body's size."""
+        endpoint = self.endpoint
+        if endpoint.directory is not None:
+            return endpoint.pool.write_on_disk("graph", (graph, body))
+        with endpoint.pool.writing():
+            return _replace_graph(endpoint.store.store, graph, body)
+
+    def _write(self, write, *arguments):
+        """One write at a time; after one that went through, every worker is renewed."""
+        with self.endpoint.writes:
+            outcome, payload = write(*arguments)
+            if outcome == "ok":
+                self.endpoint.pool.renew()
+        if outcome != "ok":
+            return self._error(_STATUSES[outcome], payload)
+        self._answer(HTTPStatus.NO_CONTENT, b"")
+
+    def do_GET(self):
+        if not self._host_ok():
+            return
+        url = urlparse(self.path)
+        if url.path != "/query":
+            return self._error(HTTPStatus.NOT_FOUND, "SPARQL queries go to /query")
+        self._run_query(parse_qs(url.query).get("query", [None])[0])
+
+    def do_POST(self):
+        if not self._host_ok():
+            return
+        url = urlparse(self.path)
+        if url.path == "/update" and not self._write_ok():
+            return
+        if url.path not in ("/query", "/update"):
+            return self._error(HTTPStatus.NOT_FOUND, "POST goes to /query or /update")
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if url.path == "/update" and kind != "application/sparql-update":
+            # a form or text/plain POST needs no preflight: any web page could send one
+            return self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                               "updates are taken as application/sparql-update only")
+        if url.path == "/query" and kind not in ("application/sparql-query", "application/x-www-form-urlencoded"):
+            return self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                               "queries are taken as application/sparql-query or a form")
+        body = self._body()
+        if body is None:
+            return
+        text = body.decode("utf-8", "replace")
+        if url.path == "/update":
+            return self._write(self._update, text)
+        if kind == "application/x-www-form-urlencoded":
+            text = (parse_qs(text).get("query") or [""])[0]
+        self._run_query(text)
+
+    def do_PUT(self):
+        if not self._host_ok():
+            return
+        url = urlparse(self.path)
+        if url.path != "/store":
+            return self._error(HTTPStatus.NOT_FOUND, "graphs are PUT to /store?graph=IRI")
+        if not self._write_ok():
+            return
+        graph = parse_qs(url.query).get("graph", [None])[0]
+        body = self._body()
+        if body is None:
+            return
+        self._write(self._put_graph, graph, body)
 
 
 _BUSY_BODY = b"too many connections at once; try again\n"

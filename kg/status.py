@@ -141,8 +141,7 @@ def _change(row: dict) -> Change:
 
 # Who repealed named provisions of an instrument: each changer whose kg:changesProvision edges to a
 # provision of it are of kind "repealed", with the provisions and the words.
-_PARTS_REPEALED = """PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT DISTINCT ?changer ?provisionId ?quote ?start ?end ?source WHERE {
+_PARTS_REPEALED = sparql_prefixes("kg", "rdf") + """SELECT DISTINCT ?changer ?provisionId ?quote ?start ?end ?source WHERE {
   ?provision kg:provisionOf ?instrument ; kg:provisionId ?provisionId .
   ?evidence rdf:predicate kg:changesProvision ; rdf:object ?provision ; rdf:subject ?subject ; kg:changeKind "repealed" ;
             kg:quote ?quote ; kg:start ?start ; kg:end ?end ; kg:inSource ?file .

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["Vocabulary", "vocabulary", "fold", "RegistryEntry", "load_registry", "spaced", "phrase_tree",
-           "unnamed_groups"]
+__all__ = ["Vocabulary", "vocabulary", "document_types", "fold", "RegistryEntry", "load_registry", "spaced",
+           "phrase_tree", "unnamed_groups"]
 
 
 def unnamed_groups(pattern: str) -> str:
@@ -30,6 +30,18 @@ def unnamed_groups(pattern: str) -> str:
 
 def _data(name: str) -> str:
     return files("kg").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def document_types() -> dict:
+    """kg/data/document_types.json as written: the kinds of instrument (``types``) with their forms, codes,
+    ranks and family, and the families the views draw them by (``families``). The one list of kinds:
+    the finder, the ranks, the concepts of the graph and the views all read it.
+
+    >>> [kind["name"] for kind in document_types()["types"]][:3]
+    ['Hiến pháp', 'Bộ luật', 'Luật']
+    """
+    return json.loads(_data("document_types.json"))
 
 
 # Old-style tone placement as texts still write it, and the modern form it folds to.
@@ -111,13 +123,23 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The compiled vocabulary of the bundled data files."""
-    types = json.loads(_data("document_types.json"))["types"]
+    """The compiled vocabulary of the bundled data files: each file compiled by a step of its own."""
     issuers = json.loads(_data("issuers.json"))
-    provinces = json.loads(_data("provinces.json"))
     grammar = json.loads(_data("grammar.json"))
     named = json.loads(_data("named_instruments.json"))["instruments"]
+    places, place_pattern = _places(json.loads(_data("provinces.json")))
+    return Vocabulary(
+        **_type_words(document_types()["types"]),
+        **_issuer_tables(issuers),
+        places=places,
+        issuer=_issuer_pattern(issuers, place_pattern),
+        **_grammar(grammar),
+        named=tuple((e["doc_type"], re.compile(e["pattern"]), e["title"], e["issuer"]) for e in named),
+    )
 
+
+def _type_words(types: list[dict]) -> dict:
+    """The fields of kinds of instrument: their forms and codes, and the patterns that find type words."""
     type_by_form: dict[str, str] = {}
     type_by_code: dict[str, str] = {}
     for entry in types:
@@ -126,20 +148,31 @@ def vocabulary() -> Vocabulary:
         for code in entry["codes"]:
             type_by_code[code] = entry["name"]
     forms = sorted({form for entry in types for form in entry["forms"]}, key=len, reverse=True)
-    # Title-case type words anywhere; lowercase ones only where a number follows ("theo quyết định
-    # số 12/QĐ-UBND"). Two literal-led patterns, not one alternation with lookarounds: re scans a
-    # literal prefix ten times faster, so word boundaries are checked in find.py instead.
-    anchor = re.compile(phrase_tree(forms))
-    # "số" before a number ("số 12", "số: 12", "số : 12"), or a number with its year and code written
-    # straight after a lowercase type word ("theo nghị định 127/2007/NĐ-CP"): the latter found from
-    # its literal-led "/2007/N" (find._anchors), as a pattern led by a digit class took ~20x as long
-    number_anchor = re.compile(r"số(?=\s*:?\s*\d)")
-    year_code = re.compile(r"/(?:19|20)\d\d/[A-ZĐ]")
-    number_before_code = re.compile(r"\d{1,5}(?=/(?:19|20)\d\d/[A-ZĐ])")
     lower_forms = tuple(form[0].lower() + form[1:] for form in forms)
     lower = "|".join(spaced(form) for form in lower_forms)
-    lower_type = re.compile(rf"(?<!\w)(?:{lower})\s*$")
+    return dict(
+        type_by_form=type_by_form,
+        forms=tuple(forms),
+        by_title_types=frozenset(e["name"] for e in types if e["by_title"]),
+        type_by_code=type_by_code,
+        issuer_by_type={e["name"]: e["issuer"] for e in types if e.get("issuer")},
+        # Title-case type words anywhere; lowercase ones only where a number follows ("theo quyết định
+        # số 12/QĐ-UBND"). Two literal-led patterns, not one alternation with lookarounds: re scans a
+        # literal prefix ten times faster, so word boundaries are checked in find.py instead.
+        anchor=re.compile(phrase_tree(forms)),
+        # "số" before a number ("số 12", "số: 12", "số : 12"), or a number with its year and code written
+        # straight after a lowercase type word ("theo nghị định 127/2007/NĐ-CP"): the latter found from
+        # its literal-led "/2007/N" (find._anchors), as a pattern led by a digit class took ~20x as long
+        number_anchor=re.compile(r"số(?=\s*:?\s*\d)"),
+        year_code=re.compile(r"/(?:19|20)\d\d/[A-ZĐ]"),
+        number_before_code=re.compile(r"\d{1,5}(?=/(?:19|20)\d\d/[A-ZĐ])"),
+        lower_type=re.compile(rf"(?<!\w)(?:{lower})\s*$"),
+        lower_type_reversed=re.compile(r"\s*(?:" + "|".join(spaced(form[::-1]) for form in lower_forms) + ")"),
+    )
 
+
+def _issuer_tables(issuers: dict) -> dict:
+    """The fields of issuing bodies: national ones by alias and by code, local ones by alias and by code."""
     national: dict[str, str] = {}
     issuer_by_code: list[tuple[re.Pattern, str]] = []
     for body in issuers["national"]:
@@ -156,23 +189,37 @@ def vocabulary() -> Vocabulary:
         local_codes.update(body["codes"])
         for code in body["codes"]:
             local_bodies_by_code.setdefault(code, []).append(body["name"])
+    return dict(
+        national_issuers=national,
+        issuer_by_code=issuer_by_code,
+        local_bodies=local_bodies,
+        local_codes=frozenset(local_codes),
+        local_bodies_by_code={code: tuple(names) for code, names in local_bodies_by_code.items()},
+        local_kinds=issuers["local_kinds"],
+        roles=tuple(issuers["roles"]),
+    )
 
+
+def _places(provinces: dict) -> tuple[dict[str, tuple[str, str]], str]:
+    """Each province and city by its folded name, and a pattern of their names (old tone placements too)."""
     places: dict[str, tuple[str, str]] = {}
     for name in provinces["provinces"]:
         places[fold(name)] = ("tỉnh", name)
     for name in provinces["cities"]:
         places[fold(name)] = ("thành phố", name)
     place_names = sorted({n for n in provinces["provinces"] + provinces["cities"]}, key=len, reverse=True)
-    place_pattern = "|".join(spaced(n) for n in place_names + _tone_variants(place_names))
+    return places, "|".join(spaced(n) for n in place_names + _tone_variants(place_names))
 
-    roles = tuple(issuers["roles"])
+
+def _issuer_pattern(issuers: dict, place_pattern: str) -> re.Pattern:
+    """An issuer as a text names it: a lead-in, a role, then a local body with its kind and place, or a national one."""
     national_aliases = sorted({a for b in issuers["national"] for a in b["aliases"]}, key=len, reverse=True)
     local_aliases = sorted({a for b in issuers["local"] for a in b["aliases"]}, key=len, reverse=True)
     kinds = sorted(issuers["local_kinds"], key=len, reverse=True)
     lead_ins = "|".join(issuers["lead_ins"]["patterns"])
-    issuer = re.compile(
+    return re.compile(
         rf"(?:{lead_ins})?"
-        rf"(?:(?:{'|'.join(spaced(r) for r in roles)})\s+)?"
+        rf"(?:(?:{'|'.join(spaced(r) for r in issuers['roles'])})\s+)?"
         rf"(?:(?P<local>{'|'.join(spaced(a) for a in local_aliases)})"
         rf"(?:\s+(?P<kind>{'|'.join(spaced(k) for k in kinds)})(?!\w))?"
         rf"(?:\s+(?P<place>{place_pattern})(?!\w))?"
@@ -180,46 +227,26 @@ def vocabulary() -> Vocabulary:
         rf"(?:\s+(?:khóa|khoá|Khóa|Khoá)\s+[IVXLC]+(?!\w))?"
     )
 
+
+def _grammar(grammar: dict) -> dict:
+    """The fields of the number and date grammar and of the words that end or shorten a title."""
     number = grammar["number"]["pattern"]
     number_prefix = grammar["number_prefix"]["pattern"]
     self_reference = grammar["self_reference"]["pattern"]
     malformed_number = r"\s*" + grammar["malformed_number"]["pattern"]
-    # One match instead of three for every type word; the atomic prefix reads "số" as the
-    # separate patterns did, never backtracking to try the number elsewhere.
-    reference_lead = re.compile(rf"(?>{number_prefix})(?P<number>{number})|(?:{self_reference})|(?:{malformed_number})")
-
-    return Vocabulary(
-        type_by_form=type_by_form,
-        forms=tuple(forms),
-        by_title_types=frozenset(e["name"] for e in types if e["by_title"]),
-        type_by_code=type_by_code,
-        issuer_by_type={e["name"]: e["issuer"] for e in types if e.get("issuer")},
-        national_issuers=national,
-        issuer_by_code=issuer_by_code,
-        local_bodies=local_bodies,
-        local_codes=frozenset(local_codes),
-        local_bodies_by_code={code: tuple(names) for code, names in local_bodies_by_code.items()},
-        local_kinds=issuers["local_kinds"],
-        places=places,
-        roles=roles,
-        anchor=anchor,
-        number_anchor=number_anchor,
-        year_code=year_code,
-        number_before_code=number_before_code,
-        lower_type=lower_type,
-        lower_type_reversed=re.compile(r"\s*(?:" + "|".join(spaced(form[::-1]) for form in lower_forms) + ")"),
+    return dict(
         number=re.compile(number),
-        reference_lead=reference_lead,
+        # One match instead of three for every type word; the atomic prefix reads "số" as the
+        # separate patterns did, never backtracking to try the number elsewhere.
+        reference_lead=re.compile(rf"(?>{number_prefix})(?P<number>{number})|(?:{self_reference})|(?:{malformed_number})"),
         list_separator=re.compile(grammar["list_separator"]["pattern"]),
         # (possessive: a date or year starts with neither a space nor a comma, see find.py)
         date=re.compile(r"\s*+,?+\s*+(?:" + grammar["date"]["pattern"] + ")"),
         year_only=re.compile(r"\s*+,?+\s*+(?:" + grammar["year_only"]["pattern"] + ")"),
         footnote=re.compile(grammar["footnote"]["pattern"]),
-        issuer=issuer,
         title_stop_words=frozenset(grammar["title_stop_words"]),
         not_titles=frozenset(fold(t) for t in grammar["not_titles"]["titles"]),
         title_abbreviations=dict(grammar["title_abbreviations"]["words"]),
-        named=tuple((e["doc_type"], re.compile(e["pattern"]), e["title"], e["issuer"]) for e in named),
         title_compounds=frozenset(tuple(fold(word).split()) for word in grammar["title_compounds"]["words"]),
     )
 

@@ -6,7 +6,8 @@ Asserted: the walk a researcher takes (index -> document -> task -> lineage -> n
 lineage edge points down or sideways on the screen and labels stay readable, that a 420-pixel
 screen keeps the text readable, the nodes and edges the page's own vis network holds, that
 nothing but file:// was requested, that the corpus view stops moving within seconds, that
-clicking a task narrows a neighbourhood to its lineage, and that markup in a document runs
+clicking a task narrows a neighbourhood to its lineage, that the Effects section of a law the corpus
+changes leads to the words that change it, and that markup in a document runs
 nothing. Screenshots (KG_UPDATE_SCREENSHOTS=1): docs/lineage-322-II.5.png, docs/lineage-322.png,
 docs/lineage-1205-qd-bkhdt.png.
 """
@@ -421,3 +422,39 @@ def test_filters_and_search(browser, corpus_site, corpus_catalog):
     listed[0].click()  # a result opens its details, with a link to its page
     assert browser.find_element(By.CSS_SELECTOR, "#actions a.open-page").get_attribute("href").endswith(
         report.instruments[corpus_catalog.find("1847/QĐ-TTg")])
+
+
+def test_effects_section_lists_each_change_and_leads_to_the_words_that_make_it(browser, corpus_site, corpus_catalog,
+                                                                               corpus_store):
+    """The Effects section of 25/2008/QH12 (the Health Insurance Law, changed article by article
+    by 51/2024/QH15): one row per change kg.effects reads, and a row's 'By' link opens the
+    changing text at the section that states the change."""
+    from selenium.webdriver.common.by import By
+
+    from kg.effects import effects
+
+    site, report = corpus_site
+    law = corpus_catalog.find("25/2008/QH12")
+    page = site / report.instruments[law]
+    assert_offline(open_page(browser, page, graph=False), page)
+    expected = [e for e in effects(corpus_store, "25/2008/QH12") if e.instrument_iri == law]
+    assert len(expected) > 50
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.effects tr")[1:]
+    assert len(rows) == len(expected)
+    supplemented = next(row for row, effect in zip(rows, expected)
+                        if effect.provision == "Điều 2.9" and effect.kind == "supplemented")
+    cells = supplemented.find_elements(By.TAG_NAME, "td")
+    assert cells[0].text == "khoản 9 Điều 2" and cells[2].text.startswith("51/2024/QH15")
+    cells[2].find_element(By.TAG_NAME, "a").click()
+    wait_loaded(browser)
+    target = browser.current_url
+    assert target.split("#")[0].endswith(report.texts[corpus_catalog.find("51/2024/QH15")]) and "#" in target
+    anchor = target.split("#", 1)[1]
+    # a section's anchor is an empty span where it starts: read the words that follow it
+    section = browser.execute_script("""
+        var start = document.getElementById(arguments[0]); if (!start) { return null; }
+        var range = document.createRange(); range.setStartAfter(start);
+        range.setEndAfter(document.getElementById('text').lastChild);
+        return range.toString().slice(0, 300);""", anchor)
+    assert section and "Bổ sung khoản 9 vào sau khoản 8 Điều 2" in section
+    assert [url for url in requests(browser) if not url.startswith(("file://", "data:"))] == []

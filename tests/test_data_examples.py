@@ -74,3 +74,10 @@ def test_every_quoted_basis_example_is_the_basis_of_its_instrument(example):
 @pytest.mark.parametrize("written, expanded", sorted(_data("grammar.json")["title_abbreviations"]["examples"].items()))
 def test_every_abbreviated_title_example_reads_as_the_full_title(written, expanded):
     assert [r.title for r in find_references(prepare_text(written))] == [expanded]
+
+
+@pytest.mark.parametrize("example, not_stated", _data("relation_cues.json")["nouns"]["examples"])
+def test_a_cue_phrase_inside_a_noun_states_no_relation(example, not_stated):
+    result = extract_text(example)
+    assert result.citations
+    assert not [r for r in result.relations if r.predicate in not_stated], result.relations

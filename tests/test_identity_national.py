@@ -13,6 +13,7 @@ from kg.build import build
 from kg.cli import main
 from kg.extract import extract_file, extract_text
 from kg.iri import is_file_iri
+from kg.namespaces import sparql_prefixes
 from kg.text import prepare_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +82,7 @@ def files_by_document(output: Path) -> dict[str, list[str]]:
     from kg.store import MemoryStore
 
     rows = MemoryStore(output).query(
-        "PREFIX kg: <https://w3id.org/kg-vn/ontology#> SELECT ?file ?doc WHERE { GRAPH ?file { ?file kg:describes ?doc } }"
+        sparql_prefixes("kg") + "SELECT ?file ?doc WHERE { GRAPH ?file { ?file kg:describes ?doc } }"
     ).records()
     files: dict[str, list[str]] = {}
     for row in rows:

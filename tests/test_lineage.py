@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from kg import lineage
 from kg.cli import main
+from kg.namespaces import sparql_prefixes
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +44,7 @@ def test_a_circular_rests_on_a_decree_that_rests_on_a_law(corpus_store, graph):
     laws = {c["label"] for c in decree["children"]}
     assert {"51/2024/QH15", "63/2025/QH15"} <= laws
     # the decree is itself in the corpus: the chain crosses documents
-    held = corpus_store.query("""PREFIX kg: <https://w3id.org/kg-vn/ontology#>
+    held = corpus_store.query(sparql_prefixes("kg") + """
         SELECT ?d ?path WHERE { ?f kg:describes ?d ; kg:path ?path }""", {"d": _iri(decree)}).records()
     assert held and held[0]["path"].startswith("corpus/congbao/")
 

@@ -69,6 +69,30 @@ def test_a_lineage_walked_in_the_store_is_the_one_the_whole_graph_gives(store, c
         assert _steps(network.lineage_tree(store, start, down=True, depth=1)) == lineage.downstream(whole, start, depth=1)
 
 
+def test_the_steps_read_by_triple_patterns_are_those_sparql_gives(store):
+    """A lineage's steps are read in Oxigraph by a triple pattern per node and relation
+    (network._steps); any other store is asked in SPARQL (network._steps_asked). Both must give the
+    same steps, up and down, for every node the plan's and a decree's lineages reach."""
+    starts = [lineage.find_start(store, "322/KH-UBND", section) for section in ("II.5", "II.1", "I.1")]
+    starts += [PLAN, DECISION, lineage.find_start(store, "62/2022/NĐ-CP")]
+    nodes = set(starts)
+    for start in starts:
+        for down in (False, True):
+            stack = [network.lineage_tree(store, start, down=down)]
+            while stack:
+                entry = stack.pop()
+                nodes.add(entry["iri"])
+                stack.extend(entry["children"])
+    nodes = sorted(nodes - {None})
+    assert len(nodes) > 100
+    for relations in (lineage.RESTS_ON, lineage.ALL_RELATIONS):
+        for down in (False, True):
+            read = network._steps(store, nodes, relations, down)
+            asked = network._steps_asked(store, nodes, relations, down)
+            assert len(read) == len(set(read)) and set(read) == set(asked)
+            assert read and {relation for _, relation, _ in read} > {"cites", "implements"}
+
+
 def _steps(tree: dict) -> dict:
     """The tree without the provisions each step names (the walk adds them; kg.lineage's whole-graph
     tree has none)."""

@@ -27,6 +27,15 @@ def test_pinpoints_before_an_instrument(example):
     assert _values(pinpoints_before(text, len(example["text"]))) == example["pinpoints"]
 
 
+@pytest.mark.parametrize("example", DATA["examples"], ids=lambda e: e["text"].strip())
+def test_pinpoints_before_an_instrument_from_first_words(example):
+    # the same, tried only after the last character a list of parts cannot hold ("I.3" holds one)
+    from kg.pinpoint import _Starts
+    text = example["text"] + example["instrument"]
+    found = pinpoints_before(text, len(example["text"]), starts=_Starts(text))
+    assert _values(found) == example["pinpoints"]
+
+
 @pytest.mark.parametrize("example", DATA["own_examples"], ids=lambda e: e["text"])
 def test_pinpoints_into_the_document_itself(example):
     found = [p for m in _patterns()["own"].finditer(example["text"]) for p in parse_parts(m.group("chain"))]
@@ -142,15 +151,18 @@ def test_scans_from_first_words_find_what_a_whole_scan_finds(name):
         own = [(m.span(), m.group("chain")) for m in patterns["own"].finditer(sample)]
         changes = [(m.span(), m.groupdict()) for m in patterns["change"].finditer(sample)]
         assert own and changes
-        assert own == [(m.span(), m.group("chain")) for m in
-                       starts.scan(patterns["own"], sample, None if starts.whole else starts.own_starts())]
+        own_starts, here_starts = (None, None) if starts.whole else starts.own_starts()
+        assert own == [(m.span(), m.group("chain")) for m in starts.scan(patterns["own"], sample, own_starts)]
         assert changes == [(m.span(), m.groupdict()) for m in
                            starts.scan(patterns["change"], sample, None if starts.whole else starts.changes)]
         for name, places in (("phrase", "phrases"), ("here", None)):
             whole = [m.span() for m in patterns[name].finditer(sample)]
-            at = None if starts.whole else (starts.own_starts() if places is None else getattr(starts, places))
+            at = here_starts if places is None else None if starts.whole else getattr(starts, places)
             assert whole == [m.span() for m in starts.scan(patterns[name], sample, at)], name
         assert starts.whole == (sample is not text)
+        # inside quoted new wording: the last “ before a position comes after the last ”
+        every = range(0, len(sample), 97)
+        assert [sample.rfind("“", 0, k) > sample.rfind("”", 0, k) for k in every] == [starts.quoted(k) for k in every]
         ends = [m.end() for m in patterns["token"].finditer(sample)][::50]
         assert [(m.span() if m else None) for m in (patterns["before"].search(sample, max(0, e - 300), e) for e in ends)] \
             == [(m.span() if m else None) for m in (starts.search_before(patterns["before"], sample, max(0, e - 300), e)

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from kg.effects import effects, most_cited_provisions
 from kg.extract import extract_file, extract_text
 from kg.iri import section_iri
-from kg.namespaces import ELI, KG
+from kg.namespaces import ELI, KG, sparql_prefixes
 from kg.rdf import PREDICATES, dataset
 from kg.store import MemoryStore
 from kg.validate import validate
@@ -33,7 +33,7 @@ def test_a_changed_clause_is_a_provision_below_its_article_and_instrument():
                        f" <{clause}> a <{ELI}LegalResourceSubdivision> ; <{KG}provisionOf> <{target}> }}").boolean
     # the article is part of the instrument by kg:provisionOf alone: a document's article keeps one parent
     assert not store.query(f"ASK {{ <{article}> <{ELI}is_part_of> ?parent }}").boolean
-    rows = store.query(f"""PREFIX kg: <{KG}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    rows = store.query(f"""{sparql_prefixes("kg", "rdf")}
         SELECT ?kind ?quote WHERE {{ ?e rdf:predicate kg:changesProvision ; rdf:object <{clause}> ;
         kg:changeKind ?kind ; kg:quote ?quote }}""").records()
     assert rows == [{"kind": "amended", "quote": "Sửa đổi, bổ sung khoản 1"}]

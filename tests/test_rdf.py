@@ -5,7 +5,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.models import Citation, Document, Extraction, Instrument, Reference, Relation, Section
-from kg.namespaces import ELI, KG
+from kg.namespaces import ELI, KG, XSD, sparql_prefixes
 from kg.rdf import (INSTRUMENTS_GRAPH, canonical_iris, dataset, is_party, source_graph_iri)
 from kg.iri import instrument_iri, section_iri
 from kg.store import MemoryStore
@@ -92,7 +92,7 @@ def test_each_source_file_has_its_own_named_graph_and_changing_one_leaves_the_ot
 def test_every_edge_carries_its_file_offsets_and_words():
     store = MemoryStore.from_quads(quads_of(plan_extraction()))
     rows = store.query(f"""
-        PREFIX kg: <{KG}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        {sparql_prefixes("kg", "rdf")}
         SELECT ?start ?end ?quote ?path WHERE {{
           GRAPH <{INSTRUMENTS_GRAPH}> {{ <{DECISION.iri}> kg:amends <{AMENDED.iri}> }}
           GRAPH ?g {{ ?e rdf:subject <{DECISION.iri}> ; rdf:predicate kg:amends ; rdf:object <{AMENDED.iri}> ;
@@ -105,7 +105,7 @@ def test_every_edge_carries_its_file_offsets_and_words():
     assert TEXT[int(row["start"]):int(row["end"])] == row["quote"]
     assert row["quote"].startswith("Quyết định số 15/2019/QĐ-UBND") and row["path"] == "corpus/plan.txt"
     # the words that type it are kept beside the quote, within it
-    cue = store.query(f"""PREFIX kg: <{KG}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    cue = store.query(f"""{sparql_prefixes("kg", "rdf")}
         SELECT ?cue WHERE {{ ?e rdf:predicate kg:amends ; kg:cue ?cue }}""").records()
     assert cue == [{"cue": "sửa đổi"}] and "sửa đổi" in row["quote"]
 
@@ -114,7 +114,7 @@ def test_every_evidence_quote_in_the_corpus_graph_is_its_source_text_between_its
     # kg:quote is defined as exactly text[start:end] of the source, the text as read
     from kg.text import read_text
 
-    rows = corpus_store.query(f"""PREFIX kg: <{KG}> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    rows = corpus_store.query(f"""{sparql_prefixes("kg", "rdf")}
         SELECT ?path ?start ?end ?quote ?cue ?relation WHERE {{ GRAPH ?g {{
           ?e a kg:Assertion ; rdf:predicate ?relation ; kg:start ?start ; kg:end ?end ; kg:quote ?quote .
           OPTIONAL {{ ?e kg:cue ?cue }} ?g kg:path ?path }} }}""", max_rows=10**6).rows
@@ -145,12 +145,12 @@ def test_a_task_cites_what_stands_in_it_unless_a_typed_relation_links_them():
 def test_tasks_carry_agencies_and_deadline_as_typed_terms():
     store = MemoryStore.from_quads(quads_of(plan_extraction()))
     task = section_iri(PLAN.iri, "II.5")
-    row = store.query(f"""PREFIX kg: <{KG}> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    row = store.query(f"""{sparql_prefixes("kg", "skos")}
         SELECT ?lead ?partner ?deadline (DATATYPE(?deadline) AS ?type) ?parent WHERE {{
           <{task}> kg:leadAgency/skos:prefLabel ?lead ; kg:partnerAgency/skos:prefLabel ?partner ;
                    kg:deadline ?deadline ; <{ELI}is_part_of> ?parent }}""").records()
     assert row == [{"lead": "Sở Nội vụ", "partner": "Sở Tư pháp", "deadline": "2023-11",
-                    "type": "http://www.w3.org/2001/XMLSchema#gYearMonth", "parent": section_iri(PLAN.iri, "II")}]
+                    "type": XSD + "gYearMonth", "parent": section_iri(PLAN.iri, "II")}]
 
 
 @pytest.mark.parametrize("instrument, party", [

@@ -146,18 +146,19 @@ STRONGER = {"consolidates", "amends", "replaces", "repeals", "suspends", "guides
 
 @pytest.mark.slow  # every gazette document
 def test_every_can_cu_line_of_the_gazette_yields_based_on():
-    """Each preamble "Căn cứ" line that holds a reference: every instrument in it is based_on (or, where the
-    text states more elsewhere, something stronger)."""
-    lines = based = 0
+    """Each preamble "Căn cứ" line that holds a reference: every instrument in it is based_on, whatever
+    else the text says of it (based_on is kept apart: a decree rests on the law it details)."""
+    lines = 0
     missing = []
     for path in GAZETTE:
         source = read_text(path)
         result = extract_source(source)
         own = result.document.instrument.iri
-        predicate = {r.object: r.predicate for r in result.relations if r.subject == own}
-        # a consolidated text's footnote quoting a merged instrument's "Căn cứ" lines: that instrument's basis
-        predicate.update({r.object: r.predicate for r in result.relations
-                          if r.predicate == "based_on" and r.subject != own and "/section/" not in r.subject})
+        predicates = {}
+        for r in result.relations:
+            # a consolidated text's footnote quoting a merged instrument's "Căn cứ" lines: that instrument's basis
+            if r.subject == own or r.predicate == "based_on" and "/section/" not in r.subject:
+                predicates.setdefault(r.object, set()).add(r.predicate)
         for match in _CAN_CU.finditer(source.normalized):
             start, end = source.to_original(match.start()), source.to_original(match.end())
             cited = [c for c in result.citations
@@ -165,13 +166,12 @@ def test_every_can_cu_line_of_the_gazette_yields_based_on():
             if not cited:
                 continue
             lines += 1
-            got = {predicate.get(c.instrument.iri) for c in cited}
-            based += "based_on" in got
-            if not got <= {"based_on"} | STRONGER:
-                missing.append((path, source.original[start:start + 100], got))
+            for citation in cited:
+                got = predicates.get(citation.instrument.iri, set())
+                if not got & {"based_on", "consolidates"}:  # a consolidated text merges what its body names
+                    missing.append((path, source.original[start:start + 100], got))
     assert lines > 1300
-    assert not missing, missing[:5]
-    assert based / lines > 0.95, (based, lines)
+    assert not missing, (len(missing), lines, missing[:5])
 
 
 @pytest.mark.slow  # the whole corpus
@@ -400,6 +400,44 @@ CONSOLIDATED = [
      {("doc", "consolidates", "28/2015/TT-BLĐTBXH"), ("doc", "consolidates", "15/2023/TT-BLĐTBXH"),
       ("15/2023/TT-BLĐTBXH", "amends", "28/2015/TT-BLĐTBXH")},
      {("doc", "consolidates", "38/2013/QH13"), ("doc", "consolidates", "28/2015/NĐ-CP")}),
+    # "1 Thông tư số 12/2024/TT-BLĐTBXH ... [nine lines of its title] ... có căn cứ ban hành như sau:": a footnote
+    # longer than the reach once read from its number line; the gazette prints no quotation marks
+    ("corpus/congbao/bhxh/van-ban-hop-nhat-so-470-vbhn-bldtbxh-44206.txt",
+     {("12/2024/TT-BLĐTBXH", "based_on", "62/2022/NĐ-CP"), ("12/2024/TT-BLĐTBXH", "based_on", "51/2016/NĐ-CP")},
+     {("doc", "based_on", "62/2022/NĐ-CP"), ("doc", "based_on", "21/2024/NĐ-CP")}),
+    # the quotation cut by the page goes on below the next page's body, opening with its mark: "“Căn cứ Luật
+    # Chứng khoán số 54/2019/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15; ..."
+    ("corpus/congbao/thue_tncn/van-ban-hop-nhat-so-09-vbhn-btc-469539.txt",
+     {("08/2026/TT-BTC", "based_on", "54/2019/QH14"), ("08/2026/TT-BTC", "based_on", "29/2025/NĐ-CP")},
+     {("doc", "based_on", "56/2024/QH15"), ("doc", "based_on", "29/2025/NĐ-CP")}),
+    # no marks at all: the cut quotation goes on after the footnotes' rule, "Căn cứ Luật Giáo dục nghề nghiệp ...;
+    # Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019; ...", to the enacting sentence "Chính phủ ban hành Nghị định ..."
+    ("corpus/congbao/hd_khoan/van-ban-hop-nhat-so-2022-vbhn-bldtbxh-37412.txt",
+     {("24/2022/NĐ-CP", "based_on", "43/2019/QH14"), ("24/2022/NĐ-CP", "based_on", "61/2020/QH14")},
+     {("doc", "based_on", "43/2019/QH14"), ("doc", "based_on", "61/2020/QH14")}),
+    # footnotes the page split go on unnumbered, each after the enacting sentence of the one before ("... thuộc
+    # phạm vi quản lý nhà nước của Bộ Lao động - Thương binh và Xã hội." / "Nghị định số 15/2019/NĐ-CP ... có căn
+    # cứ ban hành như sau:"): the instrument that opens the footnote is the one quoted, not a law on its lines
+    ("corpus/congbao/hd_khoan/van-ban-hop-nhat-so-2021-vbhn-bldtbxh-37407.txt",
+     {("140/2018/NĐ-CP", "based_on", "10/2012/QH13"), ("15/2019/NĐ-CP", "based_on", "67/2014/QH13"),
+      ("24/2022/NĐ-CP", "based_on", "43/2019/QH14")},
+     {("74/2014/QH13", "based_on", "67/2014/QH13"), ("76/2015/QH13", "based_on", "67/2014/QH13"),
+      ("doc", "based_on", "10/2012/QH13")}),
+    # the enacting sentence names the quoted decree and what it amends ("Chính phủ ban hành Nghị định về kéo dài
+    # ... sửa đổi, bổ sung một số điều của Nghị định số 121/2016/NĐ-CP ... đã được sửa đổi, bổ sung tại Nghị định
+    # số 74/2020/NĐ-CP"): it is no basis, and 82/2021 does not amend 74/2020
+    ("corpus/congbao/hd_khoan/van-ban-hop-nhat-so-2091-vbhn-bldtbxh-37409.txt",
+     {("82/2021/NĐ-CP", "based_on", "45/2019/QH14"), ("82/2021/NĐ-CP", "amends", "121/2016/NĐ-CP")},
+     {("82/2021/NĐ-CP", "amends", "74/2020/NĐ-CP"), ("74/2020/NĐ-CP", "based_on", "45/2019/QH14")}),
+    # "“Căn cứ Hiến pháp ...; Quốc hội ban hành Luật An ninh mạng.”": the enacting words name the quoted law itself
+    # (116/2025/QH15), not the 2018 law of that title its bare title would resolve to
+    ("corpus/congbao/chinh_sach_dn/van-ban-hop-nhat-so-113-vbhn-vpqh-469596.txt",
+     {("116/2025/QH15", "based_on", "203/2025/QH15"), ("143/2025/QH15", "based_on", "203/2025/QH15")},
+     {("116/2025/QH15", "cites", "24/2018/QH14"), ("143/2025/QH15", "cites", "61/2020/QH14")}),
+    # a "Thực hiện" line among the quoted ones, after a "Căn cứ" item whose second line reads "ban hành": quoted too
+    ("corpus/congbao/hd_khoan/van-ban-hop-nhat-so-1676-vbhn-bldtbxh-39315.txt",
+     {("02/2023/TT-BLĐTBXH", "implements", "90/QĐ-TTg"), ("02/2023/TT-BLĐTBXH", "based_on", "02/2022/QĐ-TTg")},
+     set()),
 ]
 
 
@@ -434,3 +472,62 @@ def test_a_plan_changes_no_law():
     found = _found("corpus/plans/7360-kh-ubnd-tinh-lai-chau-2025-6a406c1f.txt")
     assert not {(s, p, o) for s, p, o in found if s == "doc" and p in {"amends", "replaces", "repeals", "suspends"}}
     assert ("doc", "cites", "70/2025/QH15") in found or ("doc", "guides", "70/2025/QH15") in found
+
+
+# "A và B ngày ... của X": the tail dates A too only where A is of B's kind
+COORDINATED = [
+    # nghi-quyet-so-109-nq-cp, Điều 1: the Party Congress's resolution is not dated by the Conclusion beside it
+    (lines("Chương trình hành động của Chính phủ thực hiện Nghị quyết Đại hội đại biểu toàn ",
+           "quốc lần thứ XIV của Đảng và Kết luận số 18-KL/TW ngày 02 tháng 4 năm ",
+           "2026 của Trung ương về Kế hoạch phát triển kinh tế - xã hội"),
+     [("Nghị quyết", None, None), ("Kết luận", "18-KL/TW", "2026-04-02")]),
+    # thong-tu-so-21-2026-tt-btc: a law named by title beside a dated decree
+    (lines("hướng dẫn thi hành một số ",
+           "điều của Luật Quản lý thuế và Nghị định số 126/2020/NĐ-CP ngày 19 ",
+           "tháng 10 năm 2020 của Chính phủ quy định chi tiết"),
+     [("Luật", None, None), ("Nghị định", "126/2020/NĐ-CP", "2020-10-19")]),
+    # 322/KH-UBND: two decisions of one kind under one tail share it
+    ("theo Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12 tháng 12 năm 2013 của Bộ Chính trị",
+     [("Quyết định", "217-QĐ/TW", "2013-12-12"), ("Quyết định", "218-QĐ/TW", "2013-12-12")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COORDINATED)
+def test_a_tail_after_two_coordinated_instruments_dates_the_first_only_if_of_one_kind(text, expected):
+    from kg.find import find_references
+    from kg.text import prepare_text
+
+    found = [(r.doc_type, r.number, r.date) for r in find_references(prepare_text(text))]
+    assert found == expected
+
+
+def test_the_government_programme_implements_the_party_congress_resolution_it_predates_no_more():
+    # "Căn cứ Nghị quyết số 41/NQ-CP ngày 11 tháng 3 năm 2026 của Chính phủ về Chương trình hành động của
+    # Chính phủ thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng": the calendar check
+    # dropped it while the resolution took the date 2026-04-02 of the Conclusion named beside it elsewhere
+    result = extract_file("corpus/congbao/chinh_sach_dn/nghi-quyet-so-109-nq-cp-469403.txt")
+    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
+    congress = "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
+    assert ("41/NQ-CP", "implements", congress) in {
+        (label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
+    assert {c.instrument.date for c in result.citations if c.instrument.title == congress} == {None}
+
+
+def test_a_decree_rests_on_the_law_it_details():
+    """"Căn cứ Luật Thi hành án dân sự số 106/2025/QH15;" and "Nghị định này quy định chi tiết Điều 9,
+    ...; khoản 9 Điều 25 và biện pháp hướng dẫn thi hành Luật Thi hành án dân sự": based_on is kept
+    beside guides, not merged into it; a later plain mention adds no 'cites' beside them."""
+    result = extract_file("corpus/congbao/hd_kinh_te/nghi-dinh-so-150-2026-nd-cp-469522.txt")
+    own = result.document.instrument.iri
+    law = next(c.instrument.iri for c in result.citations if c.instrument.number == "106/2025/QH15")
+    assert {r.predicate for r in result.relations if r.subject == own and r.object == law} == {"based_on", "guides"}
+
+
+def test_a_page_break_inside_a_sentence_does_not_end_its_clause():
+    """"Góp phần thực hiện ... Nghị quyết số 59-NQ/TW ... về hội nhập quốc [page: CÔNG BÁO/Số 302 ...
+    46] tế trong tình hình mới và các mục tiêu đề ra của Nghị quyết số 26-NQ/TW": the words go on in
+    lowercase after the gazette's page furniture, and 'thực hiện' governs 26-NQ/TW too."""
+    result = extract_file("corpus/congbao/thue_tncn/quyet-dinh-so-892-qd-ttg-469579.txt")
+    own = result.document.instrument.iri
+    resolution = next(c.instrument.iri for c in result.citations if c.instrument.number == "26-NQ/TW")
+    assert {r.predicate for r in result.relations if r.subject == own and r.object == resolution} == {"implements"}

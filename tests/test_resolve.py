@@ -56,3 +56,33 @@ def test_a_local_number_minted_without_its_place_says_so():
     unplaced = mint_instrument("Quyết định", "454/QĐ-UBND", None, "2018-05-04", 2018, None)
     assert kon_tum.iri != unplaced.iri
     assert kon_tum.iri.endswith("/tinh-kon-tum")
+
+
+def _laws_at(path: str, title_word: str):
+    """Each mention of a law named by title alone containing ``title_word``: its start and resolved number,
+    and the relations between cited instruments the file states, by number."""
+    from kg.extract import extract_file
+
+    result = extract_file(path)
+    mentions = [(c.reference.start, c.instrument.number) for c in result.citations
+                if c.reference.number is None and c.reference.title and title_word in c.reference.title]
+    label = {c.instrument.iri: c.instrument.number for c in result.citations}
+    between = {(label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
+    return mentions, between
+
+
+def test_a_law_in_an_older_instruments_description_is_not_the_later_law_the_document_numbers():
+    # thong-tu-so-21-2021-tt-bldtbxh, Điều 27: "Thông tư số 21/2007/TT-BLĐTBXH ngày 08 tháng 10 năm 2007 ...
+    # hướng dẫn chi tiết một số điều của Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng và
+    # Nghị định số 126/2007/NĐ-CP": the 2006 law, though the circular is based on 69/2020/QH14 of that title
+    mentions, between = _laws_at("corpus/congbao/hdld/thong-tu-so-21-2021-tt-bldtbxh-36486.txt", "đi làm việc")
+    assert {number for start, number in mentions if 24000 < start < 24400} == {"72/2006/QH11"}
+    assert "69/2020/QH14" in {number for _, number in mentions}
+    assert ("21/2007/TT-BLĐTBXH", "guides", "72/2006/QH11") in between
+
+
+def test_a_law_in_a_description_stays_the_documents_numbered_law_where_the_calendar_allows_it():
+    # thong-tu-so-10-2024-tt-bkhdt (dev gold): "Căn cứ Luật Đấu thầu ngày 26 tháng 11 năm 2013", then
+    # "Nghị định số 23/2024/NĐ-CP ngày 27/02/2024 ... thi hành Luật Đấu thầu": one law by one title, as settled
+    mentions, _ = _laws_at("corpus/congbao/uu_dai_dt/thong-tu-so-10-2024-tt-bkhdt-42068.txt", "Đấu thầu")
+    assert {number for _, number in mentions} == {"43/2013/QH13"}

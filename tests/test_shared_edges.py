@@ -7,12 +7,10 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
+from kg.namespaces import ID, KG, RDF
 from kg.rdf import INSTRUMENTS_GRAPH, PREDICATES, is_shared_edge
 from kg.store import open_store
 
-KG = "https://w3id.org/kg-vn/ontology#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-ID = "https://w3id.org/kg-vn/id/"
 RELATIONS = {KG + name for name in PREDICATES.values()}
 
 

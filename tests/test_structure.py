@@ -189,3 +189,12 @@ def test_task_lead_and_deadline_as_the_plan_writes_them(path, section_id, lead, 
         assert section.lead == lead
     if deadline:
         assert deadline in section.deadlines
+
+
+def test_a_task_of_several_duties_reads_each_duty_s_labelled_time():
+    """"1.2. Sở Tài chính ... - Tuyên truyền ... Thời gian thực hiện: Từ tháng 11/2025 đến khi kết thúc
+    Tổng kiểm kê. - Tham mưu ... Thời gian hoàn thành: Tháng 11 - 12/2025. - Phối hợp ... Thời gian hoàn
+    thành: Tháng 12/2025. ...": every label's time, in text order, not only the first one's."""
+    section = _sections("corpus/plans/1627-qd-ubnd-tinh-quang-ngai-2025-4e39af96.txt")["IV.1.2"]
+    assert section.deadlines == ("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê", "Tháng 11 - 12/2025", "2025-12",
+                                 "2026-05-31")

@@ -175,6 +175,20 @@ def test_colours_of_kinds_are_few_and_distinct():
     assert greys == [FAMILY_COLOURS["other"]]  # one grey, for the kinds without a colour of their own
 
 
+def test_the_views_know_every_document_type_from_the_data_file():
+    # adding a kind to kg/data/document_types.json is all it takes for the views to name and colour it
+    from kg.iri import instrument_iri
+    from kg.views.catalog import _type_of
+    from kg.views.html import FAMILIES, FAMILY_COLOURS, colour_of, family
+    from kg.vocab import document_types
+
+    kinds = [kind["name"] for kind in document_types()["types"]]
+    assert [_type_of(instrument_iri(kind, "1/X", 2020)) for kind in kinds] == kinds
+    assert set(FAMILIES.values()) == set(FAMILY_COLOURS) - {"other"}  # each family drawn holds a kind
+    assert (family("Thông tư liên tịch"), family("Công văn"), family(None)) == ("circular", "other", "other")
+    assert colour_of("Nghị định") == FAMILY_COLOURS["decree"] != colour_of("Tờ trình") == FAMILY_COLOURS["other"]
+
+
 def test_lineage_of_322_task_II5_shows_the_amendment_between_the_two_provincial_decisions(corpus_catalog):
     start = corpus_catalog.find("322/KH-UBND", "II.5")
     view = views.lineage_view(corpus_catalog, start)

@@ -4,8 +4,9 @@ a task, to its lineage, to any node and back to the words of the text that state
 One module per view, over shared helpers:
 
 - :mod:`.catalog`: what the pages draw from (nodes, edges, the quoted words of each edge);
-- :mod:`.html`: words and colours (relations from kg/data/relations.json), escaping, templates,
-  writes that stay inside their folder;
+- :mod:`.html`: words and colours (relations from kg/data/relations.json, kinds of instrument and
+  their families from kg/data/document_types.json), escaping, templates, writes that stay inside
+  their folder;
 - :mod:`.links`: where each node and passage has its page in a site;
 - :mod:`.graph`: graph pages (vis-network): the corpus overview and a document's neighbourhood;
 - :mod:`.lineage`: lineage pages, laid out in layers with every edge pointing up, and as a tree;

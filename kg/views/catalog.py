@@ -7,23 +7,18 @@ from dataclasses import dataclass, field
 
 from ..errors import ViewError
 from ..iri import slug
-from ..namespaces import ID, KG
+from ..namespaces import ID, KG, sparql_prefixes
+from ..relations import having
+from ..vocab import document_types
 
 __all__ = ["Node", "Edge", "Quote", "Catalog", "load_catalog", "node_id"]
 
 QUOTES_PER_EDGE = 3
-#: Kinds of instrument whose names open an IRI (quyet-dinh/...): the kind of a node the graph
-#: knows only by its IRI.
-KNOWN_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Quyết định", "Chỉ thị",
-               "Thông tư liên tịch", "Thông tư", "Kế hoạch", "Kết luận", "Chương trình", "Đề án", "Công văn",
-               "Hướng dẫn", "Văn bản hợp nhất", "Thông báo", "Quy định", "Quy chế")
+#: Kinds of instrument (kg/data/document_types.json) by the slug that opens their IRIs (quyet-dinh/...):
+#: the kind of a node the graph knows only by its IRI.
+_TYPE_BY_SLUG = {slug(kind["name"]): kind["name"] for kind in document_types()["types"]}
 
-_PREFIXES = """PREFIX kg: <https://w3id.org/kg-vn/ontology#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
+_PREFIXES = sparql_prefixes("kg", "eli", "rdf", "rdfs", "skos")
 _INSTRUMENTS = _PREFIXES + """
 SELECT ?node ?label ?type ?number ?title ?date ?year ?issuer ?path ?signer WHERE {
   { ?node a kg:StateInstrument } UNION { ?node a kg:PartyDocument }
@@ -264,12 +259,14 @@ def _provisions(store, nodes: dict[str, Node]) -> dict[tuple[str, str], dict[str
 
 def _type_of(iri: str) -> str | None:
     """Documents' kinds name their IRIs' first segment (quyet-dinh): the kind's name, if known."""
-    first = node_id(iri).split("/")[0]
-    for name in KNOWN_TYPES:
-        if slug(name) == first:
-            return name
-    return None
+    return _TYPE_BY_SLUG.get(node_id(iri).split("/")[0])
 
+
+# What some text changes (the relations with an effect on their object, kg/data/relations.json), or dates
+# out of force.
+_CHANGED = sparql_prefixes("kg", "eli") + f"""SELECT DISTINCT ?i WHERE {{
+  {{ ?s ?p ?i FILTER (?p IN ({", ".join("kg:" + relation.property for relation in having("effect"))})) }}
+  UNION {{ ?i eli:date_no_longer_in_force ?d }} }}"""
 
 #: States of an instrument that no longer stands (kg.status): marked in every drawing.
 NO_LONGER_STANDS = frozenset({"repealed", "replaced", "expired", "suspended"})
@@ -280,9 +277,7 @@ def mark_standing(catalog: Catalog, store, only=None) -> int:
     today (kg.status), so drawings can mark what no longer stands; returns how many were marked."""
     from ..status import standing
 
-    rows = store.query("""PREFIX kg: <https://w3id.org/kg-vn/ontology#> PREFIX eli: <http://data.europa.eu/eli/ontology#>
-        SELECT DISTINCT ?i WHERE { { ?s ?p ?i FILTER (?p IN (kg:amends, kg:replaces, kg:repeals, kg:suspends)) }
-                                   UNION { ?i eli:date_no_longer_in_force ?d } }""", max_rows=1_000_000).rows
+    rows = store.query(_CHANGED, max_rows=1_000_000).rows
     marked = 0
     for (iri,) in rows:
         node = catalog.nodes.get(iri.value)

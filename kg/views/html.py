@@ -28,6 +28,7 @@ from markupsafe import Markup
 from ..errors import ViewError
 from ..iri import slug
 from ..relations import RELATIONS as RELATION_KINDS, by_property
+from ..vocab import document_types
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -51,23 +52,12 @@ def inverse_words(relation: str) -> str:
 RELATIONS = {kind.property: (relation_words(kind.property), kind.colour) for kind in RELATION_KINDS.values()}
 RELATIONS["partOf"] = ("part of", "#bbbbbb")
 
-#: Kind of instrument -> node colour: one colour per family of instruments, from Paul Tol's
-#: "bright" and "muted" schemes (told apart under the common colour blindnesses); the kinds
-#: left out share one grey, so no two greys stand for different things.
-FAMILIES = {
-    "Hiến pháp": "law", "Bộ luật": "law", "Luật": "law", "Pháp lệnh": "law",
-    "Nghị quyết": "resolution", "Kết luận": "resolution",
-    "Nghị định": "decree", "Quyết định": "decision", "Chỉ thị": "directive",
-    "Thông tư": "circular", "Thông tư liên tịch": "circular",
-    "Kế hoạch": "plan", "Chương trình": "plan", "Đề án": "plan",
-}
-FAMILY_COLOURS = {"law": "#aa3377", "resolution": "#ee6677", "decree": "#4477aa", "decision": "#228833",
-                  "directive": "#ccbb44", "circular": "#66ccee", "plan": "#ee7733", "other": "#bbbbbb"}
-FAMILY_WORDS = {"law": "Constitution, code, law, ordinance (Hiến pháp, Bộ luật, Luật, Pháp lệnh)",
-                "resolution": "Resolution, conclusion (Nghị quyết, Kết luận)", "decree": "Decree (Nghị định)",
-                "decision": "Decision (Quyết định)", "directive": "Directive (Chỉ thị)",
-                "circular": "Circular (Thông tư)", "plan": "Plan, programme, scheme (Kế hoạch, Chương trình, Đề án)",
-                "other": "Other kinds (Công văn, Thông báo, …)"}
+#: Kind of instrument -> its family, and each family's colour and legend words, in the order the
+#: views draw them (kg/data/document_types.json, where the colours' scheme is said); the kinds
+#: without a family share the grey of "other".
+FAMILIES = {kind["name"]: kind["family"] for kind in document_types()["types"] if "family" in kind}
+FAMILY_COLOURS = {family["name"]: family["colour"] for family in document_types()["families"]}
+FAMILY_WORDS = {family["name"]: family["words"] for family in document_types()["families"]}
 TYPE_COLOURS = {name: FAMILY_COLOURS[family] for name, family in FAMILIES.items()}
 OTHER_COLOUR = FAMILY_COLOURS["other"]
 SECTION_COLOUR = "#ffffff"

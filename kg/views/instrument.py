@@ -11,9 +11,12 @@ from .links import Links, with_root
 __all__ = ["instrument_page"]
 
 
-def instrument_page(catalog: Catalog, iri: str, links: Links, root: str, home: str) -> str:
+def instrument_page(catalog: Catalog, iri: str, links: Links, root: str, home: str, status=None,
+                    effects=None) -> str:
+    """``status`` and ``effects``: the Status and Effects sections (kg.views.document's
+    standing_facts and effects_facts), for an instrument some text of the corpus changes."""
     node = catalog.nodes[iri]
     name = f"{node.doc_type or ''} {node.number or node.label}".strip()
     return render("instrument.html", title=name, node=node, kind=KIND_WORDS[node.kind], home=home,
                   crumbs=[("Documents", home), (name, None)], cited_by=cited_by(catalog, {iri}, links, root),
-                  lineage=with_root(root, links.lineages.get(iri)))
+                  lineage=with_root(root, links.lineages.get(iri)), status=status, effects=effects)

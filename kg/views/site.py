@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..effects import changed_instruments
 from ..errors import KGError
 from .catalog import Catalog, Node, node_id
 from .catalog import mark_standing
@@ -177,8 +178,13 @@ def write_site(paths: Iterable[str | Path], output: str | Path, catalog: Catalog
                                 home="../index.html", crumbs=[("Documents", "../index.html"),
                                                               (node.label, "../" + links.texts[iri]),
                                                               ("neighbourhood", None)]))
+    # Status and effects only for what some text changes: asking each of thousands cited is slow.
+    changed = changed_instruments(store) if store is not None else set()
     for iri, page in links.instruments.items():
-        emit(page, instrument_page(catalog, iri, links, "../", "../index.html"))
+        node = catalog.nodes[iri]
+        status = standing_facts(store, iri)[0] if store is not None and (node.standing or iri in changed) else None
+        effects = effects_facts(store, iri, node.number, links, "../") if iri in changed else None
+        emit(page, instrument_page(catalog, iri, links, "../", "../index.html", status, effects))
 
     by_path = {path: node for node in catalog.documents() for path in node.paths}
     extra: dict[str, dict] = {}
