@@ -103,7 +103,8 @@ def _tree_rss(root: int) -> int:
 def _snapshot(work: Path) -> dict[str, str]:
     """Copy kg/ and ontology/ (as kg.ontology) under ``work``; the environment that imports them."""
     code = work / "code"
-    shutil.copytree(ROOT / "kg", code / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+    # a worktree's kg/ontology is a link to ontology/, copied next
+    shutil.copytree(ROOT / "kg", code / "kg", ignore=shutil.ignore_patterns("__pycache__", "ontology"))
     shutil.copytree(ROOT / "ontology", code / "kg" / "ontology", ignore=shutil.ignore_patterns("__pycache__"))
     return {**os.environ, "PYTHONPATH": str(code)}
 

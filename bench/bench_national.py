@@ -14,7 +14,7 @@ It measures, on one machine, in one run:
 - the peak resident memory of the build's process tree (sampled from /proc, as bench_build does);
 - that no two files became one document unless their identity (type, number, issuer, date) agrees:
   every document node of the graph is checked against the generator's record of each file;
-- the time of who-cites, lineage-of-task and most-cited on the graph, loaded in memory;
+- the time of who-cites, lineage-of-task and most-cited on the store the build left on disk;
 - with ``--push``, the rate of ``kg push`` to an Oxigraph server (the test extra's ``oxigraph``).
 
     .venv/bin/python bench/bench_national.py [--articles 30000] [--push] [--keep DIR]
@@ -177,13 +177,15 @@ def merges(output: Path, truth: dict[str, tuple | None]) -> dict:
 
 
 def questions(output: Path, repeat: int = 3) -> dict[str, tuple[float, int]]:
-    """Median seconds and rows of the reading questions, on the graph loaded in memory."""
+    """Median seconds and rows of the reading questions, on the store the build left (build/oxigraph),
+    which every reading command opens: loading a graph.nq of 1 GB in memory took 177 s."""
     from kg.query import run_named
-    from kg.store import MemoryStore
+    from kg.store import DiskStore, ready_store_is_fresh
 
+    assert ready_store_is_fresh(output), "the build left no ready store"
     started = time.perf_counter()
-    store = MemoryStore(output)
-    timings = {"load the graph (MemoryStore)": (time.perf_counter() - started, 0)}
+    store = DiskStore(output)
+    timings = {"open the build's store (DiskStore)": (time.perf_counter() - started, 0)}
     asks = {"who-cites 158/2025/NĐ-CP": ("who-cites", {"number": "158/2025/NĐ-CP"}),
             "lineage-of-task 322/KH-UBND II.5": ("lineage-of-task", {"document": "322/KH-UBND", "task": "II.5"}),
             "most-cited": ("most-cited", {})}
@@ -243,7 +245,12 @@ def run(articles: int = 30_000, push: bool = False, keep: Path | None = None) ->
         extraction, citations = extraction_alone(target)
         env = _snapshot(work)
         output = work / "build"
+        loads = [os.getloadavg()[0]]
+        began = time.time()
         cold = _spawn(target, output, 2, env=env)
+        # the graph written, then the store loaded: graph.nq's time splits the cold build
+        cold["to_graph"] = (output / "graph.nq").stat().st_mtime - began
+        loads.append(os.getloadavg()[0])
         changed = next(iter(sorted((target / "bo-luat").rglob("*.md"))))
         with open(changed, "a", encoding="utf-8") as file:
             file.write("\nGhi chú.\n")
@@ -251,6 +258,7 @@ def run(articles: int = 30_000, push: bool = False, keep: Path | None = None) ->
         report = json.loads((output / "report.json").read_text(encoding="utf-8"))
         merged = merges(output, truth)
         asked = questions(output)
+        loads.append(os.getloadavg()[0])
         pushed = push_rate(output, work) if push else None
         if keep:
             shutil.copytree(output, keep, dirs_exist_ok=True)
@@ -262,6 +270,8 @@ def run(articles: int = 30_000, push: bool = False, keep: Path | None = None) ->
         ("extraction alone, 2 workers", f"{extraction:.1f} s", f"{citations:,} citations", "1.00x"),
         ("kg build, cold, 2 workers", f"{cold['seconds']:.1f} s", f"peak {cold['peak_tree'] / 2**20:,.0f} MB (process tree)",
          f"{cold['seconds'] / extraction:.2f}x extraction"),
+        ("  of which: until graph.nq is written", f"{cold['to_graph']:.1f} s", "then the on-disk store's bulk load",
+         f"{cold['to_graph'] / extraction:.2f}x extraction"),
         ("kg build after one file changed", f"{warm['seconds']:.1f} s", f"{warm['files'] - warm['cached']} file(s) read again",
          f"{cold['seconds'] / warm['seconds']:.1f}x faster than cold"),
         ("graph", f"{cold['quads']:,} quads", f"{merged['documents']:,} document nodes",
@@ -276,7 +286,7 @@ def run(articles: int = 30_000, push: bool = False, keep: Path | None = None) ->
                      f"{pushed['quads'] / pushed['seconds']:,.0f} quads/s"))
         rows.append(("oxigraph load (bulk, server stopped)", f"{pushed['bulk']:.1f} s", f"{cold['quads']:,} quads",
                      f"{cold['quads'] / pushed['bulk']:,.0f} quads/s"))
-    slowest = max(seconds for name, (seconds, _) in asked.items() if not name.startswith("load"))
+    slowest = max(seconds for name, (seconds, _) in asked.items() if not name.startswith("open"))
     goals = {
         "cold build <= 1.5x extraction alone": cold["seconds"] <= 1.5 * extraction,
         "rebuild after one change >= 20x faster than cold": cold["seconds"] / warm["seconds"] >= 20,
@@ -290,7 +300,7 @@ def run(articles: int = 30_000, push: bool = False, keep: Path | None = None) ->
         "ratios": {"cold build / extraction": cold["seconds"] / extraction, "cold / warm rebuild": cold["seconds"] / warm["seconds"]},
         "summary": (f"{len(truth):,} files: build {cold['seconds']:.0f} s = {cold['seconds'] / extraction:.2f}x extraction "
                     f"({extraction:.0f} s); peak {cold['peak_tree'] / 2**20:,.0f} MB; {len(merged['wrong'])} wrong merges; "
-                    f"slowest question {slowest * 1000:.0f} ms"),
+                    f"slowest question {slowest * 1000:.0f} ms; load average {', '.join(f'{x:.1f}' for x in loads)}"),
         "goals": goals,
         "goal_met": all(goals.values()),
         "wrong": dict(list(merged["wrong"].items())[:5]),

@@ -4,8 +4,11 @@ A build directory holds:
 
 - ``graph.nq``: every quad, one named graph per source file (plus one for the merged
   descriptions of instruments); the file the stores load.
-- ``graph.ttl``: the same triples without their graphs, for people and for ``kg validate``
-  (grouped by file, not sorted; a triple stated by two files is written twice, once is meant).
+- ``graph.ttl``, only when asked (``turtle=True``, ``kg build --ttl``): the same triples without
+  their graphs, for people (grouped by file, not sorted; a triple stated by two files is written
+  twice, once is meant). It is made from the blocks' N-Quads when the outputs are written, so a
+  build that does not want it pays nothing for it; a build without it removes the graph.ttl of an
+  earlier build, which would no longer say what graph.nq says.
 - ``report.json``: files read, references found, files failed and why, links skipped.
 - ``.cache/<version>/cache.sqlite``: one SQLite store (WAL, one transaction per batch) of each
   file's extraction and its graph as text (a block), keyed by the sha256 of the bytes the
@@ -305,13 +308,12 @@ def _from_json(data: dict) -> Extraction:
 # ---------------------------------------------------------------- the cache: one SQLite store, every entry checked
 #
 # A block is one source file's named graph as it goes into the outputs: a header (the sizes of the
-# parts, the counts for the report, and the file's ``kg.rdf.mentions``), its N-Quads, its Turtle
-# (without prefixes) and an 8-byte hash of each triple another graph may share (to count the
+# parts, the counts for the report, and the file's ``kg.rdf.mentions``), its N-Quads and an 8-byte hash of each triple another graph may share (to count the
 # distinct triples of the whole graph without reading them). It is keyed by the sha256 of the bytes
 # its extraction read and the label (which names the graph), and by the few undated instruments
 # the rest of the corpus dates. Each part is stored with its sha256 and checked when read.
 
-_PARTS = ("header", "nq", "ttl", "hashes")
+_PARTS = ("header", "nq", "hashes")
 
 
 def _sha(data: bytes) -> bytes:
@@ -338,9 +340,9 @@ def _connect(path: Path | str, mapped: bool = True) -> sqlite3.Connection:
     return db
 
 
-def _block_row(key: str, header: dict, nq: bytes, ttl: bytes, hashes: bytes) -> tuple:
+def _block_row(key: str, header: dict, nq: bytes, hashes: bytes) -> tuple:
     encoded = json.dumps(header, ensure_ascii=False).encode("utf-8")
-    return key, encoded, nq, ttl, hashes, b"".join(_sha(part) for part in (encoded, nq, ttl, hashes))
+    return key, encoded, nq, hashes, b"".join(_sha(part) for part in (encoded, nq, hashes))
 
 
 class _Cache:
@@ -355,7 +357,7 @@ class _Cache:
         self.db.executescript("""
             CREATE TABLE IF NOT EXISTS extractions (digest TEXT PRIMARY KEY, data BLOB NOT NULL, sha BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS blocks (key TEXT PRIMARY KEY, header BLOB NOT NULL, nq BLOB NOT NULL,
-                                               ttl BLOB NOT NULL, hashes BLOB NOT NULL, sha BLOB NOT NULL);
+                                               hashes BLOB NOT NULL, sha BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS stats (path TEXT PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL);
         """)
         self.pending = 0
@@ -400,7 +402,7 @@ class _Cache:
             return None
 
     def part(self, key: str, name: str) -> bytes:
-        """One part of a block (``nq``, ``ttl`` or ``hashes``), checked; ``_Damaged`` if it is not whole."""
+        """One part of a block (``nq`` or ``hashes``), checked; ``_Damaged`` if it is not whole."""
         index = _PARTS.index(name)
         row = self.db.execute(f"SELECT {name}, sha FROM blocks WHERE key = ?", (key,)).fetchone()
         if row is None or _sha(row[0]) != row[1][32 * index:32 * index + 32]:
@@ -413,8 +415,8 @@ class _Cache:
         row = self.db.execute("SELECT sha FROM blocks WHERE key = ?", (key,)).fetchone()
         return row[0][32 * index:32 * index + 32].hex()
 
-    def put_block(self, key: str, header: dict, nq: bytes, ttl: bytes, hashes: bytes) -> dict:
-        self.db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?, ?)", _block_row(key, header, nq, ttl, hashes))
+    def put_block(self, key: str, header: dict, nq: bytes, hashes: bytes) -> dict:
+        self.db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?)", _block_row(key, header, nq, hashes))
         self._changed()
         return header
 
@@ -491,17 +493,23 @@ def _triple_hashes(nquads: bytes, graph: str) -> tuple[bytes, int]:
     return b"".join(hashes), private
 
 
-def _serialize(quads: list, graph: str) -> tuple[bytes, bytes, bytes, int]:
-    """N-Quads, Turtle without its prefix lines, and ``_triple_hashes`` of the quads of one graph."""
+def _serialize(quads: list, graph: str) -> tuple[bytes, bytes, int]:
+    """N-Quads and ``_triple_hashes`` of the quads of one graph."""
     from pyoxigraph import RdfFormat, serialize
 
-    from .namespaces import PREFIXES
-
     nquads = serialize(quads, format=RdfFormat.N_QUADS)
-    turtle = serialize([quad.triple for quad in quads], format=RdfFormat.TURTLE, prefixes=PREFIXES)
+    return nquads, *_triple_hashes(nquads, graph)
+
+
+def _turtle(nquads: bytes) -> bytes:
+    """The Turtle of one block's N-Quads, without its prefix lines (graph.ttl states them once)."""
+    from pyoxigraph import RdfFormat, parse, serialize
+
+    turtle = serialize([quad.triple for quad in parse(nquads, format=RdfFormat.N_QUADS)], format=RdfFormat.TURTLE,
+                       prefixes=PREFIXES)
     while turtle.startswith(b"@prefix "):
         turtle = turtle[turtle.index(b"\n") + 1:]
-    return nquads, turtle, *_triple_hashes(nquads, graph)
+    return turtle
 
 
 # ---------------------------------------------------------------- the workers: one file's block each, memory bounded
@@ -588,18 +596,18 @@ def _block_of(path, label, same, profile, max_bytes, cached) -> dict:
     extraction = bind_to_file(extraction, label)  # a document its text does not name is its file's
     quads = source_quads(label, digest, extraction, same, profile)
     summary = mentions(extraction)
-    nq, ttl, hashes, private = _serialize(quads, source_graph_iri(label))
-    header = {"nq": len(nq), "ttl": len(ttl), "hashes": len(hashes), "private": private, "quads": len(quads),
+    nq, hashes, private = _serialize(quads, source_graph_iri(label))
+    header = {"nq": len(nq), "hashes": len(hashes), "private": private, "quads": len(quads),
               "references": len(extraction.citations), "relations": len(extraction.relations), "mentions": summary,
               "mentions_key": hashlib.sha256(json.dumps(summary, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]}
     key = _block_key(digest, label, same, profile)
-    row = _block_row(key, header, nq, ttl, hashes)
+    row = _block_row(key, header, nq, hashes)
     db = _WORKER["db"]
     db.execute("BEGIN IMMEDIATE")
     try:
         if stored is not None:
             db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)", (digest, stored, _sha(stored)))
-        db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?, ?)", row)
+        db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?)", row)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
@@ -668,13 +676,14 @@ def _damaged(cache: _Cache, parts: list[tuple[str, dict]]) -> set[str]:
     return damaged
 
 
-def _joined(cache: _Cache, parts: list[tuple[str, dict]], part: str):
-    """A writer of the N-Quads (``part="nq"``) or the Turtle of the blocks, one after the other."""
+def _joined(cache: _Cache, parts: list[tuple[str, dict]], turtle: bool = False):
+    """A writer of the N-Quads of the blocks, one after the other, or of their Turtle (``turtle``)."""
     def write(file):
-        if part == "ttl":
+        if turtle:
             file.write(_PREFIX_LINES)
         for key, _ in parts:
-            file.write(cache.part(key, part))
+            nquads = cache.part(key, "nq")
+            file.write(_turtle(nquads) if turtle else nquads)
     return write
 
 
@@ -711,13 +720,14 @@ def _cannot_write(output: Path, error: Exception) -> KGError:
 
 def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = "full",
           max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, max_file_memory: int | None = DEFAULT_MAX_FILE_MEMORY,
-          follow_links: bool = False) -> BuildReport:
+          follow_links: bool = False, turtle: bool = False) -> BuildReport:
     """Extract every text under ``paths`` and write the graph into ``output``.
 
     ``profile`` is what each file's graph keeps (``kg.rdf.PROFILES``): ``full`` (sections and the
     evidence of every edge) or ``citations`` (documents, tasks and edges: for national-scale stores).
     ``max_file_bytes`` and ``max_file_memory`` bound what one file may cost (it fails alone,
-    named, past them); ``follow_links`` reads links out of the input directories.
+    named, past them); ``follow_links`` reads links out of the input directories; ``turtle`` also
+    writes graph.ttl.
 
     Each file's graph is made where the file is extracted, in a worker, and cached beside its
     extraction; the build then joins the cached blocks in the order of the files, between the
@@ -728,23 +738,35 @@ def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = 
     >>> out = pathlib.Path(tempfile.mkdtemp())
     >>> report = build(["corpus/322-KH-UBND-2023-kon-tum.txt"], out)
     >>> report.files_read, report.ok, sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
-    (1, True, ['graph.nq', 'graph.ttl', 'oxigraph', 'report.json'])
+    (1, True, ['graph.nq', 'oxigraph', 'report.json'])
     """
     from .rdf import check_profile
 
     check_profile(profile)  # before anything is written
     output = Path(output)
+    options = _Options(workers, profile, max_file_bytes, max_file_memory, follow_links, turtle)
     try:
         output.mkdir(parents=True, exist_ok=True)
         with _Locked(output) as locked:
-            return _build(paths, output, workers, log, profile, max_file_bytes, max_file_memory, follow_links,
-                          locked.handle)
+            return _build(paths, output, options, log, locked.handle)
     except (OSError, sqlite3.Error) as error:
         raise _cannot_write(output, error) from None
 
 
-def _build(paths, output: Path, workers: int, log, profile: str, max_file_bytes: int, max_file_memory: int | None,
-           follow_links: bool, lock: int | None = None) -> BuildReport:
+@dataclass(frozen=True)
+class _Options:
+    """What the caller of ``build`` asked, as every step reads it."""
+
+    workers: int
+    profile: str
+    max_file_bytes: int
+    max_file_memory: int | None
+    follow_links: bool
+    turtle: bool
+
+
+def _build(paths, output: Path, options: _Options, log, lock: int | None = None) -> BuildReport:
+    """The build in its cache: the steps of ``_Build`` in order, the cache committed whatever happens."""
     started = time.perf_counter()
     for stale in output.glob(".*.*"):  # temporary files of a build that was killed while writing
         if stale.is_file() and stale.name.split(".")[1] in ("graph", "report"):
@@ -753,143 +775,193 @@ def _build(paths, output: Path, workers: int, log, profile: str, max_file_bytes:
     directory.mkdir(parents=True, exist_ok=True)
     cache = _Cache(directory / CACHE_DB)
     try:
-        report = _build_with(cache, paths, output, workers, log, profile, max_file_bytes, max_file_memory,
-                             follow_links, started, lock)
+        steps = _Build(cache, output, options, lock)
+        steps.read_inputs(paths)          # 1. the files, their digests, the blocks already cached
+        steps.extract()                   # 2. every other file's block, in the workers
+        steps.date_undated_citations()    # 3. the one step over the whole corpus
+        if log:
+            log(f"extracted in {time.perf_counter() - started:.1f} s; writing {output}")
+        steps.write_graph()               # 4. graph.nq (and graph.ttl) joined from the blocks
+        steps.tally()                     # 5. the report's counts; the files' stat keys kept
+        steps.refresh_store()             # 6. build/oxigraph, the store every reading command opens
+        steps.write_report(started)       # 7. report.json, last: the build is complete
     except BaseException:
         cache.close(commit=True)  # what was made is kept for the next build
         raise
     cache.close()
     _prune(output / CACHE, keep=directory.name)
-    return report
+    return steps.report
 
 
-def _build_with(cache: _Cache, paths, output: Path, workers, log, profile, max_file_bytes, max_file_memory,
-                follow_links, started, lock) -> BuildReport:
-    from .rdf import (INSTRUMENTS_GRAPH, ONTOLOGY_GRAPH, canonical_iris, instrument_quads, mentioned_iris,
-                      ontology_file, ontology_quads, source_graph_iri)
+class _Build:
+    """The steps of one build, in the order ``_build`` runs them, and what they hand each other:
+    ``blocks`` (each file's label -> the digest of its bytes, its block's key and header), ``order``
+    (the labels whose block is made, in the order of the files), ``same`` (each undated
+    instrument the corpus dates -> the dated one) and ``parts`` (the blocks graph.nq is joined from)."""
 
-    report = BuildReport(workers=workers)
-    found, report.skipped, report.failed = input_files(paths, follow_links)
-    inputs: dict[str, Path] = {}
-    for path, label in found:
-        inputs.setdefault(label, path)  # an input named twice is one graph
-    blocks: dict[str, tuple[str, str, dict]] = {}  # label -> (digest, key, header)
-    stats = _Stats(cache)
-    todo = []
-    for label, path in inputs.items():
-        try:
-            digest, size = stats.digest(path, max_file_bytes), path.stat().st_size
-        except InputError as error:
-            report.failed.append({"path": label, "reason": error.reason})
-            continue
-        except OSError as error:
-            report.failed.append({"path": label, "reason": error.strerror or str(error)})
-            continue
-        key = _block_key(digest, label, {}, profile)
-        header = cache.header(key)
-        if header is not None:
-            blocks[label] = (digest, key, header)
-            report.cached += 1
-            continue
-        data = cache.extraction(digest)  # extracted before, under another label or profile
-        todo.append(((str(path), label, {}, profile, max_file_bytes, (digest, data) if data else None), size))
+    def __init__(self, cache: _Cache, output: Path, options: _Options, lock: int | None):
+        self.cache, self.output, self.options, self.lock = cache, output, options, lock
+        self.report = BuildReport(workers=options.workers)
+        self.stats = _Stats(cache)
+        self.inputs: dict[str, Path] = {}
+        self.blocks: dict[str, tuple[str, str, dict]] = {}
+        self.todo: list[tuple[tuple, int]] = []
+        self.order: list[str] = []
+        self.same: dict[str, str] = {}
+        self.parts: list[tuple[str, dict]] = []
 
-    def store(result: dict) -> bool:
-        """Take a worker's result (its block is in the cache) into ``blocks``; False if the file failed."""
+    def read_inputs(self, paths) -> None:
+        """The input files, each with its label; the digest of each (from its stat key when it did
+        not change); its block if cached, else a job for the workers (its extraction if cached)."""
+        report, options = self.report, self.options
+        found, report.skipped, report.failed = input_files(paths, options.follow_links)
+        for path, label in found:
+            self.inputs.setdefault(label, path)  # an input named twice is one graph
+        for label, path in self.inputs.items():
+            try:
+                digest, size = self.stats.digest(path, options.max_file_bytes), path.stat().st_size
+            except InputError as error:
+                report.failed.append({"path": label, "reason": error.reason})
+                continue
+            except OSError as error:
+                report.failed.append({"path": label, "reason": error.strerror or str(error)})
+                continue
+            key = _block_key(digest, label, {}, options.profile)
+            header = self.cache.header(key)
+            if header is not None:
+                self.blocks[label] = (digest, key, header)
+                report.cached += 1
+                continue
+            self.todo.append((self._job(label, digest, {}), size))
+
+    def _job(self, label: str, digest: str, same: dict[str, str]) -> tuple:
+        """A worker's job: one file's block, from its cached extraction (under any label or profile) if whole."""
+        data = self.cache.extraction(digest)
+        return (str(self.inputs[label]), label, same, self.options.profile, self.options.max_file_bytes,
+                (digest, data) if data else None)
+
+    def _take(self, result: dict) -> bool:
+        """A worker's result (its block is in the cache) into ``blocks``; False if the file failed."""
         label = result["label"]
         if result["reason"] is not None:
-            report.failed.append({"path": label, "reason": result["reason"]})
+            self.report.failed.append({"path": label, "reason": result["reason"]})
             return False
-        blocks[label] = (result["digest"], result["key"], result["header"])
-        stats.remember(os.path.abspath(inputs[label]), result["stat_key"], result["digest"])
+        self.blocks[label] = (result["digest"], result["key"], result["header"])
+        self.stats.remember(os.path.abspath(self.inputs[label]), result["stat_key"], result["digest"])
         return True
 
-    # The largest texts first: the workers then finish together, not one of them left with a
-    # chunk of long gazettes while the other waits.
-    todo.sort(key=lambda job: -job[1])
-    database = str(cache.path)
-    cache.commit()  # the workers write now: the build holds no write lock meanwhile
-    for result in _run([job for job, _ in todo], workers, max_file_memory, database, lock):
-        if store(result):
-            report.cached += not result["extracted"]
+    def _run(self, jobs: list[tuple]) -> Iterator[dict]:
+        self.cache.commit()  # the workers write now: the build holds no write lock meanwhile
+        return _run(jobs, self.options.workers, self.options.max_file_memory, str(self.cache.path), self.lock)
 
-    # The one step over the whole corpus: an undated citation becomes the one dated instrument of
-    # its series, if some file dates it. Only the few files naming such an instrument change.
-    order = [label for label in inputs if label in blocks]
-    same = canonical_iris(mentioned_iris([blocks[label][2]["mentions"] for label in order]))
+    def extract(self) -> None:
+        """Every file without a cached block, through the workers. The largest texts first: the
+        workers then finish together, not one of them left with a chunk of long gazettes while
+        the other waits."""
+        self.todo.sort(key=lambda job: -job[1])
+        for result in self._run([job for job, _ in self.todo]):
+            if self._take(result):
+                self.report.cached += not result["extracted"]
+        self.order = [label for label in self.inputs if label in self.blocks]
 
-    def remake(labels: list[str], dated: bool) -> None:
+    def date_undated_citations(self) -> None:
+        """An undated citation becomes the one dated instrument of its series, if some file dates
+        it: only the few files naming such an instrument are made again."""
+        from .rdf import canonical_iris, mentioned_iris
+
+        self.same = canonical_iris(mentioned_iris([self.blocks[label][2]["mentions"] for label in self.order]))
+        self._remake([label for label in self.order
+                      if any(iri in self.same for iri in self.blocks[label][2]["mentions"]["undated"])], dated=True)
+
+    def _remake(self, labels: list[str], dated: bool) -> None:
+        """The blocks of ``labels`` under the corpus's dating (``dated``) or none, from the cache if
+        made before, else in the workers."""
         jobs = []
         for label in labels:
-            digest, _, header = blocks[label]
-            mine = {iri: same[iri] for iri in header["mentions"]["undated"] if iri in same} if dated else {}
-            key = _block_key(digest, label, mine, profile)
-            found_header = cache.header(key)
-            if found_header is not None:
-                blocks[label] = (digest, key, found_header)
+            digest, _, header = self.blocks[label]
+            mine = {iri: self.same[iri] for iri in header["mentions"]["undated"] if iri in self.same} if dated else {}
+            key = _block_key(digest, label, mine, self.options.profile)
+            found = self.cache.header(key)
+            if found is not None:
+                self.blocks[label] = (digest, key, found)
                 continue
-            data = cache.extraction(digest)
-            jobs.append((str(inputs[label]), label, mine, profile, max_file_bytes, (digest, data) if data else None))
-        cache.commit()
-        for result in _run(jobs, workers, max_file_memory, database, lock):
-            if not store(result):  # the cached extraction was damaged and the text no longer reads
-                order.remove(result["label"])
-                blocks.pop(result["label"], None)
+            jobs.append(self._job(label, digest, mine))
+        for result in self._run(jobs):
+            if not self._take(result):  # the cached extraction was damaged and the text no longer reads
+                self.order.remove(result["label"])
+                self.blocks.pop(result["label"], None)
 
-    remake([label for label in order if any(iri in same for iri in blocks[label][2]["mentions"]["undated"])], True)
+    def _whole_corpus_parts(self) -> list[tuple[str, dict]]:
+        """The ontology's block, every file's in the order of the files, the instruments' graph's
+        last (cached under the files' mentions it is made from)."""
+        from .rdf import INSTRUMENTS_GRAPH, ONTOLOGY_GRAPH, instrument_quads, ontology_file, ontology_quads
 
-    if log:
-        log(f"extracted in {time.perf_counter() - started:.1f} s; writing {output}")
-    ontology = f"ontology.{hashlib.sha256(ontology_file('kg.ttl').read_bytes()).hexdigest()[:16]}"
-    for attempt in range(5):
-        # The ontology first, every file's graph in the order of the files, the instruments' graph
-        # last, cached under the files' mentions it is made from.
-        summaries = [blocks[label][2]["mentions"] for label in order]
-        key = hashlib.sha256("".join(blocks[label][2]["mentions_key"] for label in order).encode()).hexdigest()[:16]
-        instruments = f"instruments.{key}"
-        parts = []
-        for name, graph, quads in ((ontology, ONTOLOGY_GRAPH, ontology_quads), (instruments, INSTRUMENTS_GRAPH,
-                                   lambda: instrument_quads(summaries, same))):
-            header = cache.header(name)
+        ontology = f"ontology.{hashlib.sha256(ontology_file('kg.ttl').read_bytes()).hexdigest()[:16]}"
+        summaries = [self.blocks[label][2]["mentions"] for label in self.order]
+        key = hashlib.sha256("".join(self.blocks[label][2]["mentions_key"] for label in self.order).encode()).hexdigest()
+        made = []
+        for name, graph, quads in ((ontology, ONTOLOGY_GRAPH, ontology_quads), (f"instruments.{key[:16]}",
+                                   INSTRUMENTS_GRAPH, lambda: instrument_quads(summaries, self.same))):
+            header = self.cache.header(name)
             if header is None:
-                made = quads()
-                nq, ttl, hashes, private = _serialize(made, graph)
-                header = cache.put_block(name, {"nq": len(nq), "ttl": len(ttl), "hashes": len(hashes),
-                                                "private": private, "quads": len(made)}, nq, ttl, hashes)
-            parts.append((name, header))
-        parts = [parts[0], *((blocks[label][1], blocks[label][2]) for label in order), parts[1]]
-        try:
-            report.triples = _triples_and_quads(cache, parts)
-            write_atomic(output / GRAPH_NQ, _joined(cache, parts, "nq"))
-            write_atomic(output / GRAPH_TTL, _joined(cache, parts, "ttl"))
-            break
-        except _Damaged:  # entries edited or damaged since they were written: each made again
-            damaged = _damaged(cache, parts)
-            for key in damaged:
-                cache.drop(key)
-            for dated in (False, True):
-                owners = [label for label in order if blocks[label][1] in damaged
-                          and (blocks[label][1] != _block_key(blocks[label][0], label, {}, profile)) == dated]
-                remake(owners, dated)
-    else:
+                graph_quads = quads()
+                nq, hashes, private = _serialize(graph_quads, graph)
+                header = self.cache.put_block(name, {"nq": len(nq), "hashes": len(hashes), "private": private,
+                                                     "quads": len(graph_quads)}, nq, hashes)
+            made.append((name, header))
+        return [made[0], *((self.blocks[label][1], self.blocks[label][2]) for label in self.order), made[1]]
+
+    def write_graph(self) -> None:
+        """graph.nq joined from the blocks (and graph.ttl if asked, else an older one removed). A
+        block found damaged on the way is dropped and made again, and the join starts over."""
+        cache, output = self.cache, self.output
+        for attempt in range(5):
+            self.parts = self._whole_corpus_parts()
+            try:
+                self.report.triples = _triples_and_quads(cache, self.parts)
+                write_atomic(output / GRAPH_NQ, _joined(cache, self.parts))
+                if self.options.turtle:
+                    write_atomic(output / GRAPH_TTL, _joined(cache, self.parts, turtle=True))
+                else:
+                    (output / GRAPH_TTL).unlink(missing_ok=True)  # it would say what graph.nq no longer does
+                return
+            except _Damaged:  # entries edited or damaged since they were written: each made again
+                damaged = _damaged(cache, self.parts)
+                for key in damaged:
+                    cache.drop(key)
+                for dated in (False, True):
+                    owners = [label for label in self.order if self.blocks[label][1] in damaged
+                              and (self.blocks[label][1] != _block_key(self.blocks[label][0], label, {},
+                                                                       self.options.profile)) == dated]
+                    self._remake(owners, dated)
         raise KGError(f"{output}: the build cache keeps changing under the build; remove {output / CACHE}")
-    report.files_read = len(order)
-    report.unnumbered = [label for label in order if blocks[label][2]["mentions"]["own"][2] is None]
-    report.references = sum(blocks[label][2]["references"] for label in order)
-    report.relations = sum(blocks[label][2]["relations"] for label in order)
-    report.quads = sum(header["quads"] for _, header in parts)
-    cache.save_stats(stats.seen)
-    cache.commit()
-    from .store import refresh_ready_store
-    # build/oxigraph: what every reading command opens (kg.store); each named graph's digest and
-    # place in graph.nq are its block's, so graph.nq is not read again to find them
-    refresh_ready_store(output, _graph_places(cache, parts, [ONTOLOGY_GRAPH, *map(source_graph_iri, order),
-                                                             INSTRUMENTS_GRAPH], output / GRAPH_NQ))
-    report.failed.sort(key=lambda failure: failure["path"])
-    report.seconds = round(time.perf_counter() - started, 2)
-    payload = json.dumps({**asdict(report), "ok": report.ok}, ensure_ascii=False, indent=1).encode("utf-8")
-    write_atomic(output / REPORT, lambda file: file.write(payload))
-    return report
+
+    def tally(self) -> None:
+        """The report's counts, from the blocks' headers; the stat keys of the files read kept."""
+        report, order, blocks = self.report, self.order, self.blocks
+        report.files_read = len(order)
+        report.unnumbered = [label for label in order if blocks[label][2]["mentions"]["own"][2] is None]
+        report.references = sum(blocks[label][2]["references"] for label in order)
+        report.relations = sum(blocks[label][2]["relations"] for label in order)
+        report.quads = sum(header["quads"] for _, header in self.parts)
+        self.cache.save_stats(self.stats.seen)
+        self.cache.commit()
+
+    def refresh_store(self) -> None:
+        """build/oxigraph: what every reading command opens (kg.store); each named graph's digest
+        and place in graph.nq are its block's, so graph.nq is not read again to find them."""
+        from .rdf import INSTRUMENTS_GRAPH, ONTOLOGY_GRAPH, source_graph_iri
+        from .store import refresh_ready_store
+
+        graphs = [ONTOLOGY_GRAPH, *map(source_graph_iri, self.order), INSTRUMENTS_GRAPH]
+        refresh_ready_store(self.output, _graph_places(self.cache, self.parts, graphs, self.output / GRAPH_NQ))
+
+    def write_report(self, started: float) -> None:
+        report = self.report
+        report.failed.sort(key=lambda failure: failure["path"])
+        report.seconds = round(time.perf_counter() - started, 2)
+        payload = json.dumps({**asdict(report), "ok": report.ok}, ensure_ascii=False, indent=1).encode("utf-8")
+        write_atomic(self.output / REPORT, lambda file: file.write(payload))
 
 
 def _prune(cache_root: Path, keep: str) -> None:

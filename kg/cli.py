@@ -97,7 +97,7 @@ def _is_dir(path: str) -> bool:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", default="build", show_default=True, type=click.Path(file_okay=False),
-              help="Build directory: graph.nq, graph.ttl, report.json and the extraction cache.")
+              help="Build directory: graph.nq, the store oxigraph/, report.json and the extraction cache.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for extraction.")
 @click.option("--profile", default="full", show_default=True, type=click.Choice(["full", "citations"]),
@@ -110,8 +110,9 @@ def _is_dir(path: str) -> bool:
 @click.option("--follow-links", is_flag=True, help="Read links that lead out of the input directories.")
 @click.option("--report", "list_unnumbered", is_flag=True,
               help="List the documents whose own number was not found (each is named by its file).")
-def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, follow_links, list_unnumbered):
-    """Extract every text under PATHS and write the corpus graph (Turtle and N-Quads).
+@click.option("--ttl", is_flag=True, help="Also write graph.ttl (Turtle, for people; kg validate reads graph.nq).")
+def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, follow_links, list_unnumbered, ttl):
+    """Extract every text under PATHS and write the corpus graph (N-Quads, and Turtle with --ttl).
 
     Each source file's statements go in a named graph of their own, with the offsets and words
     behind every edge (unless --profile citations). Files whose text has not changed are read
@@ -123,7 +124,7 @@ def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, foll
     from .build import build as run_build
 
     report = run_build(paths, output, workers=workers, profile=profile, max_file_bytes=int(max_file_mb * 2**20),
-                       max_file_memory=max_file_memory_mb * 2**20, follow_links=follow_links)
+                       max_file_memory=max_file_memory_mb * 2**20, follow_links=follow_links, turtle=ttl)
     click.echo(report.summary())
     if list_unnumbered:
         for label in report.unnumbered:

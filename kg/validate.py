@@ -41,13 +41,13 @@ class ValidationReport:
 
 
 def load_graph(source: str | Path):
-    """An rdflib graph of the triples in a build directory, a Turtle, N-Triples or N-Quads file
+    """An rdflib graph of the triples in a build directory (its graph.nq), a Turtle, N-Triples or N-Quads file
     (the graphs of N-Quads merged), named in the error when it cannot be read."""
     import rdflib
 
     path = Path(source)
-    if path.is_dir():
-        path = path / "graph.ttl"
+    if path.is_dir():  # graph.nq: every build writes it (graph.ttl only with --ttl)
+        path = path / "graph.nq"
     if not path.is_file():
         raise GraphError(f"{source}: no graph here (expected a build directory or a .ttl/.nt/.nq file)")
     suffix = path.suffix.lower()

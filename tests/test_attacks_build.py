@@ -217,7 +217,7 @@ def _one_line_error(result: subprocess.CompletedProcess, out: Path, before: dict
 
 def test_a_full_disk_is_one_line_and_the_previous_build_stays(texts, tmp_path):
     out = tmp_path / "out"
-    build([texts], out)
+    build([texts], out, turtle=True)
     before = {name: (out / name).read_bytes() for name in ("graph.nq", "graph.ttl", "report.json")}
     (texts / PLAN.name).write_bytes(PLAN.read_bytes())  # something to write
 
@@ -231,7 +231,7 @@ def test_a_full_disk_is_one_line_and_the_previous_build_stays(texts, tmp_path):
 
 def test_a_read_only_output_is_one_line_and_the_previous_build_stays(texts, tmp_path):
     out = tmp_path / "out"
-    build([texts], out)
+    build([texts], out, turtle=True)
     before = {name: (out / name).read_bytes() for name in ("graph.nq", "graph.ttl", "report.json")}
     shutil.copy(PLAN, texts / PLAN.name)  # something to write
     if os.geteuid() == 0:  # root writes through permissions: a read-only mount of out/, in a namespace

@@ -75,8 +75,8 @@ def test_a_rebuild_reads_only_the_file_that_changed(small_corpus, tmp_path):
 
 
 def test_two_workers_write_the_same_graph_as_one(small_corpus, tmp_path):
-    build([small_corpus], tmp_path / "one", workers=1)
-    build([small_corpus], tmp_path / "two", workers=2)
+    build([small_corpus], tmp_path / "one", workers=1, turtle=True)
+    build([small_corpus], tmp_path / "two", workers=2, turtle=True)
     for name in ("graph.nq", "graph.ttl"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
@@ -85,12 +85,12 @@ def test_two_workers_write_the_same_graph_as_one(small_corpus, tmp_path):
 def test_a_build_killed_half_way_leaves_the_previous_build_and_the_next_run_completes(small_corpus, tmp_path,
                                                                                      corpus_build):
     out = tmp_path / "out"
-    build([small_corpus], out)
+    build([small_corpus], out, turtle=True)
     before = {name: (out / name).read_bytes() for name in ("graph.nq", "graph.ttl", "report.json")}
     (database,) = (out / ".cache").glob("*/cache.sqlite")
     with sqlite3.connect(database) as db:
         blocks_before = db.execute("SELECT count(*) FROM blocks").fetchone()[0]
-    kg = [sys.executable, "-m", "kg.cli", "build", str(ROOT / "corpus"), "-o", str(out)]
+    kg = [sys.executable, "-m", "kg.cli", "build", str(ROOT / "corpus"), "-o", str(out), "--ttl"]
     process = subprocess.Popen(kg, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     # killed once the workers have committed some files' entries to the cache (SQLite in WAL mode)
     deadline = time.monotonic() + 600
@@ -178,10 +178,27 @@ def test_turtle_holds_the_triples_of_the_quads(small_corpus, tmp_path):
     import pyoxigraph as ox
 
     out = tmp_path / "out"
-    report = build([small_corpus], out)
+    report = build([small_corpus], out, turtle=True)
     triples = {q.triple for q in ox.parse(path=out / "graph.ttl", format=ox.RdfFormat.TURTLE)}
     assert triples == {q.triple for q in ox.parse(path=out / "graph.nq", format=ox.RdfFormat.N_QUADS)}
     assert report.triples == len(triples)
+
+
+def test_turtle_is_written_only_when_asked_and_validate_reads_the_quads(small_corpus, tmp_path):
+    """graph.ttl costs a serialisation of every block: written with --ttl only, and a build without
+    it removes an older one, which would no longer hold what graph.nq holds."""
+    from kg.validate import validate
+
+    out = tmp_path / "out"
+    build([small_corpus], out, turtle=True)
+    assert (out / "graph.ttl").is_file()
+    changed = small_corpus / PLANS[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nCăn cứ Luật số 63/2025/QH15;\n", encoding="utf-8")
+    report = build([small_corpus], out)
+    assert not (out / "graph.ttl").exists()
+    checked = validate(out)  # a build directory: its graph.nq
+    assert checked.conforms, checked.violations[:3]
+    assert checked.triples == report.triples
 
 
 def test_a_damaged_cache_entry_is_made_again(small_corpus, tmp_path):
