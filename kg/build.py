@@ -867,9 +867,9 @@ class _Build:
     def date_undated_citations(self) -> None:
         """An undated citation becomes the one dated instrument of its series, if some file dates
         it: only the few files naming such an instrument are made again."""
-        from .rdf import canonical_iris, mentioned_iris
+        from .rdf import corpus_dating
 
-        self.same = canonical_iris(mentioned_iris([self.blocks[label][2]["mentions"] for label in self.order]))
+        self.same = corpus_dating([self.blocks[label][2]["mentions"] for label in self.order])
         self._remake([label for label in self.order
                       if any(iri in self.same for iri in self.blocks[label][2]["mentions"]["undated"])], dated=True)
 

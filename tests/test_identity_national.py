@@ -222,3 +222,15 @@ def test_the_gazettes_signature_stamp_is_furniture_not_a_signer():
     assert "Người ký:" in source.original and "Email: thongtinchinhphu" in source.original
     assert "Người ký:" not in source.normalized and "thongtinchinhphu" not in source.normalized
     assert "Cổng" not in (_document(extract_file(path))["signer"] or "")
+
+
+def test_an_undated_file_is_not_merged_into_another_file_of_the_same_number(tmp_path):
+    """Two consolidated texts "19/VBHN-VPQH": a gazette window that prints no date of its own, and the
+    consolidation of 2026 (numbers of consolidated texts restart each year). The corpus pass that
+    dates undated citations must not read one file as the other: their dates do not agree."""
+    corpus = tmp_path / "collection"
+    corpus.mkdir()
+    for name in ("van-ban-hop-nhat-so-19-vbhn-vpqh-30971.txt", "van-ban-hop-nhat-so-19-vbhn-vpqh-468972.txt"):
+        shutil.copy(ROOT / "corpus" / "congbao" / "bhxh" / name, corpus / name)
+    assert build([corpus], tmp_path / "out").ok
+    assert sorted(len(files) for files in files_by_document(tmp_path / "out").values()) == [1, 1]

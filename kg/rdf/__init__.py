@@ -39,14 +39,14 @@ from pyoxigraph import Quad
 
 from ..iri import INSTRUMENTS_GRAPH, ONTOLOGY_GRAPH, agency_iri, source_graph_iri, type_iri
 from ..models import Extraction
-from .instruments import (InstrumentTally, canonical_iris, instrument_quads, is_party, is_shared_edge,
-                          mentioned_iris, mentions)
+from .instruments import (InstrumentTally, canonical_iris, corpus_dating, instrument_quads, is_party,
+                          is_shared_edge, mentioned_iris, mentions)
 from .ontology_graph import ontology_file, ontology_quads, type_concepts
 from .sources import PROFILES, check_profile, source_quads
 from .terms import PREDICATES
 
 __all__ = ["dataset", "PREDICATES", "PROFILES", "source_quads", "mentions", "mentioned_iris", "instrument_quads",
-           "InstrumentTally", "check_profile", "canonical_iris", "is_party", "is_shared_edge", "source_graph_iri",
+           "InstrumentTally", "check_profile", "canonical_iris", "corpus_dating", "is_party", "is_shared_edge", "source_graph_iri",
            "agency_iri", "type_iri", "ontology_file", "ontology_quads", "type_concepts", "INSTRUMENTS_GRAPH",
            "ONTOLOGY_GRAPH"]
 
@@ -62,7 +62,7 @@ def dataset(sources: Iterable[tuple[str, str, Extraction]], profile: str = "full
     # a document its text does not name is its file's, by the label, as a build names it
     sources = [(label, sha256, bind_to_file(extraction, label)) for label, sha256, extraction in sources]
     summaries = [mentions(extraction) for _, _, extraction in sources]
-    same = canonical_iris(mentioned_iris(summaries))
+    same = corpus_dating(summaries)
     # The ontology travels with the data, so that queries can read class labels and the
     # concepts of document types, and the graph validates on its own.
     quads: list[Quad] = ontology_quads()

@@ -73,10 +73,13 @@ def _series_key(iri: str) -> tuple[str, str, str] | None:
     return parts[0], parts[1], "/".join(parts[3:])
 
 
-def canonical_iris(iris: Iterable[str]) -> dict[str, str]:
+def canonical_iris(iris: Iterable[str], owned: Iterable[str] = ()) -> dict[str, str]:
     """Map an undated instrument to the one dated instrument of the same type, number and
     jurisdiction, when exactly one exists: "Quyết định số 1847/QĐ-TTg" cited without a date is the
     1847/QĐ-TTg another text dates. Two or more candidates stay apart, since numbers restart yearly.
+    A source file's own undated instrument is never read as another file's own (``owned``: the
+    files' instruments): two files are one instrument only when their dates agree, and a
+    consolidated text's number restarts each year ("19/VBHN-VPQH" of 2018 and of 2026).
 
     >>> canonical_iris([ID + "quyet-dinh/1-qd-ttg/undated", ID + "quyet-dinh/1-qd-ttg/2018"])
     {'https://w3id.org/kg-vn/id/quyet-dinh/1-qd-ttg/undated': 'https://w3id.org/kg-vn/id/quyet-dinh/1-qd-ttg/2018'}
@@ -94,12 +97,18 @@ def canonical_iris(iris: Iterable[str]) -> dict[str, str]:
             undated.append((iri, key))
         else:
             dated.setdefault(key, set()).add(iri)
+    owned = set(owned)
     mapping = {}
     for iri, key in undated:
         candidates = dated.get(key, ())
-        if len(candidates) == 1:
+        if len(candidates) == 1 and not (iri in owned and next(iter(candidates)) in owned):
             mapping[iri] = next(iter(candidates))
     return mapping
+
+
+def corpus_dating(summaries: list[dict]) -> dict[str, str]:
+    """``canonical_iris`` over what the files describe and cite (their ``mentions``)."""
+    return canonical_iris(mentioned_iris(summaries), owned=(summary["own"][0] for summary in summaries))
 
 
 def _merge(own: list[Instrument], cited: list[tuple[Instrument, int]]) -> Instrument:
