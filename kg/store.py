@@ -483,11 +483,13 @@ class RdflibStore:
 def _rdflib_own_deprecation():
     """rdflib 7 reads its own deprecated ``Dataset.default_context`` while parsing N-Quads and
     matching triples of a union dataset (one DeprecationWarning per pattern matched, hundreds a
-    query), and its JSON-LD parser makes a ConjunctiveGraph: warnings about code that is not ours.
+    query), its SPARQL evaluator its own ``Dataset.contexts`` for a ``GRAPH ?g`` pattern, and its
+    JSON-LD parser makes a ConjunctiveGraph: warnings about code that is not ours.
     Only those are silenced, only where kg calls rdflib."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Dataset\.default_context is deprecated", category=DeprecationWarning)
         warnings.filterwarnings("ignore", message=r"ConjunctiveGraph is deprecated", category=DeprecationWarning)
+        warnings.filterwarnings("ignore", message=r"Dataset\.contexts is deprecated", category=DeprecationWarning)
         yield
 
 
