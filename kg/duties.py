@@ -106,6 +106,7 @@ class _Rules:
     verb_lead: re.Pattern
     addressee: re.Pattern
     addressee_end: re.Pattern
+    request: re.Pattern  # the addressee's prefix where a name begins ("Đề nghị: Hiệp hội ...")
     not_duty: re.Pattern
     duty: re.Pattern
     clause: re.Pattern
@@ -146,6 +147,7 @@ def _rules() -> _Rules:
                                  r"|(?P<clause>"
                                  + data["addressee"]["clause"] + r")|\s+(?P<other>"
                                  + data["addressee"]["not_duty"] + r")(?!\w)"),
+        request=re.compile("^(?:" + data["addressee"]["prefix"] + ")"),
         not_duty=re.compile(data["addressee"]["not_duty"]),
         duty=re.compile(r"(?<!cơ quan)(?<!Cơ quan)(?<!đơn vị)(?<!Đơn vị)(?<!tổ chức)\s+(?:" + data["addressee"]["duty"] + r"|là\s+cơ\s+quan)(?!\w)"),
         clause=re.compile(data["addressee"]["clause"]),
@@ -191,7 +193,6 @@ def assigns_work(text: str, draft: _Draft) -> bool:
 # "X chủ trì", "X có trách nhiệm"; but "cơ quan chủ trì", "đơn vị chịu trách nhiệm" name a kind of body
 _LEAD_VERB = re.compile(r"là\s+cơ\s+quan\s+chủ\s+trì|chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm")
 _KIND_OF_BODY = re.compile(r"(?:(?<!là )cơ\s+quan|đơn\s+vị|tổ\s+chức)\s*$", re.IGNORECASE)
-_REQUEST = re.compile(r"^Đề\s+nghị\s*:?\s*")  # "Đề nghị các cấp ủy Đảng ...": those asked, without the asking
 _HEADING_END = re.compile(r"[ \t*]*(?::|\n[ \t]*\n)")  # where a heading's words end: its colon or a blank line
 _CELL_VERB = re.compile(r"^(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)\s+(?=\D)", re.IGNORECASE)
 _WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t*]*(?![-+•]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\))[^\s*])")
@@ -227,7 +228,8 @@ def _addressee(own: str, rules) -> str | None:
     name = agency_text(own[start.end():end.start()])
     if not name or len(name) > 120 or not rules.agency_start.match(name):
         return None
-    return _REQUEST.sub("", name)
+    # "Đề nghị các cấp ủy Đảng ..." matched with "Đề nghị" as its head: those asked, without the asking
+    return rules.request.sub("", name)
 
 
 def task_duties(text: str, draft: _Draft, end: int, document: Document):

@@ -448,7 +448,7 @@ def _find_cues(source: SourceText, cues: _Cues, windows: list[tuple[int, int]]) 
             position = reached = match.end() + base
             if meaning[key][0] not in cues.noun_except and (
                     cues.noun.search(piece, max(0, start - base - 60), start - base)
-                    or _NOUN_GOES_ON.fullmatch(piece, noun_end - base, start - base)):
+                    or noun_end >= base and _NOUN_GOES_ON.fullmatch(piece, noun_end - base, start - base)):
                 # "các văn bản hướng dẫn thi hành", "Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần:":
                 # documents named by what they do, each phrase of the list; no act of this text, which
                 # only mentions what it names next (and a cue before it reaches no further)
