@@ -20,9 +20,10 @@ from kg.extract import extract_file
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
-#: What the set scores today; raise these as extraction improves, never lower them to pass. (Session 5 added
-#: five held-out texts, scored before kg was changed for them: see SETTLING.md; the set's figures are over 27.)
-FLOORS = {"macro-F1": 0.995, "fields": 0.985, "relations": 0.952, "tasks": 1.000, "leads": 0.988, "deadlines": 0.980}
+#: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5 and 6
+#: added five and three held-out texts, scored before kg was changed for them: see SETTLING.md; the set's figures
+#: are over 30, and fell when the three of session 6 came in, which is what they are for.)
+FLOORS = {"macro-F1": 0.986, "fields": 0.985, "relations": 0.929, "tasks": 0.952, "leads": 0.961, "deadlines": 0.932}
 
 
 def _scorer():
@@ -57,7 +58,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 27
+    assert figures["files"] == 30
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 
