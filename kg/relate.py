@@ -77,6 +77,7 @@ class _Cues:
     quoted_basis_reach: int
     noun: re.Pattern             # words that make the phrase after them a noun ("văn bản hướng dẫn thi hành")
     noun_except: frozenset[str]  # predicates whose phrases no such word makes a noun ("bằng văn bản theo quy định tại")
+    enumeration: re.Pattern      # ", nhất là:" just before a citation: it is one of what the verb before acts on
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +97,9 @@ def _cues() -> _Cues:
                  re.compile("|".join(_spaced(p) for p in data["quoted_basis"]["phrases"])),
                  re.compile(data["quoted_basis_ends"]), data["quoted_basis_reach"],
                  _noun_pattern(data["nouns"]),
-                 frozenset(data["nouns"]["except"]))
+                 frozenset(data["nouns"]["except"]),
+                 re.compile(r",\s*(?:" + "|".join(_spaced(p) for p in data["enumeration"]["phrases"]) + r")\s*:?\s*\Z",
+                            re.IGNORECASE))
 
 
 def _noun_pattern(nouns: dict) -> re.Pattern:
@@ -275,6 +278,8 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
             else:
                 doc_cue = (_bearing(text, before[-1], ref.start) if before and ref.start - before[-1].end <= cues.reach
                            else walk.previous_cue)
+    if doc_cue is None or doc_cue.predicate in (NAMED, "cites"):
+        doc_cue = _enumerated(context, gap_start, ref.start) or doc_cue
     after = _after_cue(context.trailing, context.trailing_starts, ref.end, ordered[index + 1].reference.start
                        if index + 1 < len(ordered) else len(text), context.clauses)
     if after is not None and (doc_cue is None or doc_cue.predicate != NAMED
@@ -283,6 +288,25 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
     if first_in_clause or (doc_cue is not None and walk.chain is None):
         walk.previous_cue = doc_cue
     return doc_cue
+
+
+def _enumerated(context: _Context, floor: int, position: int) -> _Cue | None:
+    """The verb whose general object the list opening just before ``position`` spells out, if any.
+
+    "triển khai có hiệu quả các quy định của pháp luật và các văn bản hướng dẫn thi hành ..., nhất là: Luật
+    Bảo vệ bí mật nhà nước, ...": the law is one of what the plan implements; the cue phrases inside the
+    general words ("quy định của", the noun "văn bản hướng dẫn thi hành") do not speak for it. The verb is
+    the last cue after ``floor`` (the clause's start, or the instrument before) that states a relation.
+    """
+    cues, text = context.cues, context.text
+    opening = cues.enumeration.search(text, max(floor, position - 40), position)
+    if opening is None:
+        return None
+    verbs = [c for c in _between(context.found, context.cue_starts, floor, opening.start())
+             if not c.after and c.predicate not in (NAMED, "cites")]
+    if not verbs or opening.start() - verbs[-1].end > cues.reach:
+        return None
+    return _bearing(text, verbs[-1], position)
 
 
 def _predicate(context: _Context, citation: Citation, doc_cue: _Cue | None, offer) -> tuple[str, int, int, str]:
