@@ -140,6 +140,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     _named_in_titles(offer, text, context.ordered, context.found, context.cue_starts)
     sections_by_id = {s.id: s for s in sections}
     walk = _Walk()
+    consolidating = document.instrument.doc_type in context.cues.consolidating
     for index, citation in enumerate(context.ordered):
         ref = citation.reference
         doc_cue = _governing_cue(context, walk, index, offer)
@@ -150,6 +151,10 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
             checked = _checked(predicate, owner.instrument, citation.instrument)
             if checked is not None and not _ENACTS.search(text, max(0, ref.start - 20), ref.start):
                 offer(owner.instrument.iri, checked, target, start, end, words)
+            predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+        elif predicate in ONLY_DOWNWARDS and consolidating:
+            # a consolidated text changes nothing itself: the articles it reprints ("Thông tư này thay thế ...",
+            # "Bãi bỏ ...") are acts of the instruments it merges
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         offer(own, predicate, target, start, end, words)
         task = _task_of(citation.section, sections_by_id)
@@ -194,27 +199,41 @@ def _read_context(source: SourceText, document: Document, citations: list[Citati
 
 
 class _Strongest:
-    """The relation kept for each (subject, target): the first offered of the strongest rank; and,
-    beside it, one of those declared kept apart (based_on)."""
+    """The relations kept for each (subject, target): the first offered of the strongest rank; beside it,
+    one of those declared kept apart (based_on); and, when the strongest changes its object, every other
+    relation offered that changes it too (an act amends some parts of an instrument, repeals others and
+    replaces its forms: "Điều 1. Sửa đổi, bổ sung ...", "Điều 2. Bãi bỏ khoản 5 Điều 5 ... của Thông tư số
+    26/2018/TT-BLĐTBXH", "Điều 3. Thay thế Mẫu số 01 ... ban hành kèm theo Thông tư số 26/2018/TT-BLĐTBXH")."""
 
     def __init__(self, rank: dict[str, int]):
         self.rank = rank
-        self.best: dict[tuple[str, str, bool], tuple[int, Relation]] = {}
+        self.first: dict[tuple[str, str], dict[str, Relation]] = {}
+        self.order: dict[tuple[str, str, bool], int] = {}  # relations at one offset are listed as first offered
 
     def offer(self, subject: str, predicate: str, target: str, start: int, end: int, cue: str) -> None:
-        rank = self.rank[predicate]
-        key = (subject, target, predicate in KEPT_APART)  # a Căn cứ stands beside what else the text does
         if subject == target:
             return
-        if key not in self.best or rank < self.best[key][0]:
-            self.best[key] = (rank, Relation(subject, predicate, target, start, end, cue))
+        self.first.setdefault((subject, target), {}).setdefault(
+            predicate, Relation(subject, predicate, target, start, end, cue))
+        self.order.setdefault((subject, target, predicate in KEPT_APART), len(self.order))
 
     def relations(self) -> tuple[Relation, ...]:
-        # beside a relation kept apart, another of the pair says more only if it is stronger ("Căn cứ Luật X"
-        # and "quy định chi tiết Luật X": both; "Căn cứ Luật X" and "theo quy định của Luật X": the basis)
-        kept = [(rank, relation) for (subject, target, apart), (rank, relation) in self.best.items()
-                if apart or rank < self.best.get((subject, target, True), (rank + 1,))[0]]
-        return tuple(relation for _, relation in sorted(kept, key=lambda item: item[1].start))
+        rank = self.rank
+        kept = []
+        for offered in self.first.values():
+            apart = [r for p, r in offered.items() if p in KEPT_APART]
+            others = sorted((r for p, r in offered.items() if p not in KEPT_APART), key=lambda r: rank[r.predicate])
+            kept += [min(apart, key=lambda r: rank[r.predicate])] if apart else []
+            # beside a relation kept apart, another of the pair says more only if it is stronger ("Căn cứ Luật X"
+            # and "quy định chi tiết Luật X": both; "Căn cứ Luật X" and "theo quy định của Luật X": the basis)
+            floor = min((rank[r.predicate] for r in apart), default=None)
+            others = [r for r in others if floor is None or rank[r.predicate] < floor]
+            if others:
+                kept.append(others[0])
+                if others[0].predicate in ONLY_DOWNWARDS:
+                    kept += [r for r in others[1:] if r.predicate in ONLY_DOWNWARDS]
+        order = self.order
+        return tuple(sorted(kept, key=lambda r: (r.start, order[(r.subject, r.object, r.predicate in KEPT_APART)])))
 
 
 @dataclass(slots=True)
@@ -278,16 +297,50 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
             else:
                 doc_cue = (_bearing(text, before[-1], ref.start) if before and ref.start - before[-1].end <= cues.reach
                            else walk.previous_cue)
+    part = None
     if doc_cue is None or doc_cue.predicate in (NAMED, "cites"):
-        doc_cue = _enumerated(context, gap_start, ref.start) or doc_cue
+        # (after an instrument in the clause, a verb is that instrument's: "Quyết định số 15/2019/QĐ-UBND ...
+        # Sửa đổi, bổ sung một số điều của Quy chế ... ban hành kèm theo Quyết định số 21/2018/QĐ-UBND")
+        part = _part_changed(context, gap, ref.start) if first_in_clause else None
+        doc_cue = _enumerated(context, gap_start, ref.start) or doc_cue if part is None else doc_cue
     after = _after_cue(context.trailing, context.trailing_starts, ref.end, ordered[index + 1].reference.start
                        if index + 1 < len(ordered) else len(text), context.clauses)
     if after is not None and (doc_cue is None or doc_cue.predicate != NAMED
                               and cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
-        doc_cue = after
+        doc_cue, part = after, None
     if first_in_clause or (doc_cue is not None and walk.chain is None):
         walk.previous_cue = doc_cue
+    if part is not None:
+        # the verb changes the part named before this instrument, and no item of a list after it
+        # ("Bãi bỏ thủ tục ... quy định tại Nghị định số 37/2026/NĐ-CP ...", then a table "1. Nghị định số ...")
+        return part
     return doc_cue
+
+
+def _part_changed(context: _Context, gap: list[_Cue], position: int) -> _Cue | None:
+    """The verb that changes a part of the instrument at ``position``, where the words naming the part end in a
+    cue that only describes it.
+
+    "Thay thế Mẫu số 01, Mẫu số 02 của Phụ lục III ban hành kèm theo Thông tư số 26/2018/TT-BLĐTBXH", "Bãi bỏ
+    số thứ tự 15 tại Biểu phí, lệ phí quy định tại khoản 1 Điều 1 Thông tư số 64/2025/TT-BTC": the forms are
+    issued with the circular, the fees set out in it, and what the verb does to them it does to the
+    circular (in part). ``gap``: the cues since the clause's start or the instrument before. Not through a
+    quotation or "như sau:" (the quoted words speak for the text they amend).
+    """
+    verbs = [c for c in gap if not c.after and not c.passive and c.predicate in ONLY_DOWNWARDS]
+    if not verbs or position - verbs[-1].end > context.cues.reach:
+        return None
+    verb = verbs[-1]
+    describing = [c for c in gap if c.start >= verb.end]
+    if not describing or any(c.predicate not in ("issued_with", "cites") for c in describing):
+        return None
+    if _QUOTING.search(context.text, verb.end, position):
+        return None
+    return verb
+
+
+# Where the words after a verb turn into the words it puts in: "như sau:", a quotation
+_QUOTING = re.compile(r"[:“\"]")
 
 
 def _enumerated(context: _Context, floor: int, position: int) -> _Cue | None:
@@ -691,7 +744,9 @@ def _ranks() -> tuple[dict[str, int], dict[str, dict[str, int]], int, dict[str, 
     the rank of a local body's document, and the lowest rank that may amend a kind where it is not its own."""
     data = document_types()
     by_type = {t["name"]: t["rank"] for t in data["types"] if "rank" in t}
-    by_issuer = {t["name"]: t["rank_by_issuer"] for t in data["types"] if "rank_by_issuer" in t}
+    # (the rank of a body not listed under the key None)
+    by_issuer = {t["name"]: {**t["rank_by_issuer"], None: t.get("rank_otherwise")} for t in data["types"]
+                 if "rank_by_issuer" in t}
     amendable = {t["name"]: t["amendable_by_rank"] for t in data["types"] if "amendable_by_rank" in t}
     unranked = frozenset(t["name"] for t in data["types"] if "rank" not in t and "rank_by_issuer" not in t)
     return by_type, by_issuer, data["local_rank"], amendable, unranked
@@ -706,6 +761,8 @@ def rank_of(instrument: Instrument) -> int | None:
     9
     >>> rank_of(Instrument(iri="x", doc_type="Quyết định", issuer="Bộ Chính trị")) is None
     True
+    >>> rank_of(Instrument(iri="x", doc_type="Nghị quyết liên tịch", issuer="Bộ Lao động - Thương binh và Xã hội"))
+    7
     """
     by_type, by_issuer, local, _, _ = _ranks()
     rank = by_type.get(instrument.doc_type)
@@ -717,7 +774,7 @@ def rank_of(instrument: Instrument) -> int | None:
     rank = issuers.get(instrument.issuer)
     if rank is None and locality_of(instrument.issuer) is not None:
         return local
-    return rank
+    return rank if rank is not None else issuers[None]
 
 
 def _outranks(subject: Instrument, target: Instrument) -> bool:
