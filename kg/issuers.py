@@ -7,8 +7,10 @@ name carries. Read by resolve (completing a mention), identify (the document's o
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib.resources import files
 
 from .vocab import fold, vocabulary
 
@@ -68,10 +70,19 @@ def _incomplete_issuers() -> dict[str, tuple[str, str]]:
     vocab = vocabulary()
     incomplete = {}
     for body, style in vocab.local_bodies.values():
+        if body in _named_as_written():
+            continue
         for kind in ("", "tỉnh", "thành phố") if "{kind}" in style else ("",):
             name = " ".join(style.format(body=body, kind=kind, place="").split())
             incomplete.setdefault(name, (style.replace("{body}", body), kind))
     return incomplete
+
+
+@lru_cache(maxsize=1)
+def _named_as_written() -> frozenset[str]:
+    """Local bodies never completed with the citing document's place (issuers.json "completed": false)."""
+    data = json.loads(files("kg").joinpath("data", "issuers.json").read_text(encoding="utf-8"))
+    return frozenset(body["name"] for body in data["local"] if body.get("completed") is False)
 
 
 def complete_issuer(issuer: str | None, locality: str | None) -> str | None:
@@ -83,6 +94,8 @@ def complete_issuer(issuer: str | None, locality: str | None) -> str | None:
     'Tỉnh ủy Kon Tum'
     >>> complete_issuer("Ủy ban nhân dân tỉnh", "thành phố Hà Nội")
     'Ủy ban nhân dân tỉnh'
+    >>> complete_issuer("Sở Tài chính", "tỉnh Quảng Ngãi")
+    'Sở Tài chính'
     """
     if issuer is None or locality is None:
         return issuer

@@ -1,5 +1,7 @@
 """resolve, read directly: a mention completed from the other mentions of its number, from the codes
 in the number and from the citing document's locality, on sentences of the founding plan (322/KH-UBND)."""
+import pytest
+
 from kg.find import find_references
 from kg.identify import identify_document
 from kg.issuers import complete_issuer, issuer_from_codes, locality_of, number_codes
@@ -86,3 +88,23 @@ def test_a_law_in_a_description_stays_the_documents_numbered_law_where_the_calen
     # "Nghị định số 23/2024/NĐ-CP ngày 27/02/2024 ... thi hành Luật Đấu thầu": one law by one title, as settled
     mentions, _ = _laws_at("corpus/congbao/uu_dai_dt/thong-tu-so-10-2024-tt-bkhdt-42068.txt", "Đấu thầu")
     assert {number for _, number in mentions} == {"43/2013/QH13"}
+
+
+@pytest.mark.parametrize("passage, number, issuer", [
+    # plans/1627-qd-ubnd-tinh-quang-ngai-2025: a province's department, named as the text gives it (gold)
+    ("*Theo\nđề nghị của Sở Tài chính tại Công văn số 3679/STC-QLGCS ngày 05 tháng 11 năm\n2025.*",
+     "3679/STC-QLGCS", "Sở Tài chính"),
+    # plans/2954-qd-ubnd-tinh-son-la-2025
+    ("Theo đề nghị của Sở Công Thương tại Tờ trình số 298/TTr-SCT", "298/TTr-SCT", "Sở Công Thương"),
+    # congbao nghi-quyet-so-126-nq-cp: a role before the body, the body's place written
+    ("của     \nChủ tịch Ủy ban nhân dân thành phố Hà Nội tại Tờ trình số 82/TTr-UBND \nngày 31 tháng 3 năm 2026. ",
+     "82/TTr-UBND", "Ủy ban nhân dân thành phố Hà Nội"),
+    # plans/182-kh-ubnd-tinh-dong-nai-2025
+    ("Bám sát quan\nđiểm chỉ đạo của Bộ Chính trị tại Kết luận số 132- KL/TW; Nghị quyết 93/NQ-CP",
+     "132-KL/TW", "Bộ Chính trị"),
+])
+def test_the_issuer_written_before_a_reference_is_its_issuer(passage, number, issuer):
+    from kg.extract import extract_text
+
+    result = extract_text(passage)
+    assert {c.instrument.number: c.instrument.issuer for c in result.citations}[number] == issuer
