@@ -14,7 +14,10 @@ from importlib.resources import files
 
 from .vocab import fold, vocabulary
 
-__all__ = ["number_codes", "issuer_from_codes", "complete_issuer", "locality_of"]
+__all__ = ["number_codes", "issuer_from_codes", "joint_issuers", "complete_issuer", "locality_of", "JOINT_SEPARATOR"]
+
+#: What joins the bodies that issue one instrument together ("Bộ Lao động - Thương binh và Xã hội, Bộ Nội vụ")
+JOINT_SEPARATOR = ", "
 
 _LEADING = re.compile(r"^[\d.]+[a-z]?(?:/(?:19|20)\d\d)?[-/]")
 _CODE_SEPARATOR = re.compile(r"[-/]")
@@ -79,10 +82,33 @@ def _incomplete_issuers() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _issuers_data() -> dict:
+    return json.loads(files("kg").joinpath("data", "issuers.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _named_as_written() -> frozenset[str]:
     """Local bodies never completed with the citing document's place (issuers.json "completed": false)."""
-    data = json.loads(files("kg").joinpath("data", "issuers.json").read_text(encoding="utf-8"))
-    return frozenset(body["name"] for body in data["local"] if body.get("completed") is False)
+    return frozenset(body["name"] for body in _issuers_data()["local"] if body.get("completed") is False)
+
+
+def joint_issuers(number: str, locality: str | None = None) -> str | None:
+    """The bodies that issue a joint instrument together, from its number's codes, or None.
+
+    >>> joint_issuers("28/2010/TTLT-BLĐTBXH-BNV")
+    'Bộ Lao động - Thương binh và Xã hội, Bộ Nội vụ'
+    >>> joint_issuers("01/2005/NQLT-BLĐTBXH-BCA-BVHTT-UBTWMTTQVN")
+    'Bộ Lao động - Thương binh và Xã hội, Bộ Công an, Bộ Văn hóa - Thông tin, Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam'
+    >>> joint_issuers("05/2023/TT-BTC") is None, joint_issuers("12/2020/TTLT-BTC-XYZ") is None
+    (True, True)
+    """
+    type_code, codes = _codes(number)
+    if type_code not in _issuers_data()["joint"]["type_codes"] or len(codes) < 2:
+        return None
+    bodies = [_issuer_from_codes((code,), locality) for code in codes]
+    if None in bodies or len(set(bodies)) < len(bodies):
+        return None  # a code that names no known body: the list would be short of one
+    return JOINT_SEPARATOR.join(bodies)
 
 
 def complete_issuer(issuer: str | None, locality: str | None) -> str | None:

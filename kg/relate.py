@@ -35,7 +35,7 @@ from importlib.resources import files
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
 from .relations import KEPT_APART, ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
-from .issuers import locality_of
+from .issuers import JOINT_SEPARATOR, locality_of
 from .vocab import document_types, phrase_tree
 
 __all__ = ["find_relations"]
@@ -771,7 +771,9 @@ def rank_of(instrument: Instrument) -> int | None:
     issuers = by_issuer.get(instrument.doc_type)
     if issuers is None or instrument.issuer is None:
         return None
-    rank = issuers.get(instrument.issuer)
+    # (several bodies issue a joint instrument: the first named leads it)
+    rank = issuers.get(instrument.issuer.split(JOINT_SEPARATOR)[0]) if instrument.issuer not in issuers \
+        else issuers[instrument.issuer]
     if rank is None and locality_of(instrument.issuer) is not None:
         return local
     return rank if rank is not None else issuers[None]

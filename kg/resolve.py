@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .iri import instrument_iri
-from .issuers import complete_issuer, issuer_from_codes, locality_of, number_codes
+from .issuers import complete_issuer, issuer_from_codes, joint_issuers, locality_of, number_codes
 from .models import Citation, Document, Instrument, Reference
 from .vocab import RegistryEntry, fold, load_registry, vocabulary
 
@@ -247,6 +247,9 @@ def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, lo
         # a national code (NĐ-CP, QĐ-TTg) outranks a shared "của ..." that coordination spread to it
         if coded and (issuer is None or coded in vocab.national_issuers.values()):
             issuer = coded
+        # a joint instrument is issued by every body its codes name ("của Bộ trưởng Bộ Lao động - Thương binh và
+        # Xã hội và Bộ trưởng Bộ Nội vụ": the text's words give the first only)
+        issuer = joint_issuers(number, locality) or issuer
         known = registry.number(reference.doc_type, number)
         if known:
             title = title or (known.title if reference.doc_type in vocab.by_title_types else None)

@@ -108,3 +108,22 @@ def test_the_issuer_written_before_a_reference_is_its_issuer(passage, number, is
 
     result = extract_text(passage)
     assert {c.instrument.number: c.instrument.issuer for c in result.citations}[number] == issuer
+
+
+def test_a_joint_instrument_is_issued_by_every_body_its_number_names():
+    # congbao thong-tu-so-15-2024-tt-bldtbxh, items 11 and 13 of its list (gold: every body, in the number's order)
+    from kg.extract import extract_text
+
+    result = extract_text(
+        "11. Thông tư liên tịch số 28/2010/TTLT-BLĐTBXH-BNV ngày 16/9/2010 của \n"
+        "Bộ trưởng Bộ Lao động - Thương binh và Xã hội và Bộ trưởng Bộ Nội vụ hướng \n"
+        "dẫn chức năng, nhiệm vụ, quyền hạn, cơ cấu tổ chức và biên chế của Trung tâm \n"
+        "quản lý sau cai nghiện ma tuý. \n"
+        "13. Nghị quyết liên tịch số 01/2005/NQLT-BLĐTBXH-BCA-BVHTT-UBTWMTTQVN \n"
+        "ngày 17/11/2005 của Bộ Lao động - Thương binh và Xã hội, Bộ Công an, Bộ Văn \n"
+        "hóa - Thông tin và Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam về việc quy \n")
+    issuers = {c.instrument.number: c.instrument.issuer for c in result.citations}
+    assert issuers["28/2010/TTLT-BLĐTBXH-BNV"] == "Bộ Lao động - Thương binh và Xã hội, Bộ Nội vụ"
+    assert issuers["01/2005/NQLT-BLĐTBXH-BCA-BVHTT-UBTWMTTQVN"] == (
+        "Bộ Lao động - Thương binh và Xã hội, Bộ Công an, Bộ Văn hóa - Thông tin, "
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")
