@@ -154,7 +154,15 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         elif predicate in ONLY_DOWNWARDS and consolidating:
             # a consolidated text changes nothing itself: the articles it reprints ("Thông tư này thay thế ...",
-            # "Bãi bỏ ...") are acts of the instruments it merges
+            # "Bãi bỏ ...") are acts of the instruments it merges; its footnote "Khoản này được bãi bỏ theo quy
+            # định tại Điều 3 của Thông tư số 26/2026/TT-BCT" says what that instrument did to the merged base
+            # (only the instrument the footnote's words name first: the others its description names are not)
+            if (context.merged is not None and _THIS_PART.search(text, max(0, start - 30), min(start + 12, ref.start))
+                    and (index == 0 or context.ordered[index - 1].reference.end <= start)):
+                base = context.merged.base.instrument
+                checked = _checked(predicate, citation.instrument, base)
+                if checked is not None and checked != "cites":
+                    offer(target, checked, base.iri, start, end, words)
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         offer(own, predicate, target, start, end, words)
         task = _task_of(citation.section, sections_by_id)
@@ -1006,6 +1014,10 @@ _QUOTED_TAIL = re.compile(
     r"|(?:^[ \t]*“|^[ \t\r]*\n[ \t]*)Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?"
     r"(?:”|\bban hành\b[^\n”]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n”]*?)*?\.[ \t\r]*$)")
 
+
+# A consolidated text's footnote on the part it marks: "Khoản này được bãi bỏ theo quy định tại ...", "Mẫu này
+# được thay thế theo quy định tại ..."
+_THIS_PART = re.compile(r"\bnày\s+(?:đã\s+)?(?:được|bị)\s")
 
 # "Quốc hội ban hành Luật An ninh mạng.": what follows the enacting words is the quoted instrument itself
 _ENACTS = re.compile(r"\bban hành\s+\Z")

@@ -591,3 +591,15 @@ def test_a_consolidated_text_changes_nothing_itself():
                                          if r.subject == own}
     assert ("50/2017/TT-BYT", "amends", "05/2015/TT-BYT") in {
         (label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
+
+
+def test_a_consolidated_texts_footnote_on_a_part_it_marks_is_the_merged_instruments_act():
+    # van-ban-hop-nhat-so-40-vbhn-bct: "2 Khoản này được bãi bỏ theo quy định tại Điều 3 của Thông tư số
+    # 26/2026/TT-BCT ...": the amending circular repeals (part of) the base it amends (gold holds both)
+    result = extract_file("tests/gold/congbao/van-ban-hop-nhat-so-40-vbhn-bct-469651.txt")
+    own = result.document.instrument.iri
+    label = {c.instrument.iri: c.instrument.number for c in result.citations}
+    found = {(label.get(r.subject, "doc" if r.subject == own else r.subject), r.predicate, label.get(r.object))
+             for r in result.relations}
+    assert {("26/2026/TT-BCT", "repeals", "15/2026/TT-BCT"), ("26/2026/TT-BCT", "amends", "15/2026/TT-BCT")} <= found
+    assert not {("doc", "repeals", "15/2026/TT-BCT"), ("doc", "repeals", "26/2026/TT-BCT")} & found
