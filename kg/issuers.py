@@ -14,7 +14,7 @@ from importlib.resources import files
 
 from .vocab import fold, vocabulary
 
-__all__ = ["number_codes", "issuer_from_codes", "joint_issuers", "complete_issuer", "locality_of", "JOINT_SEPARATOR"]
+__all__ = ["number_codes", "issuer_from_codes", "bears_code", "joint_issuers", "complete_issuer", "locality_of", "JOINT_SEPARATOR"]
 
 #: What joins the bodies that issue one instrument together ("Bộ Lao động - Thương binh và Xã hội, Bộ Nội vụ")
 JOINT_SEPARATOR = ", "
@@ -90,6 +90,16 @@ def _issuers_data() -> dict:
 def _named_as_written() -> frozenset[str]:
     """Local bodies never completed with the citing document's place (issuers.json "completed": false)."""
     return frozenset(body["name"] for body in _issuers_data()["local"] if body.get("completed") is False)
+
+
+def bears_code(body: str | None, codes: list[str]) -> bool:
+    """Whether ``body`` is one of the bodies the number's issuer codes name (a code borne by several over time).
+
+    >>> bears_code("Hội đồng Chính phủ", ["CP"]), bears_code("Bộ Tài chính", ["CP"])
+    (True, False)
+    """
+    return body is not None and any(name == body and pattern.match(code)
+                                    for code in codes for pattern, name in vocabulary().issuer_by_code)
 
 
 def joint_issuers(number: str, locality: str | None = None) -> str | None:

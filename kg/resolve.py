@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .iri import instrument_iri
-from .issuers import complete_issuer, issuer_from_codes, joint_issuers, locality_of, number_codes
+from .issuers import bears_code, complete_issuer, issuer_from_codes, joint_issuers, locality_of, number_codes
 from .models import Citation, Document, Instrument, Reference
 from .vocab import RegistryEntry, fold, load_registry, vocabulary
 
@@ -245,7 +245,8 @@ def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, lo
         _, codes = number_codes(number)
         coded = issuer_from_codes(codes, locality)
         # a national code (NĐ-CP, QĐ-TTg) outranks a shared "của ..." that coordination spread to it
-        if coded and (issuer is None or coded in vocab.national_issuers.values()):
+        # (unless the text names another body that bore the code: "206-CP ... của Hội đồng Chính phủ")
+        if coded and (issuer is None or coded in vocab.national_issuers.values()) and not bears_code(issuer, codes):
             issuer = coded
         # a joint instrument is issued by every body its codes name ("của Bộ trưởng Bộ Lao động - Thương binh và
         # Xã hội và Bộ trưởng Bộ Nội vụ": the text's words give the first only)

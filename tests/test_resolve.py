@@ -127,3 +127,17 @@ def test_a_joint_instrument_is_issued_by_every_body_its_number_names():
     assert issuers["01/2005/NQLT-BLĐTBXH-BCA-BVHTT-UBTWMTTQVN"] == (
         "Bộ Lao động - Thương binh và Xã hội, Bộ Công an, Bộ Văn hóa - Thông tin, "
         "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")
+
+
+def test_a_code_borne_by_an_earlier_body_keeps_the_body_the_text_names():
+    # congbao nghi-dinh-so-162-2026-nd-cp: CP meant the Hội đồng Chính phủ in 1975-1979, HĐBT the Hội đồng Bộ trưởng
+    from kg.extract import extract_text
+
+    result = extract_text(
+        "d) Cán bộ xã, phường, thị trấn đang hưởng trợ cấp hằng tháng theo Quyết \n"
+        "định số 130-CP ngày 20 tháng 6 năm 1975 của Hội đồng Chính phủ bổ sung \n"
+        "chính sách, chế độ đãi ngộ đối với cán bộ xã và Quyết định số 111-HĐBT ngày \n"
+        "13 tháng 10 năm 1981 của Hội đồng Bộ trưởng về việc sửa đổi, bổ sung một số \n"
+        "Căn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022;")
+    issuers = {c.instrument.number: c.instrument.issuer for c in result.citations}
+    assert issuers == {"130-CP": "Hội đồng Chính phủ", "111-HĐBT": "Hội đồng Bộ trưởng", "62/2022/NĐ-CP": "Chính phủ"}
