@@ -78,6 +78,8 @@ class _Cues:
     noun: re.Pattern             # words that make the phrase after them a noun ("văn bản hướng dẫn thi hành")
     noun_except: frozenset[str]  # predicates whose phrases no such word makes a noun ("bằng văn bản theo quy định tại")
     enumeration: re.Pattern      # ", nhất là:" just before a citation: it is one of what the verb before acts on
+    bare_type: re.Pattern        # a type word alone on the line just before a phrase: "Nghị định quy định chi tiết"
+    after_bare_type: frozenset[str]  # predicates whose phrases after a type word alone name an unnamed document
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +101,8 @@ def _cues() -> _Cues:
                  _noun_pattern(data["nouns"]),
                  frozenset(data["nouns"]["except"]),
                  re.compile(r",\s*(?:" + "|".join(_spaced(p) for p in data["enumeration"]["phrases"]) + r")\s*:?\s*\Z",
-                            re.IGNORECASE))
+                            re.IGNORECASE),
+                 _bare_type_pattern(), frozenset(data["nouns"]["after_one_type"]))
 
 
 def _noun_pattern(nouns: dict) -> re.Pattern:
@@ -111,6 +114,14 @@ def _noun_pattern(nouns: dict) -> re.Pattern:
     kinds = "|".join(_spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
     words = "|".join(_spaced(word) for word in nouns["words"])
     return re.compile(rf"(?:^|\W)(?:{words}|các\s+(?:{kinds})(?:\s*(?:,|và|hoặc)\s*(?:{kinds}))*)\s+$", re.IGNORECASE)
+
+
+def _bare_type_pattern() -> re.Pattern:
+    """A type word alone, on the same line as what follows it ("a) Nghị định quy định chi tiết thi hành ...")."""
+    from .vocab import vocabulary
+
+    kinds = "|".join(_spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<type>{kinds})[ \t]+\Z", re.IGNORECASE)
 
 
 def _spaced(phrase: str) -> str:
@@ -533,7 +544,8 @@ def _find_cues(source: SourceText, cues: _Cues, windows: list[tuple[int, int]]) 
             position = reached = match.end() + base
             if meaning[key][0] not in cues.noun_except and (
                     cues.noun.search(piece, max(0, start - base - 60), start - base)
-                    or noun_end >= base and _NOUN_GOES_ON.fullmatch(piece, noun_end - base, start - base)):
+                    or noun_end >= base and _NOUN_GOES_ON.fullmatch(piece, noun_end - base, start - base)
+                    or meaning[key][0] in cues.after_bare_type and _after_bare_type(cues, text, start)):
                 # "các văn bản hướng dẫn thi hành", "Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần:":
                 # documents named by what they do, each phrase of the list; no act of this text, which
                 # only mentions what it names next (and a cue before it reaches no further)
@@ -546,6 +558,19 @@ def _find_cues(source: SourceText, cues: _Cues, windows: list[tuple[int, int]]) 
             else:
                 found.append(_Cue(offsets[start], offsets[reached], *fields))
     return found
+
+
+def _after_bare_type(cues: _Cues, text: str, start: int) -> bool:
+    """Whether the phrase at ``start`` follows a type word alone on its line, as written in running text (a
+    gazette heads a document with its type in capitals on a line of its own: "NGHỊ ĐỊNH \nQuy định chi tiết")."""
+    found = cues.bare_type.search(text, max(0, start - 40), start)
+    if found is None or found.group("type").isupper() or not found.group("type")[0].isupper():
+        return False  # (a lowercase "luật" ends "pháp luật")
+    # "Chính phủ ban hành Nghị định quy định chi tiết ...": the enacting sentence of the document itself
+    return not _ENACTING.search(text, max(0, found.start() - 20), found.start())
+
+
+_ENACTING = re.compile(r"ban\s+hành\s+\Z", re.IGNORECASE)
 
 
 #: The predicate of a phrase inside a noun ("các văn bản hướng dẫn thi hành, nhất là: Luật ..."): what it
