@@ -154,10 +154,12 @@ def resolve_references(references: list[Reference], document: Document,
                 continue
         earlier = last_seen.get(key)
         year = reference.year
-        if year is None and earlier is not None:
-            year = earlier.year
-        if year is None and len(years.get(key, ())) == 1:
-            year = next(iter(years[key]))
+        # ("Căn cứ Hiến pháp nước ..." with no year: the one in force, whatever year another mention wrote)
+        if year is None and reference.date is None and reference.doc_type not in _bare_is_current():
+            if earlier is not None:
+                year = earlier.year
+            if year is None and len(years.get(key, ())) == 1:
+                year = next(iter(years[key]))
         if earlier is not None and earlier.year == year:
             instrument = _merge(earlier, reference, locality)
         else:
@@ -165,6 +167,14 @@ def resolve_references(references: list[Reference], document: Document,
         last_seen[key] = instrument
         citations.append(Citation(reference=reference, instrument=instrument))
     return _settle(_titles_to_numbers(citations, described_as, dated_by_description))
+
+
+@lru_cache(maxsize=1)
+def _bare_is_current() -> frozenset[str]:
+    """Kinds of which a mention without a year is the one in force (document_types.json "bare_is_current")."""
+    from .vocab import document_types
+
+    return frozenset(kind["name"] for kind in document_types()["types"] if kind.get("bare_is_current"))
 
 
 # How far after an instrument's number and date its description may name a law (characters)

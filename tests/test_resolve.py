@@ -141,3 +141,17 @@ def test_a_code_borne_by_an_earlier_body_keeps_the_body_the_text_names():
         "Căn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022;")
     issuers = {c.instrument.number: c.instrument.issuer for c in result.citations}
     assert issuers == {"130-CP": "Hội đồng Chính phủ", "111-HĐBT": "Hội đồng Bộ trưởng", "62/2022/NĐ-CP": "Chính phủ"}
+
+
+def test_a_constitution_named_without_a_year_is_the_one_in_force():
+    # congbao van-ban-hop-nhat-so-22-vbhn-vpqh: the base law (2008) rests on "Hiến pháp ... năm 1992 đã được sửa
+    # đổi, bổ sung theo Nghị quyết số 51/2001/QH10"; the footnotes quote the amending laws of 2014-2024, whose
+    # "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;" is the Constitution of 2013
+    from kg.extract import extract_file
+
+    result = extract_file("corpus/congbao/bhxh/van-ban-hop-nhat-so-22-vbhn-vpqh-44464.txt")
+    label = {c.instrument.iri: (c.instrument.number or c.instrument.title, c.instrument.year) for c in result.citations}
+    based = {(label[r.subject][0], label[r.object][1]) for r in result.relations
+             if r.predicate == "based_on" and r.subject in label and label[r.object][0].startswith("Hiến pháp")}
+    assert {("32/2013/QH13", 1992), ("46/2014/QH13", 2013), ("51/2024/QH15", 2013)} <= based
+    assert ("46/2014/QH13", 1992) not in based
