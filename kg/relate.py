@@ -60,12 +60,13 @@ class _Cue(NamedTuple):
     between: bool
     object_next: bool     # its object is what follows it word for word ("kèm theo tại khoản 3 ..." is no issued_with)
     subject_before: bool  # between two instruments, it speaks of what stands just before it
+    for_document: bool    # it may say how the citing document relates ("hướng dẫn" alone only links two cited ones)
 
 
 @dataclass(frozen=True)
 class _Cues:
     pattern: re.Pattern          # the phrases, lowercase, as one tree: longest first, literal-led
-    meaning: dict[str, tuple[str, bool, bool, bool, bool, bool]]  # folded phrase -> the _Cue fields after its span
+    meaning: dict[str, tuple[str, bool, bool, bool, bool, bool, bool]]  # folded phrase -> the _Cue fields after its span
     first_word: dict[str, int]   # folded phrase -> length of its first word
     stop: re.Pattern             # a character no phrase holds: a match attempt ends there
     rank: dict[str, int]
@@ -90,7 +91,8 @@ def _cues() -> _Cues:
         for phrase in cue["phrases"]:
             meaning[_key(phrase)] = (cue["predicate"], cue.get("voice") == "passive",
                                      cue.get("position") == "after", cue.get("between", True),
-                                     cue.get("object_next", False), cue.get("subject_before", False))
+                                     cue.get("object_next", False), cue.get("subject_before", False),
+                                     cue.get("document", True))
     marks = "".join(sorted({ch for phrase in meaning for ch in phrase if not ch.isalnum() and not ch.isspace()}))
     return _Cues(re.compile(phrase_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
                  re.compile(rf"[^\w\s{re.escape(marks)}]"),
@@ -283,7 +285,7 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
     doc_cue: _Cue | None = None
     if first_in_clause:
         walk.chain = None
-        before = [c for c in gap if not c.after]
+        before = [c for c in gap if not c.after and c.for_document]
         if before and ref.start - before[-1].end <= cues.reach:
             doc_cue = _bearing(text, before[-1], ref.start)
         elif not before and _list_item(text, clause, ref.start):
@@ -308,7 +310,7 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
             doc_cue = _through(walk.previous_cue)
         else:
             walk.chain = None
-            before = [c for c in gap if not c.after]
+            before = [c for c in gap if not c.after and c.for_document]
             if before and before[-1].between and ref.start - prior.reference.end <= cues.reach:
                 # a cue that links no instruments here describes the one before ("Căn cứ Nghị định A quy định
                 # ... tổ chức thực hiện các chương trình ... và Nghị định B"): the clause's own cue speaks for B
@@ -448,7 +450,7 @@ def _bearing(text: str, cue: _Cue, position: int) -> _Cue | None:
     kèm theo tại khoản 3 Điều 6 Nghị định số ..." and "Mẫu số 05 Phụ lục I ban hành kèm theo Nghị định số
     ..." speak of papers and forms, and the document only cites the decree.
     """
-    if cue.subject_before and not _opens_line(text, cue.start):
+    if not cue.for_document or cue.subject_before and not _opens_line(text, cue.start):
         return None
     return cue
 
@@ -577,7 +579,7 @@ _ENACTING = re.compile(r"ban\s+hành\s+\Z", re.IGNORECASE)
 #: governs is only named, the citation's own words its evidence; no cue after it outweighs it (no
 #: relation is declared by this name: it never leaves this module)
 NAMED = "named"
-_NAMED_ONLY = (NAMED, False, False, False, False, False)
+_NAMED_ONLY = (NAMED, False, False, False, False, False, True)
 # What joins the phrases of a noun's list: "văn bản sửa đổi, bổ sung, thay thế, bãi bỏ"
 _NOUN_GOES_ON = re.compile(r"\s*(?:,|và|hoặc)\s*")
 
@@ -749,7 +751,7 @@ def _list_lead(source: SourceText, low: int, clause: int) -> _Cue | None:
     if match is None or (match.end() < colon - start and text[start + match.end()].isalnum()):
         return None
     meaning = cues.meaning.get(match.group()) or cues.meaning.get(_key(match.group()))
-    if meaning is None or meaning[1] or meaning[2]:  # (a passive or trailing cue leads no list)
+    if meaning is None or meaning[1] or meaning[2] or not meaning[6]:  # (a passive or trailing cue leads no list)
         return None
     return _Cue(source.to_original(start), source.to_original(start + match.end()), *meaning)
 

@@ -22,7 +22,7 @@ GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Session 5 added
 #: five held-out texts, scored before kg was changed for them: see SETTLING.md; the set's figures are over 27.)
-FLOORS = {"macro-F1": 0.995, "fields": 0.994, "relations": 0.985, "tasks": 1.000, "leads": 0.988, "deadlines": 0.980}
+FLOORS = {"macro-F1": 0.995, "fields": 0.994, "relations": 0.987, "tasks": 1.000, "leads": 0.988, "deadlines": 0.980}
 
 
 def _scorer():
