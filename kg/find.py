@@ -148,9 +148,33 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         if not group:
             continue
         covered = end
+        if group[0].issuer is None:
+            _issuer_before(vocab, text, start, group)
         pending, pending_at = _carry_tail(text, pending, pending_at, group, start, end, has_tail)
         drafts.extend(group)
     return _freeze(source, drafts)
+
+
+# "Theo đề nghị của Sở Tài chính tại Công văn số 3679/STC-QLGCS": the issuer written before the reference
+_OF_BEFORE = re.compile(r"\bcủa\s+(?=\S)")
+_AT_BEFORE = re.compile(r"\s+tại\s+")
+
+
+def _issuer_before(vocab: Vocabulary, text: str, start: int, group: list[_Draft]) -> None:
+    """Give the references at ``start`` the issuer written just before them: "đề nghị của Sở Công Thương tại
+    Tờ trình số 298/TTr-SCT", "đề nghị của Bộ trưởng Bộ Tư pháp tại Tờ trình số 34/TTr-BTP"."""
+    low = max(0, start - 120)
+    if "tại" not in text[low:start]:
+        return
+    of = None
+    for of in _OF_BEFORE.finditer(text, low, start):
+        pass
+    if of is None:
+        return
+    found = vocab.issuer.match(text, of.end())
+    if found and _AT_BEFORE.fullmatch(text, found.end(), start):
+        for draft in group:
+            draft.issuer = draft.issuer or _issuer_name(vocab, found)
 
 
 def _anchors(vocab: Vocabulary, text: str) -> list[re.Match]:

@@ -7,12 +7,17 @@ name carries. Read by resolve (completing a mention), identify (the document's o
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib.resources import files
 
 from .vocab import fold, vocabulary
 
-__all__ = ["number_codes", "issuer_from_codes", "complete_issuer", "locality_of"]
+__all__ = ["number_codes", "issuer_from_codes", "bears_code", "joint_issuers", "complete_issuer", "locality_of", "JOINT_SEPARATOR"]
+
+#: What joins the bodies that issue one instrument together ("Bộ Lao động - Thương binh và Xã hội, Bộ Nội vụ")
+JOINT_SEPARATOR = ", "
 
 _LEADING = re.compile(r"^[\d.]+[a-z]?(?:/(?:19|20)\d\d)?[-/]")
 _CODE_SEPARATOR = re.compile(r"[-/]")
@@ -68,10 +73,52 @@ def _incomplete_issuers() -> dict[str, tuple[str, str]]:
     vocab = vocabulary()
     incomplete = {}
     for body, style in vocab.local_bodies.values():
+        if body in _named_as_written():
+            continue
         for kind in ("", "tỉnh", "thành phố") if "{kind}" in style else ("",):
             name = " ".join(style.format(body=body, kind=kind, place="").split())
             incomplete.setdefault(name, (style.replace("{body}", body), kind))
     return incomplete
+
+
+@lru_cache(maxsize=1)
+def _issuers_data() -> dict:
+    return json.loads(files("kg").joinpath("data", "issuers.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _named_as_written() -> frozenset[str]:
+    """Local bodies never completed with the citing document's place (issuers.json "completed": false)."""
+    return frozenset(body["name"] for body in _issuers_data()["local"] if body.get("completed") is False)
+
+
+def bears_code(body: str | None, codes: list[str]) -> bool:
+    """Whether ``body`` is one of the bodies the number's issuer codes name (a code borne by several over time).
+
+    >>> bears_code("Hội đồng Chính phủ", ["CP"]), bears_code("Bộ Tài chính", ["CP"])
+    (True, False)
+    """
+    return body is not None and any(name == body and pattern.match(code)
+                                    for code in codes for pattern, name in vocabulary().issuer_by_code)
+
+
+def joint_issuers(number: str, locality: str | None = None) -> str | None:
+    """The bodies that issue a joint instrument together, from its number's codes, or None.
+
+    >>> joint_issuers("28/2010/TTLT-BLĐTBXH-BNV")
+    'Bộ Lao động - Thương binh và Xã hội, Bộ Nội vụ'
+    >>> joint_issuers("01/2005/NQLT-BLĐTBXH-BCA-BVHTT-UBTWMTTQVN")
+    'Bộ Lao động - Thương binh và Xã hội, Bộ Công an, Bộ Văn hóa - Thông tin, Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam'
+    >>> joint_issuers("05/2023/TT-BTC") is None, joint_issuers("12/2020/TTLT-BTC-XYZ") is None
+    (True, True)
+    """
+    type_code, codes = _codes(number)
+    if type_code not in _issuers_data()["joint"]["type_codes"] or len(codes) < 2:
+        return None
+    bodies = [_issuer_from_codes((code,), locality) for code in codes]
+    if None in bodies or len(set(bodies)) < len(bodies):
+        return None  # a code that names no known body: the list would be short of one
+    return JOINT_SEPARATOR.join(bodies)
 
 
 def complete_issuer(issuer: str | None, locality: str | None) -> str | None:
@@ -83,6 +130,8 @@ def complete_issuer(issuer: str | None, locality: str | None) -> str | None:
     'Tỉnh ủy Kon Tum'
     >>> complete_issuer("Ủy ban nhân dân tỉnh", "thành phố Hà Nội")
     'Ủy ban nhân dân tỉnh'
+    >>> complete_issuer("Sở Tài chính", "tỉnh Quảng Ngãi")
+    'Sở Tài chính'
     """
     if issuer is None or locality is None:
         return issuer

@@ -35,7 +35,7 @@ from importlib.resources import files
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
 from .relations import KEPT_APART, ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
-from .issuers import locality_of
+from .issuers import JOINT_SEPARATOR, locality_of
 from .vocab import document_types, phrase_tree
 
 __all__ = ["find_relations"]
@@ -60,12 +60,13 @@ class _Cue(NamedTuple):
     between: bool
     object_next: bool     # its object is what follows it word for word ("kèm theo tại khoản 3 ..." is no issued_with)
     subject_before: bool  # between two instruments, it speaks of what stands just before it
+    for_document: bool    # it may say how the citing document relates ("hướng dẫn" alone only links two cited ones)
 
 
 @dataclass(frozen=True)
 class _Cues:
     pattern: re.Pattern          # the phrases, lowercase, as one tree: longest first, literal-led
-    meaning: dict[str, tuple[str, bool, bool, bool, bool, bool]]  # folded phrase -> the _Cue fields after its span
+    meaning: dict[str, tuple[str, bool, bool, bool, bool, bool, bool]]  # folded phrase -> the _Cue fields after its span
     first_word: dict[str, int]   # folded phrase -> length of its first word
     stop: re.Pattern             # a character no phrase holds: a match attempt ends there
     rank: dict[str, int]
@@ -77,6 +78,9 @@ class _Cues:
     quoted_basis_reach: int
     noun: re.Pattern             # words that make the phrase after them a noun ("văn bản hướng dẫn thi hành")
     noun_except: frozenset[str]  # predicates whose phrases no such word makes a noun ("bằng văn bản theo quy định tại")
+    enumeration: re.Pattern      # ", nhất là:" just before a citation: it is one of what the verb before acts on
+    bare_type: re.Pattern        # a type word alone on the line just before a phrase: "Nghị định quy định chi tiết"
+    after_bare_type: frozenset[str]  # predicates whose phrases after a type word alone name an unnamed document
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +91,8 @@ def _cues() -> _Cues:
         for phrase in cue["phrases"]:
             meaning[_key(phrase)] = (cue["predicate"], cue.get("voice") == "passive",
                                      cue.get("position") == "after", cue.get("between", True),
-                                     cue.get("object_next", False), cue.get("subject_before", False))
+                                     cue.get("object_next", False), cue.get("subject_before", False),
+                                     cue.get("document", True))
     marks = "".join(sorted({ch for phrase in meaning for ch in phrase if not ch.isalnum() and not ch.isspace()}))
     return _Cues(re.compile(phrase_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
                  re.compile(rf"[^\w\s{re.escape(marks)}]"),
@@ -96,7 +101,10 @@ def _cues() -> _Cues:
                  re.compile("|".join(_spaced(p) for p in data["quoted_basis"]["phrases"])),
                  re.compile(data["quoted_basis_ends"]), data["quoted_basis_reach"],
                  _noun_pattern(data["nouns"]),
-                 frozenset(data["nouns"]["except"]))
+                 frozenset(data["nouns"]["except"]),
+                 re.compile(r",\s*(?:" + "|".join(_spaced(p) for p in data["enumeration"]["phrases"]) + r")\s*:?\s*\Z",
+                            re.IGNORECASE),
+                 _bare_type_pattern(), frozenset(data["nouns"]["after_one_type"]))
 
 
 def _noun_pattern(nouns: dict) -> re.Pattern:
@@ -108,6 +116,14 @@ def _noun_pattern(nouns: dict) -> re.Pattern:
     kinds = "|".join(_spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
     words = "|".join(_spaced(word) for word in nouns["words"])
     return re.compile(rf"(?:^|\W)(?:{words}|các\s+(?:{kinds})(?:\s*(?:,|và|hoặc)\s*(?:{kinds}))*)\s+$", re.IGNORECASE)
+
+
+def _bare_type_pattern() -> re.Pattern:
+    """A type word alone, on the same line as what follows it ("a) Nghị định quy định chi tiết thi hành ...")."""
+    from .vocab import vocabulary
+
+    kinds = "|".join(_spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<type>{kinds})[ \t]+\Z", re.IGNORECASE)
 
 
 def _spaced(phrase: str) -> str:
@@ -137,6 +153,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     _named_in_titles(offer, text, context.ordered, context.found, context.cue_starts)
     sections_by_id = {s.id: s for s in sections}
     walk = _Walk()
+    consolidating = document.instrument.doc_type in context.cues.consolidating
     for index, citation in enumerate(context.ordered):
         ref = citation.reference
         doc_cue = _governing_cue(context, walk, index, offer)
@@ -147,6 +164,18 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
             checked = _checked(predicate, owner.instrument, citation.instrument)
             if checked is not None and not _ENACTS.search(text, max(0, ref.start - 20), ref.start):
                 offer(owner.instrument.iri, checked, target, start, end, words)
+            predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+        elif predicate in ONLY_DOWNWARDS and consolidating:
+            # a consolidated text changes nothing itself: the articles it reprints ("Thông tư này thay thế ...",
+            # "Bãi bỏ ...") are acts of the instruments it merges; its footnote "Khoản này được bãi bỏ theo quy
+            # định tại Điều 3 của Thông tư số 26/2026/TT-BCT" says what that instrument did to the merged base
+            # (only the instrument the footnote's words name first: the others its description names are not)
+            if (context.merged is not None and _THIS_PART.search(text, max(0, start - 30), min(start + 12, ref.start))
+                    and (index == 0 or context.ordered[index - 1].reference.end <= start)):
+                base = context.merged.base.instrument
+                checked = _checked(predicate, citation.instrument, base)
+                if checked is not None and checked != "cites":
+                    offer(target, checked, base.iri, start, end, words)
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         offer(own, predicate, target, start, end, words)
         task = _task_of(citation.section, sections_by_id)
@@ -191,27 +220,41 @@ def _read_context(source: SourceText, document: Document, citations: list[Citati
 
 
 class _Strongest:
-    """The relation kept for each (subject, target): the first offered of the strongest rank; and,
-    beside it, one of those declared kept apart (based_on)."""
+    """The relations kept for each (subject, target): the first offered of the strongest rank; beside it,
+    one of those declared kept apart (based_on); and, when the strongest changes its object, every other
+    relation offered that changes it too (an act amends some parts of an instrument, repeals others and
+    replaces its forms: "Điều 1. Sửa đổi, bổ sung ...", "Điều 2. Bãi bỏ khoản 5 Điều 5 ... của Thông tư số
+    26/2018/TT-BLĐTBXH", "Điều 3. Thay thế Mẫu số 01 ... ban hành kèm theo Thông tư số 26/2018/TT-BLĐTBXH")."""
 
     def __init__(self, rank: dict[str, int]):
         self.rank = rank
-        self.best: dict[tuple[str, str, bool], tuple[int, Relation]] = {}
+        self.first: dict[tuple[str, str], dict[str, Relation]] = {}
+        self.order: dict[tuple[str, str, bool], int] = {}  # relations at one offset are listed as first offered
 
     def offer(self, subject: str, predicate: str, target: str, start: int, end: int, cue: str) -> None:
-        rank = self.rank[predicate]
-        key = (subject, target, predicate in KEPT_APART)  # a Căn cứ stands beside what else the text does
         if subject == target:
             return
-        if key not in self.best or rank < self.best[key][0]:
-            self.best[key] = (rank, Relation(subject, predicate, target, start, end, cue))
+        self.first.setdefault((subject, target), {}).setdefault(
+            predicate, Relation(subject, predicate, target, start, end, cue))
+        self.order.setdefault((subject, target, predicate in KEPT_APART), len(self.order))
 
     def relations(self) -> tuple[Relation, ...]:
-        # beside a relation kept apart, another of the pair says more only if it is stronger ("Căn cứ Luật X"
-        # and "quy định chi tiết Luật X": both; "Căn cứ Luật X" and "theo quy định của Luật X": the basis)
-        kept = [(rank, relation) for (subject, target, apart), (rank, relation) in self.best.items()
-                if apart or rank < self.best.get((subject, target, True), (rank + 1,))[0]]
-        return tuple(relation for _, relation in sorted(kept, key=lambda item: item[1].start))
+        rank = self.rank
+        kept = []
+        for offered in self.first.values():
+            apart = [r for p, r in offered.items() if p in KEPT_APART]
+            others = sorted((r for p, r in offered.items() if p not in KEPT_APART), key=lambda r: rank[r.predicate])
+            kept += [min(apart, key=lambda r: rank[r.predicate])] if apart else []
+            # beside a relation kept apart, another of the pair says more only if it is stronger ("Căn cứ Luật X"
+            # and "quy định chi tiết Luật X": both; "Căn cứ Luật X" and "theo quy định của Luật X": the basis)
+            floor = min((rank[r.predicate] for r in apart), default=None)
+            others = [r for r in others if floor is None or rank[r.predicate] < floor]
+            if others:
+                kept.append(others[0])
+                if others[0].predicate in ONLY_DOWNWARDS:
+                    kept += [r for r in others[1:] if r.predicate in ONLY_DOWNWARDS]
+        order = self.order
+        return tuple(sorted(kept, key=lambda r: (r.start, order[(r.subject, r.object, r.predicate in KEPT_APART)])))
 
 
 @dataclass(slots=True)
@@ -242,7 +285,7 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
     doc_cue: _Cue | None = None
     if first_in_clause:
         walk.chain = None
-        before = [c for c in gap if not c.after]
+        before = [c for c in gap if not c.after and c.for_document]
         if before and ref.start - before[-1].end <= cues.reach:
             doc_cue = _bearing(text, before[-1], ref.start)
         elif not before and _list_item(text, clause, ref.start):
@@ -267,7 +310,7 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
             doc_cue = _through(walk.previous_cue)
         else:
             walk.chain = None
-            before = [c for c in gap if not c.after]
+            before = [c for c in gap if not c.after and c.for_document]
             if before and before[-1].between and ref.start - prior.reference.end <= cues.reach:
                 # a cue that links no instruments here describes the one before ("Căn cứ Nghị định A quy định
                 # ... tổ chức thực hiện các chương trình ... và Nghị định B"): the clause's own cue speaks for B
@@ -275,14 +318,69 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
             else:
                 doc_cue = (_bearing(text, before[-1], ref.start) if before and ref.start - before[-1].end <= cues.reach
                            else walk.previous_cue)
+    part = None
+    if doc_cue is None or doc_cue.predicate in (NAMED, "cites"):
+        # (after an instrument in the clause, a verb is that instrument's: "Quyết định số 15/2019/QĐ-UBND ...
+        # Sửa đổi, bổ sung một số điều của Quy chế ... ban hành kèm theo Quyết định số 21/2018/QĐ-UBND")
+        part = _part_changed(context, gap, ref.start) if first_in_clause else None
+        doc_cue = _enumerated(context, gap_start, ref.start) or doc_cue if part is None else doc_cue
     after = _after_cue(context.trailing, context.trailing_starts, ref.end, ordered[index + 1].reference.start
                        if index + 1 < len(ordered) else len(text), context.clauses)
     if after is not None and (doc_cue is None or doc_cue.predicate != NAMED
                               and cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
-        doc_cue = after
+        doc_cue, part = after, None
     if first_in_clause or (doc_cue is not None and walk.chain is None):
         walk.previous_cue = doc_cue
+    if part is not None:
+        # the verb changes the part named before this instrument, and no item of a list after it
+        # ("Bãi bỏ thủ tục ... quy định tại Nghị định số 37/2026/NĐ-CP ...", then a table "1. Nghị định số ...")
+        return part
     return doc_cue
+
+
+def _part_changed(context: _Context, gap: list[_Cue], position: int) -> _Cue | None:
+    """The verb that changes a part of the instrument at ``position``, where the words naming the part end in a
+    cue that only describes it.
+
+    "Thay thế Mẫu số 01, Mẫu số 02 của Phụ lục III ban hành kèm theo Thông tư số 26/2018/TT-BLĐTBXH", "Bãi bỏ
+    số thứ tự 15 tại Biểu phí, lệ phí quy định tại khoản 1 Điều 1 Thông tư số 64/2025/TT-BTC": the forms are
+    issued with the circular, the fees set out in it, and what the verb does to them it does to the
+    circular (in part). ``gap``: the cues since the clause's start or the instrument before. Not through a
+    quotation or "như sau:" (the quoted words speak for the text they amend).
+    """
+    verbs = [c for c in gap if not c.after and not c.passive and c.predicate in ONLY_DOWNWARDS]
+    if not verbs or position - verbs[-1].end > context.cues.reach:
+        return None
+    verb = verbs[-1]
+    describing = [c for c in gap if c.start >= verb.end]
+    if not describing or any(c.predicate not in ("issued_with", "cites") for c in describing):
+        return None
+    if _QUOTING.search(context.text, verb.end, position):
+        return None
+    return verb
+
+
+# Where the words after a verb turn into the words it puts in: "như sau:", a quotation
+_QUOTING = re.compile(r"[:“\"]")
+
+
+def _enumerated(context: _Context, floor: int, position: int) -> _Cue | None:
+    """The verb whose general object the list opening just before ``position`` spells out, if any.
+
+    "triển khai có hiệu quả các quy định của pháp luật và các văn bản hướng dẫn thi hành ..., nhất là: Luật
+    Bảo vệ bí mật nhà nước, ...": the law is one of what the plan implements; the cue phrases inside the
+    general words ("quy định của", the noun "văn bản hướng dẫn thi hành") do not speak for it. The verb is
+    the last cue after ``floor`` (the clause's start, or the instrument before) that states a relation.
+    """
+    cues, text = context.cues, context.text
+    opening = cues.enumeration.search(text, max(floor, position - 40), position)
+    if opening is None:
+        return None
+    verbs = [c for c in _between(context.found, context.cue_starts, floor, opening.start())
+             if not c.after and c.predicate not in (NAMED, "cites")]
+    if not verbs or opening.start() - verbs[-1].end > cues.reach:
+        return None
+    return _bearing(text, verbs[-1], position)
 
 
 def _predicate(context: _Context, citation: Citation, doc_cue: _Cue | None, offer) -> tuple[str, int, int, str]:
@@ -352,7 +450,7 @@ def _bearing(text: str, cue: _Cue, position: int) -> _Cue | None:
     kèm theo tại khoản 3 Điều 6 Nghị định số ..." and "Mẫu số 05 Phụ lục I ban hành kèm theo Nghị định số
     ..." speak of papers and forms, and the document only cites the decree.
     """
-    if cue.subject_before and not _opens_line(text, cue.start):
+    if not cue.for_document or cue.subject_before and not _opens_line(text, cue.start):
         return None
     return cue
 
@@ -448,7 +546,8 @@ def _find_cues(source: SourceText, cues: _Cues, windows: list[tuple[int, int]]) 
             position = reached = match.end() + base
             if meaning[key][0] not in cues.noun_except and (
                     cues.noun.search(piece, max(0, start - base - 60), start - base)
-                    or noun_end >= base and _NOUN_GOES_ON.fullmatch(piece, noun_end - base, start - base)):
+                    or noun_end >= base and _NOUN_GOES_ON.fullmatch(piece, noun_end - base, start - base)
+                    or meaning[key][0] in cues.after_bare_type and _after_bare_type(cues, text, start)):
                 # "các văn bản hướng dẫn thi hành", "Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần:":
                 # documents named by what they do, each phrase of the list; no act of this text, which
                 # only mentions what it names next (and a cue before it reaches no further)
@@ -463,11 +562,24 @@ def _find_cues(source: SourceText, cues: _Cues, windows: list[tuple[int, int]]) 
     return found
 
 
+def _after_bare_type(cues: _Cues, text: str, start: int) -> bool:
+    """Whether the phrase at ``start`` follows a type word alone on its line, as written in running text (a
+    gazette heads a document with its type in capitals on a line of its own: "NGHỊ ĐỊNH \nQuy định chi tiết")."""
+    found = cues.bare_type.search(text, max(0, start - 40), start)
+    if found is None or found.group("type").isupper() or not found.group("type")[0].isupper():
+        return False  # (a lowercase "luật" ends "pháp luật")
+    # "Chính phủ ban hành Nghị định quy định chi tiết ...": the enacting sentence of the document itself
+    return not _ENACTING.search(text, max(0, found.start() - 20), found.start())
+
+
+_ENACTING = re.compile(r"ban\s+hành\s+\Z", re.IGNORECASE)
+
+
 #: The predicate of a phrase inside a noun ("các văn bản hướng dẫn thi hành, nhất là: Luật ..."): what it
 #: governs is only named, the citation's own words its evidence; no cue after it outweighs it (no
 #: relation is declared by this name: it never leaves this module)
 NAMED = "named"
-_NAMED_ONLY = (NAMED, False, False, False, False, False)
+_NAMED_ONLY = (NAMED, False, False, False, False, False, True)
 # What joins the phrases of a noun's list: "văn bản sửa đổi, bổ sung, thay thế, bãi bỏ"
 _NOUN_GOES_ON = re.compile(r"\s*(?:,|và|hoặc)\s*")
 
@@ -639,7 +751,7 @@ def _list_lead(source: SourceText, low: int, clause: int) -> _Cue | None:
     if match is None or (match.end() < colon - start and text[start + match.end()].isalnum()):
         return None
     meaning = cues.meaning.get(match.group()) or cues.meaning.get(_key(match.group()))
-    if meaning is None or meaning[1] or meaning[2]:  # (a passive or trailing cue leads no list)
+    if meaning is None or meaning[1] or meaning[2] or not meaning[6]:  # (a passive or trailing cue leads no list)
         return None
     return _Cue(source.to_original(start), source.to_original(start + match.end()), *meaning)
 
@@ -667,7 +779,9 @@ def _ranks() -> tuple[dict[str, int], dict[str, dict[str, int]], int, dict[str, 
     the rank of a local body's document, and the lowest rank that may amend a kind where it is not its own."""
     data = document_types()
     by_type = {t["name"]: t["rank"] for t in data["types"] if "rank" in t}
-    by_issuer = {t["name"]: t["rank_by_issuer"] for t in data["types"] if "rank_by_issuer" in t}
+    # (the rank of a body not listed under the key None)
+    by_issuer = {t["name"]: {**t["rank_by_issuer"], None: t.get("rank_otherwise")} for t in data["types"]
+                 if "rank_by_issuer" in t}
     amendable = {t["name"]: t["amendable_by_rank"] for t in data["types"] if "amendable_by_rank" in t}
     unranked = frozenset(t["name"] for t in data["types"] if "rank" not in t and "rank_by_issuer" not in t)
     return by_type, by_issuer, data["local_rank"], amendable, unranked
@@ -682,6 +796,8 @@ def rank_of(instrument: Instrument) -> int | None:
     9
     >>> rank_of(Instrument(iri="x", doc_type="Quyết định", issuer="Bộ Chính trị")) is None
     True
+    >>> rank_of(Instrument(iri="x", doc_type="Nghị quyết liên tịch", issuer="Bộ Lao động - Thương binh và Xã hội"))
+    7
     """
     by_type, by_issuer, local, _, _ = _ranks()
     rank = by_type.get(instrument.doc_type)
@@ -690,10 +806,12 @@ def rank_of(instrument: Instrument) -> int | None:
     issuers = by_issuer.get(instrument.doc_type)
     if issuers is None or instrument.issuer is None:
         return None
-    rank = issuers.get(instrument.issuer)
+    # (several bodies issue a joint instrument: the first named leads it)
+    rank = issuers.get(instrument.issuer.split(JOINT_SEPARATOR)[0]) if instrument.issuer not in issuers \
+        else issuers[instrument.issuer]
     if rank is None and locality_of(instrument.issuer) is not None:
         return local
-    return rank
+    return rank if rank is not None else issuers[None]
 
 
 def _outranks(subject: Instrument, target: Instrument) -> bool:
@@ -923,6 +1041,10 @@ _QUOTED_TAIL = re.compile(
     r"|(?:^[ \t]*“|^[ \t\r]*\n[ \t]*)Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?"
     r"(?:”|\bban hành\b[^\n”]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n”]*?)*?\.[ \t\r]*$)")
 
+
+# A consolidated text's footnote on the part it marks: "Khoản này được bãi bỏ theo quy định tại ...", "Mẫu này
+# được thay thế theo quy định tại ..."
+_THIS_PART = re.compile(r"\bnày\s+(?:đã\s+)?(?:được|bị)\s")
 
 # "Quốc hội ban hành Luật An ninh mạng.": what follows the enacting words is the quoted instrument itself
 _ENACTS = re.compile(r"\bban hành\s+\Z")

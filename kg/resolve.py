@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .iri import instrument_iri
-from .issuers import complete_issuer, issuer_from_codes, locality_of, number_codes
+from .issuers import bears_code, complete_issuer, issuer_from_codes, joint_issuers, locality_of, number_codes
 from .models import Citation, Document, Instrument, Reference
 from .vocab import RegistryEntry, fold, load_registry, vocabulary
 
@@ -154,10 +154,12 @@ def resolve_references(references: list[Reference], document: Document,
                 continue
         earlier = last_seen.get(key)
         year = reference.year
-        if year is None and earlier is not None:
-            year = earlier.year
-        if year is None and len(years.get(key, ())) == 1:
-            year = next(iter(years[key]))
+        # ("Căn cứ Hiến pháp nước ..." with no year: the one in force, whatever year another mention wrote)
+        if year is None and reference.date is None and reference.doc_type not in _bare_is_current():
+            if earlier is not None:
+                year = earlier.year
+            if year is None and len(years.get(key, ())) == 1:
+                year = next(iter(years[key]))
         if earlier is not None and earlier.year == year:
             instrument = _merge(earlier, reference, locality)
         else:
@@ -165,6 +167,14 @@ def resolve_references(references: list[Reference], document: Document,
         last_seen[key] = instrument
         citations.append(Citation(reference=reference, instrument=instrument))
     return _settle(_titles_to_numbers(citations, described_as, dated_by_description))
+
+
+@lru_cache(maxsize=1)
+def _bare_is_current() -> frozenset[str]:
+    """Kinds of which a mention without a year is the one in force (document_types.json "bare_is_current")."""
+    from .vocab import document_types
+
+    return frozenset(kind["name"] for kind in document_types()["types"] if kind.get("bare_is_current"))
 
 
 # How far after an instrument's number and date its description may name a law (characters)
@@ -245,8 +255,12 @@ def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, lo
         _, codes = number_codes(number)
         coded = issuer_from_codes(codes, locality)
         # a national code (NĐ-CP, QĐ-TTg) outranks a shared "của ..." that coordination spread to it
-        if coded and (issuer is None or coded in vocab.national_issuers.values()):
+        # (unless the text names another body that bore the code: "206-CP ... của Hội đồng Chính phủ")
+        if coded and (issuer is None or coded in vocab.national_issuers.values()) and not bears_code(issuer, codes):
             issuer = coded
+        # a joint instrument is issued by every body its codes name ("của Bộ trưởng Bộ Lao động - Thương binh và
+        # Xã hội và Bộ trưởng Bộ Nội vụ": the text's words give the first only)
+        issuer = joint_issuers(number, locality) or issuer
         known = registry.number(reference.doc_type, number)
         if known:
             title = title or (known.title if reference.doc_type in vocab.by_title_types else None)

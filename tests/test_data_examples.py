@@ -81,3 +81,15 @@ def test_a_cue_phrase_inside_a_noun_states_no_relation(example, not_stated):
     result = extract_text(example)
     assert result.citations
     assert not [r for r in result.relations if r.predicate in not_stated], result.relations
+
+
+@pytest.mark.parametrize("example, predicate, listed", _data("relation_cues.json")["enumeration"]["examples"])
+def test_a_list_opened_by_nhat_la_takes_the_verb_before_it(example, predicate, listed):
+    result = extract_text(example)
+    own = result.document.instrument.iri
+    label = {c.instrument.iri: {c.instrument.number, c.instrument.title} for c in result.citations}
+    got = set()
+    for relation in result.relations:
+        if relation.subject == own and relation.predicate == predicate:
+            got |= label[relation.object]
+    assert set(listed) <= got, got

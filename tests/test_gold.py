@@ -23,7 +23,7 @@ GOLD = ROOT / "tests" / "gold"
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5 and 6
 #: added five and three held-out texts, scored before kg was changed for them: see SETTLING.md; the set's figures
 #: are over 30, and fell when the three of session 6 came in, which is what they are for.)
-FLOORS = {"macro-F1": 0.986, "fields": 0.985, "relations": 0.929, "tasks": 0.952, "leads": 0.961, "deadlines": 0.932}
+FLOORS = {"macro-F1": 0.986, "fields": 0.994, "relations": 0.960, "tasks": 0.952, "leads": 0.961, "deadlines": 0.932}
 
 
 def _scorer():

@@ -98,6 +98,13 @@ CASES = [
     # the Quy chế is issued with the decision; the text that names it only cites the decision
     ("Quy chế văn hóa công sở ban hành kèm theo Quyết định số 21/2018/QĐ-UBND ngày 20 tháng 7 năm 2018",
      {("doc", "cites", "21/2018/QĐ-UBND")}),
+    # ... but a verb that changes the part those words name changes the instrument (in part): settled rule 3
+    (lines("3. Bãi bỏ số thứ tự 15 tại Biểu phí, lệ phí quy định tại khoản 1 Điều 1 Thông ",
+           "tư số 64/2025/TT-BTC ngày 30 tháng 6 năm 2025 của Bộ trưởng Bộ Tài chính quy "),  # thong-tu-so-11-2026-tt-btc
+     {("doc", "repeals", "64/2025/TT-BTC")}),
+    (lines("Điều 3. Thay thế Mẫu số 01, Mẫu số 02 của Phụ lục III ban hành kèm theo ",
+           "Thông tư số 26/2018/TT-BLĐTBXH bằng Mẫu số 01, Mẫu số 02 của Phụ lục "),  # thong-tu-so-13-2024-tt-bldtbxh
+     {("doc", "replaces", "26/2018/TT-BLĐTBXH")}),
 ]
 
 
@@ -471,7 +478,10 @@ def test_a_plan_changes_no_law():
     # stands outside the hierarchy of legal documents and repeals no law
     found = _found("corpus/plans/7360-kh-ubnd-tinh-lai-chau-2025-6a406c1f.txt")
     assert not {(s, p, o) for s, p, o in found if s == "doc" and p in {"amends", "replaces", "repeals", "suspends"}}
-    assert ("doc", "cites", "70/2025/QH15") in found or ("doc", "guides", "70/2025/QH15") in found
+    # it implements the amending law (its title; gold), and guides nothing: "a) Nghị định quy định chi tiết thi
+    # hành một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật và Luật sửa đổi ..." names a decree to come
+    assert ("doc", "implements", "70/2025/QH15") in found
+    assert not {(s, p, o) for s, p, o in found if s == "doc" and p == "guides"}
 
 
 # "A và B ngày ... của X": the tail dates A too only where A is of B's kind
@@ -531,3 +541,68 @@ def test_a_page_break_inside_a_sentence_does_not_end_its_clause():
     own = result.document.instrument.iri
     resolution = next(c.instrument.iri for c in result.citations if c.instrument.number == "26-NQ/TW")
     assert {r.predicate for r in result.relations if r.subject == own and r.object == resolution} == {"implements"}
+
+
+def test_an_act_that_amends_repeals_and_replaces_parts_of_one_instrument_keeps_all_three():
+    # thong-tu-so-13-2024-tt-bldtbxh: three articles, three acts on Thông tư 26/2018 (gold holds all three)
+    found = _relations(lines(
+        "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 26/2018/TT-BLĐTBXH ",
+        "1. Sửa đổi, bổ sung khoản 2 Điều 5 Thông tư số 26/2018/TT-BLĐTBXH như sau: ",
+        "Điều 2. Bãi bỏ khoản 5 Điều 5, Điều 6, khoản 1 Điều 13 và Phụ lục I của ",
+        "Thông tư số 26/2018/TT-BLĐTBXH. ",
+        "Điều 3. Thay thế Mẫu số 01, Mẫu số 02 của Phụ lục III ban hành kèm theo ",
+        "Thông tư số 26/2018/TT-BLĐTBXH bằng Mẫu số 01, Mẫu số 02 của Phụ lục ",
+        "ban hành kèm theo Thông tư này. "))
+    assert {("doc", "amends", "26/2018/TT-BLĐTBXH"), ("doc", "repeals", "26/2018/TT-BLĐTBXH"),
+            ("doc", "replaces", "26/2018/TT-BLĐTBXH")} <= found
+    # a weaker word of the same pair says nothing more
+    assert ("doc", "cites", "26/2018/TT-BLĐTBXH") not in found
+
+
+def test_a_verb_on_a_part_does_not_run_on_into_a_list_after_it():
+    # nghi-quyet-so-22-2026-nq-cp: the annex's table of decrees "ĐƯỢC ĐỀ XUẤT SỬA ĐỔI" after the last "Bãi bỏ thủ
+    # tục ... quy định tại Nghị định số 37/2026/NĐ-CP" is repealed by nothing
+    result = extract_file("corpus/congbao/hd_kinh_te/nghi-quyet-so-22-2026-nq-cp-469469.txt")
+    own = result.document.instrument.iri
+    label = {c.instrument.iri: c.instrument.number for c in result.citations}
+    found = {(r.predicate, label.get(r.object)) for r in result.relations if r.subject == own}
+    assert ("repeals", "37/2026/NĐ-CP") in found and ("repeals", "99/2016/NĐ-CP") in found
+    assert ("repeals", "151/2024/NĐ-CP") not in found and ("cites", "151/2024/NĐ-CP") in found
+
+
+def test_a_joint_resolution_of_ministries_is_repealed_by_a_circular():
+    # thong-tu-so-15-2024-tt-bldtbxh: "Bãi bỏ toàn bộ 14 văn bản ...: ... 13. Nghị quyết liên tịch số
+    # 01/2005/NQLT-BLĐTBXH-BCA-BVHTT-UBTWMTTQVN": a ministries' joint resolution ranks with a joint circular
+    result = extract_file("tests/gold/congbao/thong-tu-so-15-2024-tt-bldtbxh-43951.txt")
+    own = result.document.instrument.iri
+    label = {c.instrument.iri: c.instrument.number for c in result.citations}
+    found = {(r.predicate, label.get(r.object)) for r in result.relations if r.subject == own}
+    assert {("repeals", "01/2005/NQLT-BLĐTBXH-BCA-BVHTT-UBTWMTTQVN"),
+            ("repeals", "01/2008/NQLT-BLĐTBXH-BCA-BVHTTDL-UBTƯMTTQVN")} <= found
+
+
+def test_a_consolidated_text_changes_nothing_itself():
+    # settled rule 4: the "Bãi bỏ ..." and "thay thế" articles a consolidated text reprints are its merged
+    # instruments' acts; the footnotes' relations between them stay
+    from kg.relations import ONLY_DOWNWARDS
+
+    result = extract_file("corpus/congbao/bhxh/van-ban-hop-nhat-so-04-vbhn-byt-26289.txt")
+    own = result.document.instrument.iri
+    label = {c.instrument.iri: c.instrument.number for c in result.citations}
+    assert not [r for r in result.relations if r.subject == own and r.predicate in ONLY_DOWNWARDS]
+    assert ("cites", "28/2014/TT-BYT") in {(r.predicate, label.get(r.object)) for r in result.relations
+                                         if r.subject == own}
+    assert ("50/2017/TT-BYT", "amends", "05/2015/TT-BYT") in {
+        (label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
+
+
+def test_a_consolidated_texts_footnote_on_a_part_it_marks_is_the_merged_instruments_act():
+    # van-ban-hop-nhat-so-40-vbhn-bct: "2 Khoản này được bãi bỏ theo quy định tại Điều 3 của Thông tư số
+    # 26/2026/TT-BCT ...": the amending circular repeals (part of) the base it amends (gold holds both)
+    result = extract_file("tests/gold/congbao/van-ban-hop-nhat-so-40-vbhn-bct-469651.txt")
+    own = result.document.instrument.iri
+    label = {c.instrument.iri: c.instrument.number for c in result.citations}
+    found = {(label.get(r.subject, "doc" if r.subject == own else r.subject), r.predicate, label.get(r.object))
+             for r in result.relations}
+    assert {("26/2026/TT-BCT", "repeals", "15/2026/TT-BCT"), ("26/2026/TT-BCT", "amends", "15/2026/TT-BCT")} <= found
+    assert not {("doc", "repeals", "15/2026/TT-BCT"), ("doc", "repeals", "26/2026/TT-BCT")} & found
