@@ -1,4 +1,5 @@
-"""Shared fixtures: the corpus graph, built once per test session (graph tests read it)."""
+"""Shared fixtures, each made once per test session: the founding plan's build (read by the store,
+serve and push tests) and the corpus graph (graph tests read it)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,6 +8,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
+PLAN = CORPUS / "322-KH-UBND-2023-kon-tum.txt"
+
+
+@pytest.fixture(scope="session")
+def plan_build(tmp_path_factory) -> Path:
+    """The founding plan built once, read only by the tests that take it (a test that writes copies it
+    first; ``kg serve --allow-updates`` works on a copy in memory)."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("plan-build")
+    assert build([PLAN], out).ok
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -24,19 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
-PLAN = ROOT / "corpus" / "322-KH-UBND-2023-kon-tum.txt"
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # hours on any graph here
 CHEAP = "ASK { ?s ?p ?o }"
-
-
-@pytest.fixture(scope="module")
-def plan_build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("plan-build")
-    assert build([PLAN], out).ok
-    return out
 
 
 class Server:

@@ -39,13 +39,6 @@ PLAN = ROOT / "corpus" / "322-KH-UBND-2023-kon-tum.txt"
 PLANS = sorted((ROOT / "corpus" / "plans").glob("*.txt"))
 
 
-@pytest.fixture(scope="module")
-def plan_build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("plan-build")
-    assert build([PLAN], out).ok
-    return out
-
-
 def _quads(count: int, graph: str) -> str:
     return "".join(f'<http://example.org/s{i}> <http://example.org/p> "{graph} {i}" <http://example.org/{graph}> .\n'
                    for i in range(count))
