@@ -2,6 +2,11 @@
 serve and push tests) and the corpus graph (graph tests read it)."""
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -20,6 +25,88 @@ def plan_build(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("plan-build")
     assert build([PLAN], out).ok
     return out
+
+
+class Server:
+    """A ``kg serve`` process over the founding plan's build, and where it listens."""
+
+    def __init__(self, process: subprocess.Popen, base: str):
+        self.process, self.base = process, base
+        host, port = base[len("http://"):].split(":")
+        self.host, self.port = host, int(port)
+
+    @classmethod
+    def start(cls, build: Path, *options: str) -> "Server":
+        process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(build), "--port", "0", *options],
+                                   stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
+        line = process.stderr.readline()
+        match = re.search(r"http://([\d.]+):(\d+)/query", line)
+        if not match:
+            process.kill()
+            pytest.fail(f"kg serve {' '.join(options)} did not start: {line}{process.stderr.read()}")
+        return cls(process, f"http://{match[1]}:{match[2]}")
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait()
+
+    def workers(self) -> list[int]:
+        """The server's worker processes (its children)."""
+        children = []
+        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+            children += [int(pid) for pid in (task / "children").read_text().split()]
+        return children
+
+    def workers_cpu(self) -> float:
+        """Seconds of CPU its workers have used between them."""
+        total = 0
+        for pid in self.workers():
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.fixture()
+def kg_serve(plan_build):
+    """``kg serve`` in its own process (a runaway query cannot be cancelled, only killed with it):
+    ``start(*options) -> Server``, a server of the test's own, killed after it. For a test that
+    writes through it, stops its workers, kills it or reads what it logs."""
+    servers = []
+
+    def start(*options: str) -> Server:
+        servers.append(Server.start(plan_build, *options))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def shared_kg_serve(plan_build):
+    """``start(*options) -> Server`` as ``kg_serve``, but one server per set of options for the
+    session: for tests that only send requests and read the answers, which a server's earlier
+    answers do not change (starting one costs a process, its imports and the graph loaded)."""
+    servers: dict[tuple[str, ...], Server] = {}
+    logged: dict[tuple[str, ...], list[str]] = {}
+
+    def start(*options: str) -> Server:
+        if options not in servers:
+            server = servers[options] = Server.start(plan_build, *options)
+            logged[options] = []  # read as it comes, so a long-lived server never blocks on a full pipe
+            threading.Thread(target=lambda: logged[options].extend(server.process.stderr), daemon=True).start()
+        server = servers[options]
+        if server.process.poll() is not None:  # an earlier test's request ended it: that is a failure, not a restart
+            pytest.fail(f"the shared kg serve {' '.join(options)} exited ({server.process.returncode}):\n"
+                        + "".join(logged[options]))
+        return server
+
+    yield start
+    for server in servers.values():
+        server.stop()
 
 
 @pytest.fixture(scope="session")

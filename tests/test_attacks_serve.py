@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import socket
 import struct
 import subprocess
@@ -30,50 +29,6 @@ CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k 
 CHEAP = "ASK { ?s ?p ?o }"
 
 
-class Server:
-    def __init__(self, process: subprocess.Popen, base: str):
-        self.process, self.base = process, base
-        self.host, self.port = base[len("http://"):].split(":")
-        self.port = int(self.port)
-
-    def workers(self) -> list[int]:
-        """The server's worker processes (its children)."""
-        children = []
-        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
-            children += [int(pid) for pid in (task / "children").read_text().split()]
-        return children
-
-    def workers_cpu(self) -> float:
-        """Seconds of CPU its workers have used between them."""
-        total = 0
-        for pid in self.workers():
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            total += int(fields[11]) + int(fields[12])
-        return total / os.sysconf("SC_CLK_TCK")
-
-
-@pytest.fixture()
-def kg_serve(plan_build):
-    processes = []
-
-    def start(*options: str) -> Server:
-        process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(plan_build), "--port", "0", *options],
-                                   stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
-        processes.append(process)
-        line = process.stderr.readline()
-        match = re.search(r"http://([\d.]+):(\d+)/query", line)
-        assert match, line + process.stderr.read()
-        return Server(process, f"http://{match[1]}:{match[2]}")
-
-    yield start
-    for process in processes:
-        process.kill()
-        process.wait()
-
-
 def _request(url: str, body: bytes | None = None, headers: dict | None = None, method: str | None = None,
              timeout: float = 60.0) -> tuple[int, str]:
     request = urllib.request.Request(url, data=body, headers=headers or {}, method=method)
@@ -88,7 +43,7 @@ def _query(base: str, text: str, timeout: float = 60.0, headers: dict | None = N
     return _request(base + "/query?" + urllib.parse.urlencode({"query": text}), headers=headers, timeout=timeout)
 
 
-def _raw(server: Server, request: bytes, timeout: float = 10) -> str:
+def _raw(server, request: bytes, timeout: float = 10) -> str:
     with socket.create_connection((server.host, server.port), timeout=timeout) as connection:
         connection.sendall(request)
         answer = b""
@@ -125,9 +80,9 @@ def witness():
 
 # ---------------------------------------------------------------- reaching out
 
-def test_service_is_refused_however_it_is_spelt_and_nothing_is_fetched(kg_serve, witness):
+def test_service_is_refused_however_it_is_spelt_and_nothing_is_fetched(shared_kg_serve, witness):
     target, fetched = witness
-    base = kg_serve().base
+    base = shared_kg_serve().base
     bypasses = [
         f"SELECT * WHERE {{ SERVICE <{target}/a> {{ ?s ?p ?o }} }}",
         # the two bypasses of the old textual filter: a comment that opens an "IRI" it never closes,
@@ -260,26 +215,26 @@ def test_results_are_bounded_in_bytes(kg_serve):
 
 # ---------------------------------------------------------------- HTTP
 
-def test_a_foreign_host_name_is_refused(kg_serve):
-    server = kg_serve()
+def test_a_foreign_host_name_is_refused(shared_kg_serve):
+    server = shared_kg_serve()
     status, body = _query(server.base, CHEAP, headers={"Host": f"rebound.evil.example:{server.port}"})
     assert status == 421 and "Host" in body
     assert _query(server.base, CHEAP, headers={"Host": f"localhost:{server.port}"})[0] == 200
-    allowed = kg_serve("--allowed-host", "kg.internal")
+    allowed = shared_kg_serve("--allowed-host", "kg.internal")
     assert _query(allowed.base, CHEAP, headers={"Host": f"kg.internal:{allowed.port}"})[0] == 200
 
 
 @pytest.mark.parametrize("length, status", [("²", 400), ("9" * 5000, 400), ("-5", 400), ("abc", 400),
                                             (str(2 * 2**20), 413)])
-def test_content_length_is_digits_and_bounded(kg_serve, length, status):
-    server = kg_serve("--max-body-mb", "1")
+def test_content_length_is_digits_and_bounded(shared_kg_serve, length, status):
+    server = shared_kg_serve("--max-body-mb", "1")
     answer = _raw(server, b"POST /query HTTP/1.0\r\nContent-Type: application/sparql-query\r\nContent-Length: "
                   + length.encode("utf-8") + b"\r\n\r\nASK {}")
     assert answer.startswith(f"HTTP/1.0 {status}"), answer[:200]
 
 
-def test_bodies_are_bounded_one_by_one_and_together(kg_serve):
-    server = kg_serve("--max-body-mb", "1")
+def test_bodies_are_bounded_one_by_one_and_together(shared_kg_serve):
+    server = shared_kg_serve("--max-body-mb", "1")
     big = b"#" * (2 * 2**20)
     status, _ = _request(server.base + "/query", big, {"Content-Type": "application/sparql-query"})
     assert status == 413
