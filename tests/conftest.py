@@ -7,6 +7,9 @@ import re
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -45,6 +48,22 @@ class Server:
             process.kill()
             pytest.fail(f"kg serve {' '.join(options)} did not start: {line}{process.stderr.read()}")
         return cls(process, f"http://{match[1]}:{match[2]}")
+
+    def wait_ready(self, workers: int = 1, seconds: float = 60.0) -> None:
+        """Until ``workers`` worker processes are up and one has answered: a test that times a query
+        against ``--timeout`` must not count the server's own start (8 workers spawned, each importing
+        kg and loading the graph, can take longer than a 1-second bound on a loaded machine)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if len(self.workers()) >= workers:
+                try:
+                    with urllib.request.urlopen(self.base + "/query?query=ASK%20%7B%7D", timeout=seconds) as answer:
+                        if answer.status == 200:
+                            return
+                except urllib.error.HTTPError:  # 503: no worker ready within the bound yet
+                    pass
+            time.sleep(0.05)
+        pytest.fail(f"kg serve at {self.base} had no {workers} workers ready within {seconds:g} s")
 
     def stop(self) -> None:
         self.process.kill()

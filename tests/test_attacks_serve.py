@@ -184,7 +184,7 @@ def test_a_small_query_asking_for_gigabytes_kills_only_its_worker(kg_serve):
 
 def test_a_query_past_its_time_is_stopped_and_the_cpu_goes_idle(kg_serve):
     server = kg_serve("--timeout", "1", "--workers", "2")
-    _query(server.base, CHEAP)  # the workers are started: the second counted is the query's own
+    server.wait_ready(workers=2)  # the workers are started: the second counted is the query's own
     started = time.monotonic()
     status, body = _query(server.base, CROSS, timeout=30)
     assert status == 503 and "stopped" in body
@@ -197,6 +197,7 @@ def test_a_query_past_its_time_is_stopped_and_the_cpu_goes_idle(kg_serve):
 
 def test_four_heavy_queries_leave_cheap_queries_answered(kg_serve):
     server = kg_serve("--timeout", "4", "--workers", "6")
+    server.wait_ready(workers=6)
     with ThreadPoolExecutor(max_workers=4) as heavy:
         running = [heavy.submit(_query, server.base, CROSS, 30) for _ in range(4)]
         time.sleep(0.5)  # they hold four workers

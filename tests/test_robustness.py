@@ -184,8 +184,9 @@ def test_serve_is_read_only_unless_started_with_the_flag(shared_kg_serve, kg_ser
 
 
 def test_a_query_that_runs_too_long_gets_503_within_the_bound(kg_serve):
-    base = kg_serve("--timeout", "1").base
-    _query(base, "ASK { ?s ?p ?o }")  # the workers are started: the time counted below is the query's own
+    server = kg_serve("--timeout", "1")
+    server.wait_ready()  # the time counted below is the query's own, not the server's start
+    base = server.base
     cross_product = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     started = time.monotonic()
     status, body = _query(base, cross_product, timeout=30)
