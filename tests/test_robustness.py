@@ -193,7 +193,12 @@ def test_a_query_that_runs_too_long_gets_503_within_the_bound(kg_serve):
     waited = time.monotonic() - started
     assert status == 503 and "ran over 1 s" in body
     assert waited < 1 + 5  # the bound plus slack for a loaded machine, far below the query's own time
-    assert _query(base, "ASK { ?s ?p ?o }")[0] == 200  # the endpoint still answers
+    # the endpoint still answers, once the stopped worker's replacement is forked (under load it can
+    # take longer than the 1-second bound, and "stayed busy" is a wait, not a failure to answer)
+    deadline = time.monotonic() + 60
+    while (answer := _query(base, "ASK { ?s ?p ?o }"))[0] == 503 and time.monotonic() < deadline:
+        assert "stayed busy" in answer[1], answer
+    assert answer[0] == 200, answer
 
 
 def test_results_are_bounded_in_rows(kg_serve):
