@@ -104,11 +104,12 @@ def kg_serve(plan_build):
         server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def shared_kg_serve(plan_build):
     """``start(*options) -> Server`` as ``kg_serve``, but one server per set of options for the
-    session: for tests that only send requests and read the answers, which a server's earlier
-    answers do not change (starting one costs a process, its imports and the graph loaded)."""
+    module: for tests that only send requests and read the answers, which a server's earlier
+    answers do not change (starting one costs a process, its imports, the graph and 8 spawned
+    workers). Stopped with the module, so its workers are not held through the rest of the suite."""
     servers: dict[tuple[str, ...], Server] = {}
     logged: dict[tuple[str, ...], list[str]] = {}
 
