@@ -1,5 +1,6 @@
-"""Shared fixtures, each made once per test session: the founding plan's build (read by the store,
-serve and push tests) and the corpus graph (graph tests read it)."""
+"""Shared fixtures: the founding plan's build, made once per session (the store, serve and push
+tests read it); ``kg serve`` over it, a test's own or one per module and set of options; and the
+corpus graph, built once per session (graph tests read it; they are marked slow below)."""
 from __future__ import annotations
 
 import os
