@@ -26,9 +26,10 @@ run: $(STAMP)
 test: $(STAMP) browser
 	$(BIN)/pytest -q
 
-## test-fast: the quick loop, without the tests marked slow (corpus builds, browser, notebook, bench)
+## test-fast: the quick loop, without the tests marked slow (corpus builds, browser, notebook, bench),
+## one pytest-xdist worker per core; a module's tests stay on one worker, so its fixtures are made once
 test-fast: $(STAMP)
-	$(BIN)/pytest -q -m "not slow"
+	$(BIN)/pytest -q -m "not slow" -n auto --dist loadscope
 
 ## browser: Debian's chromium and chromedriver for the browser tests (root, as on CI)
 browser:

@@ -7,25 +7,13 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from kg.build import build
 from kg.cli import main
 from kg.errors import QueryError
 from kg.store import MemoryStore, push
-
-ROOT = Path(__file__).resolve().parent.parent
-PLAN = ROOT / "corpus" / "322-KH-UBND-2023-kon-tum.txt"
-
-
-@pytest.fixture(scope="module")
-def plan_build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("plan-build")
-    assert build([PLAN], out).ok
-    return out
 
 
 @pytest.fixture()

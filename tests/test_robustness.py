@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import re
 import signal
 import socket
 import statistics
@@ -37,13 +36,6 @@ from kg.store import DiskStore, MemoryStore, RemoteStore
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "corpus" / "322-KH-UBND-2023-kon-tum.txt"
 PLANS = sorted((ROOT / "corpus" / "plans").glob("*.txt"))
-
-
-@pytest.fixture(scope="module")
-def plan_build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("plan-build")
-    assert build([PLAN], out).ok
-    return out
 
 
 def _quads(count: int, graph: str) -> str:
@@ -134,26 +126,6 @@ def test_a_disk_store_killed_while_reloading_keeps_the_store_it_had(tmp_path):
 
 # --- the endpoint -----------------------------------------------------------------------------
 
-@pytest.fixture()
-def kg_serve(plan_build):
-    """``kg serve`` in its own process (a runaway query cannot be cancelled, only killed with it)."""
-    processes = []
-
-    def start(*options: str) -> str:
-        process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(plan_build), "--port", "0",
-                                    *options], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=ROOT)
-        processes.append(process)
-        line = process.stderr.readline()
-        match = re.search(r"http://([\d.]+):(\d+)/query", line)
-        assert match, line
-        return f"http://{match[1]}:{match[2]}"
-
-    yield start
-    for process in processes:
-        process.kill()
-        process.wait()
-
-
 def _request(url: str, body: bytes | None = None, headers: dict | None = None, method: str | None = None,
              timeout: float = 60.0) -> tuple[int, str]:
     request = urllib.request.Request(url, data=body, headers=headers or {}, method=method)
@@ -179,7 +151,7 @@ def _outside_address() -> str | None:
     return None if address.startswith("127.") else address
 
 
-def test_serve_listens_on_loopback_unless_told(kg_serve, plan_build):
+def test_serve_listens_on_loopback_unless_told(shared_kg_serve, plan_build):
     from kg.serve import make_server
 
     server = make_server(plan_build, port=0)
@@ -187,7 +159,7 @@ def test_serve_listens_on_loopback_unless_told(kg_serve, plan_build):
         assert server.server_address[0] == "127.0.0.1"
     finally:
         server.server_close()
-    base = kg_serve()
+    base = shared_kg_serve().base
     host, port = base[len("http://"):].split(":")
     assert host == "127.0.0.1"
     outside = _outside_address()
@@ -196,8 +168,8 @@ def test_serve_listens_on_loopback_unless_told(kg_serve, plan_build):
             pass
 
 
-def test_serve_is_read_only_unless_started_with_the_flag(kg_serve):
-    read_only = kg_serve()
+def test_serve_is_read_only_unless_started_with_the_flag(shared_kg_serve, kg_serve):
+    read_only = shared_kg_serve().base
     insert = "INSERT DATA { <http://example.org/a> <http://example.org/b> 'c' }"
     assert _request(read_only + "/update", insert.encode(), {"Content-Type": "application/sparql-update"})[0] == 403
     assert _request(read_only + "/store?graph=http://example.org/g", b"<http://a> <http://b> <http://c> .",
@@ -206,24 +178,31 @@ def test_serve_is_read_only_unless_started_with_the_flag(kg_serve):
     assert status == 400 and "malformed SPARQL" in body
     assert json.loads(_query(read_only, "ASK { ?s ?p 'c' }")[1])["boolean"] is False
 
-    writable = kg_serve("--allow-updates")
+    writable = kg_serve("--allow-updates").base
     assert _request(writable + "/update", insert.encode(), {"Content-Type": "application/sparql-update"})[0] == 204
     assert json.loads(_query(writable, "ASK { ?s ?p 'c' }")[1])["boolean"] is True
 
 
 def test_a_query_that_runs_too_long_gets_503_within_the_bound(kg_serve):
-    base = kg_serve("--timeout", "1")
+    server = kg_serve("--timeout", "1")
+    server.wait_ready()  # the time counted below is the query's own, not the server's start
+    base = server.base
     cross_product = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     started = time.monotonic()
     status, body = _query(base, cross_product, timeout=30)
     waited = time.monotonic() - started
     assert status == 503 and "ran over 1 s" in body
     assert waited < 1 + 5  # the bound plus slack for a loaded machine, far below the query's own time
-    assert _query(base, "ASK { ?s ?p ?o }")[0] == 200  # the endpoint still answers
+    # the endpoint still answers, once the stopped worker's replacement is forked (under load it can
+    # take longer than the 1-second bound, and "stayed busy" is a wait, not a failure to answer)
+    deadline = time.monotonic() + 60
+    while (answer := _query(base, "ASK { ?s ?p ?o }"))[0] == 503 and time.monotonic() < deadline:
+        assert "stayed busy" in answer[1], answer
+    assert answer[0] == 200, answer
 
 
 def test_results_are_bounded_in_rows(kg_serve):
-    base = kg_serve("--max-rows", "3")
+    base = kg_serve("--max-rows", "3").base
     data = json.loads(_query(base, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")[1])
     assert len(data["results"]["bindings"]) == 3 and data["truncated"] is True
     data = json.loads(_query(base, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")[1])
@@ -232,8 +211,8 @@ def test_results_are_bounded_in_rows(kg_serve):
 
 @pytest.mark.parametrize("query", ["SELEC ?x WHERE { ?x ?y ?z }", "SELECT ?x WHERE { ?x ?y ", "SELECT * { ?s <a b> ?o }",
                                    "SELECT ?x WHERE { ?x ?y ?z } LIMIT -1", ""])
-def test_malformed_sparql_gets_400_with_the_parsers_message(kg_serve, query):
-    base = kg_serve()
+def test_malformed_sparql_gets_400_with_the_parsers_message(shared_kg_serve, query):
+    base = shared_kg_serve().base
     status, body = _request(base + "/query", query.encode(), {"Content-Type": "application/sparql-query"})
     assert status == 400
     if query:
@@ -242,8 +221,8 @@ def test_malformed_sparql_gets_400_with_the_parsers_message(kg_serve, query):
         assert str(parser.value) in body
 
 
-def test_a_malformed_request_gets_400_not_a_dropped_connection(kg_serve):
-    base = kg_serve()
+def test_a_malformed_request_gets_400_not_a_dropped_connection(shared_kg_serve):
+    base = shared_kg_serve().base
     host, port = base[len("http://"):].split(":")
     for length in ("abc", "-5"):
         with socket.create_connection((host, int(port)), timeout=10) as connection:
@@ -253,7 +232,7 @@ def test_a_malformed_request_gets_400_not_a_dropped_connection(kg_serve):
         assert answer.startswith("HTTP/1.0 400"), (length, answer)
 
 
-def test_a_query_cannot_make_the_endpoint_fetch_another_url(kg_serve):
+def test_a_query_cannot_make_the_endpoint_fetch_another_url(shared_kg_serve):
     """SERVICE <url> would have pyoxigraph request any address and quote the reply back."""
     fetched = []
 
@@ -270,7 +249,7 @@ def test_a_query_cannot_make_the_endpoint_fetch_another_url(kg_serve):
     witness = HTTPServer(("127.0.0.1", 0), Witness)
     threading.Thread(target=witness.serve_forever, daemon=True).start()
     try:
-        base = kg_serve()
+        base = shared_kg_serve().base
         target = f"http://127.0.0.1:{witness.server_address[1]}/internal"
         for query in [f"SELECT * WHERE {{ SERVICE <{target}> {{ ?s ?p ?o }} }}",
                       f"select * {{ service silent <{target}> {{ ?s ?p ?o }} }}",
@@ -292,7 +271,7 @@ def test_a_query_cannot_make_the_endpoint_fetch_another_url(kg_serve):
 def test_fifty_clients_two_hundred_queries_each(kg_serve):
     """A bounded load test on loopback: 10,000 named queries, no errors; latency percentiles printed
     (not asserted: they measure the machine as much as the code)."""
-    base = kg_serve()
+    base = kg_serve().base
     remote = RemoteStore(base + "/query", timeout=60)
     queries = [("who-cites", {"number": "15/2019/QĐ-UBND"}),
                ("lineage-of-task", {"document": "322/KH-UBND", "task": "II.5"})]

@@ -24,13 +24,6 @@ PLAN = ROOT / "corpus" / "322-KH-UBND-2023-kon-tum.txt"
 OXIGRAPH = shutil.which("oxigraph") or str(Path(__import__("sys").executable).parent / "oxigraph")
 
 
-@pytest.fixture(scope="module")
-def plan_build(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("plan-build")
-    assert build([PLAN], out).ok
-    return out
-
-
 def _rows(store, name, params):
     return sorted((tuple(sorted(r.items())) for r in run_named(store, name, params).records()), key=str)
 
