@@ -119,6 +119,8 @@ class Vocabulary:
     named: tuple[tuple[str, re.Pattern, str, str], ...]  # (type, pattern, title template, issuer)
     # ("hàng", "không"): the two syllables of a word in which a title stop word does not end a title
     title_compounds: frozenset[tuple[str, str]] = frozenset()
+    # "sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch": an amending law's title by count
+    amending_by_count: re.Pattern = re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -248,6 +250,7 @@ def _grammar(grammar: dict) -> dict:
         not_titles=frozenset(fold(t) for t in grammar["not_titles"]["titles"]),
         title_abbreviations=dict(grammar["title_abbreviations"]["words"]),
         title_compounds=frozenset(tuple(fold(word).split()) for word in grammar["title_compounds"]["words"]),
+        amending_by_count=re.compile(grammar["amending_by_count"]["pattern"]),
     )
 
 
