@@ -81,3 +81,62 @@ def test_an_amending_law_named_by_how_many_laws_it_amends_is_one_law_with_its_da
     resolution = CORPUS / "congbao" / "chinh_sach_dn" / "nghi-quyet-so-6616-2026-nq-cp-469362.txt"
     stated = relations(passage(resolution, "Căn cứ Luật Xuất bản ngày 20 tháng 11 năm 2012", "năm 2018);"))
     assert ("Luật sửa đổi, bổ sung một số điều của 37 luật liên quan đến quy hoạch", "amends", "19/2012/QH13") in stated
+
+
+# --- structure: parts, and the parts whose items are tasks -----------------------------------------------------
+
+EXPORT = CORPUS / "plans" / "2954-qd-ubnd-tinh-son-la-2025-f1e09814.txt"
+BUDGET = CORPUS / "plans" / "0204-kh-ubnd-tinh-ca-mau-2025-9b7eebad.txt"
+
+
+def sections(path: Path) -> dict:
+    from kg.extract import extract_file
+    return {s.id: s for s in extract_file(path).sections}
+
+
+def test_a_part_printed_with_the_number_of_the_part_before_it_is_the_next_part():
+    # "**V. TỔ CHỨC THỰC HIỆN" ... "**V. CHẾ ĐỘ BÁO CÁO": the second is VI, its items report on a cycle
+    found = sections(EXPORT)
+    assert [k for k, s in found.items() if s.kind == "part"] == ["I", "II", "III", "IV", "V", "VI"]
+    assert found["VI"].title == "CHẾ ĐỘ BÁO CÁO"
+    assert found["VI.1"].kind == found["VI.2"].kind == "task"
+    assert {"trước ngày 16 hàng tháng", "trước ngày 16/6", "trước ngày 20/11 hàng năm"} <= set(found["VI.1"].deadlines)
+    assert {"trước ngày 18 hàng tháng", "trước ngày 18/5", "trước ngày 30/11 hàng năm"} <= set(found["VI.2"].deadlines)
+    assert found["VI.2"].lead == "Sở Công Thương"
+    assert not found["V.11"].deadlines  # the reporting cycle is VI's, not the last item of V
+
+
+def test_a_repeated_number_the_next_heading_goes_on_from_is_a_misprint_not_a_part():
+    # "IV. TỈNH CAO BẰNG", "IV. THÀNH PHỐ ĐÀ NẴNG", "V. TỈNH ĐẮK LẮK": the numbering goes on from the first IV
+    found = sections(CORPUS / "congbao" / "hdld" / "thong-tu-so-19-2021-tt-bldtbxh-36628.txt")
+    assert found["Phụ lục.V"].title == "TỈNH ĐẮK LẮK"
+    assert found["Phụ lục.VI"].title == "TỈNH ĐẮK NÔNG"
+
+
+def test_a_reporting_cycle_is_an_items_deadline():
+    # "báo cáo định kỳ, đột xuất việc thực hiện nội dung quy hoạch ... gửi Bộ Văn hóa, Thể thao và Du lịch"
+    assert sections(MINISTRY)["IV.3"].deadlines == ("định kỳ",)
+
+
+def test_the_items_of_a_part_that_reports_what_was_done_are_no_tasks():
+    # "I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI VÀ DỰ TOÁN NGÂN SÁCH NHÀ NƯỚC NĂM 2025": a report,
+    # though it names "thực hiện nhiệm vụ"; "III. ... CÁC GIẢI PHÁP" gives the work
+    found = sections(BUDGET)
+    assert {found[k].kind for k in ("I.1", "I.2", "I.2.1", "I.2.2")} == {"item"}
+    assert found["III.1"].kind == found["III.2"].kind == "task"
+
+
+def _structure_data():
+    import json
+    return json.loads((Path(__file__).resolve().parent.parent / "kg" / "data" / "structure.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("heading, task", [(h, True) for h in _structure_data()["task_parts_examples"]]
+                         + [(h, False) for h in _structure_data()["report_parts_examples"]])
+def test_every_part_heading_example_gives_tasks_or_not(heading, task):
+    from kg.identify import identify_document
+    from kg.structure import parse_sections
+    words = heading.split(". ", 1)[1]  # (numbered II here, to follow I)
+    source = prepare_text(f"KẾ HOẠCH\nCăn cứ Luật X;\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n\nII. {words}\n\n1. Nội dung thứ nhất.\n")
+    last = parse_sections(source, identify_document(source))[-1]
+    assert (last.kind == "task") is task, last
