@@ -368,6 +368,9 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
         if found is None:
             return [], pos, False
         group, end, number, amending = found
+        members = [] if number or amending else _named_members(vocab, text, doc_type, pos, end)
+        if members:  # (no tail is read after a list of members: none is written for them)
+            return [*group, *members], members[-1].end, False
     return _with_tail(vocab, text, doc_type, group, end, number, amending)
 
 
@@ -491,18 +494,43 @@ def _number_and_year(written: str) -> tuple[str, int | None]:
 
 def _named(vocab: Vocabulary, text: str, doc_type: str, start: int, pos: int) -> _Draft | None:
     """Instruments named by a fixed phrase ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng")."""
-    for named_type, pattern, title, issuer in vocab.named:
+    for named_type, pattern, title, issuer, _ in vocab.named:
         if named_type != doc_type:
             continue
         match = pattern.match(text, pos)
         if match:
-            groups = {k: v for k, v in match.groupdict().items() if v}
-            place = groups.get("place")
-            locality = " ".join(filter(None, [" ".join(groups.get("kind", "").split()), place])) or ""
-            groups["locality"] = locality or "{locality}"
+            groups = _named_groups(match)
             return _Draft(doc_type=doc_type, start=start, end=match.end(),
-                          title=title.format(**groups), issuer=issuer.format(**groups))
+                          title=title.format(**groups), issuer=issuer.format(**groups) or None)
     return None
+
+
+def _named_groups(match: re.Match, earlier: dict | None = None) -> dict:
+    """A fixed phrase's groups (over an earlier one's: a member shares its head), its words on one line."""
+    groups = dict(earlier or {})
+    groups.update({k: " ".join(v.split()) for k, v in match.groupdict().items() if v})
+    place = groups.get("place")
+    locality = " ".join(filter(None, [groups.get("kind", ""), place])) or ""
+    groups["locality"] = locality or "{locality}"
+    return groups
+
+
+def _named_members(vocab: Vocabulary, text: str, doc_type: str, pos: int, end: int) -> list[_Draft]:
+    """The instruments written after a named one that share its head ("Hiệp định Thương mại tự do Việt Nam -
+    EU, Việt Nam với Anh": the agreement with the United Kingdom too), each a draft of its own."""
+    members: list[_Draft] = []
+    for named_type, pattern, title, issuer, more in vocab.named:
+        match = named_type == doc_type and more is not None and pattern.match(text, pos)
+        if not match or match.end() != end:
+            continue
+        groups = _named_groups(match)
+        while (member := more.match(text, end)) is not None:
+            words = _named_groups(member, groups)
+            first = member.start("parties") if "parties" in member.groupdict() else member.start()
+            members.append(_Draft(doc_type=doc_type, start=first, end=member.end(),
+                                  title=title.format(**words), issuer=issuer.format(**words) or None))
+            end = member.end()
+    return members
 
 
 def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start: int, pos: int) -> _Draft | None:

@@ -140,3 +140,27 @@ def test_every_part_heading_example_gives_tasks_or_not(heading, task):
     source = prepare_text(f"KẾ HOẠCH\nCăn cứ Luật X;\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n\nII. {words}\n\n1. Nội dung thứ nhất.\n")
     last = parse_sections(source, identify_document(source))[-1]
     assert (last.kind == "task") is task, last
+
+
+# --- instruments named by a fixed phrase ------------------------------------------------------------------------
+
+def _named_data():
+    import json
+    path = Path(__file__).resolve().parent.parent / "kg" / "data" / "named_instruments.json"
+    return json.loads(path.read_text("utf-8"))["instruments"]
+
+
+@pytest.mark.parametrize("doc_type, example", [(e["doc_type"], x) for e in _named_data() for x in e["examples"]])
+def test_every_named_instrument_example_is_read_as_that_type(doc_type, example):
+    found = find_references(prepare_text(example))
+    assert found and {r.doc_type for r in found} == {doc_type} and all(r.title for r in found)
+
+
+def test_free_trade_agreements_named_by_their_parties_are_treaties_and_a_shared_head_names_two():
+    # "khai thác tốt lợi thế về thuế khi Hiệp định Thương mại tự do Việt Nam - EU, Việt Nam với Anh có hiệu lực"
+    text = passage(EXPORT, "lợi thế\nvề thuế khi Hiệp định", "có hiệu\nlực")
+    found = [(r.doc_type, r.title) for r in find_references(prepare_text(text))]
+    assert found == [("Điều ước quốc tế", "Hiệp định Thương mại tự do Việt Nam - EU"),
+                     ("Điều ước quốc tế", "Hiệp định Thương mại tự do Việt Nam với Anh")]
+    # a treaty named otherwise is still not read by name
+    assert find_references(prepare_text("Nghị định thư Kyoto; Hiệp định CPTPP có hiệu lực")) == []
