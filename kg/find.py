@@ -20,7 +20,7 @@ from itertools import islice
 from .models import Reference, SourceText
 from .vocab import Vocabulary, fold, load_registry, vocabulary
 
-__all__ = ["find_references", "TitleIndex", "default_title_index"]
+__all__ = ["find_references", "TitleIndex", "default_title_index", "plural_list"]
 
 _TOKEN = re.compile(r"\s*([^\s,;:.()“”\"]+|[,;:])")
 # The spaces and comma before a word are read possessively ("*+", "?+"): the word after them
@@ -139,10 +139,16 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
     pending_at = -1
     for anchor in _anchors(vocab, text):
         opening = _type_word(vocab, text, anchor, covered)
+        listed = None
         if opening is None:
-            continue
+            listed = _plural_item(vocab, text, anchor, covered)
+            if listed is None:
+                continue
+            opening = (anchor.start(), anchor.start(), listed[2])
         start, after, doc_type = opening
         group, end, has_tail = _read(vocab, titles, text, doc_type, start, after)
+        if listed is not None:
+            group = _under_plural(vocab, text, listed, group)
         if not group:
             group, end, has_tail = _short_form(text, doc_type, start, after, drafts)
         if not group:
@@ -178,10 +184,95 @@ def _issuer_before(vocab: Vocabulary, text: str, start: int, group: list[_Draft]
 
 
 def _anchors(vocab: Vocabulary, text: str) -> list[re.Match]:
-    """Type words, "số" and numbers written with their year and code, in text order (sorted runs:
-    the sort merges them)."""
+    """Type words, "số" (and "Số" opening a parenthesis) and numbers written with their year and code,
+    in text order (sorted runs: the sort merges them)."""
     return sorted([*vocab.anchor.finditer(text), *vocab.number_anchor.finditer(text),
-                   *_numbers_before_codes(vocab, text)], key=re.Match.start)
+                   *_paren_numbers(text), *_numbers_before_codes(vocab, text)], key=re.Match.start)
+
+
+# "các Quyết định của Bộ trưởng ... phê duyệt điều chỉnh Quy hoạch ... (Số 1226/QĐ-BVHTTDL ngày 29/4/2025 và số
+# 2657/QĐ-BVHTTDL ngày 29/7/2025)": a plural type noun whose numbers follow in parentheses, no type word before
+# each. The "Số" that opens such a parenthesis is an anchor; a "số" after a comma or "và" inside it, too.
+_PAREN_NUMBER = re.compile(r"\(Số(?=\s*:?\s*\d)")  # (led by its literal: a lookbehind first scanned 20x slower)
+_SO = re.compile("Số")
+
+
+def _paren_numbers(text: str) -> Iterator[re.Match]:
+    """The "Số" of each "(Số 1226/...": the anchor is the word, after the parenthesis."""
+    for match in _PAREN_NUMBER.finditer(text):
+        yield _SO.match(text, match.start() + 1)
+_LIST_OPENS = re.compile(r"\(\s*(?:số|Số)\s*:?\s*\d")
+_ITEM_AFTER = re.compile(r"(?:\(|[,;]|\svà)\s*\Z")
+_CLAUSE_STOP = re.compile(r";|\.\s|\n[ \t]*\n")
+_PLURAL_REACH = 400  # characters from a plural noun to the last of its numbers
+
+
+@lru_cache(maxsize=1)
+def _plural_noun() -> re.Pattern:
+    """"các Nghị định", "Các Quyết định": a type word in the plural."""
+    forms = "|".join(r"\s+".join(re.escape(w) for w in form.split()) for form in vocabulary().forms)
+    return re.compile(rf"(?<!\w)[Cc]ác\s+(?P<type>{forms})(?!\w)")
+
+
+def plural_list(text: str, position: int) -> tuple[int, int, str, int] | None:
+    """The plural type noun whose parenthesised list of numbers holds ``position``: its start, its end,
+    its type and where the parenthesis opens; None when ``position`` lies in no such list.
+
+    The parenthesis must open with "Số"/"số" and a number, and the noun stand before it in the same
+    clause ("Căn cứ Các Nghị định của Chính phủ quy định chi tiết thi hành một số điều của Luật Quy hoạch
+    (Số 37/2019/NĐ-CP ngày 07/5/2019, số 58/2023/NĐ-CP ...)").
+    """
+    depth, opening = 0, -1
+    for index in range(position - 1, max(-1, position - _PLURAL_REACH - 1), -1):
+        char = text[index]
+        if char == ")":
+            depth += 1
+        elif char == "(":
+            if depth == 0:
+                opening = index
+                break
+            depth -= 1
+        elif char == ";" and depth == 0:
+            return None
+    if opening < 0 or not _LIST_OPENS.match(text, opening):
+        return None
+    low = max(0, opening - _PLURAL_REACH)
+    for stop in _CLAUSE_STOP.finditer(text, low, opening):
+        low = stop.end()
+    noun = None
+    for noun in _plural_noun().finditer(text, low, opening):
+        pass
+    if noun is None:
+        return None
+    return noun.start(), noun.end(), _type_of(noun.group("type")), opening
+
+
+def _plural_item(vocab: Vocabulary, text: str, anchor: re.Match, covered: int):
+    """The plural noun a "số" anchor is an item of (see ``plural_list``), with the issuer written after the
+    noun ("các Quyết định của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"); None if it is none."""
+    start = anchor.start()
+    if start < covered or anchor.group() not in ("số", "Số") or not _ITEM_AFTER.search(text, max(0, start - 8), start):
+        return None
+    found = plural_list(text, start)
+    if found is None:
+        return None
+    lead = _ISSUER_LEAD.match(text, found[1])
+    issuer = lead and vocab.issuer.match(text, lead.end())
+    return (*found, _issuer_name(vocab, issuer) if issuer else None)
+
+
+def _under_plural(vocab: Vocabulary, text: str, listed, group: list[_Draft]) -> list[_Draft]:
+    """The numbers read in a plural noun's list, of its type and issuer; a number whose own code names
+    another type is no item of it (the list is something else's), and none of the group is kept."""
+    doc_type, issuer = listed[2], listed[4]
+    for draft in group:
+        code = draft.number and _FIRST_CODE.match(draft.number)
+        if not code or vocab.type_by_code.get(code.group(1)) != doc_type:
+            return []
+    for draft in group:
+        if issuer and not draft.issuer:
+            draft.issuer = issuer
+    return group
 
 
 def _numbers_before_codes(vocab: Vocabulary, text: str) -> Iterator[re.Match]:
@@ -206,7 +297,7 @@ def _type_word(vocab: Vocabulary, text: str, anchor: re.Match, covered: int) -> 
     if start < covered or (start and _WORD.match(text, start - 1)) or _WORD.match(text, after):
         return None
     word = anchor.group()
-    if not (word == "số" or word[0].isdigit()):
+    if not (word in ("số", "Số") or word[0].isdigit()):
         return start, after, _type_of(word)
     lower = _lower_type_before(vocab, text, start)
     if lower is None or (lower.start() and _WORD.match(text, lower.start() - 1)) or lower.start() < covered:
@@ -308,6 +399,9 @@ def _read(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start
         if found is None:
             return [], pos, False
         group, end, number, amending = found
+        members = [] if number or amending else _named_members(vocab, text, doc_type, pos, end)
+        if members:  # (no tail is read after a list of members: none is written for them)
+            return [*group, *members], members[-1].end, False
     return _with_tail(vocab, text, doc_type, group, end, number, amending)
 
 
@@ -333,7 +427,8 @@ def _by_title(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, s
         draft = amending[0]
     else:
         draft = _named(vocab, text, doc_type, start, pos) or (
-            _titled(vocab, titles, text, doc_type, start, pos) if doc_type in vocab.by_title_types else None)
+            (_amending_by_count(vocab, text, doc_type, start, pos) or _titled(vocab, titles, text, doc_type, start, pos))
+            if doc_type in vocab.by_title_types else None)
     if draft is None:
         return None
     end = draft.end
@@ -430,18 +525,43 @@ def _number_and_year(written: str) -> tuple[str, int | None]:
 
 def _named(vocab: Vocabulary, text: str, doc_type: str, start: int, pos: int) -> _Draft | None:
     """Instruments named by a fixed phrase ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng")."""
-    for named_type, pattern, title, issuer in vocab.named:
+    for named_type, pattern, title, issuer, _ in vocab.named:
         if named_type != doc_type:
             continue
         match = pattern.match(text, pos)
         if match:
-            groups = {k: v for k, v in match.groupdict().items() if v}
-            place = groups.get("place")
-            locality = " ".join(filter(None, [" ".join(groups.get("kind", "").split()), place])) or ""
-            groups["locality"] = locality or "{locality}"
+            groups = _named_groups(match)
             return _Draft(doc_type=doc_type, start=start, end=match.end(),
-                          title=title.format(**groups), issuer=issuer.format(**groups))
+                          title=title.format(**groups), issuer=issuer.format(**groups) or None)
     return None
+
+
+def _named_groups(match: re.Match, earlier: dict | None = None) -> dict:
+    """A fixed phrase's groups (over an earlier one's: a member shares its head), its words on one line."""
+    groups = dict(earlier or {})
+    groups.update({k: " ".join(v.split()) for k, v in match.groupdict().items() if v})
+    place = groups.get("place")
+    locality = " ".join(filter(None, [groups.get("kind", ""), place])) or ""
+    groups["locality"] = locality or "{locality}"
+    return groups
+
+
+def _named_members(vocab: Vocabulary, text: str, doc_type: str, pos: int, end: int) -> list[_Draft]:
+    """The instruments written after a named one that share its head ("Hiệp định Thương mại tự do Việt Nam -
+    EU, Việt Nam với Anh": the agreement with the United Kingdom too), each a draft of its own."""
+    members: list[_Draft] = []
+    for named_type, pattern, title, issuer, more in vocab.named:
+        match = named_type == doc_type and more is not None and pattern.match(text, pos)
+        if not match or match.end() != end:
+            continue
+        groups = _named_groups(match)
+        while (member := more.match(text, end)) is not None:
+            words = _named_groups(member, groups)
+            first = member.start("parties") if "parties" in member.groupdict() else member.start()
+            members.append(_Draft(doc_type=doc_type, start=first, end=member.end(),
+                                  title=title.format(**words), issuer=issuer.format(**words) or None))
+            end = member.end()
+    return members
 
 
 def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start: int, pos: int) -> _Draft | None:
@@ -548,6 +668,15 @@ def _amending(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, s
     title = doc_type + " " + " ".join(abbreviations.get(word, word)
                                       for word in _LISTED_NUMBER.sub("", text[pos:amended[-1].end]).split())
     return _Draft(doc_type=doc_type, start=start, end=amended[-1].end, title=title), amended
+
+
+def _amending_by_count(vocab: Vocabulary, text: str, doc_type: str, start: int, pos: int) -> _Draft | None:
+    """An amending law named by how many laws it amends ("Luật sửa đổi, bổ sung một số điều của 37 luật có
+    liên quan đến quy hoạch"): its title is its words, the number and date after it its own."""
+    match = vocab.amending_by_count.match(text, pos)
+    if match is None:
+        return None
+    return _Draft(doc_type=doc_type, start=start, end=match.end(), title=doc_type + " " + " ".join(match.group().split()))
 
 
 @lru_cache(maxsize=1)

@@ -35,8 +35,9 @@ from importlib.resources import files
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
 from .relations import KEPT_APART, ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
+from .find import plural_list
 from .issuers import JOINT_SEPARATOR, locality_of
-from .vocab import document_types, phrase_tree
+from .vocab import document_types, phrase_tree, unnamed_groups
 
 __all__ = ["find_relations"]
 
@@ -115,7 +116,10 @@ def _noun_pattern(nouns: dict) -> re.Pattern:
 
     kinds = "|".join(_spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
     words = "|".join(_spaced(word) for word in nouns["words"])
-    return re.compile(rf"(?:^|\W)(?:{words}|các\s+(?:{kinds})(?:\s*(?:,|và|hoặc)\s*(?:{kinds}))*)\s+$", re.IGNORECASE)
+    # (the body that issues them may follow the plural: "các Nghị định của Chính phủ quy định chi tiết ...")
+    issuer = unnamed_groups(vocabulary().issuer.pattern)
+    return re.compile(rf"(?:^|\W)(?:{words}|các\s+(?:{kinds})(?:\s*(?:,|và|hoặc)\s*(?:{kinds}))*"
+                      rf"(?:\s+của\s+(?:{issuer}))?)\s+$", re.IGNORECASE)
 
 
 def _bare_type_pattern() -> re.Pattern:
@@ -154,9 +158,14 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     sections_by_id = {s.id: s for s in sections}
     walk = _Walk()
     consolidating = document.instrument.doc_type in context.cues.consolidating
+    given: list[_Cue | None] = []  # the document's cue of each citation so far
     for index, citation in enumerate(context.ordered):
         ref = citation.reference
         doc_cue = _governing_cue(context, walk, index, offer)
+        listed = _listed(context, index, given, offer)
+        if listed is not None:
+            doc_cue = listed[0]
+        given.append(doc_cue)
         predicate, start, end, words = _predicate(context, citation, doc_cue, offer)
         target = citation.instrument.iri
         owner = _quoted_owner(context.quoted, text, ref.start)
@@ -182,6 +191,52 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         if task is not None:
             offer(section_iri(own, task.id), predicate, target, start, end, words)
     return strongest.relations()
+
+
+# A reference that is only a number ("Số 37/2019/NĐ-CP", "số 58/2023/NĐ-CP", "22/2025/NĐ-CP"): an item of a list
+_BARE_NUMBER = re.compile(r"(?:[Ss]ố\s*:?\s*)?\d")
+
+
+def _listed(context: _Context, index: int, given: list, offer) -> tuple[_Cue | None] | None:
+    """The document's cue for an item of a plural noun's list of numbers, the noun's own (None: not such an item).
+
+    "Căn cứ Các Nghị định của Chính phủ quy định chi tiết thi hành một số điều của Luật Quy hoạch (Số
+    37/2019/NĐ-CP ..., số 58/2023/NĐ-CP ...)": the document rests on each decree, and the words between the
+    noun and the list describe each ("quy định chi tiết": each guides the law). The noun takes the cue
+    written before it in its clause, or else that of the instrument it is joined to ("Triển khai thực hiện
+    Quyết định số 991/QĐ-TTg ... và các Quyết định của Bộ trưởng ... (Số 1226/QĐ-BVHTTDL ...)", "Căn cứ
+    Quyết định số 991/QĐ-TTg ...; các Quyết định ... (Số ...)").
+    """
+    citation = context.ordered[index]
+    ref, text = citation.reference, context.text
+    if not _BARE_NUMBER.match(ref.text):
+        return None
+    found = plural_list(text, ref.start)
+    if found is None:
+        return None
+    noun_start, noun_end, _, opening = found
+    described = [c for c in context.ordered if noun_end <= c.reference.start and c.reference.end <= opening]
+    for cue in _between(context.found, context.cue_starts, noun_end, opening):
+        # (the noun makes its cue a name, NAMED: what the phrase says is read again from its words)
+        predicate, passive, _, between, _, _, _ = context.cues.meaning[_key(text[cue.start:cue.end])]
+        if between and not passive:
+            for named in described:
+                if cue.end <= named.reference.start:
+                    predicate = _checked(predicate, citation.instrument, named.instrument)
+                    if predicate is not None:
+                        offer(citation.instrument.iri, predicate, named.instrument.iri, ref.start, ref.end,
+                              text[cue.start:cue.end])
+    clause = max(0, noun_start - 400)  # (read here: the clauses' scan goes on in text order, and the noun is behind)
+    for stop in _BOUNDARY.finditer(text, clause, noun_start):
+        clause = stop.end()
+    before = [k for k in range(index) if context.ordered[k].reference.end <= noun_start]
+    cues = [c for c in _between(context.found, context.cue_starts, clause, noun_start) if not c.after]
+    last = context.ordered[before[-1]] if before else None
+    if cues and (last is None or last.reference.end <= cues[-1].start) and noun_start - cues[-1].end <= context.cues.reach:
+        return (cues[-1],)
+    if last is not None and (last.reference.end > clause or _list_item(text, clause, noun_start)):
+        return (given[before[-1]],)
+    return (None,)
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,7 @@ class _Rules:
     marker_kinds: dict[str, tuple[str, int, str]]  # alternative's group -> (kind, level, label group)
     letters: str
     task_parts: tuple[str, ...]
+    report_parts: tuple[str, ...]   # a part that reports what was done: "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ..."
     task_types: frozenset[str]
     marker_lines: re.Pattern   # lines that may open a section or close them all: the only lines read
     closer: re.Pattern         # a closer's words, where a line's words begin
@@ -87,6 +88,7 @@ def _rules() -> _Rules:
         marker_kinds=marker_kinds,
         letters=data["letters"],
         task_parts=tuple(fold(p) for p in data["task_parts"]),
+        report_parts=tuple(fold(p) for p in data["report_parts"]),
         task_types=frozenset(data["task_types"]),
         marker_lines=_line_starts("|".join([_line_body(m["pattern"]) for m in data["markers"]]
                                            + [_line_body(c) for c in data["closers"]])),
@@ -207,10 +209,26 @@ def _markers(text, tables, paragraphs, rules) -> tuple[list[_Draft], list[int]]:
             numbering.closed_at = start
             continue
         kind, level, label_group = rules.marker_kinds[match.lastgroup]
-        draft = numbering.open(kind, level, match.group(label_group) or "", start, position)
+        label = match.group(label_group) or ""
+        repeats_as_next = kind == "part" and numbering.repeats(kind, level, label) and _upper_heading(
+            text, match.end(), line_end) and _next_part(text, line_end, paragraphs, spans, table_starts, rules) != (
+            _ordinal(kind, label) + 1)
+        draft = numbering.open(kind, level, label, start, position, repeats_as_next=repeats_as_next)
         if draft is not None:
             draft.title = _title(text, match.end(), line_end, paragraphs, kind)
     return numbering.drafts, closers
+
+
+def _next_part(text: str, position: int, paragraphs: bool, spans, table_starts, rules) -> int | None:
+    """The number of the next part heading after ``position`` (None: none follows)."""
+    for start, at, line_end in _candidate_lines(text[position:], rules.marker_lines):
+        start, at, line_end = start + position, at + position, line_end + position
+        if not _may_open(text, start, at, paragraphs, spans, table_starts):
+            continue
+        match = rules.marker.match(text, at, line_end)
+        if match is not None and match.lastgroup != "closer" and rules.marker_kinds[match.lastgroup][0] == "part":
+            return _ordinal("part", match.group(rules.marker_kinds[match.lastgroup][2]) or "")
+    return None
 
 
 def _may_open(text: str, start: int, position: int, paragraphs: bool, spans: list[tuple[int, int]],
@@ -244,8 +262,21 @@ class _Numbering:
     taken: set[str] = field(default_factory=set)
     normative: bool = False                                # an article or chapter seen: a decree's text
 
-    def open(self, kind: str, level: int, label: str, start: int, position: int) -> _Draft | None:
-        """The section a marker opens, if its number follows the numbering so far; None if not."""
+    def repeats(self, kind: str, level: int, label: str) -> bool:
+        """Whether a marker bears the number of the last one at its place (a heading printed twice)."""
+        parent, level = _place(kind, label, level, self.open_)
+        previous = self.last.get((kind, parent.id if parent else self.scope, level), 0)
+        return bool(previous) and _ordinal(kind, label) == previous
+
+    def open(self, kind: str, level: int, label: str, start: int, position: int,
+             repeats_as_next: bool = False) -> _Draft | None:
+        """The section a marker opens, if its number follows the numbering so far; None if not.
+
+        ``repeats_as_next``: a heading printed with the number of the one before it is the next ("V. TỔ CHỨC
+        THỰC HIỆN" ... "V. CHẾ ĐỘ BÁO CÁO": the second is part VI), for the numbering of a plan's parts goes on;
+        unless the next heading bears that next number ("IV. TỈNH CAO BẰNG", "IV. THÀNH PHỐ ĐÀ NẴNG", "V. TỈNH
+        ĐẮK LẮK": the second IV is a misprint the numbering does not count).
+        """
         if kind == "footnote" and (self.closed_at is None and start < self.notes_from):
             return None
         parent, level = _place(kind, label, level, self.open_)
@@ -259,6 +290,9 @@ class _Numbering:
             self.scope = f"annex.{self.scopes + 1}"
             self.last = {k: v for k, v in self.last.items() if k[0] == "appendix"}
             key, previous = (kind, self.scope, level), 0
+        if repeats_as_next and previous and ordinal == previous:
+            ordinal = previous + 1
+            label = _roman_numeral(ordinal)
         if not _follows(kind, previous, ordinal) and not (kind == "article" and not self.drafts):
             # (an article that opens the text, before any other section, may have any number: a
             # national code's collections give each article a file of its own, "Điều 45." on top)
@@ -279,6 +313,22 @@ class _Numbering:
         self.drafts.append(draft)
         self.open_.append(draft)
         return draft
+
+
+def _upper_heading(text: str, position: int, line_end: int) -> bool:
+    """Whether the words after a marker are a heading in capitals (a wrapped line's words are not)."""
+    words = text[position:min(line_end, position + 120)].strip()
+    return bool(words) and words.upper() == words and any(ch.isalpha() for ch in words)
+
+
+def _roman_numeral(value: int) -> str:
+    """A part's number in Roman numerals (1 to 39), as parts are printed.
+
+    >>> _roman_numeral(6), _roman_numeral(9), _roman_numeral(14)
+    ('VI', 'IX', 'XIV')
+    """
+    tens, units = divmod(value, 10)
+    return "X" * tens + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")[units]
 
 
 def _place(kind: str, label: str, level: int, open_: list[_Draft]):
@@ -513,7 +563,8 @@ def _mark_tasks(drafts: list[_Draft], document: Document, rules, text: str) -> N
         elif part is None:
             if directive:
                 draft.kind = "task"
-        elif part.kind == "part" and part.title and any(word in fold(part.title) for word in rules.task_parts):
+        elif part.kind == "part" and part.title and any(word in fold(part.title) for word in rules.task_parts) \
+                and not fold(part.title).startswith(rules.report_parts):
             draft.kind = "task"
         elif part.kind == "part" and draft.parent is part and assigns_work(text, draft):
             draft.kind = "task"

@@ -116,9 +116,12 @@ class Vocabulary:
     title_stop_words: frozenset[str]
     not_titles: frozenset[str]
     title_abbreviations: dict[str, str]   # "QPPL" -> "quy phạm pháp luật", inside a title
-    named: tuple[tuple[str, re.Pattern, str, str], ...]  # (type, pattern, title template, issuer)
+    # (type, pattern, title template, issuer, members: further instruments sharing the head, or None)
+    named: tuple[tuple[str, re.Pattern, str, str, re.Pattern | None], ...]
     # ("hàng", "không"): the two syllables of a word in which a title stop word does not end a title
     title_compounds: frozenset[tuple[str, str]] = frozenset()
+    # "sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch": an amending law's title by count
+    amending_by_count: re.Pattern = re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +137,8 @@ def vocabulary() -> Vocabulary:
         places=places,
         issuer=_issuer_pattern(issuers, place_pattern),
         **_grammar(grammar),
-        named=tuple((e["doc_type"], re.compile(e["pattern"]), e["title"], e["issuer"]) for e in named),
+        named=tuple((e["doc_type"], re.compile(e["pattern"]), e["title"], e["issuer"],
+                     re.compile(e["members"]) if e.get("members") else None) for e in named),
     )
 
 
@@ -248,6 +252,7 @@ def _grammar(grammar: dict) -> dict:
         not_titles=frozenset(fold(t) for t in grammar["not_titles"]["titles"]),
         title_abbreviations=dict(grammar["title_abbreviations"]["words"]),
         title_compounds=frozenset(tuple(fold(word).split()) for word in grammar["title_compounds"]["words"]),
+        amending_by_count=re.compile(grammar["amending_by_count"]["pattern"]),
     )
 
 

@@ -22,8 +22,9 @@ GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5 and 6
 #: added five and three held-out texts, scored before kg was changed for them: see SETTLING.md; the set's figures
-#: are over 30, and fell when the three of session 6 came in, which is what they are for.)
-FLOORS = {"macro-F1": 0.986, "fields": 0.994, "relations": 0.960, "tasks": 0.952, "leads": 0.961, "deadlines": 0.932}
+#: are over 30, and fell when the three of session 6 came in, which is what they are for; then kg learnt the forms
+#: they showed, tests/test_heldout_forms.py.)
+FLOORS = {"macro-F1": 0.996, "fields": 0.994, "relations": 0.989, "tasks": 1.000, "leads": 0.980, "deadlines": 0.983}
 
 
 def _scorer():
