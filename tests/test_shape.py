@@ -1,8 +1,10 @@
-"""The shape of the code, read from its syntax trees: the package is a data flow without loops.
+"""The shape of the code, read from its syntax trees: the package is a data flow without loops, and
+its functions fit a screen.
 
 A module imports only the stages before it (text -> references -> instruments -> graph -> queries and
 views); an import inside a function or under ``TYPE_CHECKING`` counts too, since it ties the two
-modules all the same.
+modules all the same. A function longer than ``LONGEST`` lines is a pipeline to write as named steps,
+unless the comment just above it (above its decorators) says why it stays whole: "# Long because ...".
 """
 from __future__ import annotations
 
@@ -12,6 +14,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kg"
+#: The most lines a function may take, from its ``def`` to its last line, without a reason given.
+LONGEST = 60
+REASON = "# Long because"
 
 
 def _module_name(path: Path) -> str:
@@ -83,3 +88,45 @@ def test_no_module_of_kg_imports_one_that_imports_it_back():
 ])
 def test_a_loop_of_imports_is_found(graph, loop):
     assert _cycle(graph) == loop
+
+
+# ---------------------------------------------------------------- functions that fit a screen
+
+def _long_functions(source: str, longest: int = LONGEST) -> list[tuple[str, int, int]]:
+    """``(name, line, length)`` of each function over ``longest`` lines with no reason above it."""
+    lines = source.splitlines()
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        length = node.end_lineno - node.lineno + 1
+        first = min([node.lineno] + [decorator.lineno for decorator in node.decorator_list])
+        above = lines[first - 2].strip() if first > 1 else ""
+        if length > longest and not above.startswith(REASON):
+            found.append((node.name, node.lineno, length))
+    return found
+
+
+def test_every_long_function_of_kg_says_why_it_stays_long():
+    found = [f"{path.relative_to(PACKAGE.parent)}:{line} {name} ({length} lines)"
+             for path in _sources().values()
+             for name, line, length in _long_functions(path.read_text(encoding="utf-8"))]
+    assert not found, (f"longer than {LONGEST} lines: write as named steps, or say above it "
+                       f"'{REASON} ...': " + "; ".join(found))
+
+
+def _function(name: str, body_lines: int, above: str = "", decorated: bool = False) -> str:
+    head = (above + "\n" if above else "") + ("@lru_cache\n" if decorated else "")
+    return head + f"def {name}():\n" + "    x = 1\n" * body_lines
+
+
+@pytest.mark.parametrize("source, found", [
+    (_function("short", LONGEST - 1), []),
+    (_function("long", LONGEST), [("long", 1, LONGEST + 1)]),
+    (_function("explained", LONGEST, "# Long because one table of cases reads best whole"), []),
+    (_function("decorated", LONGEST, "# Long because one table of cases reads best whole", decorated=True), []),
+    (_function("far", LONGEST, "# Long because a reason\nx = 0"), [("far", 3, LONGEST + 1)]),
+    (_function("vague", LONGEST, "# long, sorry"), [("vague", 2, LONGEST + 1)]),
+])
+def test_a_long_function_without_its_reason_is_found(source, found):
+    assert _long_functions(source) == found
