@@ -9,6 +9,7 @@ unless the comment just above it (above its decorators) says why it stays whole:
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,32 @@ def test_no_module_of_kg_imports_one_that_imports_it_back():
     assert graph["kg.text"] == {"kg.models", "kg.readers"}  # the reading is seen at all
     loop = _cycle(graph)
     assert loop is None, " -> ".join(loop)
+
+
+def _readme_order() -> list[str]:
+    """The modules the README's Layout lists, in its order ("kg/rdf/" then "  terms.py" is kg.rdf.terms)."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("\n## Layout\n", 1)[1].split("```\n", 2)[1]
+    order, package = [], None
+    for line in block.splitlines():
+        if found := re.match(r"(kg/(?:\w+/)*)(\w+)\.py\s", line):
+            order.append(_module_name(PACKAGE.parent / found.group(1) / f"{found.group(2)}.py"))
+        elif found := re.match(r"(kg/\w+/)\s", line):
+            package = found.group(1)
+        elif (found := re.match(r"  (\w+)\.py\s", line)) and package:
+            order.append(_module_name(PACKAGE.parent / package / f"{found.group(1)}.py"))
+    return order
+
+
+def test_the_readme_lists_every_module_in_the_order_of_the_data_flow():
+    """Each module the README's Layout lists imports only modules listed above it."""
+    order = _readme_order()
+    graph = _import_graph()
+    assert sorted(order) == sorted(graph)  # every module, once
+    above: set[str] = set()
+    for module in order:
+        assert graph[module] <= above, f"{module} imports {sorted(graph[module] - above)}, listed below it"
+        above.add(module)
 
 
 @pytest.mark.parametrize("graph, loop", [
