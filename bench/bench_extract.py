@@ -10,7 +10,8 @@ import re
 from common import gazette_bytes, side_by_side
 
 from kg.extract import extract_source
-from kg.text import decode_bytes, prepare_text
+from kg.readers import decode_bytes
+from kg.text import prepare_text
 
 BARE = re.compile(r"\d+(?:/\d{4})?[-/][A-ZĐ][A-ZĐa-z0-9]*(?:[-/][A-ZĐ][A-ZĐa-z0-9]*)*")
 

@@ -102,7 +102,8 @@ def profile_extraction(count: int = 15) -> str:
     from common import gazette_bytes
 
     from kg.extract import extract_source
-    from kg.text import decode_bytes, prepare_text
+    from kg.readers import decode_bytes
+    from kg.text import prepare_text
 
     files = gazette_bytes()
     extract_source(prepare_text(decode_bytes(files[0][1], files[0][0]), files[0][0]))

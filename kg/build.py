@@ -39,7 +39,7 @@ import tempfile
 import time
 from array import array
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field, fields
@@ -181,73 +181,92 @@ def input_files(paths: Iterable[str | Path], follow_links: bool = False
     a file, and a directory reached twice (a loop of links) is walked once. Only regular files
     are read: a FIFO in the input, or /dev/zero named, would hang or read forever.
     """
-    from .extract import TEXT_SUFFIXES
-
     found, skipped, failed = [], [], []
     for root in paths:
-        root = Path(root)
         # abspath, not resolve: a file is labelled by where it was found
-        absolute = Path(os.path.abspath(root))
-        base = absolute.parent
-
-        def label(path: Path) -> str:
-            return Path(os.path.abspath(path)).relative_to(base).as_posix()
-
+        absolute = Path(os.path.abspath(Path(root)))
+        label = _labeller(absolute.parent)
         try:
             info = os.stat(absolute)
         except OSError as error:
             failed.append({"path": label(absolute), "reason": error.strerror or str(error)})
             continue
-        if not stat_module.S_ISDIR(info.st_mode):
-            if stat_module.S_ISREG(info.st_mode):  # named by the user: read even through a link
-                found.append((absolute, label(absolute)))
-            else:
-                failed.append({"path": label(absolute), "reason": f"not a regular file: it is {_kind(info.st_mode)}"})
-            continue
-        inside = os.path.realpath(absolute)
-        visited = {(info.st_dev, info.st_ino)}
-        stack, files = [absolute], []
-        while stack:
-            directory = stack.pop()
-            try:
-                with os.scandir(directory) as listing:
-                    entries = list(listing)
-            except OSError as error:
-                failed.append({"path": label(directory), "reason": error.strerror or str(error)})
-                continue
-            for entry in entries:
-                path = Path(entry.path)
-                wanted = path.suffix.lower() in TEXT_SUFFIXES
-                try:
-                    linked = entry.is_symlink()
-                    if linked:
-                        target = os.path.realpath(path)
-                        within = target == inside or target.startswith(inside.rstrip(os.sep) + os.sep)
-                        info = os.stat(path)
-                        if stat_module.S_ISDIR(info.st_mode) and within and not follow_links:
-                            continue  # its files are read where they are
-                        if not within and not follow_links:
-                            if wanted or stat_module.S_ISDIR(info.st_mode):
-                                skipped.append({"path": label(path), "reason": f"a link out of the input (to "
-                                                f"{target}); --follow-links reads it"})
-                            continue
-                    else:
-                        info = entry.stat(follow_symlinks=False)
-                except OSError:
-                    if wanted:
-                        skipped.append({"path": label(path), "reason": "a broken link"})
-                    continue
-                if stat_module.S_ISDIR(info.st_mode):
-                    if (info.st_dev, info.st_ino) not in visited:
-                        visited.add((info.st_dev, info.st_ino))
-                        stack.append(path)
-                elif wanted:
-                    if stat_module.S_ISREG(info.st_mode):
-                        files.append(path)
-                    else:
-                        skipped.append({"path": label(path), "reason": f"not a regular file: it is {_kind(info.st_mode)}"})
-        found += [(path, label(path)) for path in sorted(files)]
+        if stat_module.S_ISDIR(info.st_mode):
+            files = _walk(absolute, info, label, follow_links, skipped, failed)
+            found += [(path, label(path)) for path in sorted(files)]
+        elif stat_module.S_ISREG(info.st_mode):  # named by the user: read even through a link
+            found.append((absolute, label(absolute)))
+        else:
+            failed.append({"path": label(absolute), "reason": f"not a regular file: it is {_kind(info.st_mode)}"})
     return found, skipped, failed
+
+
+def _labeller(base: Path) -> Callable[[Path], str]:
+    """A file's label: its path from ``base``, the parent of the input that named it."""
+    def label(path: Path) -> str:
+        return Path(os.path.abspath(path)).relative_to(base).as_posix()
+    return label
+
+
+def _walk(top: Path, info: os.stat_result, label: Callable[[Path], str], follow_links: bool,
+          skipped: list[dict], failed: list[dict]) -> list[Path]:
+    """The regular text files under the directory ``top``, each directory walked once; what is
+    passed over goes to ``skipped``, a directory that cannot be listed to ``failed``."""
+    from .extract import TEXT_SUFFIXES
+
+    inside = os.path.realpath(top)
+    visited = {(info.st_dev, info.st_ino)}
+    stack, files = [top], []
+    while stack:
+        directory = stack.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = list(listing)
+        except OSError as error:
+            failed.append({"path": label(directory), "reason": error.strerror or str(error)})
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            wanted = path.suffix.lower() in TEXT_SUFFIXES
+            info = _entry_status(entry, inside, wanted, label, follow_links, skipped)
+            if info is None:
+                continue
+            if stat_module.S_ISDIR(info.st_mode):
+                if (info.st_dev, info.st_ino) not in visited:
+                    visited.add((info.st_dev, info.st_ino))
+                    stack.append(path)
+            elif wanted:
+                if stat_module.S_ISREG(info.st_mode):
+                    files.append(path)
+                else:
+                    skipped.append({"path": label(path), "reason": f"not a regular file: it is {_kind(info.st_mode)}"})
+    return files
+
+
+def _entry_status(entry: os.DirEntry, inside: str, wanted: bool, label: Callable[[Path], str], follow_links: bool,
+                  skipped: list[dict]) -> os.stat_result | None:
+    """The status of one entry of a directory, or None where it is passed over: a broken link, a
+    link out of the input (unless ``follow_links``), a link to a directory inside the input (its
+    files are read where they are). A link to a file inside it is read as that file."""
+    path = Path(entry.path)
+    try:
+        if not entry.is_symlink():
+            return entry.stat(follow_symlinks=False)
+        target = os.path.realpath(path)
+        within = target == inside or target.startswith(inside.rstrip(os.sep) + os.sep)
+        info = os.stat(path)
+        if stat_module.S_ISDIR(info.st_mode) and within and not follow_links:
+            return None
+        if not within and not follow_links:
+            if wanted or stat_module.S_ISDIR(info.st_mode):
+                skipped.append({"path": label(path), "reason": f"a link out of the input (to "
+                                f"{target}); --follow-links reads it"})
+            return None
+        return info
+    except OSError:
+        if wanted:
+            skipped.append({"path": label(path), "reason": "a broken link"})
+        return None
 
 
 # ---------------------------------------------------------------- the cache: extractions as JSON

@@ -16,17 +16,25 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .issuers import complete_issuer
 from .models import Document
 from .vocab import fold, unnamed_groups
 
-if TYPE_CHECKING:
-    from .structure import _Draft
-
 __all__ = ["task_duties", "task_reports_to", "assigns_work", "read_deadline", "agency_text", "agencies",
            "clip", "roman"]
+
+class _Draft(Protocol):
+    """What this module reads of a section that kg.structure is still drafting: its span, the spans
+    of its children, its label and its heading (kg.structure calls this module, never the reverse)."""
+
+    start: int
+    end: int
+    label: str
+    title: str | None
+    children: list
+
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _SPACES = re.compile(r"\s+")

@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .models import Reference, SourceText
-from .vocab import Vocabulary, fold, load_registry, vocabulary
+from .vocab import Vocabulary, fold, forms_where, load_registry, spaced, vocabulary
 
 __all__ = ["find_references", "TitleIndex", "default_title_index", "plural_list"]
 
@@ -38,14 +38,17 @@ _MAX_TITLE_TOKENS = 16
 _MAX_GUESSED_TOKENS = 14
 # A footnote number glued to the last word of a title in consolidated texts: "Luật Bảo hiểm xã hội1"
 _GLUED_FOOTNOTE = re.compile(r"([^\W\d_]+)(\d{1,2})")
+#: The kinds a law's title names as the ones it amends ("Luật sửa đổi, bổ sung một số điều của Luật Giao
+#: thông đường bộ, Bộ luật Hàng hải Việt Nam"): 'named_in_amending_titles' in kg/data/document_types.json.
+_AMENDED_KINDS = "|".join(spaced(form) for form in forms_where("named_in_amending_titles"))
 # "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"
 # ("... bổ sung Điều 6 và Phụ lục 4 về Danh mục ... của Luật Đầu tư": words may stand between)
 _AMENDING = re.compile(r"\s+(?:sửa\s+đổi,?\s+bổ\s+sung|sửa\s+đổi|bổ\s+sung)(?:\s+[^;.]{0,160}?)?\s+(?:của\s+)?(?:các\s+)?"
-                       r"(?=(?:Bộ\s+luật|Luật|Pháp\s+lệnh)(?!\w))")
+                       r"(?=(?:" + _AMENDED_KINDS + r")(?!\w))")
 _AMENDED_JOIN = re.compile(r"\s*(?:,|và)\s*")
 _NUMBER_YEAR = re.compile(r"[\d.]+[a-z]?/((?:19|20)\d\d)/")  # "15/2019/QĐ-UBND"
 _LISTED_NUMBER = re.compile(r"\s+(?:số|Số)\s*\d[^\s,;]*(?=\s*(?:,|và|$))")
-_TITLED_TYPE = re.compile(r"(Bộ\s+luật|Luật|Pháp\s+lệnh)(?!\w)")
+_TITLED_TYPE = re.compile(r"(" + _AMENDED_KINDS + r")(?!\w)")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from .iri import file_iri
 from .models import Document, SourceText
 from .issuers import issuer_from_codes, locality_of, number_codes
 from .resolve import mint_instrument
-from .vocab import fold, vocabulary
+from .vocab import fold, forms_where, vocabulary
 
 __all__ = ["identify_document", "identity_incomplete"]
 
@@ -34,7 +34,11 @@ def _lines(text: str) -> str:
 
 
 _META = _line_pattern(r"(Số hiệu|Ngày ban hành|Loại văn bản|Cơ quan ban hành|Người ký)[ :]+(.+?)\s*$", re.MULTILINE)
-_HEADER_NUMBER = _line_pattern(r"[ |]*(?:(?:Bộ luật|Luật|Pháp lệnh|Lệnh|Nghị quyết|LUẬT)\s+)?(?:Số|SỐ|số)\s*:\s*(\S[^\n]{0,40})")
+#: The kinds whose header may write the number after their name ("Luật số: 45/2019/QH14"), as written and
+#: in capitals: 'number_after_kind' in kg/data/document_types.json.
+_NUMBER_AFTER_KIND = "|".join(re.escape(written) for form in forms_where("number_after_kind")
+                              for written in dict.fromkeys((form, form.upper())))
+_HEADER_NUMBER = _line_pattern(r"[ |]*(?:(?:" + _NUMBER_AFTER_KIND + r")\s+)?(?:Số|SỐ|số)\s*:\s*(\S[^\n]{0,40})")
 _CONSOLIDATED = re.compile(r"VĂN BẢN HỢP NHẤT")
 _CONSOLIDATED_TYPE = "Văn bản hợp nhất"
 _CONSOLIDATED_NUMBER = re.compile(r"(?:Số|SỐ)\s*:\s*(\d+\s?/\s?VBHN\s?-\s?[A-ZĐ]+)")

@@ -1,9 +1,10 @@
 """Files -> text: one reader for each format a legal text is downloaded in.
 
 Official sites give a text as a Word file (``.docx``), a PDF, or an HTML page; datasets give
-``.txt`` and ``.md``. ``file_text`` reads any of them into the one plain text the later stages
-read (``kg.text.prepare_text`` makes the ``SourceText`` of it, so every offset indexes that
-extracted text). A format that holds no text to read, a Word 97-2003 ``.doc`` or a scanned PDF
+``.txt`` and ``.md``, in any of the encodings Vietnamese text is saved in (``decode_bytes``: UTF-8
+with or without BOM, UTF-16, Windows-1258, mojibake repaired). ``file_text`` reads any of them into
+the one plain text the later stages read (``kg.text.prepare_text`` makes the ``SourceText`` of it,
+so every offset indexes that extracted text). A format that holds no text to read, a Word 97-2003 ``.doc`` or a scanned PDF
 without a text layer, is an ``InputError`` that names the file and says what to convert it to.
 
 - ``.docx`` (python-docx): paragraphs and tables in the order of the body; a table row is one
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["file_text", "bytes_text", "SUFFIXES", "docx_text", "pdf_text", "html_text"]
+__all__ = ["file_text", "bytes_text", "decode_bytes", "SUFFIXES", "docx_text", "pdf_text", "html_text"]
 
 #: Suffix -> format; ``kg.extract.iter_text_files`` walks directories for these.
 SUFFIXES = {".txt": "text", ".md": "text", ".text": "text", ".docx": "docx", ".pdf": "pdf",
@@ -46,8 +47,6 @@ def file_text(path: str | Path) -> str:
 def bytes_text(data: bytes, name: str) -> str:
     """The text of a file's bytes, by the format its name says (``kg build`` reads the bytes itself,
     bounded in size, and keys its cache by them)."""
-    from .text import decode_bytes
-
     kind = SUFFIXES.get(Path(name).suffix.lower(), "text")
     if kind == "doc" or (kind == "text" and data.startswith(b"\xd0\xcf\x11\xe0") and name.lower().endswith(".doc")):
         raise InputError(name, "a Word 97-2003 .doc file, which kg cannot read: save it as .docx "
@@ -59,6 +58,75 @@ def bytes_text(data: bytes, name: str) -> str:
     if kind == "html":
         return html_text(decode_bytes(data, name), name)
     return decode_bytes(data, name)
+
+
+_MAGIC = {
+    b"%PDF": "a PDF file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (DOCX, XLSX or similar)",
+    b"\xd0\xcf\x11\xe0": "an OLE document (DOC, XLS)",
+    b"\x7fELF": "an executable",
+}
+
+# Byte values that cp1258 leaves undefined; a file holding them is not Windows-1258 text.
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
+    """Decode a legal text, raising ``InputError`` that names ``path`` when it is not text.
+
+    >>> decode_bytes("Số: 33/CT-TTg".encode("utf-16"))
+    'Số: 33/CT-TTg'
+    """
+    if not data.strip():
+        raise InputError(path, "empty file")
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(path, f"not a text file: it is {kind}")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", path)
+    head = data[:4096]
+    if head.count(b"\x00") > len(head) // 4:  # UTF-16 without a BOM: every other byte is 0
+        encoding = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
+        return _strict(data, encoding, path)
+    try:
+        return _unmangle(data.decode("utf-8"))
+    except UnicodeDecodeError as utf8_error:
+        if _CONTROL.search(data):
+            raise InputError(path, "not a text file: it holds binary control bytes") from None
+        try:
+            return data.decode("cp1258")
+        except UnicodeDecodeError:
+            raise InputError(path, f"cannot decode as UTF-8 ({utf8_error.reason} at byte "
+                                   f"{utf8_error.start}) nor as Windows-1258") from None
+
+
+# UTF-8 read as Windows-1252 (or Latin-1) and saved again: "Quyết định" became "Quyáº¿t Ä‘á»‹nh"
+_MOJIBAKE = re.compile("á[º»]|Ä[‘\u0091]|Æ°|Ã[¡-¿]")
+
+
+def _unmangle(text: str) -> str:
+    """Repair mojibake when the whole text decodes back to UTF-8; leave any other text alone."""
+    if len(_MOJIBAKE.findall(text, 0, 20000)) < 3:
+        return text
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return text
+
+
+def _strict(data: bytes, encoding: str, path: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"cannot decode as {encoding}: {error.reason} at byte {error.start}") from None
+    return text.lstrip("\ufeff")
 
 
 # ---------------------------------------------------------------- .docx

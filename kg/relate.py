@@ -327,8 +327,7 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
     The first citation of a clause takes the cue before it (or, in a list, the list's lead-in); a
     later one may be linked to the one before by a cue between them (offered as a relation between
     the two), or continue the chain such a cue opened, or take the cue before it; a cue written
-    after it ("... được bãi bỏ") wins where it ranks higher. One function, for its branches share
-    ``walk`` and are read together in the annotation guide's order.
+    after it ("... được bãi bỏ") wins where it ranks higher.
     """
     cues, text, ordered = context.cues, context.text, context.ordered
     citation = ordered[index]
@@ -337,42 +336,10 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
     first_in_clause = index == 0 or ordered[index - 1].reference.end <= clause
     gap_start = clause if first_in_clause else ordered[index - 1].reference.end
     gap = _between(context.found, context.cue_starts, gap_start, ref.start)
-    doc_cue: _Cue | None = None
     if first_in_clause:
-        walk.chain = None
-        before = [c for c in gap if not c.after and c.for_document]
-        if before and ref.start - before[-1].end <= cues.reach:
-            doc_cue = _bearing(text, before[-1], ref.start)
-        elif not before and _list_item(text, clause, ref.start):
-            # "Bãi bỏ toàn bộ 14 văn bản ... sau đây: | 1. Thông tư số 08/2013/TT-BLĐTBXH ...": the list's
-            # lead-in speaks for its items, else the cue of the item before
-            doc_cue = _list_lead(context.source, ordered[index - 1].reference.end if index else 0,
-                                 clause) or walk.previous_cue
+        doc_cue = _first_cue(context, walk, index, clause, gap)
     else:
-        prior = ordered[index - 1]
-        linking = [c for c in gap if c.between and not c.after and _links(text, prior, c, ref.start)]
-        if linking and ref.start - prior.reference.end <= cues.reach:
-            cue = min(linking, key=lambda c: cues.rank[c.predicate])
-            if context.merged is not None and cue is context.merged.cue:
-                prior = context.merged.base  # the merged instrument, not one its description names
-            elif cue.passive and cue.predicate in ONLY_DOWNWARDS:
-                prior = _amended_head(ordered, index, clause, citation)
-            walk.chain = (prior, cue)
-            _offer_between(offer, text, prior, citation, cue)
-            doc_cue = _through(walk.previous_cue)
-        elif walk.chain is not None and _LIST_GAP.fullmatch(text, prior.reference.end, ref.start):
-            _offer_between(offer, text, walk.chain[0], citation, walk.chain[1])
-            doc_cue = _through(walk.previous_cue)
-        else:
-            walk.chain = None
-            before = [c for c in gap if not c.after and c.for_document]
-            if before and before[-1].between and ref.start - prior.reference.end <= cues.reach:
-                # a cue that links no instruments here describes the one before ("Căn cứ Nghị định A quy định
-                # ... tổ chức thực hiện các chương trình ... và Nghị định B"): the clause's own cue speaks for B
-                doc_cue = _through(walk.previous_cue)
-            else:
-                doc_cue = (_bearing(text, before[-1], ref.start) if before and ref.start - before[-1].end <= cues.reach
-                           else walk.previous_cue)
+        doc_cue = _later_cue(context, walk, index, clause, gap, offer)
     part = None
     if doc_cue is None or doc_cue.predicate in (NAMED, "cites"):
         # (after an instrument in the clause, a verb is that instrument's: "Quyết định số 15/2019/QĐ-UBND ...
@@ -391,6 +358,52 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
         # ("Bãi bỏ thủ tục ... quy định tại Nghị định số 37/2026/NĐ-CP ...", then a table "1. Nghị định số ...")
         return part
     return doc_cue
+
+
+def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: list[_Cue]) -> _Cue | None:
+    """The cue of the first citation of a clause: the cue before it, or its list's lead-in."""
+    cues, text, ordered = context.cues, context.text, context.ordered
+    ref = ordered[index].reference
+    walk.chain = None
+    before = [c for c in gap if not c.after and c.for_document]
+    if before and ref.start - before[-1].end <= cues.reach:
+        return _bearing(text, before[-1], ref.start)
+    if not before and _list_item(text, clause, ref.start):
+        # "Bãi bỏ toàn bộ 14 văn bản ... sau đây: | 1. Thông tư số 08/2013/TT-BLĐTBXH ...": the list's
+        # lead-in speaks for its items, else the cue of the item before
+        return _list_lead(context.source, ordered[index - 1].reference.end if index else 0,
+                          clause) or walk.previous_cue
+    return None
+
+
+def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: list[_Cue], offer) -> _Cue | None:
+    """The cue of a later citation of a clause: linked to the one before by a cue between them (offered
+    as a relation between the two), continuing the chain such a cue opened, or the cue before it."""
+    cues, text, ordered = context.cues, context.text, context.ordered
+    citation = ordered[index]
+    ref = citation.reference
+    prior = ordered[index - 1]
+    linking = [c for c in gap if c.between and not c.after and _links(text, prior, c, ref.start)]
+    if linking and ref.start - prior.reference.end <= cues.reach:
+        cue = min(linking, key=lambda c: cues.rank[c.predicate])
+        if context.merged is not None and cue is context.merged.cue:
+            prior = context.merged.base  # the merged instrument, not one its description names
+        elif cue.passive and cue.predicate in ONLY_DOWNWARDS:
+            prior = _amended_head(ordered, index, clause, citation)
+        walk.chain = (prior, cue)
+        _offer_between(offer, text, prior, citation, cue)
+        return _through(walk.previous_cue)
+    if walk.chain is not None and _LIST_GAP.fullmatch(text, prior.reference.end, ref.start):
+        _offer_between(offer, text, walk.chain[0], citation, walk.chain[1])
+        return _through(walk.previous_cue)
+    walk.chain = None
+    before = [c for c in gap if not c.after and c.for_document]
+    if before and before[-1].between and ref.start - prior.reference.end <= cues.reach:
+        # a cue that links no instruments here describes the one before ("Căn cứ Nghị định A quy định
+        # ... tổ chức thực hiện các chương trình ... và Nghị định B"): the clause's own cue speaks for B
+        return _through(walk.previous_cue)
+    return (_bearing(text, before[-1], ref.start) if before and ref.start - before[-1].end <= cues.reach
+            else walk.previous_cue)
 
 
 def _part_changed(context: _Context, gap: list[_Cue], position: int) -> _Cue | None:

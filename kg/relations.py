@@ -6,6 +6,8 @@ asks here, so adding a relation is one entry in the data file.
 
 >>> RELATIONS["amends"].property, RELATIONS["amends"].only_backwards
 ('amends', True)
+>>> CHANGE_RELATIONS["supplemented"]
+'amends'
 >>> by_property("basedOn").name
 'based_on'
 >>> [r.property for r in RELATIONS.values() if r.rests_on][:3]
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 __all__ = ["RelationKind", "RELATIONS", "by_property", "properties", "having", "FLAGS", "ONLY_BACKWARDS", "RESTS_ON", "FIRST_STEP_ONLY",
-           "FOUNDATIONAL", "EFFECTS", "ONLY_DOWNWARDS", "KEPT_APART"]
+           "FOUNDATIONAL", "EFFECTS", "ONLY_DOWNWARDS", "KEPT_APART", "CHANGE_RELATIONS"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class RelationKind:
     kept_apart: bool         # kept beside the pair's other relation, never merged by strength
     amendment_chain: bool    # an amendment chain follows it back to its object's earlier version
     effect: str | None       # what it does to its object's standing: "amended", "repealed"...
+    change_kinds: tuple[str, ...]  # the kinds of change to a provision that state it: "amended", "supplemented"
 
 
 def _load() -> dict[str, RelationKind]:
@@ -49,7 +52,7 @@ def _load() -> dict[str, RelationKind]:
                                     entry["label"]["vi"], entry["inverse"]["en"], entry["inverse"]["vi"],
                                     entry["colour"], entry["only_backwards"], entry["rests_on"],
                                     entry["first_step_only"], entry["foundational"], entry["strength"], entry["kept_apart"],
-                                    entry["amendment_chain"], entry["effect"])
+                                    entry["amendment_chain"], entry["effect"], tuple(entry["change_kinds"]))
             for entry in data["relations"]}
 
 
@@ -70,6 +73,9 @@ FOUNDATIONAL = frozenset(relation.property for relation in RELATIONS.values() if
 ONLY_DOWNWARDS = frozenset(name for name, relation in RELATIONS.items() if relation.effect)
 #: Ontology property -> what it does to the standing of its object ("amends" -> "amended").
 EFFECTS = {relation.property: relation.effect for relation in RELATIONS.values() if relation.effect}
+#: A kind of change to a provision (kg.pinpoint) -> the extractor name of the relation it states
+#: ("supplemented" -> "amends": a clause added to an article amends its instrument).
+CHANGE_RELATIONS = {kind: name for name, relation in RELATIONS.items() for kind in relation.change_kinds}
 
 
 def by_property(local_name: str) -> RelationKind:

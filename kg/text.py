@@ -1,7 +1,7 @@
-"""Bytes -> text: decoding, Unicode clean-up and page furniture, with offsets kept.
+"""Text -> the view the patterns read: Unicode clean-up and page furniture, with offsets kept.
 
-The first stage of the data flow. ``read_text`` decodes a file (UTF-8 with or without BOM,
-UTF-16, Windows-1258) and ``prepare_text`` builds the view the patterns read: NFC letters,
+The stage after ``kg.readers`` (which turns a file's bytes into text). ``read_text`` reads a file
+through it and ``prepare_text`` builds the view the patterns read: NFC letters,
 Đ for its lookalike Ð, invisible marks and markdown emphasis as spaces, gazette page headers
 and e-signature stamps blanked. Every change but NFC keeps the length, so offsets into the
 view are offsets into the text as read; where NFC composed letters, ``SourceText.offsets``
@@ -14,10 +14,10 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import InputError
 from .models import OffsetMap, SourceText
+from .readers import file_text
 
-__all__ = ["read_text", "prepare_text", "decode_bytes"]
+__all__ = ["read_text", "prepare_text"]
 
 # Letters that look like Vietnamese ones and invisible marks: one character for one,
 # so the translation keeps every offset.
@@ -100,80 +100,9 @@ _FURNITURE = tuple((_literal_prefix(pattern), re.compile(pattern)) for pattern i
 _PAGE_LINE = re.compile(r"[ \t]*\d{0,4}[ \t]*")  # a page number, or nothing
 _PAGE_LINES_BELOW = re.compile(rf"(?:\n{_PAGE_LINE.pattern}(?=\n|\Z)){{0,6}}")  # up to six, from a line's end
 
-_MAGIC = {
-    b"%PDF": "a PDF file",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"PK\x03\x04": "a ZIP archive (DOCX, XLSX or similar)",
-    b"\xd0\xcf\x11\xe0": "an OLE document (DOC, XLS)",
-    b"\x7fELF": "an executable",
-}
-
-# Byte values that cp1258 leaves undefined; a file holding them is not Windows-1258 text.
-_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def decode_bytes(data: bytes, path: str = "<bytes>") -> str:
-    """Decode a legal text, raising ``InputError`` that names ``path`` when it is not text.
-
-    >>> decode_bytes("Số: 33/CT-TTg".encode("utf-16"))
-    'Số: 33/CT-TTg'
-    """
-    if not data.strip():
-        raise InputError(path, "empty file")
-    for magic, kind in _MAGIC.items():
-        if data.startswith(magic):
-            raise InputError(path, f"not a text file: it is {kind}")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", path)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", path)
-    head = data[:4096]
-    if head.count(b"\x00") > len(head) // 4:  # UTF-16 without a BOM: every other byte is 0
-        encoding = "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
-        return _strict(data, encoding, path)
-    try:
-        return _unmangle(data.decode("utf-8"))
-    except UnicodeDecodeError as utf8_error:
-        if _CONTROL.search(data):
-            raise InputError(path, "not a text file: it holds binary control bytes") from None
-        try:
-            return data.decode("cp1258")
-        except UnicodeDecodeError:
-            raise InputError(path, f"cannot decode as UTF-8 ({utf8_error.reason} at byte "
-                                   f"{utf8_error.start}) nor as Windows-1258") from None
-
-
-# UTF-8 read as Windows-1252 (or Latin-1) and saved again: "Quyết định" became "Quyáº¿t Ä‘á»‹nh"
-_MOJIBAKE = re.compile("á[º»]|Ä[‘\u0091]|Æ°|Ã[¡-¿]")
-
-
-def _unmangle(text: str) -> str:
-    """Repair mojibake when the whole text decodes back to UTF-8; leave any other text alone."""
-    if len(_MOJIBAKE.findall(text, 0, 20000)) < 3:
-        return text
-    for codec in ("cp1252", "latin-1"):
-        try:
-            return text.encode(codec).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-    return text
-
-
-def _strict(data: bytes, encoding: str, path: str) -> str:
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"cannot decode as {encoding}: {error.reason} at byte {error.start}") from None
-    return text.lstrip("\ufeff")
-
-
 def read_text(path: str | Path) -> SourceText:
     """Read and prepare one file of any format ``kg.readers`` reads (text, markdown, .docx, .pdf,
     HTML); ``InputError`` names the file when it cannot be read. Offsets index the extracted text."""
-    from .readers import file_text
-
     return prepare_text(file_text(path), str(path))
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["Vocabulary", "vocabulary", "document_types", "fold", "RegistryEntry", "load_registry", "spaced",
+__all__ = ["Vocabulary", "vocabulary", "document_types", "forms_where", "fold", "RegistryEntry", "load_registry", "spaced",
            "phrase_tree", "unnamed_groups"]
 
 
@@ -42,6 +42,17 @@ def document_types() -> dict:
     ['Hiến pháp', 'Bộ luật', 'Luật']
     """
     return json.loads(_data("document_types.json"))
+
+
+def forms_where(flag: str) -> tuple[str, ...]:
+    """The forms, as written and longest first, of the kinds of instrument whose entry in
+    kg/data/document_types.json sets ``flag`` (a kind leaves out a flag that is false).
+
+    >>> forms_where("named_in_amending_titles")
+    ('Pháp lệnh', 'Bộ luật', 'Luật')
+    """
+    forms = [form for kind in document_types()["types"] if kind.get(flag) for form in kind["forms"]]
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 # Old-style tone placement as texts still write it, and the modern form it folds to.

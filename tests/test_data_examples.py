@@ -2,14 +2,17 @@
 
 - relation_cues.json: each cue's examples yield a relation of its predicate, stated by one of its phrases;
 - grammar.json: each fragment matches each of its examples to its end;
-- document_types.json: each type's examples are read as a reference of that type.
+- document_types.json: each type's examples are read as a reference of that type, and each flag of a kind
+  reaches the pattern that reads it.
 """
 import json
 import re
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
+from kg import find, identify
 from kg.extract import extract_text
 from kg.find import find_references
 from kg.text import prepare_text
@@ -93,3 +96,49 @@ def test_a_list_opened_by_nhat_la_takes_the_verb_before_it(example, predicate, l
         if relation.subject == own and relation.predicate == predicate:
             got |= label[relation.object]
     assert set(listed) <= got, got
+
+
+# ---- document_types.json: a kind's flags are all the finder and the identifier need to know of it
+
+def _forms_of_kinds():
+    for kind in _data("document_types.json")["types"]:
+        for form in kind["forms"]:
+            yield pytest.param(kind, form, id=f"{kind['name']}:{form}")
+
+
+def test_an_amending_law_s_title_names_each_law_and_code_it_amends():
+    # 22/VBHN-VPQH quotes the amending law's basis: a code stands in the list of laws it amends
+    text = ("Quốc hội ban hành Luật sửa đổi, bổ sung một số điều có liên quan đến quy hoạch của Luật \n"
+            "Giao thông đường bộ số 23/2008/QH12, Bộ luật Hàng hải Việt Nam số 95/2015/QH13, Luật \n"
+            "Đường sắt số 06/2017/QH14, Luật Giao thông đường thủy nội địa số 23/2004/QH11 đã được ")
+    found = [(r.doc_type, r.number, r.title) for r in find_references(prepare_text(text))]
+    assert found == [
+        ("Luật", None, "Luật sửa đổi, bổ sung một số điều có liên quan đến quy hoạch của Luật Giao thông đường bộ, "
+                       "Bộ luật Hàng hải Việt Nam, Luật Đường sắt, Luật Giao thông đường thủy nội địa"),
+        ("Luật", "23/2008/QH12", "Luật Giao thông đường bộ"),
+        ("Bộ luật", "95/2015/QH13", "Bộ luật Hàng hải Việt Nam"),
+        ("Luật", "06/2017/QH14", "Luật Đường sắt"),
+        ("Luật", "23/2004/QH11", "Luật Giao thông đường thủy nội địa")]
+
+
+@pytest.mark.parametrize("kind, form", list(_forms_of_kinds()))
+def test_the_kinds_an_amending_law_names_are_those_the_data_flags(kind, form):
+    named = bool(kind.get("named_in_amending_titles"))
+    assert bool(find._TITLED_TYPE.fullmatch(form)) == named
+    assert bool(find._AMENDING.match(" sửa đổi, bổ sung một số điều của " + form + " X")) == named
+
+
+def test_a_law_s_header_writes_its_number_after_its_kind():
+    # luat-so-51-2024-qh15: "QUỐC HỘI / Luật số: 51/2024/QH15 / LUẬT / SỬA ĐỔI, BỔ SUNG ..."
+    head = "\n".join((Path(__file__).resolve().parent.parent / "corpus" / "congbao" / "bhxh" / "luat-so-51-2024-qh15-43559.txt")
+                     .read_text(encoding="utf-8").split("\n")[:20])
+    assert "\nLuật số: 51/2024/QH15" in head
+    assert identify._header_number(head) == "51/2024/QH15"
+    assert identify._header_number(head.replace("Luật số:", "Thông tư số:")) is None
+
+
+@pytest.mark.parametrize("kind, form", list(_forms_of_kinds()))
+def test_the_kinds_whose_header_number_follows_their_name_are_those_the_data_flags(kind, form):
+    for written in (form, form.upper()):
+        found = identify._header_number(f"QUỐC HỘI\n{written} số: 51/2024/QH15\n")
+        assert (found == "51/2024/QH15") == bool(kind.get("number_after_kind")), written

@@ -15,7 +15,8 @@ from kg.errors import QueryError
 from kg.namespaces import ELI, KG, SH
 from kg.query import named_queries, relations_filled
 from kg.rdf import ontology_file
-from kg.relations import FIRST_STEP_ONLY, ONLY_BACKWARDS, RELATIONS, RESTS_ON, by_property
+from kg.rdf import provisions
+from kg.relations import CHANGE_RELATIONS, FIRST_STEP_ONLY, ONLY_BACKWARDS, RELATIONS, RESTS_ON, by_property
 
 ROOT = Path(__file__).resolve().parent.parent
 SHACL = rdflib.Namespace(SH)
@@ -80,6 +81,24 @@ def test_colours_are_distinct_and_properties_unique():
     assert len({relation.property for relation in RELATIONS.values()}) == len(RELATIONS)
     assert by_property("issuedWith").name == "issued_with"
     assert sorted(relation.strength for relation in RELATIONS.values()) == list(range(len(RELATIONS)))
+
+
+def test_each_kind_of_change_states_one_declared_relation_with_an_effect():
+    """The kinds of change kg.pinpoint reads (kg/data/pinpoints.json) are exactly those the declaration
+    gives a relation, each to one relation that changes its object; the shapes accept exactly them."""
+    pinpoints = json.loads((ROOT / "kg" / "data" / "pinpoints.json").read_text(encoding="utf-8"))
+    read = {change["kind"] for change in pinpoints["changes"]} | {pinpoints["phrase_change"]["kind"]}
+    declared = [kind for relation in RELATIONS.values() for kind in relation.change_kinds]
+    assert len(declared) == len(set(declared)) and set(declared) == read
+    assert all(RELATIONS[name].effect for name in CHANGE_RELATIONS.values())
+    assert CHANGE_RELATIONS["supplemented"] == CHANGE_RELATIONS["amended"] == "amends"
+    assert CHANGE_RELATIONS["repealed"] == "repeals"
+    assert provisions.CHANGE_RELATIONS is CHANGE_RELATIONS
+    shapes = rdflib.Graph().parse(ontology_file("shapes.ttl"))
+    accepted = [{str(value) for value in rdflib.collection.Collection(shapes, node)}
+                for shape in shapes.subjects(SHACL.path, rdflib.URIRef(KG + "changeKind"))
+                for node in shapes.objects(shape, SHACL["in"])]
+    assert accepted == [read]
 
 
 # ------------------------------------------------------------------ the named queries' lists of relations

@@ -150,7 +150,7 @@ def test_mojibake_is_repaired(tmp_path):
 
 def test_text_that_merely_quotes_latin_letters_is_left_alone():
     # the repair needs several marks of mojibake, not one "Ã"
-    from kg.text import decode_bytes
+    from kg.readers import decode_bytes
     assert decode_bytes("Café Ã la carte — Nghị định".encode("utf-8")) == "Café Ã la carte — Nghị định"
 
 

@@ -16,13 +16,11 @@ from pyoxigraph import Literal, NamedNode, Quad
 from ..iri import provision_iri
 from ..models import Extraction, Pinpoint
 from ..namespaces import RDFS
+from ..relations import CHANGE_RELATIONS
 from .terms import PREDICATES, RDF_TYPE, eli_term, kg_term, statement_head, string
 
 __all__ = ["CHANGE_RELATIONS", "LONGEST_RANGE", "provision_ids", "provision_quads"]
 
-#: A kind of change (kg.pinpoint) -> the relation whose evidence it refines.
-CHANGE_RELATIONS = {"amended": "amends", "supplemented": "amends", "replaced": "replaces",
-                    "repealed": "repeals", "suspended": "suspends"}
 #: How many articles "từ Điều 5 đến Điều 9" may stand for before it is kept as one node.
 LONGEST_RANGE = 60
 

@@ -9,13 +9,25 @@ from .catalog import Catalog
 __all__ = ["layout"]
 
 
+#: The distance between the rings of a sunflower spiral of satellites.
+_STEP = 16.0
+
+
 def layout(catalog: Catalog, view) -> dict[str, tuple[float, float]]:
     """Positions for a large view. Sections fold into their document and instruments cited
     from one place only hang off it; what is left (documents and the instruments several of
     them share) gets a Fruchterman-Reingold layout; each node's satellites then sit on a
     sunflower spiral around it. Deterministic, and seconds where the browser took a minute."""
-    import numpy as np
+    core, satellites, neighbours = _clusters(catalog, view)
+    placed = _place_core(core, satellites, neighbours)
+    _place_satellites(placed, catalog, core, satellites)
+    _place_the_rest(placed, view.nodes)
+    return placed
 
+
+def _clusters(catalog: Catalog, view) -> tuple[list[str], dict[str, list[str]], dict[str, Counter]]:
+    """The nodes laid out on their own (the core), what hangs off each, and how often two core
+    nodes are linked: a section hangs off its document, an instrument linked to one node only off it."""
     members = set(view.nodes)
     anchor = {}
     for iri in view.nodes:
@@ -38,15 +50,20 @@ def layout(catalog: Catalog, view) -> dict[str, tuple[float, float]]:
             satellites[next(iter(neighbours[head]))].append(head)
         else:
             core.append(head)
-    step = 16.0
+    return core, satellites, neighbours
+
+
+def _place_core(core: list[str], satellites: dict[str, list[str]],
+                neighbours: dict[str, Counter]) -> dict[str, tuple[float, float]]:
+    """Each connected part of the core gets its own layout, sized by the room its clusters need (a
+    spiral's radius grows with the square root of its satellites), then the parts go in rows,
+    largest first: repulsion alone would fling small parts far off the screen."""
+    import numpy as np
+
     placed: dict[str, tuple[float, float]] = {}
-    # Each connected part gets its own layout, sized by the room its clusters need (a
-    # spiral's radius grows with the square root of its satellites), then the parts go in
-    # rows, largest first: repulsion alone would fling small parts far off the screen.
-    parts = _components(core, neighbours)
     shelf_x = shelf_y = shelf_height = 0.0
     width = None
-    for part in parts:
+    for part in _components(core, neighbours):
         index = {iri: i for i, iri in enumerate(part)}
         adjacency = np.zeros((len(part), len(part)))
         for head in part:
@@ -54,7 +71,7 @@ def layout(catalog: Catalog, view) -> dict[str, tuple[float, float]]:
                 if other in index:
                     adjacency[index[head], index[other]] = 1.0 + np.log(count)
         position = _spring(adjacency)
-        radii = np.array([step * np.sqrt(len(satellites[head]) + 1) + 30.0 for head in part])
+        radii = np.array([_STEP * np.sqrt(len(satellites[head]) + 1) + 30.0 for head in part])
         side = float(np.sqrt((np.pi * radii ** 2).sum() * 3.0))
         span = float(np.ptp(position, axis=0).max()) if len(part) > 1 else 1.0
         position = (position - position.min(axis=0)) * (side / (span or 1.0))
@@ -66,11 +83,20 @@ def layout(catalog: Catalog, view) -> dict[str, tuple[float, float]]:
             placed[head] = (float(x) + shelf_x, float(y) + shelf_y)
         shelf_x += side + 300.0
         shelf_height = max(shelf_height, side)
+    return placed
+
+
+def _place_satellites(placed: dict[str, tuple[float, float]], catalog: Catalog, core: list[str],
+                      satellites: dict[str, list[str]]) -> None:
+    """Each core node's satellites on a sunflower spiral around it (tasks first, then in text
+    order), and theirs around them."""
+    import numpy as np
+
     golden = np.pi * (3.0 - np.sqrt(5.0))
 
     def spiral(centre, children, start=1):
         for offset, child in enumerate(children, start):
-            radius, angle = step * np.sqrt(offset) + 20.0, offset * golden
+            radius, angle = _STEP * np.sqrt(offset) + 20.0, offset * golden
             placed[child] = (centre[0] + float(radius * np.cos(angle)), centre[1] + float(radius * np.sin(angle)))
             grandchildren = [g for g in satellites.get(child, ()) if g not in placed]
             if grandchildren:
@@ -79,11 +105,13 @@ def layout(catalog: Catalog, view) -> dict[str, tuple[float, float]]:
     for head in core:
         spiral(placed[head], sorted(satellites[head], key=lambda iri: (catalog.nodes[iri].kind != "task",
                                                                         catalog.nodes[iri].start or 0, iri)))
-    # Whatever is still unplaced (a satellite of a satellite's loop) goes in a row below.
+
+
+def _place_the_rest(placed: dict[str, tuple[float, float]], nodes) -> None:
+    """Whatever is still unplaced (a satellite of a satellite's loop) goes in a row below."""
     bottom = max((y for _, y in placed.values()), default=0.0) + 200.0
-    for number, iri in enumerate(i for i in view.nodes if i not in placed):
+    for number, iri in enumerate(i for i in nodes if i not in placed):
         placed[iri] = (number % 60 * 40.0, bottom + number // 60 * 40.0)
-    return placed
 
 
 def _components(nodes: list[str], neighbours: dict[str, Counter]) -> list[list[str]]:

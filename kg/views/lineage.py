@@ -146,12 +146,20 @@ def place(levels: dict[str, int], edges: list[tuple[str, str]], catalog: Catalog
     name = (lambda iri: catalog.nodes[iri].label) if catalog else (lambda iri: iri)
     for members in layers.values():
         members.sort(key=name)
+    neighbours = _through_layers(levels, layers, edges)
+    _order_by_barycentres(levels, layers, neighbours)
+    return _coordinates(layers)
+
+
+def _through_layers(levels: dict, layers: dict[int, list], edges: list[tuple[str, str]]) -> dict[object, list]:
+    """Each node's neighbours once every edge is a chain through the layers it spans: a virtual node
+    in each narrow layer crossed (added to ``levels`` and ``layers``); wrapped layers take none."""
     real = {level: len(members) for level, members in layers.items()}
     chains = []
     for source, target in edges:
         chain = [source]
         for level in range(levels[source] + 1, levels[target]):
-            if len(layers[level]) < ROW and real.get(level, 0) < ROW:  # wrapped layers take none
+            if len(layers[level]) < ROW and real.get(level, 0) < ROW:
                 virtual = ("virtual", source, target, level)
                 levels[virtual] = level
                 layers[level].append(virtual)
@@ -162,6 +170,12 @@ def place(levels: dict[str, int], edges: list[tuple[str, str]], catalog: Catalog
         for lower, upper in zip(chain, chain[1:]):
             neighbours[lower].append(upper)
             neighbours[upper].append(lower)
+    return neighbours
+
+
+def _order_by_barycentres(levels: dict, layers: dict[int, list], neighbours: dict[object, list]) -> None:
+    """Sweeps up and down the layers, each time ordering a layer by where its neighbours in the layer
+    just ordered stand (their mean place), ties kept in the order they had."""
     top = max(layers, default=0)
 
     def x_of() -> dict:
@@ -181,6 +195,12 @@ def place(levels: dict[str, int], edges: list[tuple[str, str]], catalog: Catalog
                 return (sum(near) / len(near)) if near else x[iri]
 
             members.sort(key=lambda iri: (barycentre(iri), current[iri]))
+
+
+def _coordinates(layers: dict[int, list]) -> dict[str, tuple[float, float]]:
+    """The layers' places on the canvas, bottom layer first; a layer wider than a row wraps into
+    interleaved rows; virtual nodes hold their place and are left out."""
+    top = max(layers, default=0)
     positions: dict[str, tuple[float, float]] = {}
     y = 0.0
     for level in range(top + 1):
