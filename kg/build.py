@@ -757,19 +757,22 @@ def _earlier_graph(cache: _Cache, path: Path):
         yield None
         return
     try:
-        same = isinstance(noted, dict) and noted.get("stat") == _stat_key(os.fstat(handle))
-        yield (handle, {key: tuple(place) for key, place in noted["parts"].items()}) if same else None
+        if not (isinstance(noted, dict) and noted.get("stat") == _stat_key(os.fstat(handle))):
+            yield None
+            return
+        places, offset = {}, 0
+        for key, size in zip(noted["keys"], noted["sizes"]):
+            places[key] = (offset, size)
+            offset += size
+        yield handle, places
     finally:
         os.close(handle)
 
 
 def _note_layout(cache: _Cache, path: Path, parts: list[tuple[str, dict]]) -> None:
     """Where each block stands in the graph.nq just written, for the next build (``_earlier_graph``)."""
-    places, offset = {}, 0
-    for key, header in parts:
-        places[key] = (offset, header["nq"])
-        offset += header["nq"]
-    cache.put_note("layout", {"stat": _stat_key(os.stat(path)), "parts": places})
+    cache.put_note("layout", {"stat": _stat_key(os.stat(path)), "keys": [key for key, _ in parts],
+                              "sizes": [header["nq"] for _, header in parts]})
 
 
 class _Locked:
@@ -970,12 +973,14 @@ class _Build:
     def _remake(self, labels: list[str], dated: bool) -> None:
         """The blocks of ``labels`` under the corpus's dating (``dated``) or none, from the cache if
         made before, else in the workers."""
-        jobs = []
+        jobs, wanted = [], []
         for label in labels:
             digest, _, header = self.blocks[label]
             mine = {iri: self.same[iri] for iri in header["mentions"]["undated"] if iri in self.same} if dated else {}
-            key = _block_key(digest, label, mine, self.options.profile)
-            found = self.cache.header(key)
+            wanted.append((label, digest, mine, _block_key(digest, label, mine, self.options.profile)))
+        headers = self.cache.headers([key for *_, key in wanted])
+        for label, digest, mine, key in wanted:
+            found = headers.get(key)
             if found is not None:
                 self.blocks[label] = (digest, key, found)
                 continue
