@@ -277,3 +277,32 @@ def test_a_file_dated_by_the_corpus_is_the_graph_made_again_with_its_dating(corp
             renamed += 1
             assert made == dated, label
     assert renamed >= 3, (renamed, declined)  # the corpus dates three files; bench_national a quarter of its own
+
+
+def test_a_rebuild_copies_the_unchanged_graphs_from_graph_nq_only_as_the_build_left_it(small_corpus, tmp_path,
+                                                                                     monkeypatch):
+    """A rebuild copies the graphs of the files that did not change from the graph.nq it wrote
+    before; a graph.nq edited since (here: one agency renamed in place, the same length) is not
+    copied from, and the rebuild writes what a clean build writes."""
+    import kg.build
+
+    copied = []
+    copy_run = kg.build._copy_run
+    monkeypatch.setattr(kg.build, "_copy_run", lambda *args: copied.append(args[3] - args[2]) or copy_run(*args))
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    build([small_corpus], out)
+    changed = small_corpus / PLANS[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nGhi chú.\n", encoding="utf-8")
+    build([small_corpus], out)
+    build([small_corpus], clean)
+    assert (out / "graph.nq").read_bytes() == (clean / "graph.nq").read_bytes()
+    assert sum(copied) > (out / "graph.nq").stat().st_size // 3  # the two other files' graphs, the ontology's
+    data = (out / "graph.nq").read_bytes()
+    assert "Ủy ban".encode() in data
+    (out / "graph.nq").write_bytes(data.replace("Ủy ban".encode(), "Ủy bam".encode()))
+    copied.clear()
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nGhi chú 2.\n", encoding="utf-8")
+    build([small_corpus], out)
+    assert copied == []
+    build([small_corpus], clean)
+    assert (out / "graph.nq").read_bytes() == (clean / "graph.nq").read_bytes()
