@@ -24,6 +24,7 @@ import json
 import os
 import pstats
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -113,6 +114,7 @@ def _spawn(source: Path, output: Path, workers: int, profile: bool = False, env:
     command = [sys.executable, str(Path(__file__).resolve()), "--child", str(source), str(output), str(workers)]
     if profile:
         command.append("--profile")
+    before = _children_cpu()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                                cwd=output.parent)
     peak = 0
@@ -120,11 +122,20 @@ def _spawn(source: Path, output: Path, workers: int, profile: bool = False, env:
         peak = max(peak, _tree_rss(process.pid))
         time.sleep(0.02)
     stdout, stderr = process.communicate()
+    cpu = _children_cpu() - before
     if process.returncode:
         raise RuntimeError(f"build with {workers} worker(s) failed: {stderr.strip()[-500:]}")
     result = json.loads(stdout.strip().splitlines()[-1])
     result["peak_tree"] = max(peak, result["rss_self"])
+    result["cpu"] = cpu
     return result
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of the processes this one has waited for, theirs included: what
+    a build costs whatever else the machine runs (its wall time stretches with the load average)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _edit(path: Path, round_: int) -> None:

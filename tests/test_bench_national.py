@@ -37,3 +37,28 @@ def test_national_corpus_merges_only_files_whose_identity_agrees(tmp_path):
     citing = run_named(store, "who-cites", {"number": "158/2025/NĐ-CP"}).records()
     assert any("/bo-luat/" in row["source"] for row in citing)
     assert any(row["quote"] and "158/2025/NĐ-CP" in row["quote"] for row in citing)
+
+
+def test_national_corpus_graph_is_the_graph_of_one_dataset_call(tmp_path):
+    """A third of these articles cite undated laws a corpus document dates: the build renames them in
+    the cached blocks (kg.rdf.dated_nquads) rather than making those graphs again, and the graph is
+    still, quad for quad, the one kg.rdf.dataset makes of the same texts."""
+    import hashlib
+
+    import pyoxigraph as ox
+
+    from kg.build import input_files
+    from kg.extract import extract_file
+    from kg.rdf import dataset
+
+    target = tmp_path / "quoc-gia"
+    # a consolidated text is cited by its number alone ("Văn bản hợp nhất số 467/VBHN-BLĐTBXH"),
+    # undated, and dated by its own text: the articles citing it are the files the build renames
+    consolidated = ROOT / "corpus" / "congbao" / "bhxh" / "van-ban-hop-nhat-so-467-vbhn-bldtbxh-44195.txt"
+    make_corpus(target, 150, documents=[*DOCUMENTS, consolidated], workers=1)
+    build([target], tmp_path / "build", workers=2)
+    files, _, _ = input_files([target])
+    sources = [(label, hashlib.sha256(path.read_bytes()).hexdigest(), extract_file(path)) for path, label in files]
+    reference = ox.serialize(dataset(sources), format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines()
+    built = (tmp_path / "build" / "graph.nq").read_text(encoding="utf-8").splitlines()
+    assert sorted(built) == sorted(reference)
