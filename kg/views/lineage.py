@@ -145,7 +145,7 @@ def place(levels: dict[str, int], edges: list[tuple[str, str]], catalog: Catalog
         layers[level].append(iri)
     name = (lambda iri: catalog.nodes[iri].label) if catalog else (lambda iri: iri)
     for members in layers.values():
-        members.sort(key=name)
+        members.sort(key=lambda iri: (name(iri), iri))  # (two instruments may share a label: Hiến pháp)
     neighbours = _through_layers(levels, layers, edges)
     _order_by_barycentres(levels, layers, neighbours)
     return _coordinates(layers)
