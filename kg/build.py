@@ -10,6 +10,8 @@ A build directory holds:
   build that does not want it pays nothing for it; a build without it removes the graph.ttl of an
   earlier build, which would no longer say what graph.nq says.
 - ``report.json``: files read, references found, files failed and why, links skipped.
+- ``oxigraph/``: the store every reading command opens (kg.store), and ``reading.sqlite``: the
+  reading table made from it (kg.reading_table), what a lineage, who-cites and labels read.
 - ``.cache/<version>/cache.sqlite``: one SQLite store (WAL, one transaction per batch) of each
   file's extraction and its graph as text (a block), keyed by the sha256 of the bytes the
   extraction read and by the code and data that extracted it, each entry's sha256 checked
@@ -738,7 +740,7 @@ def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = 
     >>> out = pathlib.Path(tempfile.mkdtemp())
     >>> report = build(["corpus/322-KH-UBND-2023-kon-tum.txt"], out)
     >>> report.files_read, report.ok, sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
-    (1, True, ['graph.nq', 'oxigraph', 'report.json'])
+    (1, True, ['graph.nq', 'oxigraph', 'reading.sqlite', 'report.json'])
     """
     from .rdf import check_profile
 
@@ -767,6 +769,8 @@ class _Options:
 
 def _build(paths, output: Path, options: _Options, log, lock: int | None = None) -> BuildReport:
     """The build in its cache: the steps of ``_Build`` in order, the cache committed whatever happens."""
+    from .reading_table import write_reading_table
+
     started = time.perf_counter()
     for stale in output.glob(".*.*"):  # temporary files of a build that was killed while writing
         if stale.is_file() and stale.name.split(".")[1] in ("graph", "report"):
@@ -784,7 +788,8 @@ def _build(paths, output: Path, options: _Options, log, lock: int | None = None)
         steps.write_graph()               # 4. graph.nq (and graph.ttl) joined from the blocks
         steps.tally()                     # 5. the report's counts; the files' stat keys kept
         steps.refresh_store()             # 6. build/oxigraph, the store every reading command opens
-        steps.write_report(started)       # 7. report.json, last: the build is complete
+        write_reading_table(output)       # 7. build/reading.sqlite, made from the store (kg.reading_table)
+        steps.write_report(started)       # 8. report.json, last: the build is complete
     except BaseException:
         cache.close(commit=True)  # what was made is kept for the next build
         raise
