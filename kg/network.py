@@ -46,6 +46,9 @@ _TYPE, _LABEL = ox.NamedNode(RDF + "type"), ox.NamedNode(RDFS + "label")
 _DESCRIBES, _IN_DOCUMENT = ox.NamedNode(KG + "describes"), ox.NamedNode(KG + "inDocument")
 _PREF_LABEL = ox.NamedNode(SKOS + "prefLabel")
 _INSTRUMENT_CLASSES = {KG + "StateInstrument", KG + "PartyDocument"}
+#: The classes ``describe`` tells nodes apart by: of a node's types, only these change its description
+#: (the reading table keeps no other rdf:type, kg.reading_table).
+TOLD_APART = (*sorted(_INSTRUMENT_CLASSES), KG + "Task", KG + "Agency")
 
 
 # ---------------------------------------------------------------- the store, node by node

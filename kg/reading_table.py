@@ -7,7 +7,7 @@ each index lookup costs ~35-45 µs of CPU; a lineage of 861 steps made ~3,500 of
 who-cites ~5 a row (11,383 rows for 158/2025/NĐ-CP at 30,374 files: 3.3-4 s). The table holds:
 
 - ``facts``: the triples a reader looks up node by node (every relation between nodes, and what
-  ``kg.network.describe`` reads of a node), each once (the store holds one per graph that states
+  ``kg.network.describe`` reads of a node; of rdf:type, only the classes it tells apart), each once (the store holds one per graph that states
   it, and says so in ``graphs``), in the store's own order of objects (``seq``), so that "the
   first value" is the store's first value;
 - ``citations``: the rows of the named query who-cites, for every number, as the query finds them
@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -183,6 +183,18 @@ class _Quads:
                                             self.store.quads_for_pattern(None, ox.NamedNode(predicate), None)]
         return found
 
+    def typed(self) -> list[tuple]:
+        """The rdf:type quads whose class is one ``describe`` tells nodes apart by (kg.network.TOLD_APART):
+        the others (a section, an evidence record, a provision: a fifth of a full-profile graph's
+        quads) change no answer; read as a set, their order is no matter."""
+        from .network import TOLD_APART
+
+        found = []
+        for name in TOLD_APART:
+            found += [(s, o, g) for s, _, o, g in
+                      self.store.quads_for_pattern(None, ox.NamedNode(RDF + "type"), ox.NamedNode(name))]
+        return found
+
     def by_subject(self, predicate: str) -> dict:
         """{subject: [(object, graph)]}, one entry per quad."""
         found: dict = defaultdict(list)
@@ -199,7 +211,7 @@ def _write_facts(db: sqlite3.Connection, quads: _Quads, terms: _Terms, predicate
     for predicate in predicates:
         p = terms(ox.NamedNode(predicate))
         counts: dict[tuple, int] = {}
-        for subject, obj, _ in quads(predicate):
+        for subject, obj, _ in quads.typed() if predicate == RDF + "type" else quads(predicate):
             if not isinstance(subject, ox.NamedNode):
                 continue
             key = (subject, obj)
@@ -223,6 +235,11 @@ def _in_graph(entries, graph) -> list:
     return [obj for obj, where in entries if where == graph]
 
 
+_EVIDENCE = f"""SELECT ?cited ?subject ?relation ?quote ?file WHERE {{
+  ?evidence <{RDF}object> ?cited ; <{RDF}subject> ?subject ; <{RDF}predicate> ?relation ; <{KG}quote> ?quote ;
+            <{KG}inSource> ?file }}"""
+
+
 def _citations(quads: _Quads) -> Iterable[tuple[tuple, int]]:
     """The rows of ontology/queries/who-cites.rq for every number, each with how many times it
     comes: its three branches, read here by triple patterns. A pattern outside GRAPH matches once
@@ -236,23 +253,14 @@ def _citations(quads: _Quads) -> Iterable[tuple[tuple, int]]:
     describes, paths = quads.by_subject(KG + "describes"), quads.by_subject(KG + "path")
     section_ids = quads.by_subject(KG + "sectionId")
     citations_profile = ox.Literal("citations")
-    # branch 1: the evidence records of full-profile files
-    objects, subjects = quads.by_subject(RDF + "object"), quads.by_subject(RDF + "subject")
-    predicates, quotes = quads.by_subject(RDF + "predicate"), quads.by_subject(KG + "quote")
-    sources = quads.by_subject(KG + "inSource")
-    for evidence, cited_entries in objects.items():
-        if evidence not in subjects or evidence not in quotes or evidence not in sources:
-            continue
-        for cited, n_cited in _counted(cited_entries).items():
-            for number, n_number in _counted(numbers.get(cited, ())).items():
-                for subject, n_subject in _counted(subjects[evidence]).items():
-                    for relation, n_relation in _counted(predicates.get(evidence, ())).items():
-                        for quote, n_quote in _counted(quotes[evidence]).items():
-                            for file, n_file in _counted(sources[evidence]).items():
-                                times = n_cited * n_number * n_subject * n_relation * n_quote * n_file
-                                yield from _citing_rows(file, describes, paths, labels, number, cited,
-                                                        relation, quote, times,
-                                                        _in_graph(section_ids.get(subject, ()), file) or [None])
+    # branch 1: the evidence records of full-profile files, joined by the store (one row per
+    # match, as the query's own join gives them: ~5x fewer terms to decode than reading the five
+    # predicates' quads, 220,000 evidence records at 30,374 files)
+    evidence = Counter(tuple(row) for row in quads.store.query(_EVIDENCE, use_default_graph_as_union=True))
+    for (cited, subject, relation, quote, file), times in evidence.items():
+        for number, n_number in _counted(numbers.get(cited, ())).items():
+            yield from _citing_rows(file, describes, paths, labels, number, cited, relation, quote, times * n_number,
+                                    _in_graph(section_ids.get(subject, ()), file) or [None])
     # branches 2 and 3: the edges of citations-profile files, read in the file's own graph
     profiles = quads.by_subject(KG + "profile")
     files = {file for file, entries in profiles.items() if (citations_profile, file) in entries}
