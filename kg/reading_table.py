@@ -12,7 +12,9 @@ who-cites ~5 a row (11,383 rows for 158/2025/NĐ-CP at 30,374 files: 3.3-4 s). T
   first value" is the store's first value;
 - ``citations``: the rows of the named query who-cites, for every number, as the query finds them
   (``times``: how often the same row comes, as the store's union of graphs repeats a match once
-  per graph that holds it).
+  per graph that holds it);
+- ``provisions``: the provisions each node (or a section under it) names, by relation: what a
+  lineage's steps say they rest on ("implements khoản 3 Điều 53 of ...", kg.effects.provisions_named).
 
 One code path per question: ``kg.network`` and ``kg.query.run_named`` ask the table where a store
 has one (``store.table``) and the store otherwise; ``tests/test_reading_table.py`` asks the corpus
@@ -37,7 +39,7 @@ from .namespaces import ELI, KG, RDF, RDFS, XSD
 __all__ = ["TABLE_FILE", "ReadingTable", "write_reading_table", "open_table", "table_is_fresh"]
 
 TABLE_FILE = "reading.sqlite"
-_VERSION = 1
+_VERSION = 2
 _XSD_STRING = ox.NamedNode(XSD + "string")
 _CHUNK = 900  # SQLite binds at most 999 parameters in older builds
 #: The columns of ontology/queries/who-cites.rq, as its SELECT names them (a test holds them equal).
@@ -142,12 +144,14 @@ def write_reading_table(folder: str | Path) -> Path:
             CREATE TABLE facts (subject INTEGER, predicate INTEGER, object INTEGER, seq INTEGER, graphs INTEGER);
             CREATE TABLE citations (number INTEGER, citing INTEGER, label INTEGER, section INTEGER,
                                     relation INTEGER, quote INTEGER, source INTEGER, times INTEGER);
+            CREATE TABLE provisions (top INTEGER, instrument INTEGER, relation INTEGER, provision INTEGER);
         """)
         terms, quads = _Terms(db), _Quads(store)
         predicates = _held_predicates()
         _write_facts(db, quads, terms, predicates)
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        ((*map(terms, row), times) for row, times in _citations(quads)))
+        db.executemany("INSERT INTO provisions VALUES (?, ?, ?, ?)", (tuple(map(terms, row)) for row in _provisions(quads)))
         del quads
         terms.write()
         db.executescript("""
@@ -155,6 +159,7 @@ def write_reading_table(folder: str | Path) -> Path:
             CREATE INDEX facts_out ON facts (subject, predicate, seq);
             CREATE INDEX facts_in ON facts (object, predicate, seq);
             CREATE INDEX citations_by_number ON citations (number);
+            CREATE INDEX provisions_by_top ON provisions (top);
         """)
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("stamp", json.dumps(stamp)), ("predicates", json.dumps(predicates))])
@@ -289,6 +294,35 @@ def _citations(quads: _Quads) -> Iterable[tuple[tuple, int]]:
                                                  cited, n_number)
 
 
+def _provisions(quads: _Quads) -> Iterable[tuple]:
+    """(node, instrument, relation, provision id): the provisions each node, or a section under it,
+    names or changes, as ``kg.effects.provisions_named`` asks the store for them (its query's rows
+    for every node at once: each statement's source and every node it is part of, transitively)."""
+    from .effects import STATEMENTS
+
+    rows = quads.store.query(STATEMENTS, use_default_graph_as_union=True)
+    parents: dict = defaultdict(set)
+    for child, parent, _ in quads(ELI + "is_part_of"):
+        parents[child].add(parent)
+    tops_of: dict = {}
+    seen = set()
+    for source, instrument, relation, provision in rows:
+        tops = tops_of.get(source)
+        if tops is None:
+            tops, stack = {source}, [source]
+            while stack:
+                for parent in parents.get(stack.pop(), ()):
+                    if parent not in tops:
+                        tops.add(parent)
+                        stack.append(parent)
+            tops_of[source] = tops
+        for top in tops:
+            row = (top, instrument, relation, provision)
+            if row not in seen:
+                seen.add(row)
+                yield row
+
+
 def _citing_rows(file, describes, paths, labels, number, cited, relation, quote, times, sections):
     for citing, n_citing in _counted(describes.get(file, ())).items():
         for source, n_source in _counted(paths.get(file, ())).items():
@@ -409,6 +443,20 @@ class ReadingTable:
         from .store import Result
 
         return Result(WHO_CITES_COLUMNS, tuple(self.who_cites(bindings["number"])))
+
+    def provisions(self, nodes) -> list[tuple[str, str, str, str]]:
+        """(node, instrument, relation, provision id) of what ``kg.effects.provisions_named`` asks."""
+        ids = self._ids(nodes)
+        by_id = {ident: iri for iri, ident in ids.items()}
+        rows = []
+        idents = list(by_id)
+        for start in range(0, len(idents), _CHUNK):
+            chunk = idents[start:start + _CHUNK]
+            rows += self.db.execute(f"SELECT top, instrument, relation, provision FROM provisions WHERE top IN "
+                                    f"({','.join('?' * len(chunk))})", chunk).fetchall()
+        self._load_terms(ident for row in rows for ident in row[1:])
+        return [(by_id[top], self._terms[instrument].value, self._terms[relation].value, self._terms[provision].value)
+                for top, instrument, relation, provision in rows]
 
     def close(self) -> None:
         self.db.close()
