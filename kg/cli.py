@@ -158,7 +158,9 @@ def validate(graph, limit):
 _STORE = click.option("--store", "store_kind", type=click.Choice(["auto", "memory", "disk", "rdflib"]),
                       default="auto", show_default=True,
                       help="Where to load the graph: pyoxigraph in memory or on disk (loaded once, reopened "
-                           "after), or rdflib. auto: in memory up to 512 MB of N-Quads, on disk beyond.")
+                           "after), or rdflib. auto: the store and the reading table kg build left (lineage, "
+                           "who-cites and labels read from the table); when they are missing or older than "
+                           "graph.nq, in memory up to 512 MB of N-Quads, on disk beyond. disk: the store alone.")
 
 
 class _QueryCommand(_Command):
