@@ -10,6 +10,9 @@ A build directory holds:
   build that does not want it pays nothing for it; a build without it removes the graph.ttl of an
   earlier build, which would no longer say what graph.nq says.
 - ``report.json``: files read, references found, files failed and why, links skipped.
+- ``oxigraph/``: the store every reading command opens (kg.store), and, only when asked
+  (``reading_table=True``, ``kg build --reading-table``), ``reading.sqlite``: the reading table made
+  from it (kg.reading_table), what a lineage, who-cites and labels read.
 - ``.cache/<version>/cache.sqlite``: one SQLite store (WAL, one transaction per batch) of each
   file's extraction and its graph as text (a block), keyed by the sha256 of the bytes the
   extraction read and by the code and data that extracted it, each entry's sha256 checked
@@ -829,14 +832,18 @@ def _cannot_write(output: Path, error: Exception) -> KGError:
 
 def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = "full",
           max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, max_file_memory: int | None = DEFAULT_MAX_FILE_MEMORY,
-          follow_links: bool = False, turtle: bool = False) -> BuildReport:
+          follow_links: bool = False, turtle: bool = False, reading_table: bool = False) -> BuildReport:
     """Extract every text under ``paths`` and write the graph into ``output``.
 
     ``profile`` is what each file's graph keeps (``kg.rdf.PROFILES``): ``full`` (sections and the
     evidence of every edge) or ``citations`` (documents, tasks and edges: for national-scale stores).
     ``max_file_bytes`` and ``max_file_memory`` bound what one file may cost (it fails alone,
     named, past them); ``follow_links`` reads links out of the input directories; ``turtle`` also
-    writes graph.ttl.
+    writes graph.ttl; ``reading_table`` also writes build/reading.sqlite (kg.reading_table), which
+    makes a lineage or a who-cites on a national corpus cost SQLite queries instead of store lookups,
+    at the price of reading the store's quads again at every build (left out by default: at the
+    bundled corpus's size a question's time is the process's start, and a one-file rebuild would pay
+    the whole table again).
 
     Each file's graph is made where the file is extracted, in a worker, and cached beside its
     extraction; the build then joins the cached blocks in the order of the files, between the
@@ -853,7 +860,7 @@ def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = 
 
     check_profile(profile)  # before anything is written
     output = Path(output)
-    options = _Options(workers, profile, max_file_bytes, max_file_memory, follow_links, turtle)
+    options = _Options(workers, profile, max_file_bytes, max_file_memory, follow_links, turtle, reading_table)
     try:
         output.mkdir(parents=True, exist_ok=True)
         with _Locked(output) as locked:
@@ -872,10 +879,14 @@ class _Options:
     max_file_memory: int | None
     follow_links: bool
     turtle: bool
+    reading_table: bool
 
 
 def _build(paths, output: Path, options: _Options, log, lock: int | None = None) -> BuildReport:
     """The build in its cache: the steps of ``_Build`` in order, the cache committed whatever happens."""
+    from .reading_table import TABLE_FILE
+    from .reading_table_writer import write_reading_table
+
     started = time.perf_counter()
     for stale in output.glob(".*.*"):  # temporary files of a build that was killed while writing
         if stale.is_file() and stale.name.split(".")[1] in ("graph", "report"):
@@ -893,7 +904,11 @@ def _build(paths, output: Path, options: _Options, log, lock: int | None = None)
         steps.write_graph()               # 4. graph.nq (and graph.ttl) joined from the blocks
         steps.tally()                     # 5. the report's counts; the files' stat keys kept
         steps.refresh_store()             # 6. build/oxigraph, the store every reading command opens
-        steps.write_report(started)       # 7. report.json, last: the build is complete
+        if options.reading_table:         # 7. build/reading.sqlite, made from the store (kg.reading_table)
+            write_reading_table(output)
+        else:  # (one left by an earlier build no longer holds this graph.nq: readers would pass it by)
+            (output / TABLE_FILE).unlink(missing_ok=True)
+        steps.write_report(started)       # 8. report.json, last: the build is complete
     except BaseException:
         cache.close(commit=True)  # what was made is kept for the next build
         raise

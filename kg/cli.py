@@ -111,7 +111,10 @@ def _is_dir(path: str) -> bool:
 @click.option("--report", "list_unnumbered", is_flag=True,
               help="List the documents whose own number was not found (each is named by its file).")
 @click.option("--ttl", is_flag=True, help="Also write graph.ttl (Turtle, for people; kg validate reads graph.nq).")
-def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, follow_links, list_unnumbered, ttl):
+@click.option("--reading-table", is_flag=True,
+              help="Also write reading.sqlite: lineage and who-cites without store lookups (for national corpora).")
+def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, follow_links, list_unnumbered, ttl,
+          reading_table):
     """Extract every text under PATHS and write the corpus graph (N-Quads, and Turtle with --ttl).
 
     Each source file's statements go in a named graph of their own, with the offsets and words
@@ -124,7 +127,8 @@ def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, foll
     from .build import build as run_build
 
     report = run_build(paths, output, workers=workers, profile=profile, max_file_bytes=int(max_file_mb * 2**20),
-                       max_file_memory=max_file_memory_mb * 2**20, follow_links=follow_links, turtle=ttl)
+                       max_file_memory=max_file_memory_mb * 2**20, follow_links=follow_links, turtle=ttl,
+                       reading_table=reading_table)
     click.echo(report.summary())
     if list_unnumbered:
         for label in report.unnumbered:
@@ -158,7 +162,9 @@ def validate(graph, limit):
 _STORE = click.option("--store", "store_kind", type=click.Choice(["auto", "memory", "disk", "rdflib"]),
                       default="auto", show_default=True,
                       help="Where to load the graph: pyoxigraph in memory or on disk (loaded once, reopened "
-                           "after), or rdflib. auto: in memory up to 512 MB of N-Quads, on disk beyond.")
+                           "after), or rdflib. auto: the store and the reading table kg build left (lineage, "
+                           "who-cites and labels read from the table); when they are missing or older than "
+                           "graph.nq, in memory up to 512 MB of N-Quads, on disk beyond. disk: the store alone.")
 
 
 class _QueryCommand(_Command):

@@ -101,12 +101,16 @@ def changed_instruments(store: Store) -> set[str]:
     return {iri.value for (iri,) in store.query(_CHANGED, max_rows=None).rows}
 
 
-_NAMED = sparql_prefixes("kg", "eli", "rdf") + """SELECT DISTINCT ?top ?instrument ?relation ?provisionId WHERE {
-  VALUES ?top { %s }
-  ?source eli:is_part_of* ?top .
+_STATEMENT = """
   ?evidence a kg:ProvisionStatement ; rdf:subject ?source ; rdf:object ?provision ; kg:asRelation ?relation .
   ?provision kg:provisionOf ?instrument ; kg:provisionId ?provisionId .
 }"""
+_NAMED = sparql_prefixes("kg", "eli", "rdf") + """SELECT DISTINCT ?top ?instrument ?relation ?provisionId WHERE {
+  VALUES ?top { %s }
+  ?source eli:is_part_of* ?top .""" + _STATEMENT
+#: The statements of every source at once: what kg.reading_table climbs eli:is_part_of from.
+STATEMENTS = sparql_prefixes("kg", "rdf") + "SELECT DISTINCT ?source ?instrument ?relation ?provisionId WHERE {" \
+    + _STATEMENT
 
 
 def provisions_named(store, nodes) -> dict[tuple[str, str], dict[str, list[str]]]:
@@ -115,11 +119,17 @@ def provisions_named(store, nodes) -> dict[tuple[str, str], dict[str, list[str]]
     Điều 53 ..." is basedOn, "quy định tại Điều 5 ..." cites), in the order of the instrument."""
     named: dict[tuple[str, str], dict[str, set[str]]] = {}
     nodes = sorted(set(nodes))
-    for chunk in range(0, len(nodes), 200):
-        block = " ".join(f"<{iri}>" for iri in nodes[chunk:chunk + 200])
-        for top, instrument, relation, provision_id in store.query(_NAMED % block, max_rows=None).rows:
-            by_relation = named.setdefault((top.value, instrument.value), {})
-            by_relation.setdefault(relation.value[len(KG):], set()).add(provision_id.value)
+    table = getattr(store, "table", None)  # the build's reading table holds these rows (kg.reading_table)
+    if table is not None:
+        found = table.provisions(nodes)
+    else:
+        found = []
+        for chunk in range(0, len(nodes), 200):
+            block = " ".join(f"<{iri}>" for iri in nodes[chunk:chunk + 200])
+            found += [tuple(term.value for term in row) for row in store.query(_NAMED % block, max_rows=None).rows]
+    for top, instrument, relation, provision_id in found:
+        by_relation = named.setdefault((top, instrument), {})
+        by_relation.setdefault(relation[len(KG):], set()).add(provision_id)
     return {key: {relation: sorted(found, key=provision_order) for relation, found in by_relation.items()}
             for key, by_relation in named.items()}
 

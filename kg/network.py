@@ -46,6 +46,9 @@ _TYPE, _LABEL = ox.NamedNode(RDF + "type"), ox.NamedNode(RDFS + "label")
 _DESCRIBES, _IN_DOCUMENT = ox.NamedNode(KG + "describes"), ox.NamedNode(KG + "inDocument")
 _PREF_LABEL = ox.NamedNode(SKOS + "prefLabel")
 _INSTRUMENT_CLASSES = {KG + "StateInstrument", KG + "PartyDocument"}
+#: The classes ``describe`` tells nodes apart by: of a node's types, only these change its description
+#: (the reading table keeps no other rdf:type, kg.reading_table).
+TOLD_APART = (*sorted(_INSTRUMENT_CLASSES), KG + "Task", KG + "Agency")
 
 
 # ---------------------------------------------------------------- the store, node by node
@@ -57,10 +60,22 @@ def _oxigraph(store) -> ox.Store | None:
     return inner if isinstance(inner, ox.Store) else None
 
 
+def _table(store, predicates):
+    """The reading table beside ``store`` (kg.reading_table) when it holds every one of
+    ``predicates``; None when the store must be asked."""
+    table = getattr(store, "table", None)
+    return table if table is not None and table.holds(predicates) else None
+
+
 def _outgoing(store, nodes, predicates=None) -> dict[str, list[tuple[str, ox.NamedNode | ox.Literal]]]:
     """{node IRI: [(predicate IRI, object term)]} for each node, every graph read."""
     found: dict[str, list] = defaultdict(list)
     nodes = sorted(set(nodes))
+    table = _table(store, predicates)
+    if table is not None:
+        for node, predicate, obj in table.outgoing(nodes, predicates):
+            found[node].append((predicate, obj))
+        return found
     wanted = None if predicates is None else [ox.NamedNode(p) for p in predicates]
     inner = _oxigraph(store)
     if inner is not None:
@@ -83,6 +98,12 @@ def _incoming(store, nodes, predicates) -> dict[str, list[tuple[str, str]]]:
     """{node IRI: [(predicate IRI, subject IRI)]}: the named-node subjects pointing at each node."""
     found: dict[str, list] = defaultdict(list)
     nodes = sorted(set(nodes))
+    table = _table(store, predicates)
+    if table is not None:
+        for node, predicate, subject in table.incoming(nodes, predicates):
+            if isinstance(subject, ox.NamedNode):
+                found[node].append((predicate, subject.value))
+        return found
     inner = _oxigraph(store)
     if inner is not None:
         for iri in nodes:
@@ -327,6 +348,12 @@ def _steps(store, nodes: list[str], relations, down: bool) -> list[tuple[str, st
     A triple pattern returns one quad per graph that holds it: a relation between two
     instruments is held once, in the instruments' graph (kg.rdf.is_shared_edge), and a step is
     kept once, so that a graph built before that gives the same steps."""
+    table = _table(store, [KG + name for name in relations])
+    if table is not None:
+        lookup = table.incoming if down else table.outgoing
+        return [(node, predicate[len(KG):], other.value)
+                for node, predicate, other in lookup(nodes, [KG + name for name in relations])
+                if isinstance(other, ox.NamedNode)]
     inner = _oxigraph(store)
     if inner is None:
         return _steps_asked(store, nodes, relations, down)
@@ -380,6 +407,12 @@ def _short_labels(store, nodes: list[str]) -> dict[str, str]:
 def _first_values(store, nodes: list[str], predicate: str) -> dict[str, str]:
     """{node: the first value of ``predicate`` (a prefixed name) found for it}, for the nodes that have one."""
     found: dict[str, str] = {}
+    predicate_iri = {"rdfs:label": RDFS + "label", "kg:inDocument": KG + "inDocument"}.get(predicate)
+    table = _table(store, [predicate_iri] if predicate_iri else None)
+    if table is not None:
+        for node, _, value in table.outgoing(nodes, [predicate_iri]):
+            found.setdefault(node, value.value)
+        return found
     for chunk in range(0, len(nodes), 2000):
         block = nodes[chunk:chunk + 2000]
         query = (sparql_prefixes("kg", "rdfs") + f"SELECT ?nodeIndex ?value WHERE {{ "

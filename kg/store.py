@@ -165,6 +165,7 @@ def _collect(solutions, max_rows: int | None) -> Result:
 
 class _OxigraphStore:
     store: ox.Store
+    table = None  # the build's reading table, given by open_store (kg.reading_table)
 
     def query(self, text: str, bindings: dict | None = None, max_rows: int | None = DEFAULT_MAX_ROWS) -> Result:
         try:
@@ -428,17 +429,21 @@ def _write_stamp(directory: Path, stamp: dict) -> None:
     temporary.replace(directory / STAMP)
 
 
-def _remove_stale_loads(folder: Path) -> None:
-    """Drop the half-loaded stores of writers that were killed: each is a full-size copy, named by
-    a process id that no longer runs, and nothing else would ever remove it."""
-    for stale in folder.glob(".oxigraph-*"):
-        pid = stale.name.rsplit("-", 1)[-1]
+def _remove_stale_loads(folder: Path, pattern: str = ".oxigraph-*") -> None:
+    """Drop the half-loaded stores (or half-written reading tables, ``.reading-*.sqlite``) of
+    writers that were killed: each is named by a process id that no longer runs, and nothing else
+    would ever remove it."""
+    for stale in folder.glob(pattern):
+        pid = stale.name.split(".")[1].rsplit("-", 1)[-1]
         if not pid.isdigit():
             continue
         try:
             os.kill(int(pid), 0)
         except ProcessLookupError:
-            shutil.rmtree(stale, ignore_errors=True)
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
         except OSError:
             pass  # alive, under another user
 
@@ -447,6 +452,7 @@ class RdflibStore:
     """A plain rdflib dataset whose default graph is the union of its named graphs."""
 
     source = "graph.nq"
+    table = None
 
     def __init__(self, location: str | Path):
         import rdflib
@@ -569,7 +575,7 @@ def _send(request: urllib.request.Request, timeout: float, url: str, open_url=ur
 AUTO_DISK_BYTES = 512 * 2**20
 
 
-def open_store(location: str | Path, kind: str = "auto", writable: bool = False) -> Store:
+def open_store(location: str | Path, kind: str = "auto", writable: bool = False, table: bool | None = None) -> Store:
     """A store over a build directory (``auto``, ``memory``, ``disk`` or ``rdflib``) or an endpoint URL.
 
     ``auto`` opens the store ``kg build`` left beside graph.nq (``build/oxigraph``, read-only) when it
@@ -577,7 +583,14 @@ def open_store(location: str | Path, kind: str = "auto", writable: bool = False)
     above ``AUTO_DISK_BYTES`` loads the on-disk store first. ``writable`` (``kg serve
     --allow-updates``) keeps the build's own store out of reach: ``auto`` then works on a copy in
     memory. The store says where it came from in ``source`` ("store" or "graph.nq").
+
+    ``table`` (by default with ``auto`` only): give the store the reading table ``kg build`` wrote
+    beside it (``store.table``, kg.reading_table), when it holds that graph.nq, which the lineage,
+    who-cites and the labels then read instead of the store; ``disk``, ``memory`` and ``rdflib``
+    are the store alone unless asked.
     """
+    if table is None:
+        table = kind == "auto"
     if str(location).startswith(("http://", "https://")):
         return RemoteStore(str(location))
     if kind == "auto":
@@ -592,8 +605,14 @@ def open_store(location: str | Path, kind: str = "auto", writable: bool = False)
     if kind not in stores:
         raise QueryError(f"{kind}: no such store (choose from {', '.join(stores)})")
     if kind == "disk":
-        return DiskStore(location, writable=writable)
-    return stores[kind](location)
+        store = DiskStore(location, writable=writable)
+    else:
+        store = stores[kind](location)
+    if table and not writable:
+        from .reading_table import open_table
+
+        store.table = open_table(graph_file(location).parent)
+    return store
 
 
 class _RefuseRedirects(urllib.request.HTTPRedirectHandler):

@@ -132,11 +132,12 @@ def shared_kg_serve(plan_build):
 
 @pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory) -> Path:
-    """A build directory of all 374 corpus documents, with two worker processes."""
+    """A build directory of all 374 corpus documents, with two worker processes and the reading table
+    (so every corpus test that opens the build reads through the table; plan_build has none)."""
     from kg.build import build
 
     output = tmp_path_factory.mktemp("build")
-    report = build([CORPUS], output, workers=2)
+    report = build([CORPUS], output, workers=2, reading_table=True)
     assert report.ok, report.summary()
     return output
 

@@ -236,9 +236,11 @@ def test_content_length_is_digits_and_bounded(shared_kg_serve, length, status):
 
 def test_bodies_are_bounded_one_by_one_and_together(shared_kg_serve):
     server = shared_kg_serve("--max-body-mb", "1")
-    big = b"#" * (2 * 2**20)
-    status, _ = _request(server.base + "/query", big, {"Content-Type": "application/sparql-query"})
-    assert status == 413
+    # refused by what it declares, before a byte of it is read: the head alone is sent (a client that went
+    # on writing the 2 MB body could meet the closed socket's reset and lose the answer, a race of the test)
+    head = (b"POST /query HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: %d\r\nConnection: close\r\n\r\n" % (2 * 2**20))
+    assert _raw(server, head).split(" ", 2)[1] == "413"
     status, _ = _request(server.base + "/query", b"ASK {}", {"Content-Type": "text/plain"})
     assert status == 415
 
