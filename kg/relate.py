@@ -25,19 +25,19 @@ the task's own relation (subject: the section's IRI).
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, NamedTuple
-from importlib.resources import files
+from typing import Iterator
 
+from .consolidated import ITEM_MARK, Merged, consolidation_end, merged_list, quoted_bases, quoted_owner
+from .cues import NAMED, Cue, Cues, cue_key, cue_windows, find_cues, relation_cues
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
-from .relations import KEPT_APART, ONLY_BACKWARDS, ONLY_DOWNWARDS, RELATIONS
+from .relations import KEPT_APART, ONLY_BACKWARDS, ONLY_DOWNWARDS
 from .find import plural_list
 from .issuers import JOINT_SEPARATOR, locality_of
-from .vocab import document_types, phrase_tree, unnamed_groups
+from .vocab import document_types
 
 __all__ = ["find_relations"]
 
@@ -47,96 +47,6 @@ _STOP_FREE = re.compile(r"[^;.: \t\n]")
 # A paragraph break that words in lowercase go on after is a page break inside a sentence, not a clause's end
 _GOES_ON = re.compile(r"[\s\x00]*(\w)")
 _LIST_GAP = re.compile(r"[\s,;:\-–]*(?:và|hoặc)?[\s,;:\-–]*")
-
-
-class _Cue(NamedTuple):
-    """A cue phrase found near a citation (a named tuple: tens of thousands are made per corpus,
-    and a frozen dataclass takes several times as long to build)."""
-
-    start: int
-    end: int
-    predicate: str
-    passive: bool
-    after: bool
-    between: bool
-    object_next: bool     # its object is what follows it word for word ("kèm theo tại khoản 3 ..." is no issued_with)
-    subject_before: bool  # between two instruments, it speaks of what stands just before it
-    for_document: bool    # it may say how the citing document relates ("hướng dẫn" alone only links two cited ones)
-
-
-@dataclass(frozen=True)
-class _Cues:
-    pattern: re.Pattern          # the phrases, lowercase, as one tree: longest first, literal-led
-    meaning: dict[str, tuple[str, bool, bool, bool, bool, bool, bool]]  # folded phrase -> the _Cue fields after its span
-    first_word: dict[str, int]   # folded phrase -> length of its first word
-    stop: re.Pattern             # a character no phrase holds: a match attempt ends there
-    rank: dict[str, int]
-    consolidating: frozenset[str]
-    consolidation_ends: re.Pattern
-    reach: int
-    quoted_basis: re.Pattern
-    quoted_basis_ends: re.Pattern
-    quoted_basis_reach: int
-    noun: re.Pattern             # words that make the phrase after them a noun ("văn bản hướng dẫn thi hành")
-    noun_except: frozenset[str]  # predicates whose phrases no such word makes a noun ("bằng văn bản theo quy định tại")
-    enumeration: re.Pattern      # ", nhất là:" just before a citation: it is one of what the verb before acts on
-    bare_type: re.Pattern        # a type word alone on the line just before a phrase: "Nghị định quy định chi tiết"
-    after_bare_type: frozenset[str]  # predicates whose phrases after a type word alone name an unnamed document
-
-
-@lru_cache(maxsize=1)
-def _cues() -> _Cues:
-    data = json.loads(files("kg").joinpath("data", "relation_cues.json").read_text(encoding="utf-8"))
-    meaning = {}
-    for cue in data["cues"]:
-        for phrase in cue["phrases"]:
-            meaning[_key(phrase)] = (cue["predicate"], cue.get("voice") == "passive",
-                                     cue.get("position") == "after", cue.get("between", True),
-                                     cue.get("object_next", False), cue.get("subject_before", False),
-                                     cue.get("document", True))
-    marks = "".join(sorted({ch for phrase in meaning for ch in phrase if not ch.isalnum() and not ch.isspace()}))
-    return _Cues(re.compile(phrase_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
-                 re.compile(rf"[^\w\s{re.escape(marks)}]"),
-                 {name: relation.strength for name, relation in RELATIONS.items()},
-                 frozenset(data["consolidating_types"]), re.compile(data["consolidation_ends"]), data["cue_reach"],
-                 re.compile("|".join(_spaced(p) for p in data["quoted_basis"]["phrases"])),
-                 re.compile(data["quoted_basis_ends"]), data["quoted_basis_reach"],
-                 _noun_pattern(data["nouns"]),
-                 frozenset(data["nouns"]["except"]),
-                 re.compile(r",\s*(?:" + "|".join(_spaced(p) for p in data["enumeration"]["phrases"]) + r")\s*:?\s*\Z",
-                            re.IGNORECASE),
-                 _bare_type_pattern(), frozenset(data["nouns"]["after_one_type"]))
-
-
-def _noun_pattern(nouns: dict) -> re.Pattern:
-    """Words that end where a cue phrase would be a noun: the data's ("văn bản"), or document types
-    named in the plural ("các Nghị định, Thông tư hướng dẫn thi hành Luật ..."); one type named alone
-    is a title ("Luật sửa đổi, bổ sung một số điều của Luật ...") and keeps its cue."""
-    from .vocab import vocabulary
-
-    kinds = "|".join(_spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
-    words = "|".join(_spaced(word) for word in nouns["words"])
-    # (the body that issues them may follow the plural: "các Nghị định của Chính phủ quy định chi tiết ...")
-    issuer = unnamed_groups(vocabulary().issuer.pattern)
-    return re.compile(rf"(?:^|\W)(?:{words}|các\s+(?:{kinds})(?:\s*(?:,|và|hoặc)\s*(?:{kinds}))*"
-                      rf"(?:\s+của\s+(?:{issuer}))?)\s+$", re.IGNORECASE)
-
-
-def _bare_type_pattern() -> re.Pattern:
-    """A type word alone, on the same line as what follows it ("a) Nghị định quy định chi tiết thi hành ...")."""
-    from .vocab import vocabulary
-
-    kinds = "|".join(_spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<type>{kinds})[ \t]+\Z", re.IGNORECASE)
-
-
-def _spaced(phrase: str) -> str:
-    """A phrase as a pattern that lets any run of white space stand between its words."""
-    return r"\s+".join(re.escape(word) for word in phrase.split())
-
-
-def _key(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
 
 
 def find_relations(source: SourceText, document: Document, citations: list[Citation],
@@ -158,7 +68,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     sections_by_id = {s.id: s for s in sections}
     walk = _Walk()
     consolidating = document.instrument.doc_type in context.cues.consolidating
-    given: list[_Cue | None] = []  # the document's cue of each citation so far
+    given: list[Cue | None] = []  # the document's cue of each citation so far
     for index, citation in enumerate(context.ordered):
         ref = citation.reference
         doc_cue = _governing_cue(context, walk, index, offer)
@@ -168,7 +78,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         given.append(doc_cue)
         predicate, start, end, words = _predicate(context, citation, doc_cue, offer)
         target = citation.instrument.iri
-        owner = _quoted_owner(context.quoted, text, ref.start)
+        owner = quoted_owner(context.quoted, text, ref.start)
         if owner is not None:  # "Căn cứ ..." quoted from a merged instrument: its basis, not the document's
             checked = _checked(predicate, owner.instrument, citation.instrument)
             if checked is not None and not _ENACTS.search(text, max(0, ref.start - 20), ref.start):
@@ -197,7 +107,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
 _BARE_NUMBER = re.compile(r"(?:[Ss]ố\s*:?\s*)?\d")
 
 
-def _listed(context: _Context, index: int, given: list, offer) -> tuple[_Cue | None] | None:
+def _listed(context: _Context, index: int, given: list, offer) -> tuple[Cue | None] | None:
     """The document's cue for an item of a plural noun's list of numbers, the noun's own (None: not such an item).
 
     "Căn cứ Các Nghị định của Chính phủ quy định chi tiết thi hành một số điều của Luật Quy hoạch (Số
@@ -218,7 +128,7 @@ def _listed(context: _Context, index: int, given: list, offer) -> tuple[_Cue | N
     described = [c for c in context.ordered if noun_end <= c.reference.start and c.reference.end <= opening]
     for cue in _between(context.found, context.cue_starts, noun_end, opening):
         # (the noun makes its cue a name, NAMED: what the phrase says is read again from its words)
-        predicate, passive, _, between, _, _, _ = context.cues.meaning[_key(text[cue.start:cue.end])]
+        predicate, passive, _, between, _, _, _ = context.cues.meaning[cue_key(text[cue.start:cue.end])]
         if between and not passive:
             for named in described:
                 if cue.end <= named.reference.start:
@@ -246,32 +156,32 @@ class _Context:
     source: SourceText
     document: Document
     text: str
-    cues: _Cues
+    cues: Cues
     ordered: list[Citation]           # the citations of other instruments, in text order
-    found: list[_Cue]
+    found: list[Cue]
     cue_starts: list[int]
-    trailing: list[_Cue]              # cues written after what they govern ("... được bãi bỏ")
+    trailing: list[Cue]              # cues written after what they govern ("... được bãi bỏ")
     trailing_starts: list[int]
     clauses: _Clauses
     consolidated_until: int | None
-    merged: _Merged | None
+    merged: Merged | None
     quoted: list
 
 
 def _read_context(source: SourceText, document: Document, citations: list[Citation]) -> _Context:
-    cues = _cues()
+    cues = relation_cues()
     own = document.instrument.iri
     text = source.original
     ordered = sorted((c for c in citations if c.instrument.iri != own), key=lambda c: c.reference.start)
     spans = [(c.reference.start, c.reference.end) for c in ordered]
-    found = _find_cues(source, cues, _near(source, spans, cues.reach))
+    found = find_cues(source, cues, cue_windows(source, spans, cues.reach))
     trailing = [c for c in found if c.after]
-    consolidated_until = _consolidation_end(source, document, cues)
+    consolidated_until = consolidation_end(source, document, cues)
     return _Context(
         source=source, document=document, text=text, cues=cues, ordered=ordered, found=found,
         cue_starts=[c.start for c in found], trailing=trailing, trailing_starts=[c.start for c in trailing],
         clauses=_Clauses(source, found, spans), consolidated_until=consolidated_until,
-        merged=_merged(text, ordered, found, consolidated_until), quoted=_quoted_bases(text, ordered, cues))
+        merged=merged_list(text, ordered, found, consolidated_until), quoted=quoted_bases(text, ordered, cues))
 
 
 class _Strongest:
@@ -317,11 +227,11 @@ class _Walk:
     """What one citation hands the next: the cue governing the last clause ("Căn cứ A; B;"), and the
     chain an in-between cue opened ("A được sửa đổi bởi B, C": B and C both amend A)."""
 
-    previous_cue: _Cue | None = None
-    chain: tuple[Citation, _Cue] | None = None
+    previous_cue: Cue | None = None
+    chain: tuple[Citation, Cue] | None = None
 
 
-def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | None:
+def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | None:
     """The cue that governs the document's relation to the ``index``-th citation.
 
     The first citation of a clause takes the cue before it (or, in a list, the list's lead-in); a
@@ -360,7 +270,7 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> _Cue | 
     return doc_cue
 
 
-def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: list[_Cue]) -> _Cue | None:
+def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: list[Cue]) -> Cue | None:
     """The cue of the first citation of a clause: the cue before it, or its list's lead-in."""
     cues, text, ordered = context.cues, context.text, context.ordered
     ref = ordered[index].reference
@@ -376,7 +286,7 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     return None
 
 
-def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: list[_Cue], offer) -> _Cue | None:
+def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: list[Cue], offer) -> Cue | None:
     """The cue of a later citation of a clause: linked to the one before by a cue between them (offered
     as a relation between the two), continuing the chain such a cue opened, or the cue before it."""
     cues, text, ordered = context.cues, context.text, context.ordered
@@ -406,7 +316,7 @@ def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
             else walk.previous_cue)
 
 
-def _part_changed(context: _Context, gap: list[_Cue], position: int) -> _Cue | None:
+def _part_changed(context: _Context, gap: list[Cue], position: int) -> Cue | None:
     """The verb that changes a part of the instrument at ``position``, where the words naming the part end in a
     cue that only describes it.
 
@@ -432,7 +342,7 @@ def _part_changed(context: _Context, gap: list[_Cue], position: int) -> _Cue | N
 _QUOTING = re.compile(r"[:“\"]")
 
 
-def _enumerated(context: _Context, floor: int, position: int) -> _Cue | None:
+def _enumerated(context: _Context, floor: int, position: int) -> Cue | None:
     """The verb whose general object the list opening just before ``position`` spells out, if any.
 
     "triển khai có hiệu quả các quy định của pháp luật và các văn bản hướng dẫn thi hành ..., nhất là: Luật
@@ -451,7 +361,7 @@ def _enumerated(context: _Context, floor: int, position: int) -> _Cue | None:
     return _bearing(text, verbs[-1], position)
 
 
-def _predicate(context: _Context, citation: Citation, doc_cue: _Cue | None, offer) -> tuple[str, int, int, str]:
+def _predicate(context: _Context, citation: Citation, doc_cue: Cue | None, offer) -> tuple[str, int, int, str]:
     """The document's relation to ``citation``, its span and words: the governing cue's, unless the
     citation is one a consolidated text merges, or the cue speaks of what the document cannot do."""
     ref, text = citation.reference, context.text
@@ -475,7 +385,7 @@ def _predicate(context: _Context, citation: Citation, doc_cue: _Cue | None, offe
     return predicate, start, end, words
 
 
-def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[_Cue], cue_starts: list[int]) -> None:
+def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[Cue], cue_starts: list[int]) -> None:
     """An instrument whose title says what it does to the instruments the title names.
 
     "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân, Luật Thuế giá trị gia tăng ... số
@@ -510,7 +420,7 @@ _OBJECT_NEXT = re.compile(r"[\s“\"(:]*(?:(?:có\s+)?hiệu\s+quả|nghiêm(?:\
 _SUBJECT_BEFORE = re.compile(r"\s*(?:\([^()]{0,200}\)\s*)?,?\s*")
 
 
-def _bearing(text: str, cue: _Cue, position: int) -> _Cue | None:
+def _bearing(text: str, cue: Cue, position: int) -> Cue | None:
     """The cue, if it says how the document relates to the instrument at ``position``.
 
     One that speaks of what stands just before it speaks for the document only where it opens its line
@@ -539,7 +449,7 @@ def _opens_line(text: str, position: int) -> bool:
     return not before or before.endswith(("\n", ".", ":", ";", ")"))
 
 
-def _links(text: str, prior: Citation, cue: _Cue, position: int) -> bool:
+def _links(text: str, prior: Citation, cue: Cue, position: int) -> bool:
     """Whether ``cue``, between two citations, says how the first relates to the one at ``position``.
 
     "Quy chuẩn ... (sau đây viết tắt là QCVN 32:2018) ban hành kèm theo Thông tư số ...": yes; "... quy
@@ -551,105 +461,13 @@ def _links(text: str, prior: Citation, cue: _Cue, position: int) -> bool:
     return not cue.subject_before or bool(_SUBJECT_BEFORE.fullmatch(text, prior.reference.end, cue.start))
 
 
-def _through(cue: _Cue | None) -> _Cue | None:
+def _through(cue: Cue | None) -> Cue | None:
     """The document's cue for an instrument named in another's description: only a clause-wide one.
 
     "Căn cứ Nghị định A quy định chi tiết Luật B": the document rests on both; but in "sửa đổi
     Nghị định A quy định chi tiết Luật B" it amends A and only mentions B.
     """
     return cue if cue is not None and not cue.between else None
-
-
-_LONGEST_CUE = 80  # characters: a window reaches this far past its edge so a cue is read whole
-
-
-def _near(source: SourceText, spans: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
-    """The stretches of normalized text where a cue can bear on a citation: before it within
-    reach, between two close ones, and just after it; merged where they overlap."""
-    windows: list[list[int]] = []
-    for start, end in spans:
-        if source.offsets is not None:
-            start, end = source.to_normalized(start), source.to_normalized(end)
-        low, high = max(0, start - reach - _LONGEST_CUE), end + 200 + _LONGEST_CUE
-        if windows and low <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], high)
-        else:
-            windows.append([low, high])
-    return [(low, min(high, len(source.normalized))) for low, high in windows]
-
-
-def _find_cues(source: SourceText, cues: _Cues, windows: list[tuple[int, int]]) -> list[_Cue]:
-    """Every cue phrase near a citation, leftmost-longest, with original offsets.
-
-    Only the text near citations can hold a cue that matters, so only it is lowercased and
-    searched: each window a piece that runs on to a character no phrase holds, so a phrase
-    across the window's edge is read whole. A phrase starts a word and its first word lies in
-    the window.
-    """
-    text = source.normalized
-    # Vietnamese letters lowercase one to one; the one letter that does not ("İ" -> "i̇") would
-    # move offsets, so a text holding it is read as written
-    lowercase = "\u0130" not in text
-    offsets = source.offsets
-    meaning, first_word = cues.meaning, cues.first_word
-    found: list[_Cue] = []
-    reached = noun_end = 0
-    for low, high in windows:
-        base = max(0, low - 1)  # one character before: does a word end there?
-        stop = cues.stop.search(text, high)
-        piece = text[base:stop.end() if stop else len(text)]
-        if lowercase:
-            piece = piece.lower()
-        position = max(low, reached)
-        while match := cues.pattern.search(piece, position - base):
-            start = match.start() + base
-            key = match.group()
-            if key not in meaning:
-                key = _key(key)
-            if start + first_word[key] > high:
-                break  # any later phrase starts past the window too
-            if start > 0 and piece[start - base - 1].isalnum():
-                position = start + 1  # inside a word: a phrase may still start within this match
-                continue
-            position = reached = match.end() + base
-            if meaning[key][0] not in cues.noun_except and (
-                    cues.noun.search(piece, max(0, start - base - 60), start - base)
-                    or noun_end >= base and _NOUN_GOES_ON.fullmatch(piece, noun_end - base, start - base)
-                    or meaning[key][0] in cues.after_bare_type and _after_bare_type(cues, text, start)):
-                # "các văn bản hướng dẫn thi hành", "Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần:":
-                # documents named by what they do, each phrase of the list; no act of this text, which
-                # only mentions what it names next (and a cue before it reaches no further)
-                noun_end = reached
-                fields = _NAMED_ONLY
-            else:
-                fields = meaning[key]
-            if offsets is None:
-                found.append(_Cue(start, reached, *fields))
-            else:
-                found.append(_Cue(offsets[start], offsets[reached], *fields))
-    return found
-
-
-def _after_bare_type(cues: _Cues, text: str, start: int) -> bool:
-    """Whether the phrase at ``start`` follows a type word alone on its line, as written in running text (a
-    gazette heads a document with its type in capitals on a line of its own: "NGHỊ ĐỊNH \nQuy định chi tiết")."""
-    found = cues.bare_type.search(text, max(0, start - 40), start)
-    if found is None or found.group("type").isupper() or not found.group("type")[0].isupper():
-        return False  # (a lowercase "luật" ends "pháp luật")
-    # "Chính phủ ban hành Nghị định quy định chi tiết ...": the enacting sentence of the document itself
-    return not _ENACTING.search(text, max(0, found.start() - 20), found.start())
-
-
-_ENACTING = re.compile(r"ban\s+hành\s+\Z", re.IGNORECASE)
-
-
-#: The predicate of a phrase inside a noun ("các văn bản hướng dẫn thi hành, nhất là: Luật ..."): what it
-#: governs is only named, the citation's own words its evidence; no cue after it outweighs it (no
-#: relation is declared by this name: it never leaves this module)
-NAMED = "named"
-_NAMED_ONLY = (NAMED, False, False, False, False, False, True)
-# What joins the phrases of a noun's list: "văn bản sửa đổi, bổ sung, thay thế, bãi bỏ"
-_NOUN_GOES_ON = re.compile(r"\s*(?:,|và|hoặc)\s*")
 
 
 class _Clauses:
@@ -662,7 +480,7 @@ class _Clauses:
 
     _WINDOW = 400
 
-    def __init__(self, source: SourceText, found: list[_Cue], spans: list[tuple[int, int]]):
+    def __init__(self, source: SourceText, found: list[Cue], spans: list[tuple[int, int]]):
         self.source = source
         self.text = source.normalized
         self.spans = spans
@@ -773,14 +591,14 @@ class _Clauses:
         return None
 
 
-def _between(found: list[_Cue], starts: list[int], start: int, end: int) -> list[_Cue]:
+def _between(found: list[Cue], starts: list[int], start: int, end: int) -> list[Cue]:
     low = bisect.bisect_left(starts, start)
     high = bisect.bisect_left(starts, end)
     return [c for c in found[low:high] if c.end <= end]
 
 
-def _after_cue(trailing: list[_Cue], starts: list[int], position: int, limit: int,
-               clauses: _Clauses) -> _Cue | None:
+def _after_cue(trailing: list[Cue], starts: list[int], position: int, limit: int,
+               clauses: _Clauses) -> Cue | None:
     """A cue that follows its instrument ("... hết hiệu lực"), in the same clause, before the next citation.
 
     ``trailing`` holds only the cues that follow; where none stands within reach, the clause's
@@ -796,7 +614,7 @@ def _after_cue(trailing: list[_Cue], starts: list[int], position: int, limit: in
     return None
 
 
-def _list_lead(source: SourceText, low: int, clause: int) -> _Cue | None:
+def _list_lead(source: SourceText, low: int, clause: int) -> Cue | None:
     """The cue of a list's lead-in ("... sau đây:") that no instrument follows before the list at ``clause``.
 
     The document speaks when the cue opens its line, as a verb ("Bãi bỏ toàn bộ 14 văn bản ... sau đây:");
@@ -810,18 +628,18 @@ def _list_lead(source: SourceText, low: int, clause: int) -> _Cue | None:
     colon = text.rfind(":", low, clause)
     if colon < 0:
         return None
-    cues = _cues()
+    cues = relation_cues()
     sentence = low
     for stop in _SENTENCE_STOP.finditer(text, low, colon):
         sentence = stop.end()
-    start = _ITEM_MARK.match(text, sentence + len(text[sentence:colon]) - len(text[sentence:colon].lstrip())).end()
+    start = ITEM_MARK.match(text, sentence + len(text[sentence:colon]) - len(text[sentence:colon].lstrip())).end()
     match = cues.pattern.match(text[start:colon].lower())
     if match is None or (match.end() < colon - start and text[start + match.end()].isalnum()):
         return None
-    meaning = cues.meaning.get(match.group()) or cues.meaning.get(_key(match.group()))
+    meaning = cues.meaning.get(match.group()) or cues.meaning.get(cue_key(match.group()))
     if meaning is None or meaning[1] or meaning[2] or not meaning[6]:  # (a passive or trailing cue leads no list)
         return None
-    return _Cue(source.to_original(start), source.to_original(start + match.end()), *meaning)
+    return Cue(source.to_original(start), source.to_original(start + match.end()), *meaning)
 
 
 _SENTENCE_STOP = re.compile(r"[.;:](?=\s)|\n[ \t]*\n")
@@ -896,7 +714,7 @@ def _outranks(subject: Instrument, target: Instrument) -> bool:
         return False
     if subject.doc_type in unranked:
         # (a consolidated text speaks as the instrument it merges, whose rank it does not say)
-        return subject.doc_type not in _cues().consolidating
+        return subject.doc_type not in relation_cues().consolidating
     low = rank_of(subject)
     if low is None and subject.issuer and subject.doc_type in _ranks()[1]:
         # a kind that ranks by its issuer, from a body not listed (a minister's Quyết định): an act of
@@ -953,7 +771,7 @@ def _issued_before(subject: Instrument, target: Instrument) -> bool:
     return subject.year is not None and target.year is not None and subject.year < target.year
 
 
-def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: _Cue) -> None:
+def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: Cue) -> None:
     subject, target = (citation, prior) if cue.passive else (prior, citation)
     predicate = _checked(cue.predicate, subject.instrument, target.instrument)
     if predicate is None:
@@ -963,197 +781,13 @@ def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: _
     offer(subject.instrument.iri, predicate, target.instrument.iri, start, end, text[cue.start:cue.end])
 
 
-class _Merged(NamedTuple):
-    """What a consolidated text's opening lines say it merges: the base instrument, the cue after it
-    ("được sửa đổi, bổ sung bởi:"), and each amending instrument the list after the cue names."""
-
-    base: Citation
-    cue: _Cue
-    items: list[Citation]
-
-
-# What may stand before an item of a list on its line: "1.", "a)", "-", "+"
-_ITEM_MARK = re.compile(r"[ \t]*(?:(?:\d{1,2}|[a-zđ])[.)][ \t]*|[-–+•*][ \t]*)?")
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
-
-
-def _merged(text: str, ordered: list[Citation], found: list[_Cue], until: int | None) -> _Merged | None:
-    """The base and the amending instruments of a consolidated text.
-
-    "Thông tư số 15/2026/TT-BCT ngày ... sửa đổi, bổ sung một số điều của Thông tư số 38/2025/TT-BCT ...,
-    có hiệu lực kể từ ngày ..., được sửa đổi, bổ sung bởi: Thông tư số 26/2026/TT-BCT ...": the base opens
-    a line of the paragraph of the cue; an item opens a line of the list (or follows the cue); other instruments on
-    these lines only describe them.
-    """
-    if until is None:
-        return None
-    cue = next((c for c in found if c.start < until and c.passive and c.predicate == "amends"), None)
-    if cue is None:
-        return None
-    base = _merged_base(text, ordered, cue)
-    if base is None:
-        return None
-    return _Merged(base, cue, _merged_items(text, ordered, cue, until))
-
-
-def _merged_base(text: str, ordered: list[Citation], cue: _Cue) -> Citation | None:
-    """The consolidated text's base: the instrument that opens a line of the cue's paragraph."""
-    paragraph = 0
-    for match in _PARAGRAPH.finditer(text, 0, cue.start):
-        paragraph = match.end()
-    heading = [c for c in ordered if paragraph <= c.reference.start < cue.start]
-    if not heading:
-        return None
-    # the base opens its line; a law named in the title lines above it ("Hướng dẫn ... của Luật Việc làm") does not
-    return next((c for c in heading
-                 if not text[text.rfind("\n", 0, c.reference.start) + 1:c.reference.start].strip()), heading[0])
-
-
-def _merged_items(text: str, ordered: list[Citation], cue: _Cue, until: int) -> list[Citation]:
-    """The amending instruments listed after the cue, to ``until``: each one that opens an item."""
-    items = []
-    reached = cue.end  # the end of the furthest reference read: one inside another opens no item
-    for citation in ordered:
-        start = citation.reference.start
-        if start < cue.end:
-            continue
-        if start >= until:
-            break
-        inside = start < reached
-        reached = max(reached, citation.reference.end)
-        if not inside and _opens_item(text, cue, start):
-            items.append(citation)
-    return items
-
-
-def _opens_item(text: str, cue: _Cue, start: int) -> bool:
-    """Whether the reference at ``start`` opens an item of the list after the cue."""
-    line = max(text.rfind("\n", 0, start) + 1, cue.end)
-    before = text[line:start]
-    if line == cue.end:  # right after the cue
-        return _ITEM_MARK.fullmatch(before.lstrip(" \t:\n")) is not None
-    if before.strip():  # after a list mark: "1.", "-"
-        return _ITEM_MARK.fullmatch(before) is not None
-    # at a line's start, only after a line that ends an item ("... năm 2023.", ";")
-    return text[max(cue.end, line - 80):line].rstrip()[-1:] in (".", ";", ":")
-
-
-# A footnote opens a line with its number: "2 Thông tư số 02/2024/TT-BLĐTBXH sửa đổi, bổ sung ..."
-_FOOTNOTE_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]+(?=[^\W\d])")
-_FOOTNOTE_REACH = 1500  # a footnote naming an amending instrument by its whole title runs to ~1,000
-
-
-def _footnote_start(text: str, position: int) -> int:
-    """Where the footnote holding ``position`` begins: the line that opens with its number, the end of the
-    quotation before it, a blank line, or the line after a sentence's end (a footnote the page split goes on
-    unnumbered after the enacting sentence "Chính phủ ban hành Nghị định ... ." of the one before), whichever
-    is last within reach; else the line of ``position``."""
-    floor = max(0, position - _FOOTNOTE_REACH)
-    begin = -1
-    for note in _FOOTNOTE_LINE.finditer(text, floor, position):
-        begin = note.end()
-    begin = max(begin, text.rfind("”", floor, position) + 1 or -1)
-    for blank in _BLANK_LINE.finditer(text, floor, position):
-        begin = max(begin, blank.end())
-    for ended in _SENTENCE_AT_LINE_END.finditer(text, floor, position):
-        begin = max(begin, ended.end())
-    return begin if begin > 0 else text.rfind("\n", 0, position) + 1
-
-
-# (a gazette's text may end its lines with "\r\n")
-_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
-_SENTENCE_AT_LINE_END = re.compile(r"\.[ \t\r]*\n")
-
-
-def _quoted_bases(text: str, ordered: list[Citation], cues: _Cues) -> list[tuple[int, int, int, Citation]]:
-    """Stretches of a footnote that quote a merged instrument's own "Căn cứ" lines, with that instrument.
-
-    "1 Luật Bảo hiểm xã hội số 41/2024/QH15 có căn cứ ban hành như sau: “Căn cứ Hiến pháp ...”": the
-    instrument is the first one named in the footnote (from the line that opens with its number); the
-    quotation runs to its closing mark. A quotation the page cuts goes on in the footnotes of the next
-    page, past the body text between: there only lines that open with "Căn cứ" are read as quoted, up
-    to the line that closes the quotation. Each stretch: (start, end of the page, end of the quotation, owner).
-    """
-    stretches = []
-    starts = [c.reference.start for c in ordered]
-    for match in cues.quoted_basis.finditer(text):
-        line = _footnote_start(text, match.start())
-        low = bisect.bisect_left(starts, line)
-        high = bisect.bisect_left(starts, match.start())
-        if low >= high:
-            continue
-        owner = ordered[low]
-        reach = match.end() + cues.quoted_basis_reach
-        page = cues.quoted_basis_ends.search(text, match.end(), reach)
-        bound = page.start() if page else reach
-        close = text.find("”", match.end(), bound)
-        if close < 0:  # a gazette that prints no marks: the "Căn cứ" lines end at the enacting sentence
-            enacted = _ENACTED.search(text, match.end(), bound)
-            close = enacted.start("line") if enacted else -1
-        if close >= 0 or page is None:
-            end = close if close >= 0 else reach
-            stretches.append((match.end(), end, end, owner))
-            continue
-        # cut by the page: its "Căn cứ" lines go on below the next page's body, up to a line closing the quotation
-        after = _QUOTED_TAIL.search(text, page.end(), reach)
-        stretches.append((match.end(), page.start(), after.end() if after else page.start(), owner))
-    return stretches
-
-
-# The rest of a cut quotation, in the footnotes below the next page's body: "Căn cứ ..." lines up to the
-# closing mark; or, opening with the quotation mark or after the footnotes' rule (a blank line), up to the
-# closing mark or, where the gazette prints no marks, the enacting sentence that ends every preamble
-# ("Chính phủ ban hành Nghị định ...").
-_QUOTED_TAIL = re.compile(
-    r"(?m)^[ \t]*Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?”"
-    r"|(?:^[ \t]*“|^[ \t\r]*\n[ \t]*)Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?"
-    r"(?:”|\bban hành\b[^\n”]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n”]*?)*?\.[ \t\r]*$)")
-
-
 # A consolidated text's footnote on the part it marks: "Khoản này được bãi bỏ theo quy định tại ...", "Mẫu này
 # được thay thế theo quy định tại ..."
 _THIS_PART = re.compile(r"\bnày\s+(?:đã\s+)?(?:được|bị)\s")
 
+
 # "Quốc hội ban hành Luật An ninh mạng.": what follows the enacting words is the quoted instrument itself
 _ENACTS = re.compile(r"\bban hành\s+\Z")
-
-# The enacting sentence that ends a preamble, opening the line after the last item ("...;"): "Chính phủ ban hành
-# Nghị định ... ." It names the quoted instrument itself and what that one changes, which is no basis: an
-# unmarked quotation's lines end before it.
-_ENACTED = re.compile(r"(?m)[;:][ \t\r]*\n(?P<line>(?![ \t]*“?(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị))"
-                      r"[^\n;]{0,80}?\bban hành\b[^\n”]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n”]*?)*?\.[ \t\r]*$)")
-
-
-def _quoted_owner(stretches: list[tuple[int, int, int, Citation]], text: str, position: int) -> Citation | None:
-    for start, page, end, owner in reversed(stretches):  # the footnote nearest before speaks
-        if start <= position < page:
-            return owner
-        if page <= position < end and _in_can_cu_item(text, position):
-            return owner
-    return None
-
-
-def _in_can_cu_item(text: str, position: int) -> bool:
-    """Whether ``position`` lies in an item that opens with "Căn cứ", on its first line or one it runs on to."""
-    line = text.rfind("\n", 0, position) + 1
-    for _ in range(6):
-        if _CAN_CU_LINE.match(text, line):
-            return True
-        if line == 0 or text[max(0, line - 200):line - 1].rstrip()[-1:] in (";", ".", ":", "”"):
-            return False  # the line before ends an item: this one opens another
-        line = text.rfind("\n", 0, line - 1) + 1
-    return False
-
-
-_CAN_CU_LINE = re.compile(r"[ \t]*“?Căn cứ\b")
-
-
-def _consolidation_end(source: SourceText, document: Document, cues: _Cues) -> int | None:
-    """Where the list of merged instruments of a consolidated text ends, or None for other documents."""
-    if document.instrument.doc_type not in cues.consolidating:
-        return None
-    match = cues.consolidation_ends.search(source.normalized)
-    return source.to_original(match.start()) if match else None
 
 
 def _task_of(section_id: str | None, sections: dict[str, Section]) -> Section | None:

@@ -10,7 +10,7 @@ import pytest
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg import lineage, rdf, relate, relations, views
+from kg import cues, lineage, rdf, relations, views
 from kg.errors import QueryError
 from kg.namespaces import ELI, KG, SH
 from kg.query import named_queries, relations_filled
@@ -58,9 +58,9 @@ def test_the_shapes_accept_exactly_the_declared_relations():
 
 
 def test_every_cue_names_a_declared_relation():
-    cues = json.loads((ROOT / "kg" / "data" / "relation_cues.json").read_text(encoding="utf-8"))
-    assert {cue["predicate"] for cue in cues["cues"]} <= set(RELATIONS)
-    assert set(relate._cues().rank) == set(RELATIONS)
+    data = json.loads((ROOT / "kg" / "data" / "relation_cues.json").read_text(encoding="utf-8"))
+    assert {cue["predicate"] for cue in data["cues"]} <= set(RELATIONS)
+    assert set(cues.relation_cues().rank) == set(RELATIONS)
 
 
 def test_the_stages_read_the_declaration():

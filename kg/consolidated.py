@@ -1,0 +1,199 @@
+"""Consolidated texts and quoted bases, as kg.relate reads them: the list of instruments a
+consolidated text (Văn bản hợp nhất) merges and where it ends, and the "Căn cứ" lines an amending
+instrument's footnote quotes, which are that instrument's bases, not the consolidated text's."""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from .cues import Cue, Cues
+from .models import Citation, Document, SourceText
+
+__all__ = ["ITEM_MARK", "Merged", "merged_list", "quoted_bases", "quoted_owner", "consolidation_end"]
+
+
+class Merged(NamedTuple):
+    """What a consolidated text's opening lines say it merges: the base instrument, the cue after it
+    ("được sửa đổi, bổ sung bởi:"), and each amending instrument the list after the cue names."""
+
+    base: Citation
+    cue: Cue
+    items: list[Citation]
+
+
+# What may stand before an item of a list on its line: "1.", "a)", "-", "+"
+ITEM_MARK = re.compile(r"[ \t]*(?:(?:\d{1,2}|[a-zđ])[.)][ \t]*|[-–+•*][ \t]*)?")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def merged_list(text: str, ordered: list[Citation], found: list[Cue], until: int | None) -> Merged | None:
+    """The base and the amending instruments of a consolidated text.
+
+    "Thông tư số 15/2026/TT-BCT ngày ... sửa đổi, bổ sung một số điều của Thông tư số 38/2025/TT-BCT ...,
+    có hiệu lực kể từ ngày ..., được sửa đổi, bổ sung bởi: Thông tư số 26/2026/TT-BCT ...": the base opens
+    a line of the paragraph of the cue; an item opens a line of the list (or follows the cue); other instruments on
+    these lines only describe them.
+    """
+    if until is None:
+        return None
+    cue = next((c for c in found if c.start < until and c.passive and c.predicate == "amends"), None)
+    if cue is None:
+        return None
+    base = _merged_base(text, ordered, cue)
+    if base is None:
+        return None
+    return Merged(base, cue, _merged_items(text, ordered, cue, until))
+
+
+def _merged_base(text: str, ordered: list[Citation], cue: Cue) -> Citation | None:
+    """The consolidated text's base: the instrument that opens a line of the cue's paragraph."""
+    paragraph = 0
+    for match in _PARAGRAPH.finditer(text, 0, cue.start):
+        paragraph = match.end()
+    heading = [c for c in ordered if paragraph <= c.reference.start < cue.start]
+    if not heading:
+        return None
+    # the base opens its line; a law named in the title lines above it ("Hướng dẫn ... của Luật Việc làm") does not
+    return next((c for c in heading
+                 if not text[text.rfind("\n", 0, c.reference.start) + 1:c.reference.start].strip()), heading[0])
+
+
+def _merged_items(text: str, ordered: list[Citation], cue: Cue, until: int) -> list[Citation]:
+    """The amending instruments listed after the cue, to ``until``: each one that opens an item."""
+    items = []
+    reached = cue.end  # the end of the furthest reference read: one inside another opens no item
+    for citation in ordered:
+        start = citation.reference.start
+        if start < cue.end:
+            continue
+        if start >= until:
+            break
+        inside = start < reached
+        reached = max(reached, citation.reference.end)
+        if not inside and _opens_item(text, cue, start):
+            items.append(citation)
+    return items
+
+
+def _opens_item(text: str, cue: Cue, start: int) -> bool:
+    """Whether the reference at ``start`` opens an item of the list after the cue."""
+    line = max(text.rfind("\n", 0, start) + 1, cue.end)
+    before = text[line:start]
+    if line == cue.end:  # right after the cue
+        return ITEM_MARK.fullmatch(before.lstrip(" \t:\n")) is not None
+    if before.strip():  # after a list mark: "1.", "-"
+        return ITEM_MARK.fullmatch(before) is not None
+    # at a line's start, only after a line that ends an item ("... năm 2023.", ";")
+    return text[max(cue.end, line - 80):line].rstrip()[-1:] in (".", ";", ":")
+
+
+# A footnote opens a line with its number: "2 Thông tư số 02/2024/TT-BLĐTBXH sửa đổi, bổ sung ..."
+_FOOTNOTE_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]+(?=[^\W\d])")
+_FOOTNOTE_REACH = 1500  # a footnote naming an amending instrument by its whole title runs to ~1,000
+
+
+def _footnote_start(text: str, position: int) -> int:
+    """Where the footnote holding ``position`` begins: the line that opens with its number, the end of the
+    quotation before it, a blank line, or the line after a sentence's end (a footnote the page split goes on
+    unnumbered after the enacting sentence "Chính phủ ban hành Nghị định ... ." of the one before), whichever
+    is last within reach; else the line of ``position``."""
+    floor = max(0, position - _FOOTNOTE_REACH)
+    begin = -1
+    for note in _FOOTNOTE_LINE.finditer(text, floor, position):
+        begin = note.end()
+    begin = max(begin, text.rfind("”", floor, position) + 1 or -1)
+    for blank in _BLANK_LINE.finditer(text, floor, position):
+        begin = max(begin, blank.end())
+    for ended in _SENTENCE_AT_LINE_END.finditer(text, floor, position):
+        begin = max(begin, ended.end())
+    return begin if begin > 0 else text.rfind("\n", 0, position) + 1
+
+
+# (a gazette's text may end its lines with "\r\n")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_SENTENCE_AT_LINE_END = re.compile(r"\.[ \t\r]*\n")
+
+
+def quoted_bases(text: str, ordered: list[Citation], cues: Cues) -> list[tuple[int, int, int, Citation]]:
+    """Stretches of a footnote that quote a merged instrument's own "Căn cứ" lines, with that instrument.
+
+    "1 Luật Bảo hiểm xã hội số 41/2024/QH15 có căn cứ ban hành như sau: “Căn cứ Hiến pháp ...”": the
+    instrument is the first one named in the footnote (from the line that opens with its number); the
+    quotation runs to its closing mark. A quotation the page cuts goes on in the footnotes of the next
+    page, past the body text between: there only lines that open with "Căn cứ" are read as quoted, up
+    to the line that closes the quotation. Each stretch: (start, end of the page, end of the quotation, owner).
+    """
+    stretches = []
+    starts = [c.reference.start for c in ordered]
+    for match in cues.quoted_basis.finditer(text):
+        line = _footnote_start(text, match.start())
+        low = bisect.bisect_left(starts, line)
+        high = bisect.bisect_left(starts, match.start())
+        if low >= high:
+            continue
+        owner = ordered[low]
+        reach = match.end() + cues.quoted_basis_reach
+        page = cues.quoted_basis_ends.search(text, match.end(), reach)
+        bound = page.start() if page else reach
+        close = text.find("”", match.end(), bound)
+        if close < 0:  # a gazette that prints no marks: the "Căn cứ" lines end at the enacting sentence
+            enacted = _ENACTED.search(text, match.end(), bound)
+            close = enacted.start("line") if enacted else -1
+        if close >= 0 or page is None:
+            end = close if close >= 0 else reach
+            stretches.append((match.end(), end, end, owner))
+            continue
+        # cut by the page: its "Căn cứ" lines go on below the next page's body, up to a line closing the quotation
+        after = _QUOTED_TAIL.search(text, page.end(), reach)
+        stretches.append((match.end(), page.start(), after.end() if after else page.start(), owner))
+    return stretches
+
+
+# The rest of a cut quotation, in the footnotes below the next page's body: "Căn cứ ..." lines up to the
+# closing mark; or, opening with the quotation mark or after the footnotes' rule (a blank line), up to the
+# closing mark or, where the gazette prints no marks, the enacting sentence that ends every preamble
+# ("Chính phủ ban hành Nghị định ...").
+_QUOTED_TAIL = re.compile(
+    r"(?m)^[ \t]*Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?”"
+    r"|(?:^[ \t]*“|^[ \t\r]*\n[ \t]*)Căn cứ\b[^\n]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n]*?)*?"
+    r"(?:”|\bban hành\b[^\n”]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n”]*?)*?\.[ \t\r]*$)")
+
+
+# The enacting sentence that ends a preamble, opening the line after the last item ("...;"): "Chính phủ ban hành
+# Nghị định ... ." It names the quoted instrument itself and what that one changes, which is no basis: an
+# unmarked quotation's lines end before it.
+_ENACTED = re.compile(r"(?m)[;:][ \t\r]*\n(?P<line>(?![ \t]*“?(?:Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị))"
+                      r"[^\n;]{0,80}?\bban hành\b[^\n”]*(?:\n(?![ \t]*\d{1,3}[ \t])[^\n”]*?)*?\.[ \t\r]*$)")
+
+
+def quoted_owner(stretches: list[tuple[int, int, int, Citation]], text: str, position: int) -> Citation | None:
+    for start, page, end, owner in reversed(stretches):  # the footnote nearest before speaks
+        if start <= position < page:
+            return owner
+        if page <= position < end and _in_can_cu_item(text, position):
+            return owner
+    return None
+
+
+def _in_can_cu_item(text: str, position: int) -> bool:
+    """Whether ``position`` lies in an item that opens with "Căn cứ", on its first line or one it runs on to."""
+    line = text.rfind("\n", 0, position) + 1
+    for _ in range(6):
+        if _CAN_CU_LINE.match(text, line):
+            return True
+        if line == 0 or text[max(0, line - 200):line - 1].rstrip()[-1:] in (";", ".", ":", "”"):
+            return False  # the line before ends an item: this one opens another
+        line = text.rfind("\n", 0, line - 1) + 1
+    return False
+
+
+_CAN_CU_LINE = re.compile(r"[ \t]*“?Căn cứ\b")
+
+
+def consolidation_end(source: SourceText, document: Document, cues: Cues) -> int | None:
+    """Where the list of merged instruments of a consolidated text ends, or None for other documents."""
+    if document.instrument.doc_type not in cues.consolidating:
+        return None
+    match = cues.consolidation_ends.search(source.normalized)
+    return source.to_original(match.start()) if match else None

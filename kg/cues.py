@@ -1,0 +1,200 @@
+"""The cue phrases of ``data/relation_cues.json``, read once, and found in a text: the words that
+say how a text relates to what it cites ("Căn cứ" -> based_on), each with what it governs (the
+instrument after it or before it, one instrument to another), and the phrases a noun makes a name
+("các văn bản hướng dẫn thi hành"). kg.relate reads the relations from where they stand."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import NamedTuple
+
+from .models import SourceText
+from .relations import RELATIONS
+from .vocab import phrase_tree, unnamed_groups
+
+__all__ = ["Cue", "Cues", "relation_cues", "cue_key", "spaced", "cue_windows", "find_cues", "NAMED", "NAMED_ONLY"]
+
+
+class Cue(NamedTuple):
+    """A cue phrase found near a citation (a named tuple: tens of thousands are made per corpus,
+    and a frozen dataclass takes several times as long to build)."""
+
+    start: int
+    end: int
+    predicate: str
+    passive: bool
+    after: bool
+    between: bool
+    object_next: bool     # its object is what follows it word for word ("kèm theo tại khoản 3 ..." is no issued_with)
+    subject_before: bool  # between two instruments, it speaks of what stands just before it
+    for_document: bool    # it may say how the citing document relates ("hướng dẫn" alone only links two cited ones)
+
+
+@dataclass(frozen=True)
+class Cues:
+    pattern: re.Pattern          # the phrases, lowercase, as one tree: longest first, literal-led
+    meaning: dict[str, tuple[str, bool, bool, bool, bool, bool, bool]]  # folded phrase -> the Cue fields after its span
+    first_word: dict[str, int]   # folded phrase -> length of its first word
+    stop: re.Pattern             # a character no phrase holds: a match attempt ends there
+    rank: dict[str, int]
+    consolidating: frozenset[str]
+    consolidation_ends: re.Pattern
+    reach: int
+    quoted_basis: re.Pattern
+    quoted_basis_ends: re.Pattern
+    quoted_basis_reach: int
+    noun: re.Pattern             # words that make the phrase after them a noun ("văn bản hướng dẫn thi hành")
+    noun_except: frozenset[str]  # predicates whose phrases no such word makes a noun ("bằng văn bản theo quy định tại")
+    enumeration: re.Pattern      # ", nhất là:" just before a citation: it is one of what the verb before acts on
+    bare_type: re.Pattern        # a type word alone on the line just before a phrase: "Nghị định quy định chi tiết"
+    after_bare_type: frozenset[str]  # predicates whose phrases after a type word alone name an unnamed document
+
+
+@lru_cache(maxsize=1)
+def relation_cues() -> Cues:
+    data = json.loads(files("kg").joinpath("data", "relation_cues.json").read_text(encoding="utf-8"))
+    meaning = {}
+    for cue in data["cues"]:
+        for phrase in cue["phrases"]:
+            meaning[cue_key(phrase)] = (cue["predicate"], cue.get("voice") == "passive",
+                                     cue.get("position") == "after", cue.get("between", True),
+                                     cue.get("object_next", False), cue.get("subject_before", False),
+                                     cue.get("document", True))
+    marks = "".join(sorted({ch for phrase in meaning for ch in phrase if not ch.isalnum() and not ch.isspace()}))
+    return Cues(re.compile(phrase_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
+                 re.compile(rf"[^\w\s{re.escape(marks)}]"),
+                 {name: relation.strength for name, relation in RELATIONS.items()},
+                 frozenset(data["consolidating_types"]), re.compile(data["consolidation_ends"]), data["cue_reach"],
+                 re.compile("|".join(spaced(p) for p in data["quoted_basis"]["phrases"])),
+                 re.compile(data["quoted_basis_ends"]), data["quoted_basis_reach"],
+                 _noun_pattern(data["nouns"]),
+                 frozenset(data["nouns"]["except"]),
+                 re.compile(r",\s*(?:" + "|".join(spaced(p) for p in data["enumeration"]["phrases"]) + r")\s*:?\s*\Z",
+                            re.IGNORECASE),
+                 _bare_type_pattern(), frozenset(data["nouns"]["after_one_type"]))
+
+
+def _noun_pattern(nouns: dict) -> re.Pattern:
+    """Words that end where a cue phrase would be a noun: the data's ("văn bản"), or document types
+    named in the plural ("các Nghị định, Thông tư hướng dẫn thi hành Luật ..."); one type named alone
+    is a title ("Luật sửa đổi, bổ sung một số điều của Luật ...") and keeps its cue."""
+    from .vocab import vocabulary
+
+    kinds = "|".join(spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
+    words = "|".join(spaced(word) for word in nouns["words"])
+    # (the body that issues them may follow the plural: "các Nghị định của Chính phủ quy định chi tiết ...")
+    issuer = unnamed_groups(vocabulary().issuer.pattern)
+    return re.compile(rf"(?:^|\W)(?:{words}|các\s+(?:{kinds})(?:\s*(?:,|và|hoặc)\s*(?:{kinds}))*"
+                      rf"(?:\s+của\s+(?:{issuer}))?)\s+$", re.IGNORECASE)
+
+
+def _bare_type_pattern() -> re.Pattern:
+    """A type word alone, on the same line as what follows it ("a) Nghị định quy định chi tiết thi hành ...")."""
+    from .vocab import vocabulary
+
+    kinds = "|".join(spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<type>{kinds})[ \t]+\Z", re.IGNORECASE)
+
+
+def spaced(phrase: str) -> str:
+    """A phrase as a pattern that lets any run of white space stand between its words."""
+    return r"\s+".join(re.escape(word) for word in phrase.split())
+
+
+def cue_key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+_LONGEST_CUE = 80  # characters: a window reaches this far past its edge so a cue is read whole
+
+
+def cue_windows(source: SourceText, spans: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
+    """The stretches of normalized text where a cue can bear on a citation: before it within
+    reach, between two close ones, and just after it; merged where they overlap."""
+    windows: list[list[int]] = []
+    for start, end in spans:
+        if source.offsets is not None:
+            start, end = source.to_normalized(start), source.to_normalized(end)
+        low, high = max(0, start - reach - _LONGEST_CUE), end + 200 + _LONGEST_CUE
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], high)
+        else:
+            windows.append([low, high])
+    return [(low, min(high, len(source.normalized))) for low, high in windows]
+
+
+def find_cues(source: SourceText, cues: Cues, windows: list[tuple[int, int]]) -> list[Cue]:
+    """Every cue phrase near a citation, leftmost-longest, with original offsets.
+
+    Only the text near citations can hold a cue that matters, so only it is lowercased and
+    searched: each window a piece that runs on to a character no phrase holds, so a phrase
+    across the window's edge is read whole. A phrase starts a word and its first word lies in
+    the window.
+    """
+    text = source.normalized
+    # Vietnamese letters lowercase one to one; the one letter that does not ("İ" -> "i̇") would
+    # move offsets, so a text holding it is read as written
+    lowercase = "\u0130" not in text
+    offsets = source.offsets
+    meaning, first_word = cues.meaning, cues.first_word
+    found: list[Cue] = []
+    reached = noun_end = 0
+    for low, high in windows:
+        base = max(0, low - 1)  # one character before: does a word end there?
+        stop = cues.stop.search(text, high)
+        piece = text[base:stop.end() if stop else len(text)]
+        if lowercase:
+            piece = piece.lower()
+        position = max(low, reached)
+        while match := cues.pattern.search(piece, position - base):
+            start = match.start() + base
+            key = match.group()
+            if key not in meaning:
+                key = cue_key(key)
+            if start + first_word[key] > high:
+                break  # any later phrase starts past the window too
+            if start > 0 and piece[start - base - 1].isalnum():
+                position = start + 1  # inside a word: a phrase may still start within this match
+                continue
+            position = reached = match.end() + base
+            if meaning[key][0] not in cues.noun_except and (
+                    cues.noun.search(piece, max(0, start - base - 60), start - base)
+                    or noun_end >= base and _NOUN_GOES_ON.fullmatch(piece, noun_end - base, start - base)
+                    or meaning[key][0] in cues.after_bare_type and _after_bare_type(cues, text, start)):
+                # "các văn bản hướng dẫn thi hành", "Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần:":
+                # documents named by what they do, each phrase of the list; no act of this text, which
+                # only mentions what it names next (and a cue before it reaches no further)
+                noun_end = reached
+                fields = NAMED_ONLY
+            else:
+                fields = meaning[key]
+            if offsets is None:
+                found.append(Cue(start, reached, *fields))
+            else:
+                found.append(Cue(offsets[start], offsets[reached], *fields))
+    return found
+
+
+def _after_bare_type(cues: Cues, text: str, start: int) -> bool:
+    """Whether the phrase at ``start`` follows a type word alone on its line, as written in running text (a
+    gazette heads a document with its type in capitals on a line of its own: "NGHỊ ĐỊNH \nQuy định chi tiết")."""
+    found = cues.bare_type.search(text, max(0, start - 40), start)
+    if found is None or found.group("type").isupper() or not found.group("type")[0].isupper():
+        return False  # (a lowercase "luật" ends "pháp luật")
+    # "Chính phủ ban hành Nghị định quy định chi tiết ...": the enacting sentence of the document itself
+    return not _ENACTING.search(text, max(0, found.start() - 20), found.start())
+
+
+_ENACTING = re.compile(r"ban\s+hành\s+\Z", re.IGNORECASE)
+
+
+#: The predicate of a phrase inside a noun ("các văn bản hướng dẫn thi hành, nhất là: Luật ..."): what it
+#: governs is only named, the citation's own words its evidence; no cue after it outweighs it (no
+#: relation is declared by this name: it never leaves this module)
+NAMED = "named"
+NAMED_ONLY = (NAMED, False, False, False, False, False, True)
+# What joins the phrases of a noun's list: "văn bản sửa đổi, bổ sung, thay thế, bãi bỏ"
+_NOUN_GOES_ON = re.compile(r"\s*(?:,|và|hoặc)\s*")
