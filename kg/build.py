@@ -40,21 +40,22 @@ import json
 import os
 import resource
 import sqlite3
-import stat as stat_module
 import tempfile
 import time
 from array import array
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import InputError, KGError
 from .namespaces import PREFIXES
-from .models import (Citation, DateOfForce, Document, Extraction, Instrument, Pinpoint, ProvisionChange, Reference,
-                     Relation, Section)
+
+from .cache import (BLOCK_PARTS, CACHE, CACHE_DB, Cache, Damaged, block_row, cached_extractions, connect, digest_of,
+                    from_json, to_json)
+from .inputs import DEFAULT_MAX_FILE_BYTES, input_files, read_limited, stat_key
 
 __all__ = ["BuildReport", "build", "fingerprint", "write_atomic", "input_files", "cached_extractions",
            "DEFAULT_MAX_FILE_BYTES", "DEFAULT_MAX_FILE_MEMORY"]
@@ -62,12 +63,8 @@ __all__ = ["BuildReport", "build", "fingerprint", "write_atomic", "input_files",
 GRAPH_NQ = "graph.nq"
 GRAPH_TTL = "graph.ttl"
 REPORT = "report.json"
-CACHE = ".cache"
-CACHE_DB = "cache.sqlite"
 LOCK = ".lock"
-DEFAULT_MAX_FILE_BYTES = 100 * 2**20
 DEFAULT_MAX_FILE_MEMORY = 2048 * 2**20
-_BATCH = 64  # cache entries per transaction
 _PREFIX_LINES = "".join(f"@prefix {prefix}: <{iri}> .\n" for prefix, iri in PREFIXES.items()).encode("utf-8")
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
@@ -133,368 +130,6 @@ def write_atomic(path: Path, write) -> None:
 
 # ---------------------------------------------------------------- inputs: regular files, bounded, links kept in
 
-def _kind(mode: int) -> str:
-    for test, name in ((stat_module.S_ISFIFO, "a FIFO"), (stat_module.S_ISCHR, "a character device"),
-                       (stat_module.S_ISBLK, "a block device"), (stat_module.S_ISSOCK, "a socket"),
-                       (stat_module.S_ISDIR, "a directory")):
-        if test(mode):
-            return name
-    return "not a regular file"
-
-
-def _stat_key(info: os.stat_result) -> list[int]:
-    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
-
-
-def read_limited(path: str | Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> tuple[bytes, list[int] | None]:
-    """The bytes of a regular file of at most ``max_bytes``, and its stat key if it did not change
-    while read (None if it did); ``InputError`` naming the file otherwise. Opened without blocking,
-    so a FIFO is refused rather than waited on; the file is checked after it is opened."""
-    name = str(path)
-    try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError as error:
-        raise InputError(name, error.strerror or str(error)) from None
-    try:
-        before = os.fstat(handle)
-        if not stat_module.S_ISREG(before.st_mode):
-            raise InputError(name, f"not a regular file: it is {_kind(before.st_mode)}")
-        if before.st_size > max_bytes:
-            raise InputError(name, f"{before.st_size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-file-mb)")
-        chunks, size = [], 0
-        while chunk := os.read(handle, 1 << 20):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > max_bytes:  # it grew while read
-                raise InputError(name, f"over the limit of {max_bytes:,} bytes (raise it with --max-file-mb)")
-        after = os.fstat(handle)
-    except OSError as error:
-        raise InputError(name, error.strerror or str(error)) from None
-    finally:
-        os.close(handle)
-    return b"".join(chunks), (_stat_key(after) if _stat_key(after) == _stat_key(before) else None)
-
-
-def input_files(paths: Iterable[str | Path], follow_links: bool = False
-                ) -> tuple[list[tuple[Path, str]], list[dict], list[dict]]:
-    """``(files, skipped, failed)``: each text file under ``paths`` with its label (its path from the
-    parent of the input that named it), in a stable order; what was passed over and why; what
-    was named and cannot be read.
-
-    Directories are walked with a stack, not by recursion (a thousand nested directories raised
-    RecursionError). A link to a file or directory outside the input named is skipped unless
-    ``follow_links`` (a link to /etc/passwd was read and published); a link inside it is read as
-    a file, and a directory reached twice (a loop of links) is walked once. Only regular files
-    are read: a FIFO in the input, or /dev/zero named, would hang or read forever.
-    """
-    found, skipped, failed = [], [], []
-    for root in paths:
-        # abspath, not resolve: a file is labelled by where it was found
-        absolute = Path(os.path.abspath(Path(root)))
-        label = _labeller(absolute.parent)
-        try:
-            info = os.stat(absolute)
-        except OSError as error:
-            failed.append({"path": label(absolute), "reason": error.strerror or str(error)})
-            continue
-        if stat_module.S_ISDIR(info.st_mode):
-            files = _walk(absolute, info, label, follow_links, skipped, failed)
-            found += [(path, label(path)) for path in sorted(files)]
-        elif stat_module.S_ISREG(info.st_mode):  # named by the user: read even through a link
-            found.append((absolute, label(absolute)))
-        else:
-            failed.append({"path": label(absolute), "reason": f"not a regular file: it is {_kind(info.st_mode)}"})
-    return found, skipped, failed
-
-
-def _labeller(base: Path) -> Callable[[Path], str]:
-    """A file's label: its path from ``base``, the parent of the input that named it."""
-    def label(path: Path) -> str:
-        return Path(os.path.abspath(path)).relative_to(base).as_posix()
-    return label
-
-
-def _walk(top: Path, info: os.stat_result, label: Callable[[Path], str], follow_links: bool,
-          skipped: list[dict], failed: list[dict]) -> list[Path]:
-    """The regular text files under the directory ``top``, each directory walked once; what is
-    passed over goes to ``skipped``, a directory that cannot be listed to ``failed``."""
-    from .extract import TEXT_SUFFIXES
-
-    inside = os.path.realpath(top)
-    visited = {(info.st_dev, info.st_ino)}
-    stack, files = [top], []
-    while stack:
-        directory = stack.pop()
-        try:
-            with os.scandir(directory) as listing:
-                entries = list(listing)
-        except OSError as error:
-            failed.append({"path": label(directory), "reason": error.strerror or str(error)})
-            continue
-        for entry in entries:
-            path = Path(entry.path)
-            wanted = path.suffix.lower() in TEXT_SUFFIXES
-            info = _entry_status(entry, inside, wanted, label, follow_links, skipped)
-            if info is None:
-                continue
-            if stat_module.S_ISDIR(info.st_mode):
-                if (info.st_dev, info.st_ino) not in visited:
-                    visited.add((info.st_dev, info.st_ino))
-                    stack.append(path)
-            elif wanted:
-                if stat_module.S_ISREG(info.st_mode):
-                    files.append(path)
-                else:
-                    skipped.append({"path": label(path), "reason": f"not a regular file: it is {_kind(info.st_mode)}"})
-    return files
-
-
-def _entry_status(entry: os.DirEntry, inside: str, wanted: bool, label: Callable[[Path], str], follow_links: bool,
-                  skipped: list[dict]) -> os.stat_result | None:
-    """The status of one entry of a directory, or None where it is passed over: a broken link, a
-    link out of the input (unless ``follow_links``), a link to a directory inside the input (its
-    files are read where they are). A link to a file inside it is read as that file."""
-    path = Path(entry.path)
-    try:
-        if not entry.is_symlink():
-            return entry.stat(follow_symlinks=False)
-        target = os.path.realpath(path)
-        within = target == inside or target.startswith(inside.rstrip(os.sep) + os.sep)
-        info = os.stat(path)
-        if stat_module.S_ISDIR(info.st_mode) and within and not follow_links:
-            return None
-        if not within and not follow_links:
-            if wanted or stat_module.S_ISDIR(info.st_mode):
-                skipped.append({"path": label(path), "reason": f"a link out of the input (to "
-                                f"{target}); --follow-links reads it"})
-            return None
-        return info
-    except OSError:
-        if wanted:
-            skipped.append({"path": label(path), "reason": "a broken link"})
-        return None
-
-
-# ---------------------------------------------------------------- the cache: extractions as JSON
-
-def _to_json(extraction: Extraction) -> dict:
-    """``dataclasses.asdict`` of the extraction, without its deep copy of every string and number
-    (asdict took as long as the extraction it stored: 2.5 of 3.9 s over 200 corpus files)."""
-    return _plain(extraction)
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _plain(value):
-    """Dataclasses as dicts of their fields, tuples and lists item by item, the rest as it is
-    (the models hold only dataclasses, tuples, lists, dicts, strings, numbers and None)."""
-    kind = type(value)
-    if kind in (str, int, float, bool) or value is None:
-        return value
-    names = _FIELDS.get(kind)
-    if names is None and hasattr(kind, "__dataclass_fields__"):
-        names = _FIELDS[kind] = tuple(f.name for f in fields(kind))
-    if names is not None:
-        return {name: _plain(getattr(value, name)) for name in names}
-    if kind in (tuple, list):
-        return kind(_plain(item) for item in value)
-    if kind is dict:
-        return {_plain(key): _plain(item) for key, item in value.items()}
-    raise TypeError(f"cannot store a {kind.__name__} in the build cache")
-
-
-def _from_json(data: dict) -> Extraction:
-    def instrument(value):
-        return Instrument(**value)
-
-    def pinpoints(values):
-        return tuple(Pinpoint(**value) for value in values or ())
-
-    document = data["document"]
-    return Extraction(
-        source=data["source"],
-        document=Document(instrument(document["instrument"]), document["signer"], document["locality"]),
-        citations=tuple(Citation(Reference(**{**c["reference"], "warnings": tuple(c["reference"]["warnings"])}),
-                                 instrument(c["instrument"]), c["section"], pinpoints(c.get("pinpoints")))
-                        for c in data["citations"]),
-        sections=tuple(Section(**{**s, "partners": tuple(s["partners"]), "deadlines": tuple(s["deadlines"])})
-                       for s in data["sections"]),
-        relations=tuple(Relation(**{**r, "object_provisions": pinpoints(r.get("object_provisions"))})
-                        for r in data["relations"]),
-        warnings=tuple(data["warnings"]),
-        force=tuple(DateOfForce(**fact) for fact in data.get("force", ())),
-        pinpoints=pinpoints(data.get("pinpoints")),
-        changes=tuple(ProvisionChange(**{**change, "provision": Pinpoint(**change["provision"])})
-                      for change in data.get("changes", ())),
-    )
-
-
-# ---------------------------------------------------------------- the cache: one SQLite store, every entry checked
-#
-# A block is one source file's named graph as it goes into the outputs: a header (the sizes of the
-# parts, the counts for the report, and the file's ``kg.rdf.mentions``), its N-Quads and an 8-byte hash of each triple another graph may share (to count the
-# distinct triples of the whole graph without reading them). It is keyed by the sha256 of the bytes
-# its extraction read and the label (which names the graph), and by the few undated instruments
-# the rest of the corpus dates. Each part is stored with its sha256 and checked when read.
-
-_PARTS = ("header", "nq", "hashes")
-
-
-def _sha(data: bytes) -> bytes:
-    return hashlib.sha256(data).digest()
-
-
-class _Damaged(Exception):
-    """A cache entry whose bytes are not those its sha256 was taken of: edited, or damaged."""
-
-    def __init__(self, key: str):
-        super().__init__(key)
-        self.key = key
-
-
-def _connect(path: Path | str, mapped: bool = True) -> sqlite3.Connection:
-    db = sqlite3.connect(path, isolation_level=None, timeout=300)  # a writer waits for the other's commit
-    # Blocks are large blobs read whole: 64 kB pages make their overflow chains 16x shorter,
-    # and reads through a memory map copy them once (a rebuild reads every block). Workers only
-    # write: a map would take the address space their memory limit counts.
-    db.execute("PRAGMA page_size=65536")  # takes effect when the file is created
-    db.execute(f"PRAGMA mmap_size={1 << 34 if mapped else 0}")
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")  # commits survive a killed process; no fsync each
-    return db
-
-
-def _block_row(key: str, header: dict, nq: bytes, hashes: bytes) -> tuple:
-    encoded = json.dumps(header, ensure_ascii=False).encode("utf-8")
-    return key, encoded, nq, hashes, b"".join(_sha(part) for part in (encoded, nq, hashes))
-
-
-class _Cache:
-    """The cache of one code version: extractions, blocks and the files' stat keys in one SQLite
-    file in WAL mode. The build writes in transactions of ``_BATCH`` entries, each worker one
-    transaction per file (so the workers, not the build, carry the blocks' bytes). A build killed
-    mid-way loses its open transactions only; what was committed is whole and read by the next."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.db = _connect(path)
-        self.db.executescript("""
-            CREATE TABLE IF NOT EXISTS extractions (digest TEXT PRIMARY KEY, data BLOB NOT NULL, sha BLOB NOT NULL);
-            CREATE TABLE IF NOT EXISTS blocks (key TEXT PRIMARY KEY, header BLOB NOT NULL, nq BLOB NOT NULL,
-                                               hashes BLOB NOT NULL, sha BLOB NOT NULL);
-            CREATE TABLE IF NOT EXISTS stats (path TEXT PRIMARY KEY, stat TEXT NOT NULL, digest TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS notes (name TEXT PRIMARY KEY, data TEXT NOT NULL);
-        """)
-        self.pending = 0
-        self.db.execute("BEGIN")
-
-    def _changed(self) -> None:
-        self.pending += 1
-        if self.pending >= _BATCH:
-            self.commit()
-
-    def commit(self) -> None:
-        self.db.execute("COMMIT")
-        self.db.execute("BEGIN")
-        self.pending = 0
-
-    def close(self, commit: bool = True) -> None:
-        if self.db.in_transaction:
-            self.db.execute("COMMIT" if commit else "ROLLBACK")
-        self.db.close()
-
-    def extraction(self, digest: str) -> bytes | None:
-        """A file's extraction as JSON, if cached and whole."""
-        row = self.db.execute("SELECT data, sha FROM extractions WHERE digest = ?", (digest,)).fetchone()
-        if row is None:
-            return None
-        if _sha(row[0]) != row[1]:
-            self.db.execute("DELETE FROM extractions WHERE digest = ?", (digest,))
-            return None
-        return row[0]
-
-    def header(self, key: str) -> dict | None:
-        """A block's header, if the block is cached and its header whole."""
-        return self.headers([key]).get(key)
-
-    def headers(self, keys: list[str]) -> dict[str, dict]:
-        """The whole headers of those blocks of ``keys`` that are cached, asked a few hundred at a
-        time (one query a block was a tenth of a rebuild at 5,000 files)."""
-        found = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start:start + 500]
-            rows = self.db.execute(f"SELECT key, header, sha FROM blocks WHERE key IN ({','.join('?' * len(chunk))})",
-                                   chunk).fetchall()
-            for key, header, sha in rows:
-                try:
-                    if len(sha) != 32 * len(_PARTS) or _sha(header) != sha[:32]:
-                        raise ValueError
-                    found[key] = json.loads(header)
-                except ValueError:
-                    self.drop(key)
-        return found
-
-    def note(self, name: str) -> object | None:
-        """What an earlier build noted under ``name`` (JSON), if anything."""
-        row = self.db.execute("SELECT data FROM notes WHERE name = ?", (name,)).fetchone()
-        try:
-            return json.loads(row[0]) if row else None
-        except ValueError:
-            return None
-
-    def put_note(self, name: str, value: object) -> None:
-        self.db.execute("INSERT OR REPLACE INTO notes VALUES (?, ?)", (name, json.dumps(value, ensure_ascii=False)))
-
-    def part(self, key: str, name: str) -> bytes:
-        """One part of a block (``nq`` or ``hashes``), checked; ``_Damaged`` if it is not whole."""
-        index = _PARTS.index(name)
-        row = self.db.execute(f"SELECT {name}, sha FROM blocks WHERE key = ?", (key,)).fetchone()
-        if row is None or _sha(row[0]) != row[1][32 * index:32 * index + 32]:
-            raise _Damaged(key)
-        return row[0]
-
-    def digest(self, key: str, name: str) -> str:
-        """The sha256 a part of a block was stored with (checked when the part was read)."""
-        index = _PARTS.index(name)
-        row = self.db.execute("SELECT sha FROM blocks WHERE key = ?", (key,)).fetchone()
-        return row[0][32 * index:32 * index + 32].hex()
-
-    def put_block(self, key: str, header: dict, nq: bytes, hashes: bytes) -> dict:
-        self.db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?)", _block_row(key, header, nq, hashes))
-        self._changed()
-        return header
-
-    def drop(self, key: str) -> None:
-        self.db.execute("DELETE FROM blocks WHERE key = ?", (key,))
-
-    def stats(self) -> dict[str, tuple[list, str]]:
-        known = {}
-        for path, stat, digest in self.db.execute("SELECT path, stat, digest FROM stats"):
-            try:
-                known[path] = (json.loads(stat), digest)
-            except ValueError:
-                continue
-        return known
-
-    def save_stats(self, seen: dict[str, tuple[list, str]]) -> None:
-        self.db.execute("DELETE FROM stats")
-        self.db.executemany("INSERT INTO stats VALUES (?, ?, ?)",
-                            ((path, json.dumps(stat), digest) for path, (stat, digest) in seen.items()))
-
-
-def cached_extractions(build_dir: str | Path) -> Iterator[dict]:
-    """Every whole extraction in a build directory's cache, as the JSON dicts the build stored."""
-    for path in sorted(Path(build_dir, CACHE).glob(f"*/{CACHE_DB}")):
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            for data, sha in db.execute("SELECT data, sha FROM extractions ORDER BY digest"):
-                if _sha(data) == sha:
-                    yield json.loads(data)
-        finally:
-            db.close()
-
-
 class _Stats:
     """Each text's sha256 by its size, times and inode, so that a rebuild hashes only the texts that
     changed. As in git's index, a text changed less than ``_SETTLED`` before it was hashed is not
@@ -503,7 +138,7 @@ class _Stats:
 
     _SETTLED = 2_000_000_000  # ns
 
-    def __init__(self, cache: _Cache):
+    def __init__(self, cache: Cache):
         self.known = cache.stats()
         self.seen: dict[str, tuple[list, str]] = {}
 
@@ -511,7 +146,7 @@ class _Stats:
         """The file's sha256, and its size."""
         where = os.path.abspath(path)
         info = os.stat(path)
-        key = _stat_key(info)
+        key = stat_key(info)
         entry = self.known.get(where)
         if entry is not None and entry[0] == key:
             digest = entry[1]
@@ -597,7 +232,7 @@ def _start_worker(limit: int | None, database: str, lock: int | None = None) -> 
             os.close(lock)
         except OSError:
             pass
-    _WORKER["limit"], _WORKER["db"] = limit, _connect(database, mapped=False)
+    _WORKER["limit"], _WORKER["db"] = limit, connect(database, mapped=False)
     if limit:
         try:
             resource.setrlimit(resource.RLIMIT_AS, (_address_space() + limit,) * 2)
@@ -628,16 +263,16 @@ def _block_of(path, label, same, profile, max_bytes, cached) -> dict:
     from .readers import bytes_text
     from .text import prepare_text
 
-    stored, stat_key = None, None
+    stored, stamp = None, None
     if cached is not None:
         digest, data = cached
-        extraction = _from_json({**json.loads(data), "source": label})
+        extraction = from_json({**json.loads(data), "source": label})
     else:
-        raw, stat_key = read_limited(path, max_bytes)
+        raw, stamp = read_limited(path, max_bytes)
         digest = hashlib.sha256(raw).hexdigest()
         extraction = extract_source(prepare_text(bytes_text(raw, str(path)), str(path)))
         del raw
-        data = _to_json(extraction)
+        data = to_json(extraction)
         data["source"] = label
         stored = json.dumps(data, ensure_ascii=False).encode("utf-8")
     extraction = bind_to_file(extraction, label)  # a document its text does not name is its file's
@@ -648,18 +283,18 @@ def _block_of(path, label, same, profile, max_bytes, cached) -> dict:
               "references": len(extraction.citations), "relations": len(extraction.relations), "mentions": summary,
               "mentions_key": hashlib.sha256(json.dumps(summary, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]}
     key = _block_key(digest, label, same, profile)
-    row = _block_row(key, header, nq, hashes)
+    row = block_row(key, header, nq, hashes)
     db = _WORKER["db"]
     db.execute("BEGIN IMMEDIATE")
     try:
         if stored is not None:
-            db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)", (digest, stored, _sha(stored)))
+            db.execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)", (digest, stored, digest_of(stored)))
         db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?)", row)
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")
         raise
-    return {"label": label, "reason": None, "digest": digest, "key": key, "stat_key": stat_key,
+    return {"label": label, "reason": None, "digest": digest, "key": key, "stat_key": stamp,
             "extracted": stored is not None, "header": header}
 
 
@@ -690,7 +325,7 @@ def _run(jobs: list[tuple], workers: int, memory: int | None, database: str, loc
 
 # ---------------------------------------------------------------- the build
 
-def _triples_and_quads(cache: _Cache, parts: list[tuple[str, dict]]) -> int:
+def _triples_and_quads(cache: Cache, parts: list[tuple[str, dict]]) -> int:
     """How many distinct triples the blocks hold between them (a triple may stand in several graphs)."""
     shared = set()
     for key, _ in parts:
@@ -698,7 +333,7 @@ def _triples_and_quads(cache: _Cache, parts: list[tuple[str, dict]]) -> int:
     return len(shared) + sum(header["private"] for _, header in parts)
 
 
-def _graph_places(cache: _Cache, parts: list[tuple[str, dict]], graphs: list[str], written: Path
+def _graph_places(cache: Cache, parts: list[tuple[str, dict]], graphs: list[str], written: Path
                   ) -> dict[str, tuple[str, list[tuple[int, int]]]] | None:
     """Each named graph's sha256 and place in graph.nq, from the blocks it was joined from (one
     graph a block, in order); None if graph.nq is not as long as they are (kg.store reads it then)."""
@@ -710,20 +345,20 @@ def _graph_places(cache: _Cache, parts: list[tuple[str, dict]], graphs: list[str
     return places if offset == written.stat().st_size else None
 
 
-def _damaged(cache: _Cache, parts: list[tuple[str, dict]]) -> set[str]:
+def _damaged(cache: Cache, parts: list[tuple[str, dict]]) -> set[str]:
     """The keys of the blocks that are not whole, each part of each read and checked."""
     damaged = set()
     for key, _ in parts:
-        for name in _PARTS[1:]:
+        for name in BLOCK_PARTS[1:]:
             try:
                 cache.part(key, name)
-            except _Damaged:
+            except Damaged:
                 damaged.add(key)
                 break
     return damaged
 
 
-def _joined(cache: _Cache, parts: list[tuple[str, dict]], turtle: bool = False, earlier=None):
+def _joined(cache: Cache, parts: list[tuple[str, dict]], turtle: bool = False, earlier=None):
     """A writer of the N-Quads of the blocks, one after the other, or of their Turtle (``turtle``).
 
     ``earlier`` (``_earlier_graph``): the graph.nq the previous build wrote and where each of its
@@ -765,12 +400,12 @@ def _copy_run(source: int, file, start: int, end: int) -> None:
             chunk = os.pread(source, min(end - start, 1 << 24), start)
             done = os.write(target, chunk) if chunk else 0
         if done == 0:
-            raise _Damaged("graph.nq")  # shorter than the previous build left it
+            raise Damaged("graph.nq")  # shorter than the previous build left it
         start += done
 
 
 @contextlib.contextmanager
-def _earlier_graph(cache: _Cache, path: Path):
+def _earlier_graph(cache: Cache, path: Path):
     """``(descriptor, {block key: (offset, length)})`` of the graph.nq the previous build wrote, if
     it is still as that build left it (its size, times and inode, as ``_Stats`` trusts a text's);
     else None."""
@@ -781,7 +416,7 @@ def _earlier_graph(cache: _Cache, path: Path):
         yield None
         return
     try:
-        if not (isinstance(noted, dict) and noted.get("stat") == _stat_key(os.fstat(handle))):
+        if not (isinstance(noted, dict) and noted.get("stat") == stat_key(os.fstat(handle))):
             yield None
             return
         places, offset = {}, 0
@@ -793,9 +428,9 @@ def _earlier_graph(cache: _Cache, path: Path):
         os.close(handle)
 
 
-def _note_layout(cache: _Cache, path: Path, parts: list[tuple[str, dict]]) -> None:
+def _note_layout(cache: Cache, path: Path, parts: list[tuple[str, dict]]) -> None:
     """Where each block stands in the graph.nq just written, for the next build (``_earlier_graph``)."""
-    cache.put_note("layout", {"stat": _stat_key(os.stat(path)), "keys": [key for key, _ in parts],
+    cache.put_note("layout", {"stat": stat_key(os.stat(path)), "keys": [key for key, _ in parts],
                               "sizes": [header["nq"] for _, header in parts]})
 
 
@@ -893,7 +528,7 @@ def _build(paths, output: Path, options: _Options, log, lock: int | None = None)
             stale.unlink(missing_ok=True)
     directory = output / CACHE / fingerprint()
     directory.mkdir(parents=True, exist_ok=True)
-    cache = _Cache(directory / CACHE_DB)
+    cache = Cache(directory / CACHE_DB)
     try:
         steps = _Build(cache, output, options, lock)
         steps.read_inputs(paths)          # 1. the files, their digests, the blocks already cached
@@ -923,7 +558,7 @@ class _Build:
     (the labels whose block is made, in the order of the files), ``same`` (each undated
     instrument the corpus dates -> the dated one) and ``parts`` (the blocks graph.nq is joined from)."""
 
-    def __init__(self, cache: _Cache, output: Path, options: _Options, lock: int | None):
+    def __init__(self, cache: Cache, output: Path, options: _Options, lock: int | None):
         self.cache, self.output, self.options, self.lock = cache, output, options, lock
         self.report = BuildReport(workers=options.workers)
         self.stats = _Stats(cache)
@@ -1040,7 +675,7 @@ class _Build:
             return False
         try:
             nquads = dated_nquads(self.cache.part(base, "nq"), mine, header["mentions"]["own"][0])
-        except _Damaged:
+        except Damaged:
             return False
         if nquads is None:
             return False
@@ -1089,7 +724,7 @@ class _Build:
                 else:
                     (output / GRAPH_TTL).unlink(missing_ok=True)  # it would say what graph.nq no longer does
                 return
-            except _Damaged:  # entries edited or damaged since they were written: each made again
+            except Damaged:  # entries edited or damaged since they were written: each made again
                 cache.put_note("layout", None)  # and the earlier graph.nq no longer copied from
                 damaged = _damaged(cache, self.parts)
                 for key in damaged:

@@ -254,12 +254,12 @@ def test_a_file_dated_by_the_corpus_is_the_graph_made_again_with_its_dating(corp
     with the dating, byte for byte; where it cannot, it says so (None) and the build makes it again."""
     import pyoxigraph as ox
 
-    from kg.build import _from_json, cached_extractions
+    from kg.cache import cached_extractions, from_json
     from kg.extract import bind_to_file
     from kg.rdf import corpus_dating, mentions, source_quads
     from kg.rdf.sources import dated_nquads
 
-    files = [bind_to_file(_from_json(data), data["source"]) for data in cached_extractions(corpus_build)]
+    files = [bind_to_file(from_json(data), data["source"]) for data in cached_extractions(corpus_build)]
     summaries = [mentions(extraction) for extraction in files]
     same = corpus_dating(summaries)
     renamed = declined = 0

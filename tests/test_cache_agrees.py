@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.build import _from_json, cached_extractions
+from kg.cache import cached_extractions, from_json
 from kg.extract import extract_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_cached_extraction_equals_a_fresh_one(corpus_build):
-    cached = {data["document"]["instrument"]["iri"] + "|" + data["source"]: _from_json(data)
+    cached = {data["document"]["instrument"]["iri"] + "|" + data["source"]: from_json(data)
               for data in cached_extractions(corpus_build)}
     assert len(cached) >= 374
     checked = 0

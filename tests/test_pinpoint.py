@@ -122,11 +122,11 @@ def test_document_itself():
 
 
 def test_the_build_cache_keeps_pinpoints_and_changes():
-    from kg.build import _from_json, _to_json
+    from kg.cache import from_json, to_json
     result = extract_file(ROOT / "tests/gold/congbao/van-ban-hop-nhat-so-40-vbhn-bct-469651.txt")
     assert result.changes and any(c.pinpoints for c in result.citations)
     assert any(r.object_provisions for r in result.relations)
-    cached = _from_json(json.loads(json.dumps(_to_json(result))))
+    cached = from_json(json.loads(json.dumps(to_json(result))))
     assert (cached.citations, cached.relations, cached.pinpoints, cached.changes) == (
         result.citations, result.relations, result.pinpoints, result.changes)
 
