@@ -133,8 +133,8 @@ def _listed(context: _Context, index: int, given: list, offer) -> tuple[Cue | No
             for named in described:
                 if cue.end <= named.reference.start:
                     predicate = _checked(predicate, citation.instrument, named.instrument)
-                    if predicate is not None:
-                        offer(citation.instrument.iri, predicate, named.instrument.iri, ref.start, ref.end,
+                    if predicate is not None:  # (the words that state it: from the cue to the number)
+                        offer(citation.instrument.iri, predicate, named.instrument.iri, cue.start, ref.end,
                               text[cue.start:cue.end])
     clause = max(0, noun_start - 400)  # (read here: the clauses' scan goes on in text order, and the noun is behind)
     for stop in _BOUNDARY.finditer(text, clause, noun_start):
