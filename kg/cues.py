@@ -83,7 +83,7 @@ def _noun_pattern(nouns: dict) -> re.Pattern:
     is a title ("Luật sửa đổi, bổ sung một số điều của Luật ...") and keeps its cue."""
     from .vocab import vocabulary
 
-    kinds = "|".join(spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
+    kinds = _kinds()
     words = "|".join(spaced(word) for word in nouns["words"])
     # (the body that issues them may follow the plural: "các Nghị định của Chính phủ quy định chi tiết ...")
     issuer = unnamed_groups(vocabulary().issuer.pattern)
@@ -93,10 +93,15 @@ def _noun_pattern(nouns: dict) -> re.Pattern:
 
 def _bare_type_pattern() -> re.Pattern:
     """A type word alone, on the same line as what follows it ("a) Nghị định quy định chi tiết thi hành ...")."""
+    return re.compile(rf"(?<!\w)(?P<type>{_kinds()})[ \t]+\Z", re.IGNORECASE)
+
+
+def _kinds() -> str:
+    """Every document type's name as one alternation, longest first (so "Nghị quyết liên tịch" wins over
+    "Nghị quyết")."""
     from .vocab import vocabulary
 
-    kinds = "|".join(spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<type>{kinds})[ \t]+\Z", re.IGNORECASE)
+    return "|".join(spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
 
 
 def spaced(phrase: str) -> str:

@@ -225,6 +225,8 @@ def plural_list(text: str, position: int) -> tuple[int, int, str, int] | None:
     clause ("Căn cứ Các Nghị định của Chính phủ quy định chi tiết thi hành một số điều của Luật Quy hoạch
     (Số 37/2019/NĐ-CP ngày 07/5/2019, số 58/2023/NĐ-CP ...)").
     """
+    if text.rfind("(", max(0, position - _PLURAL_REACH), position) < 0:
+        return None  # (nearly every position: no parenthesis within reach, nothing to walk back over)
     depth, opening = 0, -1
     for index in range(position - 1, max(-1, position - _PLURAL_REACH - 1), -1):
         char = text[index]
