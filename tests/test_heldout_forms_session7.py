@@ -1,0 +1,43 @@
+"""Forms of Vietnamese legal writing the four held-out texts of session 7 showed kg did not read
+(tests/gold/SETTLING.md, "Four held-out texts (session 7)"). Each passage is read from its corpus file as printed."""
+from pathlib import Path
+
+from kg.extract import extract_file, extract_text
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+POPULATION = CORPUS / "plans" / "165-kh-ubnd-can-tho-2025-a83fffe0.txt"
+DRUGS = CORPUS / "plans" / "153-kh-ubnd-can-tho-2025-24c7124e.txt"
+
+
+def cited_by_section(path: Path) -> dict[str, set[str]]:
+    result = extract_file(path).to_dict()
+    label = {i["iri"]: i.get("number") or i.get("title") for i in result["instruments"]}
+    return {s["id"]: {label.get(iri, iri) for iri in s["cites"]} for s in result["sections"]}
+
+
+def test_a_footnote_belongs_to_the_section_that_marks_it():
+    # II.1.a: "... theo Nghị quyết số 21-NQ/TW và các văn bản chỉ đạo của Chính phủ[2], Bộ Y tế[3], ..."
+    # and at the end "[2] Chỉ thị số 27/CT-TTg ...; Quyết định số 1679/QĐ-TTg ..." "[3] ... 2324/QĐ-BYT ..."
+    cited = cited_by_section(POPULATION)
+    assert {"1679/QĐ-TTg", "1745/QĐ-TTg", "149-KL/TW"} <= cited["II.1.a"]  # footnote [2]
+    assert {"2324/QĐ-BYT", "403/QĐ-BYT", "2539/QĐ-BYT"} <= cited["II.1"]  # footnote [3], through II.1.a
+    # footnote [1] is marked in the preamble ("nhiều chương trình, kế hoạch[1]"): no task cites it
+    assert "30-CTr/TU" in cited["preamble"]
+    assert not any("30-CTr/TU" in cites for section, cites in cited.items() if section.startswith("II"))
+
+
+def test_a_footnote_marked_in_a_task_of_another_plan_is_that_tasks():
+    # "... các văn bản có liên quan[1];" in III.1, and "[1] Nghị quyết số 163/2024/QH15 ..." at the end
+    assert "163/2024/QH15" in cited_by_section(DRUGS)["III.1"]
+
+
+def test_the_year_of_a_budget_is_no_deadline_of_the_task():
+    text = POPULATION.read_text(encoding="utf-8")
+    item = text[text.index("**2. Sở Tài"):text.index("**3. Sở")]
+    assert "cân đối\nngân sách hàng năm" in item
+    result = extract_text(text)
+    finance = next(s for s in result.sections if s.id == "II.2")
+    assert finance.lead == "Sở Tài chính"
+    assert finance.deadlines == ()
+    # a recurrence of the task itself is still read: "định kỳ tổng hợp, báo cáo" (III.1)
+    assert next(s for s in result.sections if s.id == "III.1").deadline == "định kỳ"
