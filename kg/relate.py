@@ -69,6 +69,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     walk = _Walk()
     consolidating = document.instrument.doc_type in context.cues.consolidating
     given: list[Cue | None] = []  # the document's cue of each citation so far
+    changed: Citation | None = None  # the last instrument the document amends
     for index, citation in enumerate(context.ordered):
         ref = citation.reference
         doc_cue = _governing_cue(context, walk, index, offer)
@@ -96,7 +97,18 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
                 if checked is not None and checked != "cites":
                     offer(target, checked, base.iri, start, end, words)
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+        elif doc_cue is not None and doc_cue.passive and predicate == doc_cue.predicate:
+            # "Sửa đổi, bổ sung điểm b khoản 2 Điều 18 (đã được sửa đổi, bổ sung bởi Điều 21 Thông tư số
+            # 69/2025/TT-NHNN)": no instrument stands before the passive, so what it changed is a part, of the
+            # instrument the document amends (the last one so far), and the act is the named instrument's
+            if changed is not None and _PART_HISTORY.search(text, max(0, doc_cue.start - 200), doc_cue.start):
+                checked = _checked(predicate, citation.instrument, changed.instrument)
+                if checked is not None and checked != "cites":
+                    offer(target, checked, changed.instrument.iri, start, end, words)
+            predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         offer(own, predicate, target, start, end, words)
+        if predicate == "amends":
+            changed = citation
         task = _task_of(citation.section, sections_by_id)
         if task is not None:
             offer(section_iri(own, task.id), predicate, target, start, end, words)
@@ -779,6 +791,12 @@ def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: C
     start = min(prior.reference.start, citation.reference.start)
     end = max(prior.reference.end, citation.reference.end)
     offer(subject.instrument.iri, predicate, target.instrument.iri, start, end, text[cue.start:cue.end])
+
+
+# An amending item's part and, in parentheses, what changed it before: "Điều 7. Sửa đổi, bổ sung điểm b khoản 2
+# Điều 18 (đã được sửa đổi, bổ sung bởi ..." (the passive cue follows the parenthesis)
+_PART_HISTORY = re.compile(r"(?:^|\n)[ \t*]*(?:Điều\s+\d+\w*\.|\d+\.|[a-zđ]\))?[ \t*]*(?:Sửa\s+đổi|Bổ\s+sung|Bãi\s+bỏ|"
+                           r"Thay\s+thế)[^()\n;:]*\(\s*\Z", re.IGNORECASE)
 
 
 # A consolidated text's footnote on the part it marks: "Khoản này được bãi bỏ theo quy định tại ...", "Mẫu này

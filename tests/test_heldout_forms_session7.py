@@ -41,3 +41,33 @@ def test_the_year_of_a_budget_is_no_deadline_of_the_task():
     assert finance.deadlines == ()
     # a recurrence of the task itself is still read: "định kỳ tổng hợp, báo cáo" (III.1)
     assert next(s for s in result.sections if s.id == "III.1").deadline == "định kỳ"
+
+
+STATE_BANK = CORPUS / "congbao" / "chinh_sach_dn" / "thong-tu-so-13-2026-tt-nhnn-469590.txt"
+LAND = CORPUS / "congbao" / "hd_kinh_te" / "nghi-quyet-so-17-2026-nq-cp-469464.txt"
+
+
+def stated(path: Path) -> set[tuple[str, str, str]]:
+    result = extract_file(path)
+    own = result.document.instrument.iri
+    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
+    label[own] = "doc"
+    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object)) for r in result.relations}
+
+
+def test_a_parts_history_in_parentheses_is_the_named_instruments_act_not_the_documents():
+    # "Điều 7. Sửa đổi, bổ sung điểm b khoản 2 Điều 18 (đã được sửa đổi, bổ sung bởi Điều 21 Thông tư
+    # 69/2025/TT-NHNN)": Điều 18 is the amended circular's, 53/2018/TT-NHNN, and 69/2025 changed it before
+    relations = stated(STATE_BANK)
+    assert ("69/2025/TT-NHNN", "amends", "53/2018/TT-NHNN") in relations
+    assert ("doc", "amends", "53/2018/TT-NHNN") in relations
+    assert ("doc", "amends", "69/2025/TT-NHNN") not in relations
+
+
+def test_a_passive_with_no_instrument_before_it_is_no_act_of_the_document():
+    # "... tại Điều 17 Nghị định số 101/2024/NĐ-CP quy định về điều tra cơ bản đất đai; ... đã được sửa đổi, bổ
+    # sung bởi Nghị định số 226/2025/NĐ-CP.": the resolution names the decree that changed 101/2024, it does
+    # not amend it itself
+    relations = stated(LAND)
+    assert ("doc", "amends", "226/2025/NĐ-CP") not in relations
+    assert ("doc", "cites", "226/2025/NĐ-CP") in relations
