@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from kg.extract import extract_file, extract_text
+from test_heldout_forms import relations  # (subject, predicate, object) by number, the document as "doc"
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 POPULATION = CORPUS / "plans" / "165-kh-ubnd-can-tho-2025-a83fffe0.txt"
@@ -48,11 +49,7 @@ LAND = CORPUS / "congbao" / "hd_kinh_te" / "nghi-quyet-so-17-2026-nq-cp-469464.t
 
 
 def stated(path: Path) -> set[tuple[str, str, str]]:
-    result = extract_file(path)
-    own = result.document.instrument.iri
-    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
-    label[own] = "doc"
-    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object)) for r in result.relations}
+    return relations(path.read_text(encoding="utf-8"))
 
 
 def test_a_parts_history_in_parentheses_is_the_named_instruments_act_not_the_documents():
