@@ -266,7 +266,7 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
     if doc_cue is None or doc_cue.predicate in (NAMED, "cites"):
         # (after an instrument in the clause, a verb is that instrument's: "Quyết định số 15/2019/QĐ-UBND ...
         # Sửa đổi, bổ sung một số điều của Quy chế ... ban hành kèm theo Quyết định số 21/2018/QĐ-UBND")
-        part = _part_changed(context, gap, ref.start) if first_in_clause else None
+        part = _part_changed(context, gap, ref.start) if first_in_clause or _opens_sentence(text, gap) else None
         doc_cue = _enumerated(context, gap_start, ref.start) or doc_cue if part is None else doc_cue
     after = _after_cue(context.trailing, context.trailing_starts, ref.end, ordered[index + 1].reference.start
                        if index + 1 < len(ordered) else len(text), context.clauses)
@@ -348,6 +348,19 @@ def _part_changed(context: _Context, gap: list[Cue], position: int) -> Cue | Non
     if _QUOTING.search(context.text, verb.end, position):
         return None
     return verb
+
+
+def _opens_sentence(text: str, gap: list[Cue]) -> bool:
+    """Whether the last verb of change in ``gap`` opens a sentence of its own: at the start of its line and
+    capitalised ("... Phụ lục ban hành kèm theo Thông tư số 53/2018/TT-NHNN\nThay thế Phụ lục ban hành kèm
+    theo Thông tư số 53/2018/TT-NHNN bằng ..."): an article's heading ends without a stop, and a page never
+    wraps a sentence before a capital letter."""
+    verbs = [c for c in gap if not c.after and not c.passive and c.predicate in ONLY_DOWNWARDS]
+    if not verbs:
+        return False
+    start = verbs[-1].start
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip(" \t*") and text[start].isupper()
 
 
 # Where the words after a verb turn into the words it puts in: "như sau:", a quotation
@@ -660,8 +673,20 @@ _LIST_LEAD_REACH = 1500
 
 
 def _list_item(text: str, clause: int, position: int) -> bool:
-    """Whether a clause is one more item of the list before it: it starts with the citation."""
-    return not text[clause:position].strip(" \t\n-–+•*,;:và")
+    """Whether a clause is one more item of the list before it: it starts with the citation, or with the
+    parts of it the item names ("b) Điều 19, Điều 23 và Phụ lục ban hành kèm Thông tư số 69/2025/TT-NHNN")."""
+    words = text[clause:position]
+    if not words.strip(" \t\n-–+•*,;:và"):
+        return True
+    marker = _ITEM_MARKER.match(words)
+    return marker is not None and bool(_PARTS_ONLY.fullmatch(words, marker.end()))
+
+
+# An item's marker on its own line, and a run of parts named before their instrument
+_ITEM_MARKER = re.compile(r"[\s,;]*\n[ \t*]*(?:\d{1,2}|[a-zđ])[.)][ \t*]*")
+_PARTS_ONLY = re.compile(r"(?:(?:[Đđ]iểm|[Kk]hoản|Điều|Chương|Mục|Phụ\s+lục|Mẫu(?:\s+số)?)(?:\s+[\w.]{1,6})?"
+                         r"\s*(?:,|và|hoặc)?\s*)+(?:của\s+|tại\s+|thuộc\s+|(?:được\s+)?ban\s+hành\s+kèm(?:\s+theo)?\s+|"
+                         r"kèm\s+theo\s+)?")
 
 
 # An instrument can amend, replace, repeal, guide, rest on or cite only what was issued before it: a relation

@@ -68,3 +68,17 @@ def test_a_passive_with_no_instrument_before_it_is_no_act_of_the_document():
     relations = stated(LAND)
     assert ("doc", "amends", "226/2025/NĐ-CP") not in relations
     assert ("doc", "cites", "226/2025/NĐ-CP") in relations
+
+
+def test_a_verb_opening_the_line_after_an_articles_heading_acts_on_the_instrument_it_names():
+    # "Điều 13. Sửa đổi, bổ sung Phụ lục ban hành kèm theo Thông tư số 53/2018/TT-NHNN\nThay thế Phụ lục ban hành
+    # kèm theo Thông tư số 53/2018/TT-NHNN bằng Phụ lục ban hành kèm theo Thông tư này."
+    relations = stated(STATE_BANK)
+    assert ("doc", "replaces", "53/2018/TT-NHNN") in relations
+
+
+def test_an_item_naming_parts_of_an_instrument_takes_its_lists_verb():
+    # "2. Thông tư này bãi bỏ:\na) Khoản 1, khoản 2, khoản 10, khoản 13 Điều 1 Thông tư số 30/2024/TT-NHNN ...;\n
+    # b) Điều 19, Điều 23 và Phụ lục ban hành kèm Thông tư số 69/2025/TT-NHNN ..."
+    relations = stated(STATE_BANK)
+    assert {("doc", "repeals", "30/2024/TT-NHNN"), ("doc", "repeals", "69/2025/TT-NHNN")} <= relations
