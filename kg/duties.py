@@ -228,16 +228,21 @@ def _addressee(own: str, rules) -> str | None:
         end = _HEADING_END.search(own, start.end(), start.end() + 200)
         name = agency_text(own[start.end():end.start()]) if end else ""
         return name if 0 < len(name) <= 160 else None
-    end = rules.addressee_end.search(own, start.end(), start.end() + 200)
+    end = rules.addressee_end.search(own, start.end(), start.end() + 300)
     if end is None or end.group("other"):
         return None
     if (end.group("duty") or end.group("line")) and own[end.end():end.end() + 3].lstrip(" *").startswith(":"):
         return None  # "Cơ quan chủ trì: Sở Nội vụ" is a label, read as one
     name = agency_text(own[start.end():end.start()])
-    if not name or len(name) > 120 or not rules.agency_start.match(name):
+    # (the members a heading lists in parentheses do not make it a sentence: "Các cơ quan đăng ký đầu tư (Sở
+    # Tài chính, Ban quản lý Khu Kinh tế ..., Ban Quản lý các Khu công nghiệp tỉnh):")
+    if not name or len(_MEMBERS.sub("", name)) > 120 or not rules.agency_start.match(name):
         return None
     # "Đề nghị các cấp ủy Đảng ..." matched with "Đề nghị" as its head: those asked, without the asking
     return rules.request.sub("", name)
+
+
+_MEMBERS = re.compile(r"\s*\([^()]*\)")
 
 
 def task_duties(text: str, draft: _Draft, end: int, document: Document):

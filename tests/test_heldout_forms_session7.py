@@ -82,3 +82,12 @@ def test_an_item_naming_parts_of_an_instrument_takes_its_lists_verb():
     # b) Điều 19, Điều 23 và Phụ lục ban hành kèm Thông tư số 69/2025/TT-NHNN ..."
     relations = stated(STATE_BANK)
     assert {("doc", "repeals", "30/2024/TT-NHNN"), ("doc", "repeals", "69/2025/TT-NHNN")} <= relations
+
+
+def test_an_agency_heading_listing_its_members_in_parentheses_is_the_items_lead():
+    # "**1.\nCác cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban quản lý Khu Nông
+    # nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý các Khu công nghiệp tỉnh):**" then its duties a), b) ...
+    result = extract_file(CORPUS / "plans" / "010-ct-ubnd-tinh-dak-lak-2025-6bac4a0d.txt")
+    lead = next(s.lead for s in result.sections if s.id == "I.1")
+    assert lead.startswith("Các cơ quan đăng ký đầu tư (Sở Tài chính,")
+    assert lead.endswith("Ban Quản lý các Khu công nghiệp tỉnh)")
