@@ -307,7 +307,10 @@ def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     prior = ordered[index - 1]
     linking = [c for c in gap if c.between and not c.after and _links(text, prior, c, ref.start)]
     if linking and ref.start - prior.reference.end <= cues.reach:
-        cue = min(linking, key=lambda c: cues.rank[c.predicate])
+        # the verb nearest the instrument takes it as its object: "Nghị quyết số 71/NQ-CP ... sửa đổi, bổ sung cập
+        # nhật Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW" amends the programme and
+        # implements the resolution
+        cue = linking[-1]
         if context.merged is not None and cue is context.merged.cue:
             prior = context.merged.base  # the merged instrument, not one its description names
         elif cue.passive and cue.predicate in ONLY_DOWNWARDS:

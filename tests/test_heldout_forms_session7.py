@@ -91,3 +91,11 @@ def test_an_agency_heading_listing_its_members_in_parentheses_is_the_items_lead(
     lead = next(s.lead for s in result.sections if s.id == "I.1")
     assert lead.startswith("Các cơ quan đăng ký đầu tư (Sở Tài chính,")
     assert lead.endswith("Ban Quản lý các Khu công nghiệp tỉnh)")
+
+
+def test_the_verb_nearest_an_instrument_says_what_the_one_before_does_to_it():
+    # "Căn cứ Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ sửa đổi, bổ sung cập nhật Chương trình hành động
+    # của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ...": the resolution amends the programme, not 57-NQ/TW
+    relations = stated(CORPUS / "plans" / "597-kh-ubnd-tinh-dong-thap-2025-689f49d2.txt")
+    assert ("71/NQ-CP", "implements", "57-NQ/TW") in relations
+    assert ("71/NQ-CP", "amends", "57-NQ/TW") not in relations
