@@ -200,7 +200,8 @@ class Pinpoint:
         """The part as Vietnamese writes it: "điểm d khoản 3 Điều 19"."""
         words = [("điểm", self.point), ("khoản", self.clause), ("Điều", self.article), ("Mục", self.section),
                  ("Chương", self.chapter), ("Phụ lục", self.appendix)]
-        return " ".join(f"{word} {value}" for word, value in words if value)
+        # (an appendix printed without a number, "Phụ lục ban hành kèm theo ...", has the value "")
+        return " ".join(f"{word} {value}".rstrip() for word, value in words if value is not None)
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "chapter": self.chapter, "section": self.section,
