@@ -98,13 +98,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
                     offer(target, checked, base.iri, start, end, words)
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         elif doc_cue is not None and doc_cue.passive and predicate == doc_cue.predicate:
-            # "Sửa đổi, bổ sung điểm b khoản 2 Điều 18 (đã được sửa đổi, bổ sung bởi Điều 21 Thông tư số
-            # 69/2025/TT-NHNN)": no instrument stands before the passive, so what it changed is a part, of the
-            # instrument the document amends (the last one so far), and the act is the named instrument's
-            if changed is not None and _PART_HISTORY.search(text, max(0, doc_cue.start - 200), doc_cue.start):
-                checked = _checked(predicate, citation.instrument, changed.instrument)
-                if checked is not None and checked != "cites":
-                    offer(target, checked, changed.instrument.iri, start, end, words)
+            _offer_part_history(offer, text, doc_cue, citation, changed, (predicate, start, end, words))
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         offer(own, predicate, target, start, end, words)
         if predicate == "amends":
@@ -819,6 +813,18 @@ def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: C
     start = min(prior.reference.start, citation.reference.start)
     end = max(prior.reference.end, citation.reference.end)
     offer(subject.instrument.iri, predicate, target.instrument.iri, start, end, text[cue.start:cue.end])
+
+
+def _offer_part_history(offer, text: str, cue: Cue, citation: Citation, changed: Citation | None, stated) -> None:
+    """A passive with no instrument before it is no act of the document. "Sửa đổi, bổ sung điểm b khoản 2 Điều 18
+    (đã được sửa đổi, bổ sung bởi Điều 21 Thông tư số 69/2025/TT-NHNN)": what it changed is a part of the instrument
+    the document amends (``changed``, the last one so far), and the act is the named instrument's."""
+    predicate, start, end, words = stated
+    if changed is None or not _PART_HISTORY.search(text, max(0, cue.start - 200), cue.start):
+        return
+    checked = _checked(predicate, citation.instrument, changed.instrument)
+    if checked is not None and checked != "cites":
+        offer(citation.instrument.iri, checked, changed.instrument.iri, start, end, words)
 
 
 # An amending item's part and, in parentheses, what changed it before: "Điều 7. Sửa đổi, bổ sung điểm b khoản 2
