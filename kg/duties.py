@@ -186,7 +186,9 @@ def assigns_work(text: str, draft: _Draft) -> bool:
     rules = _rules()
     end = min([child.start for child in draft.children] + [draft.end])
     own = _unwrap(text[draft.start:end])
-    if _search(rules.inline_lead, own, None):
+    # casefolded, the label is found by a case-sensitive pattern, which re skips along to its first
+    # letters (case-insensitive, it is tried at every character of every item)
+    if _search(rules.inline_lead, own, _casefolded(own)):
         return True
     for cue in re.finditer(r"chủ\s+trì", own):
         if _KIND_OF_BODY.search(own, max(0, cue.start() - 12), cue.start()):
