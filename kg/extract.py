@@ -17,7 +17,7 @@ from .find import find_references
 from .force import find_dates_of_force
 from .identify import identify_document
 from .iri import file_iri, is_file_iri
-from .models import Citation, Extraction, Section, SourceText
+from .models import Citation, Extraction, Relation, Section, SourceText
 from .pinpoint import find_pinpoints
 from .readers import SUFFIXES
 from .relate import find_relations
@@ -46,7 +46,9 @@ def extract_source(source: SourceText, registry: Registry | None = None,
     citations = _place(citations, sections)
     citations = _at_marks(citations, _footnote_marks(source.original, sections))
     # the evidence quotes exactly the words its offsets span, whatever words typed the relation
-    relations = tuple(replace(r, quote=source.original[r.start:r.end])
+    # (built directly: dataclasses.replace reads the fields anew on every call)
+    relations = tuple(Relation(r.subject, r.predicate, r.object, r.start, r.end, r.cue,
+                               source.original[r.start:r.end], r.object_provisions)
                       for r in find_relations(source, document, citations, sections))
     provisions = find_pinpoints(source, document, citations, sections, relations)
     citations, relations = list(provisions.citations), provisions.relations

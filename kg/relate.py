@@ -205,8 +205,9 @@ class _Strongest:
     def offer(self, subject: str, predicate: str, target: str, start: int, end: int, cue: str) -> None:
         if subject == target:
             return
-        self.first.setdefault((subject, target), {}).setdefault(
-            predicate, Relation(subject, predicate, target, start, end, cue))
+        offered = self.first.setdefault((subject, target), {})
+        if predicate not in offered:  # (a relation built only when it is the first of its kind)
+            offered[predicate] = Relation(subject, predicate, target, start, end, cue)
         self.order.setdefault((subject, target, predicate in KEPT_APART), len(self.order))
 
     def relations(self) -> tuple[Relation, ...]:
