@@ -36,8 +36,9 @@ def _frozen(cls):
     """
     cls = dataclass(frozen=True)(cls)
     names = [f.name for f in fields(cls)]
-    if any(f.default_factory is not MISSING or not f.init for f in fields(cls)) or hasattr(cls, "__post_init__"):
-        return cls  # (none here has them: the dataclass's own __init__ would then be needed)
+    if any(f.default_factory is not MISSING or not f.init for f in fields(cls)) or hasattr(cls, "__post_init__") \
+            or "__slots__" in cls.__dict__:
+        return cls  # (none here has them: the dataclass's own __init__ would then be needed; slots have no dict)
     defaults = {f"_default_{f.name}": f.default for f in fields(cls) if f.default is not MISSING}
     parameters = ", ".join(name + (f"=_default_{name}" if f"_default_{name}" in defaults else "") for name in names)
     body = "".join(f"    state[{name!r}] = {name}\n" for name in names)
