@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .iri import instrument_iri
+from .iri import identity_number, instrument_iri
 from .issuers import bears_code, complete_issuer, issuer_from_codes, joint_issuers, locality_of, number_codes
 from .models import Citation, Document, Instrument, Reference
 from .vocab import RegistryEntry, fold, load_registry, vocabulary
@@ -21,8 +21,8 @@ __all__ = ["resolve_references", "Registry", "default_registry", "mint_instrumen
 
 @lru_cache(maxsize=1 << 16)
 def number_key(number: str) -> str:
-    """How numbers compare: case, spaces and Đ lookalikes aside."""
-    return fold(number).replace(" ", "")
+    """How numbers compare: case, spaces, Đ lookalikes and leading zeros aside ("04/2023/NĐ-CP" is 4/2023/NĐ-CP)."""
+    return identity_number(fold(number).replace(" ", ""))
 
 
 @dataclass(frozen=True)

@@ -164,3 +164,32 @@ def test_free_trade_agreements_named_by_their_parties_are_treaties_and_a_shared_
                      ("Điều ước quốc tế", "Hiệp định Thương mại tự do Việt Nam với Anh")]
     # a treaty named otherwise is still not read by name
     assert find_references(prepare_text("Nghị định thư Kyoto; Hiệp định CPTPP có hiệu lực")) == []
+
+
+# --- identity: one instrument however its number is printed ----------------------------------------------------
+
+CONSOLIDATED = CORPUS / "congbao" / "hd_khoan" / "van-ban-hop-nhat-so-1798-vbhn-bldtbxh-39344.txt"
+
+
+def test_a_number_printed_with_leading_zeros_is_the_same_instrument():
+    # "3. Nghị định số 04/2023/NĐ-CP ngày 13 tháng 02 năm 2023 của Chính phủ ..." and, in the notes,
+    # "6 Mẫu này được thay thế theo quy định tại khoản 7 Điều 1 Nghị định số 4/2023/NĐ-CP": one decree
+    text = CONSOLIDATED.read_text(encoding="utf-8")
+    assert "Nghị định số 04/2023/NĐ-CP" in text and "Nghị định số 4/2023/NĐ-CP" in text
+    from kg.extract import extract_file
+    result = extract_file(CONSOLIDATED)
+    decree = [c for c in result.citations if c.reference.number in ("04/2023/NĐ-CP", "4/2023/NĐ-CP")]
+    assert len({c.instrument.iri for c in decree}) == 1
+    assert decree[0].instrument.iri.endswith("/nghi-dinh/4-2023-nd-cp/2023")
+    # each mention keeps its number as printed
+    printed = {r["number"] for r in result.to_dict()["references"] if r["iri"] == decree[0].instrument.iri}
+    assert printed == {"04/2023/NĐ-CP", "4/2023/NĐ-CP"}
+    # "Số 04/2023/NĐ-CP ngày 13/02/2023" in a table, "Nghị định số 4/2023/NĐ-CP ngày 13/02/2023" in another
+    table = CORPUS / "congbao" / "cong_doan" / "quyet-dinh-so-225-qd-bldtbxh-41601.txt"
+    cited = {i.iri for i, _ in extract_file(table).instruments() if i.number in ("04/2023/NĐ-CP", "4/2023/NĐ-CP")}
+    assert len(cited) == 1
+
+
+def test_leading_zeros_do_not_join_numbers_that_differ_otherwise():
+    result = extract_text("Căn cứ Thông tư số 04/2023/TT-BTC; Thông tư số 40/2023/TT-BTC; Thông tư số 4/2022/TT-BTC;")
+    assert len({c.instrument.iri for c in result.citations}) == 3
