@@ -25,6 +25,18 @@ def number_key(number: str) -> str:
     return identity_number(fold(number).replace(" ", ""))
 
 
+@lru_cache(maxsize=1 << 14)
+def title_key(title: str) -> str:
+    """How titles compare: folded, without the words a title is cited with or without (grammar.json
+    "title_optional_words": "... 37 luật liên quan đến quy hoạch" is "... 37 luật có liên quan đến quy hoạch").
+
+    >>> title_key("Luật sửa đổi, bổ sung một số điều của 37 luật liên quan đến quy hoạch") == title_key(
+    ...     "Luật sửa đổi, bổ sung một số điều của 37 Luật có liên quan đến quy hoạch")
+    True
+    """
+    return vocabulary().title_optional.sub("", fold(title))
+
+
 @dataclass(frozen=True)
 class Registry:
     """Instruments known beforehand, looked up by number and by title."""
@@ -40,7 +52,7 @@ class Registry:
             if entry.number:
                 by_number.setdefault((entry.doc_type, number_key(entry.number)), entry)
             if entry.title and entry.title.startswith(entry.doc_type):
-                by_title.setdefault((entry.doc_type, fold(entry.title)), []).append(entry)
+                by_title.setdefault((entry.doc_type, title_key(entry.title)), []).append(entry)
         return cls(by_number, {k: tuple(v) for k, v in by_title.items()})
 
     def number(self, doc_type: str, number: str) -> RegistryEntry | None:
@@ -52,7 +64,7 @@ class Registry:
         predates the citing document, or of several the one in force on the citing document's date
         ``on`` where the registry knows when they entered into force (with ``issued_by``, the one issued
         last by then: an instrument that details a law is made before the law enters into force); else none."""
-        candidates = self.by_title.get((doc_type, fold(title)), ())
+        candidates = self.by_title.get((doc_type, title_key(title)), ())
         if date is not None:  # a full date rules out a same-titled law of another day
             same_day = tuple(c for c in candidates if c.date == date)
             candidates = same_day or tuple(c for c in candidates if c.date is None)
@@ -236,7 +248,7 @@ def _later_than(instrument: Instrument, on: str) -> bool:
 def _key(reference: Reference) -> tuple[str, str]:
     if reference.number:
         return (reference.doc_type, number_key(reference.number))
-    return (reference.doc_type, fold(reference.title or ""))
+    return (reference.doc_type, title_key(reference.title or ""))
 
 
 def _years_by_key(references: list[Reference], keys: list[tuple[str, str]]) -> dict[tuple[str, str], set[int]]:

@@ -73,14 +73,35 @@ def test_a_parenthesis_of_numbers_of_another_type_is_no_list_of_the_noun():
 def test_an_amending_law_named_by_how_many_laws_it_amends_is_one_law_with_its_date():
     stated = relations(passage(MINISTRY, "*Căn cứ Luật Quy hoạch ngày", "Luật Đấu thầu ngày 29/11/2024;*"))
     title = "Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch"
-    assert ("doc", "based_on", title) in stated
+    # its title and date single out the law the consolidated texts number: "Luật số 35/2018/QH14 sửa đổi, bổ sung
+    # một số điều của 37 luật có liên quan đến quy hoạch, có hiệu lực kể từ ngày 01 tháng 01 năm 2019"
+    assert ("doc", "based_on", "35/2018/QH14") in stated
     found = find_references(prepare_text(passage(MINISTRY, "; Luật sửa đổi, bổ sung một số điều của 37", "20/11/2018")))
     assert [(r.title, r.date) for r in found] == [(title, "2018-11-20")]
     # "Luật Xuất bản ... (được sửa đổi, bổ sung một số điều bởi Luật sửa đổi, bổ sung một số điều của 37 luật
     # liên quan đến quy hoạch ngày 20 tháng 11 năm 2018)": it amends the law it is said to
     resolution = CORPUS / "congbao" / "chinh_sach_dn" / "nghi-quyet-so-6616-2026-nq-cp-469362.txt"
     stated = relations(passage(resolution, "Căn cứ Luật Xuất bản ngày 20 tháng 11 năm 2012", "năm 2018);"))
-    assert ("Luật sửa đổi, bổ sung một số điều của 37 luật liên quan đến quy hoạch", "amends", "19/2012/QH13") in stated
+    assert ("35/2018/QH14", "amends", "19/2012/QH13") in stated
+
+
+def test_an_amending_law_cited_with_or_without_a_word_its_title_may_drop_is_one_law():
+    # 66.16/2026/NQ-CP: "... bởi Luật sửa đổi, bổ sung một số điều của 37 luật liên quan đến quy hoạch ngày 20 tháng
+    # 11 năm 2018" and "... bởi Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20 ..."
+    resolution = CORPUS / "congbao" / "chinh_sach_dn" / "nghi-quyet-so-6616-2026-nq-cp-469362.txt"
+    from kg.extract import extract_file
+    laws = {(c.instrument.iri, c.instrument.number) for c in extract_file(resolution).citations
+            if "37 luật" in " ".join(c.reference.text.split())}
+    assert laws == {("https://w3id.org/kg-vn/id/luat/35-2018-qh14/2018", "35/2018/QH14")}
+    # the same without the registry: the two wordings compare as one title
+    text = ("Căn cứ Luật sửa đổi, bổ sung một số điều của 11 Luật liên quan đến quy hoạch ngày 15/6/2018; "
+            "Luật sửa đổi, bổ sung một số điều của 11 luật có liên quan đến quy hoạch;")
+    from kg.resolve import Registry
+    from kg.identify import identify_document
+    from kg.resolve import resolve_references
+    source = prepare_text(text)
+    cited = resolve_references(find_references(source), identify_document(source), Registry())
+    assert len({c.instrument.iri for c in cited}) == 1
 
 
 # --- structure: parts, and the parts whose items are tasks -----------------------------------------------------

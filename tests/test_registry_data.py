@@ -48,6 +48,9 @@ def registry():
         ("Luật", "23/2008/QH12", "Luật Giao thông đường bộ", "2008", ""),
         ("Luật", "69/2020/QH14", "Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng", "2020", "2020-11-13"),
         ("Bộ luật", "45/2019/QH14", "Bộ luật Lao động", "2019", "2019-11-20"),
+        # "Luật số 35/2018/QH14 sửa đổi, bổ sung ... 37 luật có liên quan đến quy hoạch, có hiệu lực kể từ ngày ..."
+        ("Luật", "35/2018/QH14", "Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch", "2018", ""),
+        ("Luật", "32/2013/QH13", "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập doanh nghiệp", "2013", ""),
         ("Luật", "136/2025/QH15", "Luật sửa đổi, bổ sung một số điều của Luật Tiếp công dân, Luật Khiếu nại, Luật Tố cáo", "2025", ""),
     ],
 )
