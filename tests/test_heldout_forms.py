@@ -183,8 +183,57 @@ def test_free_trade_agreements_named_by_their_parties_are_treaties_and_a_shared_
     found = [(r.doc_type, r.title) for r in find_references(prepare_text(text))]
     assert found == [("Điều ước quốc tế", "Hiệp định Thương mại tự do Việt Nam - EU"),
                      ("Điều ước quốc tế", "Hiệp định Thương mại tự do Việt Nam với Anh")]
-    # a treaty named otherwise is still not read by name
-    assert find_references(prepare_text("Nghị định thư Kyoto; Hiệp định CPTPP có hiệu lực")) == []
+    # a protocol named by a place is not read by name
+    assert find_references(prepare_text("Nghị định thư Kyoto có hiệu lực")) == []
+
+
+BIDDING = CORPUS / "congbao" / "uu_dai_dt" / "thong-tu-so-12-2022-tt-bkhdt-37525.txt"
+
+
+def test_a_treaty_named_in_full_and_by_its_acronym_is_one_treaty():
+    # "... Hiệp định Đối tác Toàn diện và Tiến bộ xuyên Thái Bình Dương (sau đây gọi là Hiệp định CPTPP), Hiệp định
+    # Thương mại tự do giữa Cộng hòa xã hội chủ nghĩa Việt Nam và Liên minh Châu Âu (sau đây gọi là Hiệp định EVFTA),
+    # Hiệp định Thương mại tự do giữa Việt Nam và Liên hiệp Vương quốc Anh và Bắc Ai-len (sau đây gọi là Hiệp định
+    # UKVFTA)"
+    text = passage(BIDDING, "Hiệp định Đối tác Toàn diện và Tiến bộ \nxuyên", "gọi là Hiệp định UKVFTA)")
+    found = [(r.doc_type, r.title) for r in find_references(prepare_text(text))]
+    cptpp = "Hiệp định Đối tác Toàn diện và Tiến bộ xuyên Thái Bình Dương"
+    evfta = "Hiệp định Thương mại tự do giữa Cộng hòa xã hội chủ nghĩa Việt Nam và Liên minh châu Âu"
+    ukvfta = "Hiệp định Thương mại tự do giữa Cộng hòa xã hội chủ nghĩa Việt Nam và Liên hiệp Vương quốc Anh và Bắc Ai-len"
+    assert found == [("Điều ước quốc tế", t) for t in (cptpp, cptpp, evfta, evfta, ukvfta, ukvfta)]
+    # "... theo quy định của Công ước MLC 2006 hoặc pháp luật của quốc gia mà tàu biển mang cờ quốc tịch"
+    seafarers = CORPUS / "congbao" / "hdld" / "thong-tu-so-02-2024-tt-bldtbxh-41394.txt"
+    found = find_references(prepare_text(passage(seafarers, "Công ước MLC", "2006")))
+    assert [(r.doc_type, r.title) for r in found] == [("Điều ước quốc tế", "Công ước MLC 2006")]
+    # a figure glued to an acronym is a footnote's: "ghi tên các nước đã ký kết Hiệp định CPTPP1:"
+    assert [r.title for r in find_references(prepare_text("các nước đã ký kết Hiệp định CPTPP1: ____"))] == [cptpp]
+
+
+def _changes(path: Path) -> dict[int, tuple[str, str]]:
+    from kg.extract import extract_file
+    result = extract_file(path)
+    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
+    return {r.start: (r.predicate, label.get(r.object)) for r in result.relations
+            if r.subject == result.document.instrument.iri}
+
+
+def test_what_expires_is_the_instrument_a_description_follows_not_one_it_names_that_the_document_cannot_change():
+    # "Thông tư số 09/2020/TT-BKHĐT ngày 27 tháng 11 năm 2020 ... quy định chi tiết lập hồ sơ mời thầu ... thuộc phạm
+    # vi điều chỉnh của Hiệp định CPTPP hết hiệu lực thi hành": the circular expires, a circular ends no treaty
+    stated = set(_changes(BIDDING).values())
+    assert ("repeals", "09/2020/TT-BKHĐT") in stated
+    assert not {s for s in stated if s[0] in ("repeals", "amends", "replaces") and s[1].startswith("Hiệp định")}
+    # "các Điều 7, 8, 9, 10 và 13 của Thông tư số 06/2020/TT-BKHĐT ... hướng dẫn thực hiện Nghị định số
+    # 25/2020/NĐ-CP ... Luật Đấu thầu về lựa chọn nhà đầu tư hết hiệu lực thi hành"
+    investors = CORPUS / "congbao" / "uu_dai_dt" / "thong-tu-so-10-2022-tt-bkhdt-37566.txt"
+    assert ("repeals", "06/2020/TT-BKHĐT") in set(_changes(investors).values())
+    # but a clause of time names what it waits for: "... Nghị định số 30/2016/NĐ-CP đến khi Luật Việc làm số
+    # 38/2013/QH13 ... hết hiệu lực thi hành" repeals nothing; Điều 24 does ("2. Nghị định số 30/2016/NĐ-CP ...
+    # hết hiệu lực thi hành kể từ ngày Nghị định này có hiệu lực thi hành")
+    funds = CORPUS / "congbao" / "bhxh" / "nghi-dinh-so-212-2025-nd-cp-45740.txt"
+    text = funds.read_text(encoding="utf-8")
+    waiting = text.index("Nghị định số 30/2016/NĐ-CP đến khi Luật Việc làm")
+    assert _changes(funds).get(waiting) != ("repeals", "30/2016/NĐ-CP")
 
 
 # --- identity: one instrument however its number is printed ----------------------------------------------------
