@@ -10,7 +10,7 @@ Sources, in the order they win a tie:
   corpus    the gazette documents' own headers, then citations in the corpus texts that state a
             title (or subject) and a number together.
 
-Offline, stdlib only, deterministic. Example:
+Offline, stdlib and kg's own data files only, deterministic. Example:
 
     .venv/bin/python tools/build_registry.py --out /tmp/registry
 """
@@ -36,13 +36,15 @@ CONGBAO_INDEX = ROOT / "corpus/congbao/index.json"
 REGISTRY_COLUMNS = ["doc_type", "number", "title", "date", "year", "issuer", "in_force", "source"]
 AMENDMENT_COLUMNS = ["amending_doc_type", "amending_number", "relation", "amended_doc_type", "amended_number", "source"]
 
+# The kinds of instrument are kg's (kg/data/document_types.json), read from this checkout.
+sys.path.insert(0, str(ROOT))
+from kg.vocab import document_types  # noqa: E402
+
 # Types whose title is a name cited with its type word ("Luật Khiếu nại"); the others keep a subject line.
-NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh")
-# Longest first so that "Thông tư liên tịch" is not read as "Thông tư".
-TYPE_WORDS = (
-    "Thông tư liên tịch", "Nghị quyết liên tịch", "Văn bản hợp nhất", "Bộ luật", "Luật", "Pháp lệnh",
-    "Nghị định", "Nghị quyết", "Quyết định", "Thông tư", "Chỉ thị", "Sắc lệnh",
-)
+NAMED_TYPES = tuple(kind["name"] for kind in document_types()["types"] if kind.get("by_title"))
+# The kinds the registry lists, longest first so that "Thông tư liên tịch" is not read as "Thông tư".
+TYPE_WORDS = tuple(sorted((kind["name"] for kind in document_types()["types"] if kind.get("registered")),
+                          key=len, reverse=True))
 # Header lines of gazette documents are upper case; the type line is one of these.
 HEADER_TYPES = {word.upper(): word for word in TYPE_WORDS if word != "Văn bản hợp nhất"}
 # Issuing bodies that the number's last code names but phapdien never writes out.
