@@ -9,6 +9,7 @@ its title and no number where they do not).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -126,10 +127,11 @@ def mint_instrument(doc_type: str, number: str | None, title: str | None, date: 
 
 
 def resolve_references(references: list[Reference], document: Document,
-                       registry: Registry | None = None) -> list[Citation]:
+                       registry: Registry | None = None, text: str | None = None) -> list[Citation]:
     """Resolve each reference to its instrument; references to the document itself are dropped.
 
-    ``registry`` defaults to the bundled one; pass another to resolve against your own.
+    ``registry`` defaults to the bundled one; pass another to resolve against your own. ``text``, the
+    text the references' offsets index, lets a short name the text defines stand for its instrument.
     """
     registry = registry if registry is not None else default_registry()
     vocab = vocabulary()
@@ -178,7 +180,34 @@ def resolve_references(references: list[Reference], document: Document,
             instrument = _fresh(reference, year, registry, vocab, locality, before, own.date)
         last_seen[key] = instrument
         citations.append(Citation(reference=reference, instrument=instrument))
-    return _settle(_titles_to_numbers(citations, described_as, dated_by_description))
+    citations = _titles_to_numbers(citations, described_as, dated_by_description)
+    return _settle(_short_names(citations, text) if text is not None else citations)
+
+
+# "(sau đây gọi tắt là Hiệp định CEPA)": the words between an instrument and the short name the text gives it
+_SHORT_NAME_LEAD = re.compile(r"\s*\(\s*(?:sau\s+đây\s+)?(?:được\s+)?gọi\s+(?:tắt\s+|chung\s+)?là\s*[“\"]?\s*")
+
+
+def _short_names(citations: list[Citation], text: str) -> list[Citation]:
+    """A name the text defines for an instrument stands for it wherever the text uses it.
+
+    "Hiệp định Đối tác kinh tế toàn diện giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và Chính phủ Các
+    Tiểu vương quốc Ả-rập Thống nhất (sau đây gọi tắt là Hiệp định CEPA)": in that text, "Hiệp định CEPA" is that
+    agreement (elsewhere it may be another). Both are named by words: where a number stands before the
+    parenthesis, the short name may be of a longer phrase ("Luật Sở hữu trí tuệ số 50/2005/QH11 được sửa đổi,
+    bổ sung bởi Luật số 131/2025/QH15 (sau đây gọi là Luật Sở hữu trí tuệ)": not the amending law).
+    """
+    named: dict[str, Instrument] = {}
+    for defined, short in zip(citations, citations[1:]):
+        one, other = defined.reference, short.reference
+        if (defined.instrument.number is None and short.instrument.number is None
+                and defined.instrument.doc_type == short.instrument.doc_type
+                and defined.instrument.iri != short.instrument.iri and short.instrument.iri not in named
+                and _SHORT_NAME_LEAD.fullmatch(text, one.end, other.start)):
+            named[short.instrument.iri] = defined.instrument
+    if not named:
+        return citations
+    return [replace(c, instrument=named[c.instrument.iri]) if c.instrument.iri in named else c for c in citations]
 
 
 @lru_cache(maxsize=1)

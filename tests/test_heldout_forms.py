@@ -263,3 +263,19 @@ def test_a_number_printed_with_leading_zeros_is_the_same_instrument():
 def test_leading_zeros_do_not_join_numbers_that_differ_otherwise():
     result = extract_text("Căn cứ Thông tư số 04/2023/TT-BTC; Thông tư số 40/2023/TT-BTC; Thông tư số 4/2022/TT-BTC;")
     assert len({c.instrument.iri for c in result.citations}) == 3
+
+
+def test_a_short_name_the_text_gives_an_instrument_named_by_words_is_that_instrument():
+    # "... thực hiện Hiệp định Đối tác kinh tế toàn diện giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và
+    # Chính phủ Các Tiểu vương quốc Ả-rập Thống nhất (sau đây gọi tắt là Hiệp định CEPA)"
+    from kg.extract import extract_file
+    decree = CORPUS / "congbao" / "hd_kinh_te" / "nghi-dinh-so-143-2026-nd-cp-469481.txt"
+    result = extract_file(decree)
+    treaties = {c.instrument.title for c in result.citations if c.instrument.doc_type == "Điều ước quốc tế"}
+    assert treaties == {"Hiệp định Đối tác kinh tế toàn diện giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam "
+                        "và Chính phủ Các Tiểu vương quốc Ả-rập Thống nhất"}
+    assert any(" ".join(c.reference.text.split()) == "Hiệp định CEPA" for c in result.citations)
+    # a number before the parenthesis: the short name may be of a longer phrase, not of the numbered law
+    text = ("Căn cứ Luật Sở hữu trí tuệ số 50/2005/QH11 được sửa đổi, bổ sung bởi Luật số 131/2025/QH15 (sau đây "
+            "gọi là Luật Sở hữu trí tuệ);")
+    assert {c.instrument.number for c in extract_text(text).citations} == {"50/2005/QH11", "131/2025/QH15"}
