@@ -41,7 +41,7 @@ def extract_source(source: SourceText, registry: Registry | None = None,
     if locality is not None and document.locality is None:
         document = replace(document, locality=locality)
     references = find_references(source)
-    citations = resolve_references(references, document, registry)
+    citations = resolve_references(references, document, registry, source.original)
     sections = parse_sections(source, document)
     citations = _place(citations, sections)
     citations = _at_marks(citations, _footnote_marks(source.original, sections))

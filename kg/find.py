@@ -535,7 +535,7 @@ def _named(vocab: Vocabulary, text: str, doc_type: str, start: int, pos: int) ->
             continue
         match = pattern.match(text, pos)
         if match:
-            groups = _named_groups(match)
+            groups = dict(_named_groups(match), form=" ".join(text[start:pos].split()))  # the kind as written
             return _Draft(doc_type=doc_type, start=start, end=match.end(),
                           title=title.format(**groups), issuer=issuer.format(**groups) or None)
     return None

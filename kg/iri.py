@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from .namespaces import ID
 
-__all__ = ["slug", "instrument_iri", "file_iri", "is_file_iri", "section_iri", "provision_iri", "source_graph_iri",
+__all__ = ["slug", "identity_number", "instrument_iri", "file_iri", "is_file_iri", "section_iri", "provision_iri", "source_graph_iri",
            "agency_iri", "type_iri", "ONTOLOGY_GRAPH", "INSTRUMENTS_GRAPH"]
 
 #: The named graph of the ontology and the concepts of document types (kg.rdf.ontology_quads).
@@ -36,6 +36,19 @@ def slug(text: str) -> str:
     return _NON_WORD.sub("-", text.lower()).strip("-")
 
 
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+
+
+def identity_number(number: str) -> str:
+    """A number as it identifies: its sequence number without leading zeros, for the same instrument
+    is printed "04/2023/NĐ-CP" in one place and "4/2023/NĐ-CP" in another (output keeps it as printed).
+
+    >>> identity_number("04/2023/NĐ-CP"), identity_number("05-CT/TU"), identity_number("104/2023/QH15")
+    ('4/2023/NĐ-CP', '5-CT/TU', '104/2023/QH15')
+    """
+    return _LEADING_ZEROS.sub("", number)
+
+
 def instrument_iri(doc_type: str, number: str | None, year: int | None,
                    jurisdiction: str | None = None, title: str | None = None) -> str:
     """The IRI of an instrument.
@@ -50,10 +63,12 @@ def instrument_iri(doc_type: str, number: str | None, year: int | None,
     'https://w3id.org/kg-vn/id/quyet-dinh/454-qd-ubnd/2018/tinh-kon-tum'
     >>> instrument_iri("Luật", None, 2018, title="Luật Tố cáo")
     'https://w3id.org/kg-vn/id/luat/title/luat-to-cao/2018'
+    >>> instrument_iri("Nghị định", "04/2023/NĐ-CP", 2023) == instrument_iri("Nghị định", "4/2023/NĐ-CP", 2023)
+    True
     """
     parts = [slug(doc_type)]
     if number:
-        parts += [slug(number), str(year) if year else "undated"]
+        parts += [slug(identity_number(number)), str(year) if year else "undated"]
     else:
         parts += ["title", slug(title or "untitled"), str(year) if year else "undated"]
     if jurisdiction:

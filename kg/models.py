@@ -391,7 +391,8 @@ class Extraction:
                     "text": c.reference.text,
                     "iri": c.instrument.iri,
                     "doc_type": c.instrument.doc_type,
-                    "number": c.instrument.number,
+                    # as printed: "4/2023/NĐ-CP" and "04/2023/NĐ-CP" are one instrument, printed two ways
+                    "number": c.reference.number or c.instrument.number,
                     "title": c.instrument.title,
                     "date": c.instrument.date,
                     "year": c.instrument.year,

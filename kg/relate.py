@@ -263,8 +263,8 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
         # Sửa đổi, bổ sung một số điều của Quy chế ... ban hành kèm theo Quyết định số 21/2018/QĐ-UBND")
         part = _part_changed(context, gap, ref.start) if first_in_clause or _opens_sentence(text, gap) else None
         doc_cue = _enumerated(context, gap_start, ref.start) or doc_cue if part is None else doc_cue
-    after = _after_cue(context.trailing, context.trailing_starts, ref.end, ordered[index + 1].reference.start
-                       if index + 1 < len(ordered) else len(text), context.clauses)
+    after = _after_cue(context.trailing, context.trailing_starts, ref.end, _next_changeable(context, index),
+                       context.clauses)
     if after is not None and (doc_cue is None or doc_cue.predicate != NAMED
                               and cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
         doc_cue, part = after, None
@@ -275,6 +275,22 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
         # ("Bãi bỏ thủ tục ... quy định tại Nghị định số 37/2026/NĐ-CP ...", then a table "1. Nghị định số ...")
         return part
     return doc_cue
+
+
+def _next_changeable(context: _Context, index: int) -> int:
+    """Where the next citation the document may change starts, within a trailing cue's reach: the cue skips
+    an instrument named in the description that it cannot change ("Thông tư số 09/2020/TT-BKHĐT ... thuộc
+    phạm vi điều chỉnh của Hiệp định CPTPP hết hiệu lực thi hành": the circular expires, not the treaty), but not
+    one a clause of time opens ("Nghị định số 30/2016/NĐ-CP đến khi Luật Việc làm ... hết hiệu lực": the law's)."""
+    ordered, end = context.ordered, context.ordered[index].reference.end
+    for later in ordered[index + 1:]:
+        if (later.reference.start >= end + 200 or not _outranks(context.document.instrument, later.instrument)
+                or _WHEN.search(context.text, end, later.reference.start)):
+            return later.reference.start
+    return len(context.text)
+
+
+_WHEN = re.compile(r"(?<!\w)khi(?!\w)")
 
 
 def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: list[Cue]) -> Cue | None:

@@ -9,10 +9,11 @@ its title and no number where they do not).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from .iri import instrument_iri
+from .iri import identity_number, instrument_iri
 from .issuers import bears_code, complete_issuer, issuer_from_codes, joint_issuers, locality_of, number_codes
 from .models import Citation, Document, Instrument, Reference
 from .vocab import RegistryEntry, fold, load_registry, vocabulary
@@ -21,8 +22,20 @@ __all__ = ["resolve_references", "Registry", "default_registry", "mint_instrumen
 
 @lru_cache(maxsize=1 << 16)
 def number_key(number: str) -> str:
-    """How numbers compare: case, spaces and Đ lookalikes aside."""
-    return fold(number).replace(" ", "")
+    """How numbers compare: case, spaces, Đ lookalikes and leading zeros aside ("04/2023/NĐ-CP" is 4/2023/NĐ-CP)."""
+    return identity_number(fold(number).replace(" ", ""))
+
+
+@lru_cache(maxsize=1 << 14)
+def title_key(title: str) -> str:
+    """How titles compare: folded, without the words a title is cited with or without (grammar.json
+    "title_optional_words": "... 37 luật liên quan đến quy hoạch" is "... 37 luật có liên quan đến quy hoạch").
+
+    >>> title_key("Luật sửa đổi, bổ sung một số điều của 37 luật liên quan đến quy hoạch") == title_key(
+    ...     "Luật sửa đổi, bổ sung một số điều của 37 Luật có liên quan đến quy hoạch")
+    True
+    """
+    return vocabulary().title_optional.sub("", fold(title))
 
 
 @dataclass(frozen=True)
@@ -40,7 +53,7 @@ class Registry:
             if entry.number:
                 by_number.setdefault((entry.doc_type, number_key(entry.number)), entry)
             if entry.title and entry.title.startswith(entry.doc_type):
-                by_title.setdefault((entry.doc_type, fold(entry.title)), []).append(entry)
+                by_title.setdefault((entry.doc_type, title_key(entry.title)), []).append(entry)
         return cls(by_number, {k: tuple(v) for k, v in by_title.items()})
 
     def number(self, doc_type: str, number: str) -> RegistryEntry | None:
@@ -52,7 +65,7 @@ class Registry:
         predates the citing document, or of several the one in force on the citing document's date
         ``on`` where the registry knows when they entered into force (with ``issued_by``, the one issued
         last by then: an instrument that details a law is made before the law enters into force); else none."""
-        candidates = self.by_title.get((doc_type, fold(title)), ())
+        candidates = self.by_title.get((doc_type, title_key(title)), ())
         if date is not None:  # a full date rules out a same-titled law of another day
             same_day = tuple(c for c in candidates if c.date == date)
             candidates = same_day or tuple(c for c in candidates if c.date is None)
@@ -114,10 +127,11 @@ def mint_instrument(doc_type: str, number: str | None, title: str | None, date: 
 
 
 def resolve_references(references: list[Reference], document: Document,
-                       registry: Registry | None = None) -> list[Citation]:
+                       registry: Registry | None = None, text: str | None = None) -> list[Citation]:
     """Resolve each reference to its instrument; references to the document itself are dropped.
 
-    ``registry`` defaults to the bundled one; pass another to resolve against your own.
+    ``registry`` defaults to the bundled one; pass another to resolve against your own. ``text``, the
+    text the references' offsets index, lets a short name the text defines stand for its instrument.
     """
     registry = registry if registry is not None else default_registry()
     vocab = vocabulary()
@@ -166,7 +180,34 @@ def resolve_references(references: list[Reference], document: Document,
             instrument = _fresh(reference, year, registry, vocab, locality, before, own.date)
         last_seen[key] = instrument
         citations.append(Citation(reference=reference, instrument=instrument))
-    return _settle(_titles_to_numbers(citations, described_as, dated_by_description))
+    citations = _titles_to_numbers(citations, described_as, dated_by_description)
+    return _settle(_short_names(citations, text) if text is not None else citations)
+
+
+# "(sau đây gọi tắt là Hiệp định CEPA)": the words between an instrument and the short name the text gives it
+_SHORT_NAME_LEAD = re.compile(r"\s*\(\s*(?:sau\s+đây\s+)?(?:được\s+)?gọi\s+(?:tắt\s+|chung\s+)?là\s*[“\"]?\s*")
+
+
+def _short_names(citations: list[Citation], text: str) -> list[Citation]:
+    """A name the text defines for an instrument stands for it wherever the text uses it.
+
+    "Hiệp định Đối tác kinh tế toàn diện giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và Chính phủ Các
+    Tiểu vương quốc Ả-rập Thống nhất (sau đây gọi tắt là Hiệp định CEPA)": in that text, "Hiệp định CEPA" is that
+    agreement (elsewhere it may be another). Both are named by words: where a number stands before the
+    parenthesis, the short name may be of a longer phrase ("Luật Sở hữu trí tuệ số 50/2005/QH11 được sửa đổi,
+    bổ sung bởi Luật số 131/2025/QH15 (sau đây gọi là Luật Sở hữu trí tuệ)": not the amending law).
+    """
+    named: dict[str, Instrument] = {}
+    for defined, short in zip(citations, citations[1:]):
+        one, other = defined.reference, short.reference
+        if (defined.instrument.number is None and short.instrument.number is None
+                and defined.instrument.doc_type == short.instrument.doc_type
+                and defined.instrument.iri != short.instrument.iri and short.instrument.iri not in named
+                and _SHORT_NAME_LEAD.fullmatch(text, one.end, other.start)):
+            named[short.instrument.iri] = defined.instrument
+    if not named:
+        return citations
+    return [replace(c, instrument=named[c.instrument.iri]) if c.instrument.iri in named else c for c in citations]
 
 
 @lru_cache(maxsize=1)
@@ -236,7 +277,7 @@ def _later_than(instrument: Instrument, on: str) -> bool:
 def _key(reference: Reference) -> tuple[str, str]:
     if reference.number:
         return (reference.doc_type, number_key(reference.number))
-    return (reference.doc_type, fold(reference.title or ""))
+    return (reference.doc_type, title_key(reference.title or ""))
 
 
 def _years_by_key(references: list[Reference], keys: list[tuple[str, str]]) -> dict[tuple[str, str], set[int]]:

@@ -188,7 +188,7 @@ def _predicates(extraction: Extraction) -> dict[str, list[Relation]]:
 def _annotate(span: Span, citation: Citation, predicates: dict[str, list[Relation]]) -> None:
     instrument, reference = citation.instrument, citation.reference
     span._.doc_type = instrument.doc_type
-    span._.number = instrument.number
+    span._.number = reference.number or instrument.number  # as printed, as kg extract gives it
     span._.date = instrument.date
     span._.year = instrument.year
     span._.issuer = instrument.issuer

@@ -133,6 +133,8 @@ class Vocabulary:
     title_compounds: frozenset[tuple[str, str]] = frozenset()
     # "sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch": an amending law's title by count
     amending_by_count: re.Pattern = re.compile(r"(?!)")
+    # "có" before "liên quan": words a title is cited with or without, left out where titles are compared
+    title_optional: re.Pattern = re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=1)
@@ -264,7 +266,14 @@ def _grammar(grammar: dict) -> dict:
         title_abbreviations=dict(grammar["title_abbreviations"]["words"]),
         title_compounds=frozenset(tuple(fold(word).split()) for word in grammar["title_compounds"]["words"]),
         amending_by_count=re.compile(grammar["amending_by_count"]["pattern"]),
+        title_optional=_optional_words(grammar["title_optional_words"]["before"]),
     )
+
+
+def _optional_words(before: dict[str, list[str]]) -> re.Pattern:
+    """Each optional word, with the space after it, where the words it is optional before follow (folded text)."""
+    return re.compile("|".join(rf"(?<!\w){re.escape(fold(word))}\s+(?=(?:{'|'.join(re.escape(fold(w)) for w in then)})(?!\w))"
+                               for word, then in before.items()) or r"(?!)")
 
 
 def phrase_tree(phrases) -> str:

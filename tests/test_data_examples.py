@@ -142,3 +142,9 @@ def test_the_kinds_whose_header_number_follows_their_name_are_those_the_data_fla
     for written in (form, form.upper()):
         found = identify._header_number(f"QUỐC HỘI\n{written} số: 51/2024/QH15\n")
         assert (found == "51/2024/QH15") == bool(kind.get("number_after_kind")), written
+
+
+@pytest.mark.parametrize("written, title", sorted(_data("grammar.json")["title_optional_words"]["examples"].items()))
+def test_every_title_cited_without_an_optional_word_compares_as_the_title(written, title):
+    from kg.resolve import title_key
+    assert written != title and title_key(written) == title_key(title)

@@ -73,14 +73,35 @@ def test_a_parenthesis_of_numbers_of_another_type_is_no_list_of_the_noun():
 def test_an_amending_law_named_by_how_many_laws_it_amends_is_one_law_with_its_date():
     stated = relations(passage(MINISTRY, "*Căn cứ Luật Quy hoạch ngày", "Luật Đấu thầu ngày 29/11/2024;*"))
     title = "Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch"
-    assert ("doc", "based_on", title) in stated
+    # its title and date single out the law the consolidated texts number: "Luật số 35/2018/QH14 sửa đổi, bổ sung
+    # một số điều của 37 luật có liên quan đến quy hoạch, có hiệu lực kể từ ngày 01 tháng 01 năm 2019"
+    assert ("doc", "based_on", "35/2018/QH14") in stated
     found = find_references(prepare_text(passage(MINISTRY, "; Luật sửa đổi, bổ sung một số điều của 37", "20/11/2018")))
     assert [(r.title, r.date) for r in found] == [(title, "2018-11-20")]
     # "Luật Xuất bản ... (được sửa đổi, bổ sung một số điều bởi Luật sửa đổi, bổ sung một số điều của 37 luật
     # liên quan đến quy hoạch ngày 20 tháng 11 năm 2018)": it amends the law it is said to
     resolution = CORPUS / "congbao" / "chinh_sach_dn" / "nghi-quyet-so-6616-2026-nq-cp-469362.txt"
     stated = relations(passage(resolution, "Căn cứ Luật Xuất bản ngày 20 tháng 11 năm 2012", "năm 2018);"))
-    assert ("Luật sửa đổi, bổ sung một số điều của 37 luật liên quan đến quy hoạch", "amends", "19/2012/QH13") in stated
+    assert ("35/2018/QH14", "amends", "19/2012/QH13") in stated
+
+
+def test_an_amending_law_cited_with_or_without_a_word_its_title_may_drop_is_one_law():
+    # 66.16/2026/NQ-CP: "... bởi Luật sửa đổi, bổ sung một số điều của 37 luật liên quan đến quy hoạch ngày 20 tháng
+    # 11 năm 2018" and "... bởi Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20 ..."
+    resolution = CORPUS / "congbao" / "chinh_sach_dn" / "nghi-quyet-so-6616-2026-nq-cp-469362.txt"
+    from kg.extract import extract_file
+    laws = {(c.instrument.iri, c.instrument.number) for c in extract_file(resolution).citations
+            if "37 luật" in " ".join(c.reference.text.split())}
+    assert laws == {("https://w3id.org/kg-vn/id/luat/35-2018-qh14/2018", "35/2018/QH14")}
+    # the same without the registry: the two wordings compare as one title
+    text = ("Căn cứ Luật sửa đổi, bổ sung một số điều của 11 Luật liên quan đến quy hoạch ngày 15/6/2018; "
+            "Luật sửa đổi, bổ sung một số điều của 11 luật có liên quan đến quy hoạch;")
+    from kg.resolve import Registry
+    from kg.identify import identify_document
+    from kg.resolve import resolve_references
+    source = prepare_text(text)
+    cited = resolve_references(find_references(source), identify_document(source), Registry())
+    assert len({c.instrument.iri for c in cited}) == 1
 
 
 # --- structure: parts, and the parts whose items are tasks -----------------------------------------------------
@@ -162,5 +183,99 @@ def test_free_trade_agreements_named_by_their_parties_are_treaties_and_a_shared_
     found = [(r.doc_type, r.title) for r in find_references(prepare_text(text))]
     assert found == [("Điều ước quốc tế", "Hiệp định Thương mại tự do Việt Nam - EU"),
                      ("Điều ước quốc tế", "Hiệp định Thương mại tự do Việt Nam với Anh")]
-    # a treaty named otherwise is still not read by name
-    assert find_references(prepare_text("Nghị định thư Kyoto; Hiệp định CPTPP có hiệu lực")) == []
+    # a protocol named by a place is not read by name
+    assert find_references(prepare_text("Nghị định thư Kyoto có hiệu lực")) == []
+
+
+BIDDING = CORPUS / "congbao" / "uu_dai_dt" / "thong-tu-so-12-2022-tt-bkhdt-37525.txt"
+
+
+def test_a_treaty_named_in_full_and_by_its_acronym_is_one_treaty():
+    # "... Hiệp định Đối tác Toàn diện và Tiến bộ xuyên Thái Bình Dương (sau đây gọi là Hiệp định CPTPP), Hiệp định
+    # Thương mại tự do giữa Cộng hòa xã hội chủ nghĩa Việt Nam và Liên minh Châu Âu (sau đây gọi là Hiệp định EVFTA),
+    # Hiệp định Thương mại tự do giữa Việt Nam và Liên hiệp Vương quốc Anh và Bắc Ai-len (sau đây gọi là Hiệp định
+    # UKVFTA)"
+    text = passage(BIDDING, "Hiệp định Đối tác Toàn diện và Tiến bộ \nxuyên", "gọi là Hiệp định UKVFTA)")
+    found = [(r.doc_type, r.title) for r in find_references(prepare_text(text))]
+    cptpp = "Hiệp định Đối tác Toàn diện và Tiến bộ xuyên Thái Bình Dương"
+    evfta = "Hiệp định Thương mại tự do giữa Cộng hòa xã hội chủ nghĩa Việt Nam và Liên minh châu Âu"
+    ukvfta = "Hiệp định Thương mại tự do giữa Cộng hòa xã hội chủ nghĩa Việt Nam và Liên hiệp Vương quốc Anh và Bắc Ai-len"
+    assert found == [("Điều ước quốc tế", t) for t in (cptpp, cptpp, evfta, evfta, ukvfta, ukvfta)]
+    # "... theo quy định của Công ước MLC 2006 hoặc pháp luật của quốc gia mà tàu biển mang cờ quốc tịch"
+    seafarers = CORPUS / "congbao" / "hdld" / "thong-tu-so-02-2024-tt-bldtbxh-41394.txt"
+    found = find_references(prepare_text(passage(seafarers, "Công ước MLC", "2006")))
+    assert [(r.doc_type, r.title) for r in found] == [("Điều ước quốc tế", "Công ước MLC 2006")]
+    # a figure glued to an acronym is a footnote's: "ghi tên các nước đã ký kết Hiệp định CPTPP1:"
+    assert [r.title for r in find_references(prepare_text("các nước đã ký kết Hiệp định CPTPP1: ____"))] == [cptpp]
+
+
+def _changes(path: Path) -> dict[int, tuple[str, str]]:
+    from kg.extract import extract_file
+    result = extract_file(path)
+    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
+    return {r.start: (r.predicate, label.get(r.object)) for r in result.relations
+            if r.subject == result.document.instrument.iri}
+
+
+def test_what_expires_is_the_instrument_a_description_follows_not_one_it_names_that_the_document_cannot_change():
+    # "Thông tư số 09/2020/TT-BKHĐT ngày 27 tháng 11 năm 2020 ... quy định chi tiết lập hồ sơ mời thầu ... thuộc phạm
+    # vi điều chỉnh của Hiệp định CPTPP hết hiệu lực thi hành": the circular expires, a circular ends no treaty
+    stated = set(_changes(BIDDING).values())
+    assert ("repeals", "09/2020/TT-BKHĐT") in stated
+    assert not {s for s in stated if s[0] in ("repeals", "amends", "replaces") and s[1].startswith("Hiệp định")}
+    # "các Điều 7, 8, 9, 10 và 13 của Thông tư số 06/2020/TT-BKHĐT ... hướng dẫn thực hiện Nghị định số
+    # 25/2020/NĐ-CP ... Luật Đấu thầu về lựa chọn nhà đầu tư hết hiệu lực thi hành"
+    investors = CORPUS / "congbao" / "uu_dai_dt" / "thong-tu-so-10-2022-tt-bkhdt-37566.txt"
+    assert ("repeals", "06/2020/TT-BKHĐT") in set(_changes(investors).values())
+    # but a clause of time names what it waits for: "... Nghị định số 30/2016/NĐ-CP đến khi Luật Việc làm số
+    # 38/2013/QH13 ... hết hiệu lực thi hành" repeals nothing; Điều 24 does ("2. Nghị định số 30/2016/NĐ-CP ...
+    # hết hiệu lực thi hành kể từ ngày Nghị định này có hiệu lực thi hành")
+    funds = CORPUS / "congbao" / "bhxh" / "nghi-dinh-so-212-2025-nd-cp-45740.txt"
+    text = funds.read_text(encoding="utf-8")
+    waiting = text.index("Nghị định số 30/2016/NĐ-CP đến khi Luật Việc làm")
+    assert _changes(funds).get(waiting) != ("repeals", "30/2016/NĐ-CP")
+
+
+# --- identity: one instrument however its number is printed ----------------------------------------------------
+
+CONSOLIDATED = CORPUS / "congbao" / "hd_khoan" / "van-ban-hop-nhat-so-1798-vbhn-bldtbxh-39344.txt"
+
+
+def test_a_number_printed_with_leading_zeros_is_the_same_instrument():
+    # "3. Nghị định số 04/2023/NĐ-CP ngày 13 tháng 02 năm 2023 của Chính phủ ..." and, in the notes,
+    # "6 Mẫu này được thay thế theo quy định tại khoản 7 Điều 1 Nghị định số 4/2023/NĐ-CP": one decree
+    text = CONSOLIDATED.read_text(encoding="utf-8")
+    assert "Nghị định số 04/2023/NĐ-CP" in text and "Nghị định số 4/2023/NĐ-CP" in text
+    from kg.extract import extract_file
+    result = extract_file(CONSOLIDATED)
+    decree = [c for c in result.citations if c.reference.number in ("04/2023/NĐ-CP", "4/2023/NĐ-CP")]
+    assert len({c.instrument.iri for c in decree}) == 1
+    assert decree[0].instrument.iri.endswith("/nghi-dinh/4-2023-nd-cp/2023")
+    # each mention keeps its number as printed
+    printed = {r["number"] for r in result.to_dict()["references"] if r["iri"] == decree[0].instrument.iri}
+    assert printed == {"04/2023/NĐ-CP", "4/2023/NĐ-CP"}
+    # "Số 04/2023/NĐ-CP ngày 13/02/2023" in a table, "Nghị định số 4/2023/NĐ-CP ngày 13/02/2023" in another
+    table = CORPUS / "congbao" / "cong_doan" / "quyet-dinh-so-225-qd-bldtbxh-41601.txt"
+    cited = {i.iri for i, _ in extract_file(table).instruments() if i.number in ("04/2023/NĐ-CP", "4/2023/NĐ-CP")}
+    assert len(cited) == 1
+
+
+def test_leading_zeros_do_not_join_numbers_that_differ_otherwise():
+    result = extract_text("Căn cứ Thông tư số 04/2023/TT-BTC; Thông tư số 40/2023/TT-BTC; Thông tư số 4/2022/TT-BTC;")
+    assert len({c.instrument.iri for c in result.citations}) == 3
+
+
+def test_a_short_name_the_text_gives_an_instrument_named_by_words_is_that_instrument():
+    # "... thực hiện Hiệp định Đối tác kinh tế toàn diện giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và
+    # Chính phủ Các Tiểu vương quốc Ả-rập Thống nhất (sau đây gọi tắt là Hiệp định CEPA)"
+    from kg.extract import extract_file
+    decree = CORPUS / "congbao" / "hd_kinh_te" / "nghi-dinh-so-143-2026-nd-cp-469481.txt"
+    result = extract_file(decree)
+    treaties = {c.instrument.title for c in result.citations if c.instrument.doc_type == "Điều ước quốc tế"}
+    assert treaties == {"Hiệp định Đối tác kinh tế toàn diện giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam "
+                        "và Chính phủ Các Tiểu vương quốc Ả-rập Thống nhất"}
+    assert any(" ".join(c.reference.text.split()) == "Hiệp định CEPA" for c in result.citations)
+    # a number before the parenthesis: the short name may be of a longer phrase, not of the numbered law
+    text = ("Căn cứ Luật Sở hữu trí tuệ số 50/2005/QH11 được sửa đổi, bổ sung bởi Luật số 131/2025/QH15 (sau đây "
+            "gọi là Luật Sở hữu trí tuệ);")
+    assert {c.instrument.number for c in extract_text(text).citations} == {"50/2005/QH11", "131/2025/QH15"}

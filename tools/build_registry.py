@@ -10,7 +10,7 @@ Sources, in the order they win a tie:
   corpus    the gazette documents' own headers, then citations in the corpus texts that state a
             title (or subject) and a number together.
 
-Offline, stdlib only, deterministic. Example:
+Offline, stdlib and kg's own data files only, deterministic. Example:
 
     .venv/bin/python tools/build_registry.py --out /tmp/registry
 """
@@ -36,13 +36,15 @@ CONGBAO_INDEX = ROOT / "corpus/congbao/index.json"
 REGISTRY_COLUMNS = ["doc_type", "number", "title", "date", "year", "issuer", "in_force", "source"]
 AMENDMENT_COLUMNS = ["amending_doc_type", "amending_number", "relation", "amended_doc_type", "amended_number", "source"]
 
+# The kinds of instrument are kg's (kg/data/document_types.json), read from this checkout.
+sys.path.insert(0, str(ROOT))
+from kg.vocab import document_types  # noqa: E402
+
 # Types whose title is a name cited with its type word ("Luật Khiếu nại"); the others keep a subject line.
-NAMED_TYPES = ("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh")
-# Longest first so that "Thông tư liên tịch" is not read as "Thông tư".
-TYPE_WORDS = (
-    "Thông tư liên tịch", "Nghị quyết liên tịch", "Văn bản hợp nhất", "Bộ luật", "Luật", "Pháp lệnh",
-    "Nghị định", "Nghị quyết", "Quyết định", "Thông tư", "Chỉ thị", "Sắc lệnh",
-)
+NAMED_TYPES = tuple(kind["name"] for kind in document_types()["types"] if kind.get("by_title"))
+# The kinds the registry lists, longest first so that "Thông tư liên tịch" is not read as "Thông tư".
+TYPE_WORDS = tuple(sorted((kind["name"] for kind in document_types()["types"] if kind.get("registered")),
+                          key=len, reverse=True))
 # Header lines of gazette documents are upper case; the type line is one of these.
 HEADER_TYPES = {word.upper(): word for word in TYPE_WORDS if word != "Văn bản hợp nhất"}
 # Issuing bodies that the number's last code names but phapdien never writes out.
@@ -345,6 +347,23 @@ def harvest_law_citations(text: str, path: str):
         yield doc_type, number, law_title(doc_type, name), date, "", path, ambiguous
 
 
+# "Luật số 35/2018/QH14 sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch, có hiệu lực kể từ ngày
+# 01 tháng 01 năm 2019": consolidated texts name an amending law after its number, up to its entry into force
+NAMED_AFTER_NUMBER = re.compile(
+    r"(?<!\w)(?P<type>Bộ luật|Luật|Pháp lệnh) số (?P<number>" + LAW_NUMBER + r") (?:về )?"
+    r"(?P<name>sửa đổi,? bổ sung [^;:.()“”\"]{1,300}?),? có (?:hiệu lực|căn cứ ban hành)")
+# "của 37 luật": the one number an amending law's name may hold, how many laws it amends
+COUNTED_LAWS = re.compile(r"(?<=của )\d+ luật\b")
+
+
+def harvest_amending_names_after_number(text: str, path: str):
+    for match in NAMED_AFTER_NUMBER.finditer(text):
+        doc_type = match["type"]
+        if not valid_name(f"{doc_type} " + COUNTED_LAWS.sub("các luật", match["name"]), amending=True):
+            continue
+        yield doc_type, tidy_number(match["number"]), law_title(doc_type, match["name"]), "", "", path, False
+
+
 SUBJECT_CITATION = re.compile(
     r"^(?:Căn cứ\s+)?(?P<type>Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Chỉ thị)\s+số\s+"
     r"(?P<number>" + NUMBER + r")\s+" + VI_DATE.pattern + r"\s+của\s+(?P<rest>.+)$"
@@ -465,7 +484,8 @@ def read_corpus(root: Path, codes: dict[str, str], issuers: list[str]):
             row = harvest_header(lines, body, relative, codes)
             if row:
                 headers.append(row)
-        found = list(harvest_law_citations(body, relative)) + list(harvest_subject_citations(body, relative, issuers))
+        found = (list(harvest_law_citations(body, relative)) + list(harvest_amending_names_after_number(body, relative))
+                 + list(harvest_subject_citations(body, relative, issuers)))
         for doc_type, number, title, date, issuer, where, ambiguous in found:
             issuer = issuer or codes.get(issuer_code(number), "")
             # A number without a year part ("11/NQ-CP") is reused every year: the date tells them apart.
