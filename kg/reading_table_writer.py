@@ -83,6 +83,7 @@ def write_reading_table(folder: str | Path) -> Path:
             CREATE INDEX citations_by_number ON citations (number);
             CREATE INDEX provisions_by_top ON provisions (top);
         """)
+        _write_lineage_tables(db)
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("stamp", json.dumps(stamp)), ("predicates", json.dumps(predicates))])
         db.commit()
@@ -93,6 +94,44 @@ def write_reading_table(folder: str | Path) -> Path:
     finally:
         temporary.unlink(missing_ok=True)
     return folder / TABLE_FILE
+
+
+_LINEAGE_TABLES = """
+    CREATE TABLE steps (subject INTEGER, predicate INTEGER, seq INTEGER, object INTEGER,
+                        PRIMARY KEY (subject, predicate, seq)) WITHOUT ROWID;
+    INSERT INTO steps SELECT facts.subject, facts.predicate, facts.seq, facts.object FROM facts
+        JOIN terms AS o ON o.id = facts.object
+        WHERE facts.predicate IN (SELECT id FROM terms WHERE kind = 0 AND value IN ({relations})) AND o.kind = 0
+        ORDER BY facts.subject, facts.predicate, facts.seq;
+    CREATE INDEX steps_in ON steps (object, predicate, seq);
+    CREATE TEMP TABLE first_label AS SELECT facts.subject AS node, terms.value AS label, min(facts.seq)
+        FROM facts JOIN terms ON terms.id = facts.object WHERE facts.predicate =
+        (SELECT id FROM terms WHERE kind = 0 AND value = '{label}') GROUP BY facts.subject;
+    CREATE INDEX temp.first_label_node ON first_label (node);
+    CREATE TEMP TABLE owner AS SELECT facts.subject AS node, facts.object AS owner, min(facts.seq)
+        FROM facts JOIN terms ON terms.id = facts.subject WHERE facts.predicate =
+        (SELECT id FROM terms WHERE kind = 0 AND value = '{in_document}') AND instr(terms.value, '/section/') > 0
+        GROUP BY facts.subject;
+    CREATE TABLE shown (node INTEGER PRIMARY KEY, label TEXT);
+    INSERT INTO shown SELECT node, label FROM first_label WHERE node NOT IN (SELECT node FROM owner);
+    INSERT INTO shown SELECT owner.node,
+            coalesce(owned.label, owners.value) || ' ' || coalesce(own.label, nodes.value)
+        FROM owner JOIN terms AS nodes ON nodes.id = owner.node JOIN terms AS owners ON owners.id = owner.owner
+        LEFT JOIN first_label AS own ON own.node = owner.node LEFT JOIN first_label AS owned ON owned.node = owner.owner;
+    DROP TABLE temp.first_label; DROP TABLE temp.owner;
+"""
+
+
+def _write_lineage_tables(db: sqlite3.Connection) -> None:
+    """What a lineage reads, made from ``facts`` once they are written: ``steps``, the relations
+    between two IRIs, each node's kept together in the order of the store (a lineage of 861 steps
+    is one recursive query, kg.reading_table.ReadingTable.lineage); ``shown``, each node's label
+    as kg lineage draws it (kg.network._short_labels: its first rdfs:label, a section's after its
+    document's: "322/KH-UBND II.5"). A node in neither is drawn by its IRI."""
+    from .relations import properties
+
+    db.executescript(_LINEAGE_TABLES.format(relations=", ".join(f"'{KG}{name}'" for name in properties()),
+                                            label=RDFS + "label", in_document=KG + "inDocument"))
 
 
 class _Quads:
