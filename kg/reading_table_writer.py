@@ -19,6 +19,14 @@ from .reading_table import TABLE_FILE, _encode, _stamp
 __all__ = ["write_reading_table"]
 
 
+def _with_graphs() -> frozenset[str]:
+    """The predicates whose quads _citations reads with their graphs (who-cites' patterns in GRAPH)."""
+    from .relations import properties
+
+    return frozenset([*(KG + name for name in properties()), ELI + "number", RDFS + "label", KG + "describes",
+                      KG + "path", KG + "sectionId", KG + "profile", KG + "inDocument"])
+
+
 def _held_predicates() -> list[str]:
     """The predicates of ``facts``: every relation (a lineage's steps) and what describe reads."""
     from .network import _DESCRIBED_BY
@@ -136,29 +144,42 @@ def _write_lineage_tables(db: sqlite3.Connection) -> None:
 
 class _Quads:
     """The store's quads of a predicate, read once (each read decodes every term from the store's
-    dictionary of strings: ~6 µs a quad on disk) and kept for the facts and the citations both."""
+    dictionary of strings: ~6 µs a quad on disk) and kept for the facts and the citations both.
+    Asked in SPARQL, which decodes only the terms it returns: the predicate of every quad is not
+    decoded, nor its graph where no answer needs it (the graph's IRI is ~45% of a quad's read)."""
 
     def __init__(self, store: ox.Store):
-        self.store, self.read = store, {}
+        self.store, self.read, self.with_graphs = store, {}, _with_graphs()
 
     def __call__(self, predicate: str) -> list[tuple]:
         """[(subject, object, graph)] in the store's order (by object, then subject)."""
         found = self.read.get(predicate)
         if found is None:
-            found = self.read[predicate] = [(s, o, g) for s, _, o, g in
-                                            self.store.quads_for_pattern(None, ox.NamedNode(predicate), None)]
+            found = [(s, o, g) for s, o, g in self.store.query(
+                f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?o }} }}")]
+            found += [(q.subject, q.object, q.graph_name) for q in
+                      self.store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.DefaultGraph())]
+            self.read[predicate] = found
         return found
 
+    def pairs(self, predicate: str) -> list[tuple]:
+        """[(subject, object)], one a quad, in the store's order; the graphs read only where the
+        citations need them (kept then)."""
+        if predicate in self.read or predicate in self.with_graphs:
+            return [(s, o) for s, o, _ in self(predicate)]
+        return [(s, o) for s, o in self.store.query(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}",
+                                                    use_default_graph_as_union=True)]
+
     def typed(self) -> list[tuple]:
-        """The rdf:type quads whose class is one ``describe`` tells nodes apart by (kg.network.TOLD_APART):
+        """The rdf:type pairs whose class is one ``describe`` tells nodes apart by (kg.network.TOLD_APART):
         the others (a section, an evidence record, a provision: a fifth of a full-profile graph's
         quads) change no answer; read as a set, their order is no matter."""
         from .network import TOLD_APART
 
         found = []
         for name in TOLD_APART:
-            found += [(s, o, g) for s, _, o, g in
-                      self.store.quads_for_pattern(None, ox.NamedNode(RDF + "type"), ox.NamedNode(name))]
+            found += [(s, ox.NamedNode(name)) for (s,) in self.store.query(
+                f"SELECT ?s WHERE {{ ?s a <{name}> }}", use_default_graph_as_union=True)]
         return found
 
     def by_subject(self, predicate: str) -> dict:
@@ -177,7 +198,7 @@ def _write_facts(db: sqlite3.Connection, quads: _Quads, terms: _Terms, predicate
     for predicate in predicates:
         p = terms(ox.NamedNode(predicate))
         counts: dict[tuple, int] = {}
-        for subject, obj, _ in quads.typed() if predicate == RDF + "type" else quads(predicate):
+        for subject, obj in quads.typed() if predicate == RDF + "type" else quads.pairs(predicate):
             if not isinstance(subject, ox.NamedNode):
                 continue
             key = (subject, obj)
@@ -233,15 +254,22 @@ def _citations(quads: _Quads) -> Iterable[tuple[tuple, int]]:
     if not files:
         return
     in_document = quads.by_subject(KG + "inDocument")
+    of_file: dict = {}  # a file's document and path, and a cited node's numbers, worked out once
+    numbers_of: dict = {}
     for name in properties():
         relation = ox.NamedNode(KG + name)
         for subject, cited, file in quads(KG + name):
             if file not in files or cited not in numbers:
                 continue
-            citing_of_file = _in_graph(describes.get(file, ()), file)
-            source_of_file = _in_graph(paths.get(file, ()), file)
+            found = of_file.get(file)
+            if found is None:
+                found = of_file[file] = (_in_graph(describes.get(file, ()), file), _in_graph(paths.get(file, ()), file))
+            citing_of_file, source_of_file = found
+            cited_numbers = numbers_of.get(cited)
+            if cited_numbers is None:
+                cited_numbers = numbers_of[cited] = list(_counted(numbers[cited]).items())
             if subject in citing_of_file:  # branch 2: the document's own edge
-                for number, n_number in _counted(numbers[cited]).items():
+                for number, n_number in cited_numbers:
                     for source in source_of_file:
                         yield from _labelled(subject, labels, (number, subject), (None, relation, None,
                                              source), cited, n_number)
@@ -249,7 +277,7 @@ def _citations(quads: _Quads) -> Iterable[tuple[tuple, int]]:
             sections = _in_graph(section_ids.get(subject, ()), file)
             for citing in owners:  # branch 3: a section's edge, named by its document
                 for section in sections:
-                    for number, n_number in _counted(numbers[cited]).items():
+                    for number, n_number in cited_numbers:
                         for source in source_of_file:
                             yield from _labelled(citing, labels, (number, citing), (section, relation, None, source),
                                                  cited, n_number)
@@ -263,7 +291,7 @@ def _provisions(quads: _Quads) -> Iterable[tuple]:
 
     rows = quads.store.query(STATEMENTS, use_default_graph_as_union=True)
     parents: dict = defaultdict(set)
-    for child, parent, _ in quads(ELI + "is_part_of"):
+    for child, parent in quads.pairs(ELI + "is_part_of"):
         parents[child].add(parent)
     tops_of: dict = {}
     seen = set()
