@@ -36,8 +36,11 @@ def _held_predicates() -> list[str]:
 
 
 class _Terms:
+    """A number for each term read, given as the store's quads are read: the rest of the writing
+    works on numbers (hashing a pyoxigraph term asks Rust each time, 3-7 times a quad before)."""
+
     def __init__(self, db: sqlite3.Connection):
-        self.db, self.ids = db, {}
+        self.db, self.ids, self.not_iri = db, {}, set()
 
     def __call__(self, term) -> int | None:
         if term is None:
@@ -45,6 +48,8 @@ class _Terms:
         found = self.ids.get(term)
         if found is None:
             found = self.ids[term] = len(self.ids) + 1
+            if not isinstance(term, (ox.NamedNode, ox.Literal)):
+                self.not_iri.add(found)  # a blank node: no subject of facts
         return found
 
     def write(self) -> None:
@@ -76,12 +81,13 @@ def write_reading_table(folder: str | Path) -> Path:
                                     relation INTEGER, quote INTEGER, source INTEGER, times INTEGER);
             CREATE TABLE provisions (top INTEGER, instrument INTEGER, relation INTEGER, provision INTEGER);
         """)
-        terms, quads = _Terms(db), _Quads(store)
+        terms = _Terms(db)
+        quads = _Quads(store, terms)
         predicates = _held_predicates()
         _write_facts(db, quads, terms, predicates)
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       ((*map(terms, row), times) for row, times in _citations(quads)))
-        db.executemany("INSERT INTO provisions VALUES (?, ?, ?, ?)", (tuple(map(terms, row)) for row in _provisions(quads)))
+                       ((*row, times) for row, times in _citations(quads)))
+        db.executemany("INSERT INTO provisions VALUES (?, ?, ?, ?)", _provisions(quads))
         del quads
         terms.write()
         db.executescript("""
@@ -148,27 +154,30 @@ class _Quads:
     Asked in SPARQL, which decodes only the terms it returns: the predicate of every quad is not
     decoded, nor its graph where no answer needs it (the graph's IRI is ~45% of a quad's read)."""
 
-    def __init__(self, store: ox.Store):
-        self.store, self.read, self.with_graphs = store, {}, _with_graphs()
+    def __init__(self, store: ox.Store, terms: _Terms):
+        self.store, self.terms, self.read, self.with_graphs = store, terms, {}, _with_graphs()
 
-    def __call__(self, predicate: str) -> list[tuple]:
-        """[(subject, object, graph)] in the store's order (by object, then subject)."""
+    def __call__(self, predicate: str) -> list[tuple[int, int, int]]:
+        """[(subject, object, graph)], as numbers (the default graph 0), in the store's order (by
+        object, then subject)."""
         found = self.read.get(predicate)
         if found is None:
-            found = [(s, o, g) for s, o, g in self.store.query(
+            term = self.terms
+            found = [(term(s), term(o), term(g)) for s, o, g in self.store.query(
                 f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?o }} }}")]
-            found += [(q.subject, q.object, q.graph_name) for q in
+            found += [(term(q.subject), term(q.object), 0) for q in
                       self.store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.DefaultGraph())]
             self.read[predicate] = found
         return found
 
-    def pairs(self, predicate: str) -> list[tuple]:
+    def pairs(self, predicate: str) -> list[tuple[int, int]]:
         """[(subject, object)], one a quad, in the store's order; the graphs read only where the
         citations need them (kept then)."""
         if predicate in self.read or predicate in self.with_graphs:
             return [(s, o) for s, o, _ in self(predicate)]
-        return [(s, o) for s, o in self.store.query(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}",
-                                                    use_default_graph_as_union=True)]
+        term = self.terms
+        return [(term(s), term(o)) for s, o in self.store.query(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}",
+                                                                use_default_graph_as_union=True)]
 
     def typed(self) -> list[tuple]:
         """The rdf:type pairs whose class is one ``describe`` tells nodes apart by (kg.network.TOLD_APART):
@@ -178,7 +187,8 @@ class _Quads:
 
         found = []
         for name in TOLD_APART:
-            found += [(s, ox.NamedNode(name)) for (s,) in self.store.query(
+            kind = self.terms(ox.NamedNode(name))
+            found += [(self.terms(s), kind) for (s,) in self.store.query(
                 f"SELECT ?s WHERE {{ ?s a <{name}> }}", use_default_graph_as_union=True)]
         return found
 
@@ -198,15 +208,13 @@ def _write_facts(db: sqlite3.Connection, quads: _Quads, terms: _Terms, predicate
     for predicate in predicates:
         p = terms(ox.NamedNode(predicate))
         counts: dict[tuple, int] = {}
-        for subject, obj in quads.typed() if predicate == RDF + "type" else quads.pairs(predicate):
-            if not isinstance(subject, ox.NamedNode):
-                continue
-            key = (subject, obj)
+        for key in quads.typed() if predicate == RDF + "type" else quads.pairs(predicate):
             counts[key] = counts.get(key, 0) + 1
         rows = []
         for (subject, obj), graphs in counts.items():
-            seq += 1
-            rows.append((terms(subject), p, terms(obj), seq, graphs))
+            if subject not in terms.not_iri:
+                seq += 1
+                rows.append((subject, p, obj, seq, graphs))
         db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?)", rows)
 
 
@@ -239,17 +247,18 @@ def _citations(quads: _Quads) -> Iterable[tuple[tuple, int]]:
     labels = quads.by_subject(RDFS + "label")
     describes, paths = quads.by_subject(KG + "describes"), quads.by_subject(KG + "path")
     section_ids = quads.by_subject(KG + "sectionId")
-    citations_profile = ox.Literal("citations")
+    term = quads.terms
     # branch 1: the evidence records of full-profile files, joined by the store (one row per
     # match, as the query's own join gives them: ~5x fewer terms to decode than reading the five
     # predicates' quads, 220,000 evidence records at 30,374 files)
-    evidence = Counter(tuple(row) for row in quads.store.query(_EVIDENCE, use_default_graph_as_union=True))
+    evidence = Counter(tuple(map(term, row)) for row in quads.store.query(_EVIDENCE, use_default_graph_as_union=True))
     for (cited, subject, relation, quote, file), times in evidence.items():
         for number, n_number in _counted(numbers.get(cited, ())).items():
             yield from _citing_rows(file, describes, paths, labels, number, cited, relation, quote, times * n_number,
                                     _in_graph(section_ids.get(subject, ()), file) or [None])
     # branches 2 and 3: the edges of citations-profile files, read in the file's own graph
     profiles = quads.by_subject(KG + "profile")
+    citations_profile = term.ids.get(ox.Literal("citations"))
     files = {file for file, entries in profiles.items() if (citations_profile, file) in entries}
     if not files:
         return
@@ -257,7 +266,7 @@ def _citations(quads: _Quads) -> Iterable[tuple[tuple, int]]:
     of_file: dict = {}  # a file's document and path, and a cited node's numbers, worked out once
     numbers_of: dict = {}
     for name in properties():
-        relation = ox.NamedNode(KG + name)
+        relation = term(ox.NamedNode(KG + name))
         for subject, cited, file in quads(KG + name):
             if file not in files or cited not in numbers:
                 continue
@@ -295,7 +304,8 @@ def _provisions(quads: _Quads) -> Iterable[tuple]:
         parents[child].add(parent)
     tops_of: dict = {}
     seen = set()
-    for source, instrument, relation, provision in rows:
+    for row in rows:
+        source, instrument, relation, provision = map(quads.terms, row)
         tops = tops_of.get(source)
         if tops is None:
             tops, stack = {source}, [source]
