@@ -14,7 +14,10 @@ who-cites ~5 a row (11,383 rows for 158/2025/NĐ-CP at 30,374 files: 3.3-4 s). T
   (``times``: how often the same row comes, as the store's union of graphs repeats a match once
   per graph that holds it);
 - ``provisions``: the provisions each node (or a section under it) names, by relation: what a
-  lineage's steps say they rest on ("implements khoản 3 Điều 53 of ...", kg.effects.provisions_named).
+  lineage's steps say they rest on ("implements khoản 3 Điều 53 of ...", kg.effects.provisions_named);
+- ``steps`` and ``shown``, made from ``facts``: each relation between two IRIs, a node's kept
+  together, and each node's label as kg lineage draws it, so that a lineage is one recursive
+  query (``ReadingTable.lineage``: SQLite walks it in C).
 
 One code path per question: ``kg.network`` and ``kg.query.run_named`` ask the table where a store
 has one (``store.table``) and the store otherwise; ``tests/test_reading_table.py`` asks the corpus
