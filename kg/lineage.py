@@ -95,7 +95,11 @@ def find_start(store, number: str, task: str | None = None) -> str:
     """The IRI of a document by its number, or of one of its tasks by id; an error if none."""
     import pyoxigraph as ox
 
-    if task is None:
+    table = getattr(store, "table", None)  # the build's reading table (kg.reading_table)
+    if table is not None:
+        first = table.find_start(number, task)
+        found = [first] if first else []
+    elif task is None:
         found = numbered(store, number)
     else:
         rows = store.query(_TASK, {"number": ox.Literal(number), "task": ox.Literal(task)}).rows
@@ -124,20 +128,27 @@ def tree(start: str | list[str], neighbours, label, relations=RESTS_ON, depth: i
         trees = root["children"]
     expanded = set(starts)
     queue = deque((tree, 0) for tree in trees)
+    later = relations - FIRST_STEP_ONLY
+    rank = _RANK.__getitem__
     while queue:
         entry, level = queue.popleft()
         if depth is not None and level >= depth:
             continue
         steps: dict[str, list[str]] = {}
-        allowed = relations if level == 0 else relations - FIRST_STEP_ONLY
+        allowed = relations if level == 0 else later
         for relation, node in neighbours(entry["iri"]):
-            if relation in allowed and relation not in steps.setdefault(node, []):
-                steps[node].append(relation)
+            if relation in allowed:
+                found = steps.get(node)
+                if found is None:
+                    steps[node] = [relation]
+                elif relation not in found:
+                    found.append(relation)
         # One line per node reached, its relations strongest first ("implements, cites").
-        ordered = sorted(steps.items(), key=lambda item: (_RANK[min(item[1], key=_RANK.get)], label(item[0])))
-        for node, found in ordered:
-            relation = ", ".join(sorted(found, key=_RANK.get))
-            child = {"iri": node, "label": label(node), "relation": relation, "children": []}
+        ordered = sorted([(min(map(rank, found)), label(node), node, found) for node, found in steps.items()],
+                         key=lambda item: item[:2])
+        for _, shown, node, found in ordered:
+            relation = found[0] if len(found) == 1 else ", ".join(sorted(found, key=rank))
+            child = {"iri": node, "label": shown, "relation": relation, "children": []}
             if node in expanded:
                 child["seen"] = True
             else:

@@ -285,6 +285,12 @@ def lineage_tree(store, start: str, down: bool = False, relations=None, depth: i
     from .lineage import FIRST_STEP_ONLY, RESTS_ON, tree
 
     relations = tuple(RESTS_ON if relations is None else relations)
+    table = _table(store, [KG + name for name in relations])
+    if table is not None:  # the whole walk in one query of the reading table
+        steps, labels = table.lineage(start, {KG + name: name for name in relations},
+                                      set(relations) - FIRST_STEP_ONLY, down, depth)
+        return _with_provisions(store, tree(start, lambda node: steps.get(node, ()),
+                                            lambda node: labels.get(node, node), relations, depth), down)
     steps: dict[str, list[tuple[str, str]]] = defaultdict(list)
     frontier, seen, level = [start], {start}, 0
     while frontier and (depth is None or level < depth):
@@ -313,7 +319,9 @@ def _with_provisions(store, tree: dict, down: bool) -> dict:
                 steps.append((entry, child))
             stack.append(child)
     sources = {(child if down else entry)["iri"] for entry, child in steps}
-    named = provisions_named(store, sources) if sources and _names_provisions(store) else {}
+    table = getattr(store, "table", None)  # it says whether the graph records any: no need to ask the store
+    asked = sources and (table.names_provisions if table is not None else _names_provisions(store))
+    named = provisions_named(store, sources) if asked else {}
     if not named:
         return tree
     for entry, child in steps:

@@ -19,6 +19,14 @@ from .reading_table import TABLE_FILE, _encode, _stamp
 __all__ = ["write_reading_table"]
 
 
+def _with_graphs() -> frozenset[str]:
+    """The predicates whose quads _citations reads with their graphs (who-cites' patterns in GRAPH)."""
+    from .relations import properties
+
+    return frozenset([*(KG + name for name in properties()), ELI + "number", RDFS + "label", KG + "describes",
+                      KG + "path", KG + "sectionId", KG + "profile", KG + "inDocument"])
+
+
 def _held_predicates() -> list[str]:
     """The predicates of ``facts``: every relation (a lineage's steps) and what describe reads."""
     from .network import _DESCRIBED_BY
@@ -28,8 +36,11 @@ def _held_predicates() -> list[str]:
 
 
 class _Terms:
+    """A number for each term read, given as the store's quads are read: the rest of the writing
+    works on numbers (hashing a pyoxigraph term asks Rust each time, 3-7 times a quad before)."""
+
     def __init__(self, db: sqlite3.Connection):
-        self.db, self.ids = db, {}
+        self.db, self.ids, self.not_iri = db, {}, set()
 
     def __call__(self, term) -> int | None:
         if term is None:
@@ -37,6 +48,8 @@ class _Terms:
         found = self.ids.get(term)
         if found is None:
             found = self.ids[term] = len(self.ids) + 1
+            if not isinstance(term, (ox.NamedNode, ox.Literal)):
+                self.not_iri.add(found)  # a blank node: no subject of facts
         return found
 
     def write(self) -> None:
@@ -68,12 +81,13 @@ def write_reading_table(folder: str | Path) -> Path:
                                     relation INTEGER, quote INTEGER, source INTEGER, times INTEGER);
             CREATE TABLE provisions (top INTEGER, instrument INTEGER, relation INTEGER, provision INTEGER);
         """)
-        terms, quads = _Terms(db), _Quads(store)
+        terms = _Terms(db)
+        quads = _Quads(store, terms)
         predicates = _held_predicates()
         _write_facts(db, quads, terms, predicates)
         db.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       ((*map(terms, row), times) for row, times in _citations(quads)))
-        db.executemany("INSERT INTO provisions VALUES (?, ?, ?, ?)", (tuple(map(terms, row)) for row in _provisions(quads)))
+                       ((*row, times) for row, times in _citations(quads)))
+        db.executemany("INSERT INTO provisions VALUES (?, ?, ?, ?)", _provisions(quads))
         del quads
         terms.write()
         db.executescript("""
@@ -83,6 +97,7 @@ def write_reading_table(folder: str | Path) -> Path:
             CREATE INDEX citations_by_number ON citations (number);
             CREATE INDEX provisions_by_top ON provisions (top);
         """)
+        _write_lineage_tables(db)
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("stamp", json.dumps(stamp)), ("predicates", json.dumps(predicates))])
         db.commit()
@@ -95,31 +110,86 @@ def write_reading_table(folder: str | Path) -> Path:
     return folder / TABLE_FILE
 
 
+_LINEAGE_TABLES = """
+    CREATE TABLE steps (subject INTEGER, predicate INTEGER, seq INTEGER, object INTEGER,
+                        PRIMARY KEY (subject, predicate, seq)) WITHOUT ROWID;
+    INSERT INTO steps SELECT facts.subject, facts.predicate, facts.seq, facts.object FROM facts
+        JOIN terms AS o ON o.id = facts.object
+        WHERE facts.predicate IN (SELECT id FROM terms WHERE kind = 0 AND value IN ({relations})) AND o.kind = 0
+        ORDER BY facts.subject, facts.predicate, facts.seq;
+    CREATE INDEX steps_in ON steps (object, predicate, seq);
+    CREATE TEMP TABLE first_label AS SELECT facts.subject AS node, terms.value AS label, min(facts.seq)
+        FROM facts JOIN terms ON terms.id = facts.object WHERE facts.predicate =
+        (SELECT id FROM terms WHERE kind = 0 AND value = '{label}') GROUP BY facts.subject;
+    CREATE INDEX temp.first_label_node ON first_label (node);
+    CREATE TEMP TABLE owner AS SELECT facts.subject AS node, facts.object AS owner, min(facts.seq)
+        FROM facts JOIN terms ON terms.id = facts.subject WHERE facts.predicate =
+        (SELECT id FROM terms WHERE kind = 0 AND value = '{in_document}') AND instr(terms.value, '/section/') > 0
+        GROUP BY facts.subject;
+    CREATE TABLE shown (node INTEGER PRIMARY KEY, label TEXT);
+    INSERT INTO shown SELECT node, label FROM first_label WHERE node NOT IN (SELECT node FROM owner);
+    INSERT INTO shown SELECT owner.node,
+            coalesce(owned.label, owners.value) || ' ' || coalesce(own.label, nodes.value)
+        FROM owner JOIN terms AS nodes ON nodes.id = owner.node JOIN terms AS owners ON owners.id = owner.owner
+        LEFT JOIN first_label AS own ON own.node = owner.node LEFT JOIN first_label AS owned ON owned.node = owner.owner;
+    DROP TABLE temp.first_label; DROP TABLE temp.owner;
+"""
+
+
+def _write_lineage_tables(db: sqlite3.Connection) -> None:
+    """What a lineage reads, made from ``facts`` once they are written: ``steps``, the relations
+    between two IRIs, each node's kept together in the order of the store (a lineage of 861 steps
+    is one recursive query, kg.reading_table.ReadingTable.lineage); ``shown``, each node's label
+    as kg lineage draws it (kg.network._short_labels: its first rdfs:label, a section's after its
+    document's: "322/KH-UBND II.5"). A node in neither is drawn by its IRI."""
+    from .relations import properties
+
+    db.executescript(_LINEAGE_TABLES.format(relations=", ".join(f"'{KG}{name}'" for name in properties()),
+                                            label=RDFS + "label", in_document=KG + "inDocument"))
+
+
 class _Quads:
     """The store's quads of a predicate, read once (each read decodes every term from the store's
-    dictionary of strings: ~6 µs a quad on disk) and kept for the facts and the citations both."""
+    dictionary of strings: ~6 µs a quad on disk) and kept for the facts and the citations both.
+    Asked in SPARQL, which decodes only the terms it returns: the predicate of every quad is not
+    decoded, nor its graph where no answer needs it (the graph's IRI is ~45% of a quad's read)."""
 
-    def __init__(self, store: ox.Store):
-        self.store, self.read = store, {}
+    def __init__(self, store: ox.Store, terms: _Terms):
+        self.store, self.terms, self.read, self.with_graphs = store, terms, {}, _with_graphs()
 
-    def __call__(self, predicate: str) -> list[tuple]:
-        """[(subject, object, graph)] in the store's order (by object, then subject)."""
+    def __call__(self, predicate: str) -> list[tuple[int, int, int]]:
+        """[(subject, object, graph)], as numbers (the default graph 0), in the store's order (by
+        object, then subject)."""
         found = self.read.get(predicate)
         if found is None:
-            found = self.read[predicate] = [(s, o, g) for s, _, o, g in
-                                            self.store.quads_for_pattern(None, ox.NamedNode(predicate), None)]
+            term = self.terms
+            found = [(term(s), term(o), term(g)) for s, o, g in self.store.query(
+                f"SELECT ?s ?o ?g WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?o }} }}")]
+            found += [(term(q.subject), term(q.object), 0) for q in
+                      self.store.quads_for_pattern(None, ox.NamedNode(predicate), None, ox.DefaultGraph())]
+            self.read[predicate] = found
         return found
 
+    def pairs(self, predicate: str) -> list[tuple[int, int]]:
+        """[(subject, object)], one a quad, in the store's order; the graphs read only where the
+        citations need them (kept then)."""
+        if predicate in self.read or predicate in self.with_graphs:
+            return [(s, o) for s, o, _ in self(predicate)]
+        term = self.terms
+        return [(term(s), term(o)) for s, o in self.store.query(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}",
+                                                                use_default_graph_as_union=True)]
+
     def typed(self) -> list[tuple]:
-        """The rdf:type quads whose class is one ``describe`` tells nodes apart by (kg.network.TOLD_APART):
+        """The rdf:type pairs whose class is one ``describe`` tells nodes apart by (kg.network.TOLD_APART):
         the others (a section, an evidence record, a provision: a fifth of a full-profile graph's
         quads) change no answer; read as a set, their order is no matter."""
         from .network import TOLD_APART
 
         found = []
         for name in TOLD_APART:
-            found += [(s, o, g) for s, _, o, g in
-                      self.store.quads_for_pattern(None, ox.NamedNode(RDF + "type"), ox.NamedNode(name))]
+            kind = self.terms(ox.NamedNode(name))
+            found += [(self.terms(s), kind) for (s,) in self.store.query(
+                f"SELECT ?s WHERE {{ ?s a <{name}> }}", use_default_graph_as_union=True)]
         return found
 
     def by_subject(self, predicate: str) -> dict:
@@ -138,15 +208,13 @@ def _write_facts(db: sqlite3.Connection, quads: _Quads, terms: _Terms, predicate
     for predicate in predicates:
         p = terms(ox.NamedNode(predicate))
         counts: dict[tuple, int] = {}
-        for subject, obj, _ in quads.typed() if predicate == RDF + "type" else quads(predicate):
-            if not isinstance(subject, ox.NamedNode):
-                continue
-            key = (subject, obj)
+        for key in quads.typed() if predicate == RDF + "type" else quads.pairs(predicate):
             counts[key] = counts.get(key, 0) + 1
         rows = []
         for (subject, obj), graphs in counts.items():
-            seq += 1
-            rows.append((terms(subject), p, terms(obj), seq, graphs))
+            if subject not in terms.not_iri:
+                seq += 1
+                rows.append((subject, p, obj, seq, graphs))
         db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?)", rows)
 
 
@@ -179,30 +247,38 @@ def _citations(quads: _Quads) -> Iterable[tuple[tuple, int]]:
     labels = quads.by_subject(RDFS + "label")
     describes, paths = quads.by_subject(KG + "describes"), quads.by_subject(KG + "path")
     section_ids = quads.by_subject(KG + "sectionId")
-    citations_profile = ox.Literal("citations")
+    term = quads.terms
     # branch 1: the evidence records of full-profile files, joined by the store (one row per
     # match, as the query's own join gives them: ~5x fewer terms to decode than reading the five
     # predicates' quads, 220,000 evidence records at 30,374 files)
-    evidence = Counter(tuple(row) for row in quads.store.query(_EVIDENCE, use_default_graph_as_union=True))
+    evidence = Counter(tuple(map(term, row)) for row in quads.store.query(_EVIDENCE, use_default_graph_as_union=True))
     for (cited, subject, relation, quote, file), times in evidence.items():
         for number, n_number in _counted(numbers.get(cited, ())).items():
             yield from _citing_rows(file, describes, paths, labels, number, cited, relation, quote, times * n_number,
                                     _in_graph(section_ids.get(subject, ()), file) or [None])
     # branches 2 and 3: the edges of citations-profile files, read in the file's own graph
     profiles = quads.by_subject(KG + "profile")
+    citations_profile = term.ids.get(ox.Literal("citations"))
     files = {file for file, entries in profiles.items() if (citations_profile, file) in entries}
     if not files:
         return
     in_document = quads.by_subject(KG + "inDocument")
+    of_file: dict = {}  # a file's document and path, and a cited node's numbers, worked out once
+    numbers_of: dict = {}
     for name in properties():
-        relation = ox.NamedNode(KG + name)
+        relation = term(ox.NamedNode(KG + name))
         for subject, cited, file in quads(KG + name):
             if file not in files or cited not in numbers:
                 continue
-            citing_of_file = _in_graph(describes.get(file, ()), file)
-            source_of_file = _in_graph(paths.get(file, ()), file)
+            found = of_file.get(file)
+            if found is None:
+                found = of_file[file] = (_in_graph(describes.get(file, ()), file), _in_graph(paths.get(file, ()), file))
+            citing_of_file, source_of_file = found
+            cited_numbers = numbers_of.get(cited)
+            if cited_numbers is None:
+                cited_numbers = numbers_of[cited] = list(_counted(numbers[cited]).items())
             if subject in citing_of_file:  # branch 2: the document's own edge
-                for number, n_number in _counted(numbers[cited]).items():
+                for number, n_number in cited_numbers:
                     for source in source_of_file:
                         yield from _labelled(subject, labels, (number, subject), (None, relation, None,
                                              source), cited, n_number)
@@ -210,7 +286,7 @@ def _citations(quads: _Quads) -> Iterable[tuple[tuple, int]]:
             sections = _in_graph(section_ids.get(subject, ()), file)
             for citing in owners:  # branch 3: a section's edge, named by its document
                 for section in sections:
-                    for number, n_number in _counted(numbers[cited]).items():
+                    for number, n_number in cited_numbers:
                         for source in source_of_file:
                             yield from _labelled(citing, labels, (number, citing), (section, relation, None, source),
                                                  cited, n_number)
@@ -224,11 +300,12 @@ def _provisions(quads: _Quads) -> Iterable[tuple]:
 
     rows = quads.store.query(STATEMENTS, use_default_graph_as_union=True)
     parents: dict = defaultdict(set)
-    for child, parent, _ in quads(ELI + "is_part_of"):
+    for child, parent in quads.pairs(ELI + "is_part_of"):
         parents[child].add(parent)
     tops_of: dict = {}
     seen = set()
-    for source, instrument, relation, provision in rows:
+    for row in rows:
+        source, instrument, relation, provision = map(quads.terms, row)
         tops = tops_of.get(source)
         if tops is None:
             tops, stack = {source}, [source]

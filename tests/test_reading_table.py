@@ -95,6 +95,47 @@ def test_lineage_of_every_document_and_task_same_tree(corpus_build):
     assert walked > 300  # most starts rest on something, or something rests on them
 
 
+def test_lineage_to_a_depth_same_tree(corpus_build):
+    alone, tabled = _both(corpus_build)
+    starts = _documents(alone)[::5] + _tasks(alone)[::11]
+    deeper = 0
+    for start in starts:
+        for down in (False, True):
+            for depth in (1, 2, 3):
+                expected = lineage_tree(alone, start, down=down, depth=depth)
+                assert lineage_tree(tabled, start, down=down, depth=depth) == expected, (start, down, depth)
+            deeper += expected != lineage_tree(alone, start, down=down, depth=2)
+    assert deeper > 20  # a third step reaches further than two, for many starts
+
+
+def test_lineage_of_chosen_relations_same_tree(corpus_build):
+    alone, tabled = _both(corpus_build)
+    for start in _documents(alone)[::9]:
+        for relations in (("implements", "cites"), ("cites", "basedOn", "amends"), ("repeals",)):
+            assert lineage_tree(tabled, start, relations=relations) == lineage_tree(alone, start, relations=relations)
+
+
+def test_the_start_of_a_lineage_found_the_same(corpus_build):
+    from kg.errors import QueryError
+    from kg.network import find_node
+
+    alone, tabled = _both(corpus_build)
+    query = ("PREFIX eli: <http://data.europa.eu/eli/ontology#> PREFIX kg: <https://w3id.org/kg-vn/ontology#> "
+             "SELECT DISTINCT ?number ?task WHERE { ?d eli:number ?number OPTIONAL { ?t kg:inDocument ?d ; "
+             "kg:sectionId ?task } }")
+    asked = [(row[0].value, row[1].value if row[1] else None) for row in alone.query(query, max_rows=None).rows]
+    asked = sorted(set(asked + [(number, None) for number, _ in asked]), key=str)[::3]
+    assert len(asked) > 500
+    for number, task in asked + [("999/2099/NĐ-CP", None), ("322/KH-UBND", "IX.99")]:
+        try:
+            expected = find_node(alone, number, task)
+        except QueryError as error:
+            with pytest.raises(QueryError, match=str(error).split(":")[0]):
+                find_node(tabled, number, task)
+            continue
+        assert find_node(tabled, number, task) == expected, (number, task)
+
+
 def test_describe_every_instrument_same(corpus_build):
     alone, tabled = _both(corpus_build)
     query = ("PREFIX eli: <http://data.europa.eu/eli/ontology#> "
