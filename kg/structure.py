@@ -104,7 +104,7 @@ def _line_body(pattern: str) -> str:
 
 
 def _initials(patterns: list[str]) -> str | None:
-    """The letters that begin the patterns, each a literal letter not made optional; None otherwise.
+    r"""The letters that begin the patterns, each a literal letter not made optional; None otherwise.
 
     >>> _initials(["^Nơi nhận\\s*:", "^Trên đây là"]), _initials(["^N?ơi"]), _initials(["^(?:A|B)"])
     ('NT', None, None)
