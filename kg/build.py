@@ -259,7 +259,7 @@ def _make_block(job: tuple) -> dict:
 
 def _block_of(path, label, same, profile, max_bytes, cached) -> dict:
     from .extract import bind_to_file, extract_source
-    from .rdf import mentions, source_graph_iri, source_quads
+    from .rdf import mentions, source_graph_iri, source_nquads
     from .readers import bytes_text
     from .text import prepare_text
 
@@ -276,10 +276,10 @@ def _block_of(path, label, same, profile, max_bytes, cached) -> dict:
         data["source"] = label
         stored = json.dumps(data, ensure_ascii=False).encode("utf-8")
     extraction = bind_to_file(extraction, label)  # a document its text does not name is its file's
-    quads = source_quads(label, digest, extraction, same, profile)
+    nq, quads = source_nquads(label, digest, extraction, same, profile)
     summary = mentions(extraction)
-    nq, hashes, private = _serialize(quads, source_graph_iri(label))
-    header = {"nq": len(nq), "hashes": len(hashes), "private": private, "quads": len(quads),
+    hashes, private = _triple_hashes(nq, source_graph_iri(label))
+    header = {"nq": len(nq), "hashes": len(hashes), "private": private, "quads": quads,
               "references": len(extraction.citations), "relations": len(extraction.relations), "mentions": summary,
               "mentions_key": hashlib.sha256(json.dumps(summary, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]}
     key = _block_key(digest, label, same, profile)
