@@ -54,7 +54,7 @@ from .errors import InputError, KGError
 from .namespaces import PREFIXES
 
 from .cache import (BLOCK_PARTS, CACHE, CACHE_DB, Cache, Damaged, block_row, cached_extractions, connect, digest_of,
-                    from_json, to_json)
+                    extraction_json, from_json)
 from .inputs import DEFAULT_MAX_FILE_BYTES, input_files, read_limited, stat_key
 
 __all__ = ["BuildReport", "build", "fingerprint", "write_atomic", "input_files", "cached_extractions",
@@ -272,9 +272,7 @@ def _block_of(path, label, same, profile, max_bytes, cached) -> dict:
         digest = hashlib.sha256(raw).hexdigest()
         extraction = extract_source(prepare_text(bytes_text(raw, str(path)), str(path)))
         del raw
-        data = to_json(extraction)
-        data["source"] = label
-        stored = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        stored = extraction_json(extraction, label)
     extraction = bind_to_file(extraction, label)  # a document its text does not name is its file's
     nq, quads = source_nquads(label, digest, extraction, same, profile)
     summary = mentions(extraction)
