@@ -519,7 +519,8 @@ def _cannot_write(output: Path, error: Exception) -> KGError:
 
 def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = "full",
           max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, max_file_memory: int | None = DEFAULT_MAX_FILE_MEMORY,
-          follow_links: bool = False, turtle: bool = False, reading_table: bool = False) -> BuildReport:
+          follow_links: bool = False, turtle: bool = False, reading_table: bool = False, store: bool = True
+          ) -> BuildReport:
     """Extract every text under ``paths`` and write the graph into ``output``.
 
     ``profile`` is what each file's graph keeps (``kg.rdf.PROFILES``): ``full`` (sections and the
@@ -530,7 +531,9 @@ def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = 
     makes a lineage or a who-cites on a national corpus cost SQLite queries instead of store lookups,
     at the price of reading the store's quads again at every build (left out by default: at the
     bundled corpus's size a question's time is the process's start, and a one-file rebuild would pay
-    the whole table again).
+    the whole table again). ``store=False`` leaves the store (``oxigraph/``, whose bulk load costs about
+    1.5x the extraction's CPU) to the first reading command that opens it: for a graph.nq pushed to a
+    server (``kg push``) or loaded elsewhere; ``reading_table`` loads it anyway.
 
     Each file's graph is made where the file is extracted, in a worker, and cached beside its
     extraction; the build then joins the cached blocks in the order of the files, between the
@@ -547,7 +550,7 @@ def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = 
 
     check_profile(profile)  # before anything is written
     output = Path(output)
-    options = _Options(workers, profile, max_file_bytes, max_file_memory, follow_links, turtle, reading_table)
+    options = _Options(workers, profile, max_file_bytes, max_file_memory, follow_links, turtle, reading_table, store)
     try:
         output.mkdir(parents=True, exist_ok=True)
         with _Locked(output) as locked:
@@ -567,6 +570,7 @@ class _Options:
     follow_links: bool
     turtle: bool
     reading_table: bool
+    store: bool = True
 
 
 def _build(paths, output: Path, options: _Options, log, lock: int | None = None) -> BuildReport:
@@ -590,7 +594,8 @@ def _build(paths, output: Path, options: _Options, log, lock: int | None = None)
             log(f"extracted in {time.perf_counter() - started:.1f} s; writing {output}")
         steps.write_graph()               # 4. graph.nq (and graph.ttl) joined from the blocks
         steps.tally()                     # 5. the report's counts; the files' stat keys kept
-        steps.refresh_store()             # 6. build/oxigraph, the store every reading command opens
+        if options.store or options.reading_table:
+            steps.refresh_store()         # 6. build/oxigraph, the store every reading command opens
         if options.reading_table:         # 7. build/reading.sqlite, made from the store (kg.reading_table)
             write_reading_table(output)
         else:  # (one left by an earlier build no longer holds this graph.nq: readers would pass it by)
