@@ -6,6 +6,8 @@ else; both sides decode the same bytes. Goal: extraction within 3x the bare scan
 from __future__ import annotations
 
 import re
+import statistics
+import time
 
 from common import gazette_bytes, side_by_side
 
@@ -28,14 +30,30 @@ def run(repeat: int = 5) -> dict:
                    for name, data in files)
 
     extraction()  # load the vocabulary and registry once, as a long run would
-    medians = side_by_side({"bare scan": bare, "kg extract": extraction}, repeat)
+    # CPU time beside wall time: on a shared machine the wall clock also counts other processes' turns
+    cpu: dict[str, list[float]] = {"bare scan": [], "kg extract": []}
+
+    def on_cpu(name, function):
+        def timed():
+            start = time.process_time()
+            function()
+            cpu[name].append(time.process_time() - start)
+        return timed
+
+    medians = side_by_side({"bare scan": on_cpu("bare scan", bare), "kg extract": on_cpu("kg extract", extraction)},
+                           repeat)
+    cpu_medians = {name: statistics.median(values) for name, values in cpu.items()}
     ratio = medians["kg extract"] / medians["bare scan"]
+    cpu_ratio = cpu_medians["kg extract"] / cpu_medians["bare scan"]
     return {
         "title": "Extraction beside a bare regular-expression scan (gazette corpus)",
-        "rows": [(name, f"{seconds:.3f} s", f"{megabytes / seconds:.1f} MB/s") for name, seconds in medians.items()],
-        "headers": ("pipeline", f"median of {repeat}", "throughput"),
+        "rows": [(name, f"{seconds:.3f} s", f"{cpu_medians[name]:.3f} s", f"{megabytes / seconds:.1f} MB/s")
+                 for name, seconds in medians.items()],
+        "headers": ("pipeline", f"median of {repeat} (wall)", "CPU", "throughput"),
         "ratio": ratio,
-        "summary": f"{len(files)} files, {megabytes:.1f} MB; extraction takes {ratio:.2f}x the bare scan (goal: <= 3x)",
+        "cpu_ratio": cpu_ratio,
+        "summary": f"{len(files)} files, {megabytes:.1f} MB; extraction takes {ratio:.2f}x the bare scan "
+                   f"({cpu_ratio:.2f}x in CPU time; goal: <= 3x)",
         "goal_met": ratio <= 3.0,
     }
 

@@ -186,7 +186,9 @@ def assigns_work(text: str, draft: _Draft) -> bool:
     rules = _rules()
     end = min([child.start for child in draft.children] + [draft.end])
     own = _unwrap(text[draft.start:end])
-    if _search(rules.inline_lead, own, None):
+    # casefolded, the label is found by a case-sensitive pattern, which re skips along to its first
+    # letters (case-insensitive, it is tried at every character of every item)
+    if _search(rules.inline_lead, own, _casefolded(own)):
         return True
     for cue in re.finditer(r"chủ\s+trì", own):
         if _KIND_OF_BODY.search(own, max(0, cue.start() - 12), cue.start()):
@@ -203,7 +205,8 @@ _LEAD_VERB = re.compile(r"là\s+cơ\s+quan\s+chủ\s+trì|chủ\s+trì|có\s+tr�
 _KIND_OF_BODY = re.compile(r"(?:(?<!là )cơ\s+quan|đơn\s+vị|tổ\s+chức)\s*$", re.IGNORECASE)
 _HEADING_END = re.compile(r"[ \t*]*(?::|\n[ \t]*\n)")  # where a heading's words end: its colon or a blank line
 _CELL_VERB = re.compile(r"^(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)\s+(?=\D)", re.IGNORECASE)
-_WRAP = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t*]*(?![-+•]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\))[^\s*])")
+# a line break the next line's words go on after (not a blank line, a dash or a list item's marker)
+_WRAP = re.compile(r"\n(?=[ \t*]*(?![-+•]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\))[^\s*])")
 
 
 def _unwrap(text: str) -> str:
@@ -214,8 +217,24 @@ def _unwrap(text: str) -> str:
 
     >>> _unwrap("Sở Nội\\nvụ chủ trì;\\n- Sở Tài chính\\n\\nb) Thời gian")
     'Sở Nội vụ chủ trì;\\n- Sở Tài chính\\n\\nb) Thời gian'
+    >>> _unwrap("Sở Nội \\t \\nvụ;\\n \\nSở")
+    'Sở Nội    vụ;\\n \\nSở'
     """
-    return _WRAP.sub(lambda m: " " * len(m.group()), text)
+    # what (?<=\S)[ \t]*\n(?=...) finds: led by its line break, which re skips to at once (the
+    # lookbehind was tried at every character); the spaces before it are read back from there
+    pieces, position = [], 0
+    for match in _WRAP.finditer(text):
+        start = newline = match.start()
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        if start == 0 or text[start - 1].isspace():  # re's \s: a blank line's spaces end no words
+            continue
+        pieces += [text[position:start], " " * (newline + 1 - start)]
+        position = newline + 1
+    if not pieces:
+        return text
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _addressee(own: str, rules) -> str | None:
@@ -228,16 +247,21 @@ def _addressee(own: str, rules) -> str | None:
         end = _HEADING_END.search(own, start.end(), start.end() + 200)
         name = agency_text(own[start.end():end.start()]) if end else ""
         return name if 0 < len(name) <= 160 else None
-    end = rules.addressee_end.search(own, start.end(), start.end() + 200)
+    end = rules.addressee_end.search(own, start.end(), start.end() + 300)
     if end is None or end.group("other"):
         return None
     if (end.group("duty") or end.group("line")) and own[end.end():end.end() + 3].lstrip(" *").startswith(":"):
         return None  # "Cơ quan chủ trì: Sở Nội vụ" is a label, read as one
     name = agency_text(own[start.end():end.start()])
-    if not name or len(name) > 120 or not rules.agency_start.match(name):
+    # (the members a heading lists in parentheses do not make it a sentence: "Các cơ quan đăng ký đầu tư (Sở
+    # Tài chính, Ban quản lý Khu Kinh tế ..., Ban Quản lý các Khu công nghiệp tỉnh):")
+    if not name or len(_MEMBERS.sub("", name)) > 120 or not rules.agency_start.match(name):
         return None
     # "Đề nghị các cấp ủy Đảng ..." matched with "Đề nghị" as its head: those asked, without the asking
     return rules.request.sub("", name)
+
+
+_MEMBERS = re.compile(r"\s*\([^()]*\)")
 
 
 def task_duties(text: str, draft: _Draft, end: int, document: Document):

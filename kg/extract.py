@@ -7,6 +7,7 @@ be read, so one bad file never stops the others.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -16,7 +17,7 @@ from .find import find_references
 from .force import find_dates_of_force
 from .identify import identify_document
 from .iri import file_iri, is_file_iri
-from .models import Citation, Extraction, Section, SourceText
+from .models import Citation, Extraction, Relation, Section, SourceText
 from .pinpoint import find_pinpoints
 from .readers import SUFFIXES
 from .relate import find_relations
@@ -43,8 +44,11 @@ def extract_source(source: SourceText, registry: Registry | None = None,
     citations = resolve_references(references, document, registry)
     sections = parse_sections(source, document)
     citations = _place(citations, sections)
+    citations = _at_marks(citations, _footnote_marks(source.original, sections))
     # the evidence quotes exactly the words its offsets span, whatever words typed the relation
-    relations = tuple(replace(r, quote=source.original[r.start:r.end])
+    # (built directly: dataclasses.replace reads the fields anew on every call)
+    relations = tuple(Relation(r.subject, r.predicate, r.object, r.start, r.end, r.cue,
+                               source.original[r.start:r.end], r.object_provisions)
                       for r in find_relations(source, document, citations, sections))
     provisions = find_pinpoints(source, document, citations, sections, relations)
     citations, relations = list(provisions.citations), provisions.relations
@@ -140,3 +144,43 @@ def _place(citations: list[Citation], sections: tuple[Section, ...]) -> list[Cit
         placed.append(Citation(citation.reference, citation.instrument, ordered[best].id if best is not None else None,
                                citation.pinpoints))
     return placed
+
+
+# A footnote's mark in the body, and the footnote's own number at its start: "văn bản chỉ đạo của Chính
+# phủ[2]", then "[2] Chỉ thị số 27/CT-TTg ..." at the end (markdown captures keep the brackets)
+_FOOTNOTE_MARK = re.compile(r"(?<!\n)\[(\d{1,3})\]")
+_FOOTNOTE_NUMBER = re.compile(r"[\s*]*\[(\d{1,3})\]")
+
+
+def _footnote_marks(text: str, sections: tuple[Section, ...]) -> dict[str, str]:
+    """Each footnote (its section id) -> the innermost section holding its mark in the body.
+
+    The k-th mark "[2]" goes with the k-th footnote "[2]": a decision and the plan it issues number
+    their footnotes apart. A footnote whose mark is not found stays where it is.
+    """
+    footnotes = [s for s in sections if s.kind == "footnote"]
+    if not footnotes:
+        return {}
+    body = [s for s in sections if s.kind != "footnote"]
+    marks: dict[str, list[int]] = {}
+    for mark in _FOOTNOTE_MARK.finditer(text, 0, min(s.start for s in footnotes)):
+        marks.setdefault(mark.group(1), []).append(mark.start())
+    marked = {}
+    for footnote in sorted(footnotes, key=lambda s: s.start):
+        number = _FOOTNOTE_NUMBER.match(text, footnote.start)
+        positions = marks.get(number.group(1)) if number else None
+        if not positions:
+            continue
+        position = positions.pop(0)
+        holding = [s for s in body if s.start <= position < s.end]
+        if holding:
+            marked[footnote.id] = min(holding, key=lambda s: s.end - s.start).id
+    return marked
+
+
+def _at_marks(citations: list[Citation], marked: dict[str, str]) -> list[Citation]:
+    """A footnote's citations count where the footnote is marked: "các văn bản chỉ đạo của Chính phủ[2]"
+    in a task, and the instruments footnote [2] lists, are that task's."""
+    if not marked:
+        return citations
+    return [replace(c, section=marked[c.section]) if c.section in marked else c for c in citations]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 from operator import index as as_index
 
 __all__ = [
@@ -24,6 +24,29 @@ __all__ = [
     "Document",
     "Extraction",
 ]
+
+
+def _frozen(cls):
+    """``@dataclass(frozen=True)`` whose ``__init__`` writes the fields into the instance's dict.
+
+    A frozen dataclass's own ``__init__`` sets each field through ``object.__setattr__`` (its
+    ``__setattr__`` refuses), three times the cost of this one; an extraction of the gazette corpus
+    builds ~160,000 of them. Everything else is the dataclass's: the same parameters and defaults
+    (tests/test_models.py holds them equal), fields that cannot be set, equality and hashing.
+    """
+    cls = dataclass(frozen=True)(cls)
+    names = [f.name for f in fields(cls)]
+    if any(f.default_factory is not MISSING or not f.init for f in fields(cls)) or hasattr(cls, "__post_init__") \
+            or "__slots__" in cls.__dict__:
+        return cls  # (none here has them: the dataclass's own __init__ would then be needed; slots have no dict)
+    defaults = {f"_default_{f.name}": f.default for f in fields(cls) if f.default is not MISSING}
+    parameters = ", ".join(name + (f"=_default_{name}" if f"_default_{name}" in defaults else "") for name in names)
+    body = "".join(f"    state[{name!r}] = {name}\n" for name in names)
+    namespace = dict(defaults)
+    exec(f"def __init__(self, {parameters}):\n    state = self.__dict__\n{body}", namespace)
+    namespace["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = namespace["__init__"]
+    return cls
 
 
 class OffsetMap(Sequence[int]):
@@ -90,7 +113,7 @@ class OffsetMap(Sequence[int]):
         return f"OffsetMap({list(self._starts)!r}, {list(self._shifts)!r}, {self._length})"
 
 
-@dataclass(frozen=True)
+@_frozen
 class SourceText:
     """A decoded document and the view of it that the patterns read.
 
@@ -117,7 +140,7 @@ class SourceText:
         return self.offsets.first_at(index)
 
 
-@dataclass(frozen=True)
+@_frozen
 class Reference:
     """One mention of an instrument, as written, before resolution.
 
@@ -139,7 +162,7 @@ class Reference:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@_frozen
 class Instrument:
     """A canonical legal instrument: one node of the graph, however it was written."""
 
@@ -160,7 +183,7 @@ class Instrument:
 PINPOINT_PARTS = ("point", "clause", "article", "section", "chapter", "appendix")
 
 
-@dataclass(frozen=True)
+@_frozen
 class Pinpoint:
     """A part of an instrument a text names ("điểm d khoản 3 Điều 19"), values as printed.
 
@@ -200,14 +223,15 @@ class Pinpoint:
         """The part as Vietnamese writes it: "điểm d khoản 3 Điều 19"."""
         words = [("điểm", self.point), ("khoản", self.clause), ("Điều", self.article), ("Mục", self.section),
                  ("Chương", self.chapter), ("Phụ lục", self.appendix)]
-        return " ".join(f"{word} {value}" for word, value in words if value)
+        # (an appendix printed without a number, "Phụ lục ban hành kèm theo ...", has the value "")
+        return " ".join(f"{word} {value}".rstrip() for word, value in words if value is not None)
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "chapter": self.chapter, "section": self.section,
                 "article": self.article, "clause": self.clause, "point": self.point, "appendix": self.appendix}
 
 
-@dataclass(frozen=True)
+@_frozen
 class ProvisionChange:
     """One part of an instrument changed by a text: "2. Sửa đổi, bổ sung khoản 2 Điều 3 như sau:".
 
@@ -232,7 +256,7 @@ class ProvisionChange:
                 "changer": self.changer, "start": self.start, "end": self.end, "quote": self.quote}
 
 
-@dataclass(frozen=True)
+@_frozen
 class Citation:
     """A reference resolved to its instrument, placed in the section it stands in, with the parts
     of it the text names."""
@@ -243,7 +267,7 @@ class Citation:
     pinpoints: tuple[Pinpoint, ...] = ()
 
 
-@dataclass(frozen=True)
+@_frozen
 class Section:
     """A part of the citing document: a plan's item, a task, an article, a table row."""
 
@@ -261,7 +285,7 @@ class Section:
     via: str | None = None  # "báo cáo Ủy ban nhân dân tỉnh (qua Sở Nội vụ)": the channel
 
 
-@dataclass(frozen=True)
+@_frozen
 class Relation:
     """A typed edge, with the offsets of the words that state it.
 
@@ -281,7 +305,7 @@ class Relation:
     object_provisions: tuple[Pinpoint, ...] = ()  # the parts of the object it names, if any
 
 
-@dataclass(frozen=True)
+@_frozen
 class DateOfForce:
     """A date the text states for an instrument's force, and the characters that state it.
 
@@ -297,7 +321,7 @@ class DateOfForce:
     quote: str
 
 
-@dataclass(frozen=True)
+@_frozen
 class Document:
     """The citing document's own identity and the context its references resolve in."""
 
@@ -306,7 +330,7 @@ class Document:
     locality: str | None = None  # "tỉnh Kon Tum", "thành phố Hà Nội": resolves "Tỉnh ủy", "UBND tỉnh"
 
 
-@dataclass(frozen=True)
+@_frozen
 class Extraction:
     """Everything ``kg extract`` learns from one document."""
 

@@ -74,8 +74,13 @@ def _patterns() -> dict[str, re.Pattern]:
     for part in PINPOINT_PARTS:
         words, value = _words(data["parts"][part]["words"]), data["parts"][part]["value"]
         one = rf"(?:{value})(?!\w)"
-        tokens.append((part, rf"(?:(?:{data['plural']})\s+)?(?:(?i:{data['range_opening']})\s+)?{words}\s+{one}"
-                             rf"(?:{data['range']}(?:{words}\s+)?{one}|(?:{data['list']}){one})*"))
+        body = (rf"(?:(?:{data['plural']})\s+)?(?:(?i:{data['range_opening']})\s+)?{words}\s+{one}"
+                rf"(?:{data['range']}(?:{words}\s+)?{one}|(?:{data['list']}){one})*")
+        unnumbered = data["parts"][part].get("unnumbered")
+        if unnumbered:  # "Phụ lục ban hành kèm theo Thông tư số ...": the one appendix, no number
+            # (the list of parts is read again cut from its connector: there it ends the words)
+            body = rf"(?:{body}|{words}(?=\s+{unnumbered}|\s*$))"
+        tokens.append((part, body))
     # named, to tell the parts apart; plain inside the longer patterns, which repeat it
     token = r"(?<!\w)(?:" + "|".join(f"(?P<{part}>{body})" for part, body in tokens) + ")"
     plain = r"(?<!\w)(?:" + "|".join(body for _, body in tokens) + ")"
@@ -119,6 +124,8 @@ def _values(part: str, words: str) -> list[str]:
     patterns = _patterns()
     rest = patterns["keyword"][part].sub(" ", words, count=1)
     found = [m.group() for m in patterns["value"][part].finditer(rest)]
+    if not found and "unnumbered" in _data()["parts"][part]:
+        return [""]
     if part == "point":
         found = [value.lower() for value in found]
     if len(found) == 2 and patterns["range"].search(rest):

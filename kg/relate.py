@@ -69,6 +69,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     walk = _Walk()
     consolidating = document.instrument.doc_type in context.cues.consolidating
     given: list[Cue | None] = []  # the document's cue of each citation so far
+    changed: Citation | None = None  # the last instrument the document amends
     for index, citation in enumerate(context.ordered):
         ref = citation.reference
         doc_cue = _governing_cue(context, walk, index, offer)
@@ -96,7 +97,12 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
                 if checked is not None and checked != "cites":
                     offer(target, checked, base.iri, start, end, words)
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+        elif doc_cue is not None and doc_cue.passive and predicate == doc_cue.predicate:
+            _offer_part_history(offer, text, doc_cue, citation, changed, (predicate, start, end, words))
+            predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         offer(own, predicate, target, start, end, words)
+        if predicate == "amends":
+            changed = citation
         task = _task_of(citation.section, sections_by_id)
         if task is not None:
             offer(section_iri(own, task.id), predicate, target, start, end, words)
@@ -199,8 +205,9 @@ class _Strongest:
     def offer(self, subject: str, predicate: str, target: str, start: int, end: int, cue: str) -> None:
         if subject == target:
             return
-        self.first.setdefault((subject, target), {}).setdefault(
-            predicate, Relation(subject, predicate, target, start, end, cue))
+        offered = self.first.setdefault((subject, target), {})
+        if predicate not in offered:  # (a relation built only when it is the first of its kind)
+            offered[predicate] = Relation(subject, predicate, target, start, end, cue)
         self.order.setdefault((subject, target, predicate in KEPT_APART), len(self.order))
 
     def relations(self) -> tuple[Relation, ...]:
@@ -254,7 +261,7 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
     if doc_cue is None or doc_cue.predicate in (NAMED, "cites"):
         # (after an instrument in the clause, a verb is that instrument's: "Quyết định số 15/2019/QĐ-UBND ...
         # Sửa đổi, bổ sung một số điều của Quy chế ... ban hành kèm theo Quyết định số 21/2018/QĐ-UBND")
-        part = _part_changed(context, gap, ref.start) if first_in_clause else None
+        part = _part_changed(context, gap, ref.start) if first_in_clause or _opens_sentence(text, gap) else None
         doc_cue = _enumerated(context, gap_start, ref.start) or doc_cue if part is None else doc_cue
     after = _after_cue(context.trailing, context.trailing_starts, ref.end, ordered[index + 1].reference.start
                        if index + 1 < len(ordered) else len(text), context.clauses)
@@ -295,7 +302,10 @@ def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     prior = ordered[index - 1]
     linking = [c for c in gap if c.between and not c.after and _links(text, prior, c, ref.start)]
     if linking and ref.start - prior.reference.end <= cues.reach:
-        cue = min(linking, key=lambda c: cues.rank[c.predicate])
+        # the verb nearest the instrument takes it as its object: "Nghị quyết số 71/NQ-CP ... sửa đổi, bổ sung cập
+        # nhật Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW" amends the programme and
+        # implements the resolution
+        cue = linking[-1]
         if context.merged is not None and cue is context.merged.cue:
             prior = context.merged.base  # the merged instrument, not one its description names
         elif cue.passive and cue.predicate in ONLY_DOWNWARDS:
@@ -336,6 +346,19 @@ def _part_changed(context: _Context, gap: list[Cue], position: int) -> Cue | Non
     if _QUOTING.search(context.text, verb.end, position):
         return None
     return verb
+
+
+def _opens_sentence(text: str, gap: list[Cue]) -> bool:
+    """Whether the last verb of change in ``gap`` opens a sentence of its own: at the start of its line and
+    capitalised ("... Phụ lục ban hành kèm theo Thông tư số 53/2018/TT-NHNN\nThay thế Phụ lục ban hành kèm
+    theo Thông tư số 53/2018/TT-NHNN bằng ..."): an article's heading ends without a stop, and a page never
+    wraps a sentence before a capital letter."""
+    verbs = [c for c in gap if not c.after and not c.passive and c.predicate in ONLY_DOWNWARDS]
+    if not verbs:
+        return False
+    start = verbs[-1].start
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip(" \t*") and text[start].isupper()
 
 
 # Where the words after a verb turn into the words it puts in: "như sau:", a quotation
@@ -648,8 +671,20 @@ _LIST_LEAD_REACH = 1500
 
 
 def _list_item(text: str, clause: int, position: int) -> bool:
-    """Whether a clause is one more item of the list before it: it starts with the citation."""
-    return not text[clause:position].strip(" \t\n-–+•*,;:và")
+    """Whether a clause is one more item of the list before it: it starts with the citation, or with the
+    parts of it the item names ("b) Điều 19, Điều 23 và Phụ lục ban hành kèm Thông tư số 69/2025/TT-NHNN")."""
+    words = text[clause:position]
+    if not words.strip(" \t\n-–+•*,;:và"):
+        return True
+    marker = _ITEM_MARKER.match(words)
+    return marker is not None and bool(_PARTS_ONLY.fullmatch(words, marker.end()))
+
+
+# An item's marker on its own line, and a run of parts named before their instrument
+_ITEM_MARKER = re.compile(r"[\s,;]*\n[ \t*]*(?:\d{1,2}|[a-zđ])[.)][ \t*]*")
+_PARTS_ONLY = re.compile(r"(?:(?:[Đđ]iểm|[Kk]hoản|Điều|Chương|Mục|Phụ\s+lục|Mẫu(?:\s+số)?)(?:\s+[\w.]{1,6})?"
+                         r"\s*(?:,|và|hoặc)?\s*)+(?:của\s+|tại\s+|thuộc\s+|(?:được\s+)?ban\s+hành\s+kèm(?:\s+theo)?\s+|"
+                         r"kèm\s+theo\s+)?")
 
 
 # An instrument can amend, replace, repeal, guide, rest on or cite only what was issued before it: a relation
@@ -779,6 +814,24 @@ def _offer_between(offer, text: str, prior: Citation, citation: Citation, cue: C
     start = min(prior.reference.start, citation.reference.start)
     end = max(prior.reference.end, citation.reference.end)
     offer(subject.instrument.iri, predicate, target.instrument.iri, start, end, text[cue.start:cue.end])
+
+
+def _offer_part_history(offer, text: str, cue: Cue, citation: Citation, changed: Citation | None, stated) -> None:
+    """A passive with no instrument before it is no act of the document. "Sửa đổi, bổ sung điểm b khoản 2 Điều 18
+    (đã được sửa đổi, bổ sung bởi Điều 21 Thông tư số 69/2025/TT-NHNN)": what it changed is a part of the instrument
+    the document amends (``changed``, the last one so far), and the act is the named instrument's."""
+    predicate, start, end, words = stated
+    if changed is None or not _PART_HISTORY.search(text, max(0, cue.start - 200), cue.start):
+        return
+    checked = _checked(predicate, citation.instrument, changed.instrument)
+    if checked is not None and checked != "cites":
+        offer(citation.instrument.iri, checked, changed.instrument.iri, start, end, words)
+
+
+# An amending item's part and, in parentheses, what changed it before: "Điều 7. Sửa đổi, bổ sung điểm b khoản 2
+# Điều 18 (đã được sửa đổi, bổ sung bởi ..." (the passive cue follows the parenthesis)
+_PART_HISTORY = re.compile(r"(?:^|\n)[ \t*]*(?:Điều\s+\d+\w*\.|\d+\.|[a-zđ]\))?[ \t*]*(?:Sửa\s+đổi|Bổ\s+sung|Bãi\s+bỏ|"
+                           r"Thay\s+thế)[^()\n;:]*\(\s*\Z", re.IGNORECASE)
 
 
 # A consolidated text's footnote on the part it marks: "Khoản này được bãi bỏ theo quy định tại ...", "Mẫu này

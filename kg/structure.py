@@ -23,7 +23,6 @@ agency, partners, deadline and the body it reports to, read by ``kg.duties``.
 from __future__ import annotations
 
 import bisect
-import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -38,7 +37,7 @@ __all__ = ["parse_sections", "read_deadline"]
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _PIPE_LINE = re.compile(r"[ \t]*\|[ \t]*")
-_PIPE_LINES = re.compile(r"\n(?=[ \t]*\|[ \t]*$)", re.MULTILINE)
+_PIPE_LINES = re.compile(r"\n(?=[ \t]*\|[ \t]*$)(?P<rest>[^\n]*+)", re.MULTILINE)  # a line of "|": see _candidate_lines
 _HEADING = re.compile(r"\n[ \t]*(?:PHỤ LỤC|Phụ lục)")
 _QUOTES = "“\"'‘«"
 _TITLE_END = re.compile(r"[.:;](?:\s|$)|\n[ \t]*\n")
@@ -68,6 +67,7 @@ class _Rules:
     task_types: frozenset[str]
     marker_lines: re.Pattern   # lines that may open a section or close them all: the only lines read
     closer: re.Pattern         # a closer's words, where a line's words begin
+    closer_initials: str | None  # the letters a closer begins with (None: it cannot tell)
     columns: tuple[tuple[str, tuple[str, ...]], ...]
 
 
@@ -93,6 +93,7 @@ def _rules() -> _Rules:
         marker_lines=_line_starts("|".join([_line_body(m["pattern"]) for m in data["markers"]]
                                            + [_line_body(c) for c in data["closers"]])),
         closer=re.compile("|".join(_line_body(c) for c in data["closers"]), re.MULTILINE),
+        closer_initials=_initials(data["closers"]),
         columns=tuple((name, tuple(fold(w) for w in words)) for name, words in data["table"]["columns"].items()),
     )
 
@@ -100,6 +101,18 @@ def _rules() -> _Rules:
 def _line_body(pattern: str) -> str:
     """A line-start pattern without its anchor and group names, to join into one lookahead."""
     return unnamed_groups(_unanchored(pattern))
+
+
+def _initials(patterns: list[str]) -> str | None:
+    """The letters that begin the patterns, each a literal letter not made optional; None otherwise.
+
+    >>> _initials(["^Nơi nhận\\s*:", "^Trên đây là"]), _initials(["^N?ơi"]), _initials(["^(?:A|B)"])
+    ('NT', None, None)
+    """
+    bodies = [_unanchored(p) for p in patterns]
+    if not all(body[:1].isalpha() and body[1:2] not in ("*", "?", "{") for body in bodies):
+        return None
+    return "".join(sorted({body[0] for body in bodies}))
 
 
 def _unanchored(pattern: str) -> str:
@@ -149,22 +162,23 @@ def _line_starts(body: str) -> re.Pattern:
     """Lines whose text (after spaces) matches ``body``: led by a literal newline, so re scans fast.
 
     The spaces are taken all at once (``*+``): a line's text starts after all of them, and giving
-    them back one by one to retry ``body`` at each space was a third of the scan.
+    them back one by one to retry ``body`` at each space was a third of the scan. The rest of the
+    line is its group ``rest`` (``_candidate_lines``).
     """
-    return re.compile(r"\n[ \t]*+(?=" + body + ")", re.MULTILINE)
+    return re.compile(r"\n[ \t]*+(?=" + body + r")(?P<rest>[^\n]*+)", re.MULTILINE)
 
 
 def _candidate_lines(text: str, pattern: re.Pattern):
-    """(start, where the pattern ends, end) of the lines a pattern finds at their start: one regex
-    scan of the text, rather than a Python loop over a gazette's hundred thousand lines."""
+    """(start, where the pattern's lead ends, end) of the lines a pattern finds at their start: one regex
+    scan of the text, rather than a Python loop over a gazette's hundred thousand lines. The pattern
+    takes the rest of the line as its group ``rest``, so the line's end is read from the match."""
     first = pattern.match("\n" + text[:400])  # the first line has no newline before it
-    matches = pattern.finditer(text)
     if first:
-        matches = itertools.chain([None], matches)
-    for match in matches:
-        start, position = (0, first.end() - 1) if match is None else (match.start() + 1, match.end())
-        end = text.find("\n", position)
-        yield start, position, (len(text) if end < 0 else end)
+        position = first.start("rest") - 1
+        end = text.find("\n", position)  # (the line may run past the 400 characters matched)
+        yield 0, position, (len(text) if end < 0 else end)
+    for match in pattern.finditer(text):
+        yield match.start() + 1, *match.span("rest")
 
 
 def _tables(text: str) -> list[list[tuple[int, int]]]:
@@ -198,7 +212,8 @@ def _markers(text, tables, paragraphs, rules) -> tuple[list[_Draft], list[int]]:
     for start, position, line_end in _candidate_lines(text, rules.marker_lines):
         # a closer's line is a candidate too: found here, as a scan of closer lines alone would
         # (not cut at the line's end, in a table or a paragraph), it costs no second scan
-        if rules.closer.match(text if start else text[:400], position):
+        if (rules.closer_initials is None or text[position:position + 1] in rules.closer_initials) \
+                and rules.closer.match(text if start else text[:400], position):  # (a few lines of 100,000)
             closers.append(position)
         if not _may_open(text, start, position, paragraphs, spans, table_starts):
             continue

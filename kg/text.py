@@ -136,16 +136,17 @@ def _blank_headings(text: str) -> str:
 
 def _clean_letters(text: str) -> tuple[str, OffsetMap | None]:
     """NFC, then the lookalikes replaced; in one scan when the text is NFC, as nearly all are."""
-    offsets, lookalike = None, False
-    for match in _suspects().finditer(text):
-        if match.group() not in _LOOKALIKES:  # a character that may not be NFC: compose the text
-            # Composing by clusters leaves an NFC text as it is, and costs less than
-            # unicodedata.is_normalized, which on a decomposed text normalizes it whole to tell.
-            composed, offsets = _compose(text)
-            text, offsets, lookalike = composed, (None if composed == text else offsets), True
-            break
-        lookalike = True
-    return (_LOOKALIKE.sub(lambda m: _LOOKALIKES[m.group()], text) if lookalike else text), offsets
+    found = set(_suspects().findall(text))
+    if found - _LOOKALIKES.keys():  # a character that may not be NFC: compose the text
+        # Composing by clusters leaves an NFC text as it is, and costs less than
+        # unicodedata.is_normalized, which on a decomposed text normalizes it whole to tell.
+        composed, offsets = _compose(text)
+        return _LOOKALIKE.sub(lambda m: _LOOKALIKES[m.group()], composed), (None if composed == text else offsets)
+    # each lookalike the text holds (a few: "–", "*", a tab) replaced by one str.replace: no call per
+    # character replaced, and none replaces another's replacement (none is a lookalike)
+    for lookalike in found:
+        text = text.replace(lookalike, _LOOKALIKES[lookalike])
+    return text, None
 
 
 def _blank_furniture(text: str) -> str:

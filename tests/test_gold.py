@@ -20,11 +20,13 @@ from kg.extract import extract_file
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
-#: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5 and 6
-#: added five and three held-out texts, scored before kg was changed for them: see SETTLING.md; the set's figures
-#: are over 30, and fell when the three of session 6 came in, which is what they are for; then kg learnt the forms
-#: they showed, tests/test_heldout_forms.py.)
-FLOORS = {"macro-F1": 0.996, "fields": 0.994, "relations": 0.989, "tasks": 1.000, "leads": 0.980, "deadlines": 0.983}
+#: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6 and 7
+#: added five, three and eight held-out texts, scored before kg was changed for them: see SETTLING.md; the set's
+#: figures are over 38, and fell when each batch came in, which is what they are for; then kg learnt the forms they
+#: showed, tests/test_heldout_forms.py and tests/test_heldout_forms_session7.py. Left, so the floors stand below
+#: where they were: the misprint "Chỉ thị số 27/CTTg" (165) read as printed; "Chỉ thị so 41-CT/TW" (982) not read;
+#: five agencies each heading a dash of one item (982 V.2) and a lead after a purpose clause (010 II.5) not read.)
+FLOORS = {"macro-F1": 0.994, "fields": 0.995, "relations": 0.987, "tasks": 0.986, "leads": 0.941, "deadlines": 0.984}
 
 
 def _scorer():
@@ -59,7 +61,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 30
+    assert figures["files"] == 38
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

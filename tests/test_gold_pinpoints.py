@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 77  # every settled file was read for pinpoints
+    assert result["gold"] >= 96  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -25,5 +25,8 @@ def test_pinpoints_on_the_gold_set():
 
 #: 60/60 on the 22 texts of session 4; the five held-out texts of session 5 brought two misses
 #: ("điểm 1 Mục III Quyết định số 213/QĐ-TTg": a point numbered, not lettered; "điểm b khoản 2 Điều 24
-#: hoặc quy định tại khoản 6 Điều 24 của Luật ...") and one extra: 75/77 right, 76 given.
-FLOOR = {"recall": 0.974, "precision": 0.986}
+#: hoặc quy định tại khoản 6 Điều 24 của Luật ...") and one extra: 75/77 right, 76 given. The four of session 7
+#: brought five, one missed until clauses numbered "6.2" were read ("điểm c khoản 6.2 Nghị quyết số 142/2024/QH15"):
+#: 81/83 right, 82 given. The second batch of session 7 brought 13, 5 of them read once an appendix printed without
+#: a number was ("Thay thế Phụ lục ban hành kèm theo Thông tư số 53/2018/TT-NHNN"): 94/96 right, 95 given.
+FLOOR = {"recall": 0.979, "precision": 0.989}

@@ -42,3 +42,34 @@ def test_the_json_shape_names_each_reference_and_what_each_task_cites():
     [task] = [s for s in data["sections"] if s["id"] == "II.5"]
     assert task["kind"] == "task"
     assert [iri.split("/")[6] for iri in task["cites"]] == ["1847-qd-ttg", "319-qd-bnv", "15-2019-qd-ubnd", "21-2018-qd-ubnd"]
+
+
+def test_every_model_is_built_as_its_dataclass_would_build_it():
+    # kg.models gives its frozen dataclasses a quicker __init__ (kg.models._frozen): the same
+    # parameters, in the same order, with the same defaults, as dataclass(frozen=True) makes;
+    # the same instance, by position or by name; and fields that still cannot be set
+    import dataclasses
+    import inspect
+
+    import pytest
+
+    import kg.models as models
+
+    classes = [c for c in vars(models).values() if isinstance(c, type) and dataclasses.is_dataclass(c)]
+    assert {c.__name__ for c in classes} >= {"Reference", "Citation", "Section", "Pinpoint", "Relation"}
+    for cls in classes:
+        plain = dataclasses.dataclass(frozen=True)(type(cls.__name__, (), {
+            "__annotations__": {f.name: f.type for f in dataclasses.fields(cls)},
+            **{f.name: f.default for f in dataclasses.fields(cls) if f.default is not dataclasses.MISSING}}))
+        assert [(p.name, p.kind, p.default) for p in inspect.signature(cls.__init__).parameters.values()] == \
+               [(p.name, p.kind, p.default) for p in inspect.signature(plain.__init__).parameters.values()], cls
+        values = [f"value {k}" for k in range(len(dataclasses.fields(cls)))]
+        by_position = cls(*values)
+        by_name = cls(**{f.name: v for f, v in zip(dataclasses.fields(cls), values)})
+        assert by_position == by_name and dataclasses.astuple(by_position) == tuple(values)
+        assert dataclasses.replace(by_position, **{dataclasses.fields(cls)[0].name: "other"}) != by_position
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(by_position, dataclasses.fields(cls)[0].name, "other")
+    # and the extraction they carry reads as before
+    citation = extract_file(FOUNDING).citations[0]
+    assert citation == dataclasses.replace(citation) and hash(citation) == hash(dataclasses.replace(citation))

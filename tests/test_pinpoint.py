@@ -18,7 +18,7 @@ KEYS = ("chapter", "section", "article", "clause", "point", "appendix")
 
 
 def _values(pinpoints) -> list[dict]:
-    return [{k: getattr(p, k) for k in KEYS if getattr(p, k)} for p in pinpoints]
+    return [{k: getattr(p, k) for k in KEYS if getattr(p, k) is not None} for p in pinpoints]
 
 
 @pytest.mark.parametrize("example", DATA["examples"], ids=lambda e: e["text"].strip())

@@ -193,3 +193,12 @@ def test_a_text_without_any_character_that_may_break_nfc_is_nfc():
         every.update(unicodedata.normalize("NFD", char)[1:])
     assert {c for c in every if ord(c) < _NFC_BOUND} <= _may_break_nfc()
     assert not every & _LOOKALIKES.keys()  # a lookalike is replaced, never composed
+
+
+def test_lookalikes_replaced_one_after_another_read_as_replaced_at_once():
+    # kg.text replaces each lookalike a text holds by its own str.replace: that is one pass over
+    # the text only while no replacement is itself a lookalike (a later pass would change it again)
+    from kg.text import _LOOKALIKES
+    assert not set(_LOOKALIKES.values()) & _LOOKALIKES.keys()
+    text = "Quyết định số 324–QÐ/TU\u00a0ngày\t01/02/2023 *của* Tỉnh\u200bủy"
+    assert prepare_text(text).normalized == "Quyết định số 324-QĐ/TU ngày 01/02/2023  của  Tỉnh ủy"
