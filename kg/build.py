@@ -532,8 +532,9 @@ def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = 
     at the price of reading the store's quads again at every build (left out by default: at the
     bundled corpus's size a question's time is the process's start, and a one-file rebuild would pay
     the whole table again). ``store=False`` leaves the store (``oxigraph/``, whose bulk load costs about
-    1.5x the extraction's CPU) to the first reading command that opens it: for a graph.nq pushed to a
-    server (``kg push``) or loaded elsewhere; ``reading_table`` loads it anyway.
+    1.5x the extraction's CPU) to the reading commands (``kg.store.open_store`` parses graph.nq, or
+    loads the store first for a large one): for a graph.nq pushed to a server (``kg push``) or loaded
+    elsewhere; ``reading_table`` loads it anyway.
 
     Each file's graph is made where the file is extracted, in a worker, and cached beside its
     extraction; the build then joins the cached blocks in the order of the files, between the

@@ -115,7 +115,8 @@ def _is_dir(path: str) -> bool:
               help="Also write reading.sqlite: lineage and who-cites without store lookups (for national corpora).")
 @click.option("--no-store", is_flag=True,
               help="Do not load the store oxigraph/ (about 1.5x the extraction's time): for a graph.nq pushed to a "
-                   "server (kg push) or read elsewhere; the first reading command loads it.")
+                   "server (kg push) or read elsewhere. Reading commands then parse graph.nq, or load the store "
+                   "first for a large one.")
 def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, follow_links, list_unnumbered, ttl,
           reading_table, no_store):
     """Extract every text under PATHS and write the corpus graph (N-Quads, and Turtle with --ttl).
