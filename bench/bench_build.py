@@ -49,14 +49,14 @@ def peak_rss() -> int:
     return 0
 
 
-def child(source: str, output: str, workers: int, profile: bool = False) -> dict:
+def child(source: str, output: str, workers: int, profile: bool = False, store: bool = True) -> dict:
     from kg.build import build
 
     profiler = cProfile.Profile() if profile else None
     started = time.perf_counter()
     if profiler:
         profiler.enable()
-    report = build([source], output, workers=workers)
+    report = build([source], output, workers=workers, store=store)
     if profiler:
         profiler.disable()
     result = {"seconds": time.perf_counter() - started, "files": report.files_read, "cached": report.cached,
@@ -110,10 +110,13 @@ def _snapshot(work: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(code)}
 
 
-def _spawn(source: Path, output: Path, workers: int, profile: bool = False, env: dict | None = None) -> dict:
+def _spawn(source: Path, output: Path, workers: int, profile: bool = False, env: dict | None = None,
+           store: bool = True) -> dict:
     command = [sys.executable, str(Path(__file__).resolve()), "--child", str(source), str(output), str(workers)]
     if profile:
         command.append("--profile")
+    if not store:
+        command.append("--no-store")
     before = _children_cpu()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                                cwd=output.parent)
@@ -215,11 +218,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--child", nargs=3, metavar=("SOURCE", "OUTPUT", "WORKERS"), help=argparse.SUPPRESS)
     parser.add_argument("--profile", action="store_true", help="with --child: cProfile the build")
+    parser.add_argument("--no-store", action="store_true", help="with --child: build without the store (kg build --no-store)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     if args.child:
         source, output, workers = args.child
-        print(json.dumps(child(source, output, int(workers), args.profile)))
+        print(json.dumps(child(source, output, int(workers), args.profile, store=not args.no_store)))
         return 0
     result = run(args.repeat, profile_missed=args.profile)
     for row in result["rows"]:

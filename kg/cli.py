@@ -113,8 +113,12 @@ def _is_dir(path: str) -> bool:
 @click.option("--ttl", is_flag=True, help="Also write graph.ttl (Turtle, for people; kg validate reads graph.nq).")
 @click.option("--reading-table", is_flag=True,
               help="Also write reading.sqlite: lineage and who-cites without store lookups (for national corpora).")
+@click.option("--no-store", is_flag=True,
+              help="Do not load the store oxigraph/ (about 1.5x the extraction's time): for a graph.nq pushed to a "
+                   "server (kg push) or read elsewhere. Reading commands then parse graph.nq, or load the store "
+                   "first for a large one.")
 def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, follow_links, list_unnumbered, ttl,
-          reading_table):
+          reading_table, no_store):
     """Extract every text under PATHS and write the corpus graph (N-Quads, and Turtle with --ttl).
 
     Each source file's statements go in a named graph of their own, with the offsets and words
@@ -128,7 +132,7 @@ def build(paths, output, workers, profile, max_file_mb, max_file_memory_mb, foll
 
     report = run_build(paths, output, workers=workers, profile=profile, max_file_bytes=int(max_file_mb * 2**20),
                        max_file_memory=max_file_memory_mb * 2**20, follow_links=follow_links, turtle=ttl,
-                       reading_table=reading_table)
+                       reading_table=reading_table, store=not no_store)
     click.echo(report.summary())
     if list_unnumbered:
         for label in report.unnumbered:

@@ -81,6 +81,22 @@ def test_two_workers_write_the_same_graph_as_one(small_corpus, tmp_path):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 
+def test_a_build_without_the_store_writes_the_same_graph_and_the_first_reader_loads_it(small_corpus, tmp_path):
+    from kg.query import run_named
+    from kg.store import DiskStore, ready_store_is_fresh
+
+    build([small_corpus], tmp_path / "with")
+    result = CliRunner().invoke(main, ["build", str(small_corpus), "-o", str(tmp_path / "without"), "--no-store"])
+    assert result.exit_code == 0, result.output
+    without = tmp_path / "without"
+    assert (without / "graph.nq").read_bytes() == (tmp_path / "with" / "graph.nq").read_bytes()
+    assert not ready_store_is_fresh(without) and not (without / "oxigraph").exists()
+    asked = {"number": "15/2019/QĐ-UBND"}
+    rows = run_named(DiskStore(without), "who-cites", asked).rows
+    assert rows and rows == run_named(DiskStore(tmp_path / "with"), "who-cites", asked).rows
+    assert ready_store_is_fresh(without)
+
+
 @pytest.mark.slow  # builds, kills and builds again
 def test_a_build_killed_half_way_leaves_the_previous_build_and_the_next_run_completes(small_corpus, tmp_path,
                                                                                      corpus_build):

@@ -1,6 +1,8 @@
 """Extractions -> quads: one node per instrument, a named graph per source file, evidence on every edge."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
 
@@ -10,6 +12,8 @@ from kg.rdf import (INSTRUMENTS_GRAPH, canonical_iris, dataset, is_party, source
 from kg.iri import instrument_iri, section_iri
 from kg.store import MemoryStore
 from kg.validate import validate
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PLAN = Instrument(instrument_iri("Kế hoạch", "322/KH-UBND", 2023, "tỉnh Kon Tum"), "Kế hoạch", "322/KH-UBND",
                   date="2023-02-08", year=2023, issuer="Ủy ban nhân dân tỉnh Kon Tum")
@@ -197,3 +201,24 @@ def test_items_d_and_dd_of_one_article_stay_two_sections():
     rows = store.query(f"""SELECT ?id ?target WHERE {{ ?s <{KG}sectionId> ?id ; <{KG}basedOn> ?target }}
                            ORDER BY ?id""").records()
     assert rows == [{"id": "Điều 5.d", "target": first.iri}, {"id": "Điều 5.đ", "target": second.iri}]
+
+
+def test_a_literal_is_written_as_pyoxigraph_writes_it_whatever_it_holds():
+    """A file's graph is written as N-Quads text (kg.rdf.terms), not serialized by pyoxigraph: every
+    character a literal can hold, and a quote of the corpus, come out as pyoxigraph writes them."""
+    from kg.rdf.terms import nq_line, nq_string
+
+    graph = ox.NamedNode("https://w3id.org/kg-vn/id/source/a.txt")
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    quote = (ROOT / "corpus" / "322-KH-UBND-2023-kon-tum.txt").read_text(encoding="utf-8")[:3000]
+    for value in [every[start:start + 4096] for start in range(0, len(every), 4096)] + [quote, ""]:
+        written = ox.serialize([ox.Quad(graph, graph, ox.Literal(value), graph)], format=ox.RdfFormat.N_QUADS)
+        assert nq_line(f"<{graph.value}>", f"<{graph.value}>", nq_string(value), f"<{graph.value}>") == written.decode()
+
+
+def test_an_invalid_iri_in_a_files_graph_is_refused_as_pyoxigraph_refuses_it():
+    from kg.rdf.terms import nq_iri
+
+    assert nq_iri("https://w3id.org/kg-vn/id/luat/5-2020-qh14/2020") == "<https://w3id.org/kg-vn/id/luat/5-2020-qh14/2020>"
+    with pytest.raises(ValueError):
+        nq_iri("https://w3id.org/kg-vn/id/a b")

@@ -42,10 +42,10 @@ from ..models import Extraction
 from .instruments import (InstrumentTally, canonical_iris, corpus_dating, instrument_quads, is_party,
                           is_shared_edge, mentioned_iris, mentions)
 from .ontology_graph import ontology_file, ontology_quads, type_concepts
-from .sources import PROFILES, check_profile, source_quads
+from .sources import PROFILES, check_profile, source_nquads, source_quads
 from .terms import PREDICATES
 
-__all__ = ["dataset", "PREDICATES", "PROFILES", "source_quads", "mentions", "mentioned_iris", "instrument_quads",
+__all__ = ["dataset", "PREDICATES", "PROFILES", "source_quads", "source_nquads", "mentions", "mentioned_iris", "instrument_quads",
            "InstrumentTally", "check_profile", "canonical_iris", "corpus_dating", "is_party", "is_shared_edge", "source_graph_iri",
            "agency_iri", "type_iri", "ontology_file", "ontology_quads", "type_concepts", "INSTRUMENTS_GRAPH",
            "ONTOLOGY_GRAPH"]

@@ -14,14 +14,14 @@ from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from ..iri import INSTRUMENTS_GRAPH
+from ..iri import INSTRUMENTS_GRAPH, agency_iri
 from ..models import Extraction, Instrument
 from ..namespaces import ID, SKOS, XSD
-from .terms import (ISO_DATE, PREDICATES, RDF_TYPE, RDFS_LABEL, XSD_DATE, agency_node, eli_term, integer, kg_term,
-                    string, type_node)
+from .terms import (ISO_DATE, NQ_TYPE, PREDICATES, RDF_TYPE, RDFS_LABEL, XSD_DATE, agency_node, eli_term, integer,
+                    kg_term, nq_iri, nq_kg, nq_line, nq_string, string, type_node)
 
 __all__ = ["RANKED", "is_party", "canonical_iris", "mentions", "mentioned_iris", "InstrumentTally", "instrument_quads",
-           "is_shared_edge", "agency_quads"]
+           "is_shared_edge", "agency_quads", "agency_lines"]
 
 #: How many of the most cited instruments the build ranks (``kg:citationRank``).
 RANKED = 1000
@@ -163,6 +163,16 @@ def agency_quads(name: str, graph: NamedNode) -> Iterable[Quad]:
     node = agency_node(name)
     yield Quad(node, RDF_TYPE, kg_term("Agency"), graph)
     yield Quad(node, NamedNode(SKOS + "prefLabel"), Literal(name, language="vi"), graph)
+
+
+def agency_lines(name: str, graph: str) -> tuple[str, str]:
+    """``agency_quads`` as N-Quads lines (``graph`` in N-Quads: ``<iri>``), as a file's graph is written."""
+    node = nq_iri(agency_iri(name))
+    return (nq_line(node, NQ_TYPE, nq_kg("Agency"), graph),
+            nq_line(node, _NQ_PREF_LABEL, f"{nq_string(name)}@vi", graph))
+
+
+_NQ_PREF_LABEL = nq_iri(SKOS + "prefLabel")
 
 
 _ROW = ("iri", "doc_type", "number", "title", "date", "year", "issuer")

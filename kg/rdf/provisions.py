@@ -11,15 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from pyoxigraph import Literal, NamedNode, Quad
 
 from ..iri import provision_iri
 from ..models import Extraction, Pinpoint
-from ..namespaces import RDFS
 from ..relations import CHANGE_RELATIONS
-from .terms import PREDICATES, RDF_TYPE, eli_term, kg_term, statement_head, string
+from .terms import NQ_LABEL, NQ_TYPE, PREDICATES, nq_eli, nq_iri, nq_kg, nq_line, nq_statement_head, nq_string
 
-__all__ = ["CHANGE_RELATIONS", "LONGEST_RANGE", "provision_ids", "provision_quads"]
+__all__ = ["CHANGE_RELATIONS", "LONGEST_RANGE", "provision_ids", "provision_lines"]
 
 #: How many articles "từ Điều 5 đến Điều 9" may stand for before it is kept as one node.
 LONGEST_RANGE = 60
@@ -40,43 +38,44 @@ def provision_ids(pinpoint: Pinpoint) -> list[str]:
     return [found] if found else []
 
 
-def _provision_node(instrument: str, provision_id: str, graph: NamedNode) -> Iterable[Quad]:
+def _provision_node(instrument: str, provision_id: str, graph: str) -> Iterable[str]:
     """The provision, and each larger one it is part of ("Điều 19.3.d" -> "Điều 19.3" -> "Điều 19")."""
     parts = provision_id.split(".")
     for depth in range(len(parts), 0, -1):
         current = ".".join(parts[:depth])
-        node = NamedNode(provision_iri(instrument, current))
-        yield Quad(node, RDF_TYPE, eli_term("LegalResourceSubdivision"), graph)
-        yield Quad(node, RDF_TYPE, kg_term("Provision"), graph)
+        node, identifier = nq_iri(provision_iri(instrument, current)), nq_string(current)
+        yield nq_line(node, NQ_TYPE, nq_eli("LegalResourceSubdivision"), graph)
+        yield nq_line(node, NQ_TYPE, nq_kg("Provision"), graph)
         if depth > 1:
-            yield Quad(node, eli_term("is_part_of"), NamedNode(provision_iri(instrument, ".".join(parts[:depth - 1]))), graph)
+            yield nq_line(node, nq_eli("is_part_of"), nq_iri(provision_iri(instrument, ".".join(parts[:depth - 1]))),
+                          graph)
         # an article is part of its instrument by kg:provisionOf (a subproperty of eli:is_part_of): an
         # eli:is_part_of of its own would give the article of a document in the corpus a second parent
         # beside its chapter
-        yield Quad(node, kg_term("provisionOf"), NamedNode(instrument), graph)
-        yield Quad(node, kg_term("provisionId"), string(current), graph)
-        yield Quad(node, NamedNode(RDFS + "label"), string(current), graph)
+        yield nq_line(node, nq_kg("provisionOf"), nq_iri(instrument), graph)
+        yield nq_line(node, nq_kg("provisionId"), identifier, graph)
+        yield nq_line(node, NQ_LABEL, identifier, graph)
 
 
-def _provision_edge(graph: NamedNode, index: int, subject: str, predicate: str, obj: str, start: int, end: int,
-                    words: str, evidence: bool, extra: Iterable[tuple[str, Literal | NamedNode]] = ()) -> Iterable[Quad]:
+def _provision_edge(graph: str, index: int, subject: str, predicate: str, obj: str, start: int, end: int,
+                    words: str, evidence: bool, extra: Iterable[tuple[str, str]] = ()) -> Iterable[str]:
     """An edge to a provision, and (full profile) its evidence, as ``_assertion`` writes them but of a
     class of its own (kg:ProvisionStatement), so that what reads the evidence of relations between
     instruments and sections reads the same as before."""
-    edge = kg_term(predicate)
-    yield Quad(NamedNode(subject), edge, NamedNode(obj), graph)
+    edge, subject, obj = nq_kg(predicate), nq_iri(subject), nq_iri(obj)
+    yield nq_line(subject, edge, obj, graph)
     if not evidence:
         return
-    node = NamedNode(f"{graph.value}#p{index}")
-    yield from statement_head(node, "ProvisionStatement", NamedNode(subject), edge, NamedNode(obj), start, end, graph)
-    yield Quad(node, kg_term("quote"), string(words or "?"), graph)
-    yield Quad(node, kg_term("inSource"), graph, graph)
+    node = nq_iri(f"{graph[1:-1]}#p{index}")
+    yield from nq_statement_head(node, "ProvisionStatement", subject, edge, obj, start, end, graph)
+    yield nq_line(node, nq_kg("quote"), nq_string(words or "?"), graph)
+    yield nq_line(node, nq_kg("inSource"), graph, graph)
     for name, value in extra:
-        yield Quad(node, kg_term(name), value, graph)
+        yield nq_line(node, nq_kg(name), value, graph)
 
 
-def provision_quads(extraction: Extraction, same: dict[str, str], graph: NamedNode, document: str,
-                    owner: dict[str, str | None], iris: dict[str, str], evidence: bool) -> Iterable[Quad]:
+def provision_lines(extraction: Extraction, same: dict[str, str], graph: str, document: str,
+                    owner: dict[str, str | None], iris: dict[str, str], evidence: bool) -> Iterable[str]:
     """The provisions the file names and changes, the edges to them and the words that state them.
 
     A citation's provisions are cited by the section it stands in (or the section kept for it), with
@@ -105,7 +104,7 @@ def provision_quads(extraction: Extraction, same: dict[str, str], graph: NamedNo
                 index += 1
                 yield from _provision_edge(graph, index, holder(citation.section), "citesProvision", obj,
                                            pinpoint.start, citation.reference.end, pinpoint.quote, evidence,
-                                           [("asRelation", kg_term(PREDICATES[relation]))])
+                                           [("asRelation", nq_kg(PREDICATES[relation]))])
     for change in extraction.changes:
         target = same.get(change.target, change.target)
         if target == document:
@@ -117,6 +116,6 @@ def provision_quads(extraction: Extraction, same: dict[str, str], graph: NamedNo
             subject = same.get(change.changer, change.changer) if change.changer else holder(change.by)
             yield from _provision_edge(graph, index, subject, "changesProvision", obj,
                                        change.start, change.end, change.quote, evidence,
-                                       [("changeKind", string(change.kind)),
-                                        ("asRelation", kg_term(PREDICATES[CHANGE_RELATIONS[change.kind]]))])
+                                       [("changeKind", nq_string(change.kind)),
+                                        ("asRelation", nq_kg(PREDICATES[CHANGE_RELATIONS[change.kind]]))])
 

@@ -9,18 +9,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Quad, RdfFormat, parse
 
 from ..errors import GraphError
-from ..iri import section_iri, source_graph_iri
+from ..iri import agency_iri, section_iri, source_graph_iri
 from ..models import Citation, Document, Extraction, Relation, Section
-from ..namespaces import RDFS, XSD
-from .instruments import agency_quads, is_shared_edge
-from .provisions import provision_quads
-from .terms import (ISO_DATE, PREDICATES, RDF_TYPE, agency_node, eli_term, integer, kg_term, statement_head,
-                    string)
+from ..namespaces import XSD
+from .instruments import agency_lines, is_shared_edge
+from .provisions import provision_lines
+from .terms import (ISO_DATE, NQ_LABEL, NQ_TYPE, PREDICATES, nq_eli, nq_integer, nq_iri, nq_kg, nq_line, nq_statement_head,
+                    nq_string, nq_typed)
 
-__all__ = ["PROFILES", "check_profile", "source_quads", "dated_nquads", "FORCE_PROPERTIES"]
+__all__ = ["PROFILES", "check_profile", "source_quads", "source_nquads", "dated_nquads", "FORCE_PROPERTIES"]
 
 #: What a source file's graph holds. ``full``: every section with its offsets and, for every edge,
 #: the evidence (file, characters, words). ``citations``: the citation layer alone, for national-scale
@@ -33,12 +33,12 @@ PROFILES = ("full", "citations")
 _YEAR_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
-def _deadline(value: str) -> Literal:
+def _deadline(value: str) -> str:
     if ISO_DATE.match(value):
-        return Literal(value, datatype=NamedNode(XSD + "date"))
+        return nq_typed(value, XSD + "date")
     if _YEAR_MONTH.match(value):
-        return Literal(value, datatype=NamedNode(XSD + "gYearMonth"))
-    return string(value)  # a recurrence as written: "hằng năm", "định kỳ 6 tháng"
+        return nq_typed(value, XSD + "gYearMonth")
+    return nq_string(value)  # a recurrence as written: "hằng năm", "định kỳ 6 tháng"
 
 
 def _section_iris(sections: tuple[Section, ...], document: str) -> dict[str, str]:
@@ -46,47 +46,48 @@ def _section_iris(sections: tuple[Section, ...], document: str) -> dict[str, str
     return {section.id: section_iri(document, section.id) for section in sections}
 
 
-def _section(section: Section, document: str, graph: NamedNode, iris: dict[str, str]) -> Iterable[Quad]:
-    node = NamedNode(iris[section.id])
+def _section(section: Section, document: str, graph: str, iris: dict[str, str]) -> Iterable[str]:
+    node = nq_iri(iris[section.id])
     parent = iris.get(section.parent, document) if section.parent else document
-    yield Quad(node, RDF_TYPE, kg_term("Task" if section.kind == "task" else "Section"), graph)
-    yield Quad(node, eli_term("is_part_of"), NamedNode(parent), graph)
-    yield Quad(node, kg_term("inDocument"), NamedNode(document), graph)
-    yield Quad(node, kg_term("sectionId"), string(section.id), graph)
-    yield Quad(node, NamedNode(RDFS + "label"), string(section.id), graph)
-    yield Quad(node, kg_term("start"), integer(section.start), graph)
-    yield Quad(node, kg_term("end"), integer(section.end), graph)
+    identifier = nq_string(section.id)
+    yield nq_line(node, NQ_TYPE, nq_kg("Task" if section.kind == "task" else "Section"), graph)
+    yield nq_line(node, nq_eli("is_part_of"), nq_iri(parent), graph)
+    yield nq_line(node, nq_kg("inDocument"), nq_iri(document), graph)
+    yield nq_line(node, nq_kg("sectionId"), identifier, graph)
+    yield nq_line(node, NQ_LABEL, identifier, graph)
+    yield nq_line(node, nq_kg("start"), nq_integer(section.start), graph)
+    yield nq_line(node, nq_kg("end"), nq_integer(section.end), graph)
     if section.title:
-        yield Quad(node, kg_term("heading"), string(section.title), graph)
+        yield nq_line(node, nq_kg("heading"), nq_string(section.title), graph)
     agencies = [("leadAgency", section.lead), ("reportsTo", section.reports_to)]
     agencies += [("partnerAgency", partner) for partner in section.partners]
     for predicate, name in agencies:
         if name:
-            yield Quad(node, kg_term(predicate), agency_node(name), graph)
-            yield from agency_quads(name, graph)
+            yield nq_line(node, nq_kg(predicate), nq_iri(agency_iri(name)), graph)
+            yield from agency_lines(name, graph)
     if section.deadline:
-        yield Quad(node, kg_term("deadline"), _deadline(section.deadline), graph)
+        yield nq_line(node, nq_kg("deadline"), _deadline(section.deadline), graph)
 
 
-def _assertion(graph: NamedNode, index: int, subject: str, predicate: str, obj: str,
+def _assertion(graph: str, index: int, subject: str, predicate: str, obj: str,
                start: int, end: int, words: str, evidence: bool = True, cue: str = "",
-               edge_here: bool = True) -> Iterable[Quad]:
+               edge_here: bool = True) -> Iterable[str]:
     """The edge and the evidence for it: which file, which characters (``start``/``end``: the
     words that state it), those words exactly (``words`` is the text's ``[start:end]``), and the
     cue among them that types it. Without ``edge_here`` the edge itself is the instruments'
     graph's (``is_shared_edge``) and only its evidence is the file's."""
-    edge = kg_term(PREDICATES[predicate])
+    edge, subject, obj = nq_kg(PREDICATES[predicate]), nq_iri(subject), nq_iri(obj)
     if edge_here:
-        yield Quad(NamedNode(subject), edge, NamedNode(obj), graph)
+        yield nq_line(subject, edge, obj, graph)
     if not evidence:
         return
-    node = NamedNode(f"{graph.value}#e{index}")
-    yield from statement_head(node, "Assertion", NamedNode(subject), edge, NamedNode(obj), start, end, graph)
+    node = nq_iri(f"{graph[1:-1]}#e{index}")
+    yield from nq_statement_head(node, "Assertion", subject, edge, obj, start, end, graph)
     if words:
-        yield Quad(node, kg_term("quote"), string(words), graph)
+        yield nq_line(node, nq_kg("quote"), nq_string(words), graph)
     if cue and cue != words:
-        yield Quad(node, kg_term("cue"), string(cue), graph)
-    yield Quad(node, kg_term("inSource"), graph, graph)
+        yield nq_line(node, nq_kg("cue"), nq_string(cue), graph)
+    yield nq_line(node, nq_kg("inSource"), graph, graph)
 
 
 def _kept_sections(sections: tuple[Section, ...], profile: str) -> dict[str, str | None]:
@@ -115,9 +116,9 @@ def _kept_sections(sections: tuple[Section, ...], profile: str) -> dict[str, str
 
 
 def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str],
-            profile: str = "full") -> Iterable[Quad]:
+            profile: str = "full") -> Iterable[str]:
     """The file, its kept sections, its edges with their evidence, its dates of force, its provisions."""
-    graph = NamedNode(source_graph_iri(label))
+    graph = nq_iri(source_graph_iri(label))
     document = same.get(extraction.document.instrument.iri, extraction.document.instrument.iri)
     evidence = profile == "full"
     owner = _kept_sections(extraction.sections, profile)
@@ -128,24 +129,24 @@ def _source(label: str, sha256: str, extraction: Extraction, same: dict[str, str
     yield from _edges(graph, relations, extraction.citations, same, owner, iris, document, evidence)
     yield from _dates_of_force(extraction, same, graph, evidence)
     if evidence:  # provisions are the full profile's: the citations profile is the instrument layer alone
-        yield from provision_quads(extraction, same, graph, document, owner, iris, evidence)
+        yield from provision_lines(extraction, same, graph, document, owner, iris, evidence)
 
 
-def _file(graph: NamedNode, label: str, sha256: str, profile: str, document: str, own: Document) -> Iterable[Quad]:
+def _file(graph: str, label: str, sha256: str, profile: str, document: str, own: Document) -> Iterable[str]:
     """The source file (its path, hash and profile, the document it holds) and who signed it, where."""
-    yield Quad(graph, RDF_TYPE, kg_term("SourceFile"), graph)
-    yield Quad(graph, kg_term("path"), string(label), graph)
-    yield Quad(graph, kg_term("sha256"), string(sha256), graph)
-    yield Quad(graph, kg_term("profile"), string(profile), graph)
-    yield Quad(graph, kg_term("describes"), NamedNode(document), graph)
+    yield nq_line(graph, NQ_TYPE, nq_kg("SourceFile"), graph)
+    yield nq_line(graph, nq_kg("path"), nq_string(label), graph)
+    yield nq_line(graph, nq_kg("sha256"), nq_string(sha256), graph)
+    yield nq_line(graph, nq_kg("profile"), nq_string(profile), graph)
+    yield nq_line(graph, nq_kg("describes"), nq_iri(document), graph)
     if own.signer:
-        yield Quad(NamedNode(document), kg_term("signer"), string(own.signer), graph)
+        yield nq_line(nq_iri(document), nq_kg("signer"), nq_string(own.signer), graph)
     if own.locality:
-        yield Quad(NamedNode(document), kg_term("jurisdiction"), string(own.locality), graph)
+        yield nq_line(nq_iri(document), nq_kg("jurisdiction"), nq_string(own.locality), graph)
 
 
-def _sections(sections: tuple[Section, ...], owner: dict[str, str | None], document: str, graph: NamedNode,
-              iris: dict[str, str]) -> Iterable[Quad]:
+def _sections(sections: tuple[Section, ...], owner: dict[str, str | None], document: str, graph: str,
+              iris: dict[str, str]) -> Iterable[str]:
     """Each section the profile keeps, once: the same id twice is one node, described by its first
     (outermost) occurrence."""
     known = {section.id for section in sections}
@@ -176,8 +177,8 @@ def _placed_relations(relations: Iterable[Relation], same: dict[str, str], owner
     return placed
 
 
-def _edges(graph: NamedNode, relations: list[Relation], citations: Iterable[Citation], same: dict[str, str],
-           owner: dict[str, str | None], iris: dict[str, str], document: str, evidence: bool) -> Iterable[Quad]:
+def _edges(graph: str, relations: list[Relation], citations: Iterable[Citation], same: dict[str, str],
+           owner: dict[str, str | None], iris: dict[str, str], document: str, evidence: bool) -> Iterable[str]:
     """The typed relations, then a ``cites`` edge from each section to what a citation in it names,
     each with its evidence, numbered in that order (#e1, #e2...)."""
     index = 0
@@ -209,19 +210,19 @@ def _edges(graph: NamedNode, relations: list[Relation], citations: Iterable[Cita
 FORCE_PROPERTIES = {"in_force_from": "first_date_entry_in_force", "in_force_until": "date_no_longer_in_force"}
 
 
-def _dates_of_force(extraction: Extraction, same: dict[str, str], graph: NamedNode,
-                    evidence: bool) -> Iterable[Quad]:
+def _dates_of_force(extraction: Extraction, same: dict[str, str], graph: str,
+                    evidence: bool) -> Iterable[str]:
     """Each date of force the file states, as ELI has it, and (full profile) the words that state it."""
     for index, fact in enumerate(extraction.force, 1):
-        subject = NamedNode(same.get(fact.iri, fact.iri))
-        prop, value = eli_term(FORCE_PROPERTIES[fact.kind]), Literal(fact.date, datatype=NamedNode(XSD + "date"))
-        yield Quad(subject, prop, value, graph)
+        subject = nq_iri(same.get(fact.iri, fact.iri))
+        prop, value = nq_eli(FORCE_PROPERTIES[fact.kind]), nq_typed(fact.date, XSD + "date")
+        yield nq_line(subject, prop, value, graph)
         if not evidence:
             continue
-        node = NamedNode(f"{graph.value}#f{index}")
-        yield from statement_head(node, "DateStatement", subject, prop, value, fact.start, fact.end, graph)
-        yield Quad(node, kg_term("quote"), string(fact.quote), graph)
-        yield Quad(node, kg_term("inSource"), graph, graph)
+        node = nq_iri(f"{graph[1:-1]}#f{index}")
+        yield from nq_statement_head(node, "DateStatement", subject, prop, value, fact.start, fact.end, graph)
+        yield nq_line(node, nq_kg("quote"), nq_string(fact.quote), graph)
+        yield nq_line(node, nq_kg("inSource"), graph, graph)
 
 
 def check_profile(profile: str) -> str:
@@ -231,15 +232,22 @@ def check_profile(profile: str) -> str:
     return profile
 
 
-def source_quads(label: str, sha256: str, extraction: Extraction, same: dict[str, str],
-                 profile: str = "full") -> list[Quad]:
-    """The named graph of one source file, in a stable order and without repeats (``PROFILES``
-    says what ``profile`` keeps).
+def source_nquads(label: str, sha256: str, extraction: Extraction, same: dict[str, str],
+                  profile: str = "full") -> tuple[bytes, int]:
+    """The named graph of one source file as N-Quads (as pyoxigraph serializes them), in a stable
+    order and without repeats (``PROFILES`` says what ``profile`` keeps), and how many quads.
 
     ``same`` maps an undated instrument to its dated one (``canonical_iris``); only the IRIs the file
     mentions are read from it (``Mentions.undated``), so a build can pass just those.
     """
-    return list(dict.fromkeys(_source(label, sha256, extraction, same, check_profile(profile))))  # an agency named twice is one
+    lines = dict.fromkeys(_source(label, sha256, extraction, same, check_profile(profile)))  # an agency named twice is one
+    return "".join(lines).encode("utf-8"), len(lines)
+
+
+def source_quads(label: str, sha256: str, extraction: Extraction, same: dict[str, str],
+                 profile: str = "full") -> list[Quad]:
+    """``source_nquads`` as pyoxigraph quads."""
+    return list(parse(source_nquads(label, sha256, extraction, same, profile)[0], format=RdfFormat.N_QUADS))
 
 
 #: A literal of N-Quads, escapes included.
