@@ -275,7 +275,7 @@ _ODD_CASE = "\u0130\u0131\u017f\u1e9b"
 OWN_WINDOW = 2000
 #: A character no list of parts holds, nor the words between it and its instrument ("của", "ban
 #: hành kèm theo", "Nghị định này"): anything but a letter, a digit, a space and "," ("." and "-"
-#: only before a digit: "Phụ lục I.3", "Phụ lục 1-2").
+#: only before a digit: "Phụ lục I.3", "Phụ lục 1-2"; "." before a capital too: "Mục C.II.1.8").
 _BARRIER = re.compile(r"[^\w\s,]")
 
 
@@ -320,7 +320,9 @@ class _Starts:
         found = _BARRIER.search(behind)
         while found is not None:
             k = found.start()
-            if not (behind[k] in ".-" and k > 0 and behind[k - 1].isdecimal()):  # re's \d: a decimal digit
+            # (re's \d: a decimal digit; "Mục C.II.1.8": an outline's letters and numerals join by ".")
+            if not (behind[k] in ".-" and k > 0 and (behind[k - 1].isdecimal()
+                                                      or behind[k] == "." and behind[k - 1].isupper())):
                 start = end - k
                 break
             found = _BARRIER.search(behind, k + 1)
