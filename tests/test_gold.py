@@ -21,12 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6 and 7
-#: added five, three and eight held-out texts, scored before kg was changed for them: see SETTLING.md; the set's
-#: figures are over 38, and fell when each batch came in, which is what they are for; then kg learnt the forms they
+#: added five, three and twelve held-out texts, scored before kg was changed for them: see SETTLING.md; the set's
+#: figures are over 42, and fell when each batch came in, which is what they are for; then kg learnt the forms they
 #: showed, tests/test_heldout_forms.py and tests/test_heldout_forms_session7.py. Left, so the floors stand below
 #: where they were: the misprint "Chỉ thị số 27/CTTg" (165) read as printed; "Chỉ thị so 41-CT/TW" (982) not read;
-#: five agencies each heading a dash of one item (982 V.2) and a lead after a purpose clause (010 II.5) not read.)
-FLOORS = {"macro-F1": 0.994, "fields": 0.995, "relations": 0.987, "tasks": 0.986, "leads": 0.941, "deadlines": 0.984}
+#: five agencies each heading a dash of one item (982 V.2), a lead after a purpose clause (010 II.5) and three
+#: leads of 157 III not read; the last batch's deadlines (157 II.2, 556 VI.4) and fields, scored as they came.)
+FLOORS = {"macro-F1": 0.992, "fields": 0.993, "relations": 0.985, "tasks": 0.987, "leads": 0.933, "deadlines": 0.953}
 
 
 def _scorer():
@@ -61,7 +62,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 38
+    assert figures["files"] == 42
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 
