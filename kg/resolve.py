@@ -31,11 +31,19 @@ def title_key(title: str) -> str:
     """How titles compare: folded, without the words a title is cited with or without (grammar.json
     "title_optional_words": "... 37 luật liên quan đến quy hoạch" is "... 37 luật có liên quan đến quy hoạch").
 
+    A comma between a title's words is printed or left out ("Luật Thi đua, khen thưởng", "Luật Thi đua khen
+    thưởng"): titles compare without it.
+
     >>> title_key("Luật sửa đổi, bổ sung một số điều của 37 luật liên quan đến quy hoạch") == title_key(
     ...     "Luật sửa đổi, bổ sung một số điều của 37 Luật có liên quan đến quy hoạch")
     True
+    >>> title_key("Luật Thi đua, khen thưởng") == title_key("Luật Thi đua khen thưởng")
+    True
     """
-    return vocabulary().title_optional.sub("", fold(title))
+    return vocabulary().title_optional.sub("", _TITLE_COMMA.sub(" ", fold(title)))
+
+
+_TITLE_COMMA = re.compile(r"\s*,\s*")
 
 
 @dataclass(frozen=True)

@@ -99,3 +99,10 @@ def test_the_verb_nearest_an_instrument_says_what_the_one_before_does_to_it():
     relations = stated(CORPUS / "plans" / "597-kh-ubnd-tinh-dong-thap-2025-689f49d2.txt")
     assert ("71/NQ-CP", "implements", "57-NQ/TW") in relations
     assert ("71/NQ-CP", "amends", "57-NQ/TW") not in relations
+
+
+def test_a_title_printed_without_its_comma_is_the_same_law():
+    # "Luật Thi đua, khen thưởng;" and later "... quản lý tài chính của Luật Thi đua khen thưởng" (157, Cần Thơ)
+    result = extract_file(CORPUS / "plans" / "157-kh-ubnd-can-tho-2025-3a2db039.txt")
+    laws = [i for i, _ in result.instruments() if i.doc_type == "Luật" and "thi đua" in (i.title or "").lower()]
+    assert len(laws) == 1
