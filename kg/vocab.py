@@ -165,6 +165,9 @@ def _type_words(types: list[dict]) -> dict:
         for code in entry["codes"]:
             type_by_code[code] = entry["name"]
     forms = sorted({form for entry in types for form in entry["forms"]}, key=len, reverse=True)
+    # a type's words are sometimes each capitalised ("Căn cứ Nghị Quyết số 48/NQ-CP", "Bộ Luật Lao động"):
+    # found as the type, written as its form
+    capitalised = {" ".join(word[:1].upper() + word[1:] for word in form.split()) for form in forms}
     lower_forms = tuple(form[0].lower() + form[1:] for form in forms)
     lower = "|".join(spaced(form) for form in lower_forms)
     return dict(
@@ -176,7 +179,7 @@ def _type_words(types: list[dict]) -> dict:
         # Title-case type words anywhere; lowercase ones only where a number follows ("theo quyết định
         # số 12/QĐ-UBND"). Two literal-led patterns, not one alternation with lookarounds: re scans a
         # literal prefix ten times faster, so word boundaries are checked in find.py instead.
-        anchor=re.compile(phrase_tree(forms)),
+        anchor=re.compile(phrase_tree(sorted(set(forms) | capitalised, key=len, reverse=True))),
         # "số" before a number ("số 12", "số: 12", "số : 12"), or a number with its year and code written
         # straight after a lowercase type word ("theo nghị định 127/2007/NĐ-CP"): the latter found from
         # its literal-led "/2007/N" (find._anchors), as a pattern led by a digit class took ~20x as long

@@ -106,3 +106,14 @@ def test_a_title_printed_without_its_comma_is_the_same_law():
     result = extract_file(CORPUS / "plans" / "157-kh-ubnd-can-tho-2025-3a2db039.txt")
     laws = [i for i, _ in result.instruments() if i.doc_type == "Luật" and "thi đua" in (i.title or "").lower()]
     assert len(laws) == 1
+
+
+def test_a_type_whose_words_are_each_capitalised_is_that_type():
+    # "Căn cứ Nghị Quyết số\n48/NQ-CP ngày 03/4/2023 của Chính phủ" (556, Đồng Tháp); "Bộ Luật Lao động" was read as
+    # a "Luật Lao động" that does not exist (21/2021/TT-BLĐTBXH)
+    plan = extract_file(CORPUS / "plans" / "556-kh-ubnd-tinh-dong-thap-2025-bffd9da6.txt")
+    resolution = next(i for i, _ in plan.instruments() if i.number == "48/NQ-CP")
+    assert resolution.date == "2023-04-03"
+    circular = extract_file(CORPUS / "congbao" / "hdld" / "thong-tu-so-21-2021-tt-bldtbxh-36486.txt")
+    titles = {i.title for i, _ in circular.instruments() if i.title}
+    assert "Bộ luật Lao động" in titles and "Luật Lao động" not in titles
