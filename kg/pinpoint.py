@@ -38,7 +38,7 @@ from importlib.resources import files
 from .models import (PINPOINT_PARTS, Citation, Document, Pinpoint, ProvisionChange, Relation, Section,
                      SourceText)
 
-__all__ = ["find_pinpoints", "Pinpoints", "parse_parts", "pinpoints_before"]
+__all__ = ["find_pinpoints", "Pinpoints", "parse_parts", "pinpoints_before", "names_parts_only"]
 
 CONSOLIDATED = "Văn bản hợp nhất"
 #: How far before a reference its parts may begin (the longest list in the corpus is ~150 characters).
@@ -193,6 +193,12 @@ def _shared(part: str, group: dict) -> bool:
     larger than the one it stops at, an appendix only where it holds smaller parts ("khoản 2, khoản 3
     Điều 18 Phụ lục I"), not where it is listed on its own ("Điều 8, Phụ lục VI ban hành kèm theo ...")."""
     return part != "appendix" or len(group["parts"]) > 1
+
+
+def names_parts_only(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is only a list of parts and the words that join it to the instrument after
+    it ("Điều 19, Điều 23 và Phụ lục ban hành kèm ")."""
+    return _patterns()["before"].fullmatch(text, start, end) is not None
 
 
 def pinpoints_before(text: str, end: int, start: int = 0, starts: _Starts | None = None) -> list[Pinpoint]:

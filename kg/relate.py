@@ -34,6 +34,7 @@ from .consolidated import ITEM_MARK, Merged, consolidation_end, merged_list, quo
 from .cues import NAMED, Cue, Cues, cue_key, cue_windows, find_cues, relation_cues
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
+from .pinpoint import names_parts_only
 from .relations import KEPT_APART, ONLY_BACKWARDS, ONLY_DOWNWARDS
 from .find import plural_list
 from .issuers import JOINT_SEPARATOR, locality_of
@@ -352,7 +353,7 @@ def _part_changed(context: _Context, gap: list[Cue], position: int) -> Cue | Non
     circular (in part). ``gap``: the cues since the clause's start or the instrument before. Not through a
     quotation or "như sau:" (the quoted words speak for the text they amend).
     """
-    verbs = [c for c in gap if not c.after and not c.passive and c.predicate in ONLY_DOWNWARDS]
+    verbs = _change_verbs(gap)
     if not verbs or position - verbs[-1].end > context.cues.reach:
         return None
     verb = verbs[-1]
@@ -364,12 +365,17 @@ def _part_changed(context: _Context, gap: list[Cue], position: int) -> Cue | Non
     return verb
 
 
+def _change_verbs(gap: list[Cue]) -> list[Cue]:
+    """The verbs of change among ``gap``'s cues that act on what follows them (no passive, none written after)."""
+    return [c for c in gap if not c.after and not c.passive and c.predicate in ONLY_DOWNWARDS]
+
+
 def _opens_sentence(text: str, gap: list[Cue]) -> bool:
     """Whether the last verb of change in ``gap`` opens a sentence of its own: at the start of its line and
     capitalised ("... Phụ lục ban hành kèm theo Thông tư số 53/2018/TT-NHNN\nThay thế Phụ lục ban hành kèm
     theo Thông tư số 53/2018/TT-NHNN bằng ..."): an article's heading ends without a stop, and a page never
     wraps a sentence before a capital letter."""
-    verbs = [c for c in gap if not c.after and not c.passive and c.predicate in ONLY_DOWNWARDS]
+    verbs = _change_verbs(gap)
     if not verbs:
         return False
     start = verbs[-1].start
@@ -692,15 +698,12 @@ def _list_item(text: str, clause: int, position: int) -> bool:
     words = text[clause:position]
     if not words.strip(" \t\n-–+•*,;:và"):
         return True
-    marker = _ITEM_MARKER.match(words)
-    return marker is not None and bool(_PARTS_ONLY.fullmatch(words, marker.end()))
+    marker = _ITEM_MARKER.match(text, clause, position)
+    return marker is not None and names_parts_only(text, marker.end(), position)
 
 
-# An item's marker on its own line, and a run of parts named before their instrument
+# An item's marker on its own line
 _ITEM_MARKER = re.compile(r"[\s,;]*\n[ \t*]*(?:\d{1,2}|[a-zđ])[.)][ \t*]*")
-_PARTS_ONLY = re.compile(r"(?:(?:[Đđ]iểm|[Kk]hoản|Điều|Chương|Mục|Phụ\s+lục|Mẫu(?:\s+số)?)(?:\s+[\w.]{1,6})?"
-                         r"\s*(?:,|và|hoặc)?\s*)+(?:của\s+|tại\s+|thuộc\s+|(?:được\s+)?ban\s+hành\s+kèm(?:\s+theo)?\s+|"
-                         r"kèm\s+theo\s+)?")
 
 
 # An instrument can amend, replace, repeal, guide, rest on or cite only what was issued before it: a relation

@@ -6,7 +6,7 @@ Each relation the extractor names is an ontology property declared once, in kg/d
 
 >>> kg_term("basedOn").value, PREDICATES["based_on"]
 ('https://w3id.org/kg-vn/ontology#basedOn', 'basedOn')
->>> from pyoxigraph import RdfFormat, serialize
+>>> from pyoxigraph import Quad, RdfFormat, serialize
 >>> nq_line(nq_kg("x"), NQ_TYPE, nq_string('say "hi"\\n'), "<http://g>") == serialize(
 ...     [Quad(kg_term("x"), RDF_TYPE, string('say "hi"\\n'), NamedNode("http://g"))], format=RdfFormat.N_QUADS).decode()
 True
@@ -17,14 +17,14 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode
 
 from ..iri import agency_iri, type_iri
 from ..namespaces import ELI, KG, RDF, RDFS, XSD
 from ..relations import RELATIONS
 
 __all__ = ["PREDICATES", "ISO_DATE", "RDF_TYPE", "RDFS_LABEL", "XSD_DATE", "kg_term", "eli_term", "string",
-           "integer", "agency_node", "type_node", "statement_head", "NQ_TYPE", "NQ_LABEL", "nq_iri", "nq_kg", "nq_eli", "nq_string",
+           "integer", "agency_node", "type_node", "NQ_TYPE", "NQ_LABEL", "nq_iri", "nq_kg", "nq_eli", "nq_string",
            "nq_typed", "nq_integer", "nq_line", "nq_statement_head"]
 
 #: The extractor's relation names -> the ontology's properties (declared in kg/data/relations.json).
@@ -37,7 +37,6 @@ RDF_TYPE = NamedNode(RDF + "type")
 RDFS_LABEL = NamedNode(RDFS + "label")
 XSD_DATE = NamedNode(XSD + "date")
 _XSD_INTEGER = NamedNode(XSD + "integer")
-_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = (NamedNode(RDF + name) for name in ("subject", "predicate", "object"))
 
 
 @lru_cache(maxsize=None)
@@ -69,18 +68,6 @@ def agency_node(name: str) -> NamedNode:
 @lru_cache(maxsize=None)
 def type_node(doc_type: str) -> NamedNode:
     return NamedNode(type_iri(doc_type))
-
-
-def statement_head(node: NamedNode, kind: str, subject: NamedNode, predicate: NamedNode, obj: NamedNode | Literal,
-                   start: int, end: int, graph: NamedNode) -> Iterable[Quad]:
-    """The evidence of one edge, as every kind of it (kg:Assertion, kg:ProvisionStatement,
-    kg:DateStatement) opens: its class, the edge it states, and the characters of the text that state it."""
-    yield Quad(node, RDF_TYPE, kg_term(kind), graph)
-    yield Quad(node, _RDF_SUBJECT, subject, graph)
-    yield Quad(node, _RDF_PREDICATE, predicate, graph)
-    yield Quad(node, _RDF_OBJECT, obj, graph)
-    yield Quad(node, kg_term("start"), integer(start), graph)
-    yield Quad(node, kg_term("end"), integer(end), graph)
 
 
 # ---------------------------------------------------------------- the same terms as N-Quads text
@@ -134,7 +121,8 @@ _NQ_SUBJECT, _NQ_PREDICATE, _NQ_OBJECT = (nq_iri(RDF + name) for name in ("subje
 
 def nq_statement_head(node: str, kind: str, subject: str, predicate: str, obj: str, start: int, end: int,
                       graph: str) -> Iterable[str]:
-    """``statement_head`` as N-Quads lines."""
+    """The evidence of one edge, as every kind of it (kg:Assertion, kg:ProvisionStatement, kg:DateStatement)
+    opens: its class, the edge it states, and the characters of the text that state it."""
     yield nq_line(node, NQ_TYPE, nq_kg(kind), graph)
     yield nq_line(node, _NQ_SUBJECT, subject, graph)
     yield nq_line(node, _NQ_PREDICATE, predicate, graph)
