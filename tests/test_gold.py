@@ -25,9 +25,8 @@ GOLD = ROOT / "tests" / "gold"
 #: figures are over 42, and fell when each batch came in, which is what they are for; then kg learnt the forms they
 #: showed, tests/test_heldout_forms.py and tests/test_heldout_forms_session7.py. Left, so the floors stand below
 #: where they were: the misprint "Chỉ thị số 27/CTTg" (165) read as printed; "Chỉ thị so 41-CT/TW" (982) not read;
-#: five agencies each heading a dash of one item (982 V.2), a lead after a purpose clause (010 II.5) and three
-#: leads of 157 III not read; the last batch's deadlines (157 II.2, 556 VI.4) and fields, scored as they came.)
-FLOORS = {"macro-F1": 0.994, "fields": 0.994, "relations": 0.987, "tasks": 0.987, "leads": 0.933, "deadlines": 0.953}
+#: five agencies each heading a dash of one item (982 V.2) and three leads of 157 III not read; the last batch's deadlines (157 II.2, 556 VI.4) and fields, scored as they came.)
+FLOORS = {"macro-F1": 0.994, "fields": 0.994, "relations": 0.987, "tasks": 0.987, "leads": 0.939, "deadlines": 0.953}
 
 
 def _scorer():
