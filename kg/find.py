@@ -152,8 +152,8 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         group, end, has_tail = _read(vocab, titles, text, doc_type, start, after)
         if listed is not None:
             group = _under_plural(vocab, text, listed, group)
-        if not group:
-            group, end, has_tail = _short_form(text, doc_type, start, after, drafts)
+        if not group or _malformed(group):  # "Thông tư liên tịch số 06/2018" after "... số 06/2018/TTLT-..."
+            group, end, has_tail = _short_form(text, doc_type, start, after, drafts) or (group, end, has_tail)
         if not group:
             continue
         covered = end
@@ -329,20 +329,24 @@ def _carry_tail(text: str, pending: list[_Draft], pending_at: int, group: list[_
     return pending, join.end() if join else -1
 
 
-# "Nghị định 54", "Thông tư số 65": a number alone, no year or code, after its type word
-_SHORT_NUMBER = re.compile(r"\s+(?:số\s+)?(\d{1,5})(?![\w/.\-]|\.\d)")
+# "Nghị định 54", "Thông tư số 65": a number alone, no year or code, after its type word; or with its year
+# ("(sau đây viết tắt là Thông tư liên tịch số 06/2018)", then "theo Thông tư liên tịch số 06/2018.")
+# (a full stop after it ends the sentence, "theo quy định tại Điều 3 Quyết định số 53.", unless the number opens a
+# line: "15." there is an item's marker, "... kèm theo Nghị định\n15. Nghị định số ...")
+_SHORT_NUMBER = re.compile(r"\s+(?:số\s+)?(?<!\n)(?<!\n[ \t])(\d{1,5}(?:/(?:19|20)\d\d)?)(?![\w/\-]|\.\d)"
+                           r"|\s+(?:số\s+)?(\d{1,5}(?:/(?:19|20)\d\d)?)(?![\w/.\-])")
 
 
 def _short_form(text: str, doc_type: str, start: int, pos: int, drafts: list[_Draft]):
     """A short form of an instrument cited in full before ("Nghị định số 54/2026/NĐ-CP ... Nghị định 54").
 
     Only the last full citation of that type whose number begins with the same figure is meant; a short
-    form nothing before explains is no reference.
+    form nothing before explains is no reference (None).
     """
     short = _SHORT_NUMBER.match(text, pos)
     if not short:
-        return [], pos, False
-    figure = short.group(1)
+        return None
+    figure = short.group(1) or short.group(2)
     for earlier in reversed(drafts):
         if earlier.doc_type == doc_type and earlier.number and re.match(
                 re.escape(figure) + r"[/\-]", earlier.number):
@@ -350,7 +354,12 @@ def _short_form(text: str, doc_type: str, start: int, pos: int, drafts: list[_Dr
                            number_year=earlier.number_year, date=earlier.date, year=earlier.year,
                            issuer=earlier.issuer)
             return [draft], short.end(), False
-    return [], pos, False
+    return None
+
+
+def _malformed(group: list[_Draft]) -> bool:
+    """A type word whose number was not read ("malformed number ... left empty")."""
+    return len(group) == 1 and group[0].number is None and group[0].title is None and bool(group[0].warnings)
 
 
 def _lower_type_before(vocab: Vocabulary, text: str, pos: int) -> re.Match | None:

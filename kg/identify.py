@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .iri import file_iri
 from .models import Document, SourceText
-from .issuers import issuer_from_codes, locality_of, number_codes
+from .issuers import issuer_from_codes, joint_issuers, locality_of, number_codes
 from .resolve import mint_instrument
 from .vocab import fold, forms_where, vocabulary
 
@@ -38,7 +38,10 @@ _META = _line_pattern(r"(Số hiệu|Ngày ban hành|Loại văn bản|Cơ quan 
 #: in capitals: 'number_after_kind' in kg/data/document_types.json.
 _NUMBER_AFTER_KIND = "|".join(re.escape(written) for form in forms_where("number_after_kind")
                               for written in dict.fromkeys((form, form.upper())))
-_HEADER_NUMBER = _line_pattern(r"[ |]*(?:(?:" + _NUMBER_AFTER_KIND + r")\s+)?(?:Số|SỐ|số)\s*:\s*(\S[^\n]{0,40})")
+#: (a joint instrument's long number wraps in the header's narrow column at a hyphen: "Số: 01/2022/TTLT-VKSNDTC-"
+#: above "TANDTC-BCA-BQP-BLĐTBXH"; the next line then goes on with it)
+_HEADER_NUMBER = _line_pattern(r"[ |]*(?:(?:" + _NUMBER_AFTER_KIND + r")\s+)?(?:Số|SỐ|số)\s*:\s*"
+                               r"(\S[^\n]{0,40}?[-/][ \t]*\n[ \t]*[A-ZĐ][^\n]{0,40}|\S[^\n]{0,40})")
 _CONSOLIDATED = re.compile(r"VĂN BẢN HỢP NHẤT")
 _CONSOLIDATED_TYPE = "Văn bản hợp nhất"
 _CONSOLIDATED_NUMBER = re.compile(r"(?:Số|SỐ)\s*:\s*(\d+\s?/\s?VBHN\s?-\s?[A-ZĐ]+)")
@@ -98,7 +101,10 @@ def identify_document(source: SourceText) -> Document:
         date = _date(meta.get("Ngày ban hành")) or _authenticated_date(text)
     elif date is None:
         date = (_own_number_date(text, number) if number else None) or _adoption_date(text)
-    issuer = (_header_issuer(head) if _has_header(head) else None) or _meta_issuer(meta.get("Cơ quan ban hành"))
+    # a joint instrument's number names each of its issuers ("TTLT-VKSNDTC-TANDTC-BCA-..."), which a header
+    # in columns lists so that no one line is the issuer
+    issuer = (joint_issuers(number) if number else None) or (_header_issuer(head) if _has_header(head) else None) \
+        or _meta_issuer(meta.get("Cơ quan ban hành"))
     if issuer is None and number:
         issuer = issuer_from_codes(number_codes(number)[1], None)
     if issuer is None and number:  # a numbered series has one issuer; a text with no header, none

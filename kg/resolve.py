@@ -193,7 +193,7 @@ def resolve_references(references: list[Reference], document: Document,
 
 
 # "(sau đây gọi tắt là Hiệp định CEPA)": the words between an instrument and the short name the text gives it
-_SHORT_NAME_LEAD = re.compile(r"\s*\(\s*(?:sau\s+đây\s+)?(?:được\s+)?gọi\s+(?:tắt\s+|chung\s+)?là\s*[“\"]?\s*")
+_SHORT_NAME_LEAD = re.compile(r"\s*\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi\s+(?:tắt\s+|chung\s+)?|viết\s+tắt\s+)là\s*[“\"]?\s*")
 
 
 def _short_names(citations: list[Citation], text: str) -> list[Citation]:
@@ -285,7 +285,9 @@ def _later_than(instrument: Instrument, on: str) -> bool:
 def _key(reference: Reference) -> tuple[str, str]:
     if reference.number:
         return (reference.doc_type, number_key(reference.number))
-    return (reference.doc_type, title_key(reference.title or ""))
+    # a malformed number is kept apart by its words, as _fresh names it: "Thông tư liên tịch số 01/2017" and
+    # "Thông tư liên tịch số 06/2018", each with no code, are two instruments, not one without a title
+    return (reference.doc_type, title_key(reference.title or " ".join(reference.text.split())))
 
 
 def _years_by_key(references: list[Reference], keys: list[tuple[str, str]]) -> dict[tuple[str, str], set[int]]:

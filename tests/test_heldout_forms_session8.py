@@ -1,0 +1,63 @@
+"""Forms of Vietnamese legal writing the held-out texts of session 8 showed kg did not read
+(tests/gold/SETTLING.md, "Four held-out texts (session 8)"). Each passage is read from its corpus file as printed."""
+from pathlib import Path
+
+from kg.extract import extract_file, extract_text
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+JOINT = CORPUS / "congbao" / "hd_khoan" / "thong-tu-lien-tich-so-01-2022-ttlt-vksndtc-tandtc-bca-bqp-bldtbxh-36844.txt"
+HOUSING = CORPUS / "congbao" / "uu_dai_dt" / "quyet-dinh-so-1205-qd-bkhdt-41976.txt"
+BOARDING = CORPUS / "congbao" / "cong_doan" / "van-ban-hop-nhat-so-1546-vbhn-bldtbxh-41718.txt"
+PERMITS = CORPUS / "congbao" / "hd_kinh_te" / "nghi-quyet-so-20-2026-nq-cp-469467.txt"
+
+
+def mentions(path: Path) -> dict[str, int]:
+    return {i["number"] or i["title"]: i["mentions"] for i in extract_file(path).to_dict()["instruments"]}
+
+
+def test_a_joint_instrument_of_five_bodies_keeps_every_code_of_its_number():
+    # "Thông tư liên tịch số \n06/2018/TTLT-VKSNDTC-TANDTC-BCA-BTP-BLĐTBXH ngày 21/12/2018 của Viện kiểm sát ..."
+    found = extract_file(JOINT).to_dict()
+    cited = {i["number"]: i["issuer"] for i in found["instruments"] if i["number"]}
+    assert cited["06/2018/TTLT-VKSNDTC-TANDTC-BCA-BTP-BLĐTBXH"].endswith("Bộ Tư pháp, Bộ Lao động - Thương binh và Xã hội")
+    assert "Bộ Nông nghiệp và Phát triển nông thôn" in cited["01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC"]
+    assert not any(number.endswith(("-BTP", "-BNN&PTNT")) for number in cited)
+    # and six: "08/2009/TTLT-\nBXD-BTC-BKHĐT- \nBNNPTNT-NHNN"
+    assert "08/2009/TTLT-BXD-BTC-BKHĐT-BNNPTNT-NHNN" in mentions(HOUSING)
+
+
+def test_a_joint_instruments_own_number_wraps_in_its_header_and_names_its_issuers():
+    # "Số: 01/2022/TTLT-VKSNDTC-\nTANDTC-BCA-BQP-BLĐTBXH" under five bodies in two columns of capitals
+    own = extract_file(JOINT).to_dict()["document"]
+    assert own["number"] == "01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH"
+    assert own["issuer"] == ("Viện kiểm sát nhân dân tối cao, Tòa án nhân dân tối cao, Bộ Công an, Bộ Quốc phòng, "
+                             "Bộ Lao động - Thương binh và Xã hội")
+
+
+def test_a_short_name_by_number_and_year_is_the_instrument_it_shortens():
+    # "(sau đây viết tắt là Thông tư liên tịch số 06/2018)", then "Thông tư liên tịch số 06/2018." in later articles;
+    # 01/2017 and 01/2021 are two circulars, each shortened so
+    counts = mentions(JOINT)
+    assert counts["06/2018/TTLT-VKSNDTC-TANDTC-BCA-BTP-BLĐTBXH"] == 7
+    assert counts["01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC"] == 6
+    assert counts["01/2021/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC"] == 5
+    assert counts["02/2018/TT-TANDTC"] == 3
+    assert not any(name.startswith("Thông tư") for name in counts)  # no short form left as an instrument of its own
+    # "(sau đây gọi là Quyết định số 53)", "theo quy định tại Điều 3 Quyết định số 53." (a full stop ends the sentence)
+    assert "Quyết định số 53." not in mentions(BOARDING) and mentions(BOARDING)["53/2015/QĐ-TTg"] >= 19
+
+
+def test_a_row_number_after_a_type_word_at_a_lines_end_is_no_short_form():
+    # "Phụ lục \nVII ban hành kèm theo Nghị định \n15. \n \nNghị \nđịnh \nsố \n147/2024/NĐ-CP": "15." opens the next row
+    text = PERMITS.read_text(encoding="utf-8")
+    assert "kèm theo Nghị định \n15. \n" in text
+    assert "15/2026/NĐ-CP" not in {r.reference.text for r in extract_text(text).citations if r.reference.text.endswith("15")}
+    assert not [c for c in extract_text(text).citations if " ".join(c.reference.text.split()) == "Nghị định 15"]
+
+
+def test_mentions_whose_numbers_are_malformed_stay_apart():
+    # no code and no earlier full citation: each is kept as written, never one instrument for all of them
+    result = extract_text("Căn cứ Thông tư liên tịch số 01/2017 về việc A;\nCăn cứ Thông tư liên tịch số 01/2021 về "
+                          "việc B;\nThực hiện Thông tư liên tịch số 01/2017.\n")
+    assert sorted(c.instrument.title for c in result.citations) == [
+        "Thông tư liên tịch số 01/2017", "Thông tư liên tịch số 01/2017", "Thông tư liên tịch số 01/2021"]
