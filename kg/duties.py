@@ -22,8 +22,8 @@ from .issuers import complete_issuer
 from .models import Document
 from .vocab import fold, unnamed_groups
 
-__all__ = ["task_duties", "task_reports_to", "assigns_work", "read_deadline", "agency_text", "agencies",
-           "clip", "roman"]
+__all__ = ["task_duties", "task_reports_to", "assigns_work", "opens_with_field", "read_deadline", "agency_text",
+           "agencies", "clip", "roman"]
 
 class _Draft(Protocol):
     """What this module reads of a section that kg.structure is still drafting: its span, the spans
@@ -111,6 +111,7 @@ class _Rules:
     inline_partners: str  # run by _search and _finditer
     inline_deadline: str  # run by _search and _finditer
     inline_label: re.Pattern
+    field: re.Pattern  # a point that opens with a field of its task (its marker, then a label)
     verb_lead: re.Pattern
     addressee: re.Pattern
     addressee_end: re.Pattern
@@ -140,6 +141,8 @@ def _rules() -> _Rules:
         inline_partners=inline["partners"],
         inline_deadline=inline["deadline"],
         inline_label=re.compile("|".join((inline["lead"], inline["partners"], inline["deadline"])), re.IGNORECASE),
+        field=re.compile(r"[\s*]*[a-zđ]\)[\s*]*(?:" + "|".join((inline["lead"], inline["partners"], inline["deadline"],
+                                                                inline["field"])) + ")", re.IGNORECASE),
         verb_lead=re.compile(data["verb_lead"]),
         # the marker, bold marks and a prefix, then an agency's name where the item's words begin
         addressee=re.compile(r"[\s*]*(?:\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\)|[IVX]{1,5}\s*\.)?[\s*]*(?:(?:"
@@ -198,6 +201,12 @@ def assigns_work(text: str, draft: _Draft) -> bool:
         if match and rules.agency_start.search(match.group("lead")):
             return True
     return False
+
+
+def opens_with_field(text: str, draft: _Draft) -> bool:
+    """Whether a point's words open with a field of its task ("a) Nhiệm vụ: ...", "b) Cơ quan thực hiện:",
+    "c) Thời gian thực hiện: ..."): ``inline`` labels and ``fields`` in data/structure.json."""
+    return _rules().field.match(text, draft.start, draft.start + 200) is not None
 
 
 # "X chủ trì", "X có trách nhiệm"; but "cơ quan chủ trì", "đơn vị chịu trách nhiệm" name a kind of body
@@ -271,6 +280,9 @@ def task_duties(text: str, draft: _Draft, end: int, document: Document):
     own = _unwrap(raw)
     folded = _casefolded(own)
     lead = _addressee(raw, rules)  # "**2. Sở Khoa học và Công nghệ**": the lead of every line below
+    if lead is None and draft.parent is None and draft.title:  # a part's body, after its heading: "VII. CHẾ ĐỘ BÁO CÁO\n\nCác sở ..."
+        heading = _HEADING_END.search(raw)
+        lead = heading and _addressee(raw[heading.end():], rules)
     lead, partners = _labelled_lead(own, folded, lead, rules)
     if lead is None or partners is None:  # "X chủ trì, phối hợp với Y": the lead, and its partners
         lead, partners = _lead_by_verb(own, draft, lead, partners, rules)

@@ -30,7 +30,8 @@ from functools import lru_cache
 from importlib.resources import files
 
 from .models import Document, Section, SourceText
-from .duties import agencies, agency_text, assigns_work, clip, read_deadline, roman, task_duties, task_reports_to
+from .duties import (agencies, agency_text, assigns_work, clip, opens_with_field, read_deadline, roman, task_duties,
+                     task_reports_to)
 from .vocab import fold, unnamed_groups
 
 __all__ = ["parse_sections", "read_deadline"]
@@ -578,11 +579,37 @@ def _mark_tasks(drafts: list[_Draft], document: Document, rules, text: str) -> N
         elif part is None:
             if directive:
                 draft.kind = "task"
-        elif part.kind == "part" and part.title and any(word in fold(part.title) for word in rules.task_parts) \
-                and not fold(part.title).startswith(rules.report_parts):
+        elif _gives_work(part, rules):
             draft.kind = "task"
         elif part.kind == "part" and draft.parent is part and assigns_work(text, draft):
             draft.kind = "task"
+    for draft in drafts:  # (in text order: a point's parent is marked before it)
+        if draft.kind == "task":
+            _mark_activities(draft, text)
+        elif (_gives_work(draft, rules) and draft.parent is None and not draft.children
+              and task_duties(text, draft, draft.end, document)[0]):
+            # a part of the body that gives its work in words, not numbered items, to the agency it names: "VII.
+            # CHẾ ĐỘ BÁO CÁO\n\nCác sở, ban, ngành ... gửi báo cáo ... về Sở Nội vụ trước ngày 16 tháng 12 năm 2025"
+            draft.kind = "task"
+
+
+def _gives_work(part: _Draft, rules) -> bool:
+    """Whether a part's heading says it gives work ("NHIỆM VỤ", "TỔ CHỨC THỰC HIỆN", "CHẾ ĐỘ BÁO CÁO"), and does not
+    report what was done ("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ...")."""
+    return (part.kind == "part" and bool(part.title) and any(word in fold(part.title) for word in rules.task_parts)
+            and not fold(part.title).startswith(rules.report_parts))
+
+
+def _mark_activities(task: _Draft, text: str) -> None:
+    """The lettered points of a task that are activities, each giving its work to its own lead, are tasks of
+    their own ("a) Hoạt động 1 ... - Cơ quan thực hiện: Sở Nội vụ chủ trì ...; b) Hoạt động 2 ... Sở Văn hóa
+    và Thể thao chủ trì ..."). Points that are the fields of one task ("a) Nhiệm vụ: ...; b) Cơ quan thực
+    hiện: ...; c) Thời gian thực hiện: ...") are not, nor a single point naming a lead."""
+    points = [child for child in task.children if child.kind == "point"]
+    working = [point for point in points if assigns_work(text, point)]
+    if len(working) >= 2 and not any(opens_with_field(text, point) for point in points):
+        for point in working:
+            point.kind = "task"
 
 
 def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, paragraphs: bool, rules) -> Section:

@@ -61,3 +61,45 @@ def test_mentions_whose_numbers_are_malformed_stay_apart():
                           "việc B;\nThực hiện Thông tư liên tịch số 01/2017.\n")
     assert sorted(c.instrument.title for c in result.citations) == [
         "Thông tư liên tịch số 01/2017", "Thông tư liên tịch số 01/2017", "Thông tư liên tịch số 01/2021"]
+
+
+WOMEN = CORPUS / "plans" / "174-kh-ubnd-ho-chi-minh-2025-31fb08f3.txt"
+DIGITAL = CORPUS / "plans" / "144-kh-ubnd-tinh-bac-ninh-2025-ad5aff6c.txt"
+DATA = CORPUS / "congbao" / "bhxh" / "nghi-quyet-so-175-nq-cp-40286.txt"
+HANOI = CORPUS / "plans" / "308-kh-ubnd-ha-noi-2025-8e9a425d.txt"
+
+
+def sections(path: Path) -> dict[str, dict]:
+    return {s["id"]: s for s in extract_file(path).to_dict()["sections"]}
+
+
+def test_lettered_activities_of_a_task_each_have_their_own_lead():
+    # "a) Hoạt động 1 ... - Cơ quan thực hiện: Sở Nội vụ chủ trì ...", "b) Hoạt động 2 ... Sở Văn hóa và Thể thao
+    # chủ trì ...": three activities of III.1, three leads; the item names none of its own
+    found = sections(WOMEN)
+    assert [found[f"III.1.{p}"].get("lead") for p in "abc"] == ["Sở Nội vụ", "Sở Văn hóa và Thể thao",
+                                                                "Sở Văn hóa và Thể thao"]
+    assert found["III.1"].get("lead") is None and found["III.1.a"]["kind"] == "task"
+    # a resolution's plan: "a) Rà soát văn bản pháp luật ... - Đơn vị chủ trì: Bộ Công an. - Thời gian thực hiện:
+    # Trong năm 2023, 2024. ... c) Tham mưu Thủ tướng ... - Đơn vị chủ trì: Bộ Thông tin và Truyền thông."
+    plan = sections(DATA)
+    assert (plan["V.1.a"]["lead"], plan["V.1.a"]["deadline"]) == ("Bộ Công an", "Trong năm 2023, 2024")
+    assert (plan["V.1.c"]["lead"], plan["V.1.c"]["deadline"]) == ("Bộ Thông tin và Truyền thông", "Quý IV năm 2023")
+
+
+def test_points_that_are_the_fields_of_one_task_stay_its_fields():
+    # "a) Nhiệm vụ: ...; b) Cơ quan thực hiện: - Đơn vị chủ trì: Các Sở, ban, ngành. ...; c) Thời gian thực hiện:
+    # Hoàn thành trong năm 2025.": one task with its lead and its time
+    found = sections(HANOI)
+    assert found["II.4.1"]["lead"] == "Các Sở, ban, ngành" and found["II.4.1.b"]["kind"] == "point"
+
+
+def test_a_part_that_gives_its_work_in_words_is_a_task():
+    # "VII. CHẾ ĐỘ BÁO CÁO\n\nCác sở, ban, ngành, đoàn thể\nThành phố, Ủy ban nhân dân phường, xã, đặc khu gửi báo
+    # cáo ... về Sở Nội vụ\ntrước ngày 16 tháng 12 năm 2025"
+    report = sections(WOMEN)["VII"]
+    assert report["kind"] == "task" and report["deadline"] == "2025-12-16"
+    assert report["lead"] == "Các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân dân phường, xã, đặc khu"
+    # "Các cơ quan, đơn vị được giao\nnhiệm vụ ... có trách nhiệm ... Định kǶ gửi báo cáo kết quả thực hiện trước
+    # ngày 15/11 hằng năm"
+    assert "trước ngày 15/11 hằng năm" in sections(DIGITAL)["VII"]["deadlines"]
