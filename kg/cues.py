@@ -31,12 +31,13 @@ class Cue(NamedTuple):
     object_next: bool     # its object is what follows it word for word ("kèm theo tại khoản 3 ..." is no issued_with)
     subject_before: bool  # between two instruments, it speaks of what stands just before it
     for_document: bool    # it may say how the citing document relates ("hướng dẫn" alone only links two cited ones)
+    describes: bool       # it may end the words naming a part of the instrument after it ("... ban hành kèm theo")
 
 
 @dataclass(frozen=True)
 class Cues:
     pattern: re.Pattern          # the phrases, lowercase, as one tree: longest first, literal-led
-    meaning: dict[str, tuple[str, bool, bool, bool, bool, bool, bool]]  # folded phrase -> the Cue fields after its span
+    meaning: dict[str, tuple[str, bool, bool, bool, bool, bool, bool, bool]]  # folded phrase -> the Cue fields after its span
     first_word: dict[str, int]   # folded phrase -> length of its first word
     stop: re.Pattern             # a character no phrase holds: a match attempt ends there
     rank: dict[str, int]
@@ -62,7 +63,7 @@ def relation_cues() -> Cues:
             meaning[cue_key(phrase)] = (cue["predicate"], cue.get("voice") == "passive",
                                      cue.get("position") == "after", cue.get("between", True),
                                      cue.get("object_next", False), cue.get("subject_before", False),
-                                     cue.get("document", True))
+                                     cue.get("document", True), cue.get("describes", True))
     marks = "".join(sorted({ch for phrase in meaning for ch in phrase if not ch.isalnum() and not ch.isspace()}))
     return Cues(re.compile(phrase_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
                  re.compile(rf"[^\w\s{re.escape(marks)}]"),
@@ -200,6 +201,6 @@ _ENACTING = re.compile(r"ban\s+hành\s+\Z", re.IGNORECASE)
 #: governs is only named, the citation's own words its evidence; no cue after it outweighs it (no
 #: relation is declared by this name: it never leaves this module)
 NAMED = "named"
-NAMED_ONLY = (NAMED, False, False, False, False, False, True)
+NAMED_ONLY = (NAMED, False, False, False, False, False, True, True)
 # What joins the phrases of a noun's list: "văn bản sửa đổi, bổ sung, thay thế, bãi bỏ"
 _NOUN_GOES_ON = re.compile(r"\s*(?:,|và|hoặc)\s*")

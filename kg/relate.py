@@ -135,7 +135,7 @@ def _listed(context: _Context, index: int, given: list, offer) -> tuple[Cue | No
     described = [c for c in context.ordered if noun_end <= c.reference.start and c.reference.end <= opening]
     for cue in _between(context.found, context.cue_starts, noun_end, opening):
         # (the noun makes its cue a name, NAMED: what the phrase says is read again from its words)
-        predicate, passive, _, between, _, _, _ = context.cues.meaning[cue_key(text[cue.start:cue.end])]
+        predicate, passive, _, between, *_ = context.cues.meaning[cue_key(text[cue.start:cue.end])]
         if between and not passive:
             for named in described:
                 if cue.end <= named.reference.start:
@@ -358,7 +358,7 @@ def _part_changed(context: _Context, gap: list[Cue], position: int) -> Cue | Non
         return None
     verb = verbs[-1]
     describing = [c for c in gap if c.start >= verb.end]
-    if not describing or any(c.predicate not in ("issued_with", "cites") for c in describing):
+    if not describing or any(c.predicate not in ("issued_with", "cites") or not c.describes for c in describing):
         return None
     if _QUOTING.search(context.text, verb.end, position):
         return None
