@@ -103,3 +103,28 @@ def test_a_part_that_gives_its_work_in_words_is_a_task():
     # "Các cơ quan, đơn vị được giao\nnhiệm vụ ... có trách nhiệm ... Định kǶ gửi báo cáo kết quả thực hiện trước
     # ngày 15/11 hằng năm"
     assert "trước ngày 15/11 hằng năm" in sections(DIGITAL)["VII"]["deadlines"]
+
+
+def test_an_instrument_made_to_carry_out_provisions_of_a_code_implements_it():
+    # "Thông tư liên tịch số 04/2018/TTLT-VKSNDTC-BCA-BQP ... quy định về phối hợp ... trong việc thực hiện \nmột số
+    # quy định của Bộ luật Tố tụng hình sự": implements; "hướng dẫn thực hiện một số quy định của" still guides
+    found = extract_file(JOINT).to_dict()
+    label = {i["iri"]: i["number"] for i in found["instruments"]}
+    between = {(label.get(r["subject"]), r["predicate"], label.get(r["object"])) for r in found["relations"]}
+    for number in ("04/2018/TTLT-VKSNDTC-BCA-BQP", "06/2018/TTLT-VKSNDTC-TANDTC-BCA-BTP-BLĐTBXH"):
+        assert (number, "implements", "101/2015/QH13") in between
+    guided = extract_text("Căn cứ Thông tư số 80/2021/TT-BTC ngày 29 tháng 9 năm 2021 của Bộ trưởng Bộ Tài chính hướng "
+                          "dẫn thực hiện một số quy định của Luật Quản lý thuế số 38/2019/QH14;")
+    assert {(r.predicate, r.cue) for r in guided.relations if r.predicate != "based_on"} == {
+        ("guides", "hướng dẫn thực hiện")}
+
+
+def test_a_thing_done_by_an_instruments_rules_only_cites_it():
+    # "... được thực hiện theo quy định Thông tư liên tịch số 01/2017 và Thông tư liên tịch số 01/2021": the
+    # circular cites them, implements neither
+    found = extract_file(JOINT).to_dict()
+    own = found["document"]["iri"]
+    implemented = {r["object"] for r in found["relations"] if r["subject"] == own and r["predicate"] == "implements"}
+    numbers = {i["iri"]: i["number"] for i in found["instruments"]}
+    assert not {numbers.get(iri) for iri in implemented} & {"01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC",
+                                                           "01/2021/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC"}
