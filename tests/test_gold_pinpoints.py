@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 129  # every settled file was read for pinpoints
+    assert result["gold"] >= 163  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -30,5 +30,7 @@ def test_pinpoints_on_the_gold_set():
 #: 81/83 right, 82 given. The second batch of session 7 brought 13, 5 of them read once an appendix printed without
 #: a number was ("Thay thế Phụ lục ban hành kèm theo Thông tư số 53/2018/TT-NHNN"): 94/96 right, 95 given. The
 #: third batch brought 33, 14 of them read once sections numbered in an outline were ("Mục C.II.1.8 Phụ lục I"):
-#: 127/129 right, 128 given.
-FLOOR = {"recall": 0.984, "precision": 0.992}
+#: 127/129 right, 128 given. The four of session 8 brought 34 (a joint circular's articles), 25 right as they came;
+#: the 9 others named short forms of numbers ("khoản 1, khoản 2 Điều 6 Thông tư liên tịch số 06/2018") read once those
+#: were: 161/163 right, 162 given.
+FLOOR = {"recall": 0.987, "precision": 0.993}
