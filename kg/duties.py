@@ -280,7 +280,8 @@ def task_duties(text: str, draft: _Draft, end: int, document: Document):
     own = _unwrap(raw)
     folded = _casefolded(own)
     lead = _addressee(raw, rules)  # "**2. Sở Khoa học và Công nghệ**": the lead of every line below
-    if lead is None and draft.parent is None and draft.title:  # a part's body, after its heading: "VII. CHẾ ĐỘ BÁO CÁO\n\nCác sở ..."
+    if lead is None and draft.parent is None and draft.title:
+        # a part names its agency in its body, after its heading: "VII. CHẾ ĐỘ BÁO CÁO\n\nCác sở, ban, ngành ..."
         heading = _HEADING_END.search(raw)
         lead = heading and _addressee(raw[heading.end():], rules)
     lead, partners = _labelled_lead(own, folded, lead, rules)
