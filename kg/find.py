@@ -43,7 +43,8 @@ _GLUED_FOOTNOTE = re.compile(r"([^\W\d_]+)(\d{1,2})")
 _AMENDED_KINDS = "|".join(spaced(form) for form in forms_where("named_in_amending_titles"))
 # "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương"
 # ("... bổ sung Điều 6 và Phụ lục 4 về Danh mục ... của Luật Đầu tư": words may stand between)
-_AMENDING = re.compile(r"\s+(?:sửa\s+đổi,?\s+bổ\s+sung|sửa\s+đổi|bổ\s+sung)(?:\s+[^;.]{0,160}?)?\s+(?:của\s+)?(?:các\s+)?"
+# ("Luật Sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều": its first word may be capitalised)
+_AMENDING = re.compile(r"\s+(?:[sS]ửa\s+đổi,?\s+bổ\s+sung|[sS]ửa\s+đổi|[bB]ổ\s+sung)(?:\s+[^;.]{0,160}?)?\s+(?:của\s+)?(?:các\s+)?"
                        r"(?=(?:" + _AMENDED_KINDS + r")(?!\w))")
 _AMENDED_JOIN = re.compile(r"\s*(?:,|và)\s*")
 _NUMBER_YEAR = re.compile(r"[\d.]+[a-z]?/((?:19|20)\d\d)/")  # "15/2019/QĐ-UBND"

@@ -264,7 +264,7 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
         # Sửa đổi, bổ sung một số điều của Quy chế ... ban hành kèm theo Quyết định số 21/2018/QĐ-UBND")
         part = _part_changed(context, gap, ref.start) if first_in_clause or _opens_sentence(text, gap) else None
         doc_cue = _enumerated(context, gap_start, ref.start) or doc_cue if part is None else doc_cue
-    after = _after_cue(context.trailing, context.trailing_starts, ref.end, _next_changeable(context, index),
+    after = _after_cue(text, context.trailing, context.trailing_starts, ref.end, _next_changeable(context, index),
                        context.clauses)
     if after is not None and (doc_cue is None or doc_cue.predicate != NAMED
                               and cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
@@ -642,20 +642,33 @@ def _between(found: list[Cue], starts: list[int], start: int, end: int) -> list[
     return [c for c in found[low:high] if c.end <= end]
 
 
-def _after_cue(trailing: list[Cue], starts: list[int], position: int, limit: int,
+# How far after its instrument a cue that follows it may stand (characters): past the instrument's description
+# ("Nghị định số 59/2021/NĐ-CP ngày ... quy định một số nội dung đặc thù về cơ chế quản lý tài chính, đánh giá hiệu
+# quả hoạt động đối với Sở Giao dịch Chứng khoán Việt Nam, Tổng công ty Lưu ký và Bù trừ chứng khoán Việt Nam hết
+# hiệu lực thi hành"), within its clause
+_AFTER_REACH = 400
+_DESCRIPTION_REACH = 200
+
+
+def _after_cue(text: str, trailing: list[Cue], starts: list[int], position: int, limit: int,
                clauses: _Clauses) -> Cue | None:
     """A cue that follows its instrument ("... hết hiệu lực"), in the same clause, before the next citation.
 
     ``trailing`` holds only the cues that follow; where none stands within reach, the clause's
     end need not be sought (most citations have none).
     """
-    reach = min(limit, position + 200)
+    reach = min(limit, position + _AFTER_REACH)
     nearest = bisect.bisect_left(starts, position)
     if nearest == len(starts) or starts[nearest] >= reach:
         return None
-    clause_end = clauses.end_after(position, 200)
+    clause_end = clauses.end_after(position, _AFTER_REACH)
     for cue in _between(trailing, starts, position, min(reach, clause_end or limit)):
-        return cue
+        # past a description's length, not through a clause of time, whose subject is its own: "Thông tư số
+        # 19/2025/TT-BKHCN ... trong vòng 01 năm kể từ ngày được cấp tài khoản hoặc khi chứng nhận kiểm toán kỹ thuật
+        # đã nộp trước đó hết hiệu lực" (but "Nghị định số 39/2015/NĐ-CP ... quy định chính sách hỗ trợ cho phụ nữ ...
+        # khi sinh con đúng chính sách dân số hết hiệu lực": its title)
+        far = cue.start - position > _DESCRIPTION_REACH
+        return None if far and _WHEN.search(text, position, cue.start) else cue
     return None
 
 

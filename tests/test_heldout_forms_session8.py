@@ -128,3 +128,41 @@ def test_a_thing_done_by_an_instruments_rules_only_cites_it():
     numbers = {i["iri"]: i["number"] for i in found["instruments"]}
     assert not {numbers.get(iri) for iri in implemented} & {"01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC",
                                                            "01/2021/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC"}
+
+
+DYKES = CORPUS / "plans" / "2853-qd-ubnd-ho-chi-minh-2025-437c3beb.txt"
+INSURANCE = CORPUS / "congbao" / "bhxh" / "nghi-quyet-so-89-2025-ubtvqh15-45738.txt"
+EXCHANGE = CORPUS / "congbao" / "hd_kinh_te" / "nghi-dinh-so-145-2026-nd-cp-469483.txt"
+SIGNATURES = CORPUS / "congbao" / "hdld" / "thong-tu-so-08-2026-tt-bnv-469695.txt"
+
+
+def labelled_relations(path: Path) -> set[tuple[str, str, str]]:
+    found = extract_file(path).to_dict()
+    label = {i["iri"]: i["number"] or i["title"] for i in found["instruments"]}
+    label[found["document"]["iri"]] = "doc"
+    return {(label.get(r["subject"], r["subject"]), r["predicate"], label.get(r["object"], r["object"]))
+            for r in found["relations"]}
+
+
+def test_an_amending_law_whose_title_opens_with_a_capital():
+    # "Căn cứ Luật Sửa đổi, bổ sung\nmột số điều của Luật Phòng, chống thiên tai và Luật Đê điều ngày 17 tháng 6 năm 2020"
+    named = mentions(DYKES)
+    amending = "Luật Sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều"
+    assert amending in named and "Luật Sửa đổi" not in named
+    assert (amending, "amends", "Luật Đê điều") in labelled_relations(DYKES)
+
+
+def test_a_committees_verification_report_is_a_report_of_that_committee():
+    # "Báo cáo thẩm tra số 685/BC-UBVHXH15 ngày 09 tháng 7 năm 2025 của Ủy \nban Văn hóa và Xã hội của Quốc hội"
+    report = next(i for i in extract_file(INSURANCE).to_dict()["instruments"] if i["number"] == "685/BC-UBVHXH15")
+    assert (report["doc_type"], report["issuer"]) == ("Báo cáo", "Ủy ban Văn hóa và Xã hội của Quốc hội")
+
+
+def test_an_expiry_after_a_long_description_is_the_instruments():
+    # "2. Nghị định số 59/2021/NĐ-CP ngày 18 tháng 6 năm 2021 của Chính phủ \nquy định một số nội dung đặc thù về cơ chế
+    # quản lý tài chính, ... Tổng công ty Lưu \nký và Bù trừ chứng khoán Việt Nam hết hiệu lực thi hành"
+    assert ("doc", "repeals", "59/2021/NĐ-CP") in labelled_relations(EXCHANGE)
+    # but not through a clause of time: "Thông tư số 19/2025/TT-BKHCN ... hoặc khi chứng nhận kiểm toán kỹ thuật đã
+    # nộp trước đó hết hiệu lực" (the certificate expires)
+    signatures = labelled_relations(SIGNATURES)
+    assert ("doc", "repeals", "19/2025/TT-BKHCN") not in signatures and ("doc", "cites", "19/2025/TT-BKHCN") in signatures
