@@ -40,6 +40,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _PIPE_LINE = re.compile(r"[ \t]*\|[ \t]*")
 _PIPE_LINES = re.compile(r"\n(?=[ \t]*\|[ \t]*$)(?P<rest>[^\n]*+)", re.MULTILINE)  # a line of "|": see _candidate_lines
 _HEADING = re.compile(r"\n[ \t]*(?:PHỤ LỤC|Phụ lục)")
+_PART_HEADING = re.compile(r"\n[ \t*]*[IVX]{1,5}\.[ \t*]+[A-ZĐ][A-ZĐÀ-Ỹ]+ [A-ZĐÀ-Ỹ]")  # "**I. MỤC ĐÍCH, YÊU CẦU**"
 _QUOTES = "“\"'‘«"
 _TITLE_END = re.compile(r"[.:;](?:\s|$)|\n[ \t]*\n")
 # the same end within one line (no newline to find there): led by a character class, so re skips
@@ -138,14 +139,18 @@ class _Draft:
     children: list = field(default_factory=list)
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def parse_sections(source: SourceText, document: Document) -> tuple[Section, ...]:
     """The sections of ``source``, parents before children, offsets into the original text."""
     rules = _rules()
     text = source.normalized
     tables = _tables(text)
     # markdown captures (bold "**") wrap paragraphs at any word and set them apart by blank lines,
-    # so there only a line after a blank one can open a section; gazette texts have no such rule
-    paragraphs = "**" in source.original
+    # so there only a line after a blank one can open a section; gazette texts have no such rule, nor
+    # a capture that sets no paragraphs apart (one line after another, "**I. MỤC ĐÍCH, YÊU CẦU**\n**1. Mục đích**")
+    paragraphs = "**" in source.original and _BLANK_LINE.search(source.original) is not None
     drafts, closers = _markers(text, tables, paragraphs, rules)
     rows = _rows(text, tables, drafts, rules)
     if rows:  # markers come in text order, one a line: only table rows have to be sorted in
@@ -189,8 +194,11 @@ def _tables(text: str) -> list[list[tuple[int, int]]]:
         return runs
     for start, _, end in _candidate_lines(text, _PIPE_LINES):
         if runs and text.count("\n", runs[-1][-1][1], start) <= _TABLE_GAP \
-                and not _HEADING.search(text, runs[-1][-1][1], start):
-            runs[-1].append((start, end))  # an appendix heading between two "|" lines means two tables
+                and not _HEADING.search(text, runs[-1][-1][1], start) \
+                and not _PART_HEADING.search(text, runs[-1][-1][1], start):
+            # an appendix heading between two "|" lines means two tables, and so does a part heading in capitals:
+            # the body of a capture that sets no lines apart runs between the metadata's cells and the signature's
+            runs[-1].append((start, end))
         else:
             runs.append([(start, end)])
     return [run for run in runs if len(run) >= 4]

@@ -166,3 +166,23 @@ def test_an_expiry_after_a_long_description_is_the_instruments():
     # nộp trước đó hết hiệu lực" (the certificate expires)
     signatures = labelled_relations(SIGNATURES)
     assert ("doc", "repeals", "19/2025/TT-BKHCN") not in signatures and ("doc", "cites", "19/2025/TT-BKHCN") in signatures
+
+
+CIVIL_DEFENCE = CORPUS / "plans" / "980-kh-ubnd-tinh-nghe-an-2025-c5d930a5.txt"
+LIVESTOCK = CORPUS / "congbao" / "chinh_sach_dn" / "thong-tu-so-22-2026-tt-bnnmt-469587.txt"
+
+
+def test_a_capture_that_sets_no_lines_apart_is_read_line_by_line():
+    # no blank line anywhere, the website's metadata in "|" cells above the body and the signature's below it:
+    # "**I. MỤC ĐÍCH, YÊU CẦU**\n**1. Mục đích**\n..." and "**IV. TỔ CHỨC THỰC HIỆN**\n1. Các sở, ban, ngành, ..."
+    text = CIVIL_DEFENCE.read_text(encoding="utf-8")
+    assert "\n\n" not in text and "**IV. TỔ CHỨC THỰC HIỆN**\n1. Các sở" in text
+    found = sections(CIVIL_DEFENCE)
+    assert {"I", "II", "III", "IV"} <= set(found) and [f"II.{n}" in found for n in range(1, 9)] == [True] * 8
+    assert found["IV.2"]["lead"] == "Bộ CHQS tỉnh"
+
+
+def test_a_part_heading_ends_a_table_of_cells_before_it():
+    # a circular whose articles stood between two "|" cell runs was read as one table: "Điều 1" to the appendices
+    found = sections(LIVESTOCK)
+    assert {"Điều 1", "Điều 2", "Điều 3", "Chương II"} <= set(found)
