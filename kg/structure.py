@@ -40,6 +40,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _PIPE_LINE = re.compile(r"[ \t]*\|[ \t]*")
 _PIPE_LINES = re.compile(r"\n(?=[ \t]*\|[ \t]*$)(?P<rest>[^\n]*+)", re.MULTILINE)  # a line of "|": see _candidate_lines
 _HEADING = re.compile(r"\n[ \t]*(?:PHỤ LỤC|Phụ lục)")
+_GROUP = re.compile(r"([IVX]{1,5})(?:\.?|\.\s.*)", re.DOTALL)  # a task table's group row: "II", "I. Kinh tế số"
 _PART_HEADING = re.compile(r"\n[ \t*]*[IVX]{1,5}\.[ \t*]+[A-ZĐ][A-ZĐÀ-Ỹ]+ [A-ZĐÀ-Ỹ]")  # "**I. MỤC ĐÍCH, YÊU CẦU**"
 _QUOTES = "“\"'‘«"
 _TITLE_END = re.compile(r"[.:;](?:\s|$)|\n[ \t]*\n")
@@ -493,19 +494,31 @@ def _rows(text, tables, drafts, rules) -> list[_Draft]:
         header = _header(text, cells, rules)
         if "lead" not in header:
             continue
-        k = len(header)
+        k, group, found = len(header), "", []
         while k < len(cells):
             s, e = cells[k]
-            label = text[s:e].strip()
+            label = text[s:e].strip(" \t\n*")
+            heading = _GROUP.fullmatch(label)
+            if heading:  # "**II** | **TRIỂN KHAI ĐỒNG BỘ ...**", "**I. Kinh tế số**": the rows below are its
+                group = heading.group(1)
             if not re.fullmatch(r"\d{1,3}(?:\.\d{1,2})*", label):
                 k += 1
                 continue
             row, j = _row_cells(text, cells, k, header)
-            draft = _Draft(f"appendix.{len(rows) + 1}", "task", 9, s, label, parent=_innermost(drafts, starts, s),
-                           end=cells[j - 1][1])
+            draft = _Draft("", "task", 9, s, label, parent=_innermost(drafts, starts, s), end=cells[j - 1][1])
             _read_row(text, row, draft)
-            rows.append(draft)
+            found.append((group, draft))
             k = j
+        # rows are numbered through the table, or afresh under each group (then a number alone names no row,
+        # and a row whose group's heading is missing, as where a capture cut the table, keeps its place instead)
+        labels = [draft.label for _, draft in found]
+        grouped, taken = len(set(labels)) < len(labels) and all(group for group, _ in found), set()
+        for group, draft in found:
+            draft.id = f"appendix.{group}.{draft.label}"
+            if not grouped or draft.id in taken:
+                draft.id = f"appendix.{len(rows) + 1}"
+            taken.add(draft.id)
+            rows.append(draft)
     return rows
 
 

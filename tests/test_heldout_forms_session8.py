@@ -186,3 +186,16 @@ def test_a_part_heading_ends_a_table_of_cells_before_it():
     # a circular whose articles stood between two "|" cell runs was read as one table: "Điều 1" to the appendices
     found = sections(LIVESTOCK)
     assert {"Điều 1", "Điều 2", "Điều 3", "Chương II"} <= set(found)
+
+
+def test_rows_numbered_afresh_under_each_group_are_named_by_both():
+    # "**I** | **KIỆN TOÀN ...** | 1 | Tổ chức lại ...", "**II** | **TRIỂN KHAI ĐỒNG BỘ ...** | 1 | ... | 2 | ..."; the
+    # capture cut the table after II.8 ("…....."), and rows 2-6 of a group whose heading is lost keep their places
+    found = sections(CIVIL_DEFENCE)
+    rows = [sid for sid in found if sid.startswith("appendix.")]
+    assert rows[:4] == ["appendix.I.1", "appendix.II.1", "appendix.II.2", "appendix.II.3"] and len(set(rows)) == len(rows)
+    assert "appendix.10" in rows and "appendix.VII.1" in rows
+    # "**I. Kinh\ntế số**" is a group's heading in its own cell
+    assert "appendix.II.13" in sections(DIGITAL)
+    # a table numbered through keeps "appendix.N"
+    assert "appendix.1" in sections(CORPUS / "plans" / "617-kh-ubnd-tinh-dong-thap-2025-8718801c.txt")

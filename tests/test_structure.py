@@ -26,11 +26,12 @@ CASES = [
     (FOUNDING, "III.3", "task", "III", {"lead": "Sở Nội vụ", "partners": ("các cơ quan, đơn vị có liên quan",)}),
     # appendix table "1 | Tổ chức lại Ban Chỉ huy ... | Bộ CHQS tỉnh; UBND cấp xã | Văn phòng Ban Chỉ huy;
     # các sở, ban, ngành | Trước ngày 30/11/2025 | ..."
-    (APPENDIX_TABLE, "appendix.1", "task", "Phụ lục",
+    # (its rows are numbered afresh under each group, "**I** | **KIỆN TOÀN ...**": a row is named by both)
+    (APPENDIX_TABLE, "appendix.I.1", "task", "Phụ lục",
      {"lead": "Bộ CHQS tỉnh; UBND cấp xã", "partners": ("Văn phòng Ban Chỉ huy", "các sở, ban, ngành"),
       "deadline": "2025-11-30"}),
     # a cell that states a recurrence is kept as written
-    (APPENDIX_TABLE, "appendix.2", "task", "Phụ lục", {"lead": "Sở Tài chính", "deadline": "Thường xuyên"}),
+    (APPENDIX_TABLE, "appendix.II.1", "task", "Phụ lục", {"lead": "Sở Tài chính", "deadline": "Thường xuyên"}),
     # "1.1. ... b) Cơ quan thực hiện: - Đơn vị chủ trì: Sở Khoa học và Công nghệ. - Đơn vị phối hợp: Các Sở,
     # ban, ngành. c) Thời gian thực hiện: Hoàn thành trong năm 2025."
     (INLINE_BLOCKS, "II.1.1", "task", "II.1",
