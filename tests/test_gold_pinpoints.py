@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 163  # every settled file was read for pinpoints
+    assert result["gold"] >= 178  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -32,5 +32,5 @@ def test_pinpoints_on_the_gold_set():
 #: third batch brought 33, 14 of them read once sections numbered in an outline were ("Mục C.II.1.8 Phụ lục I"):
 #: 127/129 right, 128 given. The four of session 8 brought 34 (a joint circular's articles), 25 right as they came;
 #: the 9 others named short forms of numbers ("khoản 1, khoản 2 Điều 6 Thông tư liên tịch số 06/2018") read once those
-#: were: 161/163 right, 162 given.
-FLOOR = {"recall": 0.987, "precision": 0.993}
+#: were: 161/163 right, 162 given. Session 8's second batch brought 15, all right as they came: 176/178, 177 given.
+FLOOR = {"recall": 0.988, "precision": 0.994}
