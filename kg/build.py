@@ -54,7 +54,7 @@ from .errors import InputError, KGError
 from .namespaces import PREFIXES
 
 from .cache import (BLOCK_PARTS, CACHE, CACHE_DB, Cache, Damaged, block_row, cached_extractions, connect, digest_of,
-                    extraction_json, from_json)
+                    extraction_json, from_json, MENTIONS_TAIL, stat_text)
 from .inputs import DEFAULT_MAX_FILE_BYTES, input_files, read_limited, stat_key
 
 __all__ = ["BuildReport", "build", "fingerprint", "write_atomic", "input_files", "cached_extractions",
@@ -148,7 +148,7 @@ class _Stats:
         info = os.stat(path)
         key = stat_key(info)
         entry = self.known.get(where)
-        if entry is not None and entry[0] == key:
+        if entry is not None and entry[0] == stat_text(key):
             digest = entry[1]
         else:
             data, key = read_limited(path, max_bytes)
@@ -320,11 +320,14 @@ def _commit(rows: list[tuple[str, tuple]], results: list[dict]) -> None:
     if not rows:
         return
     db = _WORKER["db"]
+    tables: dict[str, list[tuple]] = {}
+    for table, row in rows:
+        tables.setdefault(table, []).append(row)
     try:
         db.execute("BEGIN IMMEDIATE")
         try:
-            for table, row in rows:
-                db.execute(f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * len(row))})", row)
+            for table, values in tables.items():
+                db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * len(values[0]))})", values)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -667,6 +670,7 @@ class _Build:
             self.report.failed.append({"path": label, "reason": result["reason"]})
             return False
         self.blocks[label] = (result["digest"], result["key"], result["header"])
+        self.cache.fresh.add(result["key"])
         self.stats.remember(os.path.abspath(self.inputs[label]), result["stat_key"], result["digest"])
         return True
 
@@ -694,7 +698,7 @@ class _Build:
         if isinstance(noted, dict) and noted.get("key") == key:  # the files' mentions are as they were
             self.same = noted["same"]
         else:
-            self.same = corpus_dating([self.blocks[label][2]["mentions"] for label in self.order])
+            self.same = corpus_dating(self._summaries())
             self.cache.put_note("dating", {"key": key, "same": self.same})
         self._remake([label for label in self.order
                       if any(iri in self.same for iri in self.blocks[label][2]["mentions"]["undated"])], dated=True)
@@ -713,7 +717,7 @@ class _Build:
             if found is not None:
                 self.blocks[label] = (digest, key, found)
                 continue
-            if mine and self._dated(label, digest, key, mine):
+            if mine and self._dated(label, digest, key, mine, self.blocks[label][2]):
                 continue
             jobs.append(self._job(label, digest, mine))
         for result in self._run(jobs):
@@ -721,14 +725,15 @@ class _Build:
                 self.order.remove(result["label"])
                 self.blocks.pop(result["label"], None)
 
-    def _dated(self, label: str, digest: str, key: str, mine: dict[str, str]) -> bool:
-        """The block of ``label`` under the dating ``mine`` made from its block without it
-        (``kg.rdf.dated_nquads``) and cached under ``key``; False where that cannot be done."""
+    def _dated(self, label: str, digest: str, key: str, mine: dict[str, str], header: dict) -> bool:
+        """The block of ``label`` under the dating ``mine`` made from its block without it (whose
+        ``header`` the build holds; ``kg.rdf.dated_nquads``) and cached under ``key``; False where
+        that cannot be done."""
         from .rdf import source_graph_iri
         from .rdf.sources import dated_nquads
 
         base = _block_key(digest, label, {}, self.options.profile)
-        header = self.cache.header(base)
+        header = self._whole_mentions([(base, header)])[0]
         if header is None:
             return False
         try:
@@ -742,6 +747,22 @@ class _Build:
         self.blocks[label] = (digest, key, self.cache.put_block(key, header, nquads, hashes))
         return True
 
+    def _summaries(self) -> list[dict]:
+        """Every file's whole ``mentions``, in the order of the files (for the corpus's dating and
+        the instruments' graph); the tails of those read from the cache read now."""
+        headers = self._whole_mentions([(self.blocks[label][1], self.blocks[label][2]) for label in self.order])
+        if any(header is None for header in headers):  # the build holds the lock: no one else drops blocks
+            raise KGError(f"{self.output}: the build cache changed under the build; remove {self.output / CACHE}")
+        return [header["mentions"] for header in headers]
+
+    def _whole_mentions(self, blocks: list[tuple[str, dict]]) -> list[dict | None]:
+        """Each ``(key, header)`` as the header with its whole mentions: as it is if a worker made it,
+        else with the ``MENTIONS_TAIL`` that ``Cache.headers`` left out (None if no longer cached)."""
+        tails = self.cache.mentions([key for key, header in blocks if not _whole(header)])
+        return [header if _whole(header) else
+                {**header, "mentions": {**header["mentions"], **tails[key]}} if key in tails else None
+                for key, header in blocks]
+
     def _mentions_key(self) -> str:
         """A digest of what every file contributes to the whole corpus's parts, in the files' order."""
         return hashlib.sha256("".join(self.blocks[label][2]["mentions_key"] for label in self.order).encode()).hexdigest()
@@ -752,11 +773,10 @@ class _Build:
         from .rdf import INSTRUMENTS_GRAPH, ONTOLOGY_GRAPH, instrument_quads, ontology_file, ontology_quads
 
         ontology = f"ontology.{hashlib.sha256(ontology_file('kg.ttl').read_bytes()).hexdigest()[:16]}"
-        summaries = [self.blocks[label][2]["mentions"] for label in self.order]
         key = self._mentions_key()
         made = []
         for name, graph, quads in ((ontology, ONTOLOGY_GRAPH, ontology_quads), (f"instruments.{key[:16]}",
-                                   INSTRUMENTS_GRAPH, lambda: instrument_quads(summaries, self.same))):
+                                   INSTRUMENTS_GRAPH, lambda: instrument_quads(self._summaries(), self.same))):
             header = self.cache.header(name)
             if header is None:
                 graph_quads = quads()
@@ -820,6 +840,11 @@ class _Build:
         report.seconds = round(time.perf_counter() - started, 2)
         payload = json.dumps({**asdict(report), "ok": report.ok}, ensure_ascii=False, indent=1).encode("utf-8")
         write_atomic(self.output / REPORT, lambda file: file.write(payload))
+
+
+def _whole(header: dict) -> bool:
+    """Whether a block's header holds its whole mentions (``kg.cache.MENTIONS_TAIL``)."""
+    return MENTIONS_TAIL[0] in header["mentions"]
 
 
 def _prune(cache_root: Path, keep: str) -> None:
