@@ -50,11 +50,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .errors import InputError, KGError
+from .errors import KGError
 from .namespaces import PREFIXES
 
 from .cache import (BLOCK_PARTS, CACHE, CACHE_DB, Cache, Damaged, block_row, cached_extractions, connect, digest_of,
-                    extraction_json, from_json, MENTIONS_TAIL, stat_text)
+                    extraction_json, from_json, MENTIONS_TAIL, stat_text, whole_extraction,
+                    whole_header)
 from .inputs import DEFAULT_MAX_FILE_BYTES, input_files, read_limited, stat_key
 
 __all__ = ["BuildReport", "build", "fingerprint", "write_atomic", "input_files", "cached_extractions",
@@ -142,19 +143,17 @@ class _Stats:
         self.known = cache.stats()
         self.seen: dict[str, tuple[list, str]] = {}
 
-    def digest(self, path: Path, max_bytes: int) -> tuple[str, int]:
-        """The file's sha256, and its size."""
+    def digest(self, path: Path) -> tuple[str | None, int]:
+        """The file's sha256 if its stat key is as when it was hashed (else None: the worker that
+        reads it hashes it, a cold build read and hashed every file twice so), and its size."""
         where = os.path.abspath(path)
         info = os.stat(path)
         key = stat_key(info)
         entry = self.known.get(where)
-        if entry is not None and entry[0] == stat_text(key):
-            digest = entry[1]
-        else:
-            data, key = read_limited(path, max_bytes)
-            digest = hashlib.sha256(data).hexdigest()
-        self.remember(where, key, digest)
-        return digest, info.st_size
+        if entry is None or entry[0] != stat_text(key):
+            return None, info.st_size
+        self.remember(where, key, entry[1])
+        return entry[1], info.st_size
 
     def remember(self, where: str, key: list | None, digest: str) -> None:
         if key is not None and time.time_ns() - max(key[1], key[2]) > self._SETTLED:
@@ -246,6 +245,8 @@ def _make_block(job: tuple) -> tuple[dict, list[tuple[str, tuple]]]:
     cannot leave one text's extraction under another's key), and the cache rows to commit for it."""
     path, label, same, profile, max_bytes, cached = job
     try:
+        if cached == "look":
+            return _cached_block_of(path, label, profile, max_bytes)
         return _block_of(path, label, same, profile, max_bytes, cached)
     except MemoryError:
         limit = _WORKER["limit"]
@@ -261,7 +262,24 @@ def _unexpected(error: Exception) -> str:
     return f"unexpected {type(error).__name__}: {error}"
 
 
-def _block_of(path, label, same, profile, max_bytes, cached) -> tuple[dict, list[tuple[str, tuple]]]:
+def _cached_block_of(path, label, profile, max_bytes) -> tuple[dict, list[tuple[str, tuple]]]:
+    """A file whose digest the build did not know: read and hashed here, its block (without dating)
+    taken from the cache if there, else made from its cached extraction or from the bytes read."""
+    raw, stamp = read_limited(path, max_bytes)
+    digest = hashlib.sha256(raw).hexdigest()
+    key = _block_key(digest, label, {}, profile)
+    header = whole_header(_WORKER["db"], key)
+    if header is not None:
+        return {"label": label, "reason": None, "digest": digest, "key": key, "stat_key": stamp,
+                "extracted": False, "made": False, "header": header}, []
+    data = whole_extraction(_WORKER["db"], digest)
+    result, rows = _block_of(path, label, {}, profile, max_bytes, (digest, data) if data else None, (digest, raw))
+    return {**result, "stat_key": stamp}, rows
+
+
+def _block_of(path, label, same, profile, max_bytes, cached, read=None) -> tuple[dict, list[tuple[str, tuple]]]:
+    """One file's block: from its cached extraction (``cached``: its digest and JSON), or extracted
+    from its bytes (``read``: their digest and the bytes, if already read; else read here)."""
     from .extract import bind_to_file, extract_source
     from .rdf import mentions, source_graph_iri, source_nquads
     from .readers import bytes_text
@@ -272,8 +290,11 @@ def _block_of(path, label, same, profile, max_bytes, cached) -> tuple[dict, list
         digest, data = cached
         extraction = from_json({**json.loads(data), "source": label})
     else:
-        raw, stamp = read_limited(path, max_bytes)
-        digest = hashlib.sha256(raw).hexdigest()
+        if read is None:
+            raw, stamp = read_limited(path, max_bytes)
+            digest = hashlib.sha256(raw).hexdigest()
+        else:
+            digest, raw = read
         extraction = extract_source(prepare_text(bytes_text(raw, str(path)), str(path)))
         del raw
         stored = extraction_json(extraction, label)
@@ -289,7 +310,7 @@ def _block_of(path, label, same, profile, max_bytes, cached) -> tuple[dict, list
     if stored is not None:
         rows.insert(0, ("extractions", (digest, stored, digest_of(stored))))
     return {"label": label, "reason": None, "digest": digest, "key": key, "stat_key": stamp,
-            "extracted": stored is not None, "header": header}, rows
+            "extracted": stored is not None, "made": True, "header": header}, rows
 
 
 def _make_blocks(jobs: list[tuple]) -> list[dict]:
@@ -640,12 +661,12 @@ class _Build:
         keyed = []
         for label, path in self.inputs.items():
             try:
-                digest, size = self.stats.digest(path, options.max_file_bytes)
-            except InputError as error:
-                report.failed.append({"path": label, "reason": error.reason})
-                continue
+                digest, size = self.stats.digest(path)
             except OSError as error:
                 report.failed.append({"path": label, "reason": error.strerror or str(error)})
+                continue
+            if digest is None:  # read, hashed and looked up in the cache by a worker
+                self.todo.append(((str(path), label, {}, options.profile, options.max_file_bytes, "look"), size))
                 continue
             keyed.append((label, digest, size, _block_key(digest, label, {}, options.profile)))
         headers = self.cache.headers([key for *_, key in keyed])
@@ -670,7 +691,8 @@ class _Build:
             self.report.failed.append({"path": label, "reason": result["reason"]})
             return False
         self.blocks[label] = (result["digest"], result["key"], result["header"])
-        self.cache.fresh.add(result["key"])
+        if result["made"]:
+            self.cache.fresh.add(result["key"])
         self.stats.remember(os.path.abspath(self.inputs[label]), result["stat_key"], result["digest"])
         return True
 

@@ -121,6 +121,24 @@ def block_row(key: str, header: dict, nq: bytes, hashes: bytes) -> tuple:
     return key, encoded, nq, hashes, b"".join(digest_of(part) for part in (encoded, nq, hashes))
 
 
+def whole_extraction(db: sqlite3.Connection, digest: str) -> bytes | None:
+    """A file's extraction as JSON, if cached and whole (what a worker asks its own connection)."""
+    row = db.execute("SELECT data, sha FROM extractions WHERE digest = ?", (digest,)).fetchone()
+    return row[0] if row is not None and digest_of(row[0]) == row[1] else None
+
+
+def whole_header(db: sqlite3.Connection, key: str) -> dict | None:
+    """A block's header without its ``MENTIONS_TAIL``, if the block is cached and its header whole."""
+    row = db.execute("SELECT header, sha FROM blocks WHERE key = ?", (key,)).fetchone()
+    if row is None or not _whole_header(*row):
+        return None
+    return json.loads(row[0].partition(b"\n")[0])
+
+
+def _whole_header(header: bytes, sha: bytes) -> bool:
+    return len(sha) == 32 * len(BLOCK_PARTS) and digest_of(header) == sha[:32] and b"\n" in header
+
+
 class Cache:
     """The cache of one code version: extractions, blocks and the files' stat keys in one SQLite
     file in WAL mode. The build writes in transactions of ``_BATCH`` entries, each worker one
@@ -159,14 +177,11 @@ class Cache:
         self.db.close()
 
     def extraction(self, digest: str) -> bytes | None:
-        """A file's extraction as JSON, if cached and whole."""
-        row = self.db.execute("SELECT data, sha FROM extractions WHERE digest = ?", (digest,)).fetchone()
-        if row is None:
-            return None
-        if digest_of(row[0]) != row[1]:
+        """A file's extraction as JSON, if cached and whole (a damaged one is dropped)."""
+        data = whole_extraction(self.db, digest)
+        if data is None:
             self.db.execute("DELETE FROM extractions WHERE digest = ?", (digest,))
-            return None
-        return row[0]
+        return data
 
     def header(self, key: str) -> dict | None:
         """A block's header, if the block is cached and its header whole."""
@@ -189,10 +204,10 @@ class Cache:
             rows = self.db.execute(f"SELECT key, header, sha FROM blocks WHERE key IN ({','.join('?' * len(chunk))})",
                                    chunk).fetchall()
             for key, header, sha in rows:
-                head, newline, tail = header.partition(b"\n")
-                if len(sha) != 32 * len(BLOCK_PARTS) or digest_of(header) != sha[:32] or not newline:
+                if not _whole_header(header, sha):
                     self.drop(key)
                     continue
+                head, _, tail = header.partition(b"\n")
                 yield key, head, tail
 
     def note(self, name: str) -> object | None:

@@ -14,7 +14,6 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode
