@@ -16,7 +16,7 @@ A build directory holds:
 - ``.cache/<version>/cache.sqlite``: one SQLite store (WAL, one transaction per batch) of each
   file's extraction and its graph as text (a block), keyed by the sha256 of the bytes the
   extraction read and by the code and data that extracted it, each entry's sha256 checked
-  when it is read (a damaged or edited entry is made again), so a rebuild after one file
+  when a later build reads it (a damaged or edited entry is made again), so a rebuild after one file
   changes reads only that file again and writes the outputs by joining the blocks. It also notes
   for the next build where each block stands in the graph.nq it wrote (a rebuild copies the
   unchanged stretches from it, if graph.nq is as it was left) and the corpus's dating.

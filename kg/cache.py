@@ -1,6 +1,6 @@
 """The build's cache: one SQLite store (WAL, one transaction per batch) of each file's extraction
 and its graph as text (a block), keyed by what the extraction read and the code that read it,
-each entry's sha256 checked when it is read (a damaged or edited entry is made again); and the
+each entry's sha256 checked when a later build reads it (a damaged or edited entry is made again); and the
 extraction as JSON and back, the same whether cached or fresh."""
 from __future__ import annotations
 
@@ -74,7 +74,8 @@ def from_json(data: dict) -> Extraction:
 # parts, the counts for the report, and the file's ``kg.rdf.mentions``), its N-Quads and an 8-byte hash of each triple another graph may share (to count the
 # distinct triples of the whole graph without reading them). It is keyed by the sha256 of the bytes
 # its extraction read and the label (which names the graph), and by the few undated instruments
-# the rest of the corpus dates. Each part is stored with its sha256 and checked when read.
+# the rest of the corpus dates. Each part is stored with its sha256 and checked when read (``Cache.fresh``:
+# but for what this build wrote).
 
 BLOCK_PARTS = ("header", "nq", "hashes")
 
