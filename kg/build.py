@@ -844,7 +844,7 @@ class _Build:
         report.references = sum(blocks[label][2]["references"] for label in order)
         report.relations = sum(blocks[label][2]["relations"] for label in order)
         report.quads = sum(header["quads"] for _, header in self.parts)
-        self.cache.save_stats(self.stats.seen)
+        self.cache.save_stats(self.stats.seen, self.stats.known)
         self.cache.commit()
 
     def refresh_store(self) -> None:
