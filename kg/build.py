@@ -16,7 +16,7 @@ A build directory holds:
 - ``.cache/<version>/cache.sqlite``: one SQLite store (WAL, one transaction per batch) of each
   file's extraction and its graph as text (a block), keyed by the sha256 of the bytes the
   extraction read and by the code and data that extracted it, each entry's sha256 checked
-  when it is read (a damaged or edited entry is made again), so a rebuild after one file
+  when a later build reads it (a damaged or edited entry is made again), so a rebuild after one file
   changes reads only that file again and writes the outputs by joining the blocks. It also notes
   for the next build where each block stands in the graph.nq it wrote (a rebuild copies the
   unchanged stretches from it, if graph.nq is as it was left) and the corpus's dating.
@@ -50,11 +50,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .errors import InputError, KGError
+from .errors import KGError
 from .namespaces import PREFIXES
 
 from .cache import (BLOCK_PARTS, CACHE, CACHE_DB, Cache, Damaged, block_row, cached_extractions, connect, digest_of,
-                    extraction_json, from_json)
+                    extraction_json, from_json, MENTIONS_TAIL, stat_text, whole_extraction,
+                    whole_header)
 from .inputs import DEFAULT_MAX_FILE_BYTES, input_files, read_limited, stat_key
 
 __all__ = ["BuildReport", "build", "fingerprint", "write_atomic", "input_files", "cached_extractions",
@@ -142,19 +143,17 @@ class _Stats:
         self.known = cache.stats()
         self.seen: dict[str, tuple[list, str]] = {}
 
-    def digest(self, path: Path, max_bytes: int) -> tuple[str, int]:
-        """The file's sha256, and its size."""
+    def digest(self, path: Path) -> tuple[str | None, int]:
+        """The file's sha256 if its stat key is as when it was hashed (else None: the worker that
+        reads it hashes it, a cold build read and hashed every file twice so), and its size."""
         where = os.path.abspath(path)
         info = os.stat(path)
         key = stat_key(info)
         entry = self.known.get(where)
-        if entry is not None and entry[0] == key:
-            digest = entry[1]
-        else:
-            data, key = read_limited(path, max_bytes)
-            digest = hashlib.sha256(data).hexdigest()
-        self.remember(where, key, digest)
-        return digest, info.st_size
+        if entry is None or entry[0] != stat_text(key):
+            return None, info.st_size
+        self.remember(where, key, entry[1])
+        return entry[1], info.st_size
 
     def remember(self, where: str, key: list | None, digest: str) -> None:
         if key is not None and time.time_ns() - max(key[1], key[2]) > self._SETTLED:
@@ -246,6 +245,8 @@ def _make_block(job: tuple) -> tuple[dict, list[tuple[str, tuple]]]:
     cannot leave one text's extraction under another's key), and the cache rows to commit for it."""
     path, label, same, profile, max_bytes, cached = job
     try:
+        if cached == "look":
+            return _cached_block_of(path, label, profile, max_bytes)
         return _block_of(path, label, same, profile, max_bytes, cached)
     except MemoryError:
         limit = _WORKER["limit"]
@@ -261,7 +262,24 @@ def _unexpected(error: Exception) -> str:
     return f"unexpected {type(error).__name__}: {error}"
 
 
-def _block_of(path, label, same, profile, max_bytes, cached) -> tuple[dict, list[tuple[str, tuple]]]:
+def _cached_block_of(path, label, profile, max_bytes) -> tuple[dict, list[tuple[str, tuple]]]:
+    """A file whose digest the build did not know: read and hashed here, its block (without dating)
+    taken from the cache if there, else made from its cached extraction or from the bytes read."""
+    raw, stamp = read_limited(path, max_bytes)
+    digest = hashlib.sha256(raw).hexdigest()
+    key = _block_key(digest, label, {}, profile)
+    header = whole_header(_WORKER["db"], key)
+    if header is not None:
+        return {"label": label, "reason": None, "digest": digest, "key": key, "stat_key": stamp,
+                "extracted": False, "made": False, "header": header}, []
+    data = whole_extraction(_WORKER["db"], digest)
+    result, rows = _block_of(path, label, {}, profile, max_bytes, (digest, data) if data else None, (digest, raw))
+    return {**result, "stat_key": stamp}, rows
+
+
+def _block_of(path, label, same, profile, max_bytes, cached, read=None) -> tuple[dict, list[tuple[str, tuple]]]:
+    """One file's block: from its cached extraction (``cached``: its digest and JSON), or extracted
+    from its bytes (``read``: their digest and the bytes, if already read; else read here)."""
     from .extract import bind_to_file, extract_source
     from .rdf import mentions, source_graph_iri, source_nquads
     from .readers import bytes_text
@@ -272,8 +290,11 @@ def _block_of(path, label, same, profile, max_bytes, cached) -> tuple[dict, list
         digest, data = cached
         extraction = from_json({**json.loads(data), "source": label})
     else:
-        raw, stamp = read_limited(path, max_bytes)
-        digest = hashlib.sha256(raw).hexdigest()
+        if read is None:
+            raw, stamp = read_limited(path, max_bytes)
+            digest = hashlib.sha256(raw).hexdigest()
+        else:
+            digest, raw = read
         extraction = extract_source(prepare_text(bytes_text(raw, str(path)), str(path)))
         del raw
         stored = extraction_json(extraction, label)
@@ -289,7 +310,7 @@ def _block_of(path, label, same, profile, max_bytes, cached) -> tuple[dict, list
     if stored is not None:
         rows.insert(0, ("extractions", (digest, stored, digest_of(stored))))
     return {"label": label, "reason": None, "digest": digest, "key": key, "stat_key": stamp,
-            "extracted": stored is not None, "header": header}, rows
+            "extracted": stored is not None, "made": True, "header": header}, rows
 
 
 def _make_blocks(jobs: list[tuple]) -> list[dict]:
@@ -320,11 +341,14 @@ def _commit(rows: list[tuple[str, tuple]], results: list[dict]) -> None:
     if not rows:
         return
     db = _WORKER["db"]
+    tables: dict[str, list[tuple]] = {}
+    for table, row in rows:
+        tables.setdefault(table, []).append(row)
     try:
         db.execute("BEGIN IMMEDIATE")
         try:
-            for table, row in rows:
-                db.execute(f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * len(row))})", row)
+            for table, values in tables.items():
+                db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * len(values[0]))})", values)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -637,12 +661,12 @@ class _Build:
         keyed = []
         for label, path in self.inputs.items():
             try:
-                digest, size = self.stats.digest(path, options.max_file_bytes)
-            except InputError as error:
-                report.failed.append({"path": label, "reason": error.reason})
-                continue
+                digest, size = self.stats.digest(path)
             except OSError as error:
                 report.failed.append({"path": label, "reason": error.strerror or str(error)})
+                continue
+            if digest is None:  # read, hashed and looked up in the cache by a worker
+                self.todo.append(((str(path), label, {}, options.profile, options.max_file_bytes, "look"), size))
                 continue
             keyed.append((label, digest, size, _block_key(digest, label, {}, options.profile)))
         headers = self.cache.headers([key for *_, key in keyed])
@@ -667,6 +691,8 @@ class _Build:
             self.report.failed.append({"path": label, "reason": result["reason"]})
             return False
         self.blocks[label] = (result["digest"], result["key"], result["header"])
+        if result["made"]:
+            self.cache.fresh.add(result["key"])
         self.stats.remember(os.path.abspath(self.inputs[label]), result["stat_key"], result["digest"])
         return True
 
@@ -694,7 +720,7 @@ class _Build:
         if isinstance(noted, dict) and noted.get("key") == key:  # the files' mentions are as they were
             self.same = noted["same"]
         else:
-            self.same = corpus_dating([self.blocks[label][2]["mentions"] for label in self.order])
+            self.same = corpus_dating(self._summaries())
             self.cache.put_note("dating", {"key": key, "same": self.same})
         self._remake([label for label in self.order
                       if any(iri in self.same for iri in self.blocks[label][2]["mentions"]["undated"])], dated=True)
@@ -713,7 +739,7 @@ class _Build:
             if found is not None:
                 self.blocks[label] = (digest, key, found)
                 continue
-            if mine and self._dated(label, digest, key, mine):
+            if mine and self._dated(label, digest, key, mine, self.blocks[label][2]):
                 continue
             jobs.append(self._job(label, digest, mine))
         for result in self._run(jobs):
@@ -721,14 +747,15 @@ class _Build:
                 self.order.remove(result["label"])
                 self.blocks.pop(result["label"], None)
 
-    def _dated(self, label: str, digest: str, key: str, mine: dict[str, str]) -> bool:
-        """The block of ``label`` under the dating ``mine`` made from its block without it
-        (``kg.rdf.dated_nquads``) and cached under ``key``; False where that cannot be done."""
+    def _dated(self, label: str, digest: str, key: str, mine: dict[str, str], header: dict) -> bool:
+        """The block of ``label`` under the dating ``mine`` made from its block without it (whose
+        ``header`` the build holds; ``kg.rdf.dated_nquads``) and cached under ``key``; False where
+        that cannot be done."""
         from .rdf import source_graph_iri
         from .rdf.sources import dated_nquads
 
         base = _block_key(digest, label, {}, self.options.profile)
-        header = self.cache.header(base)
+        header = self._whole_mentions([(base, header)])[0]
         if header is None:
             return False
         try:
@@ -742,6 +769,22 @@ class _Build:
         self.blocks[label] = (digest, key, self.cache.put_block(key, header, nquads, hashes))
         return True
 
+    def _summaries(self) -> list[dict]:
+        """Every file's whole ``mentions``, in the order of the files (for the corpus's dating and
+        the instruments' graph); the tails of those read from the cache read now."""
+        headers = self._whole_mentions([(self.blocks[label][1], self.blocks[label][2]) for label in self.order])
+        if any(header is None for header in headers):  # the build holds the lock: no one else drops blocks
+            raise KGError(f"{self.output}: the build cache changed under the build; remove {self.output / CACHE}")
+        return [header["mentions"] for header in headers]
+
+    def _whole_mentions(self, blocks: list[tuple[str, dict]]) -> list[dict | None]:
+        """Each ``(key, header)`` as the header with its whole mentions: as it is if a worker made it,
+        else with the ``MENTIONS_TAIL`` that ``Cache.headers`` left out (None if no longer cached)."""
+        tails = self.cache.mentions([key for key, header in blocks if not _whole(header)])
+        return [header if _whole(header) else
+                {**header, "mentions": {**header["mentions"], **tails[key]}} if key in tails else None
+                for key, header in blocks]
+
     def _mentions_key(self) -> str:
         """A digest of what every file contributes to the whole corpus's parts, in the files' order."""
         return hashlib.sha256("".join(self.blocks[label][2]["mentions_key"] for label in self.order).encode()).hexdigest()
@@ -752,11 +795,10 @@ class _Build:
         from .rdf import INSTRUMENTS_GRAPH, ONTOLOGY_GRAPH, instrument_quads, ontology_file, ontology_quads
 
         ontology = f"ontology.{hashlib.sha256(ontology_file('kg.ttl').read_bytes()).hexdigest()[:16]}"
-        summaries = [self.blocks[label][2]["mentions"] for label in self.order]
         key = self._mentions_key()
         made = []
         for name, graph, quads in ((ontology, ONTOLOGY_GRAPH, ontology_quads), (f"instruments.{key[:16]}",
-                                   INSTRUMENTS_GRAPH, lambda: instrument_quads(summaries, self.same))):
+                                   INSTRUMENTS_GRAPH, lambda: instrument_quads(self._summaries(), self.same))):
             header = self.cache.header(name)
             if header is None:
                 graph_quads = quads()
@@ -802,7 +844,7 @@ class _Build:
         report.references = sum(blocks[label][2]["references"] for label in order)
         report.relations = sum(blocks[label][2]["relations"] for label in order)
         report.quads = sum(header["quads"] for _, header in self.parts)
-        self.cache.save_stats(self.stats.seen)
+        self.cache.save_stats(self.stats.seen, self.stats.known)
         self.cache.commit()
 
     def refresh_store(self) -> None:
@@ -820,6 +862,11 @@ class _Build:
         report.seconds = round(time.perf_counter() - started, 2)
         payload = json.dumps({**asdict(report), "ok": report.ok}, ensure_ascii=False, indent=1).encode("utf-8")
         write_atomic(self.output / REPORT, lambda file: file.write(payload))
+
+
+def _whole(header: dict) -> bool:
+    """Whether a block's header holds its whole mentions (``kg.cache.MENTIONS_TAIL``)."""
+    return MENTIONS_TAIL[0] in header["mentions"]
 
 
 def _prune(cache_root: Path, keep: str) -> None:

@@ -1,6 +1,6 @@
 """The build's cache: one SQLite store (WAL, one transaction per batch) of each file's extraction
 and its graph as text (a block), keyed by what the extraction read and the code that read it,
-each entry's sha256 checked when it is read (a damaged or edited entry is made again); and the
+each entry's sha256 checked when a later build reads it (a damaged or edited entry is made again); and the
 extraction as JSON and back, the same whether cached or fresh."""
 from __future__ import annotations
 
@@ -74,7 +74,8 @@ def from_json(data: dict) -> Extraction:
 # parts, the counts for the report, and the file's ``kg.rdf.mentions``), its N-Quads and an 8-byte hash of each triple another graph may share (to count the
 # distinct triples of the whole graph without reading them). It is keyed by the sha256 of the bytes
 # its extraction read and the label (which names the graph), and by the few undated instruments
-# the rest of the corpus dates. Each part is stored with its sha256 and checked when read.
+# the rest of the corpus dates. Each part is stored with its sha256 and checked when read (``Cache.fresh``:
+# but for what this build wrote).
 
 BLOCK_PARTS = ("header", "nq", "hashes")
 
@@ -103,9 +104,40 @@ def connect(path: Path | str, mapped: bool = True) -> sqlite3.Connection:
     return db
 
 
+#: The parts of a file's ``mentions`` that only the steps over the whole corpus read (its dating and
+#: the instruments' graph, each made again only when some file's mentions changed): kept after the
+#: rest of the header, and parsed only when asked (``Cache.mentions``). They are three quarters of
+#: a header's bytes, and a rebuild after one file changed parsed every header.
+MENTIONS_TAIL = ("cited", "objects", "edges")
+
+
 def block_row(key: str, header: dict, nq: bytes, hashes: bytes) -> tuple:
-    encoded = json.dumps(header, ensure_ascii=False).encode("utf-8")
+    """A block as the cache stores it; its header as two lines of JSON (JSON written by ``json.dumps``
+    holds no line break): the header without the ``MENTIONS_TAIL`` of its mentions, and that tail."""
+    mentions = header.get("mentions", {})
+    head = {**header, "mentions": {name: value for name, value in mentions.items() if name not in MENTIONS_TAIL}}
+    tail = {name: mentions[name] for name in MENTIONS_TAIL if name in mentions}
+    encoded = (json.dumps(head if mentions else header, ensure_ascii=False) + "\n"
+               + json.dumps(tail, ensure_ascii=False)).encode("utf-8")
     return key, encoded, nq, hashes, b"".join(digest_of(part) for part in (encoded, nq, hashes))
+
+
+def whole_extraction(db: sqlite3.Connection, digest: str) -> bytes | None:
+    """A file's extraction as JSON, if cached and whole (what a worker asks its own connection)."""
+    row = db.execute("SELECT data, sha FROM extractions WHERE digest = ?", (digest,)).fetchone()
+    return row[0] if row is not None and digest_of(row[0]) == row[1] else None
+
+
+def whole_header(db: sqlite3.Connection, key: str) -> dict | None:
+    """A block's header without its ``MENTIONS_TAIL``, if the block is cached and its header whole."""
+    row = db.execute("SELECT header, sha FROM blocks WHERE key = ?", (key,)).fetchone()
+    if row is None or not _whole_header(*row):
+        return None
+    return json.loads(row[0].partition(b"\n")[0])
+
+
+def _whole_header(header: bytes, sha: bytes) -> bool:
+    return len(sha) == 32 * len(BLOCK_PARTS) and digest_of(header) == sha[:32] and b"\n" in header
 
 
 class Cache:
@@ -125,6 +157,9 @@ class Cache:
             CREATE TABLE IF NOT EXISTS notes (name TEXT PRIMARY KEY, data TEXT NOT NULL);
         """)
         self.pending = 0
+        # The blocks this build wrote (or its workers, under its lock): not checked again when read
+        # back to be joined (a cold build read its whole graph twice so, once to take its sha256).
+        self.fresh: set[str] = set()
         self.db.execute("BEGIN")
 
     def _changed(self) -> None:
@@ -143,14 +178,11 @@ class Cache:
         self.db.close()
 
     def extraction(self, digest: str) -> bytes | None:
-        """A file's extraction as JSON, if cached and whole."""
-        row = self.db.execute("SELECT data, sha FROM extractions WHERE digest = ?", (digest,)).fetchone()
-        if row is None:
-            return None
-        if digest_of(row[0]) != row[1]:
+        """A file's extraction as JSON, if cached and whole (a damaged one is dropped)."""
+        data = whole_extraction(self.db, digest)
+        if data is None:
             self.db.execute("DELETE FROM extractions WHERE digest = ?", (digest,))
-            return None
-        return row[0]
+        return data
 
     def header(self, key: str) -> dict | None:
         """A block's header, if the block is cached and its header whole."""
@@ -158,20 +190,26 @@ class Cache:
 
     def headers(self, keys: list[str]) -> dict[str, dict]:
         """The whole headers of those blocks of ``keys`` that are cached, asked a few hundred at a
-        time (one query a block was a tenth of a rebuild at 5,000 files)."""
-        found = {}
+        time (one query a block was a tenth of a rebuild at 5,000 files), each without the
+        ``MENTIONS_TAIL`` of its mentions (``mentions`` reads it)."""
+        return {key: json.loads(head) for key, head, _ in self._header_lines(keys)}
+
+    def mentions(self, keys: list[str]) -> dict[str, dict]:
+        """The ``MENTIONS_TAIL`` of the mentions of those blocks of ``keys`` that are cached and whole."""
+        return {key: json.loads(tail) for key, _, tail in self._header_lines(keys)}
+
+    def _header_lines(self, keys: list[str]) -> Iterator[tuple[str, bytes, bytes]]:
+        """Each whole header of ``keys`` as its two lines (``block_row``); a damaged one is dropped."""
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
             rows = self.db.execute(f"SELECT key, header, sha FROM blocks WHERE key IN ({','.join('?' * len(chunk))})",
                                    chunk).fetchall()
             for key, header, sha in rows:
-                try:
-                    if len(sha) != 32 * len(BLOCK_PARTS) or digest_of(header) != sha[:32]:
-                        raise ValueError
-                    found[key] = json.loads(header)
-                except ValueError:
+                if not _whole_header(header, sha):
                     self.drop(key)
-        return found
+                    continue
+                head, _, tail = header.partition(b"\n")
+                yield key, head, tail
 
     def note(self, name: str) -> object | None:
         """What an earlier build noted under ``name`` (JSON), if anything."""
@@ -185,10 +223,11 @@ class Cache:
         self.db.execute("INSERT OR REPLACE INTO notes VALUES (?, ?)", (name, json.dumps(value, ensure_ascii=False)))
 
     def part(self, key: str, name: str) -> bytes:
-        """One part of a block (``nq`` or ``hashes``), checked; ``Damaged`` if it is not whole."""
+        """One part of a block (``nq`` or ``hashes``), checked unless this build wrote it (``fresh``);
+        ``Damaged`` if it is not whole."""
         index = BLOCK_PARTS.index(name)
         row = self.db.execute(f"SELECT {name}, sha FROM blocks WHERE key = ?", (key,)).fetchone()
-        if row is None or digest_of(row[0]) != row[1][32 * index:32 * index + 32]:
+        if row is None or (key not in self.fresh and digest_of(row[0]) != row[1][32 * index:32 * index + 32]):
             raise Damaged(key)
         return row[0]
 
@@ -200,25 +239,32 @@ class Cache:
 
     def put_block(self, key: str, header: dict, nq: bytes, hashes: bytes) -> dict:
         self.db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?)", block_row(key, header, nq, hashes))
+        self.fresh.add(key)
         self._changed()
         return header
 
     def drop(self, key: str) -> None:
         self.db.execute("DELETE FROM blocks WHERE key = ?", (key,))
+        self.fresh.discard(key)
 
-    def stats(self) -> dict[str, tuple[list, str]]:
-        known = {}
-        for path, stat, digest in self.db.execute("SELECT path, stat, digest FROM stats"):
-            try:
-                known[path] = (json.loads(stat), digest)
-            except ValueError:
-                continue
-        return known
+    def stats(self) -> dict[str, tuple[str, str]]:
+        """Each file's stat key as ``stat_text`` wrote it, and its digest: compared as text, not
+        parsed (a rebuild at 30,000 files parsed 30,000 of them)."""
+        return {path: (stat, digest) for path, stat, digest in self.db.execute("SELECT path, stat, digest FROM stats")}
 
-    def save_stats(self, seen: dict[str, tuple[list, str]]) -> None:
-        self.db.execute("DELETE FROM stats")
-        self.db.executemany("INSERT INTO stats VALUES (?, ?, ?)",
-                            ((path, json.dumps(stat), digest) for path, (stat, digest) in seen.items()))
+    def save_stats(self, seen: dict[str, tuple[list, str]], known: dict[str, tuple[str, str]]) -> None:
+        """The stats table made ``seen``, from ``known`` (``stats``, as the build read it): only the
+        rows that differ are written (a rebuild rewrote every file's row, 30,000 of them)."""
+        rows = {path: (stat_text(stat), digest) for path, (stat, digest) in seen.items()}
+        self.db.executemany("DELETE FROM stats WHERE path = ?", ((path,) for path in known if path not in rows))
+        self.db.executemany("INSERT OR REPLACE INTO stats VALUES (?, ?, ?)",
+                            ((path, *row) for path, row in rows.items() if known.get(path) != row))
+
+
+def stat_text(key: list[int]) -> str:
+    """A stat key (``kg.inputs.stat_key``: four integers) as the cache keeps it: its JSON."""
+    size, modified, changed, inode = key
+    return f"[{size}, {modified}, {changed}, {inode}]"
 
 
 def cached_extractions(build_dir: str | Path) -> Iterator[dict]:

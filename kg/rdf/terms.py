@@ -14,7 +14,6 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode
@@ -120,12 +119,14 @@ _NQ_SUBJECT, _NQ_PREDICATE, _NQ_OBJECT = (nq_iri(RDF + name) for name in ("subje
 
 
 def nq_statement_head(node: str, kind: str, subject: str, predicate: str, obj: str, start: int, end: int,
-                      graph: str) -> Iterable[str]:
+                      graph: str) -> list[str]:
     """The evidence of one edge, as every kind of it (kg:Assertion, kg:ProvisionStatement, kg:DateStatement)
-    opens: its class, the edge it states, and the characters of the text that state it."""
-    yield nq_line(node, NQ_TYPE, nq_kg(kind), graph)
-    yield nq_line(node, _NQ_SUBJECT, subject, graph)
-    yield nq_line(node, _NQ_PREDICATE, predicate, graph)
-    yield nq_line(node, _NQ_OBJECT, obj, graph)
-    yield nq_line(node, nq_kg("start"), nq_integer(start), graph)
-    yield nq_line(node, nq_kg("end"), nq_integer(end), graph)
+    opens: its class, the edge it states, and the characters of the text that state it (lines written
+    out in ``nq_line``'s form: a call a line was a worker's cost at 30,000 files)."""
+    tail = f" {graph} .\n"
+    return [f"{node} {NQ_TYPE} {nq_kg(kind)}{tail}", f"{node} {_NQ_SUBJECT} {subject}{tail}",
+            f"{node} {_NQ_PREDICATE} {predicate}{tail}", f"{node} {_NQ_OBJECT} {obj}{tail}",
+            f"{node} {_NQ_START} {nq_integer(start)}{tail}", f"{node} {_NQ_END} {nq_integer(end)}{tail}"]
+
+
+_NQ_START, _NQ_END = nq_kg("start"), nq_kg("end")
