@@ -50,6 +50,7 @@ class Cues:
     noun: re.Pattern             # words that make the phrase after them a noun ("văn bản hướng dẫn thi hành")
     noun_except: frozenset[str]  # predicates whose phrases no such word makes a noun ("bằng văn bản theo quy định tại")
     enumeration: re.Pattern      # ", nhất là:" just before a citation: it is one of what the verb before acts on
+    coordination: re.Pattern     # "và (hướng dẫn của ... tại)" just before a citation: one more object of the clause's cue
     bare_type: re.Pattern        # a type word alone on the line just before a phrase: "Nghị định quy định chi tiết"
     after_bare_type: frozenset[str]  # predicates whose phrases after a type word alone name an unnamed document
 
@@ -75,6 +76,7 @@ def relation_cues() -> Cues:
                  frozenset(data["nouns"]["except"]),
                  re.compile(r",\s*(?:" + "|".join(spaced(p) for p in data["enumeration"]["phrases"]) + r")\s*:?\s*\Z",
                             re.IGNORECASE),
+                 _coordination_pattern(data["coordination"]["nouns"]),
                  _bare_type_pattern(), frozenset(data["nouns"]["after_one_type"]))
 
 
@@ -90,6 +92,14 @@ def _noun_pattern(nouns: dict) -> re.Pattern:
     issuer = unnamed_groups(vocabulary().issuer.pattern)
     return re.compile(rf"(?:^|\W)(?:{words}|các\s+(?:{kinds})(?:\s*(?:,|và|hoặc)\s*(?:{kinds}))*"
                       rf"(?:\s+của\s+(?:{issuer}))?)\s+$", re.IGNORECASE)
+
+
+def _coordination_pattern(nouns: list[str]) -> re.Pattern:
+    """"và" right before an instrument, or before a noun of guidance, its author and "tại" ("và hướng dẫn của Bộ
+    Nội vụ tại Công văn số ..."), searched in the words between a cue and the instrument (ending there)."""
+    words = "|".join(spaced(noun) for noun in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)và\s+(?:(?:các\s+)?(?:{words})\s+của\s+[^,;.:“”\"()]{{1,80}}?\s+tại\s+)?\Z",
+                      re.IGNORECASE)
 
 
 def _bare_type_pattern() -> re.Pattern:

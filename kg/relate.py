@@ -337,7 +337,11 @@ def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     before = [c for c in gap if not c.after and c.for_document]
     if before and before[-1].between and ref.start - prior.reference.end <= cues.reach:
         # a cue that links no instruments here describes the one before ("Căn cứ Nghị định A quy định
-        # ... tổ chức thực hiện các chương trình ... và Nghị định B"): the clause's own cue speaks for B
+        # ... tổ chức thực hiện các chương trình ... và Nghị định B"): the clause's own cue speaks for B; and
+        # when "và" joins B to the clause's object, whatever that cue is ("Thực hiện Thông tri A về ... thực
+        # hiện hiệu quả X và hướng dẫn của Bộ Nội vụ tại Công văn B": the plan carries out both)
+        if cues.coordination.search(text, before[-1].end, ref.start):
+            return walk.previous_cue
         return _through(walk.previous_cue)
     return (_bearing(text, before[-1], ref.start) if before and ref.start - before[-1].end <= cues.reach
             else walk.previous_cue)

@@ -98,6 +98,15 @@ def test_a_list_opened_by_nhat_la_takes_the_verb_before_it(example, predicate, l
     assert set(listed) <= got, got
 
 
+@pytest.mark.parametrize("example, predicate, joined", _data("relation_cues.json")["coordination"]["examples"])
+def test_a_further_object_joined_by_va_takes_the_clause_s_cue(example, predicate, joined):
+    result = extract_text(example)
+    own = result.document.instrument.iri
+    number = {c.instrument.iri: c.instrument.number for c in result.citations}
+    got = {number[r.object] for r in result.relations if r.subject == own and r.predicate == predicate}
+    assert set(joined) <= got, result.relations
+
+
 # ---- document_types.json: a kind's flags are all the finder and the identifier need to know of it
 
 def _forms_of_kinds():
