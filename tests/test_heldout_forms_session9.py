@@ -1,0 +1,30 @@
+"""Forms of Vietnamese legal writing the held-out texts of session 9 showed kg did not read
+(tests/gold/SETTLING.md, "Four held-out texts (session 9)"). Each passage is read from its corpus file as printed."""
+from pathlib import Path
+
+from kg.duties import read_deadline
+from kg.extract import extract_file
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+ELECTION = CORPUS / "plans" / "0125-kh-ubnd-tinh-dak-lak-2025-2957e4f4.txt"
+CAMPAIGN = CORPUS / "plans" / "174-kh-ubnd-ho-chi-minh-2025-31fb08f3.txt"
+
+
+def sections(path: Path) -> dict[str, dict]:
+    return {s["id"]: s for s in extract_file(path).to_dict()["sections"]}
+
+
+def deadlines(section: dict) -> list[str]:
+    """Every deadline of a section ("deadlines" is written only where there are several)."""
+    return section.get("deadlines") or ([section["deadline"]] if section.get("deadline") else [])
+
+
+def test_a_period_is_read_from_its_start_to_its_end():
+    # "**3. Thời gian tổ chức phong trào thi đua**: Phong trào thi đua cao điểm được triển khai thực hiện từ tháng 10
+    # năm 2025 đến hết tháng 3 năm 2026. Tổng kết vào tháng 4 năm 2026." (its end alone was read: 2026-03)
+    assert deadlines(sections(ELECTION)["II.3"]) == ["từ tháng 10 năm 2025 đến hết tháng 3 năm 2026", "2026-04"]
+    # "Nội dung: Triển khai Tháng hành động (từ ngày 15/11 đến ngày 15/12)": no year, still a period
+    assert deadlines(sections(CAMPAIGN)["III.1.a"]) == ["từ ngày 15/11 đến ngày 15/12"]
+    assert read_deadline("từ nay đến năm 2030") == "từ nay đến năm 2030"
+    # a start with no end is no period: its time is read as before
+    assert read_deadline("Từ năm 2025 trở đi, trong năm 2025") == "2025"
