@@ -22,7 +22,7 @@ from .issuers import complete_issuer
 from .models import Document
 from .vocab import fold, unnamed_groups
 
-__all__ = ["task_duties", "task_reports_to", "assigns_work", "opens_with_field", "read_deadline", "agency_text",
+__all__ = ["task_duties", "task_reports_to", "stated_times", "assigns_work", "opens_with_field", "read_deadline", "agency_text",
            "agencies", "clip", "roman"]
 
 class _Draft(Protocol):
@@ -290,6 +290,16 @@ def task_duties(text: str, draft: _Draft, end: int, document: Document):
     if lead is None and draft.title:
         lead = _lead_in_heading(own, draft, rules)
     return lead, tuple(partners or ()), _deadlines(own, folded, rules), _reports_to(own, document, rules)
+
+
+def stated_times(text: str, draft: _Draft, end: int) -> list[str]:
+    """The times an item that is no task gives, from its own words (to ``end``), as a task's deadlines are read;
+    a form's blank ("1. Thời gian: Bắt đầu từ ....") gives none."""
+    own = _unwrap(text[draft.start:end])
+    return [d for d in _deadlines(own, _casefolded(own), _rules()) if _A_TIME.search(d)]
+
+
+_A_TIME = re.compile(r"\d|hằng|hàng|định kỳ|thường xuyên|liên tục", re.IGNORECASE)
 
 
 def _labelled_lead(own: str, folded: str | None, lead: str | None, rules):

@@ -30,8 +30,8 @@ from functools import lru_cache
 from importlib.resources import files
 
 from .models import Document, Section, SourceText
-from .duties import (agencies, agency_text, assigns_work, clip, opens_with_field, read_deadline, roman, task_duties,
-                     task_reports_to)
+from .duties import (agencies, agency_text, assigns_work, clip, opens_with_field, read_deadline, roman, stated_times,
+                     task_duties, task_reports_to)
 from .vocab import fold, unnamed_groups
 
 __all__ = ["parse_sections", "read_deadline"]
@@ -67,6 +67,8 @@ class _Rules:
     letters: str
     task_parts: tuple[str, ...]
     report_parts: tuple[str, ...]   # a part that reports what was done: "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ..."
+    time_headings: tuple[str, ...]  # an item that states when the work is done: "Thời gian tổ chức ...", folded
+    time_headings_not: tuple[str, ...]  # "Thời gian qua": the past months, no time set
     task_types: frozenset[str]
     marker_lines: re.Pattern   # lines that may open a section or close them all: the only lines read
     closer: re.Pattern         # a closer's words, where a line's words begin
@@ -92,6 +94,8 @@ def _rules() -> _Rules:
         letters=data["letters"],
         task_parts=tuple(fold(p) for p in data["task_parts"]),
         report_parts=tuple(fold(p) for p in data["report_parts"]),
+        time_headings=tuple(fold(p) for p in data["time_headings"]),
+        time_headings_not=tuple(fold(p) for p in data["time_headings_not"]),
         task_types=frozenset(data["task_types"]),
         marker_lines=_line_starts("|".join([_line_body(m["pattern"]) for m in data["markers"]]
                                            + [_line_body(c) for c in data["closers"]])),
@@ -621,6 +625,28 @@ def _gives_work(part: _Draft, rules) -> bool:
             and not fold(part.title).startswith(rules.report_parts))
 
 
+def _states_time(draft: _Draft, rules) -> bool:
+    """Whether an item of a plan's body that is no task is headed by when the work is done ("3. Thời gian tổ
+    chức phong trào thi đua: ... từ tháng 10 năm 2025 đến hết tháng 3 năm 2026"; not "Thời gian qua, ...").
+    Not inside a task (its time is the task's: "c) Thời gian thực hiện: 2025"), nor inside an item that already
+    states it, nor in an article's rules ("Thời gian giảng dạy ... hàng ngày") or an appendix's forms ("Thời
+    gian: Bắt đầu từ ...")."""
+    if draft.kind not in ("item", "point") or not _headed_by_time(draft, rules):
+        return False
+    ancestor = draft.parent
+    while ancestor is not None:
+        if ancestor.kind in ("task", "article", "appendix") or (ancestor.kind in ("item", "point")
+                                                                and _headed_by_time(ancestor, rules)):
+            return False
+        ancestor = ancestor.parent
+    return True
+
+
+def _headed_by_time(draft: _Draft, rules) -> bool:
+    title = fold(draft.title or "")
+    return title.startswith(rules.time_headings) and not title.startswith(rules.time_headings_not)
+
+
 def _mark_activities(task: _Draft, text: str) -> None:
     """The lettered points of a task that are activities, each giving its work to its own lead, are tasks of
     their own ("a) Hoạt động 1 ... - Cơ quan thực hiện: Sở Nội vụ chủ trì ...; b) Hoạt động 2 ... Sở Văn hóa
@@ -641,6 +667,8 @@ def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, pa
         lead, partners, deadlines, (reports_to, via) = task_duties(text, draft, own_end, document)
     elif draft.kind == "task":
         reports_to, via = task_reports_to(text[draft.start:draft.end], document)
+    elif _states_time(draft, rules):
+        deadlines = stated_times(text, draft, draft.end)
     return Section(
         id=draft.id,
         kind=draft.kind,

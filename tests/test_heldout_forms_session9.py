@@ -28,3 +28,18 @@ def test_a_period_is_read_from_its_start_to_its_end():
     assert read_deadline("từ nay đến năm 2030") == "từ nay đến năm 2030"
     # a start with no end is no period: its time is read as before
     assert read_deadline("Từ năm 2025 trở đi, trong năm 2025") == "2025"
+
+
+def test_an_item_headed_by_its_time_outside_the_tasks_states_it():
+    # "**2. Thời gian trình khen thưởng:\n**Hồ sơ trình ... gửi về Sở Nội vụ ... *trước ngày 31/3/2026 *để tổng hợp"
+    # in "V. THỦ TỤC, HỒ SƠ VÀ THỜI GIAN KHEN THƯỞNG", a part that gives no task
+    election = sections(ELECTION)
+    assert election["V.2"]["kind"] == "item" and deadlines(election["V.2"]) == ["2026-03-31"]
+    # "b) Thời gian: Từ ngày\n15/11/2025 đến ngày 15/12/2025." under "2. Tháng hành động"
+    assert deadlines(sections(CAMPAIGN)["II.2.b"]) == ["Từ ngày 15/11/2025 đến ngày 15/12/2025"]
+    # but not a task's field ("c) Thời gian thực hiện: 2025": the task's own deadline), nor an article's rule
+    hanoi = sections(CORPUS / "plans" / "308-kh-ubnd-ha-noi-2025-8e9a425d.txt")
+    assert hanoi["II.1.1"]["kind"] == "task" and "2025" in deadlines(hanoi["II.1.1"])
+    assert deadlines(hanoi["II.1.1.c"]) == []
+    teaching = sections(CORPUS / "congbao" / "hd_khoan" / "thong-tu-so-04-2022-tt-bldtbxh-36990.txt")
+    assert deadlines(teaching["Điều 3.4.a"]) == []

@@ -159,6 +159,16 @@ def test_every_deadline_example_in_the_data_is_read(deadline):
         assert value, example
 
 
+def test_the_time_headings_of_the_data_are_told_from_the_past():
+    from kg.structure import _Draft, _headed_by_time, _rules
+
+    data = _structure_data()
+    for title in data["time_headings_examples"]:
+        assert _headed_by_time(_Draft("1", "item", 1, 0, title=title), _rules()), title
+    for title in data["time_headings_not"]:
+        assert not _headed_by_time(_Draft("1", "item", 1, 0, title=title + ", các cơ quan"), _rules()), title
+
+
 @pytest.mark.parametrize("path, section_id, lead, deadline", [
     # an item addressed to an agency by its bold heading, its duties in bullets below
     ("corpus/plans/1026-kh-ubnd-tinh-nghe-an-2025-0a97eb9c.txt", "III.3", "Sở Khoa học và Công nghệ", None),
