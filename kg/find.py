@@ -511,8 +511,9 @@ def _listed_after(vocab: Vocabulary, text: str, doc_type: str, end: int, group: 
 
 
 def _issuer_then_number(vocab: Vocabulary, text: str, pos: int):
-    """The issuer and number of "của Chính phủ số 132/2008/NĐ-CP" after a type word, or None."""
-    lead = _ISSUER_LEAD.match(text, pos)
+    """The issuer and number of "của Chính phủ số 132/2008/NĐ-CP" after a type word, or None; "của" may be
+    left out ("Nghị quyết Hội đồng nhân dân tỉnh số 12/2020/NQ-HĐND", "Kết luận Bộ Chính trị số 132-KL/TW")."""
+    lead = _ISSUER_LEAD_OR_NONE.match(text, pos)
     found = lead and vocab.issuer.match(text, lead.end())
     if not found:
         return None
@@ -523,6 +524,7 @@ def _issuer_then_number(vocab: Vocabulary, text: str, pos: int):
 
 
 _SAYS_NUMBER = re.compile(r"\s*(?:số|Số)")
+_ISSUER_LEAD_OR_NONE = re.compile(r"\s*+(?:,?+\s*+(?:của|do)\s+)?+")
 
 
 def _numbered(doc_type: str, start: int, end: int, written: str) -> _Draft:

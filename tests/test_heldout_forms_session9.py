@@ -43,3 +43,15 @@ def test_an_item_headed_by_its_time_outside_the_tasks_states_it():
     assert deadlines(hanoi["II.1.1.c"]) == []
     teaching = sections(CORPUS / "congbao" / "hd_khoan" / "thong-tu-so-04-2022-tt-bldtbxh-36990.txt")
     assert deadlines(teaching["Điều 3.4.a"]) == []
+
+
+def test_an_issuer_written_between_type_word_and_number_without_cua():
+    # "đặc biệt là triển khai Kết luận liên ngành Tư pháp Trung ương số 23/KL-LNTPTW ngày 16/6/2025" (182, III.2.10)
+    drugs = extract_file(CORPUS / "plans" / "182-kh-ubnd-tinh-dong-nai-2025-f069c23c.txt").to_dict()
+    cited = {i["number"]: i for i in drugs["instruments"] if i["number"]}
+    assert cited["23/KL-LNTPTW"]["doc_type"] == "Kết luận"
+    assert cited["23/KL-LNTPTW"]["issuer"] == "Liên ngành Tư pháp Trung ương"
+    # a table's cell: "Quyết định \nThủ tướng \nSố 67/1998/QĐ-TTg \nngày 26/3/1998"
+    table = extract_file(CORPUS / "congbao" / "cong_doan" / "quyet-dinh-so-225-qd-bldtbxh-41601.txt").to_dict()
+    found = {i["number"]: i["issuer"] for i in table["instruments"] if i["number"]}
+    assert found["67/1998/QĐ-TTg"] == "Thủ tướng Chính phủ" and "29/2017/QĐ-TTg" in found
