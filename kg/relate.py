@@ -101,12 +101,16 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         elif doc_cue is not None and doc_cue.passive and predicate == doc_cue.predicate:
             _offer_part_history(offer, text, doc_cue, citation, changed, (predicate, start, end, words))
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
-        offer(own, predicate, target, start, end, words)
-        if predicate == "amends":
-            changed = citation
         task = _task_of(citation.section, sections_by_id)
         if task is not None:
             offer(section_iri(own, task.id), predicate, target, start, end, words)
+            if predicate == "based_on":
+                # "Căn cứ nội dung ... theo Quyết định số 7619/QĐ-BCA ..., các Sở ... tổ chức quán triệt": the basis
+                # of the agencies' work in a task, not of the document, whose bases its opening lines state
+                predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+        offer(own, predicate, target, start, end, words)
+        if predicate == "amends":
+            changed = citation
     return strongest.relations()
 
 

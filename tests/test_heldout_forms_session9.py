@@ -55,3 +55,15 @@ def test_an_issuer_written_between_type_word_and_number_without_cua():
     table = extract_file(CORPUS / "congbao" / "cong_doan" / "quyet-dinh-so-225-qd-bldtbxh-41601.txt").to_dict()
     found = {i["number"]: i["issuer"] for i in table["instruments"] if i["number"]}
     assert found["67/1998/QĐ-TTg"] == "Thủ tướng Chính phủ" and "29/2017/QĐ-TTg" in found
+
+
+def test_a_basis_a_task_names_is_the_task_s_not_the_document_s():
+    # opening: "Thực hiện Nghị quyết số 163/2024/QH15 ..., Nghị quyết số 50/NQ-CP ... và Quyết định số 7619/QĐ-BCA"; task
+    # III.2: "Căn cứ nội dung của Chương trình ... theo Quyết định số 7619/QĐ-BCA ... và Kế hoạch này, các Sở, ban,
+    # ngành ... tổ chức quán triệt": the agencies' work rests on the decision, the plan carries it out
+    found = extract_file(CORPUS / "plans" / "182-kh-ubnd-tinh-dong-nai-2025-f069c23c.txt")
+    own = found.document.instrument.iri
+    decision = next(c.instrument.iri for c in found.citations if c.instrument.number == "7619/QĐ-BCA")
+    of = {(r.subject, r.object): r.predicate for r in found.relations}
+    assert of[(own, decision)] == "implements"
+    assert of[(own + "/section/iii.2", decision)] == "based_on"
