@@ -209,9 +209,10 @@ def opens_with_field(text: str, draft: _Draft) -> bool:
     return _rules().field.match(text, draft.start, draft.start + 200) is not None
 
 
-# "X chủ trì", "X có trách nhiệm"; but "cơ quan chủ trì", "đơn vị chịu trách nhiệm" name a kind of body
+# "X chủ trì", "X có trách nhiệm"; but "cơ quan chủ trì", "đơn vị chịu trách nhiệm" name a kind of body, and
+# "vai trò chủ trì của lực lượng Công an" a role, not the verb
 _LEAD_VERB = re.compile(r"là\s+cơ\s+quan\s+chủ\s+trì|chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm")
-_KIND_OF_BODY = re.compile(r"(?:(?<!là )cơ\s+quan|đơn\s+vị|tổ\s+chức)\s*$", re.IGNORECASE)
+_KIND_OF_BODY = re.compile(r"(?:(?<!là )cơ\s+quan|đơn\s+vị|tổ\s+chức|vai\s+trò)\s*$", re.IGNORECASE)
 _HEADING_END = re.compile(r"[ \t*]*(?::|\n[ \t]*\n)")  # where a heading's words end: its colon or a blank line
 _CELL_VERB = re.compile(r"^(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)\s+(?=\D)", re.IGNORECASE)
 # a line break the next line's words go on after (not a blank line, a dash or a list item's marker)

@@ -67,3 +67,10 @@ def test_a_basis_a_task_names_is_the_task_s_not_the_document_s():
     of = {(r.subject, r.object): r.predicate for r in found.relations}
     assert of[(own, decision)] == "implements"
     assert of[(own + "/section/iii.2", decision)] == "based_on"
+
+
+def test_the_role_of_lead_names_no_lead():
+    # III.1.4: "Phát huy vai trò nòng cốt của các cơ quan chuyên trách, nhất là vai trò chủ trì của lực lượng Công an":
+    # "chủ trì" after "vai trò" is a role, and "các cơ quan chuyên trách, nhất là vai trò" no agency
+    drugs = sections(CORPUS / "plans" / "182-kh-ubnd-tinh-dong-nai-2025-f069c23c.txt")
+    assert drugs["III.1.4"]["kind"] == "task" and drugs["III.1.4"].get("lead") is None
