@@ -101,17 +101,21 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         elif doc_cue is not None and doc_cue.passive and predicate == doc_cue.predicate:
             _offer_part_history(offer, text, doc_cue, citation, changed, (predicate, start, end, words))
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
-        task = _task_of(citation.section, sections_by_id)
-        if task is not None:
-            offer(section_iri(own, task.id), predicate, target, start, end, words)
-            if predicate == "based_on":
-                # "Căn cứ nội dung ... theo Quyết định số 7619/QĐ-BCA ..., các Sở ... tổ chức quán triệt": the basis
-                # of the agencies' work in a task, not of the document, whose bases its opening lines state
-                predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+        if (task := _task_of(citation.section, sections_by_id)) is not None:
+            predicate, start, end, words = _offered_to_task(offer, section_iri(own, task.id), target, ref,
+                                                            (predicate, start, end, words))
         offer(own, predicate, target, start, end, words)
         if predicate == "amends":
             changed = citation
     return strongest.relations()
+
+
+def _offered_to_task(offer, task: str, target: str, ref, stated: tuple[str, int, int, str]) -> tuple[str, int, int, str]:
+    """Offers the task its relation to ``target``, and returns the document's: the same, but that a "Căn cứ" inside
+    a task ("Căn cứ nội dung ... theo Quyết định số 7619/QĐ-BCA ..., các Sở ... tổ chức quán triệt") is the basis of
+    the agencies' work in it, not of the document, whose bases its opening lines state."""
+    offer(task, stated[0], target, *stated[1:])
+    return ("cites", ref.start, ref.end, ref.text) if stated[0] == "based_on" else stated
 
 
 # A reference that is only a number ("Số 37/2019/NĐ-CP", "số 58/2023/NĐ-CP", "22/2025/NĐ-CP"): an item of a list

@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 178  # every settled file was read for pinpoints
+    assert result["gold"] >= 182  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -33,4 +33,6 @@ def test_pinpoints_on_the_gold_set():
 #: 127/129 right, 128 given. The four of session 8 brought 34 (a joint circular's articles), 25 right as they came;
 #: the 9 others named short forms of numbers ("khoản 1, khoản 2 Điều 6 Thông tư liên tịch số 06/2018") read once those
 #: were: 161/163 right, 162 given. Session 8's second batch brought 15, all right as they came: 176/178, 177 given.
-FLOOR = {"recall": 0.988, "precision": 0.994}
+#: Session 9's four brought 4, 2 right ("mục 1, Phần III Công văn số 7886/HD-BNV": a Part the pinpoint has no field
+#: for; "Phụ lục Danh mục ... của Luật Thống kê": an appendix named by its title): 178/182 right, 179 given.
+FLOOR = {"recall": 0.978, "precision": 0.994}
