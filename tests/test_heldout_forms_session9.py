@@ -74,3 +74,11 @@ def test_the_role_of_lead_names_no_lead():
     # "chủ trì" after "vai trò" is a role, and "các cơ quan chuyên trách, nhất là vai trò" no agency
     drugs = sections(CORPUS / "plans" / "182-kh-ubnd-tinh-dong-nai-2025-f069c23c.txt")
     assert drugs["III.1.4"]["kind"] == "task" and drugs["III.1.4"].get("lead") is None
+
+
+def test_so_with_its_marks_lost_still_leads_to_a_number():
+    # "Tổ chức quán triệt, triển khai thực hiện Chỉ thị so 41-CT/TW ngày 26/12/2024 của Bộ Chính trị" (982, left by
+    # session 8): "so" for "số", read only before a number ("so với", "so sánh" are words of their own)
+    found = extract_file(CORPUS / "plans" / "982-kh-ubnd-tinh-nghe-an-2025-99c7d8ff.txt").to_dict()
+    cited = {i["number"]: i for i in found["instruments"] if i["number"]}
+    assert cited["41-CT/TW"]["issuer"] == "Bộ Chính trị" and cited["41-CT/TW"]["date"] == "2024-12-26"
