@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .models import Reference, SourceText
-from .vocab import Vocabulary, fold, forms_where, load_registry, spaced, vocabulary
+from .vocab import Vocabulary, document_types, fold, forms_where, load_registry, spaced, vocabulary
 
 __all__ = ["find_references", "TitleIndex", "default_title_index", "plural_list"]
 
@@ -160,9 +160,24 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         covered = end
         if group[0].issuer is None:
             _issuer_before(vocab, text, start, group)
+        _kind_from_code(vocab, group)
         pending, pending_at = _carry_tail(text, pending, pending_at, group, start, end, has_tail)
         drafts.extend(group)
     return _freeze(source, drafts)
+
+
+def _kind_from_code(vocab: Vocabulary, group: list[_Draft]) -> None:
+    """A reference by a generic word ("Công văn số 7886/HD-BNV") is of the kind its number's type code names
+    (HD: a Hướng dẫn); a letter's own number has none ("Công văn số 3637/UBND-VX")."""
+    for draft in group:
+        if draft.number and draft.doc_type in _generic_kinds():
+            code = _FIRST_CODE.match(draft.number)
+            draft.doc_type = vocab.type_by_code.get(code.group(1), draft.doc_type) if code else draft.doc_type
+
+
+@lru_cache(maxsize=1)
+def _generic_kinds() -> frozenset[str]:
+    return frozenset(kind["name"] for kind in document_types()["types"] if kind.get("generic"))
 
 
 # "Theo đề nghị của Sở Tài chính tại Công văn số 3679/STC-QLGCS": the issuer written before the reference

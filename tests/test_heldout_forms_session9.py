@@ -82,3 +82,13 @@ def test_so_with_its_marks_lost_still_leads_to_a_number():
     found = extract_file(CORPUS / "plans" / "982-kh-ubnd-tinh-nghe-an-2025-99c7d8ff.txt").to_dict()
     cited = {i["number"]: i for i in found["instruments"] if i["number"]}
     assert cited["41-CT/TW"]["issuer"] == "Bộ Chính trị" and cited["41-CT/TW"]["date"] == "2024-12-26"
+
+
+def test_a_letter_by_a_generic_word_is_of_the_kind_its_number_names():
+    # 0125: "Công văn số 7886/HD-BNV ngày 14/9/2025 của Bộ Nội vụ" beside three "Hướng dẫn 7886/HD-BNV": one guidance
+    election = extract_file(ELECTION).to_dict()
+    kinds = [(i["doc_type"], i["mentions"]) for i in election["instruments"] if i["number"] == "7886/HD-BNV"]
+    assert kinds == [("Hướng dẫn", 4)]
+    # a letter's own number names no kind: it stays a Công văn
+    assert any(i["doc_type"] == "Công văn" and i["number"] == "8935/BNV-CTTN&BĐG"
+               for i in extract_file(CAMPAIGN).to_dict()["instruments"])
