@@ -25,12 +25,12 @@ GOLD = ROOT / "tests" / "gold"
 #: the set's figures are over 55, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
-#: dash of one item (982 V.2) and three leads of 157 III not read; 556 VI.4's compound deadline; a bare law title
+#: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
 #: read as the only law of that title the registry holds (174: "Luật Phòng chống bạo lực gia đình", 02/2007/QH12,
 #: which a 2022 law replaced); a law title cut at its "và" ("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng
 #: nhân dân", 0125); one number printed with two codes ("64/2008/QĐ-LĐTBXH" beside "64/2008/QĐ-BLĐTBXH",
 #: 01/2021), kept apart as printed.)
-FLOORS = {"macro-F1": 0.991, "fields": 0.995, "relations": 0.983, "tasks": 0.968, "leads": 0.955, "deadlines": 0.978}
+FLOORS = {"macro-F1": 0.991, "fields": 0.995, "relations": 0.983, "tasks": 0.968, "leads": 0.955, "deadlines": 0.989}
 
 
 def _scorer():

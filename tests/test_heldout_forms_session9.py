@@ -92,3 +92,11 @@ def test_a_letter_by_a_generic_word_is_of_the_kind_its_number_names():
     # a letter's own number names no kind: it stays a Công văn
     assert any(i["doc_type"] == "Công văn" and i["number"] == "8935/BNV-CTTN&BĐG"
                for i in extract_file(CAMPAIGN).to_dict()["instruments"])
+
+
+def test_a_day_and_month_without_a_year_in_words():
+    # 556 VI.4 (left by session 8): "Thời gian báo cáo định kỳ hàng năm ... gửi ... chậm nhất ngày\n17 tháng 12."
+    reporting = sections(CORPUS / "plans" / "556-kh-ubnd-tinh-dong-thap-2025-bffd9da6.txt")["VI.4"]
+    assert deadlines(reporting) == ["định kỳ hàng năm", "chậm nhất ngày 17 tháng 12"]
+    assert read_deadline("trước ngày 05 tháng 6 hằng năm") == "trước ngày 05 tháng 6 hằng năm"
+    assert read_deadline("trước ngày 15 tháng 12 năm 2025") == "2025-12-15"  # with its year: a date
