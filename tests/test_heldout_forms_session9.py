@@ -100,3 +100,12 @@ def test_a_day_and_month_without_a_year_in_words():
     assert deadlines(reporting) == ["định kỳ hàng năm", "chậm nhất ngày 17 tháng 12"]
     assert read_deadline("trước ngày 05 tháng 6 hằng năm") == "trước ngày 05 tháng 6 hằng năm"
     assert read_deadline("trước ngày 15 tháng 12 năm 2025") == "2025-12-15"  # with its year: a date
+
+
+def test_chấm_dứt_hiệu_lực_repeals_as_hết_hiệu_lực_does():
+    # "7. Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số 11/2015/TT-BKHĐT ... quy định chi tiết lập hồ sơ
+    # yêu cầu đối với chỉ định thầu, chào hàng cạnh tranh chấm \ndứt hiệu lực."
+    bidding = extract_file(next((CORPUS / "congbao" / "uu_dai_dt").glob("thong-tu-so-21-2022-*.txt")))
+    own = bidding.document.instrument.iri
+    old = next(c.instrument.iri for c in bidding.citations if c.instrument.number == "11/2015/TT-BKHĐT")
+    assert any(r.subject == own and r.object == old and r.predicate == "repeals" for r in bidding.relations)
