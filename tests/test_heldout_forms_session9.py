@@ -109,3 +109,13 @@ def test_chấm_dứt_hiệu_lực_repeals_as_hết_hiệu_lực_does():
     own = bidding.document.instrument.iri
     old = next(c.instrument.iri for c in bidding.citations if c.instrument.number == "11/2015/TT-BKHĐT")
     assert any(r.subject == own and r.object == old and r.predicate == "repeals" for r in bidding.relations)
+
+
+def test_bodies_named_as_texts_abbreviate_them():
+    # "Kết luận liên ngành tư pháp Trung ương số 23/KL-LNTPTW" (153, lower case), "Quyết định số 4255/QĐ-BNN-KHCN
+    # ngày 04/12/2024 của Bộ Nông nghiệp và PTNT" (0134)
+    drugs = extract_file(CORPUS / "plans" / "153-kh-ubnd-can-tho-2025-24c7124e.txt").to_dict()
+    assert any(i["number"] == "23/KL-LNTPTW" for i in drugs["instruments"])
+    monitoring = extract_file(CORPUS / "plans" / "0134-kh-ubnd-tinh-dak-lak-2025-d5ffa6af.txt").to_dict()
+    issuer = {i["number"]: i["issuer"] for i in monitoring["instruments"] if i["number"]}
+    assert issuer["4255/QĐ-BNN-KHCN"] == "Bộ Nông nghiệp và Phát triển nông thôn"
