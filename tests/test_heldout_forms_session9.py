@@ -119,3 +119,10 @@ def test_bodies_named_as_texts_abbreviate_them():
     monitoring = extract_file(CORPUS / "plans" / "0134-kh-ubnd-tinh-dak-lak-2025-d5ffa6af.txt").to_dict()
     issuer = {i["number"]: i["issuer"] for i in monitoring["instruments"] if i["number"]}
     assert issuer["4255/QĐ-BNN-KHCN"] == "Bộ Nông nghiệp và Phát triển nông thôn"
+
+
+def test_a_time_counted_from_an_event():
+    # 153 V.1: "gửi kế hoạch về Ủy ban nhân dân thành phố (qua Công an thành phố) trong thời hạn 10 ngày kể từ ngày
+    # nhận Kế hoạch này."
+    report = sections(CORPUS / "plans" / "153-kh-ubnd-can-tho-2025-24c7124e.txt")["V.1"]
+    assert "trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch này" in deadlines(report)
