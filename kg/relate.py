@@ -302,6 +302,16 @@ def _next_changeable(context: _Context, index: int) -> int:
 _WHEN = re.compile(r"(?<!\w)khi(?!\w)")
 
 
+def _changes_one_more(context: _Context, cue: Cue, gap: list[Cue], prior: Citation, ref) -> bool:
+    """Whether "và" joins one more instrument to what a change verb acts on, past the description of the one
+    before ("Nghị định số 21/2024/NĐ-CP ... sửa đổi, bổ sung một số điều của Nghị định số 51/2016/NĐ-CP ... quy định
+    quản lý lao động ... và Nghị định số 52/2016/NĐ-CP"). Not after a verb that describes ("Thông tư A hướng dẫn ...
+    Quyết định B về ... và Thông tư C ... hết hiệu lực": A and C expire), nor in the passive, nor past a parenthesis."""
+    return (cue.predicate in ONLY_DOWNWARDS and not cue.passive and not gap
+            and ")" not in context.text[prior.reference.end:ref.start]
+            and context.cues.coordination.search(context.text, prior.reference.end, ref.start) is not None)
+
+
 def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: list[Cue]) -> Cue | None:
     """The cue of the first citation of a clause: the cue before it, or its list's lead-in."""
     cues, text, ordered = context.cues, context.text, context.ordered
@@ -338,7 +348,8 @@ def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
         walk.chain = (prior, cue)
         _offer_between(offer, text, prior, citation, cue)
         return _through(walk.previous_cue)
-    if walk.chain is not None and _LIST_GAP.fullmatch(text, prior.reference.end, ref.start):
+    if walk.chain is not None and (_LIST_GAP.fullmatch(text, prior.reference.end, ref.start)
+                                   or _changes_one_more(context, walk.chain[1], gap, prior, ref)):
         _offer_between(offer, text, walk.chain[0], citation, walk.chain[1])
         return _through(walk.previous_cue)
     walk.chain = None

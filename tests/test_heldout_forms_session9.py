@@ -126,3 +126,19 @@ def test_a_time_counted_from_an_event():
     # nhận Kế hoạch này."
     report = sections(CORPUS / "plans" / "153-kh-ubnd-can-tho-2025-24c7124e.txt")["V.1"]
     assert "trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch này" in deadlines(report)
+
+
+def test_a_change_verb_acts_on_one_more_instrument_joined_by_va():
+    # "Căn cứ Nghị định số 21/2024/NĐ-CP ... sửa đổi, bổ sung một số điều của Nghị định số 51/2016/NĐ-CP ... quy định
+    # quản lý lao động, tiền lương ... do Nhà nước nắm giữ 100% vốn điều lệ và Nghị định số 52/2016/NĐ-CP ..."
+    found = extract_file(CORPUS / "congbao" / "bhxh" / "van-ban-hop-nhat-so-465-vbhn-bldtbxh-44175.txt")
+    number = {c.instrument.iri: c.instrument.number for c in found.citations}
+    amended = {number[r.object] for r in found.relations if number.get(r.subject) == "21/2024/NĐ-CP" and r.predicate == "amends"}
+    assert amended == {"51/2016/NĐ-CP", "52/2016/NĐ-CP"}
+    # but a verb that describes passes nothing on: "2. Thông tư số 134/2011/TT-BTC ... hướng dẫn thực hiện một số điều
+    # của Quyết định số 04/2011/QĐ-TTg ... về quản lý tài chính đối với BHXH Việt Nam và Thông tư số 96/2009/TT-BTC ...
+    # hết hiệu lực thi hành": both expire
+    expiring = extract_file(next((CORPUS / "congbao" / "bhxh").glob("van-ban-hop-nhat-so-22-vbhn-btc-*.txt")))
+    number = {c.instrument.iri: c.instrument.number for c in expiring.citations}
+    assert not any(number.get(r.subject) == "134/2011/TT-BTC" and number.get(r.object) == "96/2009/TT-BTC"
+                   for r in expiring.relations)
