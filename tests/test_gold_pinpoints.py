@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 182  # every settled file was read for pinpoints
+    assert result["gold"] >= 245  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -34,5 +34,7 @@ def test_pinpoints_on_the_gold_set():
 #: the 9 others named short forms of numbers ("khoản 1, khoản 2 Điều 6 Thông tư liên tịch số 06/2018") read once those
 #: were: 161/163 right, 162 given. Session 8's second batch brought 15, all right as they came: 176/178, 177 given.
 #: Session 9's four brought 4, 2 right ("mục 1, Phần III Công văn số 7886/HD-BNV": a Part the pinpoint has no field
-#: for; "Phụ lục Danh mục ... của Luật Thống kê": an appendix named by its title): 178/182 right, 179 given.
-FLOOR = {"recall": 0.978, "precision": 0.994}
+#: for; "Phụ lục Danh mục ... của Luật Thống kê": an appendix named by its title): 178/182 right, 179 given. Its
+#: second batch brought 63 (50 of a consolidated text), 61 right as they came ("khoản 2 Phụ lục kèm theo Thông tư số
+#: 26/2016/TT-BLĐTBXH": a clause of an unnumbered appendix; the misprint "Điền 9a"): 239/245 right, 240 given.
+FLOOR = {"recall": 0.975, "precision": 0.995}
