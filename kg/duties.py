@@ -22,8 +22,8 @@ from .issuers import complete_issuer
 from .models import Document
 from .vocab import fold, unnamed_groups
 
-__all__ = ["task_duties", "task_reports_to", "stated_times", "assigns_work", "opens_with_field", "read_deadline", "agency_text",
-           "agencies", "clip", "roman"]
+__all__ = ["task_duties", "task_reports_to", "stated_times", "assigns_work", "opens_with_field", "read_deadline",
+           "agency_text", "agencies", "clip", "roman"]
 
 class _Draft(Protocol):
     """What this module reads of a section that kg.structure is still drafting: its span, the spans

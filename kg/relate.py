@@ -110,7 +110,8 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     return strongest.relations()
 
 
-def _offered_to_task(offer, task: str, target: str, ref, stated: tuple[str, int, int, str]) -> tuple[str, int, int, str]:
+def _offered_to_task(offer, task: str, target: str, ref, stated: tuple[str, int, int, str]
+                     ) -> tuple[str, int, int, str]:
     """Offers the task its relation to ``target``, and returns the document's: the same, but that a "Căn cứ" inside
     a task ("Căn cứ nội dung ... theo Quyết định số 7619/QĐ-BCA ..., các Sở ... tổ chức quán triệt") is the basis of
     the agencies' work in it, not of the document, whose bases its opening lines state."""
