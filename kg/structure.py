@@ -509,6 +509,9 @@ def _rows(text, tables, drafts, rules) -> list[_Draft]:
                 k += 1
                 continue
             row, j = _row_cells(text, cells, k, header)
+            if _heading_row(text, row):
+                k = j  # "**5.1** | ** ** | **Thương mại** | ** **": a group's heading, numbered as its rows are
+                continue
             draft = _Draft("", "task", 9, s, label, parent=_innermost(drafts, starts, s), end=cells[j - 1][1])
             _read_row(text, row, draft)
             found.append((group, draft))
@@ -524,6 +527,13 @@ def _rows(text, tables, drafts, rules) -> list[_Draft]:
             taken.add(draft.id)
             rows.append(draft)
     return rows
+
+
+def _heading_row(text: str, row: dict[str, tuple[int, int]]) -> bool:
+    """Whether a numbered row is a heading of the rows below it: no task, and one cell at most written (a
+    group's name, whichever column the capture put it in)."""
+    written = [name for name, (s, e) in row.items() if text[s:e].strip()]
+    return "task" in row and "task" not in written and len(written) <= 1
 
 
 def _header(text: str, cells: list[tuple[int, int]], rules) -> list[str]:

@@ -142,3 +142,12 @@ def test_a_change_verb_acts_on_one_more_instrument_joined_by_va():
     number = {c.instrument.iri: c.instrument.number for c in expiring.citations}
     assert not any(number.get(r.subject) == "134/2011/TT-BTC" and number.get(r.object) == "96/2009/TT-BTC"
                    for r in expiring.relations)
+
+
+def test_a_numbered_row_that_only_names_a_group_is_no_task():
+    # 179's appendix: "**5.1** | ** ** | **Thương mại** | ** ** | ** **": the heading of rows 5.1.1, 5.1.2 ..., its
+    # name in the lead's column as the capture shifted it; it gave a task led by "Thương mại"
+    digital = extract_file(CORPUS / "plans" / "179-kh-ubnd-tinh-dong-nai-2025-f004d93b.txt").to_dict()
+    leads = {s.get("lead") for s in digital["sections"] if s["id"].startswith("appendix.")}
+    assert "Thương mại" not in leads and "Công nghiệp và năng lượng" not in leads
+    assert "Sở Công Thương" in leads  # row 5.1.1, below that heading
