@@ -22,8 +22,8 @@ from .issuers import complete_issuer
 from .models import Document
 from .vocab import fold, unnamed_groups
 
-__all__ = ["task_duties", "task_reports_to", "stated_times", "assigns_work", "opens_with_field", "read_deadline",
-           "agency_text", "agencies", "clip", "roman"]
+__all__ = ["task_duties", "task_reports_to", "stated_times", "assigns_work", "addresses_agency", "opens_with_field",
+           "read_deadline", "agency_text", "agencies", "clip", "roman"]
 
 class _Draft(Protocol):
     """What this module reads of a section that kg.structure is still drafting: its span, the spans
@@ -120,6 +120,7 @@ class _Rules:
     duty: re.Pattern
     clause: re.Pattern
     agency_start: re.Pattern
+    not_agency: re.Pattern  # words an agency's name may begin with that name no agency: "Thanh tra, kiểm tra ..."
     agency_split: re.Pattern
     deadlines: tuple[tuple[re.Pattern, str, bool], ...]
     deadline_any: str  # run by _search and _finditer
@@ -163,6 +164,7 @@ def _rules() -> _Rules:
         duty=re.compile(r"(?<!cơ quan)(?<!Cơ quan)(?<!đơn vị)(?<!Đơn vị)(?<!tổ chức)\s+(?:" + data["addressee"]["duty"] + r"|là\s+cơ\s+quan)(?!\w)"),
         clause=re.compile(data["addressee"]["clause"]),
         agency_start=re.compile(rf"(?!(?:{not_agency})\b)(?:{head_alternation})\b"),
+        not_agency=re.compile(rf"[\s*]*(?:{not_agency})\b"),
         agency_split=re.compile(rf"\s*;\s*|,\s*(?=(?:{head_alternation})\b)"),
         deadlines=deadlines,
         deadline_any="|".join(f"(?:{unnamed_groups(d['pattern'])})" for d in data["deadlines"] if not d.get("cell_only")),
@@ -201,6 +203,13 @@ def assigns_work(text: str, draft: _Draft) -> bool:
         if match and rules.agency_start.search(match.group("lead")):
             return True
     return False
+
+
+def addresses_agency(text: str, draft: _Draft) -> bool:
+    """Whether an item's own words open with the agency its duty falls to ("e) Bộ Giáo dục và Đào tạo nghiên cứu
+    việc xây dựng ...", "h) Bộ Công an chỉ đạo lực lượng công an các cấp ...")."""
+    end = min([child.start for child in draft.children] + [draft.end])
+    return _addressee(text[draft.start:end], _rules()) is not None
 
 
 def opens_with_field(text: str, draft: _Draft) -> bool:
@@ -265,7 +274,8 @@ def _addressee(own: str, rules) -> str | None:
     name = agency_text(own[start.end():end.start()])
     # (the members a heading lists in parentheses do not make it a sentence: "Các cơ quan đăng ký đầu tư (Sở
     # Tài chính, Ban quản lý Khu Kinh tế ..., Ban Quản lý các Khu công nghiệp tỉnh):")
-    if not name or len(_MEMBERS.sub("", name)) > 120 or not rules.agency_start.match(name):
+    if not name or len(_MEMBERS.sub("", name)) > 120 or not rules.agency_start.match(name) \
+            or rules.not_agency.match(own, start.end()):  # ("Thanh tra, kiểm tra" ends its name at the comma)
         return None
     # "Đề nghị các cấp ủy Đảng ..." matched with "Đề nghị" as its head: those asked, without the asking
     return rules.request.sub("", name)

@@ -30,8 +30,8 @@ from functools import lru_cache
 from importlib.resources import files
 
 from .models import Document, Section, SourceText
-from .duties import (agencies, agency_text, assigns_work, clip, opens_with_field, read_deadline, roman, stated_times,
-                     task_duties, task_reports_to)
+from .duties import (addresses_agency, agencies, agency_text, assigns_work, clip, opens_with_field, read_deadline,
+                     roman, stated_times, task_duties, task_reports_to)
 from .vocab import fold, unnamed_groups
 
 __all__ = ["parse_sections", "read_deadline"]
@@ -665,8 +665,11 @@ def _mark_activities(task: _Draft, text: str) -> None:
     points = [child for child in task.children if child.kind == "point"]
     working = [point for point in points if assigns_work(text, point)]
     if len(working) >= 2 and not any(opens_with_field(text, point) for point in points):
-        for point in working:
-            point.kind = "task"
+        # (and, beside them, each point that opens with the agency its duty falls to: "e) Bộ Giáo dục và Đào tạo
+        # nghiên cứu ..." among "a) Bộ Nông nghiệp và Môi trường chủ trì ...", "c) Bộ Công Thương chủ trì ...")
+        for point in points:
+            if point in working or addresses_agency(text, point):
+                point.kind = "task"
 
 
 def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, paragraphs: bool, rules) -> Section:

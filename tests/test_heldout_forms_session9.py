@@ -151,3 +151,14 @@ def test_a_numbered_row_that_only_names_a_group_is_no_task():
     leads = {s.get("lead") for s in digital["sections"] if s["id"].startswith("appendix.")}
     assert "Thương mại" not in leads and "Công nghiệp và năng lượng" not in leads
     assert "Sở Công Thương" in leads  # row 5.1.1, below that heading
+
+
+def test_points_addressed_to_agencies_beside_points_that_name_their_lead():
+    # 2530/QĐ-TTg IV.2 "Phân công thực hiện Kế hoạch": "a) Bộ Nông nghiệp và Môi trường chủ trì ...", "c) Bộ Công
+    # Thương chủ trì ..." beside "e) Bộ Giáo dục và Đào tạo nghiên cứu việc xây dựng ...", "h) Bộ Công an chỉ đạo ..."
+    air = sections(CORPUS / "plans" / "2530-qd-ttg-thu-tuong-chinh-phu-2025-646f0a00.txt")
+    assert air["IV.2.e"]["kind"] == "task" and air["IV.2.e"]["lead"] == "Bộ Giáo dục và Đào tạo"
+    assert air["IV.2.h"]["lead"] == "Bộ Công an"
+    assert air["IV.2.p"]["kind"] == "point"  # "p) Phân công cụ thể kèm theo ...": no agency opens it
+    # "8. Thanh tra, kiểm tra, giám sát và xử lý vi phạm": the work, not the Inspectorate
+    assert air["II.8"].get("lead") is None
