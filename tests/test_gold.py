@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8 and
-#: 9 added five, three, twelve, nine and nine held-out texts, scored before kg was changed for them: see SETTLING.md;
-#: the set's figures are over 60, and fell when each batch came in, which is what they are for; then kg learnt the
+#: 9 added five, three, twelve, nine and twelve held-out texts, scored before kg was changed for them: see SETTLING.md;
+#: the set's figures are over 63, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -31,7 +31,7 @@ GOLD = ROOT / "tests" / "gold"
 #: nhân dân", 0125); one number printed with two codes ("64/2008/QĐ-LĐTBXH" beside "64/2008/QĐ-BLĐTBXH",
 #: 01/2021), kept apart as printed; "các quy định ... sau đây chấm dứt hiệu lực:" before its list (26/2026/NQ-CP); a
 #: consolidated text's footnoted articles citing as the amending instrument's words (465/VBHN).)
-FLOORS = {"macro-F1": 0.992, "fields": 0.995, "relations": 0.979, "tasks": 0.971, "leads": 0.955, "deadlines": 0.989}
+FLOORS = {"macro-F1": 0.992, "fields": 0.994, "relations": 0.979, "tasks": 0.963, "leads": 0.963, "deadlines": 0.994}
 
 
 def _scorer():
@@ -66,7 +66,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 60
+    assert figures["files"] == 63
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 245  # every settled file was read for pinpoints
+    assert result["gold"] >= 252  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -36,5 +36,6 @@ def test_pinpoints_on_the_gold_set():
 #: Session 9's four brought 4, 2 right ("mục 1, Phần III Công văn số 7886/HD-BNV": a Part the pinpoint has no field
 #: for; "Phụ lục Danh mục ... của Luật Thống kê": an appendix named by its title): 178/182 right, 179 given. Its
 #: second batch brought 63 (50 of a consolidated text), 61 right as they came ("khoản 2 Phụ lục kèm theo Thông tư số
-#: 26/2016/TT-BLĐTBXH": a clause of an unnumbered appendix; the misprint "Điền 9a"): 239/245 right, 240 given.
-FLOOR = {"recall": 0.975, "precision": 0.995}
+#: 26/2016/TT-BLĐTBXH": a clause of an unnumbered appendix; the misprint "Điền 9a"): 239/245 right, 240 given. Its
+#: third batch brought 7, all right as they came: 246/252, 247 given.
+FLOOR = {"recall": 0.976, "precision": 0.995}
