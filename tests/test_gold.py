@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8 and
-#: 9 added five, three, twelve, nine and twelve held-out texts, scored before kg was changed for them: see SETTLING.md;
-#: the set's figures are over 63, and fell when each batch came in, which is what they are for; then kg learnt the
+#: 9 added five, three, twelve, nine and thirteen held-out texts, scored before kg was changed for them: see SETTLING.md;
+#: the set's figures are over 64, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -30,8 +30,10 @@ GOLD = ROOT / "tests" / "gold"
 #: which a 2022 law replaced); a law title cut at its "và" ("Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng
 #: nhân dân", 0125); one number printed with two codes ("64/2008/QĐ-LĐTBXH" beside "64/2008/QĐ-BLĐTBXH",
 #: 01/2021), kept apart as printed; "các quy định ... sau đây chấm dứt hiệu lực:" before its list (26/2026/NQ-CP); a
-#: consolidated text's footnoted articles citing as the amending instrument's words (465/VBHN).)
-FLOORS = {"macro-F1": 0.992, "fields": 0.994, "relations": 0.979, "tasks": 0.963, "leads": 0.963, "deadlines": 0.994}
+#: consolidated text's footnoted articles citing as the amending instrument's words (465/VBHN); 2530/QĐ-TTg's two task
+#: tables, whose rows the readers name by table and group ("appendix.I.A.1") and whose cells hold several times each
+#: ("Ban hành trong quý I năm 2026. Thực hiện rà soát ... (nếu có)"): tasks, leads and deadlines fell with it.)
+FLOORS = {"macro-F1": 0.992, "fields": 0.995, "relations": 0.979, "tasks": 0.923, "leads": 0.943, "deadlines": 0.877}
 
 
 def _scorer():
@@ -66,7 +68,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 63
+    assert figures["files"] == 64
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 
