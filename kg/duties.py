@@ -186,10 +186,15 @@ def roman(label: str) -> int:
     return total
 
 
+def _own_end(draft: _Draft) -> int:
+    """Where an item's own words end: at its first sub-item, else at its end."""
+    return min([child.start for child in draft.children] + [draft.end])
+
+
 def assigns_work(text: str, draft: _Draft) -> bool:
     """Whether an item's own words (before its sub-items) name a lead: "X chủ trì", "Cơ quan chủ trì: X"."""
     rules = _rules()
-    end = min([child.start for child in draft.children] + [draft.end])
+    end = _own_end(draft)
     own = _unwrap(text[draft.start:end])
     # casefolded, the label is found by a case-sensitive pattern, which re skips along to its first
     # letters (case-insensitive, it is tried at every character of every item)
@@ -208,7 +213,7 @@ def assigns_work(text: str, draft: _Draft) -> bool:
 def addresses_agency(text: str, draft: _Draft) -> bool:
     """Whether an item's own words open with the agency its duty falls to ("e) Bộ Giáo dục và Đào tạo nghiên cứu
     việc xây dựng ...", "h) Bộ Công an chỉ đạo lực lượng công an các cấp ...")."""
-    end = min([child.start for child in draft.children] + [draft.end])
+    end = _own_end(draft)
     return _addressee(text[draft.start:end], _rules()) is not None
 
 
