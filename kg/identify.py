@@ -79,6 +79,7 @@ def identify_document(source: SourceText) -> Document:
     number = _clean_number(meta.get("Số hiệu")) or _header_number(head)
     date = _date(meta.get("Ngày ban hành")) or _header_date(head)
     doc_type, title = _type_and_title(head)
+    doc_type, title = (doc_type, title) if doc_type else _heading_title(source.original)
     # A consolidated text opens with the consolidated document's own type line and title and
     # states its own number by the authentication at the foot of its body.
     consolidated = _CONSOLIDATED_NUMBER.search(text) if (number is None or _CONSOLIDATED.search(head[:1500])) else None
@@ -395,6 +396,38 @@ def _type_and_title(head: str) -> tuple[str | None, str | None]:
     if title and title.isupper():
         title = _sentence_case(title)
     return doc_type, title
+
+
+def _heading_title(text: str) -> tuple[str | None, str | None]:
+    """The type and title of a text that opens with a markdown heading naming them on one line, as
+    datasets save a document or an article of a code ("# Luật Bảo vệ môi trường" above its
+    metadata table): the heading is the document's own title, not a citation of it. A heading
+    with a number after the type word ("# Nghị định 59/2012/NĐ-CP ...") is left to the number.
+
+    >>> _heading_title("# Luật Bảo vệ môi trường\\n\\n| **Số hiệu** | 1/2006/QH11 |")
+    ('Luật', 'Bảo vệ môi trường')
+    >>> _heading_title("# Nghị định 59/2012/NĐ-CP về theo dõi tình hình thi hành pháp luật\\n")
+    (None, None)
+    >>> _heading_title("# Điều 1. Phạm vi điều chỉnh"), _heading_title("Luật Đất đai năm 2024 quy định")
+    ((None, None), (None, None))
+    """
+    match = _HEADING_TITLE.match(text)
+    if match is None:
+        return None, None
+    line = " ".join(match.group(1).replace("**", "").split())
+    folded = fold(line)
+    for form in vocabulary().forms:
+        key = fold(form)
+        if folded.startswith(key + " "):
+            rest = line[len(form) + 1:].strip()
+            if rest and not rest[0].isdigit() and not fold(rest).startswith(("số ", "này")):
+                return vocabulary().type_by_form[key], _sentence_case(rest) if rest.isupper() else rest
+            break
+    return None, None
+
+
+# the first line of a text, a markdown heading of the first or second level
+_HEADING_TITLE = re.compile(r"\s*#{1,2}[ \t]+([^\n#]{3,300})\n")
 
 
 def _sentence_case(title: str) -> str:

@@ -151,12 +151,16 @@ def resolve_references(references: list[Reference], document: Document,
     keys = [_key(reference) for reference in references]
     years = _years_by_key(references, keys)
     own_key = (own.doc_type, number_key(own.number)) if own.number else None
+    own_title = fold(f"{own.doc_type} {own.title}") if own.title else None
     described: tuple[int, str] | None = None  # (end, date) of the last dated instrument named by number
     described_as: dict[tuple[str, str], set[str]] = {}  # title -> laws it named in descriptions
     dated_by_description: dict[int, str] = {}  # start of a title read in a description -> that instrument's date
     for reference, key in zip(references, keys):
         if reference.number and key == own_key:
             continue  # the document naming itself
+        if (own_title and reference.number is None and text is not None and not text[:reference.start].strip(" \t\n#")
+                and reference.title and fold(reference.title) == own_title):
+            continue  # its title heading the text: "# Luật Bảo vệ môi trường" above an article of that law
         if reference.number and reference.date:
             described = (reference.end, reference.date)
         elif (described is not None and reference.title and reference.year is None and reference.date is None

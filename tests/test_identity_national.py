@@ -234,3 +234,26 @@ def test_an_undated_file_is_not_merged_into_another_file_of_the_same_number(tmp_
         shutil.copy(ROOT / "corpus" / "congbao" / "bhxh" / name, corpus / name)
     assert build([corpus], tmp_path / "out").ok
     assert sorted(len(files) for files in files_by_document(tmp_path / "out").values()) == [1, 1]
+
+
+def test_a_heading_naming_the_document_is_its_title_not_a_citation():
+    """A dataset's file of one article opens with its law's title as a markdown heading, above the
+    metadata table: that is the law's own title, not a citation of an undated law of that title
+    (on the national bench, two articles in three cited their own code so)."""
+    law = ROOT / "corpus" / "congbao" / "bhxh" / "luat-so-51-2024-qh15-43559.txt"
+    text = law.read_text(encoding="utf-8")
+    article = text[text.index("Điều 3. Điều khoản thi hành"):]
+    table = "| | |\n|---|---|\n| **Số hiệu** | 51/2024/QH15 |\n| **Loại văn bản** | Luật |\n\n"
+    heading = "# Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế\n\n"
+    headed = extract_text(heading + table + article, "bo-luat/51-2024-QH15/dieu-3.md")
+    plain = extract_text(table + article, "bo-luat/51-2024-QH15/dieu-3.md")
+    own = headed.document.instrument
+    assert (own.doc_type, own.number, own.title) == ("Luật", "51/2024/QH15", "sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế")
+    below = [(c.reference.start - len(heading), c.instrument.iri) for c in headed.citations if c.reference.start > len(heading)]
+    assert plain.citations and below == [(c.reference.start, c.instrument.iri) for c in plain.citations]
+    # in the heading, only the law the title names as the one it amends
+    assert [c.instrument.number for c in headed.citations if c.reference.start < len(heading)] == ["25/2008/QH12"]
+    # the same title written further on is a citation still: the 2014 law of that title
+    body = extract_text(heading + table + article + "\nThay thế Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế "
+                        "số 46/2014/QH13.\n", "bo-luat/51-2024-QH15/dieu-3.md")
+    assert any(c.instrument.number == "46/2014/QH13" for c in body.citations)
