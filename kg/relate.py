@@ -451,6 +451,10 @@ def _predicate(context: _Context, citation: Citation, doc_cue: Cue | None, offer
     if predicate in ONLY_DOWNWARDS and _outranks(context.document.instrument, citation.instrument):
         # a circular does not amend a decree: the cue speaks of something else
         predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+    elif predicate != "cites" and _issued_before(context.document.instrument, citation.instrument):
+        # a law of 2006 does not implement a resolution of 2026: an article as a dataset gives it, consolidated
+        # since under its law's first date, or a date misread; what the text does is cite it
+        predicate, start, end, words = "cites", ref.start, ref.end, ref.text
     return predicate, start, end, words
 
 
