@@ -30,6 +30,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 from .models import Document, Section, SourceText
+from .text_tables import TextTable, text_tables
 from .duties import (addresses_agency, agencies, agency_text, assigns_work, clip, opens_with_field, read_deadline,
                      roman, stated_times, task_duties, task_reports_to)
 from .vocab import fold, unnamed_groups
@@ -74,6 +75,8 @@ class _Rules:
     closer: re.Pattern         # a closer's words, where a line's words begin
     closer_initials: str | None  # the letters a closer begins with (None: it cannot tell)
     columns: tuple[tuple[str, tuple[str, ...]], ...]
+    agency_heads: tuple[str, ...]  # the words an agency's name opens with ("Bộ", "Các bộ", "Ủy ban")
+    time_cell: re.Pattern      # what a cell of times opens with, in a table without separators
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +105,8 @@ def _rules() -> _Rules:
         closer=re.compile("|".join(_line_body(c) for c in data["closers"]), re.MULTILINE),
         closer_initials=_initials(data["closers"]),
         columns=tuple((name, tuple(fold(w) for w in words)) for name, words in data["table"]["columns"].items()),
+        agency_heads=tuple(data["agency_heads"]),
+        time_cell=re.compile(data["table"]["time_cell"]),
     )
 
 
@@ -141,6 +146,7 @@ class _Draft:
     lead: str | None = None
     partners: tuple[str, ...] = ()
     deadline: str | None = None
+    deadlines: tuple[str, ...] = ()  # a printed table's row that states several times (kg.text_tables)
     children: list = field(default_factory=list)
 
 
@@ -152,12 +158,14 @@ def parse_sections(source: SourceText, document: Document) -> tuple[Section, ...
     rules = _rules()
     text = source.normalized
     tables = _tables(text)
+    printed = [] if tables else text_tables(text, rules.columns, rules.agency_heads, rules.time_cell)
+    spans = sorted([(table[0][0], table[-1][1]) for table in tables] + [(table.start, table.end) for table in printed])
     # markdown captures (bold "**") wrap paragraphs at any word and set them apart by blank lines,
     # so there only a line after a blank one can open a section; gazette texts have no such rule, nor
     # a capture that sets no paragraphs apart (one line after another, "**I. MỤC ĐÍCH, YÊU CẦU**\n**1. Mục đích**")
     paragraphs = "**" in source.original and _BLANK_LINE.search(source.original) is not None
-    drafts, closers = _markers(text, tables, paragraphs, rules)
-    rows = _rows(text, tables, drafts, rules)
+    drafts, closers = _markers(text, spans, paragraphs, rules)
+    rows = _rows(text, tables, drafts, rules) + _printed_rows(printed, drafts)
     if rows:  # markers come in text order, one a line: only table rows have to be sorted in
         drafts += rows
         drafts.sort(key=lambda d: (d.start, d.level))
@@ -209,7 +217,7 @@ def _tables(text: str) -> list[list[tuple[int, int]]]:
     return [run for run in runs if len(run) >= 4]
 
 
-def _markers(text, tables, paragraphs, rules) -> tuple[list[_Draft], list[int]]:
+def _markers(text, spans, paragraphs, rules) -> tuple[list[_Draft], list[int]]:
     """Sections opened by markers at line starts, each checked against the numbering so far; and
     where the lines that close every section ("Nơi nhận:") begin, wherever they are.
 
@@ -217,7 +225,6 @@ def _markers(text, tables, paragraphs, rules) -> tuple[list[_Draft], list[int]]:
     section (``_may_open``), matched against the markers, and the marker it holds opens a section
     if its number follows the numbering so far (``_Numbering.open``).
     """
-    spans = [(table[0][0], table[-1][1]) for table in tables]
     table_starts = [span[0] for span in spans]
     numbering = _Numbering(notes_from=len(text) * 0.7)  # footnotes before the signature block are read only this late
     closers: list[int] = []
@@ -529,6 +536,35 @@ def _rows(text, tables, drafts, rules) -> list[_Draft]:
     return rows
 
 
+def _printed_rows(tables: list[TextTable], drafts: list[_Draft]) -> list[_Draft]:
+    """The numbered rows of tables printed without separators (``kg.text_tables``), as tasks "appendix.N"
+    (numbered through the table) or "appendix.I.N" (numbered afresh under each group). A row whose number
+    heads the rows numbered under it ("1." above "1.1") is their heading, not a task."""
+    rows: list[_Draft] = []
+    starts = [d.start for d in drafts]
+    taken = {draft.id for draft in drafts}
+    for table in tables:
+        labels = [row.label for row in table.rows]
+        afresh = len(set(labels)) < len(labels)
+        for row in table.rows:
+            if row.lead is None and any(label.startswith(row.label + ".") for label in labels):
+                continue
+            draft = _Draft(f"appendix.{row.group}.{row.label}" if afresh else f"appendix.{row.label}", "task", 9,
+                           row.start, row.label, parent=_innermost(drafts, starts, row.start), end=row.end)
+            if draft.id in taken:  # a second table of the same numbers: its rows numbered on, as _rows does
+                draft.id = f"appendix.{len(rows) + 1}"
+                while draft.id in taken:
+                    draft.id = f"appendix.{int(draft.id.rsplit('.', 1)[1]) + 1}"
+            taken.add(draft.id)
+            draft.title = clip(row.task) or None
+            draft.lead = agency_text(row.lead) if row.lead else None
+            draft.partners = agencies(row.partners) if row.partners else ()
+            draft.deadlines = tuple(filter(None, (read_deadline(time, cell=True) for time in row.times)))
+            draft.deadline = draft.deadlines[0] if draft.deadlines else None
+            rows.append(draft)
+    return rows
+
+
 def _heading_row(text: str, row: dict[str, tuple[int, int]]) -> bool:
     """Whether a numbered row is a heading of the rows below it: no task, and one cell at most written (a
     group's name, whichever column the capture put it in)."""
@@ -674,7 +710,7 @@ def _mark_activities(task: _Draft, text: str) -> None:
 
 def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, paragraphs: bool, rules) -> Section:
     lead, partners, reports_to, via = draft.lead, draft.partners, None, None
-    deadlines = [draft.deadline] if draft.deadline else []
+    deadlines = list(draft.deadlines) or ([draft.deadline] if draft.deadline else [])
     if draft.kind == "task" and draft.id.startswith("appendix.") is False:
         own_end = min([c.start for c in draft.children if c.kind == "task"] + [draft.end])
         lead, partners, deadlines, (reports_to, via) = task_duties(text, draft, own_end, document)
