@@ -47,6 +47,19 @@ _BOUNDARY = re.compile(r";|\.(?=\s)|:[ \t]*\n|\n[ \t]*\n")
 _STOP_FREE = re.compile(r"[^;.: \t\n]")
 # A paragraph break that words in lowercase go on after is a page break inside a sentence, not a clause's end
 _GOES_ON = re.compile(r"[\s\x00]*(\w)")
+_AFTER_SEMICOLON = re.compile(r";\s*(\w)")
+
+
+def _in_basis(text: str, position: int) -> bool:
+    """Whether ``position`` lies in a basis the document rests on: "Căn cứ ..." opening its line, up to a ";"
+    before a capital (the next "Căn cứ", "Theo đề nghị"). A semicolon before words in lowercase is a title's
+    ("... trong lĩnh vực quản lý tài sản công; thực hành tiết kiệm, chống lãng phí; dự trữ quốc gia ...")."""
+    opened = text.rfind("Căn cứ", max(0, position - 600), position)
+    if opened < 0 or text[max(0, opened - 40):opened].rstrip(" \t")[-1:] not in ("", "\n"):
+        return False
+    return all(not word.group(1).isupper() for word in _AFTER_SEMICOLON.finditer(text, opened, position + 1))
+
+
 _LIST_GAP = re.compile(r"[\s,;:\-–]*(?:và|hoặc)?[\s,;:\-–]*")
 
 
@@ -580,6 +593,9 @@ class _Clauses:
                 return False
         if match.group().startswith("\n") and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower():
             return False  # a page break inside a sentence: "... về hội nhập quốc \n\n[page furniture]\n\ntế ..."
+        if match.group() == ";" and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower() \
+                and _in_basis(self.text, match.start()):
+            return False  # a title's fields in a basis: "Căn cứ Nghị định ... quản lý tài sản công; thực hành tiết kiệm ..."
         return True
 
     def start_before(self, position: int) -> int:

@@ -23,3 +23,25 @@ def test_digits_a_code_ends_with_stay_when_no_footnote_names_the_number_without_
             "15 Luật số 80/2015/QH13 ngày 22/6/2015.\n1 Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị.\n")
     numbers = [c.reference.number for c in extract_text(text, "a.txt").citations]
     assert numbers == ["685/BC-UBVHXH15", "66-NQ/TW", "80/2015/QH13", "66-NQ/TW"]
+
+
+def test_a_semicolon_inside_a_basis_title_does_not_end_the_basis():
+    # 45/2026/TT-BTC: "Căn cứ Nghị định số 63/2019/NĐ-CP ... quy định xử phạt vi phạm hành chính trong lĩnh vực quản
+    # lý tài sản công; \nthực hành tiết kiệm, chống lãng phí; dự trữ quốc gia; kho bạc nhà nước được sửa \nđổi, bổ
+    # sung bởi Nghị định số 102/2021/NĐ-CP, Nghị định số 55/2026/NĐ-CP;": the decree's title lists its fields
+    result = extract_file(CONGBAO / "thue_tncn" / "thong-tu-so-45-2026-tt-btc-469477.txt")
+    label = {c.instrument.iri: c.instrument.number for c in result.citations}
+    label[result.document.instrument.iri] = "doc"
+    relations = {(label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
+    assert {("102/2021/NĐ-CP", "amends", "63/2019/NĐ-CP"), ("55/2026/NĐ-CP", "amends", "63/2019/NĐ-CP"),
+            ("doc", "based_on", "102/2021/NĐ-CP"), ("doc", "based_on", "55/2026/NĐ-CP")} <= relations
+
+
+def test_a_semicolon_before_the_next_basis_still_ends_the_first():
+    text = ("Căn cứ Nghị định số 63/2019/NĐ-CP ngày 11 tháng 7 năm 2019 của Chính phủ quy định xử phạt;\n"
+            "Căn cứ Nghị định số 29/2025/NĐ-CP ngày 24 tháng 02 năm 2025 của Chính phủ được sửa đổi, bổ sung bởi "
+            "Nghị định số 166/2025/NĐ-CP;\n")
+    result = extract_text(text, "a.txt")
+    label = {c.instrument.iri: c.instrument.number for c in result.citations}
+    amends = {(label.get(r.subject), label.get(r.object)) for r in result.relations if r.predicate == "amends"}
+    assert amends == {("166/2025/NĐ-CP", "29/2025/NĐ-CP")}
