@@ -73,7 +73,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     that cue gives once consolidation and rank are weighed (``_predicate``); every offered relation
     keeps the strongest predicate per pair (``_Strongest``).
     """
-    context = _read_context(source, document, citations)
+    context = _read_context(source, document, citations, sections)
     own = document.instrument.iri
     text = context.text
     strongest = _Strongest(context.cues.rank)
@@ -195,9 +195,11 @@ class _Context:
     consolidated_until: int | None
     merged: Merged | None
     quoted: list
+    rows: dict[str, int]             # where each table row starts: its cells hold no stop, yet a row ends a clause
 
 
-def _read_context(source: SourceText, document: Document, citations: list[Citation]) -> _Context:
+def _read_context(source: SourceText, document: Document, citations: list[Citation],
+                  sections: tuple[Section, ...] = ()) -> _Context:
     cues = relation_cues()
     own = document.instrument.iri
     text = source.original
@@ -210,7 +212,8 @@ def _read_context(source: SourceText, document: Document, citations: list[Citati
         source=source, document=document, text=text, cues=cues, ordered=ordered, found=found,
         cue_starts=[c.start for c in found], trailing=trailing, trailing_starts=[c.start for c in trailing],
         clauses=_Clauses(source, found, spans), consolidated_until=consolidated_until,
-        merged=merged_list(text, ordered, found, consolidated_until), quoted=quoted_bases(text, ordered, cues))
+        merged=merged_list(text, ordered, found, consolidated_until), quoted=quoted_bases(text, ordered, cues),
+        rows={s.id: s.start for s in sections if s.id.startswith("appendix.")})
 
 
 class _Strongest:
@@ -273,6 +276,8 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
     citation = ordered[index]
     ref = citation.reference
     clause = context.clauses.start_before(ref.start)
+    if (row := context.rows.get(citation.section)) is not None:
+        clause = max(clause, row)  # "... Chương trình số 12-CTr/BCĐ / 11 / Thể chế hóa Kết luận số 182-KL/TW"
     first_in_clause = index == 0 or ordered[index - 1].reference.end <= clause
     gap_start = clause if first_in_clause else ordered[index - 1].reference.end
     gap = _between(context.found, context.cue_starts, gap_start, ref.start)

@@ -45,3 +45,14 @@ def test_a_semicolon_before_the_next_basis_still_ends_the_first():
     label = {c.instrument.iri: c.instrument.number for c in result.citations}
     amends = {(label.get(r.subject), label.get(r.object)) for r in result.relations if r.predicate == "amends"}
     assert amends == {("166/2025/NĐ-CP", "29/2025/NĐ-CP")}
+
+
+def test_a_table_row_ends_the_clause_of_the_row_before_it():
+    # 97/NQ-CP: "... Chương trình số 12-CTr/BCĐ" ends row 10's basis cell, then "11 / Thể chế hóa Kết luận số
+    # 182-KL/TW ..." opens row 11: the programme does not carry out the conclusion; the row (and the document) does
+    result = extract_file(CONGBAO / "chinh_sach_dn" / "nghi-quyet-so-97-nq-cp-469324.txt")
+    label = {c.instrument.iri: c.instrument.number for c in result.citations}
+    relations = {(label.get(r.subject, r.subject.rsplit("/", 1)[-1]), r.predicate, label.get(r.object))
+                 for r in result.relations}
+    assert ("12-CTr/BCĐ", "implements", "182-KL/TW") not in relations
+    assert {("appendix.11", "implements", "182-KL/TW"), ("appendix.11", "implements", "218-KL/TW")} <= relations
