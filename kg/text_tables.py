@@ -115,7 +115,7 @@ def _header(text: str, lines, index: int, columns) -> tuple[list[str] | None, in
 def _table(text, lines, index, first, header, agency_heads, time_cell) -> tuple[TextTable, int]:
     """The rows from line ``first`` on, until a line that no row or group can hold."""
     repeated = [fold(text[slice(*lines[k])].strip()) for k in range(index, first) if text[slice(*lines[k])].strip()]
-    rows, group, expected, k = [], "", None, first
+    rows, group, expected, k, afresh = [], "", None, first, False
     current: list[tuple[int, int]] = []  # the lines of the row being read
     opened: tuple[str, str, int] | None = None
 
@@ -133,9 +133,9 @@ def _table(text, lines, index, first, header, agency_heads, time_cell) -> tuple[
             k = _skip_header(text, lines, k, repeated)
             continue
         row = _ROW.fullmatch(line)
-        if row and _in_sequence(row.group("label"), expected):
+        if row and (_in_sequence(row.group("label"), expected) or afresh and _in_sequence(row.group("label"), None)):
             close(start)
-            opened, current, expected = (row.group("label"), group, start), [], row.group("label")
+            opened, current, expected, afresh = (row.group("label"), group, start), [], row.group("label"), False
             if row.group("rest"):  # "16  Tiếp tục thể chế hóa ...": the task's words begin on the number's line
                 current.append((text.index(row.group("rest"), start, end), end))
             k += 1
@@ -144,6 +144,7 @@ def _table(text, lines, index, first, header, agency_heads, time_cell) -> tuple[
         if heading and (len(line) <= 6 or line.upper() != line):
             close(start)
             opened, current, group = None, [], heading.group("label")
+            afresh = True  # the rows under a group go on from the last, or are numbered afresh from 1
             k += 1
             continue
         if _ends_table(line):
@@ -203,14 +204,14 @@ def _row(text, opened, lines, end, agency_heads, time_cell) -> TextRow:
     words = [line for line in (text[a:b].strip() for a, b in lines) if line]
     width = max((len(line) for line in words[:3]), default=0)
     heads = [i for i in range(1, len(words)) if _opens_agency(" ".join(words[i:i + 3]), agency_heads)]
-    lead_at = next((i for i in heads if not _RUNS_ON.search(words[i - 1])), None)
+    lead_at = next((i for i in heads if not _runs_on(words[i - 1], agency_heads)), None)
     if lead_at is None:
         lead_at = next((i for i in heads if len(words[i]) <= 0.6 * width), None)
     task = " ".join(" ".join(words[:lead_at]).split())
     lead = partners = None
     times: tuple[str, ...] = ()
     if lead_at is not None:
-        cells = _cells(words[lead_at:])
+        cells = _cells(words[lead_at:], agency_heads)
         lead, rest = " ".join(cells[0].split()), cells[1:]
         if rest and _opens_agency(" ".join(rest[0].split()), agency_heads):
             partners, rest = " ".join(rest[0].split()), rest[1:]
@@ -237,7 +238,13 @@ def _agency_start(agency_heads: tuple[str, ...]) -> re.Pattern:
     return re.compile("(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
 
 
-def _cells(words: list[str]) -> list[str]:
+def _runs_on(line: str, agency_heads: tuple[str, ...]) -> bool:
+    """Whether a cell's line runs on into the next line even when that one opens with a capital: it ends
+    with a word that runs on, or it is an agency's head word alone ("Bộ / Nội / vụ," in a narrow column)."""
+    return _RUNS_ON.search(line) is not None or line.rstrip(" ,") in agency_heads or line in ("Các", "các")
+
+
+def _cells(words: list[str], agency_heads: tuple[str, ...] = ()) -> list[str]:
     r"""Lines joined into cells: a cell opens at a line that opens with a capital or a digit after a line
     that does not run on.
 
@@ -248,7 +255,7 @@ def _cells(words: list[str]) -> list[str]:
     """
     cells: list[str] = []
     for line in words:
-        if cells and (line[0].isupper() or line[0].isdigit()) and not _RUNS_ON.search(cells[-1]):
+        if cells and (line[0].isupper() or line[0].isdigit()) and not _runs_on(cells[-1].rsplit("\n", 1)[-1], agency_heads):
             cells.append(line)
         elif cells:
             cells[-1] += "\n" + line

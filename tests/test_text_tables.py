@@ -56,11 +56,20 @@ def test_rows_numbered_under_a_heading_row_are_the_tasks_and_the_heading_is_not(
     assert row.partners[0] == "Bộ Khoa học và Công nghệ"
 
 
-def test_a_time_written_over_two_lines_is_one_time():
-    # 116/NQ-CP: "Giai đoạn / 2026 - 2030" in the time column
+def test_a_time_written_over_two_lines_is_one_time_and_rows_numbered_afresh_under_groups_keep_their_group():
+    # 116/NQ-CP: "Giai đoạn / 2026 - 2030" in the time column; rows "1" to "10" under "I", "1" to "7" under "II" ...
     sections, _ = _sections("nghi-quyet-so-116-nq-cp-469463.txt")
-    assert sections["appendix.5"].deadline == "Giai đoạn 2026 - 2030"
-    assert sections["appendix.5"].lead == "Bộ Tài chính"
+    assert sections["appendix.I.5"].deadline == "Giai đoạn 2026 - 2030"
+    assert sections["appendix.I.5"].lead == "Bộ Tài chính"
+    assert sum(s.startswith("appendix.") for s in sections) == 33 and "appendix.VI.2" in sections
+
+
+def test_an_agency_written_a_word_a_line_is_one_cell():
+    # 100/NQ-CP: "Bộ / Nội / vụ, / Bộ / Ngoại / giao" then "Bộ Công an, / Bộ / Tài / chính, ..." (a narrow column)
+    sections, _ = _sections("nghi-quyet-so-100-nq-cp-469357.txt")
+    row = sections["appendix.II.1"]
+    assert (row.lead, row.deadline) == ("Bộ Nội vụ, Bộ Ngoại giao", "Năm 2026 - 2030")  # (the dash as text.py reads it)
+    assert row.partners[:2] == ("Bộ Công an", "Bộ Tài chính")
 
 
 def test_a_forms_table_with_no_lead_in_its_rows_assigns_no_work():
