@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 255  # every settled file was read for pinpoints
+    assert result["gold"] >= 267  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -38,4 +38,6 @@ def test_pinpoints_on_the_gold_set():
 #: second batch brought 63 (50 of a consolidated text), 61 right as they came ("khoản 2 Phụ lục kèm theo Thông tư số
 #: 26/2016/TT-BLĐTBXH": a clause of an unnumbered appendix; the misprint "Điền 9a"): 239/245 right, 240 given. Its
 #: third batch brought 7, all right as they came: 246/252, 247 given; 2530/QĐ-TTg 3, all right: 249/255, 250 given.
-FLOOR = {"recall": 0.976, "precision": 0.995}
+#: Session 10's six brought 12, 11 right as they came ("Phụ lục ... kèm theo Chương trình hành động ... tại Nghị quyết
+#: số 140/NQ-CP": a part of an appendix named by its title, through the programme it issues): 260/267, 261 given.
+FLOOR = {"recall": 0.973, "precision": 0.995}
