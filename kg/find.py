@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
+from .issuers import issuer_from_codes, number_codes
 from .models import Reference, SourceText
 from .vocab import Vocabulary, document_types, fold, forms_where, load_registry, spaced, vocabulary
 
@@ -164,8 +165,34 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         pending, pending_at = _carry_tail(text, pending, pending_at, group, start, end, has_tail)
         drafts.extend(group)
     _unglue_footnote_marks(text, drafts)
+    _complete_cut_codes(drafts)
     return _freeze(source, drafts)
 
+
+def _complete_cut_codes(drafts: list[_Draft]) -> None:
+    """A number whose last code lost its last letters in print ("Thông tư số 26/2016/TT-BLĐTBX") is the number
+    the same text prints whole ("26/2016/TT-BLĐTBXH"), if its cut code names no issuer and the whole one does.
+
+    >>> from kg.text import prepare_text
+    >>> [r.number for r in find_references(prepare_text(
+    ...     "Thông tư số 26/2016/TT-BLĐTBXH ngày 01/9/2016; khoản 2 Điều 18 Thông tư số 26/2016/TT-BLĐTBX"))]
+    ['26/2016/TT-BLĐTBXH', '26/2016/TT-BLĐTBXH']
+    """
+    numbers = {draft.number for draft in drafts if draft.number}
+    for draft in drafts:
+        number = draft.number
+        if not number or not number[-1].isalpha() or _names_issuer(number):
+            continue
+        whole = [other for other in numbers if len(other) - len(number) in (1, 2) and other.startswith(number)
+                 and other[len(number):].isalpha() and other[len(number):].isupper() and _names_issuer(other)]
+        if len(whole) == 1:
+            draft.number = whole[0]
+
+
+def _names_issuer(number: str) -> bool:
+    """Whether a number's last code names a body kg knows (a ministry's, a local body's)."""
+    codes = number_codes(number)[1]
+    return bool(codes) and issuer_from_codes(codes[-1:], None) is not None
 
 def _unglue_footnote_marks(text: str, drafts: list[_Draft]) -> None:
     """A footnote's mark glued to a number, as a gazette's text gives a superscript ("Nghị quyết số 66-\\nNQ/TW1"
@@ -203,11 +230,17 @@ def _unglue_footnote_marks(text: str, drafts: list[_Draft]) -> None:
 
 def _kind_from_code(vocab: Vocabulary, group: list[_Draft]) -> None:
     """A reference by a generic word ("Công văn số 7886/HD-BNV") is of the kind its number's type code names
-    (HD: a Hướng dẫn); a letter's own number has none ("Công văn số 3637/UBND-VX")."""
+    (HD: a Hướng dẫn); a letter's own number has none ("Công văn số 3637/UBND-VX"). A kind the code narrows is
+    the code's too: "Thông tư số 23/2005/TTLT-BLĐTBXH-BTC" is a joint circular, as its code and its two
+    issuers say."""
     for draft in group:
-        if draft.number and draft.doc_type in _generic_kinds():
-            code = _FIRST_CODE.match(draft.number)
-            draft.doc_type = vocab.type_by_code.get(code.group(1), draft.doc_type) if code else draft.doc_type
+        if not draft.number:
+            continue
+        code = _FIRST_CODE.match(draft.number)
+        kind = vocab.type_by_code.get(code.group(1)) if code else None
+        if kind and kind != draft.doc_type and (draft.doc_type in _generic_kinds()
+                                                or kind.startswith(draft.doc_type + " ")):
+            draft.doc_type = kind
 
 
 @lru_cache(maxsize=1)

@@ -56,3 +56,21 @@ def test_a_table_row_ends_the_clause_of_the_row_before_it():
                  for r in result.relations}
     assert ("12-CTr/BCĐ", "implements", "182-KL/TW") not in relations
     assert {("appendix.11", "implements", "182-KL/TW"), ("appendix.11", "implements", "218-KL/TW")} <= relations
+
+
+def test_a_number_whose_code_lost_its_last_letter_is_the_number_printed_whole():
+    # 469/VBHN-BLĐTBXH: "khoản 2 Điều 18 ... Thông tư số 26/2016/TT-BLĐTBX" beside "Thông tư số 26/2016/TT-BLĐTBXH"
+    result = extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-469-vbhn-bldtbxh-44205.txt")
+    numbers = {c.instrument.number for c in result.citations}
+    assert "26/2016/TT-BLĐTBXH" in numbers and "26/2016/TT-BLĐTBX" not in numbers
+
+
+def test_a_code_narrowing_the_kind_written_gives_the_kind():
+    # 469/VBHN-BLĐTBXH: "Thông / tư số 23/2005/TTLT-BLĐTBXH-BTC ... của Bộ trưởng Bộ Lao động - Thương binh và Xã hội -
+    # Bộ Tài chính": a joint circular, as its code and its two issuers say
+    result = extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-469-vbhn-bldtbxh-44205.txt")
+    joint = next(c.instrument for c in result.citations if c.instrument.number == "23/2005/TTLT-BLĐTBXH-BTC")
+    assert joint.doc_type == "Thông tư liên tịch"
+    # a code that names another kind altogether leaves the written kind alone ("Quyết định số 15/2019/QĐ-UBND")
+    plain = extract_text("Căn cứ Thông tư số 06/2024/TT-BLĐTBXH ngày 05/7/2024;", "a.txt").citations[0].instrument
+    assert plain.doc_type == "Thông tư"
