@@ -178,15 +178,19 @@ def _complete_cut_codes(drafts: list[_Draft]) -> None:
     ...     "Thông tư số 26/2016/TT-BLĐTBXH ngày 01/9/2016; khoản 2 Điều 18 Thông tư số 26/2016/TT-BLĐTBX"))]
     ['26/2016/TT-BLĐTBXH', '26/2016/TT-BLĐTBXH']
     """
-    numbers = {draft.number for draft in drafts if draft.number}
+    cut: dict[str, set[str]] = {}  # a whole number without its last one or two letters -> the whole numbers
+    for number in {draft.number for draft in drafts if draft.number and draft.number[-1].isalpha()}:
+        for size in (1, 2):
+            if number[-size:].isalpha() and number[-size:].isupper():
+                cut.setdefault(number[:-size], set()).add(number)
+    if not cut:
+        return
     for draft in drafts:
-        number = draft.number
-        if not number or not number[-1].isalpha() or _names_issuer(number):
-            continue
-        whole = [other for other in numbers if len(other) - len(number) in (1, 2) and other.startswith(number)
-                 and other[len(number):].isalpha() and other[len(number):].isupper() and _names_issuer(other)]
-        if len(whole) == 1:
-            draft.number = whole[0]
+        whole = cut.get(draft.number) if draft.number else None
+        if whole and not _names_issuer(draft.number):
+            named = [number for number in whole if _names_issuer(number)]
+            if len(named) == 1:
+                draft.number = named[0]
 
 
 def _names_issuer(number: str) -> bool:
