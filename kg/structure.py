@@ -301,7 +301,7 @@ class _Numbering:
     def repeats(self, kind: str, level: int, label: str) -> bool:
         """Whether a marker bears the number of the last one at its place (a heading printed twice)."""
         parent, level = _place(kind, label, level, self.open_)
-        previous = self.last.get((kind, parent.id if parent else self.scope, level), 0)
+        previous = self.last.get((kind, self.scope if kind == "article" or parent is None else parent.id, level), 0)
         return bool(previous) and _ordinal(kind, label) == previous
 
     def open(self, kind: str, level: int, label: str, start: int, position: int,
@@ -319,7 +319,9 @@ class _Numbering:
         if level is None or (kind == "item" and parent is None and self.normative):
             return None  # a numbered line outside any article of a decree is a wrapped line or a form's
         ordinal = _ordinal(kind, label)
-        key = (kind, parent.id if parent else self.scope, level)
+        # articles are numbered through the text, across its chapters and sections ("Chương II" / "Điều 4."): only
+        # an attached text starts them over (below); items, clauses and points, under their parent
+        key = (kind, self.scope if kind == "article" or parent is None else parent.id, level)
         previous = self.last.get(key, 0)
         if kind in ("chapter", "article", "part", "appendix") and previous and ordinal == 1 and kind != "appendix":
             self.scopes += 1  # numbering starts over: an attached text (a regulation, a plan)

@@ -74,3 +74,18 @@ def test_a_code_narrowing_the_kind_written_gives_the_kind():
     # a code that names another kind altogether leaves the written kind alone ("Quyết định số 15/2019/QĐ-UBND")
     plain = extract_text("Căn cứ Thông tư số 06/2024/TT-BLĐTBXH ngày 05/7/2024;", "a.txt").citations[0].instrument
     assert plain.doc_type == "Thông tư"
+
+
+def test_articles_are_numbered_through_the_chapters():
+    # 158/2025/NĐ-CP: "Chương II" opens with "Điều 6." (articles go on through the text); every one of its 45
+    # articles is a section, each under its chapter. Keyed by chapter, "Điều 6" looked like a chapter's sixth
+    # article with none before it, and every article after the first chapter was lost (in 157 corpus texts).
+    result = extract_file(CONGBAO / "bhxh" / "nghi-dinh-so-158-2025-nd-cp-45240.txt")
+    articles = [s for s in result.sections if s.kind == "article"]
+    assert [s.id for s in articles] == [f"Điều {n}" for n in range(1, 46)]
+    assert next(s for s in articles if s.id == "Điều 6").parent == "Chương II"
+    # an attached text still starts its own numbering over (its articles in a scope of their own)
+    attached = extract_text("Điều 1. Ban hành kèm theo Quyết định này Quy chế.\nĐiều 2. Hiệu lực.\nQUY CHẾ\n"
+                            "Chương I\nĐiều 1. Phạm vi\nĐiều 2. Đối tượng\nChương II\nĐiều 3. Nội dung\n", "a.txt")
+    assert [s.id for s in attached.sections if s.kind == "article"] == [
+        "Điều 1", "Điều 2", "annex.2.Điều 1", "annex.2.Điều 2", "annex.2.Điều 3"]
