@@ -197,3 +197,38 @@ def consolidation_end(source: SourceText, document: Document, cues: Cues) -> int
         return None
     match = cues.consolidation_ends.search(source.normalized)
     return source.to_original(match.start()) if match else None
+
+
+
+# "2 Điều này được sửa đổi, bổ sung tại khoản 1 Điều 8 của Thông tư số 12/2024/TT-BLĐTBXH, có hiệu lực ...": a
+# consolidated text's footnote saying whose words the part its mark stands in are
+_AMENDED_NOTE = re.compile(r"(?m)^[ \t]*(?P<mark>\d{1,2})[ \t]+(?P<part>Điều|Khoản|Điểm) này (?:đã )?được (?:sửa đổi|bổ sung)")
+_PART_KINDS = {"Điều": "article", "Khoản": "clause", "Điểm": "point"}
+_NOTE_REACH = 400  # from the footnote's mark to its instrument ("... tại khoản 1 Điều 8 của Thông tư số ...")
+
+
+def amended_parts(text: str, ordered: list[Citation], sections) -> list[tuple[int, int, Citation]]:
+    """The parts of a consolidated text a footnote says are an amending instrument's words: (start, end of the
+    part, that instrument). The footnote's mark is glued to the part's heading ("Điều 5. Xây dựng bảng lương,
+    ... mức tiền lương cơ bản2") or to its number ("1.3 Việc xác định ...": clause 1, mark 3), after the footnote
+    before it; the part is the article (clause, point) the footnote names that holds the mark. What such a
+    part cites, the amending instrument cites: its words are that instrument's."""
+    found: list[tuple[int, int, Citation]] = []
+    starts = [c.reference.start for c in ordered]
+    floor = 0
+    for note in _AMENDED_NOTE.finditer(text):
+        mark, at = note.group("mark"), note.start()
+        k = bisect.bisect_left(starts, note.end())
+        amender = ordered[k] if k < len(ordered) and ordered[k].reference.start - note.end() <= _NOTE_REACH else None
+        glued = None
+        for glued in re.compile(rf"(?:(?<=[^\W\d])|(?<=\d\.)){mark}(?=[ \t]*\n|[ \t]+[A-ZĐÀ-Ỹ])").finditer(text, floor, at):
+            pass
+        floor = note.end()
+        if amender is None or glued is None:
+            continue
+        kind = _PART_KINDS[note.group("part")]
+        holding = [s for s in sections if s.kind == kind and s.start <= glued.start() < s.end]
+        if holding:
+            part = max(holding, key=lambda s: s.start)
+            found.append((part.start, part.end, amender))
+    return found

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from .consolidated import ITEM_MARK, Merged, consolidation_end, merged_list, quoted_bases, quoted_owner
+from .consolidated import amended_parts, ITEM_MARK, Merged, consolidation_end, merged_list, quoted_bases, quoted_owner
 from .cues import NAMED, Cue, Cues, cue_key, cue_windows, find_cues, relation_cues
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
@@ -38,7 +38,7 @@ from .pinpoint import names_parts_only
 from .relations import KEPT_APART, ONLY_BACKWARDS, ONLY_DOWNWARDS
 from .find import plural_list
 from .issuers import JOINT_SEPARATOR, locality_of
-from .vocab import document_types
+from .vocab import document_types, fold
 
 __all__ = ["find_relations"]
 
@@ -114,6 +114,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         elif doc_cue is not None and doc_cue.passive and predicate == doc_cue.predicate:
             _offer_part_history(offer, text, doc_cue, citation, changed, (predicate, start, end, words))
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+        _offer_to_amender(offer, context, citation)
         if (task := _task_of(citation.section, sections_by_id)) is not None:
             predicate, start, end, words = _offered_to_task(offer, section_iri(own, task.id), target, ref,
                                                             (predicate, start, end, words))
@@ -196,6 +197,7 @@ class _Context:
     merged: Merged | None
     quoted: list
     rows: dict[str, int]             # where each table row starts: its cells hold no stop, yet a row ends a clause
+    amended: list                    # a consolidated text's parts whose words a footnote gives to an amending instrument
 
 
 def _read_context(source: SourceText, document: Document, citations: list[Citation],
@@ -213,7 +215,8 @@ def _read_context(source: SourceText, document: Document, citations: list[Citati
         cue_starts=[c.start for c in found], trailing=trailing, trailing_starts=[c.start for c in trailing],
         clauses=_Clauses(source, found, spans), consolidated_until=consolidated_until,
         merged=merged_list(text, ordered, found, consolidated_until), quoted=quoted_bases(text, ordered, cues),
-        rows={s.id: s.start for s in sections if s.id.startswith("appendix.")})
+        rows={s.id: s.start for s in sections if s.id.startswith("appendix.")},
+        amended=amended_parts(text, ordered, sections) if document.instrument.doc_type in cues.consolidating else [])
 
 
 class _Strongest:
@@ -922,6 +925,25 @@ _THIS_PART = re.compile(r"\bnày\s+(?:đã\s+)?(?:được|bị)\s")
 
 # "Quốc hội ban hành Luật An ninh mạng.": what follows the enacting words is the quoted instrument itself
 _ENACTS = re.compile(r"\bban hành\s+\Z")
+
+
+def _offer_to_amender(offer, context: _Context, citation: Citation) -> None:
+    """"Điều 5. ... cơ bản2" / "2 Điều này được sửa đổi, bổ sung tại ... Thông tư số 12/2024/TT-BLĐTBXH": what a
+    consolidated text's amended part cites, its amending instrument cites (the words are its own); the
+    consolidated text cites it too."""
+    ref = citation.reference
+    for start, end, amender in context.amended:
+        if (start <= ref.start < end and amender.instrument.iri != citation.instrument.iri
+                and not _same_title(amender, citation)
+                and _checked("cites", amender.instrument, citation.instrument) is not None):
+            offer(amender.instrument.iri, "cites", citation.instrument.iri, ref.start, ref.end, ref.text)
+
+
+def _same_title(one: Citation, other: Citation) -> bool:
+    """Whether two citations name one instrument by its title, one with its number and one without ("Bộ luật
+    Lao động số 45/2019/QH14", "Bộ luật Lao động")."""
+    a, b = one.instrument, other.instrument
+    return bool(a.title and b.title) and a.doc_type == b.doc_type and fold(a.title) == fold(b.title)
 
 
 def _task_of(section_id: str | None, sections: dict[str, Section]) -> Section | None:

@@ -34,9 +34,8 @@ GOLD = ROOT / "tests" / "gold"
 #: tables, whose rows the readers name by table and group ("appendix.I.A.1") and whose cells hold several times each
 #: ("Ban hành trong quý I năm 2026. Thực hiện rà soát ... (nếu có)"): tasks, leads and deadlines fell with it. Session
 #: 10's six: the "Căn cứ bổ sung" column of 97/NQ-CP's table read as no basis, and its amending of the programme
-#: 140/NQ-CP issued; the misprint "Chỉ thị số 49-NQ/TW" (100/NQ-CP) read as printed; 469/VBHN's footnoted articles
-#: citing as the amending circular's words, as 465/VBHN's.)
-FLOORS = {"macro-F1": 0.991, "fields": 0.994, "relations": 0.972, "tasks": 0.942, "leads": 0.938, "deadlines": 0.892}
+#: 140/NQ-CP issued; the misprint "Chỉ thị số 49-NQ/TW" (100/NQ-CP) read as printed.)
+FLOORS = {"macro-F1": 0.991, "fields": 0.994, "relations": 0.979, "tasks": 0.942, "leads": 0.938, "deadlines": 0.892}
 
 
 def _scorer():

@@ -89,3 +89,17 @@ def test_articles_are_numbered_through_the_chapters():
                             "Chương I\nĐiều 1. Phạm vi\nĐiều 2. Đối tượng\nChương II\nĐiều 3. Nội dung\n", "a.txt")
     assert [s.id for s in attached.sections if s.kind == "article"] == [
         "Điều 1", "Điều 2", "annex.2.Điều 1", "annex.2.Điều 2", "annex.2.Điều 3"]
+
+
+def test_what_a_consolidated_texts_amended_article_cites_its_amender_cites():
+    # 469/VBHN-BLĐTBXH: "Điều 5. Xây dựng bảng lương, ... mức tiền lương cơ bản2" with the footnote "2 Điều này được
+    # sửa đổi, bổ sung tại khoản 1 Điều 8 của Thông tư số 12/2024/TT-BLĐTBXH": the article's words are 12/2024's,
+    # so what it cites (27/2016, 06/2024, 23/2005 ...) 12/2024 cites; the consolidated text cites it too
+    result = extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-469-vbhn-bldtbxh-44205.txt")
+    label = {c.instrument.iri: c.instrument.number for c in result.citations}
+    label[result.document.instrument.iri] = "doc"
+    relations = {(label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
+    assert {("12/2024/TT-BLĐTBXH", "cites", "27/2016/TT-BLĐTBXH"), ("12/2024/TT-BLĐTBXH", "cites", "06/2024/TT-BLĐTBXH"),
+            ("12/2024/TT-BLĐTBXH", "cites", "23/2005/TTLT-BLĐTBXH-BTC"), ("doc", "cites", "27/2016/TT-BLĐTBXH")} <= relations
+    # the base circular's own articles, marked by no footnote, are not the amender's words
+    assert ("12/2024/TT-BLĐTBXH", "cites", "14/2017/NĐ-CP") not in relations
