@@ -9,6 +9,13 @@ from kg.extract import extract_file, extract_text
 CONGBAO = Path(__file__).resolve().parent.parent / "corpus" / "congbao"
 
 
+def _relations(result) -> set[tuple]:
+    """(subject, predicate, object) of an extraction's relations, instruments by their numbers, the document "doc"."""
+    label = {c.instrument.iri: c.instrument.number for c in result.citations}
+    label[result.document.instrument.iri] = "doc"
+    return {(label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
+
+
 def test_a_footnote_mark_glued_to_a_number_is_not_part_of_it():
     # 97/NQ-CP's table: "Nghị quyết \nsố 66-\nNQ/TW1", its footnote "1 Nghị quyết số 66-NQ/TW ngày 30/4/2025 ..."
     result = extract_file(CONGBAO / "chinh_sach_dn" / "nghi-quyet-so-97-nq-cp-469324.txt")
@@ -30,9 +37,7 @@ def test_a_semicolon_inside_a_basis_title_does_not_end_the_basis():
     # lý tài sản công; \nthực hành tiết kiệm, chống lãng phí; dự trữ quốc gia; kho bạc nhà nước được sửa \nđổi, bổ
     # sung bởi Nghị định số 102/2021/NĐ-CP, Nghị định số 55/2026/NĐ-CP;": the decree's title lists its fields
     result = extract_file(CONGBAO / "thue_tncn" / "thong-tu-so-45-2026-tt-btc-469477.txt")
-    label = {c.instrument.iri: c.instrument.number for c in result.citations}
-    label[result.document.instrument.iri] = "doc"
-    relations = {(label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
+    relations = _relations(result)
     assert {("102/2021/NĐ-CP", "amends", "63/2019/NĐ-CP"), ("55/2026/NĐ-CP", "amends", "63/2019/NĐ-CP"),
             ("doc", "based_on", "102/2021/NĐ-CP"), ("doc", "based_on", "55/2026/NĐ-CP")} <= relations
 
@@ -96,9 +101,7 @@ def test_what_a_consolidated_texts_amended_article_cites_its_amender_cites():
     # sửa đổi, bổ sung tại khoản 1 Điều 8 của Thông tư số 12/2024/TT-BLĐTBXH": the article's words are 12/2024's,
     # so what it cites (27/2016, 06/2024, 23/2005 ...) 12/2024 cites; the consolidated text cites it too
     result = extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-469-vbhn-bldtbxh-44205.txt")
-    label = {c.instrument.iri: c.instrument.number for c in result.citations}
-    label[result.document.instrument.iri] = "doc"
-    relations = {(label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
+    relations = _relations(result)
     assert {("12/2024/TT-BLĐTBXH", "cites", "27/2016/TT-BLĐTBXH"), ("12/2024/TT-BLĐTBXH", "cites", "06/2024/TT-BLĐTBXH"),
             ("12/2024/TT-BLĐTBXH", "cites", "23/2005/TTLT-BLĐTBXH-BTC"), ("doc", "cites", "27/2016/TT-BLĐTBXH")} <= relations
     # the base circular's own articles, marked by no footnote, are not the amender's words
