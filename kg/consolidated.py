@@ -221,8 +221,10 @@ def amended_parts(text: str, ordered: list[Citation], sections) -> list[tuple[in
         k = bisect.bisect_left(starts, note.end())
         amender = ordered[k] if k < len(ordered) and ordered[k].reference.start - note.end() <= _NOTE_REACH else None
         glued = None
-        for glued in re.compile(rf"(?:(?<=[^\W\d])|(?<=\d\.)){mark}(?=[ \t]*\n|[ \t]+[A-ZĐÀ-Ỹ])").finditer(text, floor, at):
-            pass
+        for hit in re.compile(rf"{mark}(?=[ \t]*\n|[ \t]+[A-ZĐÀ-Ỹ])").finditer(text, floor, at):
+            before = text[hit.start() - 2:hit.start()]  # glued to a word's last letter, or after "1."
+            if before[-1:].isalpha() or (before[-1:] == "." and before[:1].isdigit()):
+                glued = hit
         floor = note.end()
         if amender is None or glued is None:
             continue

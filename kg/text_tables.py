@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from .vocab import fold
 
@@ -46,8 +47,8 @@ class TextTable:
 
 
 _LINE = re.compile(r"[^\n]*")
-_NUMBER_HEAD = re.compile(r"STT|TT|Số TT")
-_HEADER_LINE = re.compile(r"^[ \t]*(?:STT|TT|Số TT)[ \t]*$", re.MULTILINE)
+# a header's first line, "STT" alone (led by its line's newline: re finds a literal fast, not a "^" at each place)
+_HEADER_LINE = re.compile(r"\n[^\S\n]*(?:STT|TT|Số TT)[^\S\n]*(?=\n|\Z)")
 _ROW = re.compile(r"(?P<label>\d{1,3}(?:\.\d{1,2})?)\.?(?:\s*|\s{2,}(?P<rest>\S.*))")
 _GROUP = re.compile(r"(?P<label>[IVX]{1,5})\.?(?:\s*|\s+(?P<rest>[A-ZĐÀ-Ỹ].*))")
 _HEADER_LINES = 16  # a header's column names take at most this many lines
@@ -67,23 +68,28 @@ def text_tables(text: str, columns, agency_heads: tuple[str, ...], time_cell: re
     only a table whose header names a lead's column is read. ``agency_heads``: the words an agency's name
     opens with; ``time_cell``: what a cell of times opens with.
     """
-    if ("chủ trì" not in text and "thực hiện" not in text) or not _HEADER_LINE.search(text):
+    if "chủ trì" not in text and "thực hiện" not in text:
         return []
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
-    tables, index = [], 0
-    while index < len(lines):
-        start, end = lines[index]
-        if not _NUMBER_HEAD.fullmatch(text[start:end].strip()):
-            index += 1
+    tables, resume = [], 0
+    for head in _HEADER_LINE.finditer(text):
+        at = head.start() + 1  # the header's line
+        if at < resume:
             continue
-        header, first = _header(text, lines, index, columns)
+        # the lines are listed from a header whose columns name a lead only: a gazette's forms print "STT" often
+        header, first = _header(text, list(islice(_lines(text, at), 2 * _HEADER_LINES + 2)), 0, columns)
         if header is None:
-            index += 1
             continue
-        table, index = _table(text, lines, index, first, header, agency_heads, time_cell)
+        lines = list(_lines(text, at))
+        table, index = _table(text, lines, 0, first, header, agency_heads, time_cell)
+        resume = lines[index][0] if index < len(lines) else len(text)
         if 2 * sum(row.lead is not None for row in table.rows) >= max(1, len(table.rows)):
             tables.append(table)  # (a form's table, rows of figures or duties with no lead, assigns no work)
     return tables
+
+
+def _lines(text: str, start: int):
+    """(start, end) of the lines from ``start`` on (and the empty match at each line's end, as ``_LINE`` gives)."""
+    return ((m.start(), m.end()) for m in _LINE.finditer(text, start))
 
 
 def _header(text: str, lines, index: int, columns) -> tuple[list[str] | None, int]:
