@@ -79,11 +79,19 @@ class Registry:
             candidates = same_day or tuple(c for c in candidates if c.date is None)
         if year is not None:
             candidates = tuple(c for c in candidates if c.year == year)
-        elif before is not None:
-            candidates = tuple(c for c in candidates if c.year is None or c.year <= before)
+        elif before is not None:  # (by its date too where both are known: "Luật Nhà ở" in June 2023 is not the
+            # law of November 2023, the only one of that title the registry may hold)
+            candidates = tuple(c for c in candidates if (c.year is None or c.year <= before) and not _after(c, on))
         if len(candidates) > 1 and year is None and date is None and on is not None:
             return _latest_issued_by(candidates, on) if issued_by else _in_force_on(candidates, on)
         return candidates[0] if len(candidates) == 1 else None
+
+
+def _after(entry: RegistryEntry, on: str | None) -> bool:
+    """Whether an instrument was issued after the day ``on``, by its date, else its year."""
+    if not on:
+        return False
+    return entry.date > on if entry.date else entry.year is not None and entry.year > int(on[:4])
 
 
 def _latest_issued_by(candidates: tuple[RegistryEntry, ...], on: str) -> RegistryEntry | None:

@@ -106,3 +106,16 @@ def test_what_a_consolidated_texts_amended_article_cites_its_amender_cites():
             ("12/2024/TT-BLĐTBXH", "cites", "23/2005/TTLT-BLĐTBXH-BTC"), ("doc", "cites", "27/2016/TT-BLĐTBXH")} <= relations
     # the base circular's own articles, marked by no footnote, are not the amender's words
     assert ("12/2024/TT-BLĐTBXH", "cites", "14/2017/NĐ-CP") not in relations
+
+
+def test_a_title_never_resolves_to_a_law_issued_after_the_citing_document():
+    # 05/2023/TT-BKHĐT (30 June 2023): "Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Đầu tư công, ..., Luật
+    # Nhà ở, ..." names the housing law 03/2022/QH15 amended, not the Luật Nhà ở of November 2023, the only one of
+    # that title the registry holds; the amending law still rests the circular, and amends the law it names
+    result = extract_file(CONGBAO / "uu_dai_dt" / "thong-tu-so-05-2023-tt-bkhdt-39996.txt")
+    housing = [c.instrument for c in result.citations if c.instrument.title == "Luật Nhà ở"]
+    assert housing and all(i.number != "27/2023/QH15" for i in housing)
+    assert ("doc", "based_on", "03/2022/QH15") in _relations(result)
+    # nor to a later law of that title when the text dates it: "Luật Giao dịch điện tử ngày 29 tháng 11 năm 2005"
+    cited = extract_text("Căn cứ Luật Giao dịch điện tử ngày 29 tháng 11 năm 2005;", "a.txt").citations[0].instrument
+    assert cited.number != "20/2023/QH15" and cited.date == "2005-11-29"
