@@ -384,7 +384,9 @@ def test_graph_pages_lead_from_every_node_and_every_quoted_edge(corpus_catalog, 
         for edge in data["edges"]:
             edges += 1
             with_evidence += bool(edge.get("evidence"))
-    assert nodes > 25000 and with_evidence == edges
+    # (24,796 nodes since the articles after a text's first chapter are read: a chapter's citations, once one
+    # lineage page of the chapter, now stand in its articles' clauses, which have no page of their own)
+    assert nodes > 24000 and with_evidence == edges
 
 
 def test_pages_hold_no_control_characters_no_build_paths_and_no_markdown_furniture(site_pages):
@@ -519,7 +521,7 @@ def test_a_document_page_has_the_effects_table_of_its_provisions(corpus_catalog,
     changer = report.texts[corpus_catalog.find("10/2024/TT-BKHĐT")]
     # a provision leads to its place in the text where kg read that section (Điều 1.1.a), else is named only
     assert f'<a href="../{own}#{views.links.section_anchor("Điều 1.1.a")}">điểm a khoản 1 Điều 1</a>' in effects
-    assert "<tr><td>khoản 3 Điều 9</td>" in effects
+    assert f'<a href="../{own}#{views.links.section_anchor("Điều 9.3")}">khoản 3 Điều 9</a>' in effects  # (Chương III's)
     assert f'<a href="../{changer}#{views.links.section_anchor("Điều 2.5")}">10/2024/TT-BKHĐT Điều 2.5</a>' in effects
     # a document no text changes says so
     plan = site_pages[report.texts[corpus_catalog.find("322/KH-UBND")]]
