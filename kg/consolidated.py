@@ -199,7 +199,6 @@ def consolidation_end(source: SourceText, document: Document, cues: Cues) -> int
     return source.to_original(match.start()) if match else None
 
 
-
 # "2 Điều này được sửa đổi, bổ sung tại khoản 1 Điều 8 của Thông tư số 12/2024/TT-BLĐTBXH, có hiệu lực ...": a
 # consolidated text's footnote saying whose words the part its mark stands in are
 _AMENDED_NOTE = re.compile(r"(?m)^[ \t]*(?P<mark>\d{1,2})[ \t]+(?P<part>Điều|Khoản|Điểm) này (?:đã )?được (?:sửa đổi|bổ sung)")

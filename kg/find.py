@@ -198,6 +198,7 @@ def _names_issuer(number: str) -> bool:
     codes = number_codes(number)[1]
     return bool(codes) and issuer_from_codes(codes[-1:], None) is not None
 
+
 def _unglue_footnote_marks(text: str, drafts: list[_Draft]) -> None:
     """A footnote's mark glued to a number, as a gazette's text gives a superscript ("Nghị quyết số 66-\\nNQ/TW1"
     in a table's cell): the number is the one a footnote names, its line opened by that mark ("1 Nghị quyết số

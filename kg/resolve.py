@@ -160,14 +160,16 @@ def resolve_references(references: list[Reference], document: Document,
     years = _years_by_key(references, keys)
     own_key = (own.doc_type, number_key(own.number)) if own.number else None
     own_title = fold(f"{own.doc_type} {own.title}") if own.title else None
+    # where the text's first words stand (after a markdown heading's marks): a title there is its own heading
+    heading_at = len(text) - len(text.lstrip(" \t\n#")) if own_title and text is not None else -1
     described: tuple[int, str] | None = None  # (end, date) of the last dated instrument named by number
     described_as: dict[tuple[str, str], set[str]] = {}  # title -> laws it named in descriptions
     dated_by_description: dict[int, str] = {}  # start of a title read in a description -> that instrument's date
     for reference, key in zip(references, keys):
         if reference.number and key == own_key:
             continue  # the document naming itself
-        if (own_title and reference.number is None and text is not None and not text[:reference.start].strip(" \t\n#")
-                and reference.title and fold(reference.title) == own_title):
+        if (reference.start == heading_at and reference.number is None and reference.title
+                and fold(reference.title) == own_title):
             continue  # its title heading the text: "# Luật Bảo vệ môi trường" above an article of that law
         if reference.number and reference.date:
             described = (reference.end, reference.date)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, takewhile
 
 from .vocab import fold
 
@@ -228,9 +228,8 @@ def _row(text, opened, lines, end, agency_heads, time_cell) -> TextRow:
 def _time(cell: str, width: int) -> str:
     """A cell of times without the words of a task's cell that a page break set after it: its lines as
     long as a narrow column's."""
-    lines = cell.split("\n")
-    kept = [lines[0]] + [line for line in lines[1:1 + next((i for i, line in enumerate(lines[1:]) if len(line) > 0.6 * width),
-                                                              len(lines) - 1)]]
+    first, *rest = cell.split("\n")
+    kept = [first, *takewhile(lambda line: len(line) <= 0.6 * width, rest)]
     return " ".join(" ".join(kept).split())
 
 
