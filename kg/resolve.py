@@ -87,6 +87,14 @@ class Registry:
         return candidates[0] if len(candidates) == 1 else None
 
 
+def _own_heading(own: Instrument, text: str | None) -> tuple[int, str] | None:
+    """Where the text's first words stand (after a markdown heading's marks) and the document's own type and
+    title folded: a title there heads the text ("# Luật Bảo vệ môi trường" above an article of that law)."""
+    if not own.title or text is None:
+        return None
+    return len(text) - len(text.lstrip(" \t\n#")), fold(f"{own.doc_type} {own.title}")
+
+
 def _after(entry: RegistryEntry, on: str | None) -> bool:
     """Whether an instrument was issued after the day ``on``, by its date, else its year."""
     if not on:
@@ -159,18 +167,13 @@ def resolve_references(references: list[Reference], document: Document,
     keys = [_key(reference) for reference in references]
     years = _years_by_key(references, keys)
     own_key = (own.doc_type, number_key(own.number)) if own.number else None
-    own_title = fold(f"{own.doc_type} {own.title}") if own.title else None
-    # where the text's first words stand (after a markdown heading's marks): a title there is its own heading
-    heading_at = len(text) - len(text.lstrip(" \t\n#")) if own_title and text is not None else -1
+    heading = _own_heading(own, text)
     described: tuple[int, str] | None = None  # (end, date) of the last dated instrument named by number
     described_as: dict[tuple[str, str], set[str]] = {}  # title -> laws it named in descriptions
     dated_by_description: dict[int, str] = {}  # start of a title read in a description -> that instrument's date
     for reference, key in zip(references, keys):
-        if reference.number and key == own_key:
-            continue  # the document naming itself
-        if (reference.start == heading_at and reference.number is None and reference.title
-                and fold(reference.title) == own_title):
-            continue  # its title heading the text: "# Luật Bảo vệ môi trường" above an article of that law
+        if (key == own_key if reference.number else (reference.start, fold(reference.title or "")) == heading):
+            continue  # the document naming itself, by number or by its title heading the text
         if reference.number and reference.date:
             described = (reference.end, reference.date)
         elif (described is not None and reference.title and reference.year is None and reference.date is None
