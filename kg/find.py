@@ -35,7 +35,7 @@ _SUBJECT = re.compile(
     r"(?=\s*(?:[;()“”\"]|\.\s|\n\s*\n|$|,\s*(?:Nghị|Quyết|Chỉ|Thông|Kế|Luật|Kết)))"
     r"|(?:ban\s+hành\s+)?“(?P<quoted>[^”]{3,300})”)"
 )
-_MAX_TITLE_TOKENS = 16
+_MAX_TITLE_TOKENS = 40  # the longest title the registry holds that is not an amending law's ("Pháp lệnh về Quyền ưu đãi, ...")
 _MAX_GUESSED_TOKENS = 14
 # A footnote number glued to the last word of a title in consolidated texts: "Luật Bảo hiểm xã hội1"
 _GLUED_FOOTNOTE = re.compile(r"([^\W\d_]+)(\d{1,2})")
@@ -731,7 +731,25 @@ def _title_length(vocab: Vocabulary, text: str, tokens: list, words: list[str], 
             count = 0
     if not count or (not known and " ".join(words[:count]) in vocab.not_titles):
         return 0
+    if not known and count == len(words) - 1 and words[-1] == "và":
+        count += _joined_title(vocab, text, tokens, words)
     return count
+
+
+def _joined_title(vocab: Vocabulary, text: str, tokens: list, words: list[str]) -> int:
+    """How many words after a guessed title's "và" are its own, read on into ``tokens`` and ``words``
+    (0: none). A lowercase content word after "và", and a date or year where the words end, make one
+    title: "Luật Ký kết, gia nhập và thực hiện Điều ước quốc tế ngày 14 tháng 6 năm 2005", "Luật Bầu cử
+    đại biểu Quốc hội và đại biểu Hội đồng nhân dân năm 2015" (a number there might be another's)."""
+    more, more_words, _ = _title_words(vocab, TitleIndex(), text, "", tokens[-1][2])
+    if not more or not more[0][0][0].islower() or more_words[0] in vocab.title_stop_words:
+        return 0
+    count = _guess_title_length(vocab, more, more_words, lower=True)
+    if not count or not (vocab.date.match(text, more[count - 1][2]) or vocab.year_only.match(text, more[count - 1][2])):
+        return 0
+    tokens += more[:count]
+    words += more_words[:count]
+    return 1 + count
 
 
 def _amending(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, start: int, pos: int):

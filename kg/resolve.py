@@ -95,6 +95,19 @@ def _own_heading(own: Instrument, text: str | None) -> tuple[int, str] | None:
     return len(text) - len(text.lstrip(" \t\n#")), fold(f"{own.doc_type} {own.title}")
 
 
+# "Thông tư số    /2021/TT-NHNN": a number printed with its ordinal left blank
+_BLANK_ORDINAL = re.compile(r"(?:số|Số)\s*:?\s*(/[\w/\-]+)")
+
+
+def _blank_own(reference: Reference, own: Instrument) -> bool:
+    """Whether a reference is a number with its ordinal left blank whose year and code are the document's
+    own: the document itself as the forms it issues print it, before it was numbered ("Căn cứ Thông tư số
+    /2021/TT-NHNN ngày ... tháng ... năm 2021" in the forms of 10/2021/TT-NHNN)."""
+    blank = (reference.number is None and own.number and reference.doc_type == own.doc_type
+             and _BLANK_ORDINAL.search(reference.text))
+    return bool(blank) and number_key(own.number).endswith(number_key(blank.group(1)))
+
+
 def _after(entry: RegistryEntry, on: str | None) -> bool:
     """Whether an instrument was issued after the day ``on``, by its date, else its year."""
     if not on:
@@ -172,8 +185,9 @@ def resolve_references(references: list[Reference], document: Document,
     described_as: dict[tuple[str, str], set[str]] = {}  # title -> laws it named in descriptions
     dated_by_description: dict[int, str] = {}  # start of a title read in a description -> that instrument's date
     for reference, key in zip(references, keys):
-        if (key == own_key if reference.number else (reference.start, fold(reference.title or "")) == heading):
-            continue  # the document naming itself, by number or by its title heading the text
+        if (key == own_key if reference.number else (reference.start, fold(reference.title or "")) == heading
+                or _blank_own(reference, own)):
+            continue  # the document naming itself, by number, by its title heading the text, or unnumbered
         if reference.number and reference.date:
             described = (reference.end, reference.date)
         elif (described is not None and reference.title and reference.year is None and reference.date is None

@@ -1,0 +1,93 @@
+"""Forms of the language the held-out texts of session 11 showed (tests/gold/SETTLING.md, session 11), each
+with its passage from the text that showed it, and the corpus's other texts of the same form."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract_file, extract_text
+
+CONGBAO = Path(__file__).resolve().parent.parent / "corpus" / "congbao"
+
+
+def _titles(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(c.instrument.doc_type, c.instrument.title, c.instrument.number)
+            for c in extract_text(text, "a.txt").citations]
+
+
+def test_a_registry_title_longer_than_sixteen_words_is_read_whole():
+    # 716/VBHN-BLĐTBXH: "Căn cứ Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại Việt Nam ngày 16
+    # tháng 6 năm 2014;" (18 words after "Luật"): it was cut at "của", a guess's end, an undated law of no number
+    assert _titles("Căn cứ Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại\nViệt Nam ngày 16 tháng "
+                   "6 năm 2014;") == [("Luật", "Luật Nhập cảnh, xuất cảnh, quá cảnh, cư trú của người nước ngoài tại "
+                                              "Việt Nam", "47/2014/QH13")]
+
+
+@pytest.mark.parametrize("text, title", [
+    # 716/VBHN-BLĐTBXH
+    ("Căn cứ Luật Ký kết, gia nhập và thực hiện Điều ước quốc tế ngày 14 tháng 6 \nnăm 2005;",
+     "Luật Ký kết, gia nhập và thực hiện Điều ước quốc tế"),
+    ("Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân năm 2015;",
+     "Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân"),
+])
+def test_a_guessed_title_goes_on_past_and_to_the_date_after_it(text, title):
+    assert [t for _, t, _ in _titles(text)] == [title]
+
+
+@pytest.mark.parametrize("text, titles", [
+    ("theo Luật Đất đai và các văn bản hướng dẫn năm 2024", ["Luật Đất đai"]),  # "các": a function word
+    ("Luật Đầu tư và nghị định số 31/2021/NĐ-CP", ["Luật Đầu tư", None]),  # no date after: another instrument
+    ("Luật Đất đai và Luật Nhà ở năm 2023", ["Luật Đất đai", "Luật Nhà ở"]),  # a type word: a second law
+])
+def test_and_ends_a_guessed_title_where_no_date_closes_the_words_after_it(text, titles):
+    assert [t for _, t, _ in _titles(text)] == titles
+
+
+@pytest.mark.parametrize("path, kind", [
+    ("cong_doan/van-ban-hop-nhat-so-716-vbhn-bldtbxh-41388.txt", "Thỏa thuận giữa Chính phủ nước Cộng hòa xã hội chủ "
+     "nghĩa Việt Nam và Chính phủ Ô-xtơ-rây-li-a về Chương trình Lao động kết hợp kỳ nghỉ"),
+    ("chinh_sach_dn/thong-tu-so-20-2026-tt-bxd-469697.txt", "Hiệp định giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa "
+     "Việt Nam và Chính phủ Hoàng gia Campuchia về vận tải thủy"),
+    ("uu_dai_dt/thong-tu-so-01-2023-tt-bkhdt-39270.txt", "Nghị định thư giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa "
+     "Việt Nam và Chính phủ Liên bang Nga về hỗ trợ sản xuất phương tiện vận tải có động cơ trên lãnh thổ Việt Nam"),
+])
+def test_an_agreement_between_two_governments_is_a_treaty_named_by_its_parties_and_subject(path, kind):
+    treaties = {c.instrument.title for c in extract_file(CONGBAO / path).citations
+                if c.instrument.doc_type == "Điều ước quốc tế"}
+    assert kind in treaties
+
+
+def test_an_agreements_subject_ends_at_a_blank_line_and_agreement_alone_names_none():
+    # 716's heading: the agreement's subject, a blank line, then the base circular's number, which is not the treaty's
+    text = ("Hướng dẫn thực hiện một số điều của Thỏa thuận giữa Chính phủ nước \nCộng hòa xã hội chủ nghĩa Việt Nam và "
+            "Chính phủ Ô-xtơ-rây-li-a \nvề Chương trình Lao động kết hợp kỳ nghỉ \n \nThông tư liên tịch số "
+            "21/2016/TTLT-BLĐTBXH-BCA-BNG ngày 29 tháng 6 \nnăm 2016")
+    found = _titles(text)
+    assert found[0][0] == "Điều ước quốc tế" and found[0][1].endswith("về Chương trình Lao động kết hợp kỳ nghỉ")
+    assert found[0][2] is None and found[1][2] == "21/2016/TTLT-BLĐTBXH-BCA-BNG"
+    # 714/VBHN: "theo Thỏa thuận giữa Chính phủ Việt Nam với các nước: bố trí ...": no subject, no treaty
+    assert _titles("đào tạo trình độ cao theo Thỏa thuận giữa Chính phủ Việt Nam với các nước: bố trí từ kinh phí") == []
+    assert _titles("theo thỏa thuận giữa các bên về giá") == []
+
+
+@pytest.mark.parametrize("path, blank", [
+    ("hdld/thong-tu-so-10-2021-tt-nhnn-34057.txt", "/2021/TT-NHNN"),  # "Căn cứ Thông tư số    /2021/TT-NHNN ngày ..."
+    ("chinh_sach_dn/nghi-dinh-so-118-2026-nd-cp-469379.txt", "/2026/NĐ-CP"),
+    ("hd_kinh_te/nghi-quyet-so-21-2026-nq-cp-469468.txt", "/2026/NQ-CP"),
+    ("uu_dai_dt/thong-tu-so-28-2024-tt-bkhdt-44112.txt", "/2024/TT-BKHĐT"),
+])
+def test_a_form_citing_the_document_with_its_ordinal_left_blank_cites_the_document_itself(path, blank):
+    # the forms a document issues print its number before it was given: "Thông tư số    /2021/TT-NHNN"
+    text = (CONGBAO / path).read_text(encoding="utf-8")
+    assert blank.split("/", 1)[1] in " ".join(text.split())
+    result = extract_file(CONGBAO / path)
+    assert result.document.instrument.number.endswith(blank)
+    assert not [c for c in result.citations if blank.replace("/", "") in "".join(c.reference.text.split()).replace("/", "")]
+
+
+def test_a_blank_ordinal_of_another_code_is_kept():
+    # a number left blank whose code is not the document's: another instrument, kept with its warning
+    result = extract_text("QUYẾT ĐỊNH\nSố: 12/2021/QĐ-UBND\n\nCăn cứ Thông tư số    /2021/TT-NHNN của Ngân hàng Nhà nước;\n",
+                          "a.txt")
+    assert [c.instrument.number for c in result.citations] == [None]
