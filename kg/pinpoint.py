@@ -158,9 +158,13 @@ def _parsed(words: str) -> tuple[tuple[int, int, dict[str, str]], ...]:
     for match in patterns["token"].finditer(words):
         part = match.lastgroup
         level = LEVEL[part]
-        # "khoản 2 Điều 18 Phụ lục I": an appendix right after smaller parts (no "," or "và") holds them
+        # "khoản 2 Điều 18 Phụ lục I": an appendix right after smaller parts (no "," or "và") holds them; after a
+        # comma too where they stop at a section ("số thứ tự 10.1 Mục A, Phụ lục I": an appendix's lettered section)
         nested = (part == "appendix" and groups and "appendix" not in groups[-1]["parts"]
-                  and patterns["nested"].fullmatch(words, groups[-1]["end"], match.start()) is not None)
+                  and (patterns["nested"].fullmatch(words, groups[-1]["end"], match.start()) is not None
+                       or (groups[-1]["last"] == LEVEL["section"]
+                           and patterns["nested"].fullmatch(words.replace(",", " ", 1), groups[-1]["end"],
+                                                            match.start()) is not None)))
         if not nested and (not groups or level <= groups[-1]["last"] or "appendix" in groups[-1]["parts"]
                            or part == "appendix"):
             groups.append({"parts": {}, "last": level, "start": match.start(), "end": match.end()})

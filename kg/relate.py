@@ -100,16 +100,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
                 offer(owner.instrument.iri, checked, target, start, end, words)
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         elif predicate in ONLY_DOWNWARDS and consolidating:
-            # a consolidated text changes nothing itself: the articles it reprints ("Thông tư này thay thế ...",
-            # "Bãi bỏ ...") are acts of the instruments it merges; its footnote "Khoản này được bãi bỏ theo quy
-            # định tại Điều 3 của Thông tư số 26/2026/TT-BCT" says what that instrument did to the merged base
-            # (only the instrument the footnote's words name first: the others its description names are not)
-            if (context.merged is not None and _THIS_PART.search(text, max(0, start - 30), min(start + 12, ref.start))
-                    and (index == 0 or context.ordered[index - 1].reference.end <= start)):
-                base = context.merged.base.instrument
-                checked = _checked(predicate, citation.instrument, base)
-                if checked is not None and checked != "cites":
-                    offer(target, checked, base.iri, start, end, words)
+            _offer_merged_act(offer, context, index, (predicate, start, end, words))
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         elif doc_cue is not None and doc_cue.passive and predicate == doc_cue.predicate:
             _offer_part_history(offer, text, doc_cue, citation, changed, (predicate, start, end, words))
@@ -342,11 +333,14 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     before = [c for c in gap if not c.after and c.for_document]
     if before and ref.start - before[-1].end <= cues.reach:
         return _bearing(text, before[-1], ref.start)
-    if not before and _list_item(text, clause, ref.start):
+    normalized, to_normalized = context.source.normalized, context.source.to_normalized
+    if not before and _list_item(normalized, to_normalized(clause), to_normalized(ref.start)):  # (furniture blanked)
         # "Bãi bỏ toàn bộ 14 văn bản ... sau đây: | 1. Thông tư số 08/2013/TT-BLĐTBXH ...": the list's
         # lead-in speaks for its items, else the cue of the item before
-        return _list_lead(context.source, ordered[index - 1].reference.end if index else 0,
-                          clause) or walk.previous_cue
+        low = ordered[index - 1].reference.end if index else 0
+        lead = _list_lead(context.source, low, clause)
+        # (the first item of a list whose lead-in gives no cue takes none from the clause before the lead-in)
+        return lead if lead is not None or _lead_in(context.source, low, clause) else walk.previous_cue
     return None
 
 
@@ -579,7 +573,8 @@ class _Clauses:
         self.text = source.normalized
         self.spans = spans
         self.span_starts = [s for s, _ in spans]
-        self.cue_ends = [c.end for c in found]
+        # (a cue written after what it speaks of, "các văn bản sau đây hết hiệu lực:", ends its clause at the colon)
+        self.cue_ends = [c.end for c in found if not c.after]
         self._last: tuple[int, int] | None = None  # (normalized position asked, its clause start)
         # stops read by one scan that goes on from citation to citation (see _stops_until)
         self._scan: Iterator[re.Match] | None = None
@@ -727,8 +722,9 @@ def _after_cue(text: str, trailing: list[Cue], starts: list[int], position: int,
 def _list_lead(source: SourceText, low: int, clause: int) -> Cue | None:
     """The cue of a list's lead-in ("... sau đây:") that no instrument follows before the list at ``clause``.
 
-    The document speaks when the cue opens its line, as a verb ("Bãi bỏ toàn bộ 14 văn bản ... sau đây:");
-    after other words it names something else ("- Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần:").
+    The document speaks when the cue opens its line, as a verb ("Bãi bỏ toàn bộ 14 văn bản ... sau đây:", after
+    its own name, "Thông tư này bãi bỏ ..."), or follows the list named as its subject ("Các Thông tư sau hết hiệu
+    lực ...:"); after other words it names something else ("- Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần:").
     The lead-in may stand a page of furniture away, beyond where cues are sought near instruments: the
     text is read with the furniture blanked ("Thời gian ký: 07.03.2025 09:10:52" holds colons too).
     """
@@ -738,21 +734,50 @@ def _list_lead(source: SourceText, low: int, clause: int) -> Cue | None:
     colon = text.rfind(":", low, clause)
     if colon < 0:
         return None
-    cues = relation_cues()
     sentence = low
     for stop in _SENTENCE_STOP.finditer(text, low, colon):
         sentence = stop.end()
     start = ITEM_MARK.match(text, sentence + len(text[sentence:colon]) - len(text[sentence:colon].lstrip())).end()
+    itself = _ITSELF.match(text, start, colon)  # "Thông tư này bãi bỏ ... sau đây:": the document, saying it
+    start = itself.end() if itself else start
+    found = _lead_cue(source, start, colon, trailing=False)
+    if found is None and (listed := _LISTED_SUBJECT.search(text, start, colon)) is not None:
+        # "Các Thông tư sau hết hiệu lực ...:", "Kể từ ngày ..., các văn bản sau đây hết hiệu lực thi hành:": the
+        # list the lead-in's subject, the cue after it
+        found = _lead_cue(source, listed.end(), colon, trailing=True)
+    return found
+
+
+def _lead_cue(source: SourceText, start: int, colon: int, trailing: bool) -> Cue | None:
+    """The cue at ``start`` of a list's lead-in that ends at ``colon`` (normalized offsets): one that speaks for the
+    document, not passive, and written after what it speaks of if ``trailing``, else before."""
+    text, cues = source.normalized, relation_cues()
     match = cues.pattern.match(text[start:colon].lower())
     if match is None or (match.end() < colon - start and text[start + match.end()].isalnum()):
         return None
     meaning = cues.meaning.get(match.group()) or cues.meaning.get(cue_key(match.group()))
-    if meaning is None or meaning[1] or meaning[2] or not meaning[6]:  # (a passive or trailing cue leads no list)
+    if meaning is None or meaning[1] or meaning[2] != trailing or not meaning[6]:
         return None
     return Cue(source.to_original(start), source.to_original(start + match.end()), *meaning)
 
 
+def _lead_in(source: SourceText, low: int, clause: int) -> bool:
+    """Whether the clause at ``clause`` is a list's first item: only space (the furniture blanked) stands between
+    it and a colon after ``low``."""
+    text = source.normalized
+    low, clause = source.to_normalized(low), source.to_normalized(clause)
+    colon = text.rfind(":", max(low, clause - _LIST_LEAD_REACH), clause)
+    return colon >= 0 and not text[colon + 1:clause].strip()
+
+
 _SENTENCE_STOP = re.compile(r"[.;:](?=\s)|\n[ \t]*\n")
+# The document naming itself as its sentence's subject: "Thông tư này", "Nghị định này", "Thông tư liên tịch này"
+_ITSELF = re.compile(r"[A-ZĐ]\w*(?:[ \t]+[a-zđ]\w*){0,3}[ \t]+này[ \t]+")
+# The list as its lead-in's subject, before a cue that follows what it speaks of: "Các Thông tư sau ", "Các văn bản
+# quy phạm pháp luật sau đây "
+# ("Kể từ ngày Thông tư này có hiệu lực thi hành, các văn bản sau đây hết hiệu lực thi hành:")
+_LISTED_SUBJECT = re.compile(r"(?<!\w)(?:Các|các|Những|những)\s[^:;.]{0,80}?\bsau(?:\s+đây)?\s+")
+_LISTED_SUBJECT_BEFORE = re.compile(_LISTED_SUBJECT.pattern + r"\Z")
 # How far a list's first item may stand from the cue of its lead-in: a page's furniture may lie between
 _LIST_LEAD_REACH = 1500
 
@@ -764,11 +789,12 @@ def _list_item(text: str, clause: int, position: int) -> bool:
     if not words.strip(" \t\n-–+•*,;:và"):
         return True
     marker = _ITEM_MARKER.match(text, clause, position)
-    return marker is not None and names_parts_only(text, marker.end(), position)
+    return marker is not None and (marker.end() == position or names_parts_only(text, marker.end(), position))
 
 
 # An item's marker on its own line
-_ITEM_MARKER = re.compile(r"[\s,;]*\n[ \t*]*(?:\d{1,2}|[a-zđ])[.)][ \t*]*")
+# (the line break before it is the clause's own when a colon and its line end the clause before: "sau đây:\na) ...")
+_ITEM_MARKER = re.compile(r"(?:[\s,;]*\n)?[ \t*]*(?:\d{1,2}|[a-zđ])[.)][ \t*]*")
 
 
 # An instrument can amend, replace, repeal, guide, rest on or cite only what was issued before it: a relation
@@ -925,6 +951,64 @@ _THIS_PART = re.compile(r"\bnày\s+(?:đã\s+)?(?:được|bị)\s")
 
 # "Quốc hội ban hành Luật An ninh mạng.": what follows the enacting words is the quoted instrument itself
 _ENACTS = re.compile(r"\bban hành\s+\Z")
+
+
+def _offer_merged_act(offer, context: _Context, index: int, stated: tuple[str, int, int, str]) -> None:
+    """A consolidated text changes nothing itself: the articles it reprints ("Thông tư này thay thế ...", "Bãi bỏ
+    ...") are acts of the instruments it merges. Its footnote "Khoản này được bãi bỏ theo quy định tại Điều 3 của
+    Thông tư số 26/2026/TT-BCT" says what that instrument did to the merged base (only the instrument the footnote's
+    words name first: the others its description names are not); an article no footnote marks, "2. Thông tư này bãi
+    bỏ toàn bộ các văn bản ... sau đây: a) Thông tư số 180/2015/TT-BTC ...", is the base's own act (settled rule 4)."""
+    predicate, start, end, words = stated
+    citation, text = context.ordered[index], context.text
+    ref, target = citation.reference, citation.instrument.iri
+    if (context.merged is not None and _THIS_PART.search(text, max(0, start - 30), min(start + 12, ref.start))
+            and (index == 0 or context.ordered[index - 1].reference.end <= start)):
+        base = context.merged.base.instrument
+        checked = _checked(predicate, citation.instrument, base)
+        if checked is not None and checked != "cites":
+            offer(target, checked, base.iri, start, end, words)
+    elif (base := _speaking_base(context, start)) is not None:
+        checked = _checked(predicate, base, citation.instrument)
+        if checked is not None and checked != "cites" and base.iri != target:
+            offer(base.iri, checked, target, start, end, words)
+
+
+def _speaking_base(context: _Context, cue_start: int) -> Instrument | None:
+    """The base a consolidated text merges, where a cue in its body follows the base's words for itself or for the
+    list it speaks of ("Thông tư này bãi bỏ ...", "các văn bản sau đây hết hiệu lực") outside the parts a footnote
+    gives to an amending instrument; else None."""
+    merged = context.merged
+    if merged is None or context.consolidated_until is None or cue_start < context.consolidated_until:
+        return None
+    base, text = merged.base.instrument, context.text
+    this = re.compile(rf"(?i:{re.escape(base.doc_type)})\s+này\s+\Z")
+    if not (this.search(text, max(0, cue_start - 40), cue_start)
+            or _LISTED_SUBJECT_BEFORE.search(text, max(0, cue_start - 120), cue_start)):
+        return None
+    if any(start <= cue_start < end for start, end, _ in context.amended):
+        return None
+    # a sentence naming another kind of instrument as itself is another's, quoted ("... hết hiệu lực thi hành kể từ
+    # ngày Nghị định này có hiệu lực thi hành:" in a footnote of a consolidated circular quotes the decree that
+    # amended it)
+    colon = text.find(":", cue_start, cue_start + 300)
+    sentence = text[max(0, cue_start - 120):colon if colon >= 0 else cue_start + 120]
+    if any(_type_of_form(this.group(1)) != base.doc_type for this in _ITSELF_NAMED().finditer(sentence)):
+        return None
+    return base
+
+
+@lru_cache(maxsize=1)
+def _ITSELF_NAMED() -> re.Pattern:
+    """A kind of instrument named as the text itself: "Thông tư này", "Nghị định này"."""
+    forms = sorted({form for kind in document_types()["types"] for form in kind["forms"]}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(form) for form in forms) + r")\s+này(?!\w)", re.IGNORECASE)
+
+
+def _type_of_form(form: str) -> str | None:
+    """The kind of instrument a form names ("thông tư" -> "Thông tư")."""
+    wanted = fold(form)
+    return next((kind["name"] for kind in document_types()["types"] for each in kind["forms"] if fold(each) == wanted), None)
 
 
 def _offer_to_amender(offer, context: _Context, citation: Citation) -> None:

@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 372  # every settled file was read for pinpoints
+    assert result["gold"] >= 442  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -42,5 +42,7 @@ def test_pinpoints_on_the_gold_set():
 #: số 140/NQ-CP": a part of an appendix named by its title, through the programme it issues): 260/267, 261 given.
 #: Its third batch brought 97 (57 of a consolidated text), 95 right as they came (two pinpoints of a number printed
 #: with its code cut, "26/2016/TT-BLĐTBX", read once such numbers were): 357/364, 358 given. Session 11's four
-#: brought 8, all right as they came: 365/372, 366 given.
-FLOOR = {"recall": 0.980, "precision": 0.996}
+#: brought 8, all right as they came: 365/372, 366 given; its second five 70, 62 right as they came (an appendix's
+#: lettered section, "số thứ tự 10.1 Mục A, Phụ lục I ban hành kèm theo Thông tư số 29/2021/TT-BLĐTBXH", read once
+#: such sections and "Mục A, Phụ lục I" nested were): 435/442, 436 given.
+FLOOR = {"recall": 0.983, "precision": 0.997}

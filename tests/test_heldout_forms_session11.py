@@ -91,3 +91,51 @@ def test_a_blank_ordinal_of_another_code_is_kept():
     result = extract_text("QUYẾT ĐỊNH\nSố: 12/2021/QĐ-UBND\n\nCăn cứ Thông tư số    /2021/TT-NHNN của Ngân hàng Nhà nước;\n",
                           "a.txt")
     assert [c.instrument.number for c in result.citations] == [None]
+
+
+# --- lists of instruments a lead-in's verb acts on ---------------------------------------------------------------
+
+def _relations(result) -> set[tuple]:
+    """(subject, predicate, object) of an extraction's relations, instruments by their numbers, the document "doc"."""
+    label = {c.instrument.iri: c.instrument.number for c in result.citations}
+    label[result.document.instrument.iri] = "doc"
+    return {(label.get(r.subject), r.predicate, label.get(r.object)) for r in result.relations}
+
+
+@pytest.mark.parametrize("path, repealed", [
+    # "2. Thông tư này bãi bỏ toàn bộ các văn bản quy phạm pháp luật sau đây: \na) Thông tư số 116/2017/TT-BTC ...;
+    # \nb) Thông tư số 35/2019/TT-BTC ...": the first item, lettered, after the lead-in's colon and line end, was read
+    # as no item of the list, and the rest took its want of a cue
+    ("hdld/thong-tu-so-29-2022-tt-bldtbxh-39050.txt", {"1614/2003/QĐ-BLĐTBXH", "14/2014/TT-BLĐTBXH", "25/2018/TT-BLĐTBXH",
+                                                       "60/2008/QĐ-BLĐTBXH"}),
+    # "2. Các Thông tư sau hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành: \na) ...": the list is the
+    # lead-in's subject, its cue after it
+    ("thue_tncn/thong-tu-so-01-2026-tt-btc-468744.txt", {"01/2018/TT-BTC", "28/2019/TT-BTC"}),
+    # "2. Kể từ ngày Thông tư này có hiệu lực thi hành, các Thông tư sau hết hiệu lực thi hành: \na) ..."
+    ("uu_dai_dt/thong-tu-so-07-2024-tt-bkhdt-41891.txt", {"10/2016/TT-BKHĐT", "19/2015/TT-BKHĐT", "23/2015/TT-BKHĐT"}),
+])
+def test_a_lead_ins_verb_acts_on_every_lettered_item_of_its_list(path, repealed):
+    relations = _relations(extract_file(CONGBAO / path))
+    assert {("doc", "repeals", number) for number in repealed} <= relations
+
+
+def test_a_lists_first_item_takes_no_cue_from_before_a_lead_in_that_gives_none():
+    # 16/VBHN-BTC's footnote "Văn bản này được hợp nhất từ 02 Quyết định sau: \n- Quyết định số 60/2015/QĐ-TTg ...":
+    # the "Căn cứ" before the lead-in is no basis of what it lists
+    relations = _relations(extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-16-vbhn-btc-30897.txt"))
+    assert not {r for r in relations if r[0] == "doc" and r[1] == "based_on" and r[2] in ("60/2015/QĐ-TTg", "38/2019/QĐ-TTg")}
+
+
+def test_a_consolidated_texts_unmarked_article_is_its_bases_act():
+    # 11/VBHN-BTC, Điều 14 of the base 06/2022/TT-BTC, no footnote: "2. Thông tư này bãi bỏ toàn bộ các văn bản quy
+    # phạm pháp luật sau đây: a) Thông tư số 116/2017/TT-BTC ...; b) Thông tư số 35/2019/TT-BTC ..." (settled rule 4)
+    relations = _relations(extract_file(CONGBAO / "thue_tncn" / "van-ban-hop-nhat-so-11-vbhn-btc-469541.txt"))
+    assert {("06/2022/TT-BTC", "repeals", "116/2017/TT-BTC"), ("06/2022/TT-BTC", "repeals", "35/2019/TT-BTC")} <= relations
+    assert not {r for r in relations if r[0] == "doc" and r[1] == "repeals"}  # it changes nothing itself
+
+
+def test_a_consolidated_texts_footnote_quoting_another_kind_of_instrument_is_not_the_bases_words():
+    # 1548/VBHN (base: Thông tư 57/2015) quotes in a footnote the decree that amended it, "Điều 25 ... 2. Các văn bản
+    # sau đây hết hiệu lực thi hành kể từ ngày Nghị định này có hiệu lực thi hành: a) Thông tư số 24/2011/TT-BLĐTBXH"
+    relations = _relations(extract_file(CONGBAO / "cong_doan" / "van-ban-hop-nhat-so-1548-vbhn-bldtbxh-41720.txt"))
+    assert ("57/2015/TT-BLĐTBXH", "repeals", "24/2011/TT-BLĐTBXH") not in relations
