@@ -231,11 +231,15 @@ class Cache:
             raise Damaged(key)
         return row[0]
 
-    def digest(self, key: str, name: str) -> str:
-        """The sha256 a part of a block was stored with (checked when the part was read)."""
-        index = BLOCK_PARTS.index(name)
-        row = self.db.execute("SELECT sha FROM blocks WHERE key = ?", (key,)).fetchone()
-        return row[0][32 * index:32 * index + 32].hex()
+    def digests(self, keys: list[str], name: str) -> dict[str, str]:
+        """The sha256 each part ``name`` of the blocks of ``keys`` was stored with (checked when the
+        part was read), asked a few hundred at a time as ``headers`` are."""
+        index, digests = BLOCK_PARTS.index(name), {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start:start + 500]
+            digests.update((key, sha[32 * index:32 * index + 32].hex()) for key, sha in self.db.execute(
+                f"SELECT key, sha FROM blocks WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+        return digests
 
     def put_block(self, key: str, header: dict, nq: bytes, hashes: bytes) -> dict:
         self.db.execute("INSERT OR REPLACE INTO blocks VALUES (?, ?, ?, ?, ?)", block_row(key, header, nq, hashes))
