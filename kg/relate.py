@@ -458,7 +458,8 @@ def _predicate(context: _Context, citation: Citation, doc_cue: Cue | None, offer
     elif consolidated_until is not None and ref.start < consolidated_until:
         # named in the description of a merged instrument: what the cue says is that instrument's
         predicate, start, end, words = "cites", ref.start, ref.end, ref.text
-    elif doc_cue is not None and doc_cue.predicate != NAMED:
+    elif doc_cue is not None and doc_cue.predicate != NAMED and not (
+            doc_cue.predicate == "guides" and _body_guides(text, doc_cue.start)):
         predicate, words = doc_cue.predicate, text[doc_cue.start:doc_cue.end]
         start, end = min(doc_cue.start, ref.start), max(doc_cue.end, ref.end)
     else:
@@ -471,6 +472,21 @@ def _predicate(context: _Context, citation: Citation, doc_cue: Cue | None, offer
         # since under its law's first date, or a date misread; what the text does is cite it
         predicate, start, end, words = "cites", ref.start, ref.end, ref.text
     return predicate, start, end, words
+
+
+def _body_guides(text: str, cue_start: int) -> bool:
+    """Whether a body the text names is the subject of a guiding verb: "Bộ Y tế hướng dẫn thực hiện ...", "Cơ quan
+    có thẩm quyền hướng dẫn thi hành ...": that body is to guide the instrument; the document cites it."""
+    return _BODY_BEFORE().search(text, max(0, cue_start - 120), cue_start) is not None
+
+
+@lru_cache(maxsize=1)
+def _BODY_BEFORE() -> re.Pattern:
+    """A body (an issuer the vocabulary knows, or a competent body named generically) right before a verb."""
+    from .vocab import vocabulary
+
+    generic = r"(?:[Cc]ơ\s+quan|[Cc]ấp)(?:\s+nhà\s+nước)?\s+(?:có\s+thẩm\s+quyền|chức\s+năng|chuyên\s+môn)"
+    return re.compile(rf"(?:{vocabulary().issuer.pattern}|{generic})[ \t]*(?:\n[ \t]*)?\Z")
 
 
 def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[Cue], cue_starts: list[int]) -> None:

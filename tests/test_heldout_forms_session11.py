@@ -139,3 +139,21 @@ def test_a_consolidated_texts_footnote_quoting_another_kind_of_instrument_is_not
     # sau đây hết hiệu lực thi hành kể từ ngày Nghị định này có hiệu lực thi hành: a) Thông tư số 24/2011/TT-BLĐTBXH"
     relations = _relations(extract_file(CONGBAO / "cong_doan" / "van-ban-hop-nhat-so-1548-vbhn-bldtbxh-41720.txt"))
     assert ("57/2015/TT-BLĐTBXH", "repeals", "24/2011/TT-BLĐTBXH") not in relations
+
+
+@pytest.mark.parametrize("sentence, predicate", [
+    # the national bench's articles: "Cơ quan có thẩm quyền hướng dẫn thi hành ...": that body is to guide it
+    ("Cơ quan có thẩm quyền hướng dẫn thi hành Nghị định số 158/2025/NĐ-CP.", "cites"),
+    ("3. Giao Sở Tài chính hướng dẫn thực hiện Nghị định số 158/2025/NĐ-CP.", "cites"),
+    # a description's issuer before its verb: "Nghị định của Chính phủ quy định chi tiết ... Luật ..." (25/2024/TT-BKHĐT)
+    ("ban hành kèm theo Nghị định của Chính phủ quy định chi tiết một số điều của Luật Quản lý, sử dụng tài sản công số "
+     "15/2017/QH14.", "cites"),
+    # the document itself, saying it
+    ("Thông tư này hướng dẫn thi hành Nghị định số 158/2025/NĐ-CP.", "guides"),
+])
+def test_a_guiding_verb_speaks_for_the_document_only_when_no_body_is_its_subject(sentence, predicate):
+    text = f"THÔNG TƯ\nSố: 57/2025/TT-BTC\nHà Nội, ngày 12 tháng 7 năm 2025\n\n{sentence}\n"
+    result = extract_text(text, "a.txt")
+    cited = [c.instrument.iri for c in result.citations][-1]
+    assert {r.predicate for r in result.relations
+            if r.subject == result.document.instrument.iri and r.object == cited} == {predicate}
