@@ -10,6 +10,7 @@ written once after the last of them.
 """
 from __future__ import annotations
 
+import copy
 import datetime
 import re
 from collections.abc import Iterator
@@ -86,6 +87,20 @@ class TitleIndex:
                     node[None] = True
         return cls(tree)
 
+    def including(self, doc_type: str, title: str) -> "TitleIndex":
+        """This index with one more title of ``doc_type`` (its tree copied, the others shared), or itself if known."""
+        type_words = [fold(w) for w in doc_type.split()]
+        words = _tokens(title, limit=len(type_words) + _MAX_TITLE_TOKENS + 1)
+        words = words[len(type_words):] if words[:len(type_words)] == type_words else words
+        if not words or len(words) > _MAX_TITLE_TOKENS or self.longest(doc_type, words) == len(words):
+            return self
+        tree = dict(self.tree)
+        node = tree[doc_type] = copy.deepcopy(self.tree.get(doc_type, {}))
+        for word in words:
+            node = node.setdefault(word, {})
+        node[None] = True
+        return TitleIndex(tree)
+
     def longest(self, doc_type: str, words: list[str]) -> int:
         """How many of ``words`` form the longest known title of ``doc_type`` (0 if none)."""
         node = self.tree.get(doc_type, {})
@@ -159,6 +174,12 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         if not group:
             continue
         covered = end
+        for draft in group:
+            if draft.title and " và " in draft.title and draft.doc_type in vocab.by_title_types:
+                # a title read whole on "và" (_joined_title) is the text's to the end, with no date after it too
+                # ("Căn cứ Luật Địa chất và khoáng sản ngày 29 tháng 11 năm 2024", then "Điều 108 Luật Địa chất và
+                # khoáng sản")
+                titles = titles.including(draft.doc_type, draft.title)
         if group[0].issuer is None:
             _issuer_before(vocab, text, start, group)
         _kind_from_code(vocab, group)

@@ -76,7 +76,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     context = _read_context(source, document, citations, sections)
     own = document.instrument.iri
     text = context.text
-    strongest = _Strongest(context.cues.rank)
+    strongest = _Strongest(context.cues.rank, next((s.end for s in sections if s.kind == "preamble"), 0))
     offer = strongest.offer
     _named_in_titles(offer, text, context.ordered, context.found, context.cue_starts)
     sections_by_id = {s.id: s for s in sections}
@@ -217,8 +217,8 @@ class _Strongest:
     replaces its forms: "Điều 1. Sửa đổi, bổ sung ...", "Điều 2. Bãi bỏ khoản 5 Điều 5 ... của Thông tư số
     26/2018/TT-BLĐTBXH", "Điều 3. Thay thế Mẫu số 01 ... ban hành kèm theo Thông tư số 26/2018/TT-BLĐTBXH")."""
 
-    def __init__(self, rank: dict[str, int]):
-        self.rank = rank
+    def __init__(self, rank: dict[str, int], preamble_end: int = 0):
+        self.rank, self.preamble_end = rank, preamble_end
         self.first: dict[tuple[str, str], dict[str, Relation]] = {}
         self.order: dict[tuple[str, str, bool], int] = {}  # relations at one offset are listed as first offered
 
@@ -238,9 +238,13 @@ class _Strongest:
             others = sorted((r for p, r in offered.items() if p not in KEPT_APART), key=lambda r: rank[r.predicate])
             kept += [min(apart, key=lambda r: rank[r.predicate])] if apart else []
             # beside a relation kept apart, another of the pair says more only if it is stronger ("Căn cứ Luật X"
-            # and "quy định chi tiết Luật X": both; "Căn cứ Luật X" and "theo quy định của Luật X": the basis)
+            # and "quy định chi tiết Luật X": both; "Căn cứ Luật X" and "theo quy định của Luật X": the basis), or
+            # if the document declares it before its first part ("Căn cứ Kết luận số 213-KL/TW ...; Thực hiện các
+            # nhiệm vụ tại Kết luận số 213-KL/TW ..., Chính phủ ban hành Kế hoạch": both; in the body, "được thực
+            # hiện theo khoản 3 Điều 17 Nghị định số ..." beside the decree's Căn cứ says no more than the basis)
             floor = min((rank[r.predicate] for r in apart), default=None)
-            others = [r for r in others if floor is None or rank[r.predicate] < floor]
+            others = [r for r in others if floor is None or rank[r.predicate] < floor
+                      or (r.predicate == "implements" and r.start < self.preamble_end)]
             if others:
                 kept.append(others[0])
                 if others[0].predicate in ONLY_DOWNWARDS:

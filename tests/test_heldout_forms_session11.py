@@ -157,3 +157,28 @@ def test_a_guiding_verb_speaks_for_the_document_only_when_no_body_is_its_subject
     cited = [c.instrument.iri for c in result.citations][-1]
     assert {r.predicate for r in result.relations
             if r.subject == result.document.instrument.iri and r.object == cited} == {predicate}
+
+
+def test_a_title_read_whole_on_and_is_the_texts_for_its_later_undated_mentions():
+    # 38/VBHN-BCT: "Căn cứ Luật Địa chất và khoáng sản ngày 29 tháng 11 năm 2024;" then "khoản 1 Điều 108 Luật Địa
+    # chất và khoáng sản, trình ...": the later mentions, with no date to close the title, were "Luật Địa chất"
+    result = extract_file(CONGBAO / "chinh_sach_dn" / "van-ban-hop-nhat-so-38-vbhn-bct-469649.txt")
+    titles = {c.instrument.title for c in result.citations if c.instrument.title and "Địa chất" in c.instrument.title}
+    assert "Luật Địa chất" not in titles and "Luật Địa chất và khoáng sản" in titles
+    assert {(p.article, p.clause) for c in result.citations if c.instrument.title == "Luật Địa chất và khoáng sản"
+            for p in c.pinpoints} == {("108", "1"), ("108", "2")}
+
+
+@pytest.mark.parametrize("path, party, implemented", [
+    # "Căn cứ Kết luận số 213-KL/TW ...;" and "Thực hiện các nhiệm vụ tại Kết luận số 213-KL/TW ..., Chính phủ ban
+    # hành Kế hoạch thực hiện Kết luận số 213-KL/TW": the document rests on it and carries it out
+    ("hd_kinh_te/nghi-quyet-so-116-nq-cp-469463.txt", "213-KL/TW", True),
+    ("chinh_sach_dn/nghi-quyet-so-100-nq-cp-469357.txt", "49-CT/TW", True),
+    # in the body, "... được thực hiện theo khoản 3 Điều 17 Nghị định số 157/2025/NĐ-CP" beside the decree's Căn cứ
+    # says no more than the basis
+    ("bhxh/thong-tu-so-88-2025-tt-bca-46337.txt", "157/2025/NĐ-CP", False),
+])
+def test_a_preambles_carrying_out_stands_beside_its_basis(path, party, implemented):
+    relations = _relations(extract_file(CONGBAO / path))
+    assert ("doc", "based_on", party) in relations
+    assert (("doc", "implements", party) in relations) is implemented
