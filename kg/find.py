@@ -311,11 +311,17 @@ _SO = re.compile("Số")
 
 
 def _paren_numbers(text: str) -> Iterator[re.Match]:
-    """The "Số" of each "(Số 1226/...": the anchor is the word, after the parenthesis."""
+    """The "Số" of each "(Số 1226/..." and ": Số 202/..." (a plural noun's list after a colon, "các Tờ trình: Số
+    202/TTr-BVHTTDL ..., số 192/TTr-BVHTTDL ..."): the anchor is the word."""
     for match in _PAREN_NUMBER.finditer(text):
         yield _SO.match(text, match.start() + 1)
+    for match in _COLON_NUMBER.finditer(text):
+        yield _SO.match(text, match.end() - 2)
+
+
+_COLON_NUMBER = re.compile(r":\s*+Số(?=\s*:?\s*\d)")
 _LIST_OPENS = re.compile(r"\(\s*(?:số|Số)\s*:?\s*\d")
-_ITEM_AFTER = re.compile(r"(?:\(|[,;]|\svà)\s*\Z")
+_ITEM_AFTER = re.compile(r"(?:\(|[,;:]|\svà)\s*\Z")
 _CLAUSE_STOP = re.compile(r";|\.\s|\n[ \t]*\n")
 _PLURAL_REACH = 400  # characters from a plural noun to the last of its numbers
 
@@ -327,14 +333,29 @@ def _plural_noun() -> re.Pattern:
     return re.compile(rf"(?<!\w)[Cc]ác\s+(?P<type>{forms})(?!\w)")
 
 
+_COLON_OPENS = re.compile(r":\s*(?:số|Số)\s*:?\s*\d")
+
+
+@lru_cache(maxsize=1)
+def _plural_noun_before() -> re.Pattern:
+    """A plural type noun right before a colon: "các Tờ trình", "và các Báo cáo", or "các văn bản" (no kind)."""
+    return re.compile(r"(?:" + _plural_noun().pattern + r"|(?<!\w)[Cc]ác\s+văn\s+bản)[ \t]*\Z")
+
+
 def plural_list(text: str, position: int) -> tuple[int, int, str, int] | None:
     """The plural type noun whose parenthesised list of numbers holds ``position``: its start, its end,
     its type and where the parenthesis opens; None when ``position`` lies in no such list.
 
     The parenthesis must open with "Số"/"số" and a number, and the noun stand before it in the same
     clause ("Căn cứ Các Nghị định của Chính phủ quy định chi tiết thi hành một số điều của Luật Quy hoạch
-    (Số 37/2019/NĐ-CP ngày 07/5/2019, số 58/2023/NĐ-CP ...)").
+    (Số 37/2019/NĐ-CP ngày 07/5/2019, số 58/2023/NĐ-CP ...)"). A list after a colon right after the noun
+    is one too ("tại các Tờ trình: Số 202/TTr-BVHTTDL ngày ..., số 192/TTr-BVHTTDL ..."; the colon its opening).
     """
+    colon = text.rfind(":", max(0, position - _PLURAL_REACH), position)
+    if colon >= 0 and _COLON_OPENS.match(text, colon) and not _CLAUSE_STOP.search(text, colon, position):
+        noun = _plural_noun_before().search(text, max(0, colon - 80), colon)
+        if noun is not None:  # ("các văn bản": no kind, each item's code tells it)
+            return noun.start(), noun.end(), noun.group("type") and _type_of(noun.group("type")), colon
     if text.rfind("(", max(0, position - _PLURAL_REACH), position) < 0:
         return None  # (nearly every position: no parenthesis within reach, nothing to walk back over)
     depth, opening = 0, -1
@@ -366,24 +387,38 @@ def _plural_item(vocab: Vocabulary, text: str, anchor: re.Match, covered: int):
     """The plural noun a "số" anchor is an item of (see ``plural_list``), with the issuer written after the
     noun ("các Quyết định của Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"); None if it is none."""
     start = anchor.start()
-    if start < covered or anchor.group() not in ("số", "Số") or not _ITEM_AFTER.search(text, max(0, start - 8), start):
+    if start < covered or anchor.group() not in ("số", "Số") or not _ITEM_AFTER.search(text, max(0, start - 40), start):
         return None
     found = plural_list(text, start)
     if found is None:
         return None
+    kindless = found[2] is None
+    if kindless:  # "các văn bản: Số 202/TTr-BVHTTDL ..., số 201/BC-BVHTTDL ...": each item its code's kind
+        number = vocab.number.match(text, _NUMBER_AFTER_SO.match(text, start).end())
+        code = number and _FIRST_CODE.match(number.group())
+        kind = code and vocab.type_by_code.get(code.group(1))
+        if not kind:
+            return None
+        found = (*found[:2], kind, found[3])
     lead = _ISSUER_LEAD.match(text, found[1])
     issuer = lead and vocab.issuer.match(text, lead.end())
-    return (*found, _issuer_name(vocab, issuer) if issuer else None)
+    return (*found, _issuer_name(vocab, issuer) if issuer else None, kindless)
+
+
+_NUMBER_AFTER_SO = re.compile(r"(?:số|Số)\s*:?\s*")
 
 
 def _under_plural(vocab: Vocabulary, text: str, listed, group: list[_Draft]) -> list[_Draft]:
     """The numbers read in a plural noun's list, of its type and issuer; a number whose own code names
-    another type is no item of it (the list is something else's), and none of the group is kept."""
-    doc_type, issuer = listed[2], listed[4]
+    another type is no item of it (the list is something else's), and none of the group is kept. Under "các
+    văn bản", a noun of no kind, each number is of the kind its code names."""
+    doc_type, issuer, kindless = listed[2], listed[4], listed[5]
     for draft in group:
         code = draft.number and _FIRST_CODE.match(draft.number)
-        if not code or vocab.type_by_code.get(code.group(1)) != doc_type:
+        kind = code and vocab.type_by_code.get(code.group(1))
+        if not kind or (kind != doc_type and not kindless):
             return []
+        draft.doc_type = kind  # (under "các văn bản" each its own)
     for draft in group:
         if issuer and not draft.issuer:
             draft.issuer = issuer

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
-#: 10 and 11 added five, three, twelve, nine, thirteen, ten and fourteen held-out texts, scored before kg was changed
-#: for them: see SETTLING.md; the set's figures are over 88, and fell when each batch came in, which is what they are for; then kg learnt the
+#: 10 and 11 added five, three, twelve, nine, thirteen, ten and nineteen held-out texts, scored before kg was changed
+#: for them: see SETTLING.md; the set's figures are over 93, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -39,8 +39,10 @@ GOLD = ROOT / "tests" / "gold"
 #: text's list whose items a footnote interrupts (12/VBHN-BTC); a correction ("đính chính") citing nothing between
 #: the cited; "không áp dụng ... kể từ ngày" read as no repeal (158/2026/NĐ-CP). Its third: a misprinted year
 #: ("Luật Địa chất và Khoáng sản ngày 29 tháng 11 năm 2025" in a form) kept apart as printed; four leads of 116/NQ-CP's
-#: table: leads fell with it.)
-FLOORS = {"macro-F1": 0.989, "fields": 0.994, "relations": 0.971, "tasks": 0.943, "leads": 0.936, "deadlines": 0.901}
+#: table: leads fell with it. Its fourth: a resolution's operative article assigning work ("2. Giao Bộ ...: a) Chủ trì,
+#: phối hợp ...", 126/NQ-CP) read as no tasks, and tasks fell with it; "Luật Phòng, chống tác hại của thuốc lá" cut at
+#: "của"; the WTO's accession protocol named by its title (25/2026/NQ-CP).)
+FLOORS = {"macro-F1": 0.987, "fields": 0.994, "relations": 0.967, "tasks": 0.918, "leads": 0.933, "deadlines": 0.899}
 
 
 def _scorer():
@@ -75,7 +77,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 88
+    assert figures["files"] == 93
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

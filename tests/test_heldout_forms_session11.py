@@ -182,3 +182,21 @@ def test_a_preambles_carrying_out_stands_beside_its_basis(path, party, implement
     relations = _relations(extract_file(CONGBAO / path))
     assert ("doc", "based_on", party) in relations
     assert (("doc", "implements", party) in relations) is implemented
+
+
+def test_a_plural_nouns_list_after_a_colon_names_each_instrument():
+    # 126/NQ-CP: "Theo đề nghị ... tại các văn \nbản: Số 202/TTr-BVHTTDL ..., số 192/TTr-BVHTTDL ..., số 201/BC-BVHTTDL
+    # ..., số \n191/BC-BVHTTDL ...;" (documents, each of its code's kind) and, in Điều 1, "tại các Tờ trình: \nSố
+    # 202/TTr-BVHTTDL ..., số 192/TTr-BVHTTDL ... và các Báo cáo: Số 201/BC-BVHTTDL ..."
+    result = extract_file(CONGBAO / "hd_kinh_te" / "nghi-quyet-so-126-nq-cp-469505.txt")
+    kinds = {(c.instrument.number, c.instrument.doc_type) for c in result.citations}
+    assert {("202/TTr-BVHTTDL", "Tờ trình"), ("192/TTr-BVHTTDL", "Tờ trình"), ("201/BC-BVHTTDL", "Báo cáo"),
+            ("191/BC-BVHTTDL", "Báo cáo"), ("82/TTr-UBND", "Tờ trình")} <= kinds
+    numbers = [c.reference.number for c in result.citations]
+    assert numbers.count("202/TTr-BVHTTDL") == 2 and numbers.count("201/BC-BVHTTDL") == 2
+
+
+def test_a_colon_after_a_number_line_opens_no_list():
+    # the header's "Số: 12/2021/QĐ-UBND" is the document's own number, and "Kính gửi:" names no instrument
+    result = extract_text("QUYẾT ĐỊNH\nSố: 12/2021/QĐ-UBND\n\nKính gửi: các sở, ban, ngành\n", "a.txt")
+    assert result.citations == ()
