@@ -220,7 +220,28 @@ def resolve_references(references: list[Reference], document: Document,
         last_seen[key] = instrument
         citations.append(Citation(reference=reference, instrument=instrument))
     citations = _titles_to_numbers(citations, described_as, dated_by_description)
-    return _settle(_short_names(citations, text) if text is not None else citations)
+    citations = _settle(_short_names(citations, text) if text is not None else citations)
+    return _registry_dates(citations, registry)
+
+
+def _registry_dates(citations: list[Citation], registry: Registry) -> list[Citation]:
+    """An instrument whose mentions print different dates takes the one the registry holds for its number, if any
+    mention prints it: "Nghị định số 17/2013/NĐ-CP ngày 19 tháng 12 năm 2013" in a Căn cứ line, "... ngày 19
+    tháng 02 năm 2013" in an article, and the registry's 2013-02-19 (a misprint the text itself contradicts)."""
+    printed: dict[str, set[str]] = {}
+    for citation in citations:
+        if citation.reference.date and citation.instrument.number:
+            printed.setdefault(citation.instrument.iri, set()).add(citation.reference.date)
+    fixed: dict[str, Instrument] = {}
+    for citation in citations:
+        instrument = citation.instrument
+        dates = printed.get(instrument.iri, set())
+        if len(dates) < 2 or instrument.iri in fixed:
+            continue
+        known = registry.number(instrument.doc_type, instrument.number)
+        if known is not None and known.date in dates and known.date != instrument.date:
+            fixed[instrument.iri] = replace(instrument, date=known.date)
+    return [replace(c, instrument=fixed[c.instrument.iri]) if c.instrument.iri in fixed else c for c in citations]
 
 
 # "(sau đây gọi tắt là Hiệp định CEPA)": the words between an instrument and the short name the text gives it

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
-#: 10 and 11 added five, three, twelve, nine, thirteen, ten and twenty-two held-out texts, scored before kg was
-#: changed for them: see SETTLING.md; the set's figures are over 96, and fell when each batch came in, which is what they are for; then kg learnt the
+#: 10 and 11 added five, three, twelve, nine, thirteen, ten and twenty-four held-out texts, scored before kg was
+#: changed for them: see SETTLING.md; the set's figures are over 98, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -77,7 +77,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 96
+    assert figures["files"] == 98
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

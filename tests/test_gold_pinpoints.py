@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 464  # every settled file was read for pinpoints
+    assert result["gold"] >= 469  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -48,6 +48,7 @@ def test_pinpoints_on_the_gold_set():
 #: (a law's title read whole once, "Luật Địa chất và khoáng sản", then cut at "và" where no date followed): 444/451,
 #: 445 given; its fourth five 9, all right as they came: 453/460, 454 given; its fifth three 4, 2 right ("tại khoản 3
 #: Điều 31 và khoản 2.c Bảng số 01 Chương II Phụ lục 4 kèm theo Thông tư số 10/2022/TT-BKHĐT": a table named among the
-#: parts, and a clause numbered "2.c", not read): 455/464, 457 given. (tools/score_pinpoints.py read --kg as a
+#: parts, and a clause numbered "2.c", not read): 455/464, 457 given; its sixth two 5, 4 right (the appendix named by
+#: its title inside an amending law's, as in session 9): 459/469, 461 given. (tools/score_pinpoints.py read --kg as a
 #: directory and scored the kg it imported until session 11.)
-FLOOR = {"recall": 0.980, "precision": 0.995}
+FLOOR = {"recall": 0.978, "precision": 0.995}

@@ -200,3 +200,15 @@ def test_a_colon_after_a_number_line_opens_no_list():
     # the header's "Số: 12/2021/QĐ-UBND" is the document's own number, and "Kính gửi:" names no instrument
     result = extract_text("QUYẾT ĐỊNH\nSố: 12/2021/QĐ-UBND\n\nKính gửi: các sở, ban, ngành\n", "a.txt")
     assert result.citations == ()
+
+
+@pytest.mark.parametrize("path, number, date", [
+    # 08/2023/TT-BKHĐT: "Căn cứ Nghị định số 17/2013/NĐ-CP ngày 19 tháng 12 năm 2013" and, in Điều 11, "... ngày 19
+    # tháng 02 năm 2013": the registry holds 2013-02-19
+    ("uu_dai_dt/thong-tu-so-08-2023-tt-bkhdt-40175.txt", "17/2013/NĐ-CP", "2013-02-19"),
+    # 1478/QĐ-BLĐTBXH: "Số 113/2015/NĐ-CP ngày 09/10/2015" beside "Nghị định số 113/2015/NĐ-CP ngày 09 tháng 11 năm 2015"
+    ("cong_doan/quyet-dinh-so-1478-qd-bldtbxh-42752.txt", "113/2015/NĐ-CP", "2015-11-09"),
+])
+def test_of_two_printed_dates_the_one_the_registry_holds_is_the_instruments(path, number, date):
+    dates = {c.instrument.date for c in extract_file(CONGBAO / path).citations if c.instrument.number == number}
+    assert dates == {date}
