@@ -162,9 +162,8 @@ def _parsed(words: str) -> tuple[tuple[int, int, dict[str, str]], ...]:
         # comma too where they stop at a section ("số thứ tự 10.1 Mục A, Phụ lục I": an appendix's lettered section)
         nested = (part == "appendix" and groups and "appendix" not in groups[-1]["parts"]
                   and (patterns["nested"].fullmatch(words, groups[-1]["end"], match.start()) is not None
-                       or (groups[-1]["last"] == LEVEL["section"]
-                           and patterns["nested"].fullmatch(words.replace(",", " ", 1), groups[-1]["end"],
-                                                            match.start()) is not None)))
+                       or (groups[-1]["last"] == LEVEL["section"] and patterns["nested"].fullmatch(
+                           words[groups[-1]["end"]:match.start()].replace(",", " ", 1)) is not None)))
         if not nested and (not groups or level <= groups[-1]["last"] or "appendix" in groups[-1]["parts"]
                            or part == "appendix"):
             groups.append({"parts": {}, "last": level, "start": match.start(), "end": match.end()})

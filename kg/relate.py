@@ -343,6 +343,8 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
         # lead-in speaks for its items, else the cue of the item before
         low = ordered[index - 1].reference.end if index else 0
         lead = _list_lead(context.source, low, clause)
+        if lead is None and _under_heading(normalized, to_normalized(clause)):
+            return _heading_lead(context.source, clause)  # (a heading with no cue leads nothing: no cue from before it)
         # (the first item of a list whose lead-in gives no cue takes none from the clause before the lead-in)
         return lead if lead is not None or _lead_in(context.source, low, clause) else walk.previous_cue
     return None
@@ -463,7 +465,7 @@ def _predicate(context: _Context, citation: Citation, doc_cue: Cue | None, offer
         # named in the description of a merged instrument: what the cue says is that instrument's
         predicate, start, end, words = "cites", ref.start, ref.end, ref.text
     elif doc_cue is not None and doc_cue.predicate != NAMED and not (
-            doc_cue.predicate == "guides" and _body_guides(text, doc_cue.start)):
+            doc_cue.predicate == "guides" and _body_guides(context.source, doc_cue.start, context.document.instrument.issuer)):
         predicate, words = doc_cue.predicate, text[doc_cue.start:doc_cue.end]
         start, end = min(doc_cue.start, ref.start), max(doc_cue.end, ref.end)
     else:
@@ -478,10 +480,23 @@ def _predicate(context: _Context, citation: Citation, doc_cue: Cue | None, offer
     return predicate, start, end, words
 
 
-def _body_guides(text: str, cue_start: int) -> bool:
-    """Whether a body the text names is the subject of a guiding verb: "Bộ Y tế hướng dẫn thực hiện ...", "Cơ quan
-    có thẩm quyền hướng dẫn thi hành ...": that body is to guide the instrument; the document cites it."""
-    return _BODY_BEFORE().search(text, max(0, cue_start - 120), cue_start) is not None
+def _body_guides(source: SourceText, cue_start: int, own_issuer: str | None) -> bool:
+    """Whether a body the text names, not the document's own issuer, is the subject of a guiding verb: "Bộ Y tế
+    hướng dẫn thực hiện ...", "Cơ quan có thẩm quyền hướng dẫn thi hành ...": that body is to guide the instrument;
+    the document cites it. ("Chính phủ quy định chi tiết ... như sau:" in a decree, "Bộ Tài chính hướng dẫn thi hành
+    ..." in its circular: the issuer's own words, the document's guiding.)"""
+    text, cue_start = source.normalized, source.to_normalized(cue_start)  # (a page's furniture blanked)
+    body = _BODY_BEFORE().search(text, max(0, cue_start - 160), cue_start)
+    if body is None:
+        return False
+    if _ISSUED_BY.search(text, max(0, body.start() - 40), body.start()):
+        return True  # an instrument's issuer in its description: "Nghị định của Chính phủ quy định chi tiết ..."
+    return not (own_issuer and fold(own_issuer) in fold(body.group()))
+
+
+# ("trưởng" alone: the "của Bộ" of "của Bộ trưởng" a page's furniture or a table's header away, its "Bộ" not read with it)
+_ISSUED_BY = re.compile(r"(?:(?:của|do)\s+(?:(?:Bộ\s+trưởng|Thủ\s+trưởng|Chủ\s+tịch|Thống\s+đốc)\s+)?"
+                        r"|(?<!Bộ\s)(?<!Thủ\s)\btrưởng\s+)\Z")
 
 
 @lru_cache(maxsize=1)
@@ -758,6 +773,40 @@ def _list_lead(source: SourceText, low: int, clause: int) -> Cue | None:
     for stop in _SENTENCE_STOP.finditer(text, low, colon):
         sentence = stop.end()
     start = ITEM_MARK.match(text, sentence + len(text[sentence:colon]) - len(text[sentence:colon].lstrip())).end()
+    # (a heading's line may stand above the lead-in, no stop after it: "Điều 8. Hiệu lực thi hành\nThông tư này bãi bỏ")
+    for line in (start, *(m.end() for m in _LINE_START.finditer(text, start, colon))):
+        found = _lead_at(source, line, colon)
+        if found is not None:
+            return found
+    return None
+
+
+_LINE_START = re.compile(r"\n[ \t]*")
+
+
+def _heading_lead(source: SourceText, clause: int) -> Cue | None:
+    """The cue of an article's heading that leads the numbered list right under it, no colon after it ("Điều 1.
+    Bãi bỏ toàn bộ 15 văn bản quy phạm pháp luật\n1. Chỉ thị số 03/2005/CT-BTS ...")."""
+    text = source.normalized
+    item = text.rfind("\n", 0, source.to_normalized(clause))
+    heading = _ARTICLE_HEADING.search(text, max(0, item - 300), item) if item > 0 else None
+    return _lead_at(source, heading.end(), item) if heading else None
+
+
+def _under_heading(text: str, position: int) -> bool:
+    """Whether the line of ``position`` comes right after an article's heading (normalized text)."""
+    item = text.rfind("\n", 0, position)
+    return item > 0 and _ARTICLE_HEADING.search(text, max(0, item - 300), item) is not None
+
+
+# The line of an article's heading, up to its words ("Điều 1. " of "Điều 1. Bãi bỏ toàn bộ ..."), the last before
+# the item's line
+_ARTICLE_HEADING = re.compile(r"(?:^|\n)[ \t*]*Điều\s+\d+\w*\.[ \t]*(?=[^\n]*\Z)")
+
+
+def _lead_at(source: SourceText, start: int, colon: int) -> Cue | None:
+    """The cue of a lead-in read from ``start`` to its ``colon`` (normalized offsets), if it leads a list."""
+    text = source.normalized
     itself = _ITSELF.match(text, start, colon)  # "Thông tư này bãi bỏ ... sau đây:": the document, saying it
     start = itself.end() if itself else start
     found = _lead_cue(source, start, colon, trailing=False)
@@ -807,9 +856,39 @@ def _list_item(text: str, clause: int, position: int) -> bool:
     parts of it the item names ("b) Điều 19, Điều 23 và Phụ lục ban hành kèm Thông tư số 69/2025/TT-NHNN")."""
     words = text[clause:position]
     if not words.strip(" \t\n-–+•*,;:và"):
-        return True
+        # (the clause may start after an item's number, "1." its stop)
+        numbered = _NUMBERED_BEFORE.search(text, max(0, clause - 12), clause)
+        return numbered is None or _goes_on(text, numbered.start(), numbered.group(1))
     marker = _ITEM_MARKER.match(text, clause, position)
-    return marker is not None and (marker.end() == position or names_parts_only(text, marker.end(), position))
+    if marker is None:
+        return False
+    if marker.end() == position:
+        return _goes_on(text, clause, _MARK.search(marker.group()).group(1))
+    return names_parts_only(text, marker.end(), position)
+
+
+def _goes_on(text: str, item: int, mark: str) -> bool:
+    """Whether an item that opens with its instrument, its mark alone before it ("b) Thông tư số ..."), goes on a
+    list: after a ";" or its lead-in's ":", or right after the item marked before it ("2. ... .\n3. Thông tư số
+    ..."); not after another kind of mark or a heading ("a) ...; b) ... .\n2. Thông tư số ...", "... .\nĐiều 9
+    ...\n1. Quyết định số ...": another clause, which no list's verb reaches)."""
+    before = text[max(0, item - 600):item]
+    if before.rstrip()[-1:] in (";", ":") or _ARTICLE_HEADING.search(before):
+        return True  # (or right under an article's heading, which may lead it: "Điều 1. Bãi bỏ ...\n1. Chỉ thị ...")
+    previous = list(_LINE_MARK.finditer(before))
+    if not previous or _HEADING.search(before, previous[-1].end()):
+        return False
+    earlier = previous[-1].group(1)
+    if mark.isdigit() and earlier.isdigit():
+        return int(earlier) + 1 == int(mark)
+    return not mark.isdigit() and not earlier.isdigit() and len(mark) == len(earlier) == 1 and ord(earlier) + 1 == ord(mark)
+
+
+# An item's number right before a clause that the "." after it began ("\n1." of "1. Quyết định số ...")
+_NUMBERED_BEFORE = re.compile(r"\n[ \t*]*(\d{1,2})\.\Z")
+_MARK = re.compile(r"(\d{1,2}|[a-zđ])[.)]")
+_LINE_MARK = re.compile(r"\n[ \t*]*(\d{1,2}|[a-zđ])[.)]")
+_HEADING = re.compile(r"\n[ \t*]*(?:Điều|Chương|Mục)\s+\w+")
 
 
 # An item's marker on its own line

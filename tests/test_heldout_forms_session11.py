@@ -148,12 +148,15 @@ def test_a_consolidated_texts_footnote_quoting_another_kind_of_instrument_is_not
     # a description's issuer before its verb: "Nghị định của Chính phủ quy định chi tiết ... Luật ..." (25/2024/TT-BKHĐT)
     ("ban hành kèm theo Nghị định của Chính phủ quy định chi tiết một số điều của Luật Quản lý, sử dụng tài sản công số "
      "15/2017/QH14.", "cites"),
-    # the document itself, saying it
+    # the document itself, saying it, or its issuer in its own words ("Bộ Tài chính hướng dẫn thi hành ... như sau:")
     ("Thông tư này hướng dẫn thi hành Nghị định số 158/2025/NĐ-CP.", "guides"),
+    ("Bộ Tài chính hướng dẫn thi hành Nghị định số 158/2025/NĐ-CP như sau:", "guides"),
 ])
 def test_a_guiding_verb_speaks_for_the_document_only_when_no_body_is_its_subject(sentence, predicate):
-    text = f"THÔNG TƯ\nSố: 57/2025/TT-BTC\nHà Nội, ngày 12 tháng 7 năm 2025\n\n{sentence}\n"
+    text = ("BỘ TÀI CHÍNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 57/2025/TT-BTC\n"
+            f"Hà Nội, ngày 12 tháng 7 năm 2025\n\nTHÔNG TƯ\n\n{sentence}\n")
     result = extract_text(text, "a.txt")
+    assert result.document.instrument.issuer == "Bộ Tài chính"
     cited = [c.instrument.iri for c in result.citations][-1]
     assert {r.predicate for r in result.relations
             if r.subject == result.document.instrument.iri and r.object == cited} == {predicate}
@@ -212,3 +215,52 @@ def test_a_colon_after_a_number_line_opens_no_list():
 def test_of_two_printed_dates_the_one_the_registry_holds_is_the_instruments(path, number, date):
     dates = {c.instrument.date for c in extract_file(CONGBAO / path).citations if c.instrument.number == number}
     assert dates == {date}
+
+
+@pytest.mark.parametrize("text, repealed", [
+    # a list's verb reaches its items, not the numbered clause of the next article after the list's full stop
+    ("Điều 8. Hiệu lực thi hành\nThông tư này bãi bỏ các văn bản sau đây:\na) Thông tư số 5/2019/TT-BTC ngày 10 tháng 1 "
+     "năm 2019;\nb) Thông tư số 6/2019/TT-BTC ngày 10 tháng 1 năm 2019.\nĐiều 9. Quy định chuyển tiếp\n1. Quyết định số "
+     "10/2020/QĐ-BTC ngày 10 tháng 1 năm 2020 tiếp tục áp dụng đối với hồ sơ nộp trước ngày Thông tư này có hiệu lực.",
+     {"5/2019/TT-BTC", "6/2019/TT-BTC"}),
+    ("Điều 6. Hiệu lực thi hành\n1. Bãi bỏ các quy định sau:\na) Điều 3 Thông tư số 5/2019/TT-BTC;\nb) Điều 4 Thông tư số "
+     "6/2019/TT-BTC.\n2. Thông tư số 10/2020/TT-BTC ngày 10 tháng 1 năm 2020 tiếp tục được áp dụng.",
+     {"5/2019/TT-BTC", "6/2019/TT-BTC"}),
+])
+def test_a_lists_verb_stops_at_its_full_stop(text, repealed):
+    head = "BỘ TÀI CHÍNH\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 20/2025/TT-BTC\nHà Nội, ngày 12 tháng 7 năm 2025\n\n"
+    relations = _relations(extract_text(head + text, "a.txt"))
+    assert {r[2] for r in relations if r[0] == "doc" and r[1] == "repeals"} == repealed
+
+
+@pytest.mark.parametrize("text", [
+    "Thỏa thuận giữa Bộ Công Thương với Ủy ban nhân dân tỉnh Lào Cai về phát triển thương mại;",
+    "Thỏa thuận giữa Bộ Tài chính với đối tác nước ngoài về vay vốn ưu đãi;",
+])
+def test_an_agreement_of_a_ministry_with_a_province_or_a_firm_is_no_treaty(text):
+    assert [t for t in _titles(text) if t[0] == "Điều ước quốc tế"] == []
+
+
+def test_a_treatys_subject_ends_before_the_next_instrument_and_keeps_a_number_word():
+    found = _titles("theo Hiệp định giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và Chính phủ Hoàng gia Campuchia "
+                    "về vận tải đường bộ và Thông tư số 88/2014/TT-BGTVT; Hiệp định giữa Chính phủ nước Cộng hòa xã hội "
+                    "chủ nghĩa Việt Nam và Chính phủ Nhật Bản về một số vấn đề hợp tác;")
+    assert found[0] == ("Điều ước quốc tế", "Hiệp định giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và Chính phủ "
+                        "Hoàng gia Campuchia về vận tải đường bộ", None)
+    assert found[1][2] == "88/2014/TT-BGTVT" and found[2][1].endswith("về một số vấn đề hợp tác")
+
+
+def test_points_of_an_appendixs_section_after_a_comma_are_all_the_appendixs():
+    from kg.pinpoint import parse_parts
+
+    assert [p.label() for p in parse_parts("điểm a, điểm b Mục A, Phụ lục I")] == ["điểm a Mục A Phụ lục I",
+                                                                                "điểm b Mục A Phụ lục I"]
+    assert [p.label() for p in parse_parts("Điều 8, Phụ lục VI")] == ["Điều 8", "Phụ lục VI"]
+
+
+def test_an_article_heading_leads_the_numbered_list_under_it():
+    # 18/2021/TT-BNNPTNT: "Điều 1. Bãi bỏ toàn bộ 15 văn bản quy phạm pháp luật \n1. Chỉ thị số 03/2005/CT-BTS ..."
+    relations = _relations(extract_file(CONGBAO.parent / "congbao" / "hdld" / "thong-tu-so-18-2021-tt-bnnptnt-36440.txt"))
+    repealed = {r[2] for r in relations if r[0] == "doc" and r[1] == "repeals"}
+    assert {"03/2005/CT-BTS", "54/2003/QĐ-BNN", "78/2008/QĐ-BNN", "15/2010/TT-BNNPTNT"} <= repealed
+    assert not {r for r in relations if r[0] == "doc" and r[1] == "based_on" and r[2] in repealed}
