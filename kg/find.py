@@ -73,32 +73,18 @@ class TitleIndex:
         for doc_type, title in pairs:
             if doc_type not in vocab.by_title_types:
                 continue
-            type_words = [fold(w) for w in doc_type.split()]
-            # a title is read for at most _MAX_TITLE_TOKENS words: the words after them never count
-            words = _tokens(title, limit=len(type_words) + _MAX_TITLE_TOKENS + 1)
-            # drop the type word(s) the title starts with
-            if words[: len(type_words)] == type_words:
-                words = words[len(type_words):]
+            words = _title_after_type(doc_type, title)
             if words:
-                node = tree.setdefault(doc_type, {})
-                for word in words[:_MAX_TITLE_TOKENS]:
-                    node = node.setdefault(word, {})
-                if len(words) <= _MAX_TITLE_TOKENS:
-                    node[None] = True
+                _insert(tree.setdefault(doc_type, {}), words)
         return cls(tree)
 
     def including(self, doc_type: str, title: str) -> "TitleIndex":
         """This index with one more title of ``doc_type`` (its tree copied, the others shared), or itself if known."""
-        type_words = [fold(w) for w in doc_type.split()]
-        words = _tokens(title, limit=len(type_words) + _MAX_TITLE_TOKENS + 1)
-        words = words[len(type_words):] if words[:len(type_words)] == type_words else words
+        words = _title_after_type(doc_type, title)
         if not words or len(words) > _MAX_TITLE_TOKENS or self.longest(doc_type, words) == len(words):
             return self
-        tree = dict(self.tree)
-        node = tree[doc_type] = copy.deepcopy(self.tree.get(doc_type, {}))
-        for word in words:
-            node = node.setdefault(word, {})
-        node[None] = True
+        tree = {**self.tree, doc_type: copy.deepcopy(self.tree.get(doc_type, {}))}
+        _insert(tree[doc_type], words)
         return TitleIndex(tree)
 
     def longest(self, doc_type: str, words: list[str]) -> int:
@@ -112,6 +98,22 @@ class TitleIndex:
             if None in node:
                 best = length
         return best
+
+
+def _title_after_type(doc_type: str, title: str) -> list[str]:
+    """A title's folded words after the type word(s) it starts with, read for one word more than a title is
+    (``_MAX_TITLE_TOKENS``: the words after them never count)."""
+    type_words = [fold(w) for w in doc_type.split()]
+    words = _tokens(title, limit=len(type_words) + _MAX_TITLE_TOKENS + 1)
+    return words[len(type_words):] if words[:len(type_words)] == type_words else words
+
+
+def _insert(node: dict, words: list[str]) -> None:
+    """A title's words into a tree of titles (``TitleIndex``); one longer than a title may be ends no title."""
+    for word in words[:_MAX_TITLE_TOKENS]:
+        node = node.setdefault(word, {})
+    if len(words) <= _MAX_TITLE_TOKENS:
+        node[None] = True
 
 
 def _tokens(text: str, limit: int | None = None) -> list[str]:

@@ -38,7 +38,7 @@ from .pinpoint import names_parts_only
 from .relations import KEPT_APART, ONLY_BACKWARDS, ONLY_DOWNWARDS
 from .find import plural_list
 from .issuers import JOINT_SEPARATOR, locality_of
-from .vocab import document_types, fold
+from .vocab import document_types, fold, vocabulary
 
 __all__ = ["find_relations"]
 
@@ -343,8 +343,8 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
         # lead-in speaks for its items, else the cue of the item before
         low = ordered[index - 1].reference.end if index else 0
         lead = _list_lead(context.source, low, clause)
-        if lead is None and _under_heading(normalized, to_normalized(clause)):
-            return _heading_lead(context.source, clause)  # (a heading with no cue leads nothing: no cue from before it)
+        if lead is None and (heading := _heading_above(normalized, to_normalized(clause))) is not None:
+            return _lead_at(context.source, *heading)  # (a heading with no cue leads nothing: no cue from before it)
         # (the first item of a list whose lead-in gives no cue takes none from the clause before the lead-in)
         return lead if lead is not None or _lead_in(context.source, low, clause) else walk.previous_cue
     return None
@@ -502,8 +502,6 @@ _ISSUED_BY = re.compile(r"(?:(?:của|do)\s+(?:(?:Bộ\s+trưởng|Thủ\s+trư�
 @lru_cache(maxsize=1)
 def _BODY_BEFORE() -> re.Pattern:
     """A body (an issuer the vocabulary knows, or a competent body named generically) right before a verb."""
-    from .vocab import vocabulary
-
     generic = r"(?:[Cc]ơ\s+quan|[Cc]ấp)(?:\s+nhà\s+nước)?\s+(?:có\s+thẩm\s+quyền|chức\s+năng|chuyên\s+môn)"
     return re.compile(rf"(?:{vocabulary().issuer.pattern}|{generic})[ \t]*(?:\n[ \t]*)?\Z")
 
@@ -784,19 +782,13 @@ def _list_lead(source: SourceText, low: int, clause: int) -> Cue | None:
 _LINE_START = re.compile(r"\n[ \t]*")
 
 
-def _heading_lead(source: SourceText, clause: int) -> Cue | None:
-    """The cue of an article's heading that leads the numbered list right under it, no colon after it ("Điều 1.
-    Bãi bỏ toàn bộ 15 văn bản quy phạm pháp luật\n1. Chỉ thị số 03/2005/CT-BTS ...")."""
-    text = source.normalized
-    item = text.rfind("\n", 0, source.to_normalized(clause))
-    heading = _ARTICLE_HEADING.search(text, max(0, item - 300), item) if item > 0 else None
-    return _lead_at(source, heading.end(), item) if heading else None
-
-
-def _under_heading(text: str, position: int) -> bool:
-    """Whether the line of ``position`` comes right after an article's heading (normalized text)."""
+def _heading_above(text: str, position: int) -> tuple[int, int] | None:
+    """Where the words of an article's heading right above the line of ``position`` start and end (normalized
+    text), a lead-in with no colon for the numbered list under it ("Điều 1. Bãi bỏ toàn bộ 15 văn bản quy phạm
+    pháp luật\n1. Chỉ thị số 03/2005/CT-BTS ..."); None if no heading stands there."""
     item = text.rfind("\n", 0, position)
-    return item > 0 and _ARTICLE_HEADING.search(text, max(0, item - 300), item) is not None
+    heading = _ARTICLE_HEADING.search(text, max(0, item - 300), item) if item > 0 else None
+    return (heading.end(), item) if heading else None
 
 
 # The line of an article's heading, up to its words ("Điều 1. " of "Điều 1. Bãi bỏ toàn bộ ..."), the last before
@@ -1081,8 +1073,8 @@ def _speaking_base(context: _Context, cue_start: int) -> Instrument | None:
     if merged is None or context.consolidated_until is None or cue_start < context.consolidated_until:
         return None
     base, text = merged.base.instrument, context.text
-    this = re.compile(rf"(?i:{re.escape(base.doc_type)})\s+này\s+\Z")
-    if not (this.search(text, max(0, cue_start - 40), cue_start)
+    named = _ITSELF_BEFORE().search(text, max(0, cue_start - 40), cue_start)
+    if not ((named is not None and _type_of_form(named.group(1)) == base.doc_type)
             or _LISTED_SUBJECT_BEFORE.search(text, max(0, cue_start - 120), cue_start)):
         return None
     if any(start <= cue_start < end for start, end, _ in context.amended):
@@ -1099,15 +1091,20 @@ def _speaking_base(context: _Context, cue_start: int) -> Instrument | None:
 
 @lru_cache(maxsize=1)
 def _ITSELF_NAMED() -> re.Pattern:
-    """A kind of instrument named as the text itself: "Thông tư này", "Nghị định này"."""
-    forms = sorted({form for kind in document_types()["types"] for form in kind["forms"]}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(form) for form in forms) + r")\s+này(?!\w)", re.IGNORECASE)
+    """A kind of instrument named as the text itself: "Thông tư này", "Nghị định này" (the vocabulary's forms,
+    longest first)."""
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, vocabulary().forms)) + r")\s+này(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _ITSELF_BEFORE() -> re.Pattern:
+    """``_ITSELF_NAMED`` right before a position: "Thông tư này " before its verb."""
+    return re.compile(_ITSELF_NAMED().pattern + r"\s+\Z", re.IGNORECASE)
 
 
 def _type_of_form(form: str) -> str | None:
     """The kind of instrument a form names ("thông tư" -> "Thông tư")."""
-    wanted = fold(form)
-    return next((kind["name"] for kind in document_types()["types"] for each in kind["forms"] if fold(each) == wanted), None)
+    return vocabulary().type_by_form.get(fold(form))
 
 
 def _offer_to_amender(offer, context: _Context, citation: Citation) -> None:

@@ -228,19 +228,15 @@ def _registry_dates(citations: list[Citation], registry: Registry) -> list[Citat
     """An instrument whose mentions print different dates takes the one the registry holds for its number, if any
     mention prints it: "Nghị định số 17/2013/NĐ-CP ngày 19 tháng 12 năm 2013" in a Căn cứ line, "... ngày 19
     tháng 02 năm 2013" in an article, and the registry's 2013-02-19 (a misprint the text itself contradicts)."""
-    printed: dict[str, set[str]] = {}
+    printed: dict[str, tuple[Instrument, set[str]]] = {}
     for citation in citations:
         if citation.reference.date and citation.instrument.number:
-            printed.setdefault(citation.instrument.iri, set()).add(citation.reference.date)
+            printed.setdefault(citation.instrument.iri, (citation.instrument, set()))[1].add(citation.reference.date)
     fixed: dict[str, Instrument] = {}
-    for citation in citations:
-        instrument = citation.instrument
-        dates = printed.get(instrument.iri, set())
-        if len(dates) < 2 or instrument.iri in fixed:
-            continue
-        known = registry.number(instrument.doc_type, instrument.number)
+    for iri, (instrument, dates) in printed.items():
+        known = registry.number(instrument.doc_type, instrument.number) if len(dates) > 1 else None
         if known is not None and known.date in dates and known.date != instrument.date:
-            fixed[instrument.iri] = replace(instrument, date=known.date)
+            fixed[iri] = replace(instrument, date=known.date)
     return [replace(c, instrument=fixed[c.instrument.iri]) if c.instrument.iri in fixed else c for c in citations]
 
 
