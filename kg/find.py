@@ -24,7 +24,9 @@ from .vocab import Vocabulary, document_types, fold, forms_where, load_registry,
 
 __all__ = ["find_references", "TitleIndex", "default_title_index", "plural_list"]
 
-_TOKEN = re.compile(r"\s*([^\s,;:.()“”\"]+|[,;:])")
+# A table's bar ends a title: no instrument's name holds one ("# Luật Khoáng sản" above a markdown
+# table of its metadata read on into "| | | |---|---| |")
+_TOKEN = re.compile(r"\s*([^\s,;:.()“”\"|]+|[,;:])")
 # The spaces and comma before a word are read possessively ("*+", "?+"): the word after them
 # cannot start with either, so backtracking over them could only fail again, slowly.
 _TITLE_NUMBER_LEAD = re.compile(r"\s*+,?+\s*+(?:số|Số)\s*")

@@ -257,3 +257,17 @@ def test_a_heading_naming_the_document_is_its_title_not_a_citation():
     body = extract_text(heading + table + article + "\nThay thế Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế "
                         "số 46/2014/QH13.\n", "bo-luat/51-2024-QH15/dieu-3.md")
     assert any(c.instrument.number == "46/2014/QH13" for c in body.citations)
+
+
+def test_a_title_stops_at_a_tables_bar():
+    """No instrument's name holds a table's bar: a heading's title ended there, not in the metadata
+    table under it ("Luật Khoáng sản | | | |---|---| |", an undated law cited by half the national
+    bench's articles), and a title in a table's cell ends with its cell."""
+    table = "| | |\n|---|---|\n| **Số hiệu** | 133/2010/QH12 |\n| **Loại văn bản** | Luật |\n| **Nơi ban hành** | Quốc hội |\n\n"
+    headed = extract_text("# Luật Khoáng sản\n\n" + table + _article(), "bo-luat/133-2010-QH12/dieu-36.md")
+    own = headed.document.instrument
+    assert (own.doc_type, own.number, own.title) == ("Luật", "133/2010/QH12", "Khoáng sản")
+    assert not [c for c in headed.citations if "|" in (c.instrument.title or "") or c.reference.start < 20]
+    cells = extract_text("| STT | Văn bản | Cơ quan |\n|---|---|---|\n| 1 | Luật Khoáng sản | Quốc hội |\n"
+                         "| 2 | Luật Đất đai năm 2024 | Quốc hội |\n")
+    assert [c.instrument.title for c in cells.citations] == ["Luật Khoáng sản", "Luật Đất đai"]
