@@ -89,7 +89,9 @@ def _opens_item(text: str, cue: Cue, start: int) -> bool:
 
 
 # A footnote opens a line with its number: "2 Thông tư số 02/2024/TT-BLĐTBXH sửa đổi, bổ sung ..."
-_FOOTNOTE_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]+(?=[^\W\d])")
+# (a date's day wrapped to a line's start is no footnote's number: "... có hiệu lực từ ngày \n29 tháng 12 năm 2024 có
+# căn cứ ban hành như sau:")
+_FOOTNOTE_LINE = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]+(?!tháng\b)(?=[^\W\d])")
 _FOOTNOTE_REACH = 1500  # a footnote naming an amending instrument by its whole title runs to ~1,000
 
 

@@ -84,14 +84,20 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     consolidating = document.instrument.doc_type in context.cues.consolidating
     given: list[Cue | None] = []  # the document's cue of each citation so far
     changed: Citation | None = None  # the last instrument the document amends
+    appendix_acts = _appendix_acts(context, sections)
     for index, citation in enumerate(context.ordered):
         ref = citation.reference
         doc_cue = _governing_cue(context, walk, index, offer)
         listed = _listed(context, index, given, offer)
         if listed is not None:
             doc_cue = listed[0]
+        act = appendix_acts.get(ref.start)
+        if act is not None:
+            doc_cue = act
         given.append(doc_cue)
         predicate, start, end, words = _predicate(context, citation, doc_cue, offer)
+        if act is not None:  # (the act is written in the article, pages before: the evidence is the row's name)
+            start, end = ref.start, ref.end
         target = citation.instrument.iri
         owner = quoted_owner(context.quoted, text, ref.start)
         if owner is not None:  # "Căn cứ ..." quoted from a merged instrument: its basis, not the document's
@@ -168,6 +174,42 @@ def _listed(context: _Context, index: int, given: list, offer) -> tuple[Cue | No
     if last is not None and (last.reference.end > clause or _list_item(text, clause, noun_start)):
         return (given[before[-1]],)
     return (None,)
+
+
+# An article's act on the documents an appendix of its own lists: "1. Bãi bỏ toàn bộ các văn bản quy phạm pháp luật do
+# Bộ trưởng ... ban hành, liên tịch ban hành tại Phụ lục I ban hành kèm theo Thông tư này." The verb opens its line (or
+# item) and takes documents as its object ("Thay thế Mẫu số 02 ... bằng Mẫu số 02 tại Phụ lục ... kèm theo Nghị định
+# này" replaces a form, not what the appendix lists); the appendix is the document's own.
+_APPENDIX_ACT = re.compile(
+    r"(?m)^[ \t]*+(?:(?:Điều[ \t]+)?\d+[.)][ \t]*|[a-zđ]\)[ \t]*)?"
+    r"(?P<verb>\w+(?:,?[ \t]\w+){0,3}?)[ \t]+(?:toàn[ \t]+bộ[ \t]+|một[ \t]+phần[ \t]+)?(?:các|những)\s+"
+    r"(?:văn\s+bản|[Tt]hông\s+tư|[Nn]ghị\s+định|[Qq]uyết\s+định|[Nn]ghị\s+quyết|[Cc]hỉ\s+thị)\b"
+    r"[^;.]{0,400}?\b(?:tại|theo|nêu\s+tại|quy\s+định\s+tại|trong)\s+(?:[Dd]anh\s+mục\s+)?[Pp]hụ\s+lục"
+    r"(?:\s+(?:số\s+)?(?P<label>[IVXLCDM]+|\d+))?\s+(?:ban\s+hành\s+)?kèm\s+theo\s+(?:\w+\s+){1,3}?này\b")
+
+
+def _appendix_acts(context: _Context, sections: tuple[Section, ...]) -> dict[int, Cue]:
+    """The act each row of an appendix takes from the article naming it (``_APPENDIX_ACT``), by the start of the
+    row's first citation: the instrument the row lists; the others a row names (in its description) keep their own."""
+    appendices = [s for s in sections if s.kind == "appendix"]
+    if not appendices:
+        return {}
+    source, text = context.source, context.text
+    heads: dict[int, Cue] = {}
+    for match in _APPENDIX_ACT.finditer(text, 0, appendices[0].start):
+        window = (source.to_normalized(match.start("verb")), source.to_normalized(match.end("verb")))
+        act = next((cue for cue in find_cues(source, context.cues, [window])
+                    if cue.predicate in ONLY_DOWNWARDS and not cue.passive and cue.for_document), None)
+        label = match.group("label")
+        listed = [s for s in appendices if s.id == f"Phụ lục {label}"] if label else appendices[:1] if len(appendices) == 1 else []
+        if act is None or not listed:
+            continue
+        first: dict[str, int] = {}  # each innermost section of the appendix: where its first citation starts
+        for citation in context.ordered:
+            if listed[0].start <= citation.reference.start < listed[0].end:
+                first.setdefault(citation.section, citation.reference.start)
+        heads.update(dict.fromkeys(first.values(), act))
+    return heads
 
 
 @dataclass(frozen=True)
@@ -537,6 +579,10 @@ def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[Cue]
 # words that say how (""triển khai thực hiện có hiệu quả Nghị quyết ...")
 _OBJECT_NEXT = re.compile(r"[\s“\"(:]*(?:(?:có\s+)?hiệu\s+quả|nghiêm(?:\s+túc)?|tốt|đầy\s+đủ|kịp\s+thời|và|,|\s)*[\s“\"(]*",
                           re.IGNORECASE)
+# Parts of the instrument named by their number ("hướng dẫn một số điều của Nghị định số 03/2014/NĐ-CP"): the
+# object is the instrument still
+_SOME_PARTS = re.compile(r"\s*(?:một\s+số|các)\s+(?:điều|điều,\s+khoản|điều\s+và\s+biện\s+pháp\s+thi\s+hành)"
+                         r"\s+(?:của\s+)?", re.IGNORECASE)
 # What may stand between an instrument's reference and a cue that speaks of it: a parenthesis naming it
 _SUBJECT_BEFORE = re.compile(r"\s*(?:\([^()]{0,200}\)\s*)?,?\s*")
 
@@ -577,7 +623,9 @@ def _links(text: str, prior: Citation, cue: Cue, position: int) -> bool:
     định tại Nghị định số 17/2023/NĐ-CP ... tại Mẫu số 13 Phụ lục III ban hành kèm theo Nghị định số ...":
     the form is issued with the decree, not the instrument named before it.
     """
-    if cue.object_next and not _OBJECT_NEXT.fullmatch(text, cue.end, position):
+    if cue.object_next and not (_OBJECT_NEXT.fullmatch(text, cue.end, position)
+                                or _SOME_PARTS.fullmatch(text, cue.end, position)
+                                or names_parts_only(text, _OBJECT_NEXT.match(text, cue.end).end(), position)):
         return False  # "Luật ... thực hiện chế độ hưu trí ... theo quy định tại Nghị định số ...": the decree is cited
     return not cue.subject_before or bool(_SUBJECT_BEFORE.fullmatch(text, prior.reference.end, cue.start))
 

@@ -17,7 +17,7 @@ CASES = [
     ("doubled-slash", "Nghị định số 185/2007//NĐ-CP",
      [("Nghị định", "185/2007/NĐ-CP", None)]),
     ("old-joint-number", "Thông tư liên bộ số 223/TT/LB",
-     [("Thông tư liên tịch", "223/TT/LB", None)]),
+     [("Thông tư liên bộ", "223/TT/LB", None)]),  # the joint circular's name before 1996, kept
     ("space-before-code", "Quyết định số 84 TC/CĐKT",
      [("Quyết định", "84TC/CĐKT", None)]),
     ("so-space-colon", "Quyết định số : 84 TC/CĐKT",

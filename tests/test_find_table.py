@@ -903,8 +903,9 @@ ROWS = [
         lines("1. Thông tư liên bộ số 24/TT-LB ngày 19/9/1994 của liên Bộ Lao động - ",
               "Thương binh và Xã hội và Bộ Tài chính hướng dẫn sửa đổi, bổ sung một số điểm ",
               "trong Thông tư liên Bộ số 12/TT-LB ngày 03/8/1992 của liên Bộ Lao động - "),
-        [ref("Thông tư liên tịch", "24/TT-LB", date="1994-09-19"),
-         ref("Thông tư liên tịch", "12/TT-LB", date="1992-08-03")], TT_18_2022),
+        # (a kind of its own, as the text names it and both readers of the held-out set wrote it: session 12)
+        [ref("Thông tư liên bộ", "24/TT-LB", date="1994-09-19"),
+         ref("Thông tư liên bộ", "12/TT-LB", date="1992-08-03")], TT_18_2022),
     row("g-doubled-slash-143/2025//NĐ-CP", G + "chinh_sach_dn/nghi-quyet-so-6616-2026-nq-cp-469362.txt",
         "ban hành kèm theo Nghị định số 143/2025//NĐ-CP ",
         [ref("Nghị định", "143/2025/NĐ-CP", issuer=CP, year=2025)], NQ_6616_2026),

@@ -1,0 +1,77 @@
+"""Forms of the language the held-out texts of session 12 showed (tests/gold/SETTLING.md, session 12), each
+with its passage from the text that showed it, and the corpus's other texts of the same form."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract import extract_file, extract_text
+
+CONGBAO = Path(__file__).resolve().parent.parent / "corpus" / "congbao"
+HEAD = "THÔNG TƯ\nSố: 57/2025/TT-BLĐTBXH\nHà Nội, ngày 12 tháng 7 năm 2025\n\n"
+
+
+def _relations(extraction) -> set[tuple[str, str, str]]:
+    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in extraction.citations}
+    label[extraction.document.instrument.iri] = "DOC"
+    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object)) for r in extraction.relations}
+
+
+def test_an_article_acting_on_what_its_appendix_lists_gives_each_row_its_act():
+    # 18/2022/TT-BLĐTBXH: "1. Bãi bỏ toàn bộ các văn bản quy phạm pháp luật ... tại Phụ lục I ban hành kèm theo
+    # Thông tư này." and "2. Bãi bỏ một phần ... tại Phụ lục II ...": the 33 and 2 documents the appendices list were
+    # only cited; the instruments a row's description names keep their own relations
+    found = _relations(extract_file(CONGBAO / "hdld" / "thong-tu-so-18-2022-tt-bldtbxh-37982.txt"))
+    repealed = {target for subject, predicate, target in found if subject == "DOC" and predicate == "repeals"}
+    assert len(repealed) == 35 and {"28/2005/TT-LĐTBXH", "24/TT-LB", "05/2013/TT-BLĐTBXH", "18/2018/TT-BLĐTBXH"} <= repealed
+    assert not repealed & {"49/2013/NĐ-CP", "12/TT-LB", "10/2012/QH13", "55/2016/NĐ-CP"}  # named in the rows' descriptions
+    assert ("24/TT-LB", "amends", "12/TT-LB") in found
+
+
+def test_an_appendix_of_forms_named_by_a_replacing_article_is_no_list_of_documents():
+    # "Thay thế Mẫu số 02 ... bằng Mẫu số 02 tại Phụ lục ban hành kèm theo Nghị định này": a form is replaced, and the
+    # decree's own forms, which cite the laws they apply, replace nothing
+    body = ("Điều 1. Sửa đổi\n1. Thay thế Mẫu số 02 tại Phụ lục ban hành kèm theo Nghị định số 31/2019/NĐ-CP ngày 10 tháng"
+            " 4 năm 2019 của Chính phủ bằng Mẫu số 02 tại Phụ lục ban hành kèm theo Thông tư này.\n\n"
+            "Phụ lục\nMẫu số 02\n1. Thực hiện theo Thông tư số 24/2018/TT-BLĐTBXH ngày 27 tháng 02 năm 2018 của Bộ "
+            "trưởng Bộ Lao động - Thương binh và Xã hội;\n")
+    found = _relations(extract_text(HEAD + body, "a.txt"))
+    assert {t for _, _, t in found} >= {"24/2018/TT-BLĐTBXH"}
+    assert not {p for _, p, t in found if t == "24/2018/TT-BLĐTBXH"} & {"replaces", "repeals", "amends"}
+    lists = ("Điều 1. Bãi bỏ\nBãi bỏ các văn bản quy phạm pháp luật tại Phụ lục ban hành kèm theo Thông tư này.\n\n"
+             "Phụ lục\n1. Thông tư số 24/2018/TT-BLĐTBXH ngày 27 tháng 02 năm 2018 của Bộ trưởng Bộ Lao động - Thương "
+             "binh và Xã hội hướng dẫn một số điều của Nghị định số 31/2016/NĐ-CP ngày 10 tháng 4 năm 2016 của Chính phủ.\n")
+    found = _relations(extract_text(HEAD + lists, "a.txt"))
+    assert {("DOC", "repeals", "24/2018/TT-BLĐTBXH"), ("DOC", "cites", "31/2016/NĐ-CP"),
+            ("24/2018/TT-BLĐTBXH", "guides", "31/2016/NĐ-CP")} <= found
+
+
+def test_guiding_some_articles_of_an_instrument_guides_the_instrument():
+    # 18/2022/TT-BLĐTBXH, Phụ lục I: "Thông tư số 23/2014/TT-BLĐTBXH ... hướng dẫn một số điều của Nghị định số
+    # 03/2014/NĐ-CP": "hướng dẫn" alone takes what follows it word for word, and the parts named are the decree's
+    found = _relations(extract_text(HEAD + "1. Thông tư số 23/2014/TT-BLĐTBXH ngày 29/8/2014 của Bộ trưởng Bộ Lao động - "
+                                    "Thương binh và Xã hội hướng dẫn một số điều của Nghị định số \n03/2014/NĐ-CP ngày "
+                                    "16/01/2014 của Chính phủ quy định chi tiết thi hành.\n", "a.txt"))
+    assert ("23/2014/TT-BLĐTBXH", "guides", "03/2014/NĐ-CP") in found
+    # what a subject is guided "theo" a decree stays a citation of the decree (tests/gold/SETTLING.md, session 10)
+    found = _relations(extract_text(HEAD + "1. Thông tư số 23/2016/TT-BLĐTBXH ngày 15/7/2016 của Bộ trưởng Bộ Lao động - "
+                                    "Thương binh và Xã hội hướng dẫn điều chỉnh lương hưu theo Nghị định số "
+                                    "55/2016/NĐ-CP ngày 15/6/2016 của Chính phủ.\n", "a.txt"))
+    assert ("23/2016/TT-BLĐTBXH", "guides", "55/2016/NĐ-CP") not in found
+
+
+def test_a_date_wrapped_to_a_lines_start_is_no_footnotes_number():
+    # 462/VBHN-BLĐTBXH: "1 Thông tư số 12/2024/TT-BLĐTBXH ... có hiệu lực từ ngày \n29 tháng 12 năm 2024 có căn cứ ban
+    # hành như sau: “Căn cứ Nghị định số 62/2022/NĐ-CP ...": the quoted lines are the amending circular's bases, not
+    # the consolidated text's ("29 tháng" had been read as footnote 29, which names no instrument)
+    found = _relations(extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-462-vbhn-bldtbxh-44172.txt"))
+    for decree in ("62/2022/NĐ-CP", "51/2016/NĐ-CP", "52/2016/NĐ-CP", "21/2024/NĐ-CP", "129/2020/NĐ-CP"):
+        assert ("12/2024/TT-BLĐTBXH", "based_on", decree) in found
+    assert ("DOC", "based_on", "62/2022/NĐ-CP") not in found
+
+
+def test_a_joint_circular_of_ministries_before_1996_keeps_its_name():
+    # 18/2022/TT-BLĐTBXH: "Thông tư liên bộ số 24/TT-LB ngày 19/9/1994 của liên Bộ ...", as both readers wrote it
+    kinds = {(c.instrument.doc_type, c.instrument.number) for c in extract_text(
+        "Bãi bỏ Thông tư liên bộ số 24/TT-LB ngày 19/9/1994 sửa đổi Thông tư liên Bộ số 12/TT-LB ngày 03/8/1992.\n",
+        "a.txt").citations}
+    assert kinds == {("Thông tư liên bộ", "24/TT-LB"), ("Thông tư liên bộ", "12/TT-LB")}
