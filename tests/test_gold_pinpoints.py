@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 469  # every settled file was read for pinpoints
+    assert result["gold"] >= 575  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -50,5 +50,9 @@ def test_pinpoints_on_the_gold_set():
 #: Điều 31 và khoản 2.c Bảng số 01 Chương II Phụ lục 4 kèm theo Thông tư số 10/2022/TT-BKHĐT": a table named among the
 #: parts, and a clause numbered "2.c", not read): 455/464, 457 given; its sixth two 5, 4 right (the appendix named by
 #: its title inside an amending law's, as in session 9): 459/469, 461 given. (tools/score_pinpoints.py read --kg as a
-#: directory and scored the kg it imported until session 11.)
-FLOOR = {"recall": 0.978, "precision": 0.995}
+#: directory and scored the kg it imported until session 11.) Session 12's five brought 106, 91 right as they came: a
+#: repealing circular's appendix names the parts of 05/2013/TT-BLĐTBXH in a list split by ";" ("Mục 1, ..., Mục 6 Chương
+#: I; Điều 24, khoản 1 Điều 26 Mục 7 Chương I; ...; Chương II; Điều 52, Điều 53 Chương III Thông tư số 05/2013"), whose
+#: parts before the last ";" are not read (a ";" ends a list of parts everywhere else), nor "Mục 2;" of 462/VBHN: 550/575,
+#: 552 given.
+FLOOR = {"recall": 0.956, "precision": 0.995}
