@@ -57,11 +57,12 @@ def read_limited(path: str | Path, max_bytes: int = DEFAULT_MAX_FILE_BYTES) -> t
     return b"".join(chunks), (stat_key(after) if stat_key(after) == stat_key(before) else None)
 
 
-def input_files(paths: Iterable[str | Path], follow_links: bool = False
+def input_files(paths: Iterable[str | Path], follow_links: bool = False, statuses: dict | None = None
                 ) -> tuple[list[tuple[Path, str]], list[dict], list[dict]]:
     """``(files, skipped, failed)``: each text file under ``paths`` with its label (its path from the
     parent of the input that named it), in a stable order; what was passed over and why; what
-    was named and cannot be read.
+    was named and cannot be read. ``statuses``, if given, gets each file's status as the walk read it,
+    by its path (absolute and normal): a build compares it with the cache's instead of asking again.
 
     Directories are walked with a stack, not by recursion (a thousand nested directories raised
     RecursionError). A link to a file or directory outside the input named is skipped unless
@@ -80,11 +81,13 @@ def input_files(paths: Iterable[str | Path], follow_links: bool = False
             failed.append({"path": label(absolute), "reason": error.strerror or str(error)})
             continue
         if stat_module.S_ISDIR(info.st_mode):
-            files = _walk(absolute, info, label, follow_links, skipped, failed)
+            files = _walk(absolute, info, label, follow_links, skipped, failed, statuses)
             files.sort(key=_parts)  # as Path sorts them: part by part
             found += [(Path(path), label(path)) for path in files]
         elif stat_module.S_ISREG(info.st_mode):  # named by the user: read even through a link
             found.append((Path(absolute), label(absolute)))
+            if statuses is not None:
+                statuses[absolute] = info
         else:
             failed.append({"path": label(absolute), "reason": f"not a regular file: it is {file_kind(info.st_mode)}"})
     return found, skipped, failed
@@ -116,7 +119,7 @@ def _labeller(base: str) -> Callable[[str], str]:
 
 
 def _walk(top: str, info: os.stat_result, label: Callable[[str], str], follow_links: bool,
-          skipped: list[dict], failed: list[dict]) -> list[str]:
+          skipped: list[dict], failed: list[dict], statuses: dict | None = None) -> list[str]:
     """The regular text files under the directory ``top``, each directory walked once; what is
     passed over goes to ``skipped``, a directory that cannot be listed to ``failed``."""
     from .extract import TEXT_SUFFIXES
@@ -145,6 +148,8 @@ def _walk(top: str, info: os.stat_result, label: Callable[[str], str], follow_li
             elif wanted:
                 if stat_module.S_ISREG(info.st_mode):
                     files.append(path)
+                    if statuses is not None:
+                        statuses[path] = info
                 else:
                     skipped.append({"path": label(path), "reason": f"not a regular file: it is {file_kind(info.st_mode)}"})
     return files
