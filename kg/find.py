@@ -950,6 +950,8 @@ def _tail(vocab: Vocabulary, text: str, pos: int, by_title: bool):
     if footnote:
         pos = footnote.end()
     found = vocab.date.match(text, pos)
+    if found and found.group("day2") and "\n" in text[pos:found.start("day2")]:
+        found = None  # a bare "15/5/2024" on the next line: a table's next cell ("Ngày hết hiệu lực"), not its date
     if found:
         date, year, warning = _iso_date(found)
         warnings += warning

@@ -118,6 +118,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         offer(own, predicate, target, start, end, words)
         if predicate == "amends":
             changed = citation
+    _offer_reason_cells(context, offer)
     return strongest.relations()
 
 
@@ -210,6 +211,46 @@ def _appendix_acts(context: _Context, sections: tuple[Section, ...]) -> dict[int
                 first.setdefault(citation.section, citation.reference.start)
         heads.update(dict.fromkeys(first.values(), act))
     return heads
+
+
+# A table's cell saying why its row's instrument no longer stands (the "Lý do hết hiệu lực" of a list of documents
+# out of force, a ministry's or a province's yearly "Danh mục văn bản hết hiệu lực"): "Được thay thế bởi Thông tư số
+# 01/2024/TT-BLĐTBXH ...", "Được sửa đổi, bổ sung, thay thế, bãi bỏ bởi Nghị định số 77/2024/NĐ-CP ...". The cell
+# opens its line; the row opens on a line holding its number alone, and the instrument it names first is the one
+# the instrument after "bởi" changes, by each verb of the cell.
+_REASON_CELL = re.compile(r"(?m)^[ \t]*(?:Được|Bị)[ \t]+(?P<verbs>[^\n]{1,80}?(?:\n[^\n]{0,80}?)?)[ \t,]*\sbởi\s")
+_ROW_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]*$")
+
+
+def _offer_reason_cells(context: _Context, offer) -> None:
+    """The changes each ``_REASON_CELL`` states between its instrument and its row's."""
+    source, text = context.source, context.source.normalized
+    cells = list(_REASON_CELL.finditer(text))
+    if not cells:
+        return
+    rows = [row.end() for row in _ROW_NUMBER.finditer(text)]
+    starts = [c.reference.start for c in context.ordered]
+    for cell in cells:
+        opened = bisect.bisect_right(rows, cell.start()) - 1
+        if opened < 0:
+            continue
+        row, after = source.to_original(rows[opened]), source.to_original(cell.end())
+        first = bisect.bisect_left(starts, row)
+        agent = bisect.bisect_left(starts, after)
+        if first >= agent or agent == len(starts) or context.text[after:starts[agent]].strip():
+            continue
+        head, by = context.ordered[first], context.ordered[agent]
+        if head.instrument.iri == by.instrument.iri:
+            continue
+        for cue in find_cues(source, context.cues, [(cell.start("verbs"), cell.end("verbs"))]):
+            words = context.text[cue.start:cue.end]
+            # each verb of a joined phrase its own change ("sửa đổi, bổ sung, bãi bỏ" amends and repeals)
+            meanings = [cue.predicate, *(context.cues.meaning.get(cue_key(verb.strip()), ("",))[0]
+                                         for verb in words.split(","))]
+            for predicate in dict.fromkeys(meanings):
+                checked = predicate in ONLY_DOWNWARDS and _checked(predicate, by.instrument, head.instrument)
+                if checked:
+                    offer(by.instrument.iri, checked, head.instrument.iri, cue.start, by.reference.end, words)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,10 @@ _LOOKALIKES = {
     "\t": " ",
     "\r": " ",
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+    # Cyrillic capitals typed into a number's codes ("06/2022/TT-BТС", "40/2026/NĐ-СР"): no Vietnamese text is
+    # written in Cyrillic, and "Ф" (a diameter, "Ф550mm") has no Latin twin
+    "\u0410": "A", "\u0412": "B", "\u0421": "C", "\u0415": "E", "\u041d": "H", "\u041a": "K", "\u041c": "M",
+    "\u041e": "O", "\u0420": "P", "\u0422": "T", "\u0425": "X", "\u0406": "I",
 }
 # str.translate looks every character up in a dict (slow on megabytes); a character class
 # finds the few that need replacing at regex speed.

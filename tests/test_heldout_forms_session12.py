@@ -75,3 +75,30 @@ def test_a_joint_circular_of_ministries_before_1996_keeps_its_name():
         "Bãi bỏ Thông tư liên bộ số 24/TT-LB ngày 19/9/1994 sửa đổi Thông tư liên Bộ số 12/TT-LB ngày 03/8/1992.\n",
         "a.txt").citations}
     assert kinds == {("Thông tư liên bộ", "24/TT-LB"), ("Thông tư liên bộ", "12/TT-LB")}
+
+
+def test_a_reason_cell_says_what_changed_its_rows_instrument():
+    # 169/QĐ-BLĐTBXH, "Danh mục văn bản ... hết hiệu lực": a row "1 | Thông tư số 03/2017/TT-BLĐTBXH ... | Được thay
+    # thế bởi Thông tư số 01/2024/TT-BLĐTBXH ... | 05/4/2024"; a cell of several verbs gives each its change
+    found = _relations(extract_file(CONGBAO / "bhxh" / "quyet-dinh-so-169-qd-bldtbxh-44203.txt"))
+    assert {("01/2024/TT-BLĐTBXH", "replaces", "03/2017/TT-BLĐTBXH"), ("03/2024/TT-BLĐTBXH", "repeals", "09/2022/TT-BLĐTBXH"),
+            ("13/2024/TT-BLĐTBXH", "amends", "26/2018/TT-BLĐTBXH"), ("13/2024/TT-BLĐTBXH", "replaces", "26/2018/TT-BLĐTBXH"),
+            ("13/2024/TT-BLĐTBXH", "repeals", "26/2018/TT-BLĐTBXH"), ("21/2024/NĐ-CP", "repeals", "51/2016/NĐ-CP")} <= found
+    # the decision announces the list; it changes none of them itself
+    assert not {p for s, p, _ in found if s == "DOC"} & {"amends", "replaces", "repeals", "suspends"}
+
+
+def test_a_bare_date_on_the_next_line_is_the_tables_next_cell():
+    # 1205/QĐ-BKHĐT: "| Quy định chi tiết thi hành một số điều của Luật Quy hoạch | 07/5/2019 |", the table's date of
+    # force, was read as the law's date: a law of 2019 of that title apart from the registry's 21/2017/QH14
+    laws = {c.instrument.number for c in extract_file(CONGBAO / "uu_dai_dt" / "quyet-dinh-so-1205-qd-bkhdt-41976.txt").citations
+            if c.instrument.doc_type == "Luật" and c.instrument.title == "Luật Quy hoạch"}
+    assert laws == {"21/2017/QH14"}
+    assert extract_text("Căn cứ Nghị định số 34/2016/NĐ-CP 14/5/2016 của Chính phủ;\n").citations[0].instrument.date == "2016-05-14"
+
+
+def test_cyrillic_letters_typed_into_a_numbers_codes_are_read_as_latin():
+    # 372/QĐ-BTC: "Thông tư số 06/2022/TT-BТС" (a Cyrillic Т and С) is the 06/2022/TT-BTC the text names again
+    numbers = [c.instrument.number for c in extract_file(CONGBAO / "thue_tncn" / "quyet-dinh-so-372-qd-btc-469041.txt").citations
+               if c.instrument.number and c.instrument.number.startswith("06/2022")]
+    assert numbers and set(numbers) == {"06/2022/TT-BTC"}
