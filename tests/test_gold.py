@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
-#: 10, 11 and 12 added five, three, twelve, nine, thirteen, ten, twenty-four and five held-out texts, scored before kg was
-#: changed for them: see SETTLING.md; the set's figures are over 103, and fell when each batch came in, which is what they are for; then kg learnt the
+#: 10, 11 and 12 added five, three, twelve, nine, thirteen, ten, twenty-four and ten held-out texts, scored before kg was
+#: changed for them: see SETTLING.md; the set's figures are over 108, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -44,7 +44,9 @@ GOLD = ROOT / "tests" / "gold"
 #: "của"; the WTO's accession protocol named by its title (25/2026/NQ-CP). Session 12's five: a subject guided "theo"
 #: a decree ("hướng dẫn điều chỉnh lương hưu ... theo Nghị định số 55/2016/NĐ-CP", 18/2022/TT-BLĐTBXH), which both
 #: readers read as guiding it and kg as citing it; the issuer of "của liên Bộ A và Bộ B"; a date printed against its
-#: number's year ("Nghị định số 95/2010/NĐ-CP ngày 22/8/2013").)
+#: number's year ("Nghị định số 95/2010/NĐ-CP ngày 22/8/2013"). Its second five: "27/2016/TTBLĐTBXH", a code printed
+#: without its hyphen, kept apart from "27/2016/TT-BLĐTBXH" (169/QĐ-BLĐTBXH); a change verb's second object past the
+#: first's description ("sửa đổi ... Thông tư 95/2020/TT-BTC ... hướng dẫn ... và Thông tư số 06/2022/TT-BTC", 372).)
 FLOORS = {"macro-F1": 0.989, "fields": 0.994, "relations": 0.967, "tasks": 0.918, "leads": 0.933, "deadlines": 0.899}
 
 
@@ -80,7 +82,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 103
+    assert figures["files"] == 108
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 575  # every settled file was read for pinpoints
+    assert result["gold"] >= 585  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -54,5 +54,5 @@ def test_pinpoints_on_the_gold_set():
 #: repealing circular's appendix names the parts of 05/2013/TT-BLĐTBXH in a list split by ";" ("Mục 1, ..., Mục 6 Chương
 #: I; Điều 24, khoản 1 Điều 26 Mục 7 Chương I; ...; Chương II; Điều 52, Điều 53 Chương III Thông tư số 05/2013"), whose
 #: parts before the last ";" are not read (a ";" ends a list of parts everywhere else), nor "Mục 2;" of 462/VBHN: 550/575,
-#: 552 given.
+#: 552 given; its second five 10, all right as they came: 560/585, 562 given.
 FLOOR = {"recall": 0.956, "precision": 0.995}
