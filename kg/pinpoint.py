@@ -85,7 +85,8 @@ def _patterns() -> dict[str, re.Pattern]:
     token = r"(?<!\w)(?:" + "|".join(f"(?P<{part}>{body})" for part, body in tokens) + ")"
     plain = r"(?<!\w)(?:" + "|".join(body for _, body in tokens) + ")"
     chain = rf"{plain}(?:(?:\s*,\s*|\s+(?:(?:và|hoặc|của)\s+)?){plain})*"
-    # a list of parts changed may run on after ";" ("Bãi bỏ khoản 3 Điều 9; điểm c khoản 1 ... Điều 10")
+    # a list of parts may run on after ";" ("Bãi bỏ khoản 3 Điều 9; điểm c khoản 1 ... Điều 10", "quy định tại
+    # Điều 5; khoản 1 và khoản 2 Điều 6; ... Điều 135 Nghị định số 96/2023/NĐ-CP")
     listed = rf"{plain}(?:(?:\s*[,;]\s*|\s+(?:(?:và|hoặc|của)\s+)?){plain})*"
     before = "|".join(_words(w) for w in sorted(data["before"], key=len, reverse=True))
     own = data["own"]
@@ -101,7 +102,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "keyword": {part: re.compile(_words(data["parts"][part]["words"])) for part in PINPOINT_PARTS},
         "range": re.compile(data["range"]),
         "nested": re.compile(data["nested"]),
-        "before": re.compile(rf"(?P<chain>{chain})\s*(?:(?:{before})\s*)?$"),
+        "before": re.compile(rf"(?P<chain>{listed})\s*(?:(?:{before})\s*)?$"),
         "own": re.compile(rf"(?P<chain>{chain})\s*(?:(?:{own['connector']})\s+)?(?:{types})\s+này(?!\w)"),
         "change": re.compile(rf"(?<!\w)(?:{verbs})\s+{data['change_filler']}(?P<chain>{listed})"
                              rf"(?:{data['after_change']}(?P<within>{chain}))?"),
@@ -286,6 +287,7 @@ OWN_WINDOW = 2000
 #: hành kèm theo", "Nghị định này"): anything but a letter, a digit, a space and "," ("." and "-"
 #: only before a digit: "Phụ lục I.3", "Phụ lục 1-2"; "." before a capital too: "Mục C.II.1.8").
 _BARRIER = re.compile(r"[^\w\s,]")
+_SPACES = re.compile(r"\s*")
 
 
 class _Starts:
@@ -331,7 +333,8 @@ class _Starts:
             k = found.start()
             # (re's \d: a decimal digit; "Mục C.II.1.8": an outline's letters and numerals join by ".")
             if not (behind[k] in ".-" and k > 0 and (behind[k - 1].isdecimal()
-                                                      or behind[k] == "." and behind[k - 1].isupper())):
+                                                      or behind[k] == "." and behind[k - 1].isupper())
+                    or behind[k] == ";" and self._part_after(end - k)):
                 start = end - k
                 break
             found = _BARRIER.search(behind, k + 1)
@@ -341,6 +344,12 @@ class _Starts:
         # where no list of parts begins ("(?<!\w)")
         window = self._lowered[start:end + self._reach]
         return [start + found.start() for found in _first_words_pattern().finditer(window) if found.start() < end - start]
+
+    def _part_after(self, position: int) -> bool:
+        """Whether a part's first word follows ``position`` (past spaces): a list of parts may run on
+        after ";" ("Điều 5; khoản 1 và khoản 2 Điều 6; ...; Điều 135 Nghị định số 96/2023/NĐ-CP")."""
+        match = _SPACES.match(self._lowered, position)
+        return _first_words_pattern().match(self._lowered, match.end()) is not None
 
     def scan(self, pattern: re.Pattern, text: str, starts: list[int]):
         """What ``pattern.finditer(text)`` yields when each match begins at one of ``starts``."""

@@ -102,3 +102,18 @@ def test_cyrillic_letters_typed_into_a_numbers_codes_are_read_as_latin():
     numbers = [c.instrument.number for c in extract_file(CONGBAO / "thue_tncn" / "quyet-dinh-so-372-qd-btc-469041.txt").citations
                if c.instrument.number and c.instrument.number.startswith("06/2022")]
     assert numbers and set(numbers) == {"06/2022/TT-BTC"}
+
+
+def test_a_list_of_parts_runs_on_after_a_semicolon_to_its_instrument():
+    # 21/2026/NQ-CP: "quy định tại Điều 5; khoản 1 và khoản 2 Điều 6; ...; Điều 127; Điều 128; ... Điều 135 Nghị định
+    # số 96/2023/NĐ-CP" (and 18/2022/TT-BLĐTBXH's "Mục 1, ..., Mục 6 Chương I; Điều 24, khoản 1 Điều 26 Mục 7 Chương I;
+    # ... Chương III Thông tư số 05/2013/TT-BLĐTBXH"): every part is the decree's, not only those after the last ";"
+    text = (HEAD + "6. Không quy định điều kiện kinh doanh quy định tại Điều 5; khoản 1 và khoản 2 Điều 6; khoản \n4 Điều 7; "
+            "Điều 127; Điều 128; Điều 135 Nghị định số 96/2023/NĐ-CP ngày 24 tháng 12 năm 2023 của Chính phủ.\n")
+    (decree,) = [c for c in extract_text(text, "a.txt").citations if c.instrument.number == "96/2023/NĐ-CP"]
+    assert [p.label() for p in decree.pinpoints] == ["Điều 5", "khoản 1 Điều 6", "khoản 2 Điều 6", "khoản 4 Điều 7",
+                                                     "Điều 127", "Điều 128", "Điều 135"]
+    # a ";" after the document's own part ends its list there
+    own = extract_text(HEAD + "theo quy định tại khoản 2 Điều này; Điều 6 Nghị định số 96/2023/NĐ-CP ngày 24 tháng 12 năm "
+                       "2023 của Chính phủ.\n", "a.txt").citations
+    assert [p.label() for p in own[0].pinpoints] == ["Điều 6"]
