@@ -41,8 +41,9 @@ from .models import (PINPOINT_PARTS, Citation, Document, Pinpoint, ProvisionChan
 __all__ = ["find_pinpoints", "Pinpoints", "parse_parts", "pinpoints_before", "names_parts_only"]
 
 CONSOLIDATED = "Văn bản hợp nhất"
-#: How far before a reference its parts may begin (the longest list in the corpus is ~150 characters).
-WINDOW = 300
+#: How far before a reference its parts may begin: lists joined by ";" run long (21/2026/NQ-CP names 40 parts of
+#: 96/2023/NĐ-CP in ~700 characters; cut at 300, the first part read was an article without its clause).
+WINDOW = 1000
 LEVEL = {part: level for level, part in enumerate(PINPOINT_PARTS)}
 
 

@@ -117,3 +117,13 @@ def test_a_list_of_parts_runs_on_after_a_semicolon_to_its_instrument():
     own = extract_text(HEAD + "theo quy định tại khoản 2 Điều này; Điều 6 Nghị định số 96/2023/NĐ-CP ngày 24 tháng 12 năm "
                        "2023 của Chính phủ.\n", "a.txt").citations
     assert [p.label() for p in own[0].pinpoints] == ["Điều 6"]
+
+
+def test_a_long_list_of_parts_is_read_from_its_first_part():
+    # 21/2026/NQ-CP names forty parts of 96/2023/NĐ-CP in ~700 characters; read only within 300 before the decree,
+    # its first part read was "Điều 43" of "khoản 1 Điều 43" (116/2025/TT-BTC: a list across a page's furniture)
+    parts = "; ".join(f"khoản {k} Điều {40 + k}" for k in range(1, 31))
+    (decree,) = extract_text(HEAD + f"quy định tại {parts} Nghị định số 96/2023/NĐ-CP ngày 24 tháng 12 năm 2023 của "
+                             "Chính phủ.\n", "a.txt").citations
+    assert len(parts) > 400 and [p.label() for p in decree.pinpoints][:2] == ["khoản 1 Điều 41", "khoản 2 Điều 42"]
+    assert len(decree.pinpoints) == 30
