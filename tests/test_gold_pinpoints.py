@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 585  # every settled file was read for pinpoints
+    assert result["gold"] >= 808  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -56,5 +56,7 @@ def test_pinpoints_on_the_gold_set():
 #: parts before the last ";" are not read (a ";" ends a list of parts everywhere else), nor "Mục 2;" of 462/VBHN: 550/575,
 #: 552 given; its second five 10, all right as they came: 560/585, 562 given. Then a list of parts ran on after ";" to
 #: its instrument (as the third batch showed again), and lists were read up to 1,000 characters before it: 576/585,
-#: 578 given.
-FLOOR = {"recall": 0.984, "precision": 0.996}
+#: 578 given. Its third batch (two Government resolutions) brought 223, 170 right as they came and 197 after ("tiết 7
+#: điểm b khoản 4 Điều 41", a part the pinpoint has no field for, ends the list; the readers keep the point):
+#: 773/808, 776 given.
+FLOOR = {"recall": 0.956, "precision": 0.995}
