@@ -392,7 +392,8 @@ def _next_changeable(context: _Context, index: int) -> int:
     phạm vi điều chỉnh của Hiệp định CPTPP hết hiệu lực thi hành": the circular expires, not the treaty), but not
     one a clause of time opens ("Nghị định số 30/2016/NĐ-CP đến khi Luật Việc làm ... hết hiệu lực": the law's)."""
     ordered, end = context.ordered, context.ordered[index].reference.end
-    for later in ordered[index + 1:]:
+    for k in range(index + 1, len(ordered)):  # (not a slice: a copy of the rest per citation was quadratic)
+        later = ordered[k]
         if (later.reference.start >= end + 200 or not _outranks(context.document.instrument, later.instrument)
                 or _WHEN.search(context.text, end, later.reference.start)):
             return later.reference.start
@@ -599,7 +600,8 @@ def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[Cue]
     for index, outer in enumerate(ordered):
         start, end = outer.reference.start, outer.reference.end
         inner = []
-        for other in ordered[index + 1:]:
+        for k in range(index + 1, len(ordered)):  # (a slice copied the rest for every citation)
+            other = ordered[k]
             if other.reference.start >= end:
                 break
             if other.reference.end <= end and other.instrument.iri != outer.instrument.iri:

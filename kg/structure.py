@@ -187,16 +187,18 @@ def _line_starts(body: str) -> re.Pattern:
     return re.compile(r"\n[ \t]*+(?=" + body + r")(?P<rest>[^\n]*+)", re.MULTILINE)
 
 
-def _candidate_lines(text: str, pattern: re.Pattern):
-    """(start, where the pattern's lead ends, end) of the lines a pattern finds at their start: one regex
-    scan of the text, rather than a Python loop over a gazette's hundred thousand lines. The pattern
-    takes the rest of the line as its group ``rest``, so the line's end is read from the match."""
-    first = pattern.match("\n" + text[:400])  # the first line has no newline before it
+def _candidate_lines(text: str, pattern: re.Pattern, position: int = 0):
+    """(start, where the pattern's lead ends, end) of the lines a pattern finds at their start, from
+    ``position`` on: one regex scan of the text, rather than a Python loop over a gazette's hundred
+    thousand lines. The pattern takes the rest of the line as its group ``rest``, so the line's end is
+    read from the match. (``position``, not a slice of the text: a copy of the rest for each part
+    heading made a text of headings quadratic.)"""
+    first = pattern.match("\n" + text[position:position + 400])  # the first line has no newline before it
     if first:
-        position = first.start("rest") - 1
-        end = text.find("\n", position)  # (the line may run past the 400 characters matched)
-        yield 0, position, (len(text) if end < 0 else end)
-    for match in pattern.finditer(text):
+        lead = position + first.start("rest") - 1
+        end = text.find("\n", lead)  # (the line may run past the 400 characters matched)
+        yield position, lead, (len(text) if end < 0 else end)
+    for match in pattern.finditer(text, position):
         yield match.start() + 1, *match.span("rest")
 
 
@@ -257,8 +259,7 @@ def _markers(text, spans, paragraphs, rules) -> tuple[list[_Draft], list[int]]:
 
 def _next_part(text: str, position: int, paragraphs: bool, spans, table_starts, rules) -> int | None:
     """The number of the next part heading after ``position`` (None: none follows)."""
-    for start, at, line_end in _candidate_lines(text[position:], rules.marker_lines):
-        start, at, line_end = start + position, at + position, line_end + position
+    for start, at, line_end in _candidate_lines(text, rules.marker_lines, position):
         if not _may_open(text, start, at, paragraphs, spans, table_starts):
             continue
         match = rules.marker.match(text, at, line_end)
