@@ -12,7 +12,8 @@ from importlib.resources import files
 from typing import NamedTuple
 
 from .models import SourceText
-from .relations import RELATIONS
+from .relations import ONLY_DOWNWARDS, RELATIONS
+
 from .vocab import phrase_tree, unnamed_groups
 
 __all__ = ["Cue", "Cues", "relation_cues", "cue_key", "spaced", "cue_windows", "find_cues", "NAMED", "NAMED_ONLY"]
@@ -51,6 +52,7 @@ class Cues:
     noun_except: frozenset[str]  # predicates whose phrases no such word makes a noun ("bằng văn bản theo quy định tại")
     enumeration: re.Pattern      # ", nhất là:" just before a citation: it is one of what the verb before acts on
     coordination: re.Pattern     # "và (hướng dẫn của ... tại)" just before a citation: one more object of the clause's cue
+    licence: re.Pattern          # what follows a change verb whose object is a permit ("..., gia hạn Giấy phép"), lowercased
     bare_type: re.Pattern        # a type word alone on the line just before a phrase: "Nghị định quy định chi tiết"
     after_bare_type: frozenset[str]  # predicates whose phrases after a type word alone name an unnamed document
 
@@ -77,7 +79,15 @@ def relation_cues() -> Cues:
                  re.compile(r",\s*(?:" + "|".join(spaced(p) for p in data["enumeration"]["phrases"]) + r")\s*:?\s*\Z",
                             re.IGNORECASE),
                  _coordination_pattern(data["coordination"]["nouns"]),
+                 _licence_pattern(data["licences"]),
                  _bare_type_pattern(), frozenset(data["nouns"]["after_one_type"]))
+
+
+def _licence_pattern(licences: dict) -> re.Pattern:
+    """What follows a change verb that acts on a permit: the procedure's other verbs, then a permit's word."""
+    verbs = "|".join(spaced(verb) for verb in sorted(licences["verbs"], key=len, reverse=True))
+    nouns = "|".join(spaced(noun) for noun in sorted(licences["nouns"], key=len, reverse=True))
+    return re.compile(rf"(?:\s*,?\s*(?:{verbs})(?!\w))*\s*,?\s*(?:(?:một\s+số\s+)?nội\s+dung\s+(?:của\s+)?)?(?:{nouns})(?!\w)")
 
 
 def _noun_pattern(nouns: dict) -> re.Pattern:
@@ -176,7 +186,11 @@ def find_cues(source: SourceText, cues: Cues, windows: list[tuple[int, int]]) ->
                 position = start + 1  # inside a word: a phrase may still start within this match
                 continue
             position = reached = match.end() + base
-            if meaning[key][0] not in cues.noun_except and (
+            if meaning[key][0] in _ON_LICENCES and cues.licence.match(piece, reached - base):
+                # "cấp, sửa đổi, bổ sung, gia hạn Giấy phép", "thực hiện cấp Giấy phép", "Căn cứ thu hồi giấy phép":
+                # a permit changed, issued or revoked, and the procedure's ground; no act on an instrument
+                fields = NAMED_ONLY
+            elif meaning[key][0] not in cues.noun_except and (
                     cues.noun.search(piece, max(0, start - base - 60), start - base)
                     or noun_end >= base and _NOUN_GOES_ON.fullmatch(piece, noun_end - base, start - base)
                     or meaning[key][0] in cues.after_bare_type and _after_bare_type(cues, text, start)):
@@ -211,6 +225,8 @@ _ENACTING = re.compile(r"ban\s+hành\s+\Z", re.IGNORECASE)
 #: governs is only named, the citation's own words its evidence; no cue after it outweighs it (no
 #: relation is declared by this name: it never leaves this module)
 NAMED = "named"
+#: The relations whose verb may take a permit as its object (the ``licences`` of relation_cues.json)
+_ON_LICENCES = ONLY_DOWNWARDS | {"implements", "based_on"}
 NAMED_ONLY = (NAMED, False, False, False, False, False, True, True)
 # What joins the phrases of a noun's list: "văn bản sửa đổi, bổ sung, thay thế, bãi bỏ"
 _NOUN_GOES_ON = re.compile(r"\s*(?:,|và|hoặc)\s*")

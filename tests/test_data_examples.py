@@ -86,6 +86,13 @@ def test_a_cue_phrase_inside_a_noun_states_no_relation(example, not_stated):
     assert not [r for r in result.relations if r.predicate in not_stated], result.relations
 
 
+@pytest.mark.parametrize("example, not_stated", _data("relation_cues.json")["licences"]["examples"])
+def test_a_verb_whose_object_is_a_permit_states_no_relation_to_the_instrument(example, not_stated):
+    result = extract_text(example)
+    assert result.citations
+    assert not [r for r in result.relations if r.predicate in not_stated], result.relations
+
+
 @pytest.mark.parametrize("example, predicate, listed", _data("relation_cues.json")["enumeration"]["examples"])
 def test_a_list_opened_by_nhat_la_takes_the_verb_before_it(example, predicate, listed):
     result = extract_text(example)
