@@ -383,7 +383,26 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
         # the verb changes the part named before this instrument, and no item of a list after it
         # ("Bãi bỏ thủ tục ... quy định tại Nghị định số 37/2026/NĐ-CP ...", then a table "1. Nghị định số ...")
         return part
-    return doc_cue
+    if context.document.instrument.doc_type in cues.consolidating:
+        return doc_cue  # (a consolidated text's "hướng dẫn" is its base's, between the cited: rule 4)
+    # (for this instrument alone: what its description names after it is pointed to, not guided)
+    return _guided_at(gap, doc_cue)
+
+
+def _guided_at(gap: list[Cue], cue: Cue | None) -> Cue | None:
+    """The guiding verb, where what it guides is named as what an instrument provides: "hướng dẫn thực hiện cơ chế,
+    chính sách đặc thù ... quy định tại Nghị quyết số 29/2026/QH16" guides the resolution, which "quy định tại" only
+    points to; else ``cue``."""
+    if cue is None or cue.predicate != "cites" or not gap or gap[-1] is not cue:
+        return cue
+    for earlier in reversed(gap[:-1]):
+        if earlier.predicate != "cites":
+            guides = earlier.predicate == "guides" and earlier.for_document and not earlier.passive
+            return earlier if guides and cue.start - earlier.end <= _GUIDED_REACH else cue
+    return cue
+
+
+_GUIDED_REACH = 200  # characters of what is guided, between the verb and "quy định tại"
 
 
 def _next_changeable(context: _Context, index: int) -> int:

@@ -127,3 +127,20 @@ def test_a_long_list_of_parts_is_read_from_its_first_part():
                              "Chính phủ.\n", "a.txt").citations
     assert len(parts) > 400 and [p.label() for p in decree.pinpoints][:2] == ["khoản 1 Điều 41", "khoản 2 Điều 42"]
     assert len(decree.pinpoints) == 30
+
+
+def test_guiding_what_an_instrument_provides_guides_the_instrument():
+    # 147/2026/NĐ-CP: "NGHỊ ĐỊNH Hướng dẫn thực hiện cơ chế, chính sách đặc thù tháo gỡ khó khăn ... quy định tại Nghị
+    # quyết số 29/2026/QH16": "quy định tại" points to the resolution whose mechanism the decree guides
+    head = "CHÍNH PHỦ\nSố: 147/2026/NĐ-CP\nHà Nội, ngày 07 tháng 5 năm 2026\nNGHỊ ĐỊNH\n"
+    found = _relations(extract_text(head + "Hướng dẫn thực hiện cơ chế, chính sách đặc thù tháo gỡ \nkhó khăn, vướng mắc "
+                                    "cho các dự án tồn đọng, kéo dài quy định tại \nNghị quyết số 29/2026/QH16 ngày 24 tháng "
+                                    "4 năm 2026 của Quốc hội về cơ chế xử lý vi phạm trước khi Luật Đất đai năm 2024 có "
+                                    "hiệu lực\n", "a.txt"))
+    assert ("DOC", "guides", "29/2026/QH16") in found
+    # the law the resolution's description names is pointed to only
+    assert not {p for s, p, t in found if s == "DOC" and t not in ("29/2026/QH16",)} - {"cites"}
+    # a verb in between is the instrument's relation as before ("thực hiện theo quy định tại": cites)
+    found = _relations(extract_text(head + "Điều 5. Hồ sơ\nViệc hướng dẫn hồ sơ thực hiện theo quy định tại Nghị định số "
+                                    "103/2024/NĐ-CP ngày 30 tháng 7 năm 2024 của Chính phủ.\n", "a.txt"))
+    assert ("DOC", "cites", "103/2024/NĐ-CP") in found
