@@ -13,7 +13,6 @@ from typing import NamedTuple
 
 from .models import SourceText
 from .relations import ONLY_DOWNWARDS, RELATIONS
-
 from .vocab import phrase_tree, unnamed_groups
 
 __all__ = ["Cue", "Cues", "relation_cues", "cue_key", "spaced", "cue_windows", "find_cues", "NAMED", "NAMED_ONLY"]

@@ -197,7 +197,7 @@ def _appendix_acts(context: _Context, sections: tuple[Section, ...]) -> dict[int
         return {}
     source, text = context.source, context.text
     heads: dict[int, Cue] = {}
-    for match in _APPENDIX_ACT.finditer(text, 0, appendices[0].start):
+    for match in _appendix_clauses(text, appendices[0].start):
         window = (source.to_normalized(match.start("verb")), source.to_normalized(match.end("verb")))
         act = next((cue for cue in find_cues(source, context.cues, [window])
                     if cue.predicate in ONLY_DOWNWARDS and not cue.passive and cue.for_document), None)
@@ -213,6 +213,25 @@ def _appendix_acts(context: _Context, sections: tuple[Section, ...]) -> dict[int
     return heads
 
 
+# Where an article names an appendix of the document itself ("Phụ lục I ban hành kèm theo Thông tư này")
+_OWN_APPENDIX = re.compile(r"[Pp]hụ\s+lục(?:\s+(?:số\s+)?(?:[IVXLCDM]+|\d+))?\s+(?:ban\s+hành\s+)?kèm\s+theo\s+(?:\w+\s+){1,3}?này\b")
+
+
+def _appendix_clauses(text: str, end: int) -> list[re.Match]:
+    """The ``_APPENDIX_ACT`` clauses before ``end``, sought only on the lines before a mention of the document's own
+    appendix (the pattern tried at every line of a text cost a twentieth of the relations' time)."""
+    found: dict[int, re.Match] = {}
+    at = text.find("lục", 0, end)
+    while at >= 0:
+        own = _OWN_APPENDIX.search(text, max(0, at - 8), min(end, at + 200))
+        if own is not None and own.start() <= at:
+            low = text.rfind("\n", 0, max(0, own.start() - 500)) + 1
+            for match in _APPENDIX_ACT.finditer(text, low, own.end()):
+                found.setdefault(match.start(), match)
+        at = text.find("lục", at + 3, end)
+    return [found[start] for start in sorted(found)]
+
+
 # A table's cell saying why its row's instrument no longer stands (the "Lý do hết hiệu lực" of a list of documents
 # out of force, a ministry's or a province's yearly "Danh mục văn bản hết hiệu lực"): "Được thay thế bởi Thông tư số
 # 01/2024/TT-BLĐTBXH ...", "Được sửa đổi, bổ sung, thay thế, bãi bỏ bởi Nghị định số 77/2024/NĐ-CP ...". The cell
@@ -222,10 +241,24 @@ _REASON_CELL = re.compile(r"(?m)^[ \t]*(?:Được|Bị)[ \t]+(?P<verbs>[^\n]{1,
 _ROW_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]*$")
 
 
+def _reason_cells(text: str) -> list[re.Match]:
+    """The ``_REASON_CELL`` matches of ``text``, tried only where "Được" or "Bị" opens a line (the pattern tried at
+    every line cost a twentieth of the relations' time)."""
+    found = []
+    for word in ("Được", "Bị"):
+        at = text.find(word)
+        while at >= 0:
+            line = text.rfind("\n", 0, at) + 1
+            if not text[line:at].strip(" \t") and (cell := _REASON_CELL.match(text, line)) is not None:
+                found.append(cell)
+            at = text.find(word, at + len(word))
+    return sorted(found, key=lambda cell: cell.start())
+
+
 def _offer_reason_cells(context: _Context, offer) -> None:
     """The changes each ``_REASON_CELL`` states between its instrument and its row's."""
     source, text = context.source, context.source.normalized
-    cells = list(_REASON_CELL.finditer(text))
+    cells = _reason_cells(text)
     if not cells:
         return
     rows = [row.end() for row in _ROW_NUMBER.finditer(text)]
