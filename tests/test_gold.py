@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
-#: 10, 11 and 12 added five, three, twelve, nine, thirteen, ten, twenty-four and twenty-two held-out texts, scored before kg was
-#: changed for them: see SETTLING.md; the set's figures are over 120, and fell when each batch came in, which is what they are for; then kg learnt the
+#: 10, 11 and 12 added five, three, twelve, nine, thirteen, ten, twenty-four and twenty-five held-out texts, scored before kg was
+#: changed for them: see SETTLING.md; the set's figures are over 123, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -54,7 +54,9 @@ GOLD = ROOT / "tests" / "gold"
 #: text's footnoted articles citing as the amending circular's words, and its base's unmarked repeal (464/VBHN); a
 #: decree's closing article charging the provinces to carry out a resolution, read as no act of the decree (147/2026).
 #: Its fifth, three circulars, all right as they came; its sixth, four circulars: "Không áp dụng mức thu lệ phí ...
-#: tại ... Thông tư số 64/2025/TT-BTC ... đến hết ngày 31 tháng 12 năm 2026", read by both readers as a suspension.)
+#: tại ... Thông tư số 64/2025/TT-BTC ... đến hết ngày 31 tháng 12 năm 2026", read by both readers as a suspension;
+#: its seventh, two decrees and a consolidated circular: "Bãi bỏ quy định về phụ cấp ... quy định tại Điều 4, ..., Điều 9
+#: Nghị định số 113/2015/NĐ-CP" read as a citation (182/2026), the base's unmarked repeal (468/VBHN).)
 FLOORS = {"macro-F1": 0.989, "fields": 0.994, "relations": 0.961, "tasks": 0.866, "leads": 0.931, "deadlines": 0.899}
 
 
@@ -90,7 +92,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 120
+    assert figures["files"] == 123
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 
