@@ -423,19 +423,20 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
 
 
 def _guided_at(gap: list[Cue], cue: Cue | None) -> Cue | None:
-    """The guiding verb, where what it guides is named as what an instrument provides: "hướng dẫn thực hiện cơ chế,
-    chính sách đặc thù ... quy định tại Nghị quyết số 29/2026/QH16" guides the resolution, which "quy định tại" only
-    points to; else ``cue``."""
+    """The guiding or changing verb, where what it acts on is named as what an instrument provides: "hướng dẫn thực
+    hiện cơ chế, chính sách đặc thù ... quy định tại Nghị quyết số 29/2026/QH16" guides the resolution, "Bãi bỏ quy
+    định về phụ cấp đặc thù ... quy định tại Điều 4, ..., Điều 9 Nghị định số 113/2015/NĐ-CP" repeals (those parts of)
+    the decree, which "quy định tại" only points to; else ``cue``."""
     if cue is None or cue.predicate != "cites" or not gap or gap[-1] is not cue:
         return cue
     for earlier in reversed(gap[:-1]):
         if earlier.predicate != "cites":
-            guides = earlier.predicate == "guides" and earlier.for_document and not earlier.passive
-            return earlier if guides and cue.start - earlier.end <= _GUIDED_REACH else cue
+            acts = (earlier.predicate == "guides" or earlier.predicate in ONLY_DOWNWARDS) and earlier.for_document
+            return earlier if acts and not earlier.passive and cue.start - earlier.end <= _GUIDED_REACH else cue
     return cue
 
 
-_GUIDED_REACH = 200  # characters of what is guided, between the verb and "quy định tại"
+_GUIDED_REACH = 200  # characters of what is guided or changed, between the verb and "quy định tại"
 
 
 def _next_changeable(context: _Context, index: int) -> int:

@@ -144,3 +144,10 @@ def test_guiding_what_an_instrument_provides_guides_the_instrument():
     found = _relations(extract_text(head + "Điều 5. Hồ sơ\nViệc hướng dẫn hồ sơ thực hiện theo quy định tại Nghị định số "
                                     "103/2024/NĐ-CP ngày 30 tháng 7 năm 2024 của Chính phủ.\n", "a.txt"))
     assert ("DOC", "cites", "103/2024/NĐ-CP") in found
+
+
+def test_a_change_to_what_an_instrument_provides_changes_the_instrument():
+    # 182/2026/NĐ-CP: "7. Bãi bỏ quy định về phụ cấp đặc thù đối với nhà giáo ... quy định tại Điều 4, Điều 5, ...
+    # Điều 9 Nghị định số 113/2015/NĐ-CP": the decree's articles are repealed (both readers), not only cited
+    found = _relations(extract_file(CONGBAO / "chinh_sach_dn" / "nghi-dinh-so-182-2026-nd-cp-469623.txt"))
+    assert ("DOC", "repeals", "113/2015/NĐ-CP") in found
