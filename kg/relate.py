@@ -97,7 +97,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         given.append(doc_cue)
         predicate, start, end, words = _predicate(context, citation, doc_cue, offer)
         if act is not None:  # (the act is written in the article, pages before: the evidence is the row's name)
-            start, end = ref.start, ref.end
+            start, end, words = ref.start, ref.end, ref.text
         target = citation.instrument.iri
         owner = quoted_owner(context.quoted, text, ref.start)
         if owner is not None:  # "Căn cứ ..." quoted from a merged instrument: its basis, not the document's
