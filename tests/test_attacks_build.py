@@ -83,7 +83,7 @@ def test_a_same_length_edit_of_a_cached_block_does_not_reach_the_graph(texts, tm
     build([texts], out)
     before = (out / "graph.nq").read_bytes()
     with sqlite3.connect(_database(out)) as db:
-        edited = db.execute("UPDATE blocks SET nq = CAST(replace(CAST(nq AS TEXT), 'Ủy ban', 'Ủy bam') AS BLOB) "
+        edited = db.execute("UPDATE block_nquads SET nq = CAST(replace(CAST(nq AS TEXT), 'Ủy ban', 'Ủy bam') AS BLOB) "
                             "WHERE instr(CAST(nq AS TEXT), 'Ủy ban') > 0").rowcount
     assert edited
     again = build([texts], out)

@@ -225,8 +225,23 @@ def test_a_damaged_cache_entry_is_made_again(small_corpus, tmp_path):
     before = (out / "graph.nq").read_bytes()
     (database,) = (out / ".cache").glob("*/cache.sqlite")
     with sqlite3.connect(database) as db:  # every block cut short, one extraction not JSON any more
-        db.execute("UPDATE blocks SET nq = substr(nq, 1, length(nq) - 7)")
+        db.execute("UPDATE block_nquads SET nq = substr(nq, 1, length(nq) - 7)")
         db.execute("UPDATE extractions SET data = CAST('{' AS BLOB) WHERE rowid = (SELECT min(rowid) FROM extractions)")
+    again = build([small_corpus], out)
+    assert again.ok and (out / "graph.nq").read_bytes() == before
+
+
+def test_a_block_whose_nquads_are_gone_from_the_cache_is_made_again(small_corpus, tmp_path):
+    """A block's N-Quads stand in a table of their own (kg.cache): a header left without them is no block."""
+    import sqlite3
+
+    out = tmp_path / "out"
+    build([small_corpus], out)
+    before = (out / "graph.nq").read_bytes()
+    (out / "graph.nq").unlink()  # so that the build cannot copy the blocks from it
+    (database,) = (out / ".cache").glob("*/cache.sqlite")
+    with sqlite3.connect(database) as db:
+        assert db.execute("DELETE FROM block_nquads WHERE rowid % 2 = 0").rowcount
     again = build([small_corpus], out)
     assert again.ok and (out / "graph.nq").read_bytes() == before
 
