@@ -388,16 +388,21 @@ _CHUNK = 32
 
 def _run(jobs: list[tuple], workers: int, memory: int | None, database: str, lock: int | None = None
          ) -> Iterator[dict]:
-    """Each job's result, in the order of the jobs, from worker processes with bounded memory.
-    A worker that dies (a crash in native code) breaks its pool: the unfinished jobs run again
-    one at a time, and the one whose worker dies then fails alone."""
+    """Each job's result, in the order of the jobs, from worker processes with bounded memory;
+    first None, once the jobs are handed to the workers (``_Build._run``). A worker that dies (a
+    crash in native code) breaks its pool: the unfinished jobs run again one at a time, and the
+    one whose worker dies then fails alone."""
     pending, solo = list(jobs), False
+    if not pending:
+        yield None
     while pending:
         batch, pending, blamed = pending, [], False
         size = 1 if solo else max(1, min(workers, len(batch)))
         with ProcessPoolExecutor(max_workers=size, initializer=_start_worker, initargs=(memory, database, lock)) as pool:
             futures = deque((pool.submit(_make_blocks, chunk), chunk)
                             for chunk in (_chunks(batch, size) if not solo else [[job] for job in batch]))
+            if not solo:
+                yield None
             while futures:
                 future, chunk = futures.popleft()
                 try:
@@ -692,6 +697,7 @@ class _Build:
         self.order: list[str] = []
         self.same: dict[str, str] = {}
         self.parts: list[tuple[str, dict]] = []
+        self.looking: Iterator[dict] = iter(())  # the results of the files read_inputs handed the workers
 
     def read_inputs(self, paths) -> None:
         """The input files, each with its label; the digest of each (from its stat key when it did
@@ -701,7 +707,7 @@ class _Build:
         found, report.skipped, report.failed = input_files(paths, options.follow_links, statuses)
         for path, label in found:
             self.inputs.setdefault(label, path)  # an input named twice is one graph
-        keyed = []
+        keyed, looks = [], []
         for label, path in self.inputs.items():
             try:
                 digest, size = self.stats.digest(path, statuses.get(str(path)))
@@ -709,9 +715,12 @@ class _Build:
                 report.failed.append({"path": label, "reason": error.strerror or str(error)})
                 continue
             if digest is None:  # read, hashed and looked up in the cache by a worker
-                self.todo.append(((str(path), label, {}, options.profile, options.max_file_bytes, "look"), size))
+                looks.append(((str(path), label, {}, options.profile, options.max_file_bytes, "look"), size))
                 continue
             keyed.append((label, digest, size, _block_key(digest, label, {}, options.profile)))
+        # The workers start on the files that changed while the others' blocks are read here (a
+        # rebuild after one file changed at 30,000 files: its worker's 0.2 s beside the headers' 0.3 s)
+        self.looking = self._run([job for job, _ in sorted(looks, key=lambda job: -job[1])])
         headers = self.cache.headers([key for *_, key in keyed])
         for label, digest, size, key in keyed:
             header = headers.get(key)
@@ -740,18 +749,26 @@ class _Build:
         return True
 
     def _run(self, jobs: list[tuple]) -> Iterator[dict]:
+        """Each job's result from the workers, who start on them before this returns."""
         self.cache.commit()  # the workers write now: the build holds no write lock meanwhile
-        return _run(jobs, self.options.workers, self.options.max_file_memory, str(self.cache.path), self.lock)
+        results = _run(jobs, self.options.workers, self.options.max_file_memory, str(self.cache.path), self.lock)
+        next(results)
+        return results
 
     def extract(self) -> None:
         """Every file without a cached block, through the workers. The largest texts first: the
         workers then finish together, not one of them left with a chunk of long gazettes while
         the other waits."""
         self.todo.sort(key=lambda job: -job[1])
-        for result in self._run([job for job, _ in self.todo]):
+        for result in self._results():
             if self._take(result):
                 self.report.cached += not result["extracted"]
         self.order = [label for label in self.inputs if label in self.blocks]
+
+    def _results(self) -> Iterator[dict]:
+        """The results of the files read_inputs handed the workers, then of the rest (one pool at a time)."""
+        yield from self.looking
+        yield from self._run([job for job, _ in self.todo])
 
     def date_undated_citations(self) -> None:
         """An undated citation becomes the one dated instrument of its series, if some file dates
