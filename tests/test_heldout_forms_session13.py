@@ -1,0 +1,78 @@
+"""Forms of the language the held-out texts of session 13 showed (tests/gold/SETTLING.md, session 13), each
+with its passage from the text that showed it, and the corpus's other texts of the same form."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract import extract_file, extract_text
+from kg.find import find_references
+from kg.text import prepare_text
+
+CONGBAO = Path(__file__).resolve().parent.parent / "corpus" / "congbao"
+HEAD = "THÔNG TƯ\nSố: 57/2025/TT-BLĐTBXH\nHà Nội, ngày 12 tháng 7 năm 2025\n\n"
+CONGRESS_X = "Nghị quyết Đại hội đại biểu toàn quốc lần thứ X của Đảng"
+CONGRESS_XIV = "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
+
+
+def _relations(extraction) -> set[tuple[str, str, str]]:
+    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in extraction.citations}
+    label[extraction.document.instrument.iri] = "DOC"
+    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object)) for r in extraction.relations}
+
+
+def test_the_party_congress_resolution_by_its_short_forms_is_the_national_congress_resolution():
+    # 18/2021/TT-BNNPTNT repeals "Quyết định số 02/2007/QĐ-BTS ... về việc ban hành Chương trình hành động của Bộ Thủy
+    # sản thực hiện Nghị quyết Đại hội Đảng lần thứ X, Nghị quyết số 25/2006/NQ-CP ...": the decision implements both
+    found = _relations(extract_file(CONGBAO / "hdld" / "thong-tu-so-18-2021-tt-bnnptnt-36440.txt"))
+    assert {("02/2007/QĐ-BTS", "implements", CONGRESS_X), ("02/2007/QĐ-BTS", "implements", "25/2006/NQ-CP"),
+            ("DOC", "repeals", "02/2007/QĐ-BTS")} <= found
+    # 122/NQ-CP: "Nghị quyết Đại hội XIV của Đảng", "Nghị quyết Đại hội Đảng lần thứ XIV và Kết luận số 18-KL/TW"
+    found = _relations(extract_file(CONGBAO / "hd_kinh_te" / "nghi-quyet-so-122-nq-cp-469492.txt"))
+    assert {("109/NQ-CP", "implements", CONGRESS_XIV), ("109/NQ-CP", "implements", "18-KL/TW")} <= found
+    titles = [r.title for r in find_references(prepare_text("Triển khai Nghị quyết Đại hội XIV và Kết luận số 18-KL/TW."))]
+    assert titles == [CONGRESS_XIV, None]
+
+
+def test_a_congress_of_a_party_committee_or_of_shareholders_is_not_the_national_congress():
+    for text in ("Thực hiện Nghị quyết Đại hội lần thứ XVII của Đảng bộ tỉnh Nghệ An.",
+                 "Thực hiện Nghị quyết Đại hội XVII Đảng bộ tỉnh.",
+                 "Theo Nghị quyết Đại hội đồng cổ đông và Nghị quyết Đại hội Cổ đông thường niên."):
+        assert not any(r.title and "toàn quốc" in r.title for r in find_references(prepare_text(text))), text
+
+
+def test_a_comma_before_a_ranked_kind_ends_a_guessed_title():
+    # 109/2025/QH15 (VBHN 112/VBHN-VPQH): "giữa Luật này với Luật Thủ đô, nghị quyết của Quốc hội và giải pháp ..."
+    found = _relations(extract_file(CONGBAO / "thue_tncn" / "van-ban-hop-nhat-so-112-vbhn-vpqh-469595.txt"))
+    assert "Luật Thủ đô" in {t for _, _, t in found} and "Luật Thủ đô, nghị quyết" not in {t for _, _, t in found}
+    titles = [r.title for r in find_references(prepare_text("Theo Luật Thi đua, khen thưởng và Luật Phòng, chống tham "
+                                                            "nhũng, luật Đất đai năm 2024."))]
+    assert titles[:2] == ["Luật Thi đua, khen thưởng", "Luật Phòng, chống tham nhũng"]
+
+
+def test_what_expires_after_an_instruments_history_is_that_instrument_not_its_last_amender():
+    # 207/2026/NĐ-CP: "Nghị định số 06/2021/NĐ-CP ... đã được sửa đổi, bổ sung một số điều theo Nghị định số
+    # 35/2023/NĐ-CP, Nghị định số 175/2024/NĐ-CP, Nghị định số 14/2026/NĐ-CP, Nghị định số 67/2026/NĐ-CP hết hiệu
+    # lực": the decree of 2021 expires, and the four amended it (67/2026 was read as repealed)
+    found = _relations(extract_file(CONGBAO / "chinh_sach_dn" / "nghi-dinh-so-207-2026-nd-cp-469769.txt"))
+    assert ("DOC", "repeals", "06/2021/NĐ-CP") in found and ("DOC", "repeals", "67/2026/NĐ-CP") not in found
+    assert {(a, "amends", "06/2021/NĐ-CP") for a in ("35/2023/NĐ-CP", "175/2024/NĐ-CP", "14/2026/NĐ-CP",
+                                                       "67/2026/NĐ-CP")} <= found
+    # 152/2026/NĐ-CP: the history past the law the decree's description names ("... một số điều của Luật Thi hành án
+    # dân sự đã được sửa đổi, bổ sung bởi Nghị định số 120/2016/NĐ-CP, ... và Nghị định số 152/2024/NĐ-CP hết hiệu lực")
+    found = _relations(extract_file(CONGBAO / "hd_kinh_te" / "nghi-dinh-so-152-2026-nd-cp-469524.txt"))
+    assert ("DOC", "repeals", "62/2015/NĐ-CP") in found and ("DOC", "repeals", "152/2024/NĐ-CP") not in found
+
+
+def test_a_consolidated_bases_own_article_ends_what_it_names_and_a_quoted_article_is_the_quoted_laws():
+    # 112/VBHN-VPQH, the base's Điều 29, no footnote: "3. Luật Thuế thu nhập cá nhân số 04/2007/QH12 đã được sửa đổi,
+    # bổ sung một số điều theo Luật số 26/2012/QH13, ... hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành"
+    found = _relations(extract_file(CONGBAO / "thue_tncn" / "van-ban-hop-nhat-so-112-vbhn-vpqh-469595.txt"))
+    assert ("109/2025/QH15", "repeals", "04/2007/QH12") in found
+    assert not {(s, p, t) for s, p, t in found if p == "repeals" and t == "93/2025/QH15"}
+    # 464/VBHN-BLĐTBXH: "2. Thông tư số 31/2015/TT-BLĐTBXH ... hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực"
+    found = _relations(extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-464-vbhn-bldtbxh-44174.txt"))
+    assert ("37/2016/TT-BLĐTBXH", "repeals", "31/2015/TT-BLĐTBXH") in found
+    # 40/VBHN-VPQH quotes in a footnote the Law on Residence's "“Điều 38. ... 2. Luật Cư trú số 81/2006/QH11 ... hết
+    # hiệu lực kể từ ngày Luật này có hiệu lực thi hành": the base (the Law on Health Insurance) repeals nothing there
+    found = _relations(extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-40-vbhn-vpqh-469125.txt"))
+    assert not {(s, p, t) for s, p, t in found if p == "repeals" and t == "81/2006/QH11"}
