@@ -912,7 +912,8 @@ def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], w
             break
         if word == ",":
             following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
-            if following and following[0].islower() and fold(following) not in vocab.title_stop_words and index > 0:
+            if following and following[0].islower() and fold(following) not in vocab.title_stop_words and index > 0 \
+                    and not _names_ranked_kind(words, index + 1):
                 continue
             break
         if index > 0 and _ends_guess(vocab, word, tokens[index][0], words[index - 1],
@@ -922,6 +923,18 @@ def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], w
         if tokens[index][0] in vocab.title_abbreviations:
             break  # "Luật NSNN", "Luật thuế GTGT": the abbreviation closes a short name
     return count
+
+
+def _names_ranked_kind(words: list[str], index: int) -> bool:
+    """Whether the words from ``index`` open with a kind the hierarchy of legal documents ranks: after a
+    comma, such a kind names another instrument, not more of a title ("Luật Thủ đô, nghị quyết của Quốc hội")."""
+    forms = _ranked_kind_forms()
+    return any(" ".join(words[index:index + count]) in forms for count in (1, 2, 3))
+
+
+@lru_cache(maxsize=1)
+def _ranked_kind_forms() -> frozenset[str]:
+    return frozenset(fold(form) for flag in ("rank", "rank_by_issuer") for form in forms_where(flag))
 
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")

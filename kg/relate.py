@@ -106,7 +106,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
                 offer(owner.instrument.iri, checked, target, start, end, words)
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         elif predicate in ONLY_DOWNWARDS and consolidating:
-            _offer_merged_act(offer, context, index, (predicate, start, end, words))
+            _offer_merged_act(offer, context, index, (predicate, start, end, words), doc_cue is not None and doc_cue.after)
             predicate, start, end, words = "cites", ref.start, ref.end, ref.text
         elif doc_cue is not None and doc_cue.passive and predicate == doc_cue.predicate:
             _offer_part_history(offer, text, doc_cue, citation, changed, (predicate, start, end, words))
@@ -405,8 +405,11 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
         # Sửa đổi, bổ sung một số điều của Quy chế ... ban hành kèm theo Quyết định số 21/2018/QĐ-UBND")
         part = _part_changed(context, gap, ref.start) if first_in_clause or _opens_sentence(text, gap) else None
         doc_cue = _enumerated(context, gap_start, ref.start) or doc_cue if part is None else doc_cue
-    after = _after_cue(text, context.trailing, context.trailing_starts, ref.end, _next_changeable(context, index),
-                       context.clauses)
+    in_history = walk.chain is not None and walk.chain[1].passive and walk.chain[1].predicate in ONLY_DOWNWARDS
+    # (a cue after an instrument's history, "A đã được sửa đổi, bổ sung theo B và C hết hiệu lực", is A's, not C's)
+    after = None if in_history else _after_cue(text, context.trailing, context.trailing_starts, ref.end,
+                                               _next_changeable(context, index), context.clauses,
+                                               _history_end(context, index))
     if after is not None and (doc_cue is None or doc_cue.predicate != NAMED
                               and cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
         doc_cue, part = after, None
@@ -442,15 +445,49 @@ _GUIDED_REACH = 200  # characters of what is guided or changed, between the verb
 def _next_changeable(context: _Context, index: int) -> int:
     """Where the next citation the document may change starts, within a trailing cue's reach: the cue skips
     an instrument named in the description that it cannot change ("Thông tư số 09/2020/TT-BKHĐT ... thuộc
-    phạm vi điều chỉnh của Hiệp định CPTPP hết hiệu lực thi hành": the circular expires, not the treaty), but not
-    one a clause of time opens ("Nghị định số 30/2016/NĐ-CP đến khi Luật Việc làm ... hết hiệu lực": the law's)."""
+    phạm vi điều chỉnh của Hiệp định CPTPP hết hiệu lực thi hành": the circular expires, not the treaty), and the
+    instruments its history names (``_history``), but not one a clause of time opens ("Nghị định số 30/2016/NĐ-CP
+    đến khi Luật Việc làm ... hết hiệu lực": the law's)."""
     ordered, end = context.ordered, context.ordered[index].reference.end
+    history = _history(context, index)
     for k in range(index + 1, len(ordered)):  # (not a slice: a copy of the rest per citation was quadratic)
         later = ordered[k]
+        if k in history:
+            continue
         if (later.reference.start >= end + 200 or not _outranks(context.document.instrument, later.instrument)
                 or _WHEN.search(context.text, end, later.reference.start)):
             return later.reference.start
     return len(context.text)
+
+
+def _history(context: _Context, index: int) -> range:
+    """The citations that name the history of ``ordered[index]`` after it, in its description: "Luật Thuế thu nhập cá
+    nhân số 04/2007/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số 26/2012/QH13, ..., Luật số 93/2025/QH15
+    hết hiệu lực ...": a passive verb of change right before the first, the others a plain list after it. Only
+    through instruments the citing document could not change (the law a decree's description names)."""
+    ordered, text, reach = context.ordered, context.text, context.cues.reach
+    first = index + 1
+    while first < len(ordered):
+        gap_start, start = ordered[first - 1].reference.end, ordered[first].reference.start
+        if any(c.passive and c.between and not c.after and c.predicate in ONLY_DOWNWARDS and start - c.end <= reach
+               for c in _between(context.found, context.cue_starts, gap_start, start)):
+            break
+        if not _outranks(context.document.instrument, ordered[first].instrument):
+            return range(0)
+        first += 1
+    else:
+        return range(0)
+    last = first
+    while last + 1 < len(ordered) and _LIST_GAP.fullmatch(text, ordered[last].reference.end,
+                                                          ordered[last + 1].reference.start):
+        last += 1
+    return range(first, last + 1)
+
+
+def _history_end(context: _Context, index: int) -> int:
+    """Where the history ``_history`` names after ``ordered[index]`` ends (its reference's end if none)."""
+    history = _history(context, index)
+    return context.ordered[history[-1]].reference.end if history else context.ordered[index].reference.end
 
 
 _WHEN = re.compile(r"(?<!\w)khi(?!\w)")
@@ -875,13 +912,14 @@ _DESCRIPTION_REACH = 200
 
 
 def _after_cue(text: str, trailing: list[Cue], starts: list[int], position: int, limit: int,
-               clauses: _Clauses) -> Cue | None:
+               clauses: _Clauses, described_to: int | None = None) -> Cue | None:
     """A cue that follows its instrument ("... hết hiệu lực"), in the same clause, before the next citation.
 
     ``trailing`` holds only the cues that follow; where none stands within reach, the clause's
-    end need not be sought (most citations have none).
+    end need not be sought (most citations have none). ``described_to``: where the instrument's history
+    named after it ends (``_history_end``), from which the reach counts.
     """
-    reach = min(limit, position + _AFTER_REACH)
+    reach = min(limit, max(position, described_to or position) + _AFTER_REACH)
     nearest = bisect.bisect_left(starts, position)
     if nearest == len(starts) or starts[nearest] >= reach:
         return None
@@ -1188,12 +1226,15 @@ _THIS_PART = re.compile(r"\bnày\s+(?:đã\s+)?(?:được|bị)\s")
 _ENACTS = re.compile(r"\bban hành\s+\Z")
 
 
-def _offer_merged_act(offer, context: _Context, index: int, stated: tuple[str, int, int, str]) -> None:
+def _offer_merged_act(offer, context: _Context, index: int, stated: tuple[str, int, int, str], after: bool = False
+                      ) -> None:
     """A consolidated text changes nothing itself: the articles it reprints ("Thông tư này thay thế ...", "Bãi bỏ
     ...") are acts of the instruments it merges. Its footnote "Khoản này được bãi bỏ theo quy định tại Điều 3 của
     Thông tư số 26/2026/TT-BCT" says what that instrument did to the merged base (only the instrument the footnote's
     words name first: the others its description names are not); an article no footnote marks, "2. Thông tư này bãi
-    bỏ toàn bộ các văn bản ... sau đây: a) Thông tư số 180/2015/TT-BTC ...", is the base's own act (settled rule 4)."""
+    bỏ toàn bộ các văn bản ... sau đây: a) Thông tư số 180/2015/TT-BTC ...", is the base's own act (settled rule 4),
+    and so is "Luật ... số 04/2007/QH12 ... hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành" (``after``: the
+    verb follows the instrument)."""
     predicate, start, end, words = stated
     citation, text = context.ordered[index], context.text
     ref, target = citation.reference, citation.instrument.iri
@@ -1203,23 +1244,29 @@ def _offer_merged_act(offer, context: _Context, index: int, stated: tuple[str, i
         checked = _checked(predicate, citation.instrument, base)
         if checked is not None and checked != "cites":
             offer(target, checked, base.iri, start, end, words)
-    elif (base := _speaking_base(context, start)) is not None:
+    elif (base := _speaking_base(context, start, end if after else None)) is not None:
         checked = _checked(predicate, base, citation.instrument)
         if checked is not None and checked != "cites" and base.iri != target:
             offer(base.iri, checked, target, start, end, words)
 
 
-def _speaking_base(context: _Context, cue_start: int) -> Instrument | None:
+def _speaking_base(context: _Context, cue_start: int, after_end: int | None = None) -> Instrument | None:
     """The base a consolidated text merges, where a cue in its body follows the base's words for itself or for the
-    list it speaks of ("Thông tư này bãi bỏ ...", "các văn bản sau đây hết hiệu lực") outside the parts a footnote
-    gives to an amending instrument; else None."""
+    list it speaks of ("Thông tư này bãi bỏ ...", "các văn bản sau đây hết hiệu lực"), or a cue that follows its
+    instrument (ending at ``after_end``) is timed by the base's words for itself ("... hết hiệu lực kể từ ngày Luật
+    này có hiệu lực thi hành"), outside the parts a footnote gives to an amending instrument; else None."""
     merged = context.merged
     if merged is None or context.consolidated_until is None or cue_start < context.consolidated_until:
         return None
     base, text = merged.base.instrument, context.text
     named = _ITSELF_BEFORE().search(text, max(0, cue_start - 40), cue_start)
+    # (not in a footnote's quotation of an amending instrument's own article: "“Điều 38. ... 2. Luật Cư trú số
+    # 81/2006/QH11 ... hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành”": that law is the one speaking)
+    timed = (after_end is not None and not _in_quotation(text, cue_start)
+             and _ITSELF_NAMED().search(text, after_end, after_end + 40))
     if not ((named is not None and _type_of_form(named.group(1)) == base.doc_type)
-            or _LISTED_SUBJECT_BEFORE.search(text, max(0, cue_start - 120), cue_start)):
+            or _LISTED_SUBJECT_BEFORE.search(text, max(0, cue_start - 120), cue_start)
+            or (timed and _type_of_form(timed.group(1)) == base.doc_type)):
         return None
     if any(start <= cue_start < end for start, end, _ in context.amended):
         return None
@@ -1231,6 +1278,15 @@ def _speaking_base(context: _Context, cue_start: int) -> Instrument | None:
     if any(_type_of_form(this.group(1)) != base.doc_type for this in _ITSELF_NAMED().finditer(sentence)):
         return None
     return base
+
+
+def _in_quotation(text: str, position: int) -> bool:
+    """Whether ``position`` stands inside a quotation (“...”), opened at most ``_QUOTATION_REACH`` before it."""
+    opened = text.rfind("“", max(0, position - _QUOTATION_REACH), position)
+    return opened >= 0 and text.find("”", opened, position) < 0
+
+
+_QUOTATION_REACH = 20_000
 
 
 @lru_cache(maxsize=1)
