@@ -2,18 +2,10 @@
 with its passage from the text that showed it, and the corpus's other texts of the same form."""
 from __future__ import annotations
 
-from pathlib import Path
+from forms import CONGBAO, HEAD, named_relations as _relations
 
 from kg.extract import extract_file, extract_text
 
-CONGBAO = Path(__file__).resolve().parent.parent / "corpus" / "congbao"
-HEAD = "THÔNG TƯ\nSố: 57/2025/TT-BLĐTBXH\nHà Nội, ngày 12 tháng 7 năm 2025\n\n"
-
-
-def _relations(extraction) -> set[tuple[str, str, str]]:
-    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in extraction.citations}
-    label[extraction.document.instrument.iri] = "DOC"
-    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object)) for r in extraction.relations}
 
 
 def test_an_article_acting_on_what_its_appendix_lists_gives_each_row_its_act():

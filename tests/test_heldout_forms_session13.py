@@ -2,22 +2,14 @@
 with its passage from the text that showed it, and the corpus's other texts of the same form."""
 from __future__ import annotations
 
-from pathlib import Path
+from forms import CONGBAO, named_relations as _relations
 
-from kg.extract import extract_file, extract_text
+from kg.extract import extract_file
 from kg.find import find_references
 from kg.text import prepare_text
 
-CONGBAO = Path(__file__).resolve().parent.parent / "corpus" / "congbao"
-HEAD = "THÔNG TƯ\nSố: 57/2025/TT-BLĐTBXH\nHà Nội, ngày 12 tháng 7 năm 2025\n\n"
 CONGRESS_X = "Nghị quyết Đại hội đại biểu toàn quốc lần thứ X của Đảng"
 CONGRESS_XIV = "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
-
-
-def _relations(extraction) -> set[tuple[str, str, str]]:
-    label = {c.instrument.iri: c.instrument.number or c.instrument.title for c in extraction.citations}
-    label[extraction.document.instrument.iri] = "DOC"
-    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.object, r.object)) for r in extraction.relations}
 
 
 def test_the_party_congress_resolution_by_its_short_forms_is_the_national_congress_resolution():
