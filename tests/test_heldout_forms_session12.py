@@ -7,7 +7,6 @@ from forms import CONGBAO, HEAD, named_relations as _relations
 from kg.extract import extract_file, extract_text
 
 
-
 def test_an_article_acting_on_what_its_appendix_lists_gives_each_row_its_act():
     # 18/2022/TT-BLĐTBXH: "1. Bãi bỏ toàn bộ các văn bản quy phạm pháp luật ... tại Phụ lục I ban hành kèm theo
     # Thông tư này." and "2. Bãi bỏ một phần ... tại Phụ lục II ...": the 33 and 2 documents the appendices list were
