@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 from .models import SourceText
 from .relations import ONLY_DOWNWARDS, RELATIONS
-from .vocab import phrase_tree, unnamed_groups
+from .vocab import phrase_tree, spaced, unnamed_groups
 
-__all__ = ["Cue", "Cues", "relation_cues", "cue_key", "spaced", "cue_windows", "find_cues", "NAMED", "NAMED_ONLY"]
+__all__ = ["Cue", "Cues", "relation_cues", "cue_key", "cue_windows", "find_cues", "NAMED", "NAMED_ONLY"]
 
 
 class Cue(NamedTuple):
@@ -122,11 +122,6 @@ def _kinds() -> str:
     from .vocab import vocabulary
 
     return "|".join(spaced(kind) for kind in sorted(set(vocabulary().type_by_form.values()), key=len, reverse=True))
-
-
-def spaced(phrase: str) -> str:
-    """A phrase as a pattern that lets any run of white space stand between its words."""
-    return r"\s+".join(re.escape(word) for word in phrase.split())
 
 
 def cue_key(phrase: str) -> str:

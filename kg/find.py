@@ -20,7 +20,7 @@ from itertools import islice
 
 from .issuers import issuer_from_codes, number_codes
 from .models import Reference, SourceText
-from .vocab import Vocabulary, document_types, fold, forms_where, load_registry, spaced, vocabulary
+from .vocab import Vocabulary, document_types, fold, forms_where, load_registry, ranked_forms, spaced, vocabulary
 
 __all__ = ["find_references", "TitleIndex", "default_title_index", "plural_list"]
 
@@ -934,7 +934,7 @@ def _names_ranked_kind(words: list[str], index: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _ranked_kind_forms() -> frozenset[str]:
-    return frozenset(fold(form) for flag in ("rank", "rank_by_issuer") for form in forms_where(flag))
+    return frozenset(map(fold, ranked_forms()))
 
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")

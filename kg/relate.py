@@ -38,7 +38,7 @@ from .pinpoint import names_parts_only
 from .relations import KEPT_APART, ONLY_BACKWARDS, ONLY_DOWNWARDS
 from .find import plural_list
 from .issuers import JOINT_SEPARATOR, locality_of
-from .vocab import document_types, fold, vocabulary
+from .vocab import document_types, fold, forms_where, spaced, vocabulary
 
 __all__ = ["find_relations"]
 
@@ -181,16 +181,22 @@ def _listed(context: _Context, index: int, given: list, offer) -> tuple[Cue | No
 # Bộ trưởng ... ban hành, liên tịch ban hành tại Phụ lục I ban hành kèm theo Thông tư này." The verb opens its line (or
 # item) and takes documents as its object ("Thay thế Mẫu số 02 ... bằng Mẫu số 02 tại Phụ lục ... kèm theo Nghị định
 # này" replaces a form, not what the appendix lists); the appendix is the document's own.
-_APPENDIX_ACT = re.compile(
-    r"(?m)^[ \t]*+(?:(?:Điều[ \t]+)?\d+[.)][ \t]*|[a-zđ]\)[ \t]*)?"
-    r"(?P<verb>\w+(?:,?[ \t]\w+){0,3}?)[ \t]+(?:toàn[ \t]+bộ[ \t]+|một[ \t]+phần[ \t]+)?(?:các|những)\s+"
-    r"(?:văn\s+bản|[Tt]hông\s+tư|[Nn]ghị\s+định|[Qq]uyết\s+định|[Nn]ghị\s+quyết|[Cc]hỉ\s+thị)\b"
-    r"[^;.]{0,400}?\b(?:tại|theo|nêu\s+tại|quy\s+định\s+tại|trong)\s+(?:[Dd]anh\s+mục\s+)?[Pp]hụ\s+lục"
-    r"(?:\s+(?:số\s+)?(?P<label>[IVXLCDM]+|\d+))?\s+(?:ban\s+hành\s+)?kèm\s+theo\s+(?:\w+\s+){1,3}?này\b")
+@lru_cache(maxsize=1)
+def _appendix_act() -> re.Pattern:
+    """The pattern of such an act, whose object's kinds are the legal documents the registry lists, or documents at
+    large ("văn bản", a generic kind), as kg/data/document_types.json declares them."""
+    forms = {*forms_where("registered"), *forms_where("generic")}
+    kinds = "|".join(spaced(form) for form in sorted(forms, key=len, reverse=True))
+    return re.compile(
+        r"(?m)^[ \t]*+(?:(?:Điều[ \t]+)?\d+[.)][ \t]*|[a-zđ]\)[ \t]*)?"
+        r"(?P<verb>\w+(?:,?[ \t]\w+){0,3}?)[ \t]+(?:toàn[ \t]+bộ[ \t]+|một[ \t]+phần[ \t]+)?(?:các|những)\s+"
+        rf"(?i:{kinds})\b"
+        r"[^;.]{0,400}?\b(?:tại|theo|nêu\s+tại|quy\s+định\s+tại|trong)\s+(?:[Dd]anh\s+mục\s+)?[Pp]hụ\s+lục"
+        r"(?:\s+(?:số\s+)?(?P<label>[IVXLCDM]+|\d+))?\s+(?:ban\s+hành\s+)?kèm\s+theo\s+(?:\w+\s+){1,3}?này\b")
 
 
 def _appendix_acts(context: _Context, sections: tuple[Section, ...]) -> dict[int, Cue]:
-    """The act each row of an appendix takes from the article naming it (``_APPENDIX_ACT``), by the start of the
+    """The act each row of an appendix takes from the article naming it (``_appendix_act``), by the start of the
     row's first citation: the instrument the row lists; the others a row names (in its description) keep their own."""
     appendices = [s for s in sections if s.kind == "appendix"]
     if not appendices:
@@ -218,7 +224,7 @@ _OWN_APPENDIX = re.compile(r"[Pp]hụ\s+lục(?:\s+(?:số\s+)?(?:[IVXLCDM]+|\d+
 
 
 def _appendix_clauses(text: str, end: int) -> list[re.Match]:
-    """The ``_APPENDIX_ACT`` clauses before ``end``, sought only on the lines before a mention of the document's own
+    """The ``_appendix_act`` clauses before ``end``, sought only on the lines before a mention of the document's own
     appendix (the pattern tried at every line of a text cost a twentieth of the relations' time)."""
     found: dict[int, re.Match] = {}
     at = text.find("lục", 0, end)
@@ -226,7 +232,7 @@ def _appendix_clauses(text: str, end: int) -> list[re.Match]:
         own = _OWN_APPENDIX.search(text, max(0, at - 8), min(end, at + 200))
         if own is not None and own.start() <= at:
             low = text.rfind("\n", 0, max(0, own.start() - 500)) + 1
-            for match in _APPENDIX_ACT.finditer(text, low, own.end()):
+            for match in _appendix_act().finditer(text, low, own.end()):
                 found.setdefault(match.start(), match)
         at = text.find("lục", at + 3, end)
     return [found[start] for start in sorted(found)]

@@ -55,6 +55,12 @@ def forms_where(flag: str) -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+def ranked_forms() -> tuple[str, ...]:
+    """The forms, longest first, of the kinds the hierarchy of legal documents ranks, by their own rank or by
+    their issuer's (kg/data/document_types.json)."""
+    return tuple(sorted({*forms_where("rank"), *forms_where("rank_by_issuer")}, key=len, reverse=True))
+
+
 # Old-style tone placement as texts still write it, and the modern form it folds to.
 # old tone placement; fold casefolds first, so "UỶ BAN" is found as "uỷ ban" (the capital pair
 # is for _tone_variants)
