@@ -781,11 +781,11 @@ def _title_words(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str
 
 def _title_length(vocab: Vocabulary, text: str, tokens: list, words: list[str], known: int) -> int:
     """How many of the words are the title: the known title's, else a guess (0: no title)."""
-    count = known or _guess_title_length(vocab, tokens, words)
+    count = known or _guess_title_length(vocab, tokens, words, text=text)
     if not count and tokens[0][0][0].islower():
         # "Luật phòng, chống ma túy năm 2000": a title written in lower case is a title only
         # when a year, a date or a number follows it
-        count = _guess_title_length(vocab, tokens, words, lower=True)
+        count = _guess_title_length(vocab, tokens, words, lower=True, text=text)
         abbreviated = count and tokens[count - 1][0] in vocab.title_abbreviations  # "Luật thuế GTGT"
         if count and not abbreviated and not _dated(vocab, text, tokens[count - 1][2]):
             count = 0
@@ -804,7 +804,7 @@ def _joined_title(vocab: Vocabulary, text: str, tokens: list, words: list[str]) 
     more, more_words, _ = _title_words(vocab, TitleIndex(), text, "", tokens[-1][2])
     if not more or not more[0][0][0].islower() or more_words[0] in vocab.title_stop_words:
         return 0
-    count = _guess_title_length(vocab, more, more_words, lower=True)
+    count = _guess_title_length(vocab, more, more_words, lower=True, text=text)
     if not count or not (vocab.date.match(text, more[count - 1][2]) or vocab.year_only.match(text, more[count - 1][2])):
         return 0
     tokens += more[:count]
@@ -887,6 +887,8 @@ def _ends_guess(vocab: Vocabulary, word: str, written: str, previous: str = "", 
         return True
     if word not in vocab.title_stop_words:
         return False
+    if word == "số" and not following()[:1].isdigit() and following() != ":":
+        return False  # no number after it: "digital" ("Luật Công nghiệp công nghệ số ngày 14 tháng 6 năm 2025")
     return (previous, word) not in vocab.title_compounds and (word, following()) not in vocab.title_compounds
 
 
@@ -897,11 +899,12 @@ def _peek(text: str, pos: int) -> str:
 
 
 def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], words: list[str],
-                        lower: bool = False) -> int:
+                        lower: bool = False, text: str = "") -> int:
     """Where a title the registry does not know ends: before a function word or punctuation.
 
     The name must open with a capital ("Luật Tố cáo", not "luật pháp"); a comma stays inside
-    it when a lowercase content word follows ("Luật Phòng, chống tham nhũng").
+    it when a lowercase content word follows ("Luật Phòng, chống tham nhũng"). ``text``: where the
+    words were read, for the word after the last of them.
     """
     first = tokens[0][0]
     if not (first[0].isupper() or lower) or not first[0].isalpha():
@@ -917,7 +920,7 @@ def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], w
                 continue
             break
         if index > 0 and _ends_guess(vocab, word, tokens[index][0], words[index - 1],
-                                     lambda: words[index + 1] if index + 1 < len(words) else ""):
+                                     lambda: words[index + 1] if index + 1 < len(words) else _peek(text, tokens[index][2])):
             break  # (the first word is a capitalised or lowercase letter: checked above)
         count = index + 1
         if tokens[index][0] in vocab.title_abbreviations:

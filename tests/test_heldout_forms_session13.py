@@ -68,3 +68,19 @@ def test_a_consolidated_bases_own_article_ends_what_it_names_and_a_quoted_articl
     # hiệu lực kể từ ngày Luật này có hiệu lực thi hành": the base (the Law on Health Insurance) repeals nothing there
     found = _relations(extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-40-vbhn-vpqh-469125.txt"))
     assert not {(s, p, t) for s, p, t in found if p == "repeals" and t == "81/2006/QH11"}
+
+
+def test_a_year_that_ends_a_sentence_is_the_titles_year():
+    # 05/2024/TT-BLĐTBXH: "... điểm c khoản 2 Điều 4 Luật Giáo dục năm 2005." and "... khoản 2 Điều 12 Luật Giáo dục năm
+    # 2019.": two laws of one title, told apart by the year the full stop followed (both were read as the 2019 law)
+    found = _relations(extract_file(CONGBAO / "cong_doan" / "thong-tu-so-05-2024-tt-bldtbxh-41900.txt"))
+    assert {"38/2005/QH11", "43/2019/QH14"} <= {t for _, _, t in found}
+    assert [r.year for r in find_references(prepare_text("theo Luật Giáo dục 2019.12 của"))] == [None]
+
+
+def test_so_without_a_number_after_it_is_a_word_of_the_title():
+    # 982/QĐ-TTg: "Căn cứ Luật Công nghiệp công nghệ số ngày 14 tháng 6 năm 2025;" ("số": digital)
+    found = _relations(extract_file(CONGBAO / "chinh_sach_dn" / "quyet-dinh-so-982-qd-ttg-469699.txt"))
+    assert ("DOC", "based_on", "Luật Công nghiệp công nghệ số") in found
+    read = [(r.title, r.number) for r in find_references(prepare_text("Căn cứ Luật Đất đai số 31/2024/QH15;"))]
+    assert read == [("Luật Đất đai", "31/2024/QH15")]
