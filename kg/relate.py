@@ -499,14 +499,32 @@ def _history_end(context: _Context, index: int) -> int:
 _WHEN = re.compile(r"(?<!\w)khi(?!\w)")
 
 
-def _changes_one_more(context: _Context, cue: Cue, gap: list[Cue], prior: Citation, ref) -> bool:
+def _changes_one_more(context: _Context, cue: Cue, gap: list[Cue], prior: Citation, citation: Citation) -> bool:
     """Whether "và" joins one more instrument to what a change verb acts on, past the description of the one
     before ("Nghị định số 21/2024/NĐ-CP ... sửa đổi, bổ sung một số điều của Nghị định số 51/2016/NĐ-CP ... quy định
-    quản lý lao động ... và Nghị định số 52/2016/NĐ-CP"). Not after a verb that describes ("Thông tư A hướng dẫn ...
-    Quyết định B về ... và Thông tư C ... hết hiệu lực": A and C expire), nor in the passive, nor past a parenthesis."""
-    return (cue.predicate in ONLY_DOWNWARDS and not cue.passive and not gap
-            and ")" not in context.text[prior.reference.end:ref.start]
-            and context.cues.coordination.search(context.text, prior.reference.end, ref.start) is not None)
+    quản lý lao động ... và Nghị định số 52/2016/NĐ-CP"), or a comma one more of the same kind ("Thông tư số
+    34/2018/TT-BLĐTBXH ... sửa đổi, bổ sung một số điều Thông tư số 42/2015/TT-BLĐTBXH ... quy định về đào tạo trình
+    độ sơ cấp, Thông tư số 43/2015/TT-BLĐTBXH ... quy định về đào tạo thường xuyên, ..."). Not after a verb that
+    describes ("Thông tư A hướng dẫn ... Quyết định B về ... và Thông tư C ... hết hiệu lực": A and C expire), nor in
+    the passive, nor past a parenthesis."""
+    start, end = prior.reference.end, citation.reference.start
+    if cue.predicate not in ONLY_DOWNWARDS or cue.passive or gap or ")" in context.text[start:end]:
+        return False
+    if context.cues.coordination.search(context.text, start, end) is not None:
+        return True
+    if citation.instrument.doc_type != prior.instrument.doc_type or not _ONE_MORE_OF_A_KIND.fullmatch(context.text,
+                                                                                                   start, end):
+        return False
+    # (only where the verb took the first of them word for word: "sửa đổi, bổ sung một số quy định về cán bộ ..., Nghị
+    # định số 92/2009/NĐ-CP về ..., Nghị định số 121/2003/NĐ-CP" lists decrees after the words a verb acts on)
+    first = next((c.reference.start for c in context.ordered if c.reference.start >= cue.end), end)
+    return _VERBS_OBJECT.fullmatch(context.text, cue.end, first) is not None
+
+
+# The rest of an instrument's description, then the comma before one more instrument of its kind (above)
+_ONE_MORE_OF_A_KIND = re.compile(r"[^;:.()“”]{0,300},\s*")
+# What stands between a verb of change and the instrument it takes word for word
+_VERBS_OBJECT = re.compile(r"\s*(?:một\s+số\s+điều\s+)?(?:của\s+)?")
 
 
 def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: list[Cue]) -> Cue | None:
@@ -551,7 +569,7 @@ def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
         _offer_between(offer, text, prior, citation, cue)
         return _through(walk.previous_cue)
     if walk.chain is not None and (_LIST_GAP.fullmatch(text, prior.reference.end, ref.start)
-                                   or _changes_one_more(context, walk.chain[1], gap, prior, ref)):
+                                   or _changes_one_more(context, walk.chain[1], gap, prior, citation)):
         _offer_between(offer, text, walk.chain[0], citation, walk.chain[1])
         return _through(walk.previous_cue)
     walk.chain = None

@@ -84,3 +84,19 @@ def test_so_without_a_number_after_it_is_a_word_of_the_title():
     assert ("DOC", "based_on", "Luật Công nghiệp công nghệ số") in found
     read = [(r.title, r.number) for r in find_references(prepare_text("Căn cứ Luật Đất đai số 31/2024/QH15;"))]
     assert read == [("Luật Đất đai", "31/2024/QH15")]
+
+
+def test_a_change_verbs_objects_listed_by_commas_past_their_descriptions_are_all_changed():
+    # 05/2024/TT-BLĐTBXH: "Bãi bỏ Điều 4 Thông tư số 34/2018/TT-BLĐTBXH ... ban hành Thông tư sửa đổi, bổ sung một số
+    # điều Thông tư số 42/2015/TT-BLĐTBXH ... quy định về đào tạo trình độ sơ cấp, Thông tư số 43/2015/TT-BLĐTBXH ...
+    # quy định về đào tạo thường xuyên, Thông tư số 07/2017/TT-BLĐTBXH ...": 34/2018 amends each; the circular repeals
+    # (part of) 34/2018 alone (it was read as repealing 43/2015, 07/2017 and 10/2017)
+    found = _relations(extract_file(CONGBAO / "cong_doan" / "thong-tu-so-05-2024-tt-bldtbxh-41900.txt"))
+    amended = {"42/2015/TT-BLĐTBXH", "43/2015/TT-BLĐTBXH", "07/2017/TT-BLĐTBXH", "08/2017/TT-BLĐTBXH", "10/2017/TT-BLĐTBXH"}
+    assert {("34/2018/TT-BLĐTBXH", "amends", number) for number in amended} <= found
+    assert ("DOC", "repeals", "34/2018/TT-BLĐTBXH") in found
+    assert not {("DOC", "repeals", number) for number in amended - {"08/2017/TT-BLĐTBXH"}} & found
+    # 162/2026/NĐ-CP: "Nghị định số 34/2019/NĐ-CP sửa đổi, bổ sung một số quy định về cán bộ ..., Nghị định số
+    # 92/2009/NĐ-CP về ..., Nghị định số 121/2003/NĐ-CP ...": a list of decrees after the words the verb acts on
+    found = _relations(extract_file(CONGBAO / "bhxh" / "nghi-dinh-so-162-2026-nd-cp-469551.txt"))
+    assert ("34/2019/NĐ-CP", "amends", "121/2003/NĐ-CP") not in found
