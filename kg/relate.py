@@ -411,11 +411,10 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
         # Sửa đổi, bổ sung một số điều của Quy chế ... ban hành kèm theo Quyết định số 21/2018/QĐ-UBND")
         part = _part_changed(context, gap, ref.start) if first_in_clause or _opens_sentence(text, gap) else None
         doc_cue = _enumerated(context, gap_start, ref.start) or doc_cue if part is None else doc_cue
-    in_history = walk.chain is not None and walk.chain[1].passive and walk.chain[1].predicate in ONLY_DOWNWARDS
-    # (a cue after an instrument's history, "A đã được sửa đổi, bổ sung theo B và C hết hiệu lực", is A's, not C's)
-    after = None if in_history else _after_cue(text, context.trailing, context.trailing_starts, ref.end,
-                                               _next_changeable(context, index), context.clauses,
-                                               _history_end(context, index))
+    in_history = walk.chain is not None and walk.chain[1].predicate in ONLY_DOWNWARDS
+    # (a cue after an instrument's history, "A đã được sửa đổi, bổ sung theo B và C hết hiệu lực", or after what its
+    # description says it changed, "A ... sửa đổi, bổ sung ... B hết hiệu lực", is A's, not B's or C's)
+    after = None if in_history else _trailing_cue(context, index) or _listed_before_trailing_cue(context, index)
     if after is not None and (doc_cue is None or doc_cue.predicate != NAMED
                               and cues.rank[after.predicate] < cues.rank[doc_cue.predicate]):
         doc_cue, part = after, None
@@ -466,16 +465,66 @@ def _next_changeable(context: _Context, index: int) -> int:
     return len(context.text)
 
 
+def _trailing_cue(context: _Context, index: int) -> Cue | None:
+    """The cue that follows ``ordered[index]`` and speaks of it (``_after_cue``), past its history (``_history``)."""
+    return _after_cue(context.text, context.trailing, context.trailing_starts, context.ordered[index].reference.end,
+                      _next_changeable(context, index), context.clauses, _history_end(context, index))
+
+
+def _listed_before_trailing_cue(context: _Context, index: int) -> Cue | None:
+    """The trailing cue of a list of instruments that ``ordered[index]`` is an item of (``_next_item``): "2. Thông tư
+    số 08/2017/TT-BLĐTBXH ... quy định chuẩn về chuyên môn, nghiệp vụ ...; Thông tư số 21/2020/TT-BLĐTBXH ... sửa đổi,
+    bổ sung ... hết hiệu lực thi hành": both expire."""
+    for _ in range(_LISTED_ITEMS):
+        index = _next_item(context, index)
+        if index is None:
+            return None
+        if (cue := _trailing_cue(context, index)) is not None:
+            return cue
+    return None
+
+
+_LISTED_ITEMS = 10  # items of such a list read ahead for its cue
+
+
+def _next_item(context: _Context, index: int) -> int | None:
+    """The next item of a list of instruments that ``ordered[index]`` is an item of: after a ";" that ends its clause
+    (their descriptions hold commas), the instrument opening right after it; or, after "và", one more of its kind
+    that neither its history nor a verb of change in its description names ("Quyết định số 04/2011/QĐ-TTg ... về quản
+    lý tài chính ... và Quyết định số 51/2013/QĐ-TTg ... về sửa đổi một số điểm của Quyết định số 04/2011/QĐ-TTg")."""
+    ordered, text = context.ordered, context.text
+    end = ordered[index].reference.end
+    stop = text.find(";", end, end + _AFTER_REACH)
+    if stop >= 0 and context.clauses.end_after(end, _AFTER_REACH) == stop + 1:
+        following = next((k for k in range(index + 1, len(ordered)) if ordered[k].reference.start > stop), None)
+        return following if following is not None and not text[stop + 1:ordered[following].reference.start].strip() \
+            else None
+    following = index + 1
+    if following >= len(ordered) or following in _history(context, index):
+        return None
+    start = ordered[following].reference.start
+    if (ordered[following].instrument.doc_type != ordered[index].instrument.doc_type or start - end > _AFTER_REACH
+            or not _AND_BEFORE.search(text, end, start) or any(mark in text[end:start] for mark in ";.:")
+            or _change_verbs(_between(context.found, context.cue_starts, end, start))):
+        return None
+    return following
+
+
+_AND_BEFORE = re.compile(r"\svà\s*\Z")
+
+
 def _history(context: _Context, index: int) -> range:
     """The citations that name the history of ``ordered[index]`` after it, in its description: "Luật Thuế thu nhập cá
     nhân số 04/2007/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số 26/2012/QH13, ..., Luật số 93/2025/QH15
-    hết hiệu lực ...": a passive verb of change right before the first, the others a plain list after it. Only
-    through instruments the citing document could not change (the law a decree's description names)."""
+    hết hiệu lực ...", or what it changed: "Thông tư liên tịch số 06/2015/TTLT-BLĐTBXH-BTC ... sửa đổi, bổ sung khoản 2
+    và 4 Điều 11 Thông tư liên tịch số 29/2014/TTLT-BLĐTBXH-BTC hết hiệu lực": a verb of change right before the first,
+    the others a plain list after it. Only through instruments the citing document could not change (the law a
+    decree's description names)."""
     ordered, text, reach = context.ordered, context.text, context.cues.reach
     first = index + 1
     while first < len(ordered):
         gap_start, start = ordered[first - 1].reference.end, ordered[first].reference.start
-        if any(c.passive and c.between and not c.after and c.predicate in ONLY_DOWNWARDS and start - c.end <= reach
+        if any(c.between and not c.after and c.predicate in ONLY_DOWNWARDS and start - c.end <= reach
                for c in _between(context.found, context.cue_starts, gap_start, start)):
             break
         if not _outranks(context.document.instrument, ordered[first].instrument):

@@ -100,3 +100,20 @@ def test_a_change_verbs_objects_listed_by_commas_past_their_descriptions_are_all
     # 92/2009/NĐ-CP về ..., Nghị định số 121/2003/NĐ-CP ...": a list of decrees after the words the verb acts on
     found = _relations(extract_file(CONGBAO / "bhxh" / "nghi-dinh-so-162-2026-nd-cp-469551.txt"))
     assert ("34/2019/NĐ-CP", "amends", "121/2003/NĐ-CP") not in found
+
+
+def test_every_instrument_of_a_list_before_a_trailing_cue_expires_and_not_what_their_descriptions_change():
+    # 05/2024/TT-BLĐTBXH: "2. Thông tư số 08/2017/TT-BLĐTBXH ... quy định chuẩn về chuyên môn, nghiệp vụ của nhà giáo
+    # giáo dục nghề nghiệp; Thông tư số 21/2020/TT-BLĐTBXH ... sửa đổi, bổ sung một số điều của Thông tư số
+    # 08/2017/TT-BLĐTBXH ... hết hiệu lực thi hành": both expire (21/2020 was only cited)
+    found = _relations(extract_file(CONGBAO / "cong_doan" / "thong-tu-so-05-2024-tt-bldtbxh-41900.txt"))
+    assert {("DOC", "repeals", "08/2017/TT-BLĐTBXH"), ("DOC", "repeals", "21/2020/TT-BLĐTBXH")} <= found
+    # 02/2021/TT-BLĐTBXH: "Thông tư liên tịch số 29/2014/TTLT-BLĐTBXH-BTC ... hướng dẫn ... Nghị định số 136/2013/NĐ-CP
+    # ...; Thông tư liên tịch số 06/2015/TTLT-BLĐTBXH-BTC ... sửa đổi, bổ sung khoản 2 và 4 Điều 11 Thông tư liên tịch
+    # số 29/2014/TTLT-BLĐTBXH-BTC hết hiệu lực"
+    found = _relations(extract_file(CONGBAO / "hdld" / "thong-tu-so-02-2021-tt-bldtbxh-33949.txt"))
+    assert {("DOC", "repeals", "29/2014/TTLT-BLĐTBXH-BTC"), ("DOC", "repeals", "06/2015/TTLT-BLĐTBXH-BTC")} <= found
+    assert ("DOC", "repeals", "136/2013/NĐ-CP") not in found
+    # 233/2025/NĐ-CP: "4. Quyết định số 60/2015/QĐ-TTg và Quyết định số 38/2019/QĐ-TTg hết hiệu lực thi hành ..."
+    found = _relations(extract_file(CONGBAO / "bhxh" / "nghi-dinh-so-233-2025-nd-cp-46022.txt"))
+    assert {("DOC", "repeals", "60/2015/QĐ-TTg"), ("DOC", "repeals", "38/2019/QĐ-TTg")} <= found
