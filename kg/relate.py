@@ -47,6 +47,10 @@ _BOUNDARY = re.compile(r";|\.(?=\s)|:[ \t]*\n|\n[ \t]*\n")
 _STOP_FREE = re.compile(r"[^;.: \t\n]")
 # A paragraph break that words in lowercase go on after is a page break inside a sentence, not a clause's end
 _GOES_ON = re.compile(r"[\s\x00]*(\w)")
+# Parts of an instrument on both sides of a ";" (_Clauses._starts_clause): a list of them, not two clauses
+_PART_BEFORE = re.compile(r"(?i:điều|khoản|điểm|mục|chương)\s+[\dIVXLC]+[a-zđ]?\s*\Z")
+_PARTS_ONLY = re.compile(r"(?:\s|[,;]|(?i:các|và|của|tại|điều|khoản|điểm|mục|chương|phụ\s+lục)(?!\w)|[\dIVXLC]+[a-zđ]?(?!\w))+")
+_PARTS_REACH = 300
 _AFTER_SEMICOLON = re.compile(r";\s*(\w)")
 
 
@@ -886,7 +890,21 @@ class _Clauses:
         if match.group() == ";" and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower() \
                 and _in_basis(self.text, match.start()):
             return False  # a title's fields in a basis: "Căn cứ Nghị định ... quản lý tài sản công; thực hành tiết kiệm ..."
+        if match.group() == ";" and self._parts_run_on(match, position):
+            return False  # a list of parts: "Bãi bỏ khoản 1 Điều 15; các khoản 1, 2 Điều 18 của Thông tư số 59/2015/..."
         return True
+
+    def _parts_run_on(self, match: re.Match, position: int) -> bool:
+        """Whether the ";" of ``match`` (at ``position``, original offsets) joins parts of the instrument named after
+        them, nothing but parts standing between it and that instrument (a table's cell "Sửa đổi, bổ sung Điều 88;
+        ...; Điều 93", whose instrument heads its row, ends where the cell does)."""
+        if not _PART_BEFORE.search(self.text, max(0, match.start() - 30), match.start()):
+            return False
+        k = bisect.bisect_right(self.span_starts, position)
+        if k >= len(self.spans):
+            return False
+        end = self._normalized(self.spans[k][0])
+        return end - match.end() <= _PARTS_REACH and _PARTS_ONLY.fullmatch(self.text, match.end(), end) is not None
 
     def start_before(self, position: int) -> int:
         """The start of the clause holding ``position`` (original offsets).

@@ -117,3 +117,17 @@ def test_every_instrument_of_a_list_before_a_trailing_cue_expires_and_not_what_t
     # 233/2025/NĐ-CP: "4. Quyết định số 60/2015/QĐ-TTg và Quyết định số 38/2019/QĐ-TTg hết hiệu lực thi hành ..."
     found = _relations(extract_file(CONGBAO / "bhxh" / "nghi-dinh-so-233-2025-nd-cp-46022.txt"))
     assert {("DOC", "repeals", "60/2015/QĐ-TTg"), ("DOC", "repeals", "38/2019/QĐ-TTg")} <= found
+
+
+def test_a_list_of_parts_joined_by_a_semicolon_is_one_clause_up_to_their_instrument():
+    # 06/2021/TT-BLĐTBXH: "Bãi bỏ khoản 1 Điều 15; các khoản 1, 2 Điều 18 của Thông tư số 59/2015/TT-BLĐTBXH": the
+    # circular repeals (those parts of) 59/2015 as well as amending it
+    found = _relations(extract_file(CONGBAO / "hdld" / "thong-tu-so-06-2021-tt-bldtbxh-34037.txt"))
+    assert {("DOC", "repeals", "59/2015/TT-BLĐTBXH"), ("DOC", "amends", "59/2015/TT-BLĐTBXH")} <= found
+    # 158/2025/NĐ-CP: "... các điều khoản sau đây hết hiệu lực thi hành: ... c) Khoản 2 Điều 3; các khoản 1, 3 Điều 7 và
+    # khoản 2 Điều 8 của Nghị định số 135/2020/NĐ-CP ..."
+    found = _relations(extract_file(CONGBAO / "bhxh" / "nghi-dinh-so-158-2025-nd-cp-45240.txt"))
+    assert ("DOC", "repeals", "135/2020/NĐ-CP") in found
+    # 23/2026/NQ-CP's table: a cell "Sửa đổi, bổ sung Điều 88; ...; Điều 93" of its row's decree ends with the cell
+    found = _relations(extract_file(CONGBAO / "hd_kinh_te" / "nghi-quyet-so-23-2026-nq-cp-469470.txt"))
+    assert ("125/2024/NĐ-CP", "amends", "143/2016/NĐ-CP") not in found
