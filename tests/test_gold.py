@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
-#: 10, 11, 12 and 13 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five and ten held-out texts, scored before kg was
-#: changed for them: see SETTLING.md; the set's figures are over 133, and fell when each batch came in, which is what they are for; then kg learnt the
+#: 10, 11, 12 and 13 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five and fourteen held-out texts, scored before kg was
+#: changed for them: see SETTLING.md; the set's figures are over 137, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -58,7 +58,8 @@ GOLD = ROOT / "tests" / "gold"
 #: its seventh, two decrees and a consolidated circular: the base's unmarked repeal (468/VBHN). Session 13's five: a
 #: decree's title of two subjects joined by ";" whose second guides a law (152/2025/NĐ-CP in 01/2026/TT-BTC). Its
 #: second five: 982/QĐ-TTg's Điều 2, agency headings with duties, read as no tasks (tasks, leads and deadlines fell
-#: with it); a convention's short name in parentheses; two instruments ending before one trailing "hết hiệu lực".)
+#: with it); a convention's short name in parentheses; two instruments ending before one trailing "hết hiệu lực". Its
+#: third four: forms a footnote gives to an amending circular (714/VBHN), a company's letter "28-2024/CTHĐQT-DA".)
 FLOORS = {"macro-F1": 0.989, "fields": 0.994, "relations": 0.963, "tasks": 0.858, "leads": 0.921, "deadlines": 0.870}
 
 
@@ -94,7 +95,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 133
+    assert figures["files"] == 137
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 
