@@ -657,6 +657,7 @@ def _build(paths, output: Path, options: _Options, log, lock: int | None = None)
     directory = output / CACHE / fingerprint()
     directory.mkdir(parents=True, exist_ok=True)
     cache = Cache(directory / CACHE_DB)
+    steps = None
     try:
         steps = _Build(cache, output, options, lock)
         steps.read_inputs(paths)          # 1. the files, their digests, the blocks already cached
@@ -674,6 +675,8 @@ def _build(paths, output: Path, options: _Options, log, lock: int | None = None)
             (output / TABLE_FILE).unlink(missing_ok=True)
         steps.write_report(started)       # 8. report.json, last: the build is complete
     except BaseException:
+        if steps is not None:
+            steps.looking.close()  # (workers started early end before the lock is let go)
         cache.close(commit=True)  # what was made is kept for the next build
         raise
     cache.close()
@@ -729,6 +732,7 @@ class _Build:
                 report.cached += 1
                 continue
             self.todo.append((self._job(label, digest, {}), size))
+        self.cache.commit()  # (what was dropped, damaged: the workers started above write as soon as it is let go)
 
     def _job(self, label: str, digest: str, same: dict[str, str]) -> tuple:
         """A worker's job: one file's block, from its cached extraction (under any label or profile) if whole."""
@@ -881,11 +885,10 @@ class _Build:
                 cache.commit()  # the thread reads through a connection of its own
                 with _earlier_graph(cache, output / GRAPH_NQ) as earlier, ThreadPoolExecutor(1) as writing:
                     written = writing.submit(_write_graph_nq, cache, output / GRAPH_NQ, self.parts, earlier)
-                    try:
-                        hashes = cache.parts([key for key, _ in self.parts], "hashes")  # read and checked here
-                        self.report.triples = _count_triples(hashes, sum(header["private"] for _, header in self.parts))
-                    finally:
-                        written.result()
+                    # (on an error or interrupt here the pool's exit waits for the writer, and this one is raised)
+                    hashes = cache.parts([key for key, _ in self.parts], "hashes")  # read and checked here
+                    self.report.triples = _count_triples(hashes, sum(header["private"] for _, header in self.parts))
+                    written.result()
                 _note_layout(cache, output / GRAPH_NQ, self.parts)
                 if self.options.turtle:
                     write_atomic(output / GRAPH_TTL, _joined(cache, self.parts, turtle=True))

@@ -525,8 +525,8 @@ def _history(context: _Context, index: int) -> range:
     the others a plain list after it. Only through instruments the citing document could not change (the law a
     decree's description names)."""
     ordered, text, reach = context.ordered, context.text, context.cues.reach
-    first = index + 1
-    while first < len(ordered):
+    first, end = index + 1, ordered[index].reference.end
+    while first < len(ordered) and ordered[first].reference.start - end <= _AFTER_REACH:
         gap_start, start = ordered[first - 1].reference.end, ordered[first].reference.start
         if any(c.between and not c.after and c.predicate in ONLY_DOWNWARDS and start - c.end <= reach
                for c in _between(context.found, context.cue_starts, gap_start, start)):
@@ -570,8 +570,20 @@ def _changes_one_more(context: _Context, cue: Cue, gap: list[Cue], prior: Citati
         return False
     # (only where the verb took the first of them word for word: "sửa đổi, bổ sung một số quy định về cán bộ ..., Nghị
     # định số 92/2009/NĐ-CP về ..., Nghị định số 121/2003/NĐ-CP" lists decrees after the words a verb acts on)
-    first = next((c.reference.start for c in context.ordered if c.reference.start >= cue.end), end)
+    first = _first_start_from(context.ordered, cue.end, end)
     return _VERBS_OBJECT.fullmatch(context.text, cue.end, first) is not None
+
+
+def _first_start_from(ordered: list[Citation], position: int, default: int) -> int:
+    """Where the first citation at or after ``position`` starts (``default`` if none), by halving."""
+    low, high = 0, len(ordered)
+    while low < high:
+        middle = (low + high) // 2
+        if ordered[middle].reference.start < position:
+            low = middle + 1
+        else:
+            high = middle
+    return ordered[low].reference.start if low < len(ordered) else default
 
 
 # The rest of an instrument's description, then the comma before one more instrument of its kind (above)
@@ -1014,7 +1026,7 @@ def _after_cue(text: str, trailing: list[Cue], starts: list[int], position: int,
     nearest = bisect.bisect_left(starts, position)
     if nearest == len(starts) or starts[nearest] >= reach:
         return None
-    clause_end = clauses.end_after(position, _AFTER_REACH)
+    clause_end = clauses.end_after(position, max(_AFTER_REACH, reach - position))
     for cue in _between(trailing, starts, position, min(reach, clause_end or limit)):
         # past a description's length, not through a clause of time, whose subject is its own: "Thông tư số
         # 19/2025/TT-BKHCN ... trong vòng 01 năm kể từ ngày được cấp tài khoản hoặc khi chứng nhận kiểm toán kỹ thuật
@@ -1373,8 +1385,12 @@ def _speaking_base(context: _Context, cue_start: int, after_end: int | None = No
 
 def _in_quotation(text: str, position: int) -> bool:
     """Whether ``position`` stands inside a quotation (“...”), opened at most ``_QUOTATION_REACH`` before it."""
-    opened = text.rfind("“", max(0, position - _QUOTATION_REACH), position)
-    return opened >= 0 and text.find("”", opened, position) < 0
+    floor = max(0, position - _QUOTATION_REACH)
+    opened = text.rfind("“", floor, position)
+    if opened >= 0 and text.find("”", opened, position) < 0:
+        return True
+    # (a quoted article may itself quote words, “A” thành “B”: then more quotes are opened than closed)
+    return text.count("“", floor, position) > text.count("”", floor, position)
 
 
 _QUOTATION_REACH = 20_000

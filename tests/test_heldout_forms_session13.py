@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from forms import CONGBAO, named_relations as _relations
 
-from kg.extract import extract_file
+from kg.extract import extract_file, extract_text
 from kg.find import find_references
 from kg.text import prepare_text
 
@@ -131,3 +131,22 @@ def test_a_list_of_parts_joined_by_a_semicolon_is_one_clause_up_to_their_instrum
     # 23/2026/NQ-CP's table: a cell "Sửa đổi, bổ sung Điều 88; ...; Điều 93" of its row's decree ends with the cell
     found = _relations(extract_file(CONGBAO / "hd_kinh_te" / "nghi-quyet-so-23-2026-nq-cp-469470.txt"))
     assert ("125/2024/NĐ-CP", "amends", "143/2016/NĐ-CP") not in found
+
+
+def test_a_quoted_article_that_quotes_words_is_still_quoted():
+    # 22/VBHN-VPQH quotes in a footnote an amending law's articles, which quote words themselves (“lệ phí tuyển
+    # sinh”), then "3. Pháp lệnh Phí và lệ phí số 38/2001/PL-UBTVQH10 ... hết hiệu lực kể từ ngày Luật này có hiệu lực
+    # thi hành": that law's act, not the base's (25/2008/QH12)
+    found = _relations(extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-22-vbhn-vpqh-44464.txt"))
+    assert not {(s, p, t) for s, p, t in found if p == "repeals" and t == "38/2001/PL-UBTVQH10"}
+
+
+def test_a_trailing_cue_past_a_sentences_end_is_not_the_instruments():
+    # (a history's instruments take a trailing cue's reach further, but not past the sentence that names them)
+    body = ("Điều 30. Hiệu lực thi hành\n2. Nghị định số 06/2021/NĐ-CP ngày 26 tháng 01 năm 2021 của Chính phủ quy định "
+            "chi tiết một số nội dung về quản lý chất lượng, thi công xây dựng và bảo trì công trình xây dựng, quản lý an "
+            "toàn, vệ sinh lao động, bảo vệ môi trường trong thi công xây dựng công trình và các hoạt động liên quan khác "
+            "theo quy định của pháp luật về xây dựng đã được sửa đổi, bổ sung theo Luật số 35/2024/QH15 được áp dụng tiếp. "
+            "Từ ngày Nghị định này có hiệu lực, các quy định trái với Nghị định này hết hiệu lực thi hành.\n")
+    found = _relations(extract_text("NGHỊ ĐỊNH\nSố: 207/2026/NĐ-CP\nHà Nội, ngày 10 tháng 6 năm 2026\n\n" + body, "a.txt"))
+    assert ("DOC", "repeals", "06/2021/NĐ-CP") not in found
