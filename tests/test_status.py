@@ -52,8 +52,13 @@ def test_amended_replaced_suspended_expired_and_unknown_on_real_texts(corpus_sto
     expired = state("25/2026/NQ-CP")
     assert expired.state == "expired" and expired.in_force_until[0] == "2026-06-30"
     assert state("25/2026/NQ-CP", "2026-06-30").state == "in force"
-    suspended = state("08/2022/TT-BKHĐT")
+    # suspended by 16/2022/TT-BKHĐT in 2022, then ended by 01/2024/TT-BKHĐT ("Thông tư 08/2022/TT-BKHĐT ... và Thông
+    # tư số 10/2015/TT-BKHĐT ... hết hiệu lực thi hành": each instrument of the list, read since session 13)
+    suspended = state("08/2022/TT-BKHĐT", "2023-06-01")
     assert suspended.state == "suspended" and suspended.changes[0].evidence
+    assert suspended.changes[0].by_label == "16/2022/TT-BKHĐT"
+    ended = state("08/2022/TT-BKHĐT")
+    assert ended.state == "repealed" and "01/2024/TT-BKHĐT" in [c.by_label for c in ended.changes]
     # the founding plan cites Chỉ thị 33/CT-TTg; no text says when it came into force or changed it
     unknown = state("33/CT-TTg")
     assert unknown.state == "unknown" and not unknown.changes and unknown.in_force is None
