@@ -57,7 +57,7 @@ from .namespaces import PREFIXES
 
 from .cache import (BLOCK_PARTS, CACHE, CACHE_DB, Cache, Damaged, block_rows, cached_extractions, connect, digest_of,
                     extraction_json, from_json, MENTIONS_TAIL, stat_text, whole_extraction,
-                    whole_header)
+                    whole_header, write_rows)
 from .inputs import DEFAULT_MAX_FILE_BYTES, input_files, read_limited, stat_key
 
 __all__ = ["BuildReport", "build", "fingerprint", "write_atomic", "input_files", "cached_extractions",
@@ -354,14 +354,10 @@ def _commit(rows: list[tuple[str, tuple]], results: list[dict]) -> None:
     if not rows:
         return
     db = _WORKER["db"]
-    tables: dict[str, list[tuple]] = {}
-    for table, row in rows:
-        tables.setdefault(table, []).append(row)
     try:
         db.execute("BEGIN IMMEDIATE")
         try:
-            for table, values in tables.items():
-                db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * len(values[0]))})", values)
+            write_rows(db, rows)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")

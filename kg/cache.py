@@ -131,6 +131,15 @@ def block_rows(key: str, header: dict, nq: bytes, hashes: bytes) -> list[tuple[s
     return [("blocks", (key, encoded, hashes, sha)), ("block_nquads", (key, nq))]
 
 
+def write_rows(db: sqlite3.Connection, rows: list[tuple[str, tuple]]) -> None:
+    """``(table, row)`` pairs (``block_rows``, an extraction's) written, each table's in one statement."""
+    tables: dict[str, list[tuple]] = {}
+    for table, row in rows:
+        tables.setdefault(table, []).append(row)
+    for table, values in tables.items():
+        db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * len(values[0]))})", values)
+
+
 def whole_extraction(db: sqlite3.Connection, digest: str) -> bytes | None:
     """A file's extraction as JSON, if cached and whole (what a worker asks its own connection)."""
     row = db.execute("SELECT data, sha FROM extractions WHERE digest = ?", (digest,)).fetchone()
@@ -269,8 +278,7 @@ class Cache:
         return {key: sha[32 * index:32 * index + 32].hex() for key, sha in self._rows("blocks", "sha", keys)}
 
     def put_block(self, key: str, header: dict, nq: bytes, hashes: bytes) -> dict:
-        for table, row in block_rows(key, header, nq, hashes):
-            self.db.execute(f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * len(row))})", row)
+        write_rows(self.db, block_rows(key, header, nq, hashes))
         self.fresh.add(key)
         self._changed()
         return header

@@ -451,14 +451,13 @@ def _guided_at(gap: list[Cue], cue: Cue | None) -> Cue | None:
 _GUIDED_REACH = 200  # characters of what is guided or changed, between the verb and "quy định tại"
 
 
-def _next_changeable(context: _Context, index: int) -> int:
+def _next_changeable(context: _Context, index: int, history: range) -> int:
     """Where the next citation the document may change starts, within a trailing cue's reach: the cue skips
     an instrument named in the description that it cannot change ("Thông tư số 09/2020/TT-BKHĐT ... thuộc
     phạm vi điều chỉnh của Hiệp định CPTPP hết hiệu lực thi hành": the circular expires, not the treaty), and the
     instruments its history names (``_history``), but not one a clause of time opens ("Nghị định số 30/2016/NĐ-CP
     đến khi Luật Việc làm ... hết hiệu lực": the law's)."""
     ordered, end = context.ordered, context.ordered[index].reference.end
-    history = _history(context, index)
     for k in range(index + 1, len(ordered)):  # (not a slice: a copy of the rest per citation was quadratic)
         later = ordered[k]
         if k in history:
@@ -471,14 +470,26 @@ def _next_changeable(context: _Context, index: int) -> int:
 
 def _trailing_cue(context: _Context, index: int) -> Cue | None:
     """The cue that follows ``ordered[index]`` and speaks of it (``_after_cue``), past its history (``_history``)."""
-    return _after_cue(context.text, context.trailing, context.trailing_starts, context.ordered[index].reference.end,
-                      _next_changeable(context, index), context.clauses, _history_end(context, index))
+    end = context.ordered[index].reference.end
+    if not _trailing_after(context, end):
+        return None  # (most citations: no history sought)
+    history = _history(context, index)
+    described_to = context.ordered[history[-1]].reference.end if history else end
+    return _after_cue(context.text, context.trailing, context.trailing_starts, end,
+                      _next_changeable(context, index, history), context.clauses, described_to)
+
+
+def _trailing_after(context: _Context, position: int) -> bool:
+    """Whether any cue that follows its instrument stands after ``position``."""
+    return bisect.bisect_left(context.trailing_starts, position) < len(context.trailing_starts)
 
 
 def _listed_before_trailing_cue(context: _Context, index: int) -> Cue | None:
     """The trailing cue of a list of instruments that ``ordered[index]`` is an item of (``_next_item``): "2. Thông tư
     số 08/2017/TT-BLĐTBXH ... quy định chuẩn về chuyên môn, nghiệp vụ ...; Thông tư số 21/2020/TT-BLĐTBXH ... sửa đổi,
     bổ sung ... hết hiệu lực thi hành": both expire."""
+    if not _trailing_after(context, context.ordered[index].reference.end):
+        return None
     for _ in range(_LISTED_ITEMS):
         index = _next_item(context, index)
         if index is None:
@@ -543,12 +554,6 @@ def _history(context: _Context, index: int) -> range:
     return range(first, last + 1)
 
 
-def _history_end(context: _Context, index: int) -> int:
-    """Where the history ``_history`` names after ``ordered[index]`` ends (its reference's end if none)."""
-    history = _history(context, index)
-    return context.ordered[history[-1]].reference.end if history else context.ordered[index].reference.end
-
-
 _WHEN = re.compile(r"(?<!\w)khi(?!\w)")
 
 
@@ -570,20 +575,10 @@ def _changes_one_more(context: _Context, cue: Cue, gap: list[Cue], prior: Citati
         return False
     # (only where the verb took the first of them word for word: "sửa đổi, bổ sung một số quy định về cán bộ ..., Nghị
     # định số 92/2009/NĐ-CP về ..., Nghị định số 121/2003/NĐ-CP" lists decrees after the words a verb acts on)
-    first = _first_start_from(context.ordered, cue.end, end)
+    starts = context.clauses.span_starts  # (the citations' starts, in their order)
+    at = bisect.bisect_left(starts, cue.end)
+    first = starts[at] if at < len(starts) else end
     return _VERBS_OBJECT.fullmatch(context.text, cue.end, first) is not None
-
-
-def _first_start_from(ordered: list[Citation], position: int, default: int) -> int:
-    """Where the first citation at or after ``position`` starts (``default`` if none), by halving."""
-    low, high = 0, len(ordered)
-    while low < high:
-        middle = (low + high) // 2
-        if ordered[middle].reference.start < position:
-            low = middle + 1
-        else:
-            high = middle
-    return ordered[low].reference.start if low < len(ordered) else default
 
 
 # The rest of an instrument's description, then the comma before one more instrument of its kind (above)
@@ -1020,7 +1015,7 @@ def _after_cue(text: str, trailing: list[Cue], starts: list[int], position: int,
 
     ``trailing`` holds only the cues that follow; where none stands within reach, the clause's
     end need not be sought (most citations have none). ``described_to``: where the instrument's history
-    named after it ends (``_history_end``), from which the reach counts.
+    named after it ends (``_history``), from which the reach counts.
     """
     reach = min(limit, max(position, described_to or position) + _AFTER_REACH)
     nearest = bisect.bisect_left(starts, position)
