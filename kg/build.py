@@ -210,15 +210,30 @@ def _block_key(digest: str, label: str, same: dict[str, str], profile: str) -> s
 _WORKER: dict = {"limit": None, "db": None}
 
 
-def _address_space() -> int:
+def _address_space(field: str = "VmSize") -> int:
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmSize:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) * 1024
     except OSError:
         pass
     return 0
+
+
+def _ran_out_of_memory(error: BaseException) -> bool:
+    """Whether ``error`` is the worker's memory bound refusing an allocation. CPython does not
+    always say so: a C function whose allocation fails may return without setting MemoryError, and
+    the interpreter then raises SystemError ("error return without exception set"; seen from bisect
+    and from re under RLIMIT_AS). Such a SystemError is a memory failure when the worker's address
+    space has come within half a file's allowance of its bound."""
+    if isinstance(error, MemoryError):
+        return True
+    limit = _WORKER["limit"]
+    if not (limit and isinstance(error, SystemError)):
+        return False
+    bound = resource.getrlimit(resource.RLIMIT_AS)[0]
+    return bound != resource.RLIM_INFINITY and _address_space("VmPeak") >= bound - limit // 2
 
 
 def _start_worker(limit: int | None, database: str, lock: int | None = None) -> None:
@@ -260,13 +275,13 @@ def _make_block(job: tuple) -> tuple[dict, list[tuple[str, tuple]]]:
         if cached == "look":
             return _cached_block_of(path, label, profile, max_bytes)
         return _block_of(path, label, same, profile, max_bytes, cached)
-    except MemoryError:
-        limit = _WORKER["limit"]
-        return {"label": label, "reason": "needed more memory than a file may take"
-                + (f" ({limit // 2**20} MB; raise it with --max-file-memory-mb)" if limit else "")}, []
     except KGError as error:
         return {"label": label, "reason": getattr(error, "reason", str(error))}, []
     except Exception as error:  # a bug in a stage must not take the other files down with it
+        if _ran_out_of_memory(error):
+            limit = _WORKER["limit"]
+            return {"label": label, "reason": "needed more memory than a file may take"
+                    + (f" ({limit // 2**20} MB; raise it with --max-file-memory-mb)" if limit else "")}, []
         return {"label": label, "reason": _unexpected(error)}, []
 
 
