@@ -242,58 +242,94 @@ def _appendix_clauses(text: str, end: int) -> list[re.Match]:
     return [found[start] for start in sorted(found)]
 
 
-# A table's cell saying why its row's instrument no longer stands (the "Lý do hết hiệu lực" of a list of documents
-# out of force, a ministry's or a province's yearly "Danh mục văn bản hết hiệu lực"): "Được thay thế bởi Thông tư số
-# 01/2024/TT-BLĐTBXH ...", "Được sửa đổi, bổ sung, thay thế, bãi bỏ bởi Nghị định số 77/2024/NĐ-CP ...". The cell
-# opens its line; the row opens on a line holding its number alone, and the instrument it names first is the one
-# the instrument after "bởi" changes, by each verb of the cell.
-_REASON_CELL = re.compile(r"(?m)^[ \t]*(?:Được|Bị)[ \t]+(?P<verbs>[^\n]{1,80}?(?:\n[^\n]{0,80}?)?)[ \t,]*\sbởi\s")
-_ROW_NUMBER = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]*$")
+# A table's cell saying what changed its row's instrument, in the lists of documents a ministry or a province
+# publishes each year (the "Danh mục văn bản hết hiệu lực" and "... còn hiệu lực" of its systematization):
+# - the reason a row's instrument no longer stands: "Được thay thế bởi Thông tư số 01/2024/TT-BLĐTBXH ...", "Được
+#   sửa đổi, bổ sung, thay thế, bãi bỏ bởi Nghị định số 77/2024/NĐ-CP ...", "Đã được đính chính tại Quyết định số
+#   600/QĐ-LĐTBXH ...": the instrument after "bởi" or "tại";
+# - the notes of a list in force: "- Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần: Nghị định số 15/2019/NĐ-CP
+#   ..." or the same head over lines "+ Nghị định số 140/2018/NĐ-CP ...", "+ Nghị định số 24/2022/NĐ-CP ...": the
+#   instrument after the colon, or the one opening each bulleted line, up to the next row.
+# The cell opens its line; the row opens with its number, alone on its line or not, before the kind of the
+# instrument it lists first, which is the one the cell's instruments change, by each verb of the cell.
+_REASON_CELL = re.compile(
+    r"(?m)^[ \t]*(?:[-+][ \t]*)?(?:(?:Đã[ \t]+)?(?:Được|được)|(?:Đã[ \t]+)?(?:Bị|bị))[ \t]+"
+    r"(?P<verbs>[^\n]{1,80}?(?:\n[^\n]{0,80}?)?)[ \t,]*\s(?:bởi|tại)\s")
+_CHANGERS_CELL = re.compile(
+    r"(?m)^[ \t]*(?:[-+][ \t]*)?Văn[ \t]+bản[ \t]+(?P<verbs>[^\n:]{1,80}?(?:\n[^\n:]{0,80}?)?)"
+    r"(?:[ \t]+một[ \t]+phần)?[ \t]*:")
+_BULLET = re.compile(r"(?m)^[ \t]*[-+•][ \t]*")
+_CELL_WORDS = ("Được", "Bị", "Đã", "Văn", "- ", "+ ")
 
 
-def _reason_cells(text: str) -> list[re.Match]:
-    """The ``_REASON_CELL`` matches of ``text``, tried only where "Được" or "Bị" opens a line (the pattern tried at
-    every line cost a twentieth of the relations' time)."""
-    found = []
-    for word in ("Được", "Bị"):
+@lru_cache(maxsize=1)
+def _row_opening() -> re.Pattern:
+    kinds = "|".join(spaced(form) for form in forms_where("registered"))
+    return re.compile(rf"(?m)^[ \t]*\d{{1,3}}[ \t]*(?:\n[ \t]*)?(?=(?:{kinds})\b)")
+
+
+def _cells(text: str) -> list[tuple[re.Match, bool]]:
+    """The cells of ``text`` (``_REASON_CELL`` or ``_CHANGERS_CELL``, the second marked True), tried only where
+    one of their first words opens a line (the patterns tried at every line cost a twentieth of the relations'
+    time)."""
+    found: dict[int, tuple[re.Match, bool]] = {}
+    for word in _CELL_WORDS:
         at = text.find(word)
         while at >= 0:
             line = text.rfind("\n", 0, at) + 1
-            if not text[line:at].strip(" \t") and (cell := _REASON_CELL.match(text, line)) is not None:
-                found.append(cell)
+            if line not in found and not text[line:at].strip(" \t"):
+                for pattern, listing in ((_REASON_CELL, False), (_CHANGERS_CELL, True)):
+                    if (cell := pattern.match(text, line)) is not None:
+                        found[line] = (cell, listing)
+                        break
             at = text.find(word, at + len(word))
-    return sorted(found, key=lambda cell: cell.start())
+    return [found[line] for line in sorted(found)]
 
 
 def _offer_reason_cells(context: _Context, offer) -> None:
-    """The changes each ``_REASON_CELL`` states between its instrument and its row's."""
+    """The changes each cell (``_cells``) states between its instruments and its row's."""
     source, text = context.source, context.source.normalized
-    cells = _reason_cells(text)
+    cells = _cells(text)
     if not cells:
         return
-    rows = [row.end() for row in _ROW_NUMBER.finditer(text)]
+    rows = [row.end() for row in _row_opening().finditer(text)]
     starts = [c.reference.start for c in context.ordered]
-    for cell in cells:
+    ends = [cell.start() for cell, _ in cells]
+    for k, (cell, listing) in enumerate(cells):
         opened = bisect.bisect_right(rows, cell.start()) - 1
         if opened < 0:
             continue
-        row, after = source.to_original(rows[opened]), source.to_original(cell.end())
-        first = bisect.bisect_left(starts, row)
-        agent = bisect.bisect_left(starts, after)
-        if first >= agent or agent == len(starts) or context.text[after:starts[agent]].strip():
+        head = context.ordered[bisect.bisect_left(starts, source.to_original(rows[opened]))] \
+            if bisect.bisect_left(starts, source.to_original(rows[opened])) < len(starts) else None
+        if head is None or head.reference.start >= source.to_original(cell.start()):
             continue
-        head, by = context.ordered[first], context.ordered[agent]
-        if head.instrument.iri == by.instrument.iri:
-            continue
-        for cue in find_cues(source, context.cues, [(cell.start("verbs"), cell.end("verbs"))]):
-            words = context.text[cue.start:cue.end]
-            # each verb of a joined phrase its own change ("sửa đổi, bổ sung, bãi bỏ" amends and repeals)
-            meanings = [cue.predicate, *(context.cues.meaning.get(cue_key(verb.strip()), ("",))[0]
-                                         for verb in words.split(","))]
-            for predicate in dict.fromkeys(meanings):
-                checked = predicate in ONLY_DOWNWARDS and _checked(predicate, by.instrument, head.instrument)
-                if checked:
-                    offer(by.instrument.iri, checked, head.instrument.iri, cue.start, by.reference.end, words)
+        # the cell's instruments: the one right after its head, and in a list the one opening each bulleted line
+        # up to the next row or the next cell
+        at = [cell.end()]
+        if listing:
+            closed = min(rows[opened + 1] if opened + 1 < len(rows) else len(text),
+                         ends[k + 1] if k + 1 < len(ends) else len(text))
+            at += [bullet.end() for bullet in _BULLET.finditer(text, cell.end(), closed)]
+        agents = []
+        for position in at:
+            after = source.to_original(position)
+            agent = bisect.bisect_left(starts, after)
+            if agent < len(starts) and not context.text[after:starts[agent]].strip():
+                agents.append(context.ordered[agent])
+        for by in agents:
+            if head.instrument.iri == by.instrument.iri:
+                continue
+            for cue in find_cues(source, context.cues, [(cell.start("verbs"), cell.end("verbs"))]):
+                words = context.text[cue.start:cue.end]
+                # each verb of a joined phrase its own change ("sửa đổi, bổ sung, bãi bỏ" amends and repeals)
+                meanings = [cue.predicate, *(context.cues.meaning.get(cue_key(verb.strip()), ("",))[0]
+                                             for verb in words.split(","))]
+                for predicate in dict.fromkeys(meanings):
+                    # a change, or a correction ("Đã được đính chính tại"): a citation between the two
+                    stated = predicate in ONLY_DOWNWARDS or (predicate == "cites" and cue.between)
+                    checked = stated and _checked(predicate, by.instrument, head.instrument)
+                    if checked:
+                        offer(by.instrument.iri, checked, head.instrument.iri, cue.start, by.reference.end, words)
 
 
 @dataclass(frozen=True)
