@@ -220,7 +220,7 @@ def resolve_references(references: list[Reference], document: Document,
         last_seen[key] = instrument
         citations.append(Citation(reference=reference, instrument=instrument))
     citations = _titles_to_numbers(citations, described_as, dated_by_description)
-    citations = _settle(_short_names(citations, text) if text is not None else citations)
+    citations = _settle(_bare_names(_short_names(citations, text) if text is not None else citations))
     return _registry_dates(citations, registry)
 
 
@@ -263,6 +263,25 @@ def _short_names(citations: list[Citation], text: str) -> list[Citation]:
             named[short.instrument.iri] = defined.instrument
     if not named:
         return citations
+    return [replace(c, instrument=named[c.instrument.iri]) if c.instrument.iri in named else c for c in citations]
+
+
+def _bare_names(citations: list[Citation]) -> list[Citation]:
+    """A kind of which there is one in force named by its kind alone ("tuân thủ Hiến pháp, pháp luật") is the
+    one of that kind the text names in full ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam"), where
+    it names one only."""
+    kinds = _bare_is_current()
+    bare = {c.instrument.iri: c.instrument.doc_type for c in citations
+            if c.instrument.doc_type in kinds and c.instrument.title == c.instrument.doc_type and c.instrument.year is None}
+    if not bare:
+        return citations
+    full: dict[str, set[str]] = {}
+    by_iri: dict[str, Instrument] = {}
+    for c in citations:
+        if c.instrument.doc_type in bare.values() and c.instrument.iri not in bare:
+            full.setdefault(c.instrument.doc_type, set()).add(c.instrument.iri)
+            by_iri[c.instrument.iri] = c.instrument
+    named = {iri: by_iri[next(iter(full[kind]))] for iri, kind in bare.items() if len(full.get(kind, ())) == 1}
     return [replace(c, instrument=named[c.instrument.iri]) if c.instrument.iri in named else c for c in citations]
 
 
@@ -384,12 +403,29 @@ def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, lo
 
 
 def _merge(earlier: Instrument, reference: Reference, locality: str | None) -> Instrument:
-    """A later mention of an instrument already met: it may add a date or issuer the first lacked."""
+    """A later mention of an instrument already met: it may add a date or issuer the first lacked, or the
+    leading zero its number's first printing dropped ("Nghị định số 4/2023/NĐ-CP", then "Số 04/2023/NĐ-CP": a
+    number below ten is issued as two digits, and a printing drops a zero far more often than it adds one)."""
     date = earlier.date or reference.date
     issuer = earlier.issuer or complete_issuer(reference.issuer, locality)
-    if date == earlier.date and issuer == earlier.issuer:
+    number = earlier.number
+    if number and reference.number and _zero_padded(reference.number, number):
+        number = reference.number
+    if date == earlier.date and issuer == earlier.issuer and number == earlier.number:
         return earlier
-    return replace(earlier, date=date, issuer=issuer)
+    return replace(earlier, date=date, issuer=issuer, number=number)
+
+
+def _zero_padded(number: str, other: str) -> bool:
+    """Whether ``number`` is ``other`` with leading zeros ``other`` lacks.
+
+    >>> _zero_padded("04/2023/NĐ-CP", "4/2023/NĐ-CP"), _zero_padded("4/2023/NĐ-CP", "04/2023/NĐ-CP")
+    (True, False)
+    """
+    sequence, _, rest = number.partition("/")
+    other_sequence, _, other_rest = other.partition("/")
+    return (rest == other_rest and len(sequence) > len(other_sequence) and sequence.startswith("0")
+            and sequence.lstrip("0") == other_sequence)
 
 
 def _settle(citations: list[Citation]) -> list[Citation]:
@@ -402,12 +438,15 @@ def _settle(citations: list[Citation]) -> list[Citation]:
             best[instrument.iri] = instrument
         elif current is not instrument and (
                 (instrument.date and not current.date) or (instrument.issuer and not current.issuer)
-                or (instrument.title and not current.title)):
+                or (instrument.title and not current.title)
+                or (instrument.number and current.number and _zero_padded(instrument.number, current.number))):
+            padded = instrument.number and current.number and _zero_padded(instrument.number, current.number)
             best[instrument.iri] = replace(
                 current,
                 date=current.date or instrument.date,
                 issuer=current.issuer or instrument.issuer,
                 title=current.title or instrument.title,
+                number=instrument.number if padded else current.number,
             )
     return [c if c.instrument is best[c.instrument.iri] else replace(c, instrument=best[c.instrument.iri])
             for c in citations]
