@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
-#: 10, 11, 12 and 13 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five and fourteen held-out texts, scored before kg was
-#: changed for them: see SETTLING.md; the set's figures are over 137, and fell when each batch came in, which is what they are for; then kg learnt the
+#: 10, 11, 12, 13 and 14 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen and four held-out texts, scored
+#: before kg was changed for them: see SETTLING.md; the set's figures are over 141, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -37,7 +37,7 @@ GOLD = ROOT / "tests" / "gold"
 #: 140/NQ-CP issued; the misprint "Chỉ thị số 49-NQ/TW" (100/NQ-CP) read as printed. Session 11's second batch: two
 #: Hague conventions named by place and year ("Công ước La Hay năm 1965 về ...") not read; the repeals of a consolidated
 #: text's list whose items a footnote interrupts (12/VBHN-BTC); a correction ("đính chính") citing nothing between
-#: the cited; "không áp dụng ... kể từ ngày" read as no repeal (158/2026/NĐ-CP). Its third: a misprinted year
+#: the cited (read since session 14); "không áp dụng ... kể từ ngày" read as no repeal (158/2026/NĐ-CP). Its third: a misprinted year
 #: ("Luật Địa chất và Khoáng sản ngày 29 tháng 11 năm 2025" in a form) kept apart as printed; four leads of 116/NQ-CP's
 #: table: leads fell with it. Its fourth: a resolution's operative article assigning work ("2. Giao Bộ ...: a) Chủ trì,
 #: phối hợp ...", 126/NQ-CP) read as no tasks, and tasks fell with it; "Luật Phòng, chống tác hại của thuốc lá" cut at
@@ -59,8 +59,10 @@ GOLD = ROOT / "tests" / "gold"
 #: decree's title of two subjects joined by ";" whose second guides a law (152/2025/NĐ-CP in 01/2026/TT-BTC). Its
 #: second five: 982/QĐ-TTg's Điều 2, agency headings with duties, read as no tasks (tasks, leads and deadlines fell
 #: with it); a convention's short name in parentheses; two instruments ending before one trailing "hết hiệu lực". Its
-#: third four: forms a footnote gives to an amending circular (714/VBHN), a company's letter "28-2024/CTHĐQT-DA".)
-FLOORS = {"macro-F1": 0.989, "fields": 0.994, "relations": 0.963, "tasks": 0.858, "leads": 0.921, "deadlines": 0.870}
+#: third four: forms a footnote gives to an amending circular (714/VBHN), a company's letter "28-2024/CTHĐQT-DA".
+#: Session 14's four: a number cut by a page's running head and the table's repeated header ("42/2015/TT-" ... "BLĐTBXH",
+#: 225/QĐ-BLĐTBXH), read as a circular of its own.)
+FLOORS = {"macro-F1": 0.990, "fields": 0.994, "relations": 0.967, "tasks": 0.858, "leads": 0.921, "deadlines": 0.870}
 
 
 def _scorer():
@@ -95,7 +97,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 137
+    assert figures["files"] == 141
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

@@ -1,0 +1,77 @@
+"""Forms of the language the held-out texts of session 14 showed (tests/gold/SETTLING.md, session 14), each
+with its passage from the text that showed it, and the corpus's other texts of the same form."""
+from __future__ import annotations
+
+from forms import CONGBAO, HEAD, named_relations as _relations
+
+from kg.extract import extract_file, extract_text
+
+CHANGES = ("amends", "replaces", "repeals")
+IN_FORCE_225 = CONGBAO / "cong_doan" / "quyet-dinh-so-225-qd-bldtbxh-41601.txt"
+
+
+def test_the_notes_of_a_list_in_force_name_what_changed_each_row():
+    # 225/QĐ-BLĐTBXH, the ministry's list of instruments in force: "- Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một
+    # phần:" over the instrument, or over lines "+ Nghị định số ..." that a page break may cut; each changes the row's
+    # instrument by each verb of the cell (both readers); kg had read the head as a noun and the cells gave nothing
+    found = _relations(extract_file(IN_FORCE_225))
+    for agent, row in (("15/2019/NĐ-CP", "113/2015/NĐ-CP"),       # one instrument after the colon
+                       ("140/2018/NĐ-CP", "143/2016/NĐ-CP"),      # the first bullet, before the page break
+                       ("24/2022/NĐ-CP", "143/2016/NĐ-CP"),       # the last, after it
+                       ("08/2023/TT-BLĐTBXH", "57/2015/TT-BLĐTBXH")):
+        assert {(agent, change, row) for change in CHANGES} <= found, (agent, row)
+    # the next row's instrument is no item of the cell before it
+    assert not any(agent == "15/2019/NĐ-CP" and row == "143/2016/NĐ-CP" and change == "cites"
+                   for agent, change, row in found)
+    assert ("24/2022/NĐ-CP", "amends", "49/2018/NĐ-CP") not in found
+
+
+def test_a_row_numbered_on_the_line_of_its_kind_is_the_row_the_cell_changes():
+    # 1205/QĐ-BKHĐT: "146 Nghị định 95/2016/NĐ-CP ... - Văn bản bãi bỏ một phần: Nghị định số 100/2021/NĐ-CP": the
+    # row opens with its number before its kind on one line; the row before it lists Luật 01/2021/QH15
+    found = _relations(extract_file(CONGBAO / "uu_dai_dt" / "quyet-dinh-so-1205-qd-bkhdt-41976.txt"))
+    assert ("100/2021/NĐ-CP", "repeals", "95/2016/NĐ-CP") in found
+    assert not any(agent == "100/2021/NĐ-CP" and row == "01/2021/QH15" for agent, _, row in found)
+    # "Văn bản bãi bỏ một phần" says repeals only
+    assert ("100/2021/NĐ-CP", "replaces", "95/2016/NĐ-CP") not in found
+
+
+def test_a_correction_cites_what_it_corrects_and_changes_nothing():
+    # 225: "Đã được đính chính tại Quyết định số 600/QĐ-LĐTBXH" in a row's notes; "Văn bản sửa đổi, bổ sung, thay
+    # thế, bãi bỏ một phần: Quyết định số 1229/QĐ-BLĐTBXH ... về việc đính chính Thông tư số 15/2017/TT-BLĐTBXH":
+    # a correction is none of the guide's relation words (settled for 2416 and 372): it cites
+    found = _relations(extract_file(IN_FORCE_225))
+    assert {("600/QĐ-LĐTBXH", "cites", row) for row in ("51/2018/TT-BLĐTBXH", "52/2018/TT-BLĐTBXH",
+                                                        "55/2018/TT-BLĐTBXH", "19/2019/TT-BLĐTBXH")} <= found
+    assert ("1229/QĐ-BLĐTBXH", "cites", "15/2017/TT-BLĐTBXH") in found
+    assert not any(agent in ("600/QĐ-LĐTBXH", "1229/QĐ-BLĐTBXH") and change in CHANGES for agent, change, _ in found)
+    # "đính chính Thông tư ban hành Quy định ..." names no number: the next row's circular is not what it corrects
+    assert ("600/QĐ-LĐTBXH", "cites", "54/2018/TT-BLĐTBXH") not in found
+    # 12/VBHN-BTC's footnote: "Quyết định số 372/QĐ-BTC ... về việc đính chính Thông tư số 138/2025/TT-BTC ... và
+    # Thông tư số 139/2025/TT-BTC" (session 11's leftover): both
+    found = _relations(extract_file(CONGBAO / "thue_tncn" / "van-ban-hop-nhat-so-12-vbhn-btc-469542.txt"))
+    assert {("372/QĐ-BTC", "cites", "138/2025/TT-BTC"), ("372/QĐ-BTC", "cites", "139/2025/TT-BTC")} <= found
+
+
+def test_a_number_printed_once_without_its_leading_zero_keeps_it():
+    # 225: "+ Nghị định số 4/2023/NĐ-CP ngày 13/02/2023" in a cell, then its own row "Số 04/2023/NĐ-CP": one decree,
+    # numbered as issued (both readers)
+    numbers = {c.instrument.number for c in extract_file(IN_FORCE_225).citations}
+    assert "04/2023/NĐ-CP" in numbers and "4/2023/NĐ-CP" not in numbers
+    found = extract_text(HEAD + "Căn cứ Nghị định số 04/2023/NĐ-CP ngày 13/02/2023 và Nghị định số 4/2023/NĐ-CP.", "a.txt")
+    assert {c.instrument.number for c in found.citations} == {"04/2023/NĐ-CP"}
+
+
+def test_the_constitution_by_its_bare_name():
+    # 185/2026/NĐ-CP: "Hoạt động của thôn, tổ dân phố phải tuân thủ Hiến pháp, pháp luật" (both readers, as the set
+    # settled for 129/2026's "trừ Hiến pháp, thì áp dụng ...")
+    found = extract_file(CONGBAO / "hd_kinh_te" / "nghi-dinh-so-185-2026-nd-cp-469629.txt")
+    assert [(c.instrument.title, c.instrument.issuer) for c in found.citations if c.instrument.doc_type == "Hiến pháp"] \
+        == [("Hiến pháp", "Quốc hội")]
+    # named in full in the text too: the one it names in full (45/2019/QH14)
+    found = extract_text(HEAD + "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n\nĐiều 1. Bảo đảm "
+                         "nguyên tắc tuân thủ Hiến pháp, pháp luật và điều lệ.", "a.txt")
+    assert len({c.instrument.iri for c in found.citations}) == 1 and len(found.citations) == 2
+    # a title after it is the title's ("Hiến pháp năm 2013"); a lowercase word is no name
+    found = extract_text(HEAD + "Theo Hiến pháp năm 2013 và bảo vệ hiến pháp.", "a.txt")
+    assert [(c.instrument.year, c.reference.text) for c in found.citations] == [(2013, "Hiến pháp năm 2013")]
