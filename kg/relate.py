@@ -253,13 +253,14 @@ def _appendix_clauses(text: str, end: int) -> list[re.Match]:
 # The cell opens its line; the row opens with its number, alone on its line or not, before the kind of the
 # instrument it lists first, which is the one the cell's instruments change, by each verb of the cell.
 _REASON_CELL = re.compile(
-    r"(?m)^[ \t]*(?:[-+][ \t]*)?(?:(?:Đã[ \t]+)?(?:Được|được)|(?:Đã[ \t]+)?(?:Bị|bị))[ \t]+"
+    r"(?m)^[ \t]*(?:[-+][ \t]*)?(?:Được|Bị|Đã[ \t]+(?:được|bị))[ \t]+"
     r"(?P<verbs>[^\n]{1,80}?(?:\n[^\n]{0,80}?)?)[ \t,]*\s(?:bởi|tại)\s")
 _CHANGERS_CELL = re.compile(
     r"(?m)^[ \t]*(?:[-+][ \t]*)?Văn[ \t]+bản[ \t]+(?P<verbs>[^\n:]{1,80}?(?:\n[^\n:]{0,80}?)?)"
     r"(?:[ \t]+một[ \t]+phần)?[ \t]*:")
 _BULLET = re.compile(r"(?m)^[ \t]*[-+•][ \t]*")
-_CELL_WORDS = ("Được", "Bị", "Đã", "Văn", "- ", "+ ")
+_CELL_WORDS = ("Được", "Bị", "Đã", "Văn")
+_CELL_LEAD = re.compile(r"[ \t]*(?:[-+][ \t]*)?")
 
 
 @lru_cache(maxsize=1)
@@ -277,7 +278,7 @@ def _cells(text: str) -> list[tuple[re.Match, bool]]:
         at = text.find(word)
         while at >= 0:
             line = text.rfind("\n", 0, at) + 1
-            if line not in found and not text[line:at].strip(" \t"):
+            if line not in found and _CELL_LEAD.fullmatch(text, line, at):
                 for pattern, listing in ((_REASON_CELL, False), (_CHANGERS_CELL, True)):
                     if (cell := pattern.match(text, line)) is not None:
                         found[line] = (cell, listing)
