@@ -470,7 +470,18 @@ def read_deadline(words: str, cell: bool = False) -> str | None:
     ('2023-02', '2023-11-30')
     >>> read_deadline("định kỳ 6 tháng"), read_deadline("Trước ngày\\n30/11/2025", cell=True)
     ('định kỳ 6 tháng', '2025-11-30')
+
+    A cell's remark in parentheses after its time, with no time of its own, is no part of the time:
+
+    >>> read_deadline("Thường xuyên (hoặc theo yêu cầu của cấp có thẩm quyền)", cell=True)
+    'Thường xuyên'
+    >>> read_deadline("Năm 2026 (sau khi Chính phủ ban hành", cell=True), read_deadline("Quý II (tháng 6/2026)", cell=True)
+    ('2026', 'Quý II (tháng 6/2026)')
     """
+    if cell:
+        time, remark, said = words.partition("(")
+        if remark and _A_TIME.search(time) and not _DIGITS.search(said) and not _A_TIME.search(said):
+            words = time
     for pattern, value, cell_only in _rules().deadlines:
         if cell_only and not cell:
             continue

@@ -703,12 +703,18 @@ def _mark_activities(task: _Draft, text: str) -> None:
     hiện: ...; c) Thời gian thực hiện: ...") are not, nor a single point naming a lead."""
     points = [child for child in task.children if child.kind == "point"]
     working = [point for point in points if assigns_work(text, point)]
-    if len(working) >= 2 and not any(opens_with_field(text, point) for point in points):
-        # (and, beside them, each point that opens with the agency its duty falls to: "e) Bộ Giáo dục và Đào tạo
-        # nghiên cứu ..." among "a) Bộ Nông nghiệp và Môi trường chủ trì ...", "c) Bộ Công Thương chủ trì ...")
-        for point in points:
-            if point in working or addresses_agency(text, point):
-                point.kind = "task"
+    if len(points) < 2 or any(opens_with_field(text, point) for point in points):
+        return
+    # (and, beside them, each point that opens with the agency its duty falls to: "e) Bộ Giáo dục và Đào tạo
+    # nghiên cứu ..." among "a) Bộ Nông nghiệp và Môi trường chủ trì ...", "c) Bộ Công Thương chủ trì ...")
+    addressed = [point for point in points if point in working or addresses_agency(text, point)]
+    # under a task headed by its work, every point addressed to its agency is a task of its own too, "chủ trì" or
+    # not: "1. Thực hiện hiệu quả công tác giáo dục chính trị ...: a) Các bộ, ngành, địa phương tăng cường ...; b)
+    # Các bộ, ngành, địa phương chủ động phối hợp với Bộ Nội vụ tham mưu ..." (not under a task headed by its
+    # agency, whose points are its duties: "19. Các doanh nghiệp công nghệ số: a) Các doanh nghiệp viễn thông ...")
+    if len(working) >= 2 or (len(addressed) == len(points) and not addresses_agency(text, task)):
+        for point in addressed:
+            point.kind = "task"
 
 
 def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, paragraphs: bool, rules) -> Section:

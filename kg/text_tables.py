@@ -50,6 +50,9 @@ _LINE = re.compile(r"[^\n]*")
 # a header's first line, "STT" alone (led by its line's newline: re finds a literal fast, not a "^" at each place)
 _HEADER_LINE = re.compile(r"\n[^\S\n]*(?:STT|TT|Số TT)[^\S\n]*(?=\n|\Z)")
 _ROW = re.compile(r"(?P<label>\d{1,3}(?:\.\d{1,2})?)\.?(?:\s*|\s{2,}(?P<rest>\S.*))")
+# "2.1 Theo dõi, tổng hợp ...": a sub-row's number and its words one space apart (a wrapped cell's line does not open
+# with a dotted number and a capital)
+_SUB_ROW = re.compile(r"(?P<label>\d{1,3}\.\d{1,2})\.?[ \t](?P<rest>[A-ZĐÀ-Ỹ].*)")
 _GROUP = re.compile(r"(?P<label>[IVX]{1,5})\.?(?:\s*|\s+(?P<rest>[A-ZĐÀ-Ỹ].*))")
 _HEADER_LINES = 16  # a header's column names take at most this many lines
 # the words a wrapped line of one cell ends with when a capital opens the next ("của / Bộ Chính trị", "Bộ Khoa
@@ -95,7 +98,7 @@ def _lines(text: str, start: int):
 def _header(text: str, lines, index: int, columns) -> tuple[list[str] | None, int]:
     """The columns a header starting at line ``index`` names, in order, and the line after it."""
     words, k = [], index + 1
-    while k < len(lines) and k <= index + _HEADER_LINES:
+    while k < len(lines) and k <= index + 2 * _HEADER_LINES:  # (each line is followed by its end's empty match)
         line = text[slice(*lines[k])].strip()
         if _ROW.fullmatch(line) or _GROUP.fullmatch(line):
             break
@@ -138,7 +141,7 @@ def _table(text, lines, index, first, header, agency_heads, time_cell) -> tuple[
         if fold(line) == repeated[0] and _repeats(text, lines, k, repeated):
             k = _skip_header(text, lines, k, repeated)
             continue
-        row = _ROW.fullmatch(line)
+        row = _ROW.fullmatch(line) or _SUB_ROW.fullmatch(line)
         if row and (_in_sequence(row.group("label"), expected) or afresh and _in_sequence(row.group("label"), None)):
             close(start)
             opened, current, expected, afresh = (row.group("label"), group, start), [], row.group("label"), False
