@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
-from .issuers import issuer_from_codes, number_codes
+from .issuers import JOINT_SEPARATOR, issuer_from_codes, number_codes
 from .models import Reference, SourceText
 from .vocab import Vocabulary, document_types, fold, forms_where, load_registry, ranked_forms, spaced, vocabulary
 
@@ -982,6 +982,8 @@ def _tail(vocab: Vocabulary, text: str, pos: int, by_title: bool):
     if found:
         issuer = _issuer_name(vocab, found)
         pos = found.end()
+        if found.group("national"):
+            issuer, pos = _joint_issuers(vocab, text, issuer, pos)
         if date is None and year is None:
             found = vocab.date.match(text, pos)
             if found:
@@ -992,6 +994,24 @@ def _tail(vocab: Vocabulary, text: str, pos: int, by_title: bool):
     if footnote:
         pos = footnote.end()
     return pos, date, year, issuer, warnings
+
+
+def _joint_issuers(vocab: Vocabulary, text: str, issuer: str, pos: int) -> tuple[str, int]:
+    """"của Bộ Chính trị, Ban Bí thư về ...": bodies that issue an instrument together, each named in full and joined
+    by "," or "và" up to what follows the list; not "của Thủ tướng Chính phủ, Bộ Tài chính chủ trì ...", where the
+    second body is the subject of what follows."""
+    bodies, at = [issuer], pos
+    while (joined := _JOINT_ISSUER.match(text, at)) and (other := vocab.issuer.match(text, joined.end())) \
+            and other.group("national"):
+        bodies.append(_issuer_name(vocab, other))
+        at = other.end()
+    if len(bodies) == 1 or len(set(bodies)) < len(bodies) or not _AFTER_ISSUERS.match(text, at):
+        return issuer, pos
+    return JOINT_SEPARATOR.join(bodies), at
+
+
+_JOINT_ISSUER = re.compile(r"\s*(?:,|và)\s*")
+_AFTER_ISSUERS = re.compile(r"\s*(?:[;,.:()]|\n|\Z|(?:về|ngày|năm|khóa)\b)")
 
 
 def _iso_date(match: re.Match) -> tuple[str | None, int, tuple[str, ...]]:

@@ -75,3 +75,60 @@ def test_the_constitution_by_its_bare_name():
     # a title after it is the title's ("Hiến pháp năm 2013"); a lowercase word is no name
     found = extract_text(HEAD + "Theo Hiến pháp năm 2013 và bảo vệ hiến pháp.", "a.txt")
     assert [(c.instrument.year, c.reference.text) for c in found.citations] == [(2013, "Hiến pháp năm 2013")]
+
+
+# ---------------------------------------------------------------- the second batch
+
+PROGRAMME_105 = CONGBAO / "chinh_sach_dn" / "nghi-quyet-so-105-nq-cp-469364.txt"
+
+
+def _sections(path):
+    return {s.id: s for s in extract_file(path).sections}
+
+
+def test_a_sub_row_numbered_on_the_line_of_its_words_is_a_row_of_its_own():
+    # 105/NQ-CP's table: "2 Sắp xếp các đơn vị ..." then "2.1 Theo dõi, tổng hợp việc sắp xếp ...", "2.2 ...", each
+    # with its own lead and time (both readers); kg had read the four into row 2's words, leads and times
+    sections = _sections(PROGRAMME_105)
+    assert [(sections[f"appendix.III.2.{k}"].lead, sections[f"appendix.III.2.{k}"].deadline) for k in (1, 2, 3, 4)] \
+        == [("Bộ Nội vụ", "Thường xuyên"), ("Các bộ quản lý ngành, lĩnh vực", "Thường xuyên"),
+            ("Bộ Giáo dục và Đào tạo", "Quý III/2026"), ("Bộ Y tế", "Quý III/2026")]
+    cited = {c.instrument.number for c in extract_file(PROGRAMME_105).citations
+             if c.section == "appendix.III.2.4"}
+    assert {"72-NQ/TW", "282/NQ-CP", "221-KL/TW"} <= cited
+
+
+def test_a_header_of_nine_lines_repeated_after_a_page_break_is_no_rows_words():
+    # 105/NQ-CP: "TT / Nội dung công việc / Cơ quan chủ trì / Cơ quan phối hợp / Cấp trình / Sản phẩm / Thời hạn /
+    # hoàn thành": the header's last line was read into the time of the row before each page break
+    sections = _sections(PROGRAMME_105)
+    assert not any("hoàn thành" in (s.deadline or "") for s in sections.values())
+    assert sections["appendix.I.2"].deadline == "Thường xuyên"
+
+
+def test_points_each_addressed_to_an_agency_under_a_task_headed_by_its_work_are_tasks():
+    # 105/NQ-CP II.1: "1. Thực hiện hiệu quả công tác giáo dục chính trị ...: a) Các bộ, ngành, địa phương tăng cường
+    # ...; b) Các bộ, ngành, địa phương chủ động phối hợp với Bộ Nội vụ tham mưu ..." (both readers: a row each)
+    sections = _sections(PROGRAMME_105)
+    assert [(sections[k].kind, sections[k].lead) for k in ("II.1.a", "II.2.b")] == [
+        ("task", "Các bộ, ngành, địa phương"), ("task", "Bộ Tài chính")]
+    # a task headed by its agency keeps its points as its duties (179/KH-UBND: "19. Các doanh nghiệp công nghệ số")
+    plan = _sections(CONGBAO.parent / "plans" / "179-kh-ubnd-tinh-dong-nai-2025-f004d93b.txt")
+    assert plan["VI.19"].kind == "task" and plan["VI.19.a"].kind != "task"
+
+
+def test_a_time_cells_remark_in_parentheses_is_no_part_of_its_time():
+    # 105/NQ-CP: "Thường xuyên (hoặc theo yêu cầu của cấp có thẩm quyền)", "Năm 2026 (sau khi Chính phủ ban hành ..."
+    sections = _sections(PROGRAMME_105)
+    assert sections["appendix.V.1"].deadline == "Thường xuyên" and sections["appendix.IV.2"].deadline == "2026"
+
+
+def test_bodies_that_issue_an_instrument_together():
+    # 105/NQ-CP: "Kết luận số 221-KL/TW ngày 28 tháng 11 năm 2025 của Bộ Chính trị, Ban Bí thư về ..."; "Báo cáo số
+    # 04-BC/ĐU ngày 16 tháng 10 năm 2025 của Đảng ủy Chính phủ" (both readers)
+    issuers = {c.instrument.number: c.instrument.issuer for c in extract_file(PROGRAMME_105).citations}
+    assert issuers["221-KL/TW"] == "Bộ Chính trị, Ban Bí thư" and issuers["04-BC/ĐU"] == "Đảng ủy Chính phủ"
+    # the second body the subject of what follows is none of the issuers
+    found = extract_text(HEAD + "Thực hiện Quyết định số 12/QĐ-TTg ngày 01/02/2025 của Thủ tướng Chính phủ, Bộ Tài "
+                         "chính chủ trì hướng dẫn.", "a.txt")
+    assert [c.instrument.issuer for c in found.citations] == ["Thủ tướng Chính phủ"]
