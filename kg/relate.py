@@ -300,10 +300,10 @@ def _offer_reason_cells(context: _Context, offer) -> None:
         opened = bisect.bisect_right(rows, cell.start()) - 1
         if opened < 0:
             continue
-        head = context.ordered[bisect.bisect_left(starts, source.to_original(rows[opened]))] \
-            if bisect.bisect_left(starts, source.to_original(rows[opened])) < len(starts) else None
-        if head is None or head.reference.start >= source.to_original(cell.start()):
+        first = bisect.bisect_left(starts, source.to_original(rows[opened]))
+        if first == len(starts) or starts[first] >= source.to_original(cell.start()):
             continue
+        head = context.ordered[first]
         # the cell's instruments: the one right after its head, and in a list the one opening each bulleted line
         # up to the next row or the next cell
         at = [cell.end()]
@@ -317,10 +317,11 @@ def _offer_reason_cells(context: _Context, offer) -> None:
             agent = bisect.bisect_left(starts, after)
             if agent < len(starts) and not context.text[after:starts[agent]].strip():
                 agents.append(context.ordered[agent])
+        cues = find_cues(source, context.cues, [(cell.start("verbs"), cell.end("verbs"))])
         for by in agents:
             if head.instrument.iri == by.instrument.iri:
                 continue
-            for cue in find_cues(source, context.cues, [(cell.start("verbs"), cell.end("verbs"))]):
+            for cue in cues:
                 words = context.text[cue.start:cue.end]
                 # each verb of a joined phrase its own change ("sửa đổi, bổ sung, bãi bỏ" amends and repeals)
                 meanings = [cue.predicate, *(context.cues.meaning.get(cue_key(verb.strip()), ("",))[0]
