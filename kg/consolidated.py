@@ -211,20 +211,23 @@ _NOTE_REACH = 400  # from the footnote's mark to its instrument ("... tại kho�
 def amended_parts(text: str, ordered: list[Citation], sections) -> list[tuple[int, int, Citation]]:
     """The parts of a consolidated text a footnote says are an amending instrument's words: (start, end of the
     part, that instrument). The footnote's mark is glued to the part's heading ("Điều 5. Xây dựng bảng lương,
-    ... mức tiền lương cơ bản2") or to its number ("1.3 Việc xác định ...": clause 1, mark 3), after the footnote
+    ... mức tiền lương cơ bản2") or to its number ("1.3 Việc xác định ...": clause 1, mark 3; "a)16 Chi trang phục
+    ...": point a, mark 16), after the footnote
     before it; the part is the article (clause, point) the footnote names that holds the mark. What such a
     part cites, the amending instrument cites: its words are that instrument's."""
     found: list[tuple[int, int, Citation]] = []
     starts = [c.reference.start for c in ordered]
     floor = 0
-    for note in _AMENDED_NOTE.finditer(text):
+    notes = list(_AMENDED_NOTE.finditer(text))
+    for note in notes:
         mark, at = note.group("mark"), note.start()
         k = bisect.bisect_left(starts, note.end())
         amender = ordered[k] if k < len(ordered) and ordered[k].reference.start - note.end() <= _NOTE_REACH else None
         glued = None
         for hit in re.compile(rf"{mark}(?=[ \t]*\n|[ \t]+[A-ZĐÀ-Ỹ])").finditer(text, floor, at):
-            before = text[hit.start() - 2:hit.start()]  # glued to a word's last letter, or after "1."
-            if before[-1:].isalpha() or (before[-1:] == "." and before[:1].isdigit()):
+            before = text[hit.start() - 2:hit.start()]  # glued to a word's last letter, or after "1." or "a)"
+            if before[-1:].isalpha() or (before[-1:] == "." and before[:1].isdigit()) or (
+                    before[-1:] == ")" and before[:1].isalpha()):
                 glued = hit
         floor = note.end()
         if amender is None or glued is None:
@@ -233,5 +236,20 @@ def amended_parts(text: str, ordered: list[Citation], sections) -> list[tuple[in
         holding = [s for s in sections if s.kind == kind and s.start <= glued.start() < s.end]
         if holding:
             part = max(holding, key=lambda s: s.start)
-            found.append((part.start, part.end, amender))
+            found += [(start, end, amender) for start, end in _outside_notes(text, part.start, part.end, notes)]
     return found
+
+
+def _outside_notes(text: str, start: int, end: int, notes: list[re.Match]) -> list[tuple[int, int]]:
+    """The stretches of ``start``-``end`` outside the footnotes printed inside it (a part the page breaks holds the
+    footnotes at the page's foot: "5 Điểm này được sửa đổi, bổ sung theo ... Thông tư số 08/2026/TT-BTC ... sửa đổi,
+    bổ sung ... Thông tư số 120/2020/TT-BTC ...", whose instruments the part's words do not cite), each footnote up to
+    the blank line after it."""
+    stretches = []
+    for note in notes:
+        if start <= note.start() < end:
+            blank = _BLANK_LINE.search(text, note.end(), min(len(text), note.start() + _FOOTNOTE_REACH))
+            stretches.append((start, note.start()))
+            start = min(end, blank.end() if blank else note.start() + _FOOTNOTE_REACH)
+    stretches.append((start, end))
+    return [(a, b) for a, b in stretches if a < b]

@@ -132,3 +132,20 @@ def test_bodies_that_issue_an_instrument_together():
     found = extract_text(HEAD + "Thực hiện Quyết định số 12/QĐ-TTg ngày 01/02/2025 của Thủ tướng Chính phủ, Bộ Tài "
                          "chính chủ trì hướng dẫn.", "a.txt")
     assert [c.instrument.issuer for c in found.citations] == ["Thủ tướng Chính phủ"]
+
+
+# ---------------------------------------------------------------- the third batch
+
+def test_a_footnote_mark_after_a_points_letter_gives_the_point_to_its_amending_instrument():
+    # 16/VBHN-BTC: "a)16 Chi trang phục thanh tra ... theo quy định tại Khoản 2 Điều 9 Nghị định số 21/2016/NĐ-CP"
+    # with "16 Điểm này được sửa đổi, bổ sung theo quy định tại điểm c khoản 9 Điều 1 Quyết định số 38/2019/QĐ-TTg":
+    # the point's words are 38/2019's, which cites the decree (both readers; the convention of 465, 469 and 714)
+    found = _relations(extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-16-vbhn-btc-30897.txt"))
+    assert ("38/2019/QĐ-TTg", "cites", "21/2016/NĐ-CP") in found
+    # the footnote printed inside the point, at its page's foot, is no word of it: 10/VBHN-BTC's "a)5 ..." cites
+    # 119/2020 and 121/2020; its footnote's title of 08/2026 ("... Thông tư số 120/2020/TT-BTC ...") does not
+    found = _relations(extract_file(CONGBAO / "thue_tncn" / "van-ban-hop-nhat-so-10-vbhn-btc-469540.txt"))
+    assert {("08/2026/TT-BTC", "cites", "119/2020/TT-BTC"), ("08/2026/TT-BTC", "cites", "121/2020/TT-BTC")} <= found
+    assert ("08/2026/TT-BTC", "cites", "120/2020/TT-BTC") not in found
+    found = _relations(extract_file(CONGBAO / "chinh_sach_dn" / "van-ban-hop-nhat-so-19-vbhn-btc-469710.txt"))
+    assert ("517/QĐ-BTC", "cites", "67/2025/QH15") not in found
