@@ -20,6 +20,7 @@ from itertools import islice
 
 from .issuers import JOINT_SEPARATOR, issuer_from_codes, number_codes
 from .models import Reference, SourceText
+from .pinpoint import part_words
 from .vocab import Vocabulary, document_types, fold, forms_where, load_registry, ranked_forms, spaced, vocabulary
 
 __all__ = ["find_references", "TitleIndex", "default_title_index", "plural_list"]
@@ -885,6 +886,8 @@ def _ends_guess(vocab: Vocabulary, word: str, written: str, previous: str = "", 
     ``following`` gives the next word, read only then."""
     if word in (";", ":") or written[0].isdigit():
         return True
+    if word in part_words() and following()[:1].isdigit():
+        return True  # "Luật Trật tự, an toàn giao thông đường bộ \nĐiều 20, Điều 21" in a table's row
     if word not in vocab.title_stop_words:
         return False
     if word == "số" and not following()[:1].isdigit() and following() != ":":

@@ -149,3 +149,30 @@ def test_a_footnote_mark_after_a_points_letter_gives_the_point_to_its_amending_i
     assert ("08/2026/TT-BTC", "cites", "120/2020/TT-BTC") not in found
     found = _relations(extract_file(CONGBAO / "chinh_sach_dn" / "van-ban-hop-nhat-so-19-vbhn-btc-469710.txt"))
     assert ("517/QĐ-BTC", "cites", "67/2025/QH15") not in found
+
+
+# ---------------------------------------------------------------- the fourth batch
+
+def test_detailing_the_carrying_out_of_a_law_guides_it():
+    # 118/2026/NĐ-CP: "Nghị định này quy định chi tiết việc thực hiện khoản 6 Điều 37 của Luật Ngân sách nhà nước số
+    # 89/2025/QH15": guides (both readers); "việc thực hiện" is a noun there, not the decree carrying the law out
+    found = _relations(extract_file(CONGBAO / "chinh_sach_dn" / "nghi-dinh-so-118-2026-nd-cp-469379.txt"))
+    assert ("DOC", "guides", "89/2025/QH15") in found and ("DOC", "implements", "89/2025/QH15") not in found
+
+
+def test_a_history_said_with_sua_doi_tai():
+    # 12/2024/TT-BLĐTBXH: "Thông tư số 37/2016/TT-BLĐTBXH ... đã được sửa đổi tại Thông tư số 04/2018/TT-BLĐTBXH"
+    found = _relations(extract_file(CONGBAO / "cong_doan" / "thong-tu-so-12-2024-tt-bldtbxh-43233.txt"))
+    assert ("04/2018/TT-BLĐTBXH", "amends", "37/2016/TT-BLĐTBXH") in found
+    assert ("DOC", "amends", "04/2018/TT-BLĐTBXH") not in found
+
+
+def test_a_part_named_after_a_title_is_no_word_of_it():
+    # 22/2026/NQ-CP's table: "... thi hành Luật Trật tự, an toàn giao thông đường \nbộ \nĐiều 20, Điều 21, Điều 33"
+    titles = {c.instrument.title for c in extract_file(CONGBAO / "hd_kinh_te" / "nghi-quyet-so-22-2026-nq-cp-469469.txt")
+              .citations if c.instrument.title}
+    assert {"Luật Trật tự, an toàn giao thông đường bộ", "Luật Căn cước"} <= titles
+    assert not any(title.endswith("Điều") for title in titles)
+    # a law whose title holds the word: "Luật Điều ước quốc tế năm 2016"
+    found = extract_text(HEAD + "Căn cứ Luật Điều ước quốc tế năm 2016;", "a.txt")
+    assert [c.instrument.title for c in found.citations] == ["Luật Điều ước quốc tế"]
