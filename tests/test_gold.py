@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
-#: 10, 11, 12, 13 and 14 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen and twelve held-out texts, scored
-#: before kg was changed for them: see SETTLING.md; the set's figures are over 149, and fell when each batch came in, which is what they are for; then kg learnt the
+#: 10, 11, 12, 13 and 14 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen and sixteen held-out texts, scored
+#: before kg was changed for them: see SETTLING.md; the set's figures are over 153, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -63,8 +63,11 @@ GOLD = ROOT / "tests" / "gold"
 #: Session 14's four: a number cut by a page's running head and the table's repeated header ("42/2015/TT-" ... "BLĐTBXH",
 #: 225/QĐ-BLĐTBXH), read as a circular of its own. Its second four: a steering committee's name as an issuer ("Ban Chỉ
 #: đạo Trung ương về tổng kết Nghị quyết số 18-NQ/TW", 105/NQ-CP), not read; a date cut by a table's cells. Its third
-#: four, all but one relation right as they came: a footnoted point citing as its amending decision's (16/VBHN-BTC).)
-FLOORS = {"macro-F1": 0.990, "fields": 0.993, "relations": 0.968, "tasks": 0.881, "leads": 0.922, "deadlines": 0.875}
+#: four, all but one relation right as they came: a footnoted point citing as its amending decision's (16/VBHN-BTC). Its
+#: fourth four: 22/2026/NQ-CP's Phụ lục II, the decrees to amend with the body to draft each ("CÁC NGHỊ ĐỊNH CẦN SỬA ĐỔI,
+#: BỔ SUNG | ... | CƠ QUAN CHỦ TRÌ SOẠN THẢO"), read as no task table as 18/2026's was: tasks and leads fell with it
+#: (18 citations, 10 leads); a law's title cut at its "và" ("Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ").)
+FLOORS = {"macro-F1": 0.990, "fields": 0.993, "relations": 0.968, "tasks": 0.819, "leads": 0.909, "deadlines": 0.875}
 
 
 def _scorer():
@@ -99,7 +102,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 149
+    assert figures["files"] == 153
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

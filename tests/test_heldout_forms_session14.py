@@ -176,3 +176,4 @@ def test_a_part_named_after_a_title_is_no_word_of_it():
     # a law whose title holds the word: "Luật Điều ước quốc tế năm 2016"
     found = extract_text(HEAD + "Căn cứ Luật Điều ước quốc tế năm 2016;", "a.txt")
     assert [c.instrument.title for c in found.citations] == ["Luật Điều ước quốc tế"]
+
