@@ -20,8 +20,8 @@ from itertools import islice
 
 from .issuers import JOINT_SEPARATOR, issuer_from_codes, number_codes
 from .models import Reference, SourceText
-from .pinpoint import part_words
-from .vocab import Vocabulary, document_types, fold, forms_where, load_registry, ranked_forms, spaced, vocabulary
+from .vocab import (Vocabulary, document_types, fold, forms_where, load_registry, part_words, ranked_forms, spaced,
+                    vocabulary)
 
 __all__ = ["find_references", "TitleIndex", "default_title_index", "plural_list"]
 

@@ -38,7 +38,7 @@ from importlib.resources import files
 from .models import (PINPOINT_PARTS, Citation, Document, Pinpoint, ProvisionChange, Relation, Section,
                      SourceText)
 
-__all__ = ["find_pinpoints", "Pinpoints", "parse_parts", "pinpoints_before", "names_parts_only", "part_words"]
+__all__ = ["find_pinpoints", "Pinpoints", "parse_parts", "pinpoints_before", "names_parts_only"]
 
 CONSOLIDATED = "Văn bản hợp nhất"
 #: How far before a reference its parts may begin: lists joined by ";" run long (21/2026/NQ-CP names 40 parts of
@@ -60,13 +60,6 @@ class Pinpoints:
 @lru_cache(maxsize=1)
 def _data() -> dict:
     return json.loads(files("kg.data").joinpath("pinpoints.json").read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def part_words() -> frozenset[str]:
-    """The one-word names of parts, lowercased ("điều", "khoản", "điểm", "mục", "chương"): before a number, such a
-    word names a part, never a word of a title ("Luật Căn cước Điều 13, Điều 20")."""
-    return frozenset(part["words"].lower() for part in _data()["parts"].values() if re.fullmatch(r"\w+", part["words"]))
 
 
 def _words(text: str) -> str:

@@ -55,6 +55,14 @@ def forms_where(flag: str) -> tuple[str, ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def part_words() -> frozenset[str]:
+    """The one-word names of an instrument's parts (kg/data/pinpoints.json), lowercased: "điều", "khoản", "điểm",
+    "mục", "chương". Before a number such a word names a part, never a word of a title ("Luật Căn cước Điều 13")."""
+    parts = json.loads(_data("pinpoints.json"))["parts"].values()
+    return frozenset(part["words"].lower() for part in parts if re.fullmatch(r"\w+", part["words"]))
+
+
 def ranked_forms() -> tuple[str, ...]:
     """The forms, longest first, of the kinds the hierarchy of legal documents ranks, by their own rank or by
     their issuer's (kg/data/document_types.json)."""
