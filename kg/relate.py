@@ -47,6 +47,8 @@ _BOUNDARY = re.compile(r";|\.(?=\s)|:[ \t]*\n|\n[ \t]*\n")
 _STOP_FREE = re.compile(r"[^;.: \t\n]")
 # A paragraph break that words in lowercase go on after is a page break inside a sentence, not a clause's end
 _GOES_ON = re.compile(r"[\s\x00]*(\w)")
+# The words a sentence cannot end with, which what follows a page break completes
+_LINKS_ON = re.compile(r"(?<!\w)(?:tại|của|theo|bởi|với|và|hoặc|kèm|số)[ \t]*\Z")
 # Parts of an instrument on both sides of a ";" (_Clauses._starts_clause): a list of them, not two clauses
 _PART_BEFORE = re.compile(r"(?i:điều|khoản|điểm|mục|chương)\s+[\dIVXLC]+[a-zđ]?\s*\Z")
 _PARTS_ONLY = re.compile(r"(?:\s|[,;]|(?i:các|và|của|tại|điều|khoản|điểm|mục|chương|phụ\s+lục)(?!\w)|[\dIVXLC]+[a-zđ]?(?!\w))+")
@@ -469,20 +471,33 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
     if context.document.instrument.doc_type in cues.consolidating:
         return doc_cue  # (a consolidated text's "hướng dẫn" is its base's, between the cited: rule 4)
     # (for this instrument alone: what its description names after it is pointed to, not guided)
-    return _guided_at(gap, doc_cue)
+    return _guided_at(gap, doc_cue, context.text)
 
 
-def _guided_at(gap: list[Cue], cue: Cue | None) -> Cue | None:
-    """The guiding or changing verb, where what it acts on is named as what an instrument provides: "hướng dẫn thực
-    hiện cơ chế, chính sách đặc thù ... quy định tại Nghị quyết số 29/2026/QH16" guides the resolution, "Bãi bỏ quy
-    định về phụ cấp đặc thù ... quy định tại Điều 4, ..., Điều 9 Nghị định số 113/2015/NĐ-CP" repeals (those parts of)
-    the decree, which "quy định tại" only points to; else ``cue``."""
-    if cue is None or cue.predicate != "cites" or not gap or gap[-1] is not cue:
+def _guided_at(gap: list[Cue], cue: Cue | None, text: str) -> Cue | None:
+    """The guiding or changing verb, where what it acts on is named as what an instrument provides or issues: "hướng
+    dẫn thực hiện cơ chế, chính sách đặc thù ... quy định tại Nghị quyết số 29/2026/QH16" guides the resolution,
+    "Hướng dẫn cơ chế tổ chức thực hiện “Chương trình ...” ban hành kèm theo Quyết định số 167/QĐ-TTg" the decision,
+    "Bãi bỏ quy định về phụ cấp đặc thù ... quy định tại Điều 4, ..., Điều 9 Nghị định số 113/2015/NĐ-CP" repeals
+    (those parts of) the decree, which "quy định tại" only points to; else ``cue``."""
+    if cue is None or cue.predicate not in ("cites", "issued_with") or not gap or gap[-1] is not cue:
         return cue
+    carried_out = False
     for earlier in reversed(gap[:-1]):
-        if earlier.predicate != "cites":
-            acts = (earlier.predicate == "guides" or earlier.predicate in ONLY_DOWNWARDS) and earlier.for_document
-            return earlier if acts and not earlier.passive and cue.start - earlier.end <= _GUIDED_REACH else cue
+        if cue.start - earlier.end > _GUIDED_REACH:
+            break
+        if earlier.predicate == "cites":
+            continue
+        if earlier.predicate == "implements" and not earlier.passive:
+            # "hướng dẫn cơ chế tổ chức thực hiện “Chương trình ...” ban hành kèm theo Quyết định số 167/QĐ-TTg": what is
+            # carried out is the guided words' own, a guiding verb before them acts (a change verb does not reach
+            # past it: "Bãi bỏ thủ tục ... thực hiện ... quy định tại Nghị định ..." abolishes a procedure)
+            carried_out = True
+            continue
+        # (a verb that only links two cited instruments, "hướng dẫn", acts for the document after "Thông tư này")
+        acts = (earlier.predicate == "guides" or (earlier.predicate in ONLY_DOWNWARDS and not carried_out)) and (
+            earlier.for_document or _ITSELF_BEFORE().search(text, max(0, earlier.start - 40), earlier.start))
+        return earlier if acts and not earlier.passive else cue
     return cue
 
 
@@ -932,6 +947,9 @@ class _Clauses:
                 return False
         if match.group().startswith("\n") and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower():
             return False  # a page break inside a sentence: "... về hội nhập quốc \n\n[page furniture]\n\ntế ..."
+        if match.group().startswith("\n") and _LINKS_ON.search(
+                self.text[max(0, match.start() - 400):match.start()].rstrip()[-20:]):
+            return False  # ... after a word that needs what follows: "... quy định tại \n\n[page furniture]\n\nQuyết định số ..."
         if match.group() == ";" and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower() \
                 and _in_basis(self.text, match.start()):
             return False  # a title's fields in a basis: "Căn cứ Nghị định ... quản lý tài sản công; thực hành tiết kiệm ..."

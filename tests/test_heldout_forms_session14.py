@@ -177,3 +177,32 @@ def test_a_part_named_after_a_title_is_no_word_of_it():
     found = extract_text(HEAD + "Căn cứ Luật Điều ước quốc tế năm 2016;", "a.txt")
     assert [c.instrument.title for c in found.citations] == ["Luật Điều ước quốc tế"]
 
+
+
+# ---------------------------------------------------------------- the fifth batch
+
+def test_guiding_what_an_instrument_issues_or_provides_guides_the_instrument():
+    # 13/2023/TT-BKHĐT: "Thông tư này hướng dẫn cơ chế tổ chức thực hiện “Chương trình ...” quy định tại Quyết định số
+    # 167/QĐ-TTg" (both readers, as 09/2022's were): "thực hiện" is the guided words' own, the verb before them acts
+    found = _relations(extract_text(HEAD + "Điều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn cơ chế tổ chức thực hiện "
+                                     "“Chương trình hỗ trợ doanh nghiệp khu vực tư nhân kinh doanh bền vững giai đoạn "
+                                     "2022 - 2025” quy định tại Quyết định số 167/QĐ-TTg ngày 08 tháng 02 năm 2022 của "
+                                     "Thủ tướng Chính phủ.", "a.txt"))
+    assert ("DOC", "guides", "167/QĐ-TTg") in found
+    # 17/2023/TT-BLĐTBXH: "Thông tư này hướng dẫn việc ủy quyền thực hiện nhiệm vụ ... theo quy định tại Nghị định số
+    # 35/2022/NĐ-CP"
+    found = _relations(extract_file(CONGBAO / "cong_doan" / "thong-tu-so-17-2023-tt-bldtbxh-41049.txt"))
+    assert ("DOC", "guides", "35/2022/NĐ-CP") in found
+    # a change verb does not reach past what is carried out: 22/2026/NQ-CP's "Bãi bỏ thủ tục ... thực hiện ... quy định
+    # tại Điều 13 Nghị định số 70/2024/NĐ-CP" abolishes a procedure (settled: cites)
+    found = _relations(extract_file(CONGBAO / "hd_kinh_te" / "nghi-quyet-so-22-2026-nq-cp-469469.txt"))
+    assert ("DOC", "repeals", "70/2024/NĐ-CP") not in found
+
+
+def test_a_page_break_after_a_word_that_needs_what_follows_ends_no_clause():
+    # 17/2022/TT-BLĐTBXH: "... theo quy định tại \n\n[CÔNG BÁO ...]\n\nThông tư số 36/2018/TT-BTC": the nearest cue
+    # speaks for the circular, a page away, not the sentence's opening "Thực hiện theo quy định của pháp luật"
+    found = extract_file(CONGBAO / "hdld" / "thong-tu-so-17-2022-tt-bldtbxh-37918.txt")
+    cues = {r.cue for r in found.relations
+            if any(c.instrument.iri == r.object and c.instrument.number == "36/2018/TT-BTC" for c in found.citations)}
+    assert "theo quy định tại" in cues
