@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
-#: 10, 11, 12, 13 and 14 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen and sixteen held-out texts, scored
-#: before kg was changed for them: see SETTLING.md; the set's figures are over 153, and fell when each batch came in, which is what they are for; then kg learnt the
+#: 10, 11, 12, 13 and 14 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen and twenty held-out texts, scored
+#: before kg was changed for them: see SETTLING.md; the set's figures are over 157, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -66,7 +66,9 @@ GOLD = ROOT / "tests" / "gold"
 #: four, all but one relation right as they came: a footnoted point citing as its amending decision's (16/VBHN-BTC). Its
 #: fourth four: 22/2026/NQ-CP's Phụ lục II, the decrees to amend with the body to draft each ("CÁC NGHỊ ĐỊNH CẦN SỬA ĐỔI,
 #: BỔ SUNG | ... | CƠ QUAN CHỦ TRÌ SOẠN THẢO"), read as no task table as 18/2026's was: tasks and leads fell with it
-#: (18 citations, 10 leads); a law's title cut at its "và" ("Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ").)
+#: (18 citations, 10 leads); a law's title cut at its "và" ("Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ").
+#: Its fifth four: a guiding verb a page of furniture away from its instrument (13/2023/TT-BKHĐT); a footnote quoting an
+#: amending decree's article, whose citations are that decree's (2092/VBHN).)
 FLOORS = {"macro-F1": 0.990, "fields": 0.993, "relations": 0.968, "tasks": 0.819, "leads": 0.909, "deadlines": 0.875}
 
 
@@ -102,7 +104,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 153
+    assert figures["files"] == 157
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

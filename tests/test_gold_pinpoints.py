@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 1604  # every settled file was read for pinpoints
+    assert result["gold"] >= 1686  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -67,5 +67,6 @@ def test_pinpoints_on_the_gold_set():
 #: 1166/1205, 1169 given. Its third four 75, all right: 1241/1280, 1244 given. Then 605/VBHN's appendix heading taken out
 #: by rule 1 (as 467/VBHN's readers had settled it) and its fourth four 325, 322 right as they came ("Điểm 2 Phụ lục ban
 #: hành kèm theo Thông tư số 26/2016/TT-BLĐTBXH", a point numbered 2, read as the appendix; the misprint "Điền 9a";
-#: an unnumbered appendix of 356/2025/NĐ-CP in 22/2026/NQ-CP): 1563/1604, 1567 given.
-FLOOR = {"recall": 0.973, "precision": 0.997}
+#: an unnumbered appendix of 356/2025/NĐ-CP in 22/2026/NQ-CP): 1563/1604, 1567 given. Its fifth four 82, all right:
+#: 1645/1686, 1649 given.
+FLOOR = {"recall": 0.975, "precision": 0.997}
