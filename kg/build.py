@@ -207,7 +207,7 @@ def _block_key(digest: str, label: str, same: dict[str, str], profile: str) -> s
     return f"{digest}.{hashlib.sha256(named.encode('utf-8')).hexdigest()[:16]}"
 
 
-_WORKER: dict = {"limit": None, "db": None}
+_WORKER: dict = {"limit": None, "db": None, "peak": 0}  # peak: the worker's peak address space when its file began
 
 
 def _address_space(field: str = "VmSize") -> int:
@@ -233,7 +233,9 @@ def _ran_out_of_memory(error: BaseException) -> bool:
     if not (limit and isinstance(error, SystemError)):
         return False
     bound = resource.getrlimit(resource.RLIMIT_AS)[0]
-    return bound != resource.RLIM_INFINITY and _address_space("VmPeak") >= bound - limit // 2
+    peak = _address_space("VmPeak")
+    # (the peak of this file's work: a worker serves many files, and an earlier one's peak says nothing of this one)
+    return bound != resource.RLIM_INFINITY and peak > _WORKER.get("peak", 0) and peak >= bound - limit // 2
 
 
 def _start_worker(limit: int | None, database: str, lock: int | None = None) -> None:
@@ -271,6 +273,8 @@ def _make_block(job: tuple) -> tuple[dict, list[tuple[str, tuple]]]:
     (the key is the sha256 of the very bytes extracted: a file replaced while the build reads it
     cannot leave one text's extraction under another's key), and the cache rows to commit for it."""
     path, label, same, profile, max_bytes, cached = job
+    if _WORKER["limit"]:
+        _WORKER["peak"] = _address_space("VmPeak")
     try:
         if cached == "look":
             return _cached_block_of(path, label, profile, max_bytes)

@@ -205,6 +205,10 @@ def consolidation_end(source: SourceText, document: Document, cues: Cues) -> int
 # consolidated text's footnote saying whose words the part its mark stands in are
 _AMENDED_NOTE = re.compile(r"(?m)^[ \t]*(?P<mark>\d{1,2})[ \t]+(?P<part>Điều|Khoản|Điểm) này (?:đã )?được (?:sửa đổi|bổ sung)")
 _PART_KINDS = {"Điều": "article", "Khoản": "clause", "Điểm": "point"}
+# any footnote of a consolidated text saying what was done to the words its mark stands at ("6 Cụm từ “x” được thay thế
+# theo ...", "5 Điểm này được sửa đổi, bổ sung theo ...", "3 Khoản này được bãi bỏ theo ...")
+_ANY_NOTE = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]+[^\n]{0,80}?được[ \t]+(?:sửa[ \t]+đổi|bổ[ \t]+sung|thay[ \t]+thế|bãi[ \t]+bỏ|"
+                       r"hủy[ \t]+bỏ|đính[ \t]+chính|ban[ \t]+hành)")
 _NOTE_REACH = 400  # from the footnote's mark to its instrument ("... tại khoản 1 Điều 8 của Thông tư số ...")
 
 
@@ -219,6 +223,7 @@ def amended_parts(text: str, ordered: list[Citation], sections) -> list[tuple[in
     starts = [c.reference.start for c in ordered]
     floor = 0
     notes = list(_AMENDED_NOTE.finditer(text))
+    printed = list(_ANY_NOTE.finditer(text))  # every footnote of the text, that the parts may hold at a page's foot
     for note in notes:
         mark, at = note.group("mark"), note.start()
         k = bisect.bisect_left(starts, note.end())
@@ -236,7 +241,7 @@ def amended_parts(text: str, ordered: list[Citation], sections) -> list[tuple[in
         holding = [s for s in sections if s.kind == kind and s.start <= glued.start() < s.end]
         if holding:
             part = max(holding, key=lambda s: s.start)
-            found += [(start, end, amender) for start, end in _outside_notes(text, part.start, part.end, notes)]
+            found += [(start, end, amender) for start, end in _outside_notes(text, part.start, part.end, printed)]
     return found
 
 
@@ -244,12 +249,14 @@ def _outside_notes(text: str, start: int, end: int, notes: list[re.Match]) -> li
     """The stretches of ``start``-``end`` outside the footnotes printed inside it (a part the page breaks holds the
     footnotes at the page's foot: "5 Điểm này được sửa đổi, bổ sung theo ... Thông tư số 08/2026/TT-BTC ... sửa đổi,
     bổ sung ... Thông tư số 120/2020/TT-BTC ...", whose instruments the part's words do not cite), each footnote up to
-    the blank line after it."""
+    the blank line or the sentence's end at a line's end after it, whichever comes first."""
     stretches = []
     for note in notes:
         if start <= note.start() < end:
-            blank = _BLANK_LINE.search(text, note.end(), min(len(text), note.start() + _FOOTNOTE_REACH))
+            reach = min(len(text), note.start() + _FOOTNOTE_REACH)
+            ends = [found.end() for found in (_BLANK_LINE.search(text, note.end(), reach),
+                                              _SENTENCE_AT_LINE_END.search(text, note.end(), reach)) if found]
             stretches.append((start, note.start()))
-            start = min(end, blank.end() if blank else note.start() + _FOOTNOTE_REACH)
+            start = min(end, min(ends) if ends else reach)
     stretches.append((start, end))
     return [(a, b) for a, b in stretches if a < b]

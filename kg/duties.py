@@ -316,6 +316,7 @@ def stated_times(text: str, draft: _Draft, end: int) -> list[str]:
 
 
 _A_TIME = re.compile(r"\d|hằng|hàng|định kỳ|thường xuyên|liên tục", re.IGNORECASE)
+_TIME_WORDS = re.compile(r"\d|quý|tháng|năm|tuần|ngày|hằng|hàng|định kỳ|thường xuyên|liên tục", re.IGNORECASE)
 
 
 def _labelled_lead(own: str, folded: str | None, lead: str | None, rules):
@@ -475,12 +476,12 @@ def read_deadline(words: str, cell: bool = False) -> str | None:
 
     >>> read_deadline("Thường xuyên (hoặc theo yêu cầu của cấp có thẩm quyền)", cell=True)
     'Thường xuyên'
-    >>> read_deadline("Năm 2026 (sau khi Chính phủ ban hành", cell=True), read_deadline("Quý II (tháng 6/2026)", cell=True)
-    ('2026', 'Quý II (tháng 6/2026)')
+    >>> read_deadline("Năm 2026 (sau khi Chính phủ ban hành", cell=True), read_deadline("Năm 2026 (Quý III)", cell=True)
+    ('2026', 'Năm 2026 (Quý III)')
     """
     if cell:
         time, remark, said = words.partition("(")
-        if remark and _A_TIME.search(time) and not _DIGITS.search(said) and not _A_TIME.search(said):
+        if remark and _A_TIME.search(time) and not _TIME_WORDS.search(said):
             words = time
     for pattern, value, cell_only in _rules().deadlines:
         if cell_only and not cell:

@@ -1014,7 +1014,9 @@ def _joint_issuers(vocab: Vocabulary, text: str, issuer: str, pos: int) -> tuple
 
 
 _JOINT_ISSUER = re.compile(r"\s*(?:,|và)\s*")
-_AFTER_ISSUERS = re.compile(r"\s*(?:[;,.:()]|\n|\Z|(?:về|ngày|năm|khóa)\b)")
+# (a comma only before another instrument's kind: "của Bộ Chính trị, Ban Bí thư, Công văn số ..."; not "của Bộ Chính
+# trị, Chính phủ, các bộ, ngành đã ban hành ...", bodies that do what follows)
+_AFTER_ISSUERS = re.compile(r"\s*(?:[;.:()]|,\s*(?=[A-ZĐ])|\n|\Z|(?:về|ngày|năm|khóa)\b)")
 
 
 def _iso_date(match: re.Match) -> tuple[str | None, int, tuple[str, ...]]:

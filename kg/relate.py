@@ -252,8 +252,9 @@ def _appendix_clauses(text: str, end: int) -> list[re.Match]:
 # - the notes of a list in force: "- Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần: Nghị định số 15/2019/NĐ-CP
 #   ..." or the same head over lines "+ Nghị định số 140/2018/NĐ-CP ...", "+ Nghị định số 24/2022/NĐ-CP ...": the
 #   instrument after the colon, or the one opening each bulleted line, up to the next row.
-# The cell opens its line; the row opens with its number, alone on its line or not, before the kind of the
-# instrument it lists first, which is the one the cell's instruments change, by each verb of the cell.
+# The cell opens its line; the row opens with its number, alone on its line (a page's number is blanked with its
+# header) or before the kind of the instrument it lists first on the same line, which is the one the cell's
+# instruments change, by each verb of the cell.
 _REASON_CELL = re.compile(
     r"(?m)^[ \t]*(?:[-+][ \t]*)?(?:Được|Bị|Đã[ \t]+(?:được|bị))[ \t]+"
     r"(?P<verbs>[^\n]{1,80}?(?:\n[^\n]{0,80}?)?)[ \t,]*\s(?:bởi|tại)\s")
@@ -261,6 +262,9 @@ _CHANGERS_CELL = re.compile(
     r"(?m)^[ \t]*(?:[-+][ \t]*)?Văn[ \t]+bản[ \t]+(?P<verbs>[^\n:]{1,80}?(?:\n[^\n:]{0,80}?)?)"
     r"(?:[ \t]+một[ \t]+phần)?[ \t]*:")
 _BULLET = re.compile(r"(?m)^[ \t]*[-+•][ \t]*")
+# where a list's cell ends at the latest: a heading of the body, or this far from its head
+_CELL_END = re.compile(r"(?m)^[ \t]*(?:[IVX]{1,5}\.[ \t]|Điều[ \t]+\d+\.|Chương[ \t]+[IVX]+\b|PHỤ[ \t]+LỤC\b|Phụ[ \t]+lục\b)")
+_CELL_REACH = 3000
 _CELL_WORDS = ("Được", "Bị", "Đã", "Văn")
 _CELL_LEAD = re.compile(r"[ \t]*(?:[-+][ \t]*)?")
 
@@ -268,7 +272,7 @@ _CELL_LEAD = re.compile(r"[ \t]*(?:[-+][ \t]*)?")
 @lru_cache(maxsize=1)
 def _row_opening() -> re.Pattern:
     kinds = "|".join(spaced(form) for form in forms_where("registered"))
-    return re.compile(rf"(?m)^[ \t]*\d{{1,3}}[ \t]*(?:\n[ \t]*)?(?=(?:{kinds})\b)")
+    return re.compile(rf"(?m)^[ \t]*\d{{1,3}}[ \t]*(?:$|(?=(?:{kinds})\b))")
 
 
 def _cells(text: str) -> list[tuple[re.Match, bool]]:
@@ -279,8 +283,9 @@ def _cells(text: str) -> list[tuple[re.Match, bool]]:
     for word in _CELL_WORDS:
         at = text.find(word)
         while at >= 0:
-            line = text.rfind("\n", 0, at) + 1
-            if line not in found and _CELL_LEAD.fullmatch(text, line, at):
+            newline = text.rfind("\n", max(0, at - 40), at)  # (a cell's word opens its line, after a bullet at most)
+            line = newline + 1
+            if (newline >= 0 or at <= 40) and line not in found and _CELL_LEAD.fullmatch(text, line, at):
                 for pattern, listing in ((_REASON_CELL, False), (_CHANGERS_CELL, True)):
                     if (cell := pattern.match(text, line)) is not None:
                         found[line] = (cell, listing)
@@ -310,8 +315,10 @@ def _offer_reason_cells(context: _Context, offer) -> None:
         # up to the next row or the next cell
         at = [cell.end()]
         if listing:
+            heading = _CELL_END.search(text, cell.end(), cell.end() + _CELL_REACH)
             closed = min(rows[opened + 1] if opened + 1 < len(rows) else len(text),
-                         ends[k + 1] if k + 1 < len(ends) else len(text))
+                         ends[k + 1] if k + 1 < len(ends) else len(text),
+                         heading.start() if heading else cell.end() + _CELL_REACH)
             at += [bullet.end() for bullet in _BULLET.finditer(text, cell.end(), closed)]
         agents = []
         for position in at:

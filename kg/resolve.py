@@ -277,8 +277,9 @@ def _bare_names(citations: list[Citation]) -> list[Citation]:
         return citations
     full: dict[str, set[str]] = {}
     by_iri: dict[str, Instrument] = {}
-    for c in citations:
-        if c.instrument.doc_type in bare.values() and c.instrument.iri not in bare:
+    for c in citations:  # (one named with a year of its own is that year's, not the one in force)
+        if c.instrument.doc_type in bare.values() and c.instrument.iri not in bare \
+                and c.reference.year is None and c.reference.date is None:
             full.setdefault(c.instrument.doc_type, set()).add(c.instrument.iri)
             by_iri[c.instrument.iri] = c.instrument
     named = {iri: by_iri[next(iter(full[kind]))] for iri, kind in bare.items() if len(full.get(kind, ())) == 1}

@@ -52,7 +52,7 @@ _HEADER_LINE = re.compile(r"\n[^\S\n]*(?:STT|TT|Số TT)[^\S\n]*(?=\n|\Z)")
 _ROW = re.compile(r"(?P<label>\d{1,3}(?:\.\d{1,2})?)\.?(?:\s*|\s{2,}(?P<rest>\S.*))")
 # "2.1 Theo dõi, tổng hợp ...": a sub-row's number and its words one space apart (a wrapped cell's line does not open
 # with a dotted number and a capital)
-_SUB_ROW = re.compile(r"(?P<label>\d{1,3}\.\d{1,2})\.?[ \t](?P<rest>[A-ZĐÀ-Ỹ].*)")
+_SUB_ROW = re.compile(r"(?P<label>\d{1,3}\.\d{1,2})\.?[ \t](?P<rest>[^\W\d_].*)")
 _GROUP = re.compile(r"(?P<label>[IVX]{1,5})\.?(?:\s*|\s+(?P<rest>[A-ZĐÀ-Ỹ].*))")
 _HEADER_LINES = 16  # a header's column names take at most this many lines
 # the words a wrapped line of one cell ends with when a capital opens the next ("của / Bộ Chính trị", "Bộ Khoa
@@ -100,7 +100,7 @@ def _header(text: str, lines, index: int, columns) -> tuple[list[str] | None, in
     words, k = [], index + 1
     while k < len(lines) and k <= index + 2 * _HEADER_LINES:  # (each line is followed by its end's empty match)
         line = text[slice(*lines[k])].strip()
-        if _ROW.fullmatch(line) or _GROUP.fullmatch(line):
+        if _ROW.fullmatch(line) or _GROUP.fullmatch(line) or _sub_row(line):
             break
         if line:
             if len(line) > 40:
@@ -141,7 +141,7 @@ def _table(text, lines, index, first, header, agency_heads, time_cell) -> tuple[
         if fold(line) == repeated[0] and _repeats(text, lines, k, repeated):
             k = _skip_header(text, lines, k, repeated)
             continue
-        row = _ROW.fullmatch(line) or _SUB_ROW.fullmatch(line)
+        row = _ROW.fullmatch(line) or _sub_row(line)
         if row and (_in_sequence(row.group("label"), expected) or afresh and _in_sequence(row.group("label"), None)):
             close(start)
             opened, current, expected, afresh = (row.group("label"), group, start), [], row.group("label"), False
@@ -164,6 +164,16 @@ def _table(text, lines, index, first, header, agency_heads, time_cell) -> tuple[
     end = lines[k][0] if k < len(lines) else len(text)
     close(end)
     return TextTable(lines[index][0], end, tuple(rows)), k
+
+
+def _sub_row(line: str) -> re.Match | None:
+    """``_SUB_ROW``'s match where the words open with a capital (a wrapped cell's line may open "1.1 đơn vị").
+
+    >>> bool(_sub_row("2.1 Theo dõi, tổng hợp")), bool(_sub_row("1.1 đơn vị thực hiện")), bool(_sub_row("2.1 Đơn vị"))
+    (True, False, True)
+    """
+    row = _SUB_ROW.fullmatch(line)
+    return row if row and row.group("rest")[0].isupper() else None
 
 
 def _ends_table(line: str) -> bool:

@@ -206,3 +206,36 @@ def test_a_page_break_after_a_word_that_needs_what_follows_ends_no_clause():
     cues = {r.cue for r in found.relations
             if any(c.instrument.iri == r.object and c.instrument.number == "36/2018/TT-BTC" for c in found.citations)}
     assert "theo quy định tại" in cues
+
+
+# ---------------------------------------------------------------- what a review of the session's change found
+
+def test_a_lists_last_cell_ends_before_the_next_part_of_the_text():
+    text = (HEAD + "1\nNghị định\nSố 113/2015/NĐ-CP ngày 09/11/2015 về A\n- Hết hiệu lực một phần\n- Văn bản sửa đổi, bổ "
+            "sung, thay thế, bãi bỏ một phần:\n+ Nghị định số 15/2019/NĐ-CP ngày 01/02/2019 của Chính phủ\n\nII. VĂN BẢN "
+            "KHÁC\n- Nghị định số 77/2024/NĐ-CP ngày 01/7/2024 của Chính phủ;\n- Thông tư số 10/2023/TT-BLĐTBXH ngày "
+            "01/7/2023 của Bộ Lao động - Thương binh và Xã hội.")
+    found = _relations(extract_text(text, "a.txt"))
+    assert ("15/2019/NĐ-CP", "replaces", "113/2015/NĐ-CP") in found
+    assert not any(agent in ("77/2024/NĐ-CP", "10/2023/TT-BLĐTBXH") and row == "113/2015/NĐ-CP"
+                   for agent, _, row in found)
+
+
+def test_the_bare_constitution_is_not_one_named_with_a_year_of_its_own():
+    found = extract_text(HEAD + "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992;\n\nĐiều 1. Tuân thủ "
+                         "Hiến pháp, pháp luật.", "a.txt")
+    assert len({c.instrument.iri for c in found.citations}) == 2
+
+
+def test_bodies_that_do_what_follows_are_no_joint_issuers():
+    found = extract_text(HEAD + "Thực hiện Kết luận số 45-KL/TW ngày 01/02/2025 của Bộ Chính trị, Chính phủ, các bộ, "
+                         "ngành đã ban hành văn bản.", "a.txt")
+    assert [c.instrument.issuer for c in found.citations] == ["Bộ Chính trị"]
+
+
+def test_a_footnote_of_any_change_inside_an_amended_part_is_none_of_its_words():
+    from kg.consolidated import _outside_notes, _ANY_NOTE
+    text = ("a)5 Chi theo Thông tư số 119/2020/TT-BTC;\n6 Cụm từ “x” được thay thế theo Thông tư số 08/2026/TT-BTC sửa "
+            "đổi Thông tư số 120/2020/TT-BTC.\ntiếp theo của điểm a: Thông tư số 121/2020/TT-BTC.")
+    kept = "".join(text[a:b] for a, b in _outside_notes(text, 0, len(text), list(_ANY_NOTE.finditer(text))))
+    assert "119/2020" in kept and "121/2020" in kept and "120/2020" not in kept
