@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
@@ -362,6 +362,8 @@ class _Context:
     quoted: list
     rows: dict[str, int]             # where each table row starts: its cells hold no stop, yet a row ends a clause
     amended: list                    # a consolidated text's parts whose words a footnote gives to an amending instrument
+    # each citation's trailing cue once sought (``_trailing_cue``): a list's items are sought again for the item before
+    trailing_of: dict[int, Cue | None] = field(default_factory=dict)
 
 
 def _read_context(source: SourceText, document: Document, citations: list[Citation],
@@ -533,10 +535,13 @@ def _trailing_cue(context: _Context, index: int) -> Cue | None:
     end = context.ordered[index].reference.end
     if not _trailing_after(context, end):
         return None  # (most citations: no history sought)
-    history = _history(context, index)
-    described_to = context.ordered[history[-1]].reference.end if history else end
-    return _after_cue(context.text, context.trailing, context.trailing_starts, end,
-                      _next_changeable(context, index, history), context.clauses, described_to)
+    if index not in context.trailing_of:
+        history = _history(context, index)
+        described_to = context.ordered[history[-1]].reference.end if history else end
+        context.trailing_of[index] = _after_cue(context.text, context.trailing, context.trailing_starts, end,
+                                                _next_changeable(context, index, history), context.clauses,
+                                                described_to)
+    return context.trailing_of[index]
 
 
 def _trailing_after(context: _Context, position: int) -> bool:

@@ -435,13 +435,12 @@ def _settle(citations: list[Citation]) -> list[Citation]:
     for citation in citations:
         instrument = citation.instrument
         current = best.get(instrument.iri)
-        if current is None:
-            best[instrument.iri] = instrument
-        elif current is not instrument and (
-                (instrument.date and not current.date) or (instrument.issuer and not current.issuer)
-                or (instrument.title and not current.title)
-                or (instrument.number and current.number and _zero_padded(instrument.number, current.number))):
-            padded = instrument.number and current.number and _zero_padded(instrument.number, current.number)
+        if current is None or current is instrument:
+            best.setdefault(instrument.iri, instrument)
+            continue
+        padded = bool(instrument.number and current.number and _zero_padded(instrument.number, current.number))
+        if ((instrument.date and not current.date) or (instrument.issuer and not current.issuer)
+                or (instrument.title and not current.title) or padded):
             best[instrument.iri] = replace(
                 current,
                 date=current.date or instrument.date,
