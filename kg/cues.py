@@ -184,6 +184,8 @@ def find_cues(source: SourceText, cues: Cues, windows: list[tuple[int, int]]) ->
                 # "cấp, sửa đổi, bổ sung, gia hạn Giấy phép", "thực hiện cấp Giấy phép", "Căn cứ thu hồi giấy phép":
                 # a permit changed, issued or revoked, and the procedure's ground; no act on an instrument
                 fields = NAMED_ONLY
+            elif _no_act(text, start, reached):
+                fields = NAMED_ONLY
             elif meaning[key][0] not in cues.noun_except and (
                     cues.noun.search(piece, max(0, start - base - 60), start - base)
                     or noun_end >= base and _NOUN_GOES_ON.fullmatch(piece, noun_end - base, start - base)
@@ -213,6 +215,19 @@ def _after_bare_type(cues: Cues, text: str, start: int) -> bool:
 
 
 _ENACTING = re.compile(r"ban\s+hành\s+\Z", re.IGNORECASE)
+
+
+def _no_act(text: str, start: int, end: int) -> bool:
+    """Whether the phrase from ``start`` to ``end`` is denied ("Không thực hiện thủ tục ... tại Điều 18 Nghị định
+    số 69/2010/NĐ-CP": a verb denied states no act) or a label in brackets ("Luật Thủ đô (sửa đổi)": the law's
+    revision being drafted, named by its label)."""
+    return (_DENIED.search(text, max(0, start - 8), start) is not None
+            or (_OPENED.search(text, max(0, start - 3), start) is not None and _CLOSED.match(text, end) is not None))
+
+
+_DENIED = re.compile(r"(?<!\w)(?:[Kk]hông|[Cc]hưa)[ \t]+\Z")
+_OPENED = re.compile(r"\([ \t]*\Z")
+_CLOSED = re.compile(r"[ \t]*\)")
 
 
 #: The predicate of a phrase inside a noun ("các văn bản hướng dẫn thi hành, nhất là: Luật ..."): what it

@@ -52,6 +52,7 @@ _AMENDED_KINDS = "|".join(spaced(form) for form in forms_where("named_in_amendin
 _AMENDING = re.compile(r"\s+(?:[sS]ửa\s+đổi,?\s+bổ\s+sung|[sS]ửa\s+đổi|[bB]ổ\s+sung)(?:\s+[^;.]{0,160}?)?\s+(?:của\s+)?(?:các\s+)?"
                        r"(?=(?:" + _AMENDED_KINDS + r")(?!\w))")
 _AMENDED_JOIN = re.compile(r"\s*(?:,|và)\s*")
+_IN_REVISION = re.compile(r"\s*\((?:sửa\s+đổi|thay\s+thế)\)")  # "Luật Thủ đô (sửa đổi)": the law's revision in draft
 _NUMBER_YEAR = re.compile(r"[\d.]+[a-z]?/((?:19|20)\d\d)/")  # "15/2019/QĐ-UBND"
 _LISTED_NUMBER = re.compile(r"\s+(?:số|Số)\s*\d[^\s,;]*(?=\s*(?:,|và|$))")
 _TITLED_TYPE = re.compile(r"(" + _AMENDED_KINDS + r")(?!\w)")
@@ -826,8 +827,8 @@ def _amending(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, s
     while True:
         written = _TITLED_TYPE.match(text, cursor)
         draft = written and _titled(vocab, titles, text, _type_of(written.group(1)), cursor, written.end())
-        if not draft:
-            break
+        if not draft or (amended and _IN_REVISION.match(text, draft.end)):
+            break  # (", Luật Hộ tịch (sửa đổi)": a revised law being drafted, listed after the amending law)
         amended.append(draft)
         cursor = draft.end
         numbered = _TITLE_NUMBER_LEAD.match(text, cursor)

@@ -42,7 +42,17 @@ from .vocab import document_types, fold, forms_where, spaced, vocabulary
 
 __all__ = ["find_relations"]
 
-_BOUNDARY = re.compile(r";|\.(?=\s)|:[ \t]*\n|\n[ \t]*\n")
+
+@lru_cache(maxsize=1)
+def _boundary() -> re.Pattern:
+    """Where a clause may end: ";", a full stop, a colon at a line's end, a blank line; and the line before a table's
+    row, its number alone on its line above the kind of the instrument it lists ("... 100% vốn điều lệ \\n8 \\nThông tư
+    số 32/2016/TT-BLĐTBXH": the row before's words, run on across a page, end there). The row's stop is that newline
+    alone, so no stop holds a character ``_STOP_FREE`` finds."""
+    kinds = "|".join(spaced(form) for form in forms_where("registered"))
+    return re.compile(rf";|\.(?=\s)|:[ \t]*\n|\n[ \t]*\n|\n(?=[ \t]*\d{{1,3}}\.?[ \t]*\n[ \t]*(?:{kinds})\b)")
+
+
 # A character no stop can hold: two scans for stops that have both passed one find the same stops after it.
 _STOP_FREE = re.compile(r"[^;.: \t\n]")
 # A paragraph break that words in lowercase go on after is a page break inside a sentence, not a clause's end
@@ -51,6 +61,7 @@ _GOES_ON = re.compile(r"[\s\x00]*(\w)")
 _LINKS_ON = re.compile(r"(?<!\w)(?:tại|của|theo|bởi|với|và|hoặc|kèm|số)[ \t]*\Z")
 # Parts of an instrument on both sides of a ";" (_Clauses._starts_clause): a list of them, not two clauses
 _PART_BEFORE = re.compile(r"(?i:điều|khoản|điểm|mục|chương)\s+[\dIVXLC]+[a-zđ]?\s*\Z")
+_PART_WORD_BEFORE = re.compile(r"(?i:điều|khoản|điểm|mục|chương|phụ\s+lục)[ \t]*\Z")  # its number on the next line
 _PARTS_ONLY = re.compile(r"(?:\s|[,;]|(?i:các|và|của|tại|điều|khoản|điểm|mục|chương|phụ\s+lục)(?!\w)|[\dIVXLC]+[a-zđ]?(?!\w))+")
 _PARTS_REACH = 300
 _AFTER_SEMICOLON = re.compile(r";\s*(\w)")
@@ -171,7 +182,7 @@ def _listed(context: _Context, index: int, given: list, offer) -> tuple[Cue | No
                         offer(citation.instrument.iri, predicate, named.instrument.iri, cue.start, ref.end,
                               text[cue.start:cue.end])
     clause = max(0, noun_start - 400)  # (read here: the clauses' scan goes on in text order, and the noun is behind)
-    for stop in _BOUNDARY.finditer(text, clause, noun_start):
+    for stop in _boundary().finditer(text, clause, noun_start):
         clause = stop.end()
     before = [k for k in range(index) if context.ordered[k].reference.end <= noun_start]
     cues = [c for c in _between(context.found, context.cue_starts, clause, noun_start) if not c.after]
@@ -252,8 +263,8 @@ def _appendix_clauses(text: str, end: int) -> list[re.Match]:
 # - the notes of a list in force: "- Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần: Nghị định số 15/2019/NĐ-CP
 #   ..." or the same head over lines "+ Nghị định số 140/2018/NĐ-CP ...", "+ Nghị định số 24/2022/NĐ-CP ...": the
 #   instrument after the colon, or the one opening each bulleted line, up to the next row.
-# The cell opens its line; the row opens with its number, alone on its line (a page's number is blanked with its
-# header) or before the kind of the instrument it lists first on the same line, which is the one the cell's
+# The cell opens its line; the row opens with its number ("146", "3."), alone on its line (a page's number is blanked
+# with its header) or before the kind of the instrument it lists first on the same line, which is the one the cell's
 # instruments change, by each verb of the cell.
 _REASON_CELL = re.compile(
     r"(?m)^[ \t]*(?:[-+][ \t]*)?(?:Được|Bị|Đã[ \t]+(?:được|bị))[ \t]+"
@@ -272,7 +283,7 @@ _CELL_LEAD = re.compile(r"[ \t]*(?:[-+][ \t]*)?")
 @lru_cache(maxsize=1)
 def _row_opening() -> re.Pattern:
     kinds = "|".join(spaced(form) for form in forms_where("registered"))
-    return re.compile(rf"(?m)^[ \t]*\d{{1,3}}[ \t]*(?:$|(?=(?:{kinds})\b))")
+    return re.compile(rf"(?m)^[ \t]*\d{{1,3}}\.?[ \t]*(?:$|(?=(?:{kinds})\b))")
 
 
 def _cells(text: str) -> list[tuple[re.Match, bool]]:
@@ -957,6 +968,8 @@ class _Clauses:
             j = bisect.bisect_right(self.cue_ends, position) - 1
             if j >= 0 and position - self.cue_ends[j] <= 15:
                 return False
+        if match.group() == "\n" and _PART_WORD_BEFORE.search(self.text, max(0, match.start() - 30), match.start()):
+            return False  # a part's number on its own line: "sửa đổi Điều \n5 \nNghị định số ..." is no row
         if match.group().startswith("\n") and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower():
             return False  # a page break inside a sentence: "... về hội nhập quốc \n\n[page furniture]\n\ntế ..."
         if match.group().startswith("\n") and _LINKS_ON.search(
@@ -997,7 +1010,7 @@ class _Clauses:
             low = max(floor, high - self._WINDOW)
             last = None
             # the last stop that begins a clause: sought from the end, since most stops do
-            for match in reversed(list(_BOUNDARY.finditer(self.text, low, min(len(self.text), high + 2)))):
+            for match in reversed(list(_boundary().finditer(self.text, low, min(len(self.text), high + 2)))):
                 end = self.source.to_original(match.end())
                 if end <= position and self._starts_clause(match):
                     last = end
@@ -1039,7 +1052,7 @@ class _Clauses:
         """Read stops on to the first one at or past ``bound``; a scan begun at or before ``low``
         goes on, unless a long stretch no citation needs lies between."""
         if self._scan is None or not self._scan_from <= low <= self._scan_reached + self._WINDOW:
-            self._scan = _BOUNDARY.finditer(self.text, low)
+            self._scan = _boundary().finditer(self.text, low)
             self._scan_from = self._scan_reached = low
             self._stops, self._stop_starts = [], []
         if self._scan_reached >= bound:
@@ -1056,7 +1069,7 @@ class _Clauses:
     def end_after(self, position: int, reach: int) -> int | None:
         """The start of the next clause after ``position``, if within ``reach`` characters."""
         low = self._normalized(position)
-        for match in _BOUNDARY.finditer(self.text, low, min(len(self.text), low + reach + 2)):
+        for match in _boundary().finditer(self.text, low, min(len(self.text), low + reach + 2)):
             end = self.source.to_original(match.end())
             if end > position and self._starts_clause(match):
                 return end

@@ -68,6 +68,7 @@ class _Rules:
     letters: str
     task_parts: tuple[str, ...]
     report_parts: tuple[str, ...]   # a part that reports what was done: "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ..."
+    task_appendices: tuple[str, ...]  # an appendix whose numbered items are tasks: "NHIỆM VỤ CỤ THỂ GIAO ...", folded
     time_headings: tuple[str, ...]  # an item that states when the work is done: "Thời gian tổ chức ...", folded
     time_headings_not: tuple[str, ...]  # "Thời gian qua": the past months, no time set
     task_types: frozenset[str]
@@ -97,6 +98,7 @@ def _rules() -> _Rules:
         letters=data["letters"],
         task_parts=tuple(fold(p) for p in data["task_parts"]),
         report_parts=tuple(fold(p) for p in data["report_parts"]),
+        task_appendices=tuple(fold(p) for p in data["task_appendices"]),
         time_headings=tuple(fold(p) for p in data["time_headings"]),
         time_headings_not=tuple(fold(p) for p in data["time_headings_not"]),
         task_types=frozenset(data["task_types"]),
@@ -148,6 +150,7 @@ class _Draft:
     deadline: str | None = None
     deadlines: tuple[str, ...] = ()  # a printed table's row that states several times (kg.text_tables)
     children: list = field(default_factory=list)
+    row: bool = False  # a task table's row: its cells, not its words, give its lead, partners and time
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -159,7 +162,9 @@ def parse_sections(source: SourceText, document: Document) -> tuple[Section, ...
     text = source.normalized
     tables = _tables(text)
     printed = [] if tables else text_tables(text, rules.columns, rules.agency_heads, rules.time_cell)
-    spans = sorted([(table[0][0], table[-1][1]) for table in tables] + [(table.start, table.end) for table in printed])
+    # (a span's end is its last character: a printed table ends where the line after it starts, which may open a
+    # section, "Phụ lục II" after Phụ lục I's table)
+    spans = sorted([(table[0][0], table[-1][1]) for table in tables] + [(table.start, table.end - 1) for table in printed])
     # markdown captures (bold "**") wrap paragraphs at any word and set them apart by blank lines,
     # so there only a line after a blank one can open a section; gazette texts have no such rule, nor
     # a capture that sets no paragraphs apart (one line after another, "**I. MỤC ĐÍCH, YÊU CẦU**\n**1. Mục đích**")
@@ -522,7 +527,7 @@ def _rows(text, tables, drafts, rules) -> list[_Draft]:
             if _heading_row(text, row):
                 k = j  # "**5.1** | ** ** | **Thương mại** | ** **": a group's heading, numbered as its rows are
                 continue
-            draft = _Draft("", "task", 9, s, label, parent=_innermost(drafts, starts, s), end=cells[j - 1][1])
+            draft = _Draft("", "task", 9, s, label, parent=_innermost(drafts, starts, s), end=cells[j - 1][1], row=True)
             _read_row(text, row, draft)
             found.append((group, draft))
             k = j
@@ -553,7 +558,7 @@ def _printed_rows(tables: list[TextTable], drafts: list[_Draft]) -> list[_Draft]
             if row.lead is None and any(label.startswith(row.label + ".") for label in labels):
                 continue
             draft = _Draft(f"appendix.{row.group}.{row.label}" if afresh else f"appendix.{row.label}", "task", 9,
-                           row.start, row.label, parent=_innermost(drafts, starts, row.start), end=row.end)
+                           row.start, row.label, parent=_innermost(drafts, starts, row.start), end=row.end, row=True)
             if draft.id in taken:  # a second table of the same numbers: its rows numbered on, as _rows does
                 draft.id = f"appendix.{len(rows) + 1}"
                 while draft.id in taken:
@@ -657,6 +662,9 @@ def _mark_tasks(drafts: list[_Draft], document: Document, rules, text: str) -> N
             draft.kind = "task"
         elif part.kind == "part" and draft.parent is part and assigns_work(text, draft):
             draft.kind = "task"
+        elif part.kind == "appendix" and draft.parent is part and _appendix_gives_work(part, rules):
+            draft.kind = "task"
+            _name_as_row(draft, {d.id for d in drafts})
     for draft in drafts:  # (in text order: a point's parent is marked before it)
         if draft.kind == "task":
             _mark_activities(draft, text)
@@ -672,6 +680,30 @@ def _gives_work(part: _Draft, rules) -> bool:
     report what was done ("TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ...")."""
     return (part.kind == "part" and bool(part.title) and any(word in fold(part.title) for word in rules.task_parts)
             and not fold(part.title).startswith(rules.report_parts))
+
+
+def _appendix_gives_work(appendix: _Draft, rules) -> bool:
+    """Whether an appendix's heading opens with the work it gives ("NHIỆM VỤ CỤ THỂ GIAO CÁC BỘ, CƠ QUAN, ĐỊA
+    PHƯƠNG"), not with what it sets for tasks named further on ("ĐỊNH MỨC KHOÁN CHI CHO TỪNG NHIỆM VỤ")."""
+    return bool(appendix.title) and fold(appendix.title).startswith(rules.task_appendices)
+
+
+def _name_as_row(task: _Draft, taken: set[str]) -> None:
+    """An appendix's numbered task is named as a task table's row is, "appendix.N" (the appendix's own numeral
+    before N where another appendix took that name), and its points after it."""
+    name = f"appendix.{task.label}"
+    if name in taken:
+        name = f"appendix.{task.parent.label}.{task.label}"
+    if name in taken:
+        return
+    old, task.id = task.id, name
+    taken.add(name)
+    stack = list(task.children)
+    while stack:
+        child = stack.pop()
+        if child.id.startswith(old + "."):
+            child.id = name + child.id[len(old):]
+        stack.extend(child.children)
 
 
 def _states_time(draft: _Draft, rules) -> bool:
@@ -720,7 +752,7 @@ def _mark_activities(task: _Draft, text: str) -> None:
 def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, paragraphs: bool, rules) -> Section:
     lead, partners, reports_to, via = draft.lead, draft.partners, None, None
     deadlines = list(draft.deadlines) or ([draft.deadline] if draft.deadline else [])
-    if draft.kind == "task" and draft.id.startswith("appendix.") is False:
+    if draft.kind == "task" and not draft.row:
         own_end = min([c.start for c in draft.children if c.kind == "task"] + [draft.end])
         lead, partners, deadlines, (reports_to, via) = task_duties(text, draft, own_end, document)
     elif draft.kind == "task":

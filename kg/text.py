@@ -154,11 +154,12 @@ def _clean_letters(text: str) -> tuple[str, OffsetMap | None]:
 
 
 def _blank_furniture(text: str) -> str:
-    """Spaces over page headers, their page numbers and signature stamps; newlines stay, so
-    lines and offsets stay where they were."""
+    """Spaces over page headers, their page numbers and signature stamps, and over what every page repeats beside
+    its header (``_repeated``); newlines stay, so lines and offsets stay where they were."""
     pieces = []
     position = 0
     page_line = _PAGE_LINE.fullmatch  # bound once: tried on every line above every header
+    pages = []  # where each page header's furniture starts and ends
     for match in _furniture(text):
         start = match.start()
         if start < position:
@@ -180,10 +181,104 @@ def _blank_furniture(text: str) -> str:
         pieces.append(text[position:start])
         pieces.append(_spaces(text[start:end]))
         position = end
+        if match.group().startswith("CÔNG BÁO"):
+            pages.append((start, end))
     if not pieces:
         return text
     pieces.append(text[position:])
+    blanked = "".join(pieces)
+    repeated = _repeated(blanked, pages) if len(pages) >= _REPEATS_AT else []
+    if not repeated:
+        return blanked
+    pieces, position = [], 0
+    for start, end in repeated:
+        pieces += [blanked[position:start], _spaces(blanked[start:end])]
+        position = end
+    pieces.append(blanked[position:])
     return "".join(pieces)
+
+
+# What a gazette prints on every page beside its header: a table's header printed again under it ("TT / Tên loại /
+# văn bản / ... / Ghi chú"), a running title above its page number ("Tập hệ thống hóa VBQPPL còn hiệu lực"). Read
+# as the text's, they cut what runs on across the page ("Thông tư 07/2017/TT-" | ... | "BLĐTBXH ngày 10/3/2017").
+_REPEATS_AT = 3      # pages that print the same lines in the same place, at least
+_HEADER_LINES = 14   # the lines of a table's repeated header, at most
+_FOOTER_LINES = 2    # the lines of a running title, at most
+_REPEAT_WIDTH = 80   # the longest line either holds
+
+
+def _repeated(text: str, pages: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of the lines that at least ``_REPEATS_AT`` pages print right below their header, the same lines
+    in the same order, when the text prints them once more elsewhere (the table's own header, at its start); and of
+    those they print right above it (before the page number), where the text prints them nowhere else.
+
+    >>> page = "\\nCÔNG BÁO/Số 1/Ngày 1-1-2024\\nTT\\nTên văn bản\\nGhi chú\\n"
+    >>> text = "TT\\nTên văn bản\\nGhi chú\\n1. Thông tư 07/2017/TT-" + page + "BLĐTBXH" + page + "x" + page + "y"
+    >>> _blank_furniture(text).split()
+    ['TT', 'Tên', 'văn', 'bản', 'Ghi', 'chú', '1.', 'Thông', 'tư', '07/2017/TT-', 'BLĐTBXH', 'x', 'y']
+    """
+    below = [_lines(text, end, _HEADER_LINES, forward=True) for _, end in pages]
+    above = [_lines(text, start, _FOOTER_LINES, forward=False) for start, _ in pages]
+    spans = []
+    header = _common(below, _HEADER_LINES)
+    repeats = [lines for lines in below if [words for _, _, words in lines[:len(header)]] == header]
+    if len(header) >= 2 and _printed(text, header) > len(repeats):
+        spans += [(lines[0][0], lines[len(header) - 1][1]) for lines in repeats]
+    footer = []
+    for k, words in enumerate(_common(above, _FOOTER_LINES)):
+        if text.count(words) != sum(1 for lines in above if len(lines) > k and lines[k][2] == words):
+            break  # (printed elsewhere too: the text's own words)
+        footer.append(words)
+    if footer:
+        spans += [(lines[len(footer) - 1][0], lines[0][1]) for lines in above
+                  if [words for _, _, words in lines[:len(footer)]] == footer]
+    return sorted(spans)
+
+
+def _lines(text: str, position: int, count: int, forward: bool) -> list[tuple[int, int, str]]:
+    """Up to ``count`` lines with words after (or before) ``position``, each (start, end, its words)."""
+    found = []
+    while len(found) < count and 0 < position < len(text):
+        if forward:
+            start = position + 1 if text[position] == "\n" else position
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            position = end
+        else:
+            end = text.rfind("\n", 0, position) if text[position - 1] != "\n" else position - 1
+            if end < 0:
+                break
+            start = text.rfind("\n", 0, end) + 1
+            position = start
+        words = " ".join(text[start:end].split())
+        if len(words) > _REPEAT_WIDTH:
+            break
+        if words:
+            found.append((start, end, words))
+    return found
+
+
+def _common(pages: list[list[tuple[int, int, str]]], count: int) -> list[str]:
+    """The longest run of lines, from the first, that at least ``_REPEATS_AT`` pages share."""
+    run: list[str] = []
+    sharing = pages
+    for k in range(count):
+        tally: dict[str, int] = {}
+        for lines in sharing:
+            if len(lines) > k:
+                tally[lines[k][2]] = tally.get(lines[k][2], 0) + 1
+        words, times = max(tally.items(), key=lambda item: item[1], default=("", 0))
+        if times < _REPEATS_AT:
+            break
+        run.append(words)
+        sharing = [lines for lines in sharing if len(lines) > k and lines[k][2] == words]
+    return run
+
+
+def _printed(text: str, header: list[str]) -> int:
+    """How many times the lines of ``header`` stand one after another in ``text``."""
+    pattern = r"[ \t]*\n[ \t]*".join(r"[ \t]+".join(map(re.escape, words.split())) for words in header)
+    return sum(1 for _ in re.finditer(pattern, text))
 
 
 def _spaces(chunk: str) -> str:

@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
-#: 10, 11, 12, 13 and 14 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen and twenty held-out texts, scored
-#: before kg was changed for them: see SETTLING.md; the set's figures are over 157, and fell when each batch came in, which is what they are for; then kg learnt the
+#: 10, 11, 12, 13, 14 and 15 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen, twenty
+#: and four held-out texts, scored
+#: before kg was changed for them: see SETTLING.md; the set's figures are over 161, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -68,8 +69,10 @@ GOLD = ROOT / "tests" / "gold"
 #: BỔ SUNG | ... | CƠ QUAN CHỦ TRÌ SOẠN THẢO"), read as no task table as 18/2026's was: tasks and leads fell with it
 #: (18 citations, 10 leads); a law's title cut at its "và" ("Luật Quản lý, sử dụng vũ khí, vật liệu nổ và công cụ hỗ trợ").
 #: Its fifth four: a guiding verb a page of furniture away from its instrument (13/2023/TT-BKHĐT); a footnote quoting an
-#: amending decree's article, whose citations are that decree's (2092/VBHN).)
-FLOORS = {"macro-F1": 0.990, "fields": 0.993, "relations": 0.968, "tasks": 0.819, "leads": 0.909, "deadlines": 0.875}
+#: amending decree's article, whose citations are that decree's (2092/VBHN). Session 15's four: 122/NQ-CP's II.3, the
+#: work the Government asks of every minister ("Chính phủ yêu cầu các Bộ trưởng, ...: a) ...") with no lead of its
+#: points, read as no task; a table's column "Căn cứ bổ sung" not read for its meaning (97/NQ-CP).)
+FLOORS = {"macro-F1": 0.990, "fields": 0.994, "relations": 0.971, "tasks": 0.849, "leads": 0.909, "deadlines": 0.878}
 
 
 def _scorer():
@@ -104,7 +107,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 157
+    assert figures["files"] == 161
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

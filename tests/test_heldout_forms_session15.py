@@ -1,0 +1,144 @@
+"""Forms of the language the held-out texts of session 15 showed (tests/gold/SETTLING.md, session 15), each
+with its passage from the text that showed it, and the corpus's other texts of the same form."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from forms import CONGBAO, named_relations as _relations
+
+from kg.extract import extract_file, extract_text
+from kg.text import prepare_text
+
+CHANGES = ("amends", "replaces", "repeals")
+SESSION_122 = CONGBAO / "hd_kinh_te" / "nghi-quyet-so-122-nq-cp-469492.txt"
+IN_FORCE_1478 = CONGBAO / "cong_doan" / "quyet-dinh-so-1478-qd-bldtbxh-42752.txt"
+
+
+@pytest.fixture(scope="module")
+def session_122():
+    return extract_file(SESSION_122)
+
+
+def test_an_appendix_of_tasks_given_to_each_ministry(session_122):
+    # 122/NQ-CP, the Government's monthly resolution: "Phụ lục / NHIỆM VỤ CỤ THỂ GIAO CÁC BỘ, CƠ QUAN, ĐỊA PHƯƠNG",
+    # then "3. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương: a) ...": each item a task "appendix.N"
+    # with its lead (both readers); kg had read them as plain items, with no lead and no time
+    found = {s.id: s for s in session_122.sections}
+    tasks = [s.id for s in session_122.sections if s.kind == "task" and s.id.startswith("appendix.")]
+    assert [task for task in tasks if task.count(".") == 1] == [f"appendix.{n}" for n in range(1, 23)]
+    # "22. Về các Chương trình mục tiêu quốc gia: a) Các Bộ chủ chương trình ...; b) Các bộ, cơ quan trung ương và địa
+    # phương hoàn thiện ...": each point addressed to its agencies, under an item headed by its work
+    assert [task for task in tasks if task.count(".") == 2] == ["appendix.22.a", "appendix.22.b"]
+    assert found["appendix.3"].lead == "Bộ Tài chính"
+    assert "các cơ quan, địa phương" in found["appendix.3"].partners
+    assert "2026-05-15" in found["appendix.3"].deadlines  # "Trước ngày 15 tháng 5 năm 2026, ..."
+    assert found["appendix.18"].lead == "Thanh tra Chính phủ"
+    assert found["appendix.21"].lead == "Các Tập đoàn, Tổng công ty"  # "... hoàn thành chỉ tiêu kinh doanh"
+    assert found["appendix.3.a"].kind == "point"  # its points named after it
+    assert found["I.1"].kind == "item"  # the body's orientations give no work
+
+
+def _structure_data():
+    return json.loads((Path(__file__).resolve().parent.parent / "kg" / "data" / "structure.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("heading, task", [(h, True) for h in _structure_data()["task_appendices_examples"]]
+                         + [(h, False) for h in _structure_data()["task_appendices_not_examples"]])
+def test_every_appendix_heading_example_gives_tasks_or_not(heading, task):
+    from kg.identify import identify_document
+    from kg.structure import parse_sections
+    source = prepare_text(f"NGHỊ QUYẾT\nCăn cứ Luật X;\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n\nPhụ lục\n{heading}\n"
+                          "1. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương: a) Rà soát.\n")
+    last = parse_sections(source, identify_document(source))[-1]
+    assert (last.kind == "task") is task, last
+    assert (last.id == "appendix.1") is task
+
+
+def test_the_line_after_a_printed_table_may_open_a_section():
+    # 105/NQ-CP: Phụ lục I's task table (printed without separators) ends where the line "Phụ lục II" starts; the
+    # line was read as the table's, so Phụ lục II's items ("1. Về sắp xếp đơn vị sự nghiệp ...") were Phụ lục I's
+    extraction = extract_file(CONGBAO / "chinh_sach_dn" / "nghi-quyet-so-105-nq-cp-469364.txt")
+    found = {s.id: s for s in extraction.sections}
+    assert found["Phụ lục II"].kind == "appendix"
+    assert found["1"].kind == "item" and found["1"].start > found["Phụ lục II"].start
+
+
+def test_the_prime_ministers_dispatch_is_an_instrument(session_122):
+    # "Thực hiện nghiêm Công điện số 34/CĐ-TTg ngày 25 tháng 4 năm 2026" (both readers): kg knew no "Công điện"
+    dispatches = {c.instrument.number: c.instrument for c in session_122.citations if c.instrument.doc_type == "Công điện"}
+    assert set(dispatches) == {"36/CĐ-TTg", "32/CĐ-TTg", "22/CĐ-TTg", "34/CĐ-TTg"}
+    assert dispatches["36/CĐ-TTg"].issuer == "Thủ tướng Chính phủ"
+    assert dispatches["36/CĐ-TTg"].date == "2026-04-25"
+
+
+def test_a_law_revised_in_draft_is_no_law_an_amending_law_names(session_122):
+    # "dự thảo: Luật Thủ đô (sửa đổi), ..., Luật sửa đổi, bổ sung một số điều của Luật Công chứng, Luật Hộ tịch (sửa
+    # đổi), Luật Tiếp cận thông tin (sửa đổi)": the amending law amends the notaries law alone; "(sửa đổi)" labels a
+    # law's revision, no act on what follows it (kg read "Luật Thủ đô amends" the next law)
+    titles = {c.instrument.title for c in session_122.citations if c.instrument.doc_type == "Luật"}
+    assert "Luật sửa đổi, bổ sung một số điều của Luật Công chứng" in titles
+    assert not any(title and "Luật Hộ tịch" in title and title != "Luật Hộ tịch" for title in titles)
+    found = _relations(session_122)
+    assert not any(subject == "Luật Thủ đô" for subject, _, _ in found)
+    assert ("Luật sửa đổi, bổ sung một số điều của Luật Công chứng", "amends", "Luật Công chứng") in found
+
+
+def test_an_agreement_named_by_its_subject_before_its_parties(session_122):
+    # "thay đổi quy định hiệu lực của Hiệp định về hợp tác trong lĩnh vực giáo dục giữa Chính phủ nước ... Việt Nam
+    # và Chính phủ nước Cộng hòa An-giê-ri dân chủ và nhân dân." (both readers)
+    treaties = {c.instrument.title for c in session_122.citations if c.instrument.doc_type == "Điều ước quốc tế"}
+    assert ("Hiệp định về hợp tác trong lĩnh vực giáo dục giữa Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam và "
+            "Chính phủ nước Cộng hòa An-giê-ri dân chủ và nhân dân") in treaties
+
+
+@pytest.fixture(scope="module")
+def in_force_1478():
+    return extract_file(IN_FORCE_1478)
+
+
+def test_a_list_in_force_whose_rows_are_numbered_with_a_full_stop(in_force_1478):
+    # 1478/QĐ-BLĐTBXH: "3.  \nNghị định \nSố 31/2015/NĐ-CP ... - Văn bản sửa đổi, bổ sung, thay thế, bãi bỏ một phần:
+    # Nghị định số 140/2018/NĐ-CP ..." (both readers); kg opened rows at "146" or "146 Nghị định", not at "3."
+    found = _relations(in_force_1478)
+    for agent, row in (("140/2018/NĐ-CP", "31/2015/NĐ-CP"), ("15/2019/NĐ-CP", "113/2015/NĐ-CP"),
+                       ("24/2022/NĐ-CP", "143/2016/NĐ-CP")):
+        assert {(agent, change, row) for change in CHANGES} <= found, (agent, row)
+
+
+def test_a_tables_header_repeated_on_each_page_cuts_no_number(in_force_1478):
+    # "Thông tư 07/2017/TT-" | the running title, the page's number and header, the table's header again ("TT / Tên
+    # loại / văn bản / ... / Ghi chú") | "BLĐTBXH ngày 10/3/2017": one number (both readers); kg read "07/2017/TT"
+    numbers = {c.instrument.number for c in in_force_1478.citations}
+    assert "07/2017/TT-BLĐTBXH" in numbers and "1229/QĐ-BLĐTBXH" in numbers
+    assert "07/2017/TT" not in numbers and "1229/QĐ" not in numbers
+    # the header printed where the table starts stays the text's: the words of the first one are kept
+    text = prepare_text(IN_FORCE_1478.read_text("utf-8")).normalized
+    assert "Trích yếu nội dung của văn bản" in text
+    assert "Tập hệ thống hóa VBQPPL còn hiệu lực" not in text  # the running title of every page
+
+
+def test_a_rows_number_ends_the_row_before():
+    # 169/QĐ-BLĐTBXH: the row before ends "... hướng dẫn thực [page] hiện chế độ ... 100% vốn điều lệ \n8 \nThông tư
+    # số 32/2016/TT-BLĐTBXH": the decision guides none of the instruments it lists (both readers: cites)
+    found = _relations(extract_file(CONGBAO / "bhxh" / "quyet-dinh-so-169-qd-bldtbxh-44203.txt"))
+    assert ("DOC", "cites", "32/2016/TT-BLĐTBXH") in found
+    assert ("DOC", "guides", "32/2016/TT-BLĐTBXH") not in found
+    # 1205/QĐ-BKHĐT's list: a row's description ("... thực hiện hoạt động đấu thầu") is none of the next row's acts
+    found = _relations(extract_file(CONGBAO / "uu_dai_dt" / "quyet-dinh-so-1205-qd-bkhdt-41976.txt"))
+    assert ("DOC", "implements", "04/2019/TT-BKHĐT") not in found
+    # a part's number alone on its line is no row: "sửa đổi khoản 2 Điều \n5 \nNghị định số ..." keeps its act
+    passage = ("NGHỊ ĐỊNH\nSố: 10/2026/NĐ-CP\nHà Nội, ngày 12 tháng 1 năm 2026\n\n"
+               "Điều 1. Sửa đổi, bổ sung khoản 2 Điều \n5 \nNghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm 2020.\n")
+    assert ("DOC", "amends", "145/2020/NĐ-CP") in _relations(extract_text(passage))
+
+
+def test_a_denied_verb_states_no_act():
+    # 17/2026/NQ-CP, cutting procedures: "I. Không thực hiện thủ tục Cấp lại Giấy phép khảo nghiệm sinh vật biến đổi
+    # gen tại Điều 18 Nghị định số 69/2010/NĐ-CP": a citation, as 18/2026's "Không thực hiện thủ tục ... quy định
+    # tại ..." was settled; kg read "thực hiện" as implements
+    found = _relations(extract_file(CONGBAO / "hd_kinh_te" / "nghi-quyet-so-17-2026-nq-cp-469464.txt"))
+    assert ("DOC", "cites", "69/2010/NĐ-CP") in found
+    assert ("DOC", "implements", "69/2010/NĐ-CP") not in found
+    assert ("DOC", "amends", "69/2010/NĐ-CP") not in found  # its table of decrees "cần sửa đổi": to be amended
