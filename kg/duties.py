@@ -22,8 +22,8 @@ from .issuers import complete_issuer
 from .models import Document
 from .vocab import fold, unnamed_groups
 
-__all__ = ["task_duties", "task_reports_to", "stated_times", "assigns_work", "addresses_agency", "opens_with_field",
-           "read_deadline", "agency_text", "agencies", "clip", "roman"]
+__all__ = ["task_duties", "task_reports_to", "stated_times", "assigns_work", "addresses_agency", "headed_by_agency",
+           "opens_with_field", "read_deadline", "agency_text", "agencies", "clip", "roman"]
 
 class _Draft(Protocol):
     """What this module reads of a section that kg.structure is still drafting: its span, the spans
@@ -157,7 +157,7 @@ def _rules() -> _Rules:
                                  r"|(?<!cơ quan)(?<!Cơ quan)(?<!đơn vị)(?<!Đơn vị)(?<!tổ chức)\s+(?P<duty>" + data["addressee"]["duty"] + r")(?!\w)"
                                  r"|[ \t]*\n[ \t*]*(?P<line>" + _capitalized(data["addressee"]["duty"]) + r")(?!\w)"
                                  r"|(?P<clause>"
-                                 + data["addressee"]["clause"] + r")|\s+(?P<other>"
+                                 + data["addressee"]["clause"] + r")|(?<!Ngoại)\s+(?P<other>"  # (no "giao" in "Bộ Ngoại giao")
                                  + data["addressee"]["not_duty"] + r")(?!\w)"),
         request=re.compile("^(?:" + data["addressee"]["prefix"] + ")"),
         not_duty=re.compile(data["addressee"]["not_duty"]),
@@ -217,6 +217,20 @@ def addresses_agency(text: str, draft: _Draft) -> bool:
     return _addressee(text[draft.start:end], _rules()) is not None
 
 
+def headed_by_agency(text: str, draft: _Draft) -> bool:
+    """Whether an item is headed by the agency whose duties its points list ("2. Bộ Khoa học và Công nghệ\\na) ...",
+    "3. Trách nhiệm của Bộ Công an\\na) Chủ trì ..."), not a sentence with an agency as its subject ("3. Bộ Tài chính chỉ
+    đạo Bảo hiểm xã hội Việt Nam ...")."""
+    rules = _rules()
+    words = text[draft.start:draft.end]  # (with its points: a heading ends where they begin)
+    start = rules.addressee.match(words)
+    if start is None or _addressee(words, rules) is None:
+        return False
+    end = rules.addressee_end.search(words, start.end(), start.end() + 300)
+    # (or alone on its line, its duty opening the next: "4. Bộ Ngoại giao \\nĐồng chủ trì với ...")
+    return start.group("owner") is not None or (end is not None and (end.group("heading") or end.group("line")) is not None)
+
+
 def opens_with_field(text: str, draft: _Draft) -> bool:
     """Whether a point's words open with a field of its task ("a) Nhiệm vụ: ...", "b) Cơ quan thực hiện:",
     "c) Thời gian thực hiện: ..."): ``inline`` labels and ``fields`` in data/structure.json."""
@@ -227,7 +241,8 @@ def opens_with_field(text: str, draft: _Draft) -> bool:
 # "vai trò chủ trì của lực lượng Công an" a role, not the verb
 _LEAD_VERB = re.compile(r"là\s+cơ\s+quan\s+chủ\s+trì|chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm")
 _KIND_OF_BODY = re.compile(r"(?:(?<!là )cơ\s+quan|đơn\s+vị|tổ\s+chức|vai\s+trò)\s*$", re.IGNORECASE)
-_HEADING_END = re.compile(r"[ \t*]*(?::|\n[ \t]*\n)")  # where a heading's words end: its colon or a blank line
+# where a heading's words end: its colon, a blank line, or the list below it ("3. Trách nhiệm của Bộ Công an\na) ...")
+_HEADING_END = re.compile(r"[ \t*]*(?::|\n[ \t]*\n|\n(?=[ \t*]*(?:[-+•]|[a-zđ]\))))")
 _CELL_VERB = re.compile(r"^(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)\s+(?=\D)", re.IGNORECASE)
 # a line break the next line's words go on after (not a blank line, a dash or a list item's marker)
 _WRAP = re.compile(r"\n(?=[ \t*]*(?![-+•]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\))[^\s*])")
@@ -269,6 +284,9 @@ def _addressee(own: str, rules) -> str | None:
         return None  # "Cơ quan chủ trì: Sở Nội vụ" is a label, read as one
     if start.group("owner"):  # "Trách nhiệm của X:" is a heading naming X, whatever word X begins with
         end = _HEADING_END.search(own, start.end(), start.end() + 200)
+        line = _HEADING_LINE_END.search(own, start.end(), end.start() if end else start.end() + 200)
+        if line:  # "5. Trách nhiệm của Bộ Quốc phòng \nPhối hợp với ...": a heading of one line, its duty below
+            end = line
         name = agency_text(own[start.end():end.start()]) if end else ""
         return name if 0 < len(name) <= 160 else None
     end = rules.addressee_end.search(own, start.end(), start.end() + 300)
@@ -287,6 +305,9 @@ def _addressee(own: str, rules) -> str | None:
 
 
 _MEMBERS = re.compile(r"\s*\([^()]*\)")
+# a line's end before a capital, the line not left open by a comma, a ";" or a word that joins ("Sở Khoa học và \nCông
+# nghệ", "cơ quan trực thuộc Chính phủ; \nỦy ban nhân dân các tỉnh ..." go on)
+_HEADING_LINE_END = re.compile(r"(?<![,;\s])(?<!\svà)(?<!\scủa)(?<!\scác)[ \t*]*\n(?=[ \t*]*[A-ZĐÀ-Ỹ])")
 
 
 def task_duties(text: str, draft: _Draft, end: int, document: Document):

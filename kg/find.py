@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
-from .issuers import JOINT_SEPARATOR, issuer_from_codes, number_codes
+from .issuers import JOINT_SEPARATOR, committee_name, issuer_from_codes, number_codes
 from .models import Reference, SourceText
 from .vocab import (Vocabulary, document_types, fold, forms_where, load_registry, part_words, ranked_forms, spaced,
                     vocabulary)
@@ -983,10 +983,14 @@ def _tail(vocab: Vocabulary, text: str, pos: int, by_title: bool):
             pos = found.end()
     lead = _ISSUER_LEAD.match(text, pos)
     found = lead and vocab.issuer.match(text, lead.end())
-    if found:
-        issuer = _issuer_name(vocab, found)
-        pos = found.end()
-        if found.group("national"):
+    committee = lead and not found and committee_name(text, lead.end())
+    if found or committee:
+        if committee:  # "của Ban Chỉ đạo Trung ương về hoàn thiện thể chế, pháp luật": a name of its own, left
+            issuer = committee[0]  # outside the reference, for the instruments it may name ("... Nghị quyết số 18-NQ/TW")
+        else:
+            issuer = _issuer_name(vocab, found)
+            pos = found.end()
+        if found and found.group("national"):
             issuer, pos = _joint_issuers(vocab, text, issuer, pos)
         if date is None and year is None:
             found = vocab.date.match(text, pos)

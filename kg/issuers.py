@@ -12,9 +12,10 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
-from .vocab import fold, vocabulary
+from .vocab import fold, spaced, vocabulary
 
-__all__ = ["number_codes", "issuer_from_codes", "bears_code", "joint_issuers", "complete_issuer", "locality_of", "JOINT_SEPARATOR"]
+__all__ = ["number_codes", "issuer_from_codes", "bears_code", "joint_issuers", "complete_issuer", "locality_of",
+           "committee_name", "JOINT_SEPARATOR"]
 
 #: What joins the bodies that issue one instrument together ("Bộ Lao động - Thương binh và Xã hội, Bộ Nội vụ")
 JOINT_SEPARATOR = ", "
@@ -84,6 +85,46 @@ def _incomplete_issuers() -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=1)
 def _issuers_data() -> dict:
     return json.loads(files("kg").joinpath("data", "issuers.json").read_text(encoding="utf-8"))
+
+
+def committee_name(text: str, position: int) -> tuple[str, int] | None:
+    """A steering committee's name as written at ``position`` and where it ends ("Ban Chỉ đạo Trung ương về hoàn thiện
+    thể chế, pháp luật"), by the rules of issuers.json "committees"; None if none is named there.
+
+    >>> committee_name("Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18-NQ/TW về việc sắp xếp", 0)[0]
+    'Ban Chỉ đạo Trung ương về tổng kết Nghị quyết số 18-NQ/TW'
+    """
+    head, ends, longest = _committee_rules()
+    found = head.match(text, position)
+    if found is None:
+        return None
+    end = at = found.end()
+    for count in range(longest):
+        step = _NAME_STEP.match(text, at)
+        if step is None or ends.match(text, at) or (step.group("comma") and not step.group("word")[0].islower()):
+            break
+        word = step.group("word")
+        if word == "về" and count:  # (the name's own "về" follows its head; a later one opens the instrument's subject)
+            break
+        end = at = step.end()
+        if _NUMBER_IN_NAME.search(word):
+            break  # "... về tổng kết Nghị quyết số 18-NQ/TW": a number the name holds ends it
+    return " ".join(text[position:end].split()), end
+
+
+#: One more word of a name: after spaces (one line break at most) and perhaps a comma
+_NAME_STEP = re.compile(r"[ \t]*(?:\n[ \t]*)?(?P<comma>,[ \t]*(?:\n[ \t]*)?)?(?P<word>[^\s,;.:()\[\]“”\"]+)")
+_NUMBER_IN_NAME = re.compile(r"\d[^/\s]*/")
+
+
+@lru_cache(maxsize=1)
+def _committee_rules() -> tuple[re.Pattern, re.Pattern, int]:
+    rules = _issuers_data()["committees"]
+    heads = "|".join(spaced(head) for head in rules["heads"])
+    qualifiers = "|".join(spaced(q) for q in sorted(rules["qualifiers"], key=len, reverse=True))
+    ends = "|".join(spaced(word) for word in sorted(rules["ends"], key=len, reverse=True))
+    return (re.compile(rf"(?:{heads})(?:\s+(?:{qualifiers})(?!\w))?"),
+            re.compile(rf"\s+(?:{ends})(?!\w)"), rules["longest"])
 
 
 @lru_cache(maxsize=1)

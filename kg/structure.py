@@ -31,8 +31,8 @@ from importlib.resources import files
 
 from .models import Document, Section, SourceText
 from .text_tables import TextTable, text_tables
-from .duties import (addresses_agency, agencies, agency_text, assigns_work, clip, opens_with_field, read_deadline,
-                     roman, stated_times, task_duties, task_reports_to)
+from .duties import (addresses_agency, agencies, agency_text, assigns_work, clip, headed_by_agency, opens_with_field,
+                     read_deadline, roman, stated_times, task_duties, task_reports_to)
 from .vocab import fold, unnamed_groups
 
 __all__ = ["parse_sections", "read_deadline"]
@@ -69,6 +69,9 @@ class _Rules:
     task_parts: tuple[str, ...]
     report_parts: tuple[str, ...]   # a part that reports what was done: "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ..."
     task_appendices: tuple[str, ...]  # an appendix whose numbered items are tasks: "NHIỆM VỤ CỤ THỂ GIAO ...", folded
+    work_articles: tuple[str, ...]    # an article whose clauses headed by agencies are tasks: "Tổ chức thực hiện", folded
+    work_article_types: frozenset[str]  # the kinds of document such an article gives work in
+    work_titles: tuple[str, ...]      # ... and the words their titles open with: "Phê duyệt", folded
     time_headings: tuple[str, ...]  # an item that states when the work is done: "Thời gian tổ chức ...", folded
     time_headings_not: tuple[str, ...]  # "Thời gian qua": the past months, no time set
     task_types: frozenset[str]
@@ -99,6 +102,9 @@ def _rules() -> _Rules:
         task_parts=tuple(fold(p) for p in data["task_parts"]),
         report_parts=tuple(fold(p) for p in data["report_parts"]),
         task_appendices=tuple(fold(p) for p in data["task_appendices"]),
+        work_articles=tuple(fold(p) for p in data["work_articles"]["headings"]),
+        work_article_types=frozenset(data["work_articles"]["types"]),
+        work_titles=tuple(fold(p) for p in data["work_articles"]["titles"]),
         time_headings=tuple(fold(p) for p in data["time_headings"]),
         time_headings_not=tuple(fold(p) for p in data["time_headings_not"]),
         task_types=frozenset(data["task_types"]),
@@ -653,7 +659,11 @@ def _mark_tasks(drafts: list[_Draft], document: Document, rules, text: str) -> N
         part = draft.parent
         while part is not None and part.kind in ("item", "task", "clause"):
             part = part.parent
-        if part is not None and part.kind == "article":
+        if part is not None and part.kind == "article" and draft.parent is part \
+                and _article_gives_work(part, document, rules) and headed_by_agency(text, draft):
+            draft.kind = "task"  # "Điều 2. Tổ chức thực hiện / 3. Trách nhiệm của Bộ Công an / a) ...": task "2.3"
+            _rename(draft, f"{part.label}.{draft.label}", {d.id for d in drafts})
+        elif part is not None and part.kind == "article":
             draft.kind = "clause"  # "Điều 3.2": khoản 2 of Điều 3
         elif part is None:
             if directive:
@@ -688,12 +698,26 @@ def _appendix_gives_work(appendix: _Draft, rules) -> bool:
     return bool(appendix.title) and fold(appendix.title).startswith(rules.task_appendices)
 
 
+def _article_gives_work(article: _Draft, document: Document, rules) -> bool:
+    """Whether an article's clauses may be tasks: the article that carries out a decision or a resolution approving
+    a programme or an Đề án ("Phê duyệt Đề án ...": "Điều 2. Tổ chức thực hiện"), not a decree's or a circular's
+    closing article, whose duties are rules (``work_articles`` in data/structure.json)."""
+    title = fold(document.instrument.title or "")
+    return (document.instrument.doc_type in rules.work_article_types and title.startswith(rules.work_titles)
+            and bool(article.title) and fold(article.title).startswith(rules.work_articles))
+
+
 def _name_as_row(task: _Draft, taken: set[str]) -> None:
     """An appendix's numbered task is named as a task table's row is, "appendix.N" (the appendix's own numeral
     before N where another appendix took that name), and its points after it."""
     name = f"appendix.{task.label}"
     if name in taken:
         name = f"appendix.{task.parent.label}.{task.label}"
+    _rename(task, name, taken)
+
+
+def _rename(task: _Draft, name: str, taken: set[str]) -> None:
+    """A task named anew, and its points after it; left as it is where the name is taken."""
     if name in taken:
         return
     old, task.id = task.id, name

@@ -22,8 +22,8 @@ GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
 #: 10, 11, 12, 13, 14 and 15 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen, twenty
-#: and four held-out texts, scored
-#: before kg was changed for them: see SETTLING.md; the set's figures are over 161, and fell when each batch came in, which is what they are for; then kg learnt the
+#: and eight held-out texts, scored
+#: before kg was changed for them: see SETTLING.md; the set's figures are over 165, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -71,8 +71,11 @@ GOLD = ROOT / "tests" / "gold"
 #: Its fifth four: a guiding verb a page of furniture away from its instrument (13/2023/TT-BKHĐT); a footnote quoting an
 #: amending decree's article, whose citations are that decree's (2092/VBHN). Session 15's four: 122/NQ-CP's II.3, the
 #: work the Government asks of every minister ("Chính phủ yêu cầu các Bộ trưởng, ...: a) ...") with no lead of its
-#: points, read as no task; a table's column "Căn cứ bổ sung" not read for its meaning (97/NQ-CP).)
-FLOORS = {"macro-F1": 0.990, "fields": 0.994, "relations": 0.971, "tasks": 0.849, "leads": 0.909, "deadlines": 0.878}
+#: points, read as no task; a table's column "Căn cứ bổ sung" not read for its meaning (97/NQ-CP). Its second four:
+#: 175/NQ-CP's Phụ lục I, whose first group's items name no agency but the appendix's heading does ("NHIỆM VỤ CỦA CÁC
+#: BỘ, NGÀNH, ĐỊA PHƯƠNG"), and whose table prints each agency amid its duties (leads and deadlines fell with it); a
+#: consolidated circular's list of parts cut by a page's footnotes (466/VBHN).)
+FLOORS = {"macro-F1": 0.991, "fields": 0.996, "relations": 0.972, "tasks": 0.854, "leads": 0.892, "deadlines": 0.863}
 
 
 def _scorer():
@@ -107,7 +110,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 161
+    assert figures["files"] == 165
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

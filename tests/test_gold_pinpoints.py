@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 1771  # every settled file was read for pinpoints
+    assert result["gold"] >= 1830  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -68,5 +68,7 @@ def test_pinpoints_on_the_gold_set():
 #: by rule 1 (as 467/VBHN's readers had settled it) and its fourth four 325, 322 right as they came ("Điểm 2 Phụ lục ban
 #: hành kèm theo Thông tư số 26/2016/TT-BLĐTBXH", a point numbered 2, read as the appendix; the misprint "Điền 9a";
 #: an unnumbered appendix of 356/2025/NĐ-CP in 22/2026/NQ-CP): 1563/1604, 1567 given. Its fifth four 82, all right:
-#: 1645/1686, 1649 given. Session 15's first four 85, all right as they came: 1730/1771, 1734 given.
-FLOOR = {"recall": 0.976, "precision": 0.997}
+#: 1645/1686, 1649 given. Session 15's first four 85, all right as they came: 1730/1771, 1734 given. Its second four
+#: 59, 48 right as they came (466/VBHN's "Điều 3, Điều 9, ..., các khoản 2, khoản 3," | a page's footnote and header |
+#: "khoản 4 và khoản 5 Điều 10 Thông tư số 27/2016/TT-BLĐTBXH": a list cut by the page's foot): 1778/1830, 1782 given.
+FLOOR = {"recall": 0.971, "precision": 0.997}

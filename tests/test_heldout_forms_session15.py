@@ -142,3 +142,79 @@ def test_a_denied_verb_states_no_act():
     assert ("DOC", "cites", "69/2010/NĐ-CP") in found
     assert ("DOC", "implements", "69/2010/NĐ-CP") not in found
     assert ("DOC", "amends", "69/2010/NĐ-CP") not in found  # its table of decrees "cần sửa đổi": to be amended
+
+
+def _committee_examples():
+    data = json.loads((Path(__file__).resolve().parent.parent / "kg" / "data" / "issuers.json").read_text("utf-8"))
+    return data["committees"]["examples"]
+
+
+@pytest.mark.parametrize("passage, name", _committee_examples())
+def test_a_steering_committee_issues_under_its_own_name(passage, name):
+    # 105/NQ-CP, 97/NQ-CP, 597/ and 987/KH-UBND: "Công văn số 59-CV/BCĐ ... của Ban Chỉ đạo Trung ương về tổng kết
+    # Nghị quyết số 18-NQ/TW về việc ..." (the readers: the committee as printed); kg knew no issuer there, a name no
+    # list holds, and the instruments a name holds are still the text's references
+    found = extract_text(passage)
+    first = found.citations[0].instrument
+    assert first.issuer == name
+    if "18-NQ/TW" in name:
+        assert any(c.instrument.number == "18-NQ/TW" for c in found.citations)
+
+
+# --- session 15, second batch: an Đề án's resolution, a law, a decree, a consolidated circular ---------------------
+
+def test_the_article_carrying_out_an_approved_plan_gives_each_agency_its_task():
+    # 175/NQ-CP, "Phê duyệt Đề án Trung tâm dữ liệu quốc gia": "Điều 2. Tổ chức thực hiện / 1. Trách nhiệm Tổ công tác
+    # triển khai Đề án 06: a) ... / 5. Trách nhiệm của Bộ Quốc phòng \nPhối hợp với Bộ Công an ..." (both readers:
+    # tasks 2.1-2.13, each led by the body its heading names); kg read them as an article's clauses, as it did 982's
+    found = {s.id: s for s in extract_file(CONGBAO / "bhxh" / "nghi-quyet-so-175-nq-cp-40286.txt").sections}
+    leads = {f"2.{n}": found[f"2.{n}"].lead for n in range(1, 14)}
+    assert leads["2.1"] == "Tổ công tác triển khai Đề án 06"  # "Trách nhiệm" with no "của"
+    assert leads["2.3"] == "Bộ Công an" and leads["2.5"] == "Bộ Quốc phòng"  # a heading of one line, its duty below
+    assert leads["2.2"] == ("các bộ, cơ quan ngang bộ, cơ quan trực thuộc Chính phủ; Ủy ban nhân dân các tỉnh, thành "
+                            "phố trực thuộc Trung ương")  # a heading wrapped after its ";" goes on
+    assert found["2.3.a"].kind == "point"
+    # 982/QĐ-TTg: "2. Bộ Khoa học và Công nghệ \na) ...", "4. Bộ Ngoại giao \nĐồng chủ trì với ..." ("giao" in the
+    # ministry's name is no "giao" that gives work to another)
+    found = {s.id: s for s in extract_file(CONGBAO / "chinh_sach_dn" / "quyet-dinh-so-982-qd-ttg-469699.txt").sections}
+    assert found["2.2"].lead == "Bộ Khoa học và Công nghệ" and found["2.4"].lead == "Bộ Ngoại giao"
+
+
+def test_a_closing_article_that_states_rules_gives_no_tasks():
+    # 17/2026/NQ-CP, cutting procedures: "Điều 4. Tổ chức thực hiện / 1. Bộ trưởng, Thủ trưởng cơ quan ngang bộ: a)
+    # Chịu trách nhiệm ... tổ chức thi hành Nghị quyết này" (its kind's readers, 18/ and 22/2026: no task); and 113/NQ-CP's
+    # "3. Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam ...", a sentence
+    for path in (CONGBAO / "hd_kinh_te" / "nghi-quyet-so-17-2026-nq-cp-469464.txt",
+                 CONGBAO / "bhxh" / "nghi-quyet-so-113-nq-cp-469448.txt"):
+        sections = extract_file(path).sections
+        assert any(s.kind == "clause" for s in sections)
+        assert not any(s.kind == "task" and s.id[:1].isdigit() and s.id.split(".")[0] in ("2", "4") for s in sections)
+
+
+def test_bodies_that_bore_a_numbers_code_before():
+    # the code of a body that no longer exists, or of the ministry's older series, names its issuer (the readers):
+    # "Thông tư số 178/1998/TT-TCCP", "Quyết định số 600/QĐ-LĐTBXH"; "Chỉ thị số 03/2005/CT-BTS"; "15422-CV/VPTW"
+    issuers = {c.instrument.number: c.instrument.issuer for c in extract_file(IN_FORCE_1478).citations}
+    assert issuers["178/1998/TT-TCCP"] == "Ban Tổ chức - Cán bộ Chính phủ"
+    assert issuers["600/QĐ-LĐTBXH"] == "Bộ Lao động - Thương binh và Xã hội"
+    found = extract_text("Căn cứ Chỉ thị số 03/2005/CT-BTS và Công văn số 15422-CV/VPTW;")
+    assert {c.instrument.number: c.instrument.issuer for c in found.citations} == {
+        "03/2005/CT-BTS": "Bộ Thủy sản", "15422-CV/VPTW": "Văn phòng Trung ương Đảng"}
+
+
+def test_a_law_naming_itself_by_its_title_names_no_other_law():
+    # 69/2020/QH14: "Quốc hội ban hành Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng." is the
+    # law itself (both readers), not the 2006 law of that title; and the 2019 Labour Code's "khoản 2 Điều 169 của Bộ
+    # luật Lao động" (its own retirement age) is no article of the 2012 Code
+    numbers = [c.instrument.number for c in extract_file(CONGBAO / "hdld" / "luat-so-69-2020-qh14-32699.txt").citations]
+    assert "69/2020/QH14" not in numbers
+    assert numbers.count("72/2006/QH11") == 3  # each printed with its number: "... theo hợp đồng số 72/2006/QH11"
+    code = extract_file(CONGBAO / "hdld" / "nghi-quyet-so-45-2019-qh14-30232.txt")
+    assert code.document.instrument.number == "45/2019/QH14"
+    assert [c.instrument.number for c in code.citations].count("10/2012/QH13") == 1  # "Bộ luật Lao động số 10/2012/QH13 hết hiệu lực"
+    # a law of the same title and another year is another law: "Luật Đất đai năm 2013" in a text of the 2024 law
+    passage = ("QUỐC HỘI\nLuật số: 31/2024/QH15\n\nLUẬT\nĐẤT ĐAI\n\nQuốc hội ban hành Luật Đất đai.\n\n"
+               "Điều 1. Các quy định của Luật Đất đai năm 2013 hết hiệu lực.\n")
+    found = extract_text(passage)
+    assert found.document.instrument.title == "Đất đai"
+    assert [(c.instrument.title, c.instrument.year) for c in found.citations] == [("Luật Đất đai", 2013)]
