@@ -133,10 +133,40 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
             predicate, start, end, words = _offered_to_task(offer, section_iri(own, task.id), target, ref,
                                                             (predicate, start, end, words))
         offer(own, predicate, target, start, end, words)
+        if predicate in ONLY_DOWNWARDS and doc_cue is not None:
+            _offer_joined_changes(offer, context, doc_cue, citation, (own, start, end, words))
         if predicate == "amends":
             changed = citation
     _offer_reason_cells(context, offer)
     return strongest.relations()
+
+
+def _offer_joined_changes(offer, context: _Context, cue: Cue, citation: Citation, stated: tuple[str, int, int, str]
+                          ) -> None:
+    """Beside the change ``cue`` states, those of the verbs joined to it (``_joined_changes``), each as checked."""
+    own, start, end, words = stated
+    for joined in _joined_changes(context, cue):
+        if (checked := _checked(joined, context.document.instrument, citation.instrument)) in ONLY_DOWNWARDS:
+            offer(own, checked, citation.instrument.iri, start, end, words)
+
+
+def _joined_changes(context: _Context, cue: Cue) -> list[str]:
+    """The changes of each verb joined to a change cue: those of its own phrase ("sửa đổi, bổ sung, bãi bỏ" amends
+    and repeals) and of the change cues joined before it ("Thay thế, bãi bỏ một số cụm từ, khoản, phụ lục của Nghị
+    định số 85/2024/NĐ-CP": replaces and repeals), as a list in force's notes cell gives each of its verbs
+    (``_offer_reason_cells``)."""
+    text, meaning = context.text, context.cues.meaning
+    words = text[cue.start:cue.end]
+    changes = [meaning.get(cue_key(verb.strip()), ("",))[0] for verb in words.split(",")] if "," in words else []
+    k = bisect.bisect_left(context.cue_starts, cue.start) - 1
+    while k >= 0 and (before := context.found[k]).predicate in ONLY_DOWNWARDS and not before.passive \
+            and _JOINED.fullmatch(text, before.end, context.found[k + 1].start):
+        changes.append(before.predicate)
+        k -= 1
+    return [change for change in dict.fromkeys(changes) if change in ONLY_DOWNWARDS and change != cue.predicate]
+
+
+_JOINED = re.compile(r"[ \t]*(?:,|và|hoặc)[ \t]*")
 
 
 def _offered_to_task(offer, task: str, target: str, ref, stated: tuple[str, int, int, str]

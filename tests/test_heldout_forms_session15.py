@@ -218,3 +218,33 @@ def test_a_law_naming_itself_by_its_title_names_no_other_law():
     found = extract_text(passage)
     assert found.document.instrument.title == "Đất đai"
     assert [(c.instrument.title, c.instrument.year) for c in found.citations] == [("Luật Đất đai", 2013)]
+
+
+# --- session 15, third batch: a Government resolution's programme, a circular, a decree, a consolidated decree ------
+
+def test_change_verbs_joined_before_one_object_each_change_it():
+    # 128/2026/NĐ-CP: "Điều 7. Thay thế, bãi bỏ một số cụm từ, khoản, phụ lục của Nghị định số 85/2024/NĐ-CP" replaces
+    # and repeals (both readers, rule 3); kg read the verb nearest the decree only. And one phrase of several verbs:
+    # "Sửa đổi, bổ sung, bãi bỏ một số điều của Thông tư số 13/2016/TT-BNNPTNT" (22/2026/TT-BNNMT) amends and repeals
+    found = _relations(extract_file(CONGBAO / "chinh_sach_dn" / "nghi-dinh-so-128-2026-nd-cp-469347.txt"))
+    assert {("DOC", change, "85/2024/NĐ-CP") for change in CHANGES} <= found
+    found = _relations(extract_file(CONGBAO / "chinh_sach_dn" / "thong-tu-so-22-2026-tt-bnnmt-469587.txt"))
+    assert {("DOC", "amends", "13/2016/TT-BNNPTNT"), ("DOC", "repeals", "13/2016/TT-BNNPTNT")} <= found
+    # a verb joined to a passive history is none of the document's acts
+    passage = ("NGHỊ ĐỊNH\nSố: 10/2026/NĐ-CP\nHà Nội, ngày 12 tháng 1 năm 2026\n\nĐiều 1. Sửa đổi khoản 2 Điều 5 Nghị định số "
+               "145/2020/NĐ-CP ngày 14 tháng 12 năm 2020.\n")
+    assert not {("DOC", "repeals", "145/2020/NĐ-CP"), ("DOC", "replaces", "145/2020/NĐ-CP")} & _relations(extract_text(passage))
+
+
+def test_a_treaty_named_by_its_subject_and_its_short_name():
+    # 109/NQ-CP: "luật pháp quốc tế, trong đó có Công ước Liên hợp quốc về Luật Biển (UNCLOS) \n1982" and "Hiến chương
+    # Liên hợp quốc" (both readers); kg read "Luật Biển" as a Vietnamese law. 05/2024/TT-BLĐTBXH: "Công ước quốc tế về
+    # tiêu chuẩn huấn luyện, ... đối với thuyền viên (Công ước STCW)": one treaty, its short name part of the naming
+    found = extract_file(CONGBAO / "chinh_sach_dn" / "nghi-quyet-so-109-nq-cp-469403.txt")
+    treaties = {c.instrument.title: c.instrument for c in found.citations if c.instrument.doc_type == "Điều ước quốc tế"}
+    assert treaties["Công ước Liên hợp quốc về Luật Biển"].year == 1982
+    assert "Hiến chương Liên hợp quốc" in treaties
+    assert not any(c.instrument.title == "Luật Biển" for c in found.citations)
+    found = extract_file(CONGBAO / "cong_doan" / "thong-tu-so-05-2024-tt-bldtbxh-41900.txt")
+    titles = [c.instrument.title for c in found.citations if c.instrument.doc_type == "Điều ước quốc tế"]
+    assert titles == ["Công ước quốc tế về tiêu chuẩn huấn luyện, cấp giấy chứng nhận và trực ca đối với thuyền viên"] * 2
