@@ -243,7 +243,8 @@ _LEAD_VERB = re.compile(r"là\s+cơ\s+quan\s+chủ\s+trì|chủ\s+trì|có\s+tr�
 _KIND_OF_BODY = re.compile(r"(?:(?<!là )cơ\s+quan|đơn\s+vị|tổ\s+chức|vai\s+trò)\s*$", re.IGNORECASE)
 # where a heading's words end: its colon, a blank line, or the list below it ("3. Trách nhiệm của Bộ Công an\na) ...")
 _HEADING_END = re.compile(r"[ \t*]*(?::|\n[ \t]*\n|\n(?=[ \t*]*(?:[-+•]|[a-zđ]\))))")
-_CELL_VERB = re.compile(r"^(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)\s+(?=\D)", re.IGNORECASE)
+# ("Nhiệm vụ thường xuyên": a standing task, its time "thường xuyên")
+_CELL_VERB = re.compile(r"^(?:là\s+)?(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai|nhiệm\s+vụ)\s+(?=\D)", re.IGNORECASE)
 # a line break the next line's words go on after (not a blank line, a dash or a list item's marker)
 _WRAP = re.compile(r"\n(?=[ \t*]*(?![-+•]|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\))[^\s*])")
 

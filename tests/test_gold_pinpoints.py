@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 1846  # every settled file was read for pinpoints
+    assert result["gold"] >= 1883  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -71,5 +71,5 @@ def test_pinpoints_on_the_gold_set():
 #: 1645/1686, 1649 given. Session 15's first four 85, all right as they came: 1730/1771, 1734 given. Its second four
 #: 59, 48 right as they came (466/VBHN's "Điều 3, Điều 9, ..., các khoản 2, khoản 3," | a page's footnote and header |
 #: "khoản 4 và khoản 5 Điều 10 Thông tư số 27/2016/TT-BLĐTBXH": a list cut by the page's foot): 1778/1830, 1782 given.
-#: Its third four 16, all right as they came: 1794/1846, 1798 given.
-FLOOR = {"recall": 0.971, "precision": 0.997}
+#: Its third four 16, all right as they came: 1794/1846, 1798 given. Its fourth four 37, all right: 1831/1883, 1835 given.
+FLOOR = {"recall": 0.972, "precision": 0.997}

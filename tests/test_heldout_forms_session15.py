@@ -248,3 +248,13 @@ def test_a_treaty_named_by_its_subject_and_its_short_name():
     found = extract_file(CONGBAO / "cong_doan" / "thong-tu-so-05-2024-tt-bldtbxh-41900.txt")
     titles = [c.instrument.title for c in found.citations if c.instrument.doc_type == "Điều ước quốc tế"]
     assert titles == ["Công ước quốc tế về tiêu chuẩn huấn luyện, cấp giấy chứng nhận và trực ca đối với thuyền viên"] * 2
+
+
+def test_a_standing_task_cell_is_its_time_words():
+    # 982/QĐ-TTg's table: a time cell "Nhiệm vụ thường xuyên" is "thường xuyên" (the readers, as "Thực hiện thường
+    # xuyên" was settled): the time words, without the words before them
+    from kg.duties import read_deadline
+    assert read_deadline("Nhiệm vụ thường xuyên", cell=True) == "thường xuyên"
+    assert read_deadline("Thực hiện thường xuyên, liên tục", cell=True) == "thường xuyên, liên tục"
+    found = {s.id: s for s in extract_file(CONGBAO / "chinh_sach_dn" / "quyet-dinh-so-982-qd-ttg-469699.txt").sections}
+    assert found["appendix.1.1"].deadline == "thường xuyên"
