@@ -225,7 +225,8 @@ def _no_act(text: str, start: int, end: int) -> bool:
             or (_OPENED.search(text, max(0, start - 3), start) is not None and _CLOSED.match(text, end) is not None))
 
 
-_DENIED = re.compile(r"(?<!\w)(?:[Kk]hông|[Cc]hưa)[ \t]+\Z")
+# (not "hàng không", "phòng không": aviation and air defence, "Các hãng hàng không thực hiện theo Thông tư ...")
+_DENIED = re.compile(r"(?<!\w)(?<![Hh]àng )(?<![Pp]hòng )(?:[Kk]hông|[Cc]hưa)[ \t]+\Z")
 _OPENED = re.compile(r"\([ \t]*\Z")
 _CLOSED = re.compile(r"[ \t]*\)")
 

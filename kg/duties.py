@@ -115,6 +115,7 @@ class _Rules:
     verb_lead: re.Pattern
     addressee: re.Pattern
     addressee_end: re.Pattern
+    heading_line_end: re.Pattern  # where a one-line heading ends: the next line opens with its duty
     request: re.Pattern  # the addressee's prefix where a name begins ("Đề nghị: Hiệp hội ...")
     not_duty: re.Pattern
     duty: re.Pattern
@@ -157,8 +158,13 @@ def _rules() -> _Rules:
                                  r"|(?<!cơ quan)(?<!Cơ quan)(?<!đơn vị)(?<!Đơn vị)(?<!tổ chức)\s+(?P<duty>" + data["addressee"]["duty"] + r")(?!\w)"
                                  r"|[ \t]*\n[ \t*]*(?P<line>" + _capitalized(data["addressee"]["duty"]) + r")(?!\w)"
                                  r"|(?P<clause>"
-                                 + data["addressee"]["clause"] + r")|(?<!Ngoại)\s+(?P<other>"  # (no "giao" in "Bộ Ngoại giao")
-                                 + data["addressee"]["not_duty"] + r")(?!\w)"),
+                                 + data["addressee"]["clause"] + r")|\s+(?P<other>(?<!goại\s)(?<!goại\s\s)(?:"  # (no "giao" in "Bộ Ngoại giao")
+                                 + data["addressee"]["not_duty"] + r"))(?!\w)"),
+        # a heading's line ends where the next opens with a duty in capitals or a lead-in ("5. Trách nhiệm của Bộ Quốc
+        # phòng \nPhối hợp với ...", "8. Trách nhiệm của Bộ Kế hoạch và Đầu tư \nTrên cơ sở đề nghị ..."), not where a
+        # name goes on ("... trực thuộc \nTrung ương", "Ngân hàng Nhà nước \nViệt Nam")
+        heading_line_end=re.compile(r"[ \t*]*\n(?=[ \t*]*(?:" + _capitalized(data["addressee"]["duty"]) + "|"
+                                    + data["addressee"]["lead_in_words"] + r")(?!\w))"),
         request=re.compile("^(?:" + data["addressee"]["prefix"] + ")"),
         not_duty=re.compile(data["addressee"]["not_duty"]),
         duty=re.compile(r"(?<!cơ quan)(?<!Cơ quan)(?<!đơn vị)(?<!Đơn vị)(?<!tổ chức)\s+(?:" + data["addressee"]["duty"] + r"|là\s+cơ\s+quan)(?!\w)"),
@@ -241,8 +247,9 @@ def opens_with_field(text: str, draft: _Draft) -> bool:
 # "vai trò chủ trì của lực lượng Công an" a role, not the verb
 _LEAD_VERB = re.compile(r"là\s+cơ\s+quan\s+chủ\s+trì|chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm")
 _KIND_OF_BODY = re.compile(r"(?:(?<!là )cơ\s+quan|đơn\s+vị|tổ\s+chức|vai\s+trò)\s*$", re.IGNORECASE)
-# where a heading's words end: its colon, a blank line, or the list below it ("3. Trách nhiệm của Bộ Công an\na) ...")
-_HEADING_END = re.compile(r"[ \t*]*(?::|\n[ \t]*\n|\n(?=[ \t*]*(?:[-+•]|[a-zđ]\))))")
+# where a heading's words end: its colon, a blank line, or the points below it ("3. Trách nhiệm của Bộ Công an\na) ..."; not
+# a dash, which may be a name's hyphen wrapped: "Bộ Lao động \n- Thương binh và Xã hội")
+_HEADING_END = re.compile(r"[ \t*]*(?::|\n[ \t]*\n|\n(?=[ \t*]*[a-zđ]\)))")
 # ("Nhiệm vụ thường xuyên": a standing task, its time "thường xuyên")
 _CELL_VERB = re.compile(r"^(?:là\s+)?(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai|nhiệm\s+vụ)\s+(?=\D)", re.IGNORECASE)
 # a line break the next line's words go on after (not a blank line, a dash or a list item's marker)
@@ -285,7 +292,7 @@ def _addressee(own: str, rules) -> str | None:
         return None  # "Cơ quan chủ trì: Sở Nội vụ" is a label, read as one
     if start.group("owner"):  # "Trách nhiệm của X:" is a heading naming X, whatever word X begins with
         end = _HEADING_END.search(own, start.end(), start.end() + 200)
-        line = _HEADING_LINE_END.search(own, start.end(), end.start() if end else start.end() + 200)
+        line = rules.heading_line_end.search(own, start.end(), end.start() if end else start.end() + 200)
         if line:  # "5. Trách nhiệm của Bộ Quốc phòng \nPhối hợp với ...": a heading of one line, its duty below
             end = line
         name = agency_text(own[start.end():end.start()]) if end else ""
@@ -306,9 +313,6 @@ def _addressee(own: str, rules) -> str | None:
 
 
 _MEMBERS = re.compile(r"\s*\([^()]*\)")
-# a line's end before a capital, the line not left open by a comma, a ";" or a word that joins ("Sở Khoa học và \nCông
-# nghệ", "cơ quan trực thuộc Chính phủ; \nỦy ban nhân dân các tỉnh ..." go on)
-_HEADING_LINE_END = re.compile(r"(?<![,;\s])(?<!\svà)(?<!\scủa)(?<!\scác)[ \t*]*\n(?=[ \t*]*[A-ZĐÀ-Ỹ])")
 
 
 def task_duties(text: str, draft: _Draft, end: int, document: Document):

@@ -106,6 +106,8 @@ def committee_name(text: str, position: int) -> tuple[str, int] | None:
         word = step.group("word")
         if word == "về" and count:  # (the name's own "về" follows its head; a later one opens the instrument's subject)
             break
+        if word == "và" and (following := _NAME_STEP.match(text, step.end())) and following.group("word")[0].isupper():
+            break  # "... và Ban Nội chính Trung ương": another body, issuing with it
         end = at = step.end()
         if _NUMBER_IN_NAME.search(word):
             break  # "... về tổng kết Nghị quyết số 18-NQ/TW": a number the name holds ends it

@@ -77,7 +77,9 @@ def _in_basis(text: str, position: int) -> bool:
     return all(not word.group(1).isupper() for word in _AFTER_SEMICOLON.finditer(text, opened, position + 1))
 
 
-_LIST_GAP = re.compile(r"[\s,;:\-–]*(?:và|hoặc)?[\s,;:\-–]*")
+# (a list of numbers under a plural noun repeats its "số": "được sửa đổi, bổ sung bởi các Luật số 43/2024/QH15, số
+# 47/2024/QH15, ... và số 95/2025/QH15")
+_LIST_GAP = re.compile(r"[\s,;:\-–]*(?:và|hoặc)?[\s,;:\-–]*(?:[Ss]ố\s*)?")
 
 
 def find_relations(source: SourceText, document: Document, citations: list[Citation],
@@ -158,15 +160,23 @@ def _joined_changes(context: _Context, cue: Cue) -> list[str]:
     text, meaning = context.text, context.cues.meaning
     words = text[cue.start:cue.end]
     changes = [meaning.get(cue_key(verb.strip()), ("",))[0] for verb in words.split(",")] if "," in words else []
-    k = bisect.bisect_left(context.cue_starts, cue.start) - 1
+    k, first = bisect.bisect_left(context.cue_starts, cue.start) - 1, cue
     while k >= 0 and (before := context.found[k]).predicate in ONLY_DOWNWARDS and not before.passive \
             and _JOINED.fullmatch(text, before.end, context.found[k + 1].start):
         changes.append(before.predicate)
-        k -= 1
+        k, first = k - 1, before
+    # only where the verbs open what they say, as an article's heading or an item does: "1. Bộ Tài chính nghiên cứu
+    # sửa đổi, bổ sung, thay thế Nghị định ..." gives a ministry work to do, which the document itself does not
+    if not _ACT_OPENING.search(text, max(0, first.start - 40), first.start):
+        return []
     return [change for change in dict.fromkeys(changes) if change in ONLY_DOWNWARDS and change != cue.predicate]
 
 
 _JOINED = re.compile(r"[ \t]*(?:,|và|hoặc)[ \t]*")
+# (after an article's or an item's number, and any verb no phrase of the cues is alone: "Điều 2. Bổ sung, thay thế, bãi
+# bỏ một số từ ... của Thông tư số 44/2022/TT-BTC")
+_ACT_OPENING = re.compile(r"(?:^|\n)[ \t*]*(?:Điều[ \t]+\d+[a-zđ]?\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))?[ \t*]*"
+                          r"(?:(?:[Ss]ửa[ \t]+đổi|[Bb]ổ[ \t]+sung|[Tt]hay[ \t]+thế|[Bb]ãi[ \t]+bỏ)[ \t]*,[ \t]*)*\Z")
 
 
 def _offered_to_task(offer, task: str, target: str, ref, stated: tuple[str, int, int, str]

@@ -69,6 +69,7 @@ class _Rules:
     task_parts: tuple[str, ...]
     report_parts: tuple[str, ...]   # a part that reports what was done: "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ ..."
     task_appendices: tuple[str, ...]  # an appendix whose numbered items are tasks: "NHIỆM VỤ CỤ THỂ GIAO ...", folded
+    task_appendices_not: tuple[str, ...]  # ... unless they are spending items or a body's functions: "NHIỆM VỤ CHI"
     work_articles: tuple[str, ...]    # an article whose clauses headed by agencies are tasks: "Tổ chức thực hiện", folded
     work_article_types: frozenset[str]  # the kinds of document such an article gives work in
     work_titles: tuple[str, ...]      # ... and the words their titles open with: "Phê duyệt", folded
@@ -102,6 +103,7 @@ def _rules() -> _Rules:
         task_parts=tuple(fold(p) for p in data["task_parts"]),
         report_parts=tuple(fold(p) for p in data["report_parts"]),
         task_appendices=tuple(fold(p) for p in data["task_appendices"]),
+        task_appendices_not=tuple(fold(p) for p in data["task_appendices_not"]),
         work_articles=tuple(fold(p) for p in data["work_articles"]["headings"]),
         work_article_types=frozenset(data["work_articles"]["types"]),
         work_titles=tuple(fold(p) for p in data["work_articles"]["titles"]),
@@ -653,6 +655,7 @@ def _mark_tasks(drafts: list[_Draft], document: Document, rules, text: str) -> N
     chính, trên cơ sở đề xuất ..., chủ trì tổng hợp" under "III. KINH PHÍ BẢO ĐẢM").
     """
     directive = document.instrument.doc_type in rules.task_types
+    taken = {d.id for d in drafts}  # (names given to tasks anew are added as they are given)
     for draft in drafts:
         if draft.kind != "item":
             continue
@@ -662,7 +665,7 @@ def _mark_tasks(drafts: list[_Draft], document: Document, rules, text: str) -> N
         if part is not None and part.kind == "article" and draft.parent is part \
                 and _article_gives_work(part, document, rules) and headed_by_agency(text, draft):
             draft.kind = "task"  # "Điều 2. Tổ chức thực hiện / 3. Trách nhiệm của Bộ Công an / a) ...": task "2.3"
-            _rename(draft, f"{part.label}.{draft.label}", {d.id for d in drafts})
+            _rename(draft, f"{part.label}.{draft.label}", taken)
         elif part is not None and part.kind == "article":
             draft.kind = "clause"  # "Điều 3.2": khoản 2 of Điều 3
         elif part is None:
@@ -674,7 +677,7 @@ def _mark_tasks(drafts: list[_Draft], document: Document, rules, text: str) -> N
             draft.kind = "task"
         elif part.kind == "appendix" and draft.parent is part and _appendix_gives_work(part, rules):
             draft.kind = "task"
-            _name_as_row(draft, {d.id for d in drafts})
+            _name_as_row(draft, taken)
     for draft in drafts:  # (in text order: a point's parent is marked before it)
         if draft.kind == "task":
             _mark_activities(draft, text)
@@ -695,7 +698,8 @@ def _gives_work(part: _Draft, rules) -> bool:
 def _appendix_gives_work(appendix: _Draft, rules) -> bool:
     """Whether an appendix's heading opens with the work it gives ("NHIỆM VỤ CỤ THỂ GIAO CÁC BỘ, CƠ QUAN, ĐỊA
     PHƯƠNG"), not with what it sets for tasks named further on ("ĐỊNH MỨC KHOÁN CHI CHO TỪNG NHIỆM VỤ")."""
-    return bool(appendix.title) and fold(appendix.title).startswith(rules.task_appendices)
+    title = fold(appendix.title or "")
+    return title.startswith(rules.task_appendices) and not title.startswith(rules.task_appendices_not)
 
 
 def _article_gives_work(article: _Draft, document: Document, rules) -> bool:

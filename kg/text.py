@@ -205,6 +205,9 @@ _REPEATS_AT = 3      # pages that print the same lines in the same place, at lea
 _HEADER_LINES = 14   # the lines of a table's repeated header, at most
 _FOOTER_LINES = 2    # the lines of a running title, at most
 _REPEAT_WIDTH = 80   # the longest line either holds
+# a table's header opens with a label; lines that open with an item's marker are the text's, though a page may open
+# with the same item each time ("2. Phân tổ chủ yếu" of each indicator in a list of statistical indicators)
+_ITEM_OPENING = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*[.)]|[-+•]|[a-zđ]\))\s")
 
 
 def _repeated(text: str, pages: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -228,7 +231,7 @@ def _repeated(text: str, pages: list[tuple[int, int]]) -> list[tuple[int, int]]:
         above = [_lines(text, start, _FOOTER_LINES, forward=False) for start, _ in pages]
     header = _common(below, _HEADER_LINES)
     repeats = [lines for lines in below if [words for _, _, words in lines[:len(header)]] == header]
-    if len(header) >= 2 and _printed(text, header) > len(repeats):
+    if len(header) >= 2 and not _ITEM_OPENING.match(header[0]) and _printed(text, header) > len(repeats):
         spans += [(lines[0][0], lines[len(header) - 1][1]) for lines in repeats]
     footer = []
     for k, words in enumerate(_common(above, _FOOTER_LINES)):
@@ -265,8 +268,12 @@ def _lines(text: str, position: int, count: int, forward: bool) -> list[tuple[in
 
 
 def _common(pages: list[list[tuple[int, int, str]]], count: int) -> list[str]:
-    """The longest run of lines, from the first, that at least ``_REPEATS_AT`` pages share."""
+    """The longest run of lines, from the first, that at least ``_REPEATS_AT`` pages share, less the lines at its end
+    that fewer pages share than its second: a line only some of them print after a table's header (a cut number's
+    "BLĐTBXH" on three pages) is the text's, and would make the run fit fewer pages than the header it ends. (The
+    first line may open the headers of several tables, "TT": the second tells one table's pages.)"""
     run: list[str] = []
+    shared: list[int] = []
     sharing = pages
     for k in range(count):
         tally: dict[str, int] = {}
@@ -277,7 +284,11 @@ def _common(pages: list[list[tuple[int, int, str]]], count: int) -> list[str]:
         if times < _REPEATS_AT:
             break
         run.append(words)
+        shared.append(times)
         sharing = [lines for lines in sharing if len(lines) > k and lines[k][2] == words]
+    while len(run) > 2 and shared[-1] < shared[1]:
+        run.pop()
+        shared.pop()
     return run
 
 

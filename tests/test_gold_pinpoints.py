@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 1894  # every settled file was read for pinpoints
+    assert result["gold"] >= 1928  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -72,5 +72,5 @@ def test_pinpoints_on_the_gold_set():
 #: 59, 48 right as they came (466/VBHN's "Điều 3, Điều 9, ..., các khoản 2, khoản 3," | a page's footnote and header |
 #: "khoản 4 và khoản 5 Điều 10 Thông tư số 27/2016/TT-BLĐTBXH": a list cut by the page's foot): 1778/1830, 1782 given.
 #: Its third four 16, all right as they came: 1794/1846, 1798 given. Its fourth four 37, all right: 1831/1883, 1835 given.
-#: Its fifth four 11, all right: 1842/1894, 1846 given.
+#: Its fifth four 11, all right: 1842/1894, 1846 given. Its sixth four 34, 33 right as they came: 1875/1928, 1879 given.
 FLOOR = {"recall": 0.972, "precision": 0.997}
