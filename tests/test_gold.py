@@ -22,8 +22,8 @@ GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
 #: 10, 11, 12, 13, 14 and 15 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen, twenty
-#: and twenty-eight held-out texts, scored
-#: before kg was changed for them: see SETTLING.md; the set's figures are over 185, and fell when each batch came in, which is what they are for; then kg learnt the
+#: and thirty-two held-out texts, scored
+#: before kg was changed for them: see SETTLING.md; the set's figures are over 189, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -82,7 +82,8 @@ GOLD = ROOT / "tests" / "gold"
 #: Its fifth four, all right but one: a law inside a 2024 amending law's title read as the 2025 law of that title
 #: (152/2025/TT-BTC). Its sixth four: a ministry's list whose rows print the issuer between kind and number ("Quyết
 #: định của TTCP / 26/2020/QĐ-TTg", 1205/QĐ-BKHĐT); a decision's closing article giving work to its departments. Its
-#: seventh four, four circulars, all right as they came.)
+#: seventh four, four circulars, all right as they came; its eighth four too, but for two "quy định chi tiết" of laws
+#: the circulars name only as what they detail by (05/ and 25/2024/TT-BKHĐT).)
 FLOORS = {"macro-F1": 0.991, "fields": 0.996, "relations": 0.970, "tasks": 0.858, "leads": 0.888, "deadlines": 0.889}
 
 
@@ -118,7 +119,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 185
+    assert figures["files"] == 189
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 
