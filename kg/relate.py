@@ -49,8 +49,13 @@ def _boundary() -> re.Pattern:
     row, its number alone on its line above the kind of the instrument it lists ("... 100% vốn điều lệ \\n8 \\nThông tư
     số 32/2016/TT-BLĐTBXH": the row before's words, run on across a page, end there). The row's stop is that newline
     alone, so no stop holds a character ``_STOP_FREE`` finds."""
-    kinds = "|".join(spaced(form) for form in forms_where("registered"))
-    return re.compile(rf";|\.(?=\s)|:[ \t]*\n|\n[ \t]*\n|\n(?=[ \t]*\d{{1,3}}\.?[ \t]*\n[ \t]*(?:{kinds})\b)")
+    return re.compile(rf";|\.(?=\s)|:[ \t]*\n|\n[ \t]*\n|\n(?=[ \t]*\d{{1,3}}\.?[ \t]*\n[ \t]*(?:{_registered_kinds()})\b)")
+
+
+@lru_cache(maxsize=1)
+def _registered_kinds() -> str:
+    """The kinds of instrument the registry lists, as one alternation: what a list's row opens with."""
+    return "|".join(spaced(form) for form in forms_where("registered"))
 
 
 # A character no stop can hold: two scans for stops that have both passed one find the same stops after it.
@@ -157,9 +162,9 @@ def _joined_changes(context: _Context, cue: Cue) -> list[str]:
     and repeals) and of the change cues joined before it ("Thay thế, bãi bỏ một số cụm từ, khoản, phụ lục của Nghị
     định số 85/2024/NĐ-CP": replaces and repeals), as a list in force's notes cell gives each of its verbs
     (``_offer_reason_cells``)."""
-    text, meaning = context.text, context.cues.meaning
+    text = context.text
     words = text[cue.start:cue.end]
-    changes = [meaning.get(cue_key(verb.strip()), ("",))[0] for verb in words.split(",")] if "," in words else []
+    changes = _verbs_predicates(context, words) if "," in words else []
     k, first = bisect.bisect_left(context.cue_starts, cue.start) - 1, cue
     while k >= 0 and (before := context.found[k]).predicate in ONLY_DOWNWARDS and not before.passive \
             and _JOINED.fullmatch(text, before.end, context.found[k + 1].start):
@@ -170,6 +175,13 @@ def _joined_changes(context: _Context, cue: Cue) -> list[str]:
     if not _ACT_OPENING.search(text, max(0, first.start - 40), first.start):
         return []
     return [change for change in dict.fromkeys(changes) if change in ONLY_DOWNWARDS and change != cue.predicate]
+
+
+def _verbs_predicates(context: _Context, words: str) -> list[str]:
+    """Each verb of a joined phrase its own relation ("sửa đổi, bổ sung, bãi bỏ": amends, amends, repeals); "" for a
+    word that is no cue."""
+    meaning = context.cues.meaning
+    return [meaning.get(cue_key(verb.strip()), ("",))[0] for verb in words.split(",")]
 
 
 _JOINED = re.compile(r"[ \t]*(?:,|và|hoặc)[ \t]*")
@@ -322,8 +334,7 @@ _CELL_LEAD = re.compile(r"[ \t]*(?:[-+][ \t]*)?")
 
 @lru_cache(maxsize=1)
 def _row_opening() -> re.Pattern:
-    kinds = "|".join(spaced(form) for form in forms_where("registered"))
-    return re.compile(rf"(?m)^[ \t]*\d{{1,3}}\.?[ \t]*(?:$|(?=(?:{kinds})\b))")
+    return re.compile(rf"(?m)^[ \t]*\d{{1,3}}\.?[ \t]*(?:$|(?=(?:{_registered_kinds()})\b))")
 
 
 def _cells(text: str) -> list[tuple[re.Match, bool]]:
@@ -383,10 +394,7 @@ def _offer_reason_cells(context: _Context, offer) -> None:
                 continue
             for cue in cues:
                 words = context.text[cue.start:cue.end]
-                # each verb of a joined phrase its own change ("sửa đổi, bổ sung, bãi bỏ" amends and repeals)
-                meanings = [cue.predicate, *(context.cues.meaning.get(cue_key(verb.strip()), ("",))[0]
-                                             for verb in words.split(","))]
-                for predicate in dict.fromkeys(meanings):
+                for predicate in dict.fromkeys([cue.predicate, *_verbs_predicates(context, words)]):
                     # a change, or a correction ("Đã được đính chính tại"): a citation between the two
                     stated = predicate in ONLY_DOWNWARDS or (predicate == "cites" and cue.between)
                     checked = stated and _checked(predicate, by.instrument, head.instrument)

@@ -88,18 +88,11 @@ class Registry:
 
 
 def _own_title(reference: Reference, own: Instrument, own_title: str | None) -> bool:
-    """Whether a law names itself by its title, unnumbered and of no other year ("Quốc hội ban hành Luật Người lao
-    động Việt Nam đi làm việc ở nước ngoài theo hợp đồng." in 69/2020/QH14)."""
+    """Whether a law names itself by its title, unnumbered and of no other year: as the heading of the text ("# Luật
+    Bảo vệ môi trường" above an article of that law), or in its enacting words ("Quốc hội ban hành Luật Người lao động
+    Việt Nam đi làm việc ở nước ngoài theo hợp đồng." in 69/2020/QH14)."""
     return (own_title is not None and reference.number is None and reference.doc_type == own.doc_type
             and reference.year in (None, own.year) and fold(reference.title or "") == own_title)
-
-
-def _own_heading(own: Instrument, text: str | None) -> tuple[int, str] | None:
-    """Where the text's first words stand (after a markdown heading's marks) and the document's own type and
-    title folded: a title there heads the text ("# Luật Bảo vệ môi trường" above an article of that law)."""
-    if not own.title or text is None:
-        return None
-    return len(text) - len(text.lstrip(" \t\n#")), fold(f"{own.doc_type} {own.title}")
 
 
 # "Thông tư số    /2021/TT-NHNN": a number printed with its ordinal left blank
@@ -187,15 +180,13 @@ def resolve_references(references: list[Reference], document: Document,
     keys = [_key(reference) for reference in references]
     years = _years_by_key(references, keys)
     own_key = (own.doc_type, number_key(own.number)) if own.number else None
-    heading = _own_heading(own, text)
     own_title = fold(f"{own.doc_type} {own.title}") if own.title and own.doc_type in vocab.by_title_types else None
     described: tuple[int, str] | None = None  # (end, date) of the last dated instrument named by number
     described_as: dict[tuple[str, str], set[str]] = {}  # title -> laws it named in descriptions
     dated_by_description: dict[int, str] = {}  # start of a title read in a description -> that instrument's date
     for reference, key in zip(references, keys):
-        if (key == own_key if reference.number else (reference.start, fold(reference.title or "")) == heading
-                or _blank_own(reference, own) or _own_title(reference, own, own_title)):
-            continue  # the document naming itself, by number, by its title heading the text, or unnumbered
+        if (key == own_key if reference.number else _own_title(reference, own, own_title)) or _blank_own(reference, own):
+            continue  # the document naming itself, by number, by its title (heading the text or not), or unnumbered
         if reference.number and reference.date:
             described = (reference.end, reference.date)
         elif (described is not None and reference.title and reference.year is None and reference.date is None

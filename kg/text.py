@@ -156,7 +156,7 @@ def _clean_letters(text: str) -> tuple[str, OffsetMap | None]:
 def _blank_furniture(text: str) -> str:
     """Spaces over page headers, their page numbers and signature stamps, and over what every page repeats beside
     its header (``_repeated``); newlines stay, so lines and offsets stay where they were."""
-    pieces = []
+    spans = []
     position = 0
     page_line = _PAGE_LINE.fullmatch  # bound once: tried on every line above every header
     pages = []  # where each page header's furniture starts and ends
@@ -178,23 +178,23 @@ def _blank_furniture(text: str) -> str:
             start = previous
         line_end = text.find("\n", match.end())
         end = _PAGE_LINES_BELOW.match(text, len(text) if line_end < 0 else line_end).end()
-        pieces.append(text[position:start])
-        pieces.append(_spaces(text[start:end]))
+        spans.append((start, end))
         position = end
         if match.group().startswith("CÔNG BÁO"):
             pages.append((start, end))
-    if not pieces:
+    if not spans:
         return text
-    pieces.append(text[position:])
-    blanked = "".join(pieces)
-    repeated = _repeated(blanked, pages) if len(pages) >= _REPEATS_AT else []
-    if not repeated:
-        return blanked
+    blanked = _blanked(text, spans)
+    return _blanked(blanked, _repeated(blanked, pages)) if len(pages) >= _REPEATS_AT else blanked
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with spaces over each of ``spans`` (in order, apart), its newlines kept."""
     pieces, position = [], 0
-    for start, end in repeated:
-        pieces += [blanked[position:start], _spaces(blanked[start:end])]
+    for start, end in spans:
+        pieces += [text[position:start], _spaces(text[start:end])]
         position = end
-    pieces.append(blanked[position:])
+    pieces.append(text[position:])
     return "".join(pieces)
 
 
