@@ -50,18 +50,22 @@ _LINE = re.compile(r"[^\n]*")
 # a header's first line, "STT" alone (led by its line's newline: re finds a literal fast, not a "^" at each place)
 _HEADER_LINE = re.compile(r"\n[^\S\n]*(?:STT|TT|Số TT)[^\S\n]*(?=\n|\Z)")
 _ROW = re.compile(r"(?P<label>\d{1,3}(?:\.\d{1,2})?)\.?(?:\s*|\s{2,}(?P<rest>\S.*))")
-# "2.1 Theo dõi, tổng hợp ...": a sub-row's number and its words one space apart (a wrapped cell's line does not open
-# with a dotted number and a capital)
-_SUB_ROW = re.compile(r"(?P<label>\d{1,3}\.\d{1,2})\.?[ \t](?P<rest>[^\W\d_].*)")
+# "2.1 Theo dõi, tổng hợp ...", "10. Nghị định 342/2025/NĐ-CP": a sub-row's number, or a row's number of two digits
+# and its dot, and its words one space apart (``_sub_row``)
+_SUB_ROW = re.compile(r"(?P<label>\d{1,3}(?:\.\d{1,2})?)(?P<dot>\.?)[ \t](?P<rest>[^\W\d_].*)")
 _GROUP = re.compile(r"(?P<label>[IVX]{1,5})\.?(?:\s*|\s+(?P<rest>[A-ZĐÀ-Ỹ].*))")
+# an appendix's heading, not a cell's words naming one ("Điều 29; Mẫu số 39 / Phụ lục V.", "... kèm theo / Phụ lục này;"):
+# its number alone, or before a colon, a dash or its title's capital
+_APPENDIX = re.compile(r"Phụ lục(?: (?:số )?[IVXLC\d]+(?:\.\d+)*)?+(?:\s*$|\s*[:\-–]|\s+(?P<title>\w))")
 _HEADER_LINES = 16  # a header's column names take at most this many lines
 # the words a wrapped line of one cell ends with when a capital opens the next ("của / Bộ Chính trị", "Bộ Khoa
 # học và / Công nghệ", "Nghị quyết số 66- / NQ/TW", "ngày / 29/7/2025", "quý / IV/2026")
 # ("hằng năm" ends a cell: "Báo cáo / hằng năm" then "2026 và / hằng năm")
 _RUNS_ON = re.compile(r"(?:[,;(/\-–]|\b(?:và|hoặc|của|với|cho|về|ở|tại|theo|trong|để|thuộc|những|được|số|ngày|"
                       r"(?<!hằng )(?<!hàng )năm|tháng|quý|từ|đến|giữa|trên|bởi|là|do|đoạn))\s*$", re.IGNORECASE)
-# a line of the body after a table: an article, a chapter, a part's heading in capitals
-_BODY = re.compile(r"(?:Điều \d+\.|Chương [IVX]+\b|[IVX]{1,5}\. [A-ZĐÀ-Ỹ ,]{8,}$)")
+# a line of the body after a table: an article, a chapter, a section ("Mục 2. LĨNH VỰC VIỄN THÁM"), a part's heading
+# or a lettered one in capitals ("A. CẮT GIẢM, ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH")
+_BODY = re.compile(r"(?:Điều \d+\.|Chương [IVX]+\b|Mục \d+\. |(?:[IVX]{1,5}|[A-ZĐ])\. [A-ZĐÀ-Ỹ ,]{8,}$)")
 
 
 def text_tables(text: str, columns, agency_heads: tuple[str, ...], time_cell: re.Pattern) -> list[TextTable]:
@@ -85,8 +89,11 @@ def text_tables(text: str, columns, agency_heads: tuple[str, ...], time_cell: re
         lines = list(_lines(text, at))
         table, index = _table(text, lines, 0, first, header, agency_heads, time_cell)
         resume = lines[index][0] if index < len(lines) else len(text)
-        if 2 * sum(row.lead is not None for row in table.rows) >= max(1, len(table.rows)):
-            tables.append(table)  # (a form's table, rows of figures or duties with no lead, assigns no work)
+        # (a form's table, rows of figures or duties with no lead, assigns no work; a lead printed once beside the
+        # first row, a cell merged down the rows, does)
+        if table.rows and (table.rows[0].lead is not None
+                           or 2 * sum(row.lead is not None for row in table.rows) >= len(table.rows)):
+            tables.append(table)
     return tables
 
 
@@ -116,7 +123,8 @@ def _header(text: str, lines, index: int, columns) -> tuple[list[str] | None, in
         if at >= 0:
             found.append((at, name))
     names = [name for _, name in sorted(found)]
-    if "lead" not in names or "task" not in names or names[0] != "task":
+    # the row's work is named first: a task, or the instruments it amends ("Các văn bản cần sửa đổi, bổ sung")
+    if "lead" not in names or names[0] not in ("task", "documents"):
         return None, k
     return names, k
 
@@ -156,7 +164,7 @@ def _table(text, lines, index, first, header, agency_heads, time_cell) -> tuple[
             afresh = True  # the rows under a group go on from the last, or are numbered afresh from 1
             k += 1
             continue
-        if _ends_table(line):
+        if _ends_table(line, lambda: _next_line(text, lines, k)):
             break
         if opened is not None:
             current.append((start, end))
@@ -167,19 +175,48 @@ def _table(text, lines, index, first, header, agency_heads, time_cell) -> tuple[
 
 
 def _sub_row(line: str) -> re.Match | None:
-    """``_SUB_ROW``'s match where the words open with a capital (a wrapped cell's line may open "1.1 đơn vị").
+    """``_SUB_ROW``'s match where the words open with a capital (a wrapped cell's line may open "1.1 đơn vị"); or
+    a row's number of two digits or more, which fills its narrow column so that its words follow one space after its
+    dot ("10. Nghị định 342/2025/NĐ-CP"), where a cell's own list has a single digit ("1. Bộ Tài chính đầu mối ...",
+    "2. Các bộ, cơ quan ...") and a count no dot ("10 ngày").
 
     >>> bool(_sub_row("2.1 Theo dõi, tổng hợp")), bool(_sub_row("1.1 đơn vị thực hiện")), bool(_sub_row("2.1 Đơn vị"))
     (True, False, True)
+    >>> bool(_sub_row("10. Nghị định 342/2025/NĐ-CP")), bool(_sub_row("2. Các bộ, cơ quan")), bool(_sub_row("10 Ngày"))
+    (True, False, False)
     """
     row = _SUB_ROW.fullmatch(line)
-    return row if row and row.group("rest")[0].isupper() else None
+    return row if row and row.group("rest")[0].isupper() and (
+        "." in row.group("label") or row.group("dot") and len(row.group("label")) > 1) else None
 
 
-def _ends_table(line: str) -> bool:
-    """A line no row holds: an appendix's heading, the text's closing words, a line of the body."""
-    return (line.upper().startswith(("PHỤ LỤC", "NƠI NHẬN")) or line.startswith(("Nơi nhận", "TM.", "KT."))
-            or _BODY.match(line) is not None)
+def _ends_table(line: str, following) -> bool:
+    """A line no row holds: an appendix's heading, the text's closing words, a line of the body. A heading's
+    number alone ("Phụ lục II") is told from a cell's words by the line after it, the heading's title in capitals
+    or "(Kèm theo ...)", where a cell's goes on ("Điểm c khoản 2 Điều 3 / Phụ lục I / Bộ Giáo dục"). ``following``
+    gives that line (asked for only then).
+
+    >>> ends = lambda line, after: _ends_table(line, lambda: after)
+    >>> ends("Phụ lục II", "DANH MỤC VĂN BẢN"), ends("PHỤ LỤC 02", ""), ends("Phụ lục V.", "")
+    (True, True, False)
+    >>> ends("Phụ lục này;", "Phương thức"), ends("Phụ lục I", "Bộ Giáo dục"), ends("Phụ lục I", "(Kèm theo")
+    (False, False, True)
+    """
+    appendix = _APPENDIX.match(line)
+    if appendix is not None and not appendix.group("title"):
+        after = following()
+        return after.startswith("(") or after.upper() == after != after.lower()
+    return (line.startswith(("PHỤ LỤC", "NƠI NHẬN", "Nơi nhận", "TM.", "KT.")) or _BODY.match(line) is not None
+            or appendix is not None and appendix.group("title").isupper())
+
+
+def _next_line(text: str, lines, k: int) -> str:
+    """The first line after line ``k`` that holds words, stripped ("" if none)."""
+    for start, end in (lines[j] for j in range(k + 1, len(lines))):
+        line = text[start:end].strip()
+        if line:
+            return line
+    return ""
 
 
 def _repeats(text, lines, k, repeated) -> bool:
@@ -231,7 +268,8 @@ def _row(text, opened, lines, end, agency_heads, time_cell) -> TextRow:
     times: tuple[str, ...] = ()
     if lead_at is not None:
         cells = _cells(words[lead_at:], agency_heads)
-        lead, rest = " ".join(cells[0].split()), cells[1:]
+        # (an item of the column before, "- Sửa đổi, bổ sung Điều 18", printed after the lead where that cell is long)
+        lead, rest = " ".join(cells[0].split("\n- ")[0].split()), cells[1:]
         if rest and _opens_agency(" ".join(rest[0].split()), agency_heads):
             partners, rest = " ".join(rest[0].split()), rest[1:]
         times = tuple(_time(cell, width) for cell in rest if time_cell.match(" ".join(cell.split())))
