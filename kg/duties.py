@@ -227,14 +227,12 @@ def headed_by_agency(text: str, draft: _Draft) -> bool:
     """Whether an item is headed by the agency whose duties its points list ("2. Bộ Khoa học và Công nghệ\\na) ...",
     "3. Trách nhiệm của Bộ Công an\\na) Chủ trì ..."), not a sentence with an agency as its subject ("3. Bộ Tài chính chỉ
     đạo Bảo hiểm xã hội Việt Nam ...")."""
-    rules = _rules()
-    words = text[draft.start:draft.end]  # (with its points: a heading ends where they begin)
-    start = rules.addressee.match(words)
-    if start is None or _addressee(words, rules) is None:
+    found = _addressee_found(text[draft.start:draft.end], _rules())  # (with its points: a heading ends where they begin)
+    if found is None:
         return False
-    end = rules.addressee_end.search(words, start.end(), start.end() + 300)
+    _, start, end = found
     # (or alone on its line, its duty opening the next: "4. Bộ Ngoại giao \\nĐồng chủ trì với ...")
-    return start.group("owner") is not None or (end is not None and (end.group("heading") or end.group("line")) is not None)
+    return start.group("owner") is not None or (end.group("heading") or end.group("line")) is not None
 
 
 def opens_with_field(text: str, draft: _Draft) -> bool:
@@ -287,6 +285,13 @@ def _unwrap(text: str) -> str:
 def _addressee(own: str, rules) -> str | None:
     """The agency a task item is addressed to, by its heading or as the subject of its first
     sentence (``addressee`` in data/structure.json); None if the item opens otherwise."""
+    found = _addressee_found(own, rules)
+    return found[0] if found is not None else None
+
+
+def _addressee_found(own: str, rules) -> tuple[str, re.Match, re.Match | None] | None:
+    """``_addressee``'s agency with the matches that bound it: where its words start, and where they end (the end of a
+    heading "Trách nhiệm của X" may be the text's)."""
     start = rules.addressee.match(own)
     if start is None or rules.inline_label.match(own, start.end()):
         return None  # "Cơ quan chủ trì: Sở Nội vụ" is a label, read as one
@@ -296,7 +301,7 @@ def _addressee(own: str, rules) -> str | None:
         if line:  # "5. Trách nhiệm của Bộ Quốc phòng \nPhối hợp với ...": a heading of one line, its duty below
             end = line
         name = agency_text(own[start.end():end.start()]) if end else ""
-        return name if 0 < len(name) <= 160 else None
+        return (name, start, end) if 0 < len(name) <= 160 else None
     end = rules.addressee_end.search(own, start.end(), start.end() + 300)
     if end is None or end.group("other"):
         return None
@@ -309,7 +314,7 @@ def _addressee(own: str, rules) -> str | None:
             or rules.not_agency.match(own, start.end()):  # ("Thanh tra, kiểm tra" ends its name at the comma)
         return None
     # "Đề nghị các cấp ủy Đảng ..." matched with "Đề nghị" as its head: those asked, without the asking
-    return rules.request.sub("", name)
+    return rules.request.sub("", name), start, end
 
 
 _MEMBERS = re.compile(r"\s*\([^()]*\)")

@@ -172,7 +172,7 @@ def _joined_changes(context: _Context, cue: Cue) -> list[str]:
         k, first = k - 1, before
     # only where the verbs open what they say, as an article's heading or an item does: "1. Bộ Tài chính nghiên cứu
     # sửa đổi, bổ sung, thay thế Nghị định ..." gives a ministry work to do, which the document itself does not
-    if not _ACT_OPENING.search(text, max(0, first.start - 40), first.start):
+    if not _act_opening().search(text, max(0, first.start - 40), first.start):
         return []
     return [change for change in dict.fromkeys(changes) if change in ONLY_DOWNWARDS and change != cue.predicate]
 
@@ -185,10 +185,20 @@ def _verbs_predicates(context: _Context, words: str) -> list[str]:
 
 
 _JOINED = re.compile(r"[ \t]*(?:,|và|hoặc)[ \t]*")
-# (after an article's or an item's number, and any verb no phrase of the cues is alone: "Điều 2. Bổ sung, thay thế, bãi
-# bỏ một số từ ... của Thông tư số 44/2022/TT-BTC")
-_ACT_OPENING = re.compile(r"(?:^|\n)[ \t*]*(?:Điều[ \t]+\d+[a-zđ]?\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))?[ \t*]*"
-                          r"(?:(?:[Ss]ửa[ \t]+đổi|[Bb]ổ[ \t]+sung|[Tt]hay[ \t]+thế|[Bb]ãi[ \t]+bỏ)[ \t]*,[ \t]*)*\Z")
+
+
+@lru_cache(maxsize=1)
+def _act_opening() -> re.Pattern:
+    """Where joined change verbs open what they say: after an article's or an item's number, and any verb of the
+    change relations' phrases (kg/data/relation_cues.json) that no phrase is alone ("Điều 2. Bổ sung, thay thế, bãi
+    bỏ một số từ ... của Thông tư số 44/2022/TT-BTC"), each verb a piece of a phrase between its commas."""
+    meaning = relation_cues().meaning
+    verbs = {piece.strip() for phrase, (predicate, passive, after, *_) in meaning.items()
+             if predicate in ONLY_DOWNWARDS and not passive and not after for piece in phrase.split(",")}
+    alternatives = "|".join(f"[{verb[0].upper()}{verb[0]}]" + r"[ \t]+".join(map(re.escape, verb[1:].split(" ")))
+                            for verb in sorted(verbs, key=len, reverse=True))
+    return re.compile(r"(?:^|\n)[ \t*]*(?:Điều[ \t]+\d+[a-zđ]?\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))?[ \t*]*"
+                      rf"(?:(?:{alternatives})[ \t]*,[ \t]*)*\Z")
 
 
 def _offered_to_task(offer, task: str, target: str, ref, stated: tuple[str, int, int, str]
