@@ -235,6 +235,18 @@ def headed_by_agency(text: str, draft: _Draft) -> bool:
     return start.group("owner") is not None or (end.group("heading") or end.group("line")) is not None
 
 
+def addressed_dash(text: str, start: int, end: int) -> bool:
+    """Whether a dash of a task's list, its words from ``start`` to ``end``, opens with the agency its duty falls to
+    and states that duty ("- Sở Nội vụ hướng dẫn khen thưởng ...", "- Bộ Y tế tăng cường ..."), not a name alone in a
+    list of them ("- Sở Tài chính;"), a list's or a form's heading ("- Các cơ quan, đơn vị ..., bao gồm:", "- Đơn vị
+    báo cáo: ...") nor a duty with no agency ("- Đổi mới nội dung ...")."""
+    found = _addressee_found(text[start:end], _rules())
+    if found is None:
+        return False
+    _, opening, name_end = found
+    return opening.group("owner") is not None or name_end.group("duty") is not None or name_end.group("line") is not None
+
+
 def opens_with_field(text: str, draft: _Draft) -> bool:
     """Whether a point's words open with a field of its task ("a) Nhiệm vụ: ...", "b) Cơ quan thực hiện:",
     "c) Thời gian thực hiện: ..."): ``inline`` labels and ``fields`` in data/structure.json."""

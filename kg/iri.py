@@ -105,14 +105,16 @@ def section_iri(document_iri: str, section_id: str) -> str:
 
     >>> section_iri("https://w3id.org/kg-vn/id/nghi-dinh/158-2025-nd-cp/2025", "Điều 3.2")
     'https://w3id.org/kg-vn/id/nghi-dinh/158-2025-nd-cp/2025/section/dieu-3.2'
-    >>> section_iri("d", "Điều 3.2.đ") != section_iri("d", "Điều 3.2.d")
-    True
+    >>> section_iri("d", "Điều 3.2.đ") != section_iri("d", "Điều 3.2.d"), section_iri("d", "II.4.-3")
+    (True, 'd/section/ii.4.dash-3')
 
     >>> section_iri("https://w3id.org/kg-vn/id/ke-hoach/322-kh-ubnd/2023/tinh-kon-tum", "II.4")
     'https://w3id.org/kg-vn/id/ke-hoach/322-kh-ubnd/2023/tinh-kon-tum/section/ii.4'
     """
-    # a point "đ)" follows "d)": its own letter keeps it apart once the marks are gone
-    return document_iri + "/section/" + ".".join("dd" if part in ("đ", "Đ") else slug(part)
+    # a point "đ)" follows "d)": its own letter keeps it apart once the marks are gone; and a task's dash "-3"
+    # ("II.4.-3") its word, apart from item "II.4.3"
+    return document_iri + "/section/" + ".".join("dd" if part in ("đ", "Đ") else "dash-" + slug(part)
+                                                 if part.startswith("-") else slug(part)
                                                  for part in section_id.split("."))
 
 

@@ -31,8 +31,8 @@ from importlib.resources import files
 
 from .models import Document, Section, SourceText
 from .text_tables import TextTable, text_tables
-from .duties import (addresses_agency, agencies, agency_text, assigns_work, clip, headed_by_agency, opens_with_field,
-                     read_deadline, roman, stated_times, task_duties, task_reports_to)
+from .duties import (addressed_dash, addresses_agency, agencies, agency_text, assigns_work, clip, headed_by_agency,
+                     opens_with_field, read_deadline, roman, stated_times, task_duties, task_reports_to)
 from .vocab import fold, unnamed_groups
 
 __all__ = ["parse_sections", "read_deadline"]
@@ -75,6 +75,7 @@ class _Rules:
     work_titles: tuple[str, ...]      # ... and the words their titles open with: "Phê duyệt", folded
     time_headings: tuple[str, ...]  # an item that states when the work is done: "Thời gian tổ chức ...", folded
     time_headings_not: tuple[str, ...]  # "Thời gian qua": the past months, no time set
+    participant_headings: tuple[str, ...]  # a task headed "Đối tượng thực hiện": its dashes list who takes part, folded
     task_types: frozenset[str]
     marker_lines: re.Pattern   # lines that may open a section or close them all: the only lines read
     closer: re.Pattern         # a closer's words, where a line's words begin
@@ -109,6 +110,7 @@ def _rules() -> _Rules:
         work_titles=tuple(fold(p) for p in data["work_articles"]["titles"]),
         time_headings=tuple(fold(p) for p in data["time_headings"]),
         time_headings_not=tuple(fold(p) for p in data["time_headings_not"]),
+        participant_headings=tuple(fold(p) for p in data["participant_headings"]),
         task_types=frozenset(data["task_types"]),
         marker_lines=_line_starts("|".join([_line_body(m["pattern"]) for m in data["markers"]]
                                            + [_line_body(c) for c in data["closers"]])),
@@ -187,6 +189,7 @@ def parse_sections(source: SourceText, document: Document) -> tuple[Section, ...
     if first > 0 and text[:first].strip():
         drafts.insert(0, _Draft("preamble", "preamble", -1, 0, end=first))
     _mark_tasks(drafts, document, rules, text)
+    drafts = _with_dash_tasks(drafts, text, rules)
     return tuple(_freeze(source, text, draft, document, paragraphs, rules) for draft in drafts)
 
 
@@ -686,6 +689,34 @@ def _mark_tasks(drafts: list[_Draft], document: Document, rules, text: str) -> N
             # a part of the body that gives its work in words, not numbered items, to the agency it names: "VII.
             # CHẾ ĐỘ BÁO CÁO\n\nCác sở, ban, ngành ... gửi báo cáo ... về Sở Nội vụ trước ngày 16 tháng 12 năm 2025"
             draft.kind = "task"
+
+
+# a dash opening a line of a task's list ("- Sở Nội vụ hướng dẫn ..."): its words start after it
+_DASH = re.compile(r"\n[ \t*]*[-–][ \t]+(?=\S)")
+
+
+def _with_dash_tasks(drafts: list[_Draft], text: str, rules) -> list[_Draft]:
+    """``drafts`` with, under a task headed by its work, each dash of its own words that gives the work to the agency
+    it opens with as a task of its own, "II.4.-3" for its third dash ("2. Trách nhiệm thực hiện / - Các cơ quan, đơn
+    vị căn cứ Kế hoạch này ... / - Sở Văn hóa, Thể thao và Du lịch phối hợp với ... / - Sở Nội vụ hướng dẫn khen thưởng
+    ..."), where two dashes or more do: the dashes that state a duty with no agency ("- Đổi mới nội dung, hình thức
+    ...") stay the task's own words; nor under a heading that names who takes part ("Đối tượng thực hiện")."""
+    added: list[_Draft] = []
+    for task in drafts:
+        if task.kind != "task" or task.row or fold(task.title or "").startswith(rules.participant_headings) \
+                or addresses_agency(text, task):
+            continue
+        own_end = min([child.start for child in task.children] + [task.end])
+        dashes = list(_DASH.finditer(text, task.start, own_end))
+        spans = [(dash.end(), after.start()) for dash, after in zip(dashes, dashes[1:])]
+        spans += [(dashes[-1].end(), own_end)] if dashes else []
+        found = [_Draft(f"{task.id}.-{k}", "task", 9, start, f"-{k}", title=clip(_SPACES.sub(" ", text[start:end]).strip()),
+                        parent=task, end=end)
+                 for k, (start, end) in enumerate(spans, 1) if addressed_dash(text, start, end)]
+        if len(found) >= 2:
+            task.children[:0] = found
+            added += found
+    return sorted(drafts + added, key=lambda d: (d.start, d.level)) if added else drafts
 
 
 def _gives_work(part: _Draft, rules) -> bool:

@@ -85,8 +85,9 @@ GOLD = ROOT / "tests" / "gold"
 #: seventh four, four circulars, all right as they came; its eighth four too, but for two "quy định chi tiết" of laws
 #: the circulars name only as what they detail by (05/ and 25/2024/TT-BKHĐT).) Session 16 read the lists of
 #: instruments to amend with who drafts each ("CÁC NGHỊ ĐỊNH CẦN SỬA ĐỔI, BỔ SUNG | ... | CƠ QUAN CHỦ TRÌ SOẠN THẢO") as
-#: task tables, left by sessions 12 and 14 (18/ and 22/2026/NQ-CP): tasks 0.858 -> 0.947, leads 0.888 -> 0.902.
-FLOORS = {"macro-F1": 0.991, "fields": 0.996, "relations": 0.970, "tasks": 0.946, "leads": 0.901, "deadlines": 0.889}
+#: task tables, left by sessions 12 and 14 (18/ and 22/2026/NQ-CP): tasks 0.858 -> 0.947, leads 0.888 -> 0.902; and
+#: dashes each giving the work to the agency they open with as tasks of their own (982's V.2, 844's II.4): 0.909.
+FLOORS = {"macro-F1": 0.991, "fields": 0.996, "relations": 0.970, "tasks": 0.946, "leads": 0.908, "deadlines": 0.889}
 
 
 def _scorer():

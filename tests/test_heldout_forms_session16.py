@@ -107,3 +107,37 @@ def test_a_lettered_heading_in_capitals_after_a_table_is_the_body():
                  for row in _rows(result).values()}
     assert by_decree["27/2019/NĐ-CP"].id != by_decree["03/2019/NĐ-CP"].id
     assert by_decree["03/2019/NĐ-CP"].lead == "Bộ Nông nghiệp và Môi trường"
+
+
+def test_dashes_each_giving_the_work_to_their_agency_are_tasks():
+    # 982/KH-UBND (Nghệ An), "2. Trách nhiệm thực hiện / - ... / - Sở Văn hóa, Thể thao và Du lịch phối hợp với Ban
+    # Tuyên giáo ... / - Hội đồng Thi đua - Khen thưởng các cấp phân công rõ trách nhiệm ... / - Sở Nội vụ hướng dẫn
+    # khen thưởng ...": each dash a lead of its own (both readers, session 11); kg had one section and no lead
+    result = extract_file(CONGBAO.parent / "plans" / "982-kh-ubnd-tinh-nghe-an-2025-99c7d8ff.txt")
+    dashes = {s.id: s.lead for s in result.sections if s.id.startswith("V.2.-")}
+    assert dashes == {"V.2.-2": "Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị-xã hội",
+                      "V.2.-3": "Sở Văn hóa, Thể thao và Du lịch",
+                      "V.2.-4": "Hội đồng Thi đua - Khen thưởng các cấp", "V.2.-5": "Sở Nội vụ"}
+    assert all(s.parent == "V.2" and s.kind == "task" for s in result.sections if s.id in dashes)
+
+
+def test_dashes_of_duties_with_no_agency_stay_the_tasks_words():
+    # 844/QĐ-TTg, "4. Tăng cường, nâng cao năng lực ... / - Phối hợp chặt chẽ ... / - Bộ Y tế tăng cường ... / - Bộ Tài
+    # chính tăng cường ... / - Uỷ ban nhân dân tỉnh, thành phố trực thuộc Trung ương ban hành ... / - Kiểm soát chi phí
+    # ...": the three addressed dashes are tasks (their ordinal among the dashes in their id), the others the item's
+    result = extract_file(CONGBAO / "bhxh" / "quyet-dinh-so-844-qd-ttg-469526.txt")
+    dashes = {s.id: s.lead for s in result.sections if s.id.startswith("II.4.-")}
+    assert dashes == {"II.4.-2": "Bộ Y tế", "II.4.-3": "Bộ Tài chính",
+                      "II.4.-4": "Uỷ ban nhân dân tỉnh, thành phố trực thuộc Trung ương"}
+
+
+def test_a_list_of_who_takes_part_gives_no_tasks():
+    # 160/KH-UBND (Cần Thơ), "1. Đối tượng thực hiện / - Cơ quan chủ quản Chương trình, ... / - Các cơ quan, đơn vị, địa
+    # phương và đối tượng tham gia thực hiện Chương trình.": who is supervised, not who does what
+    result = extract_file(CONGBAO.parent / "plans" / "160-kh-ubnd-can-tho-2025-5d99697f.txt")
+    assert not [s.id for s in result.sections if ".-" in s.id]
+
+
+def test_a_dash_tasks_iri_is_apart_from_the_item_of_its_number():
+    from kg.iri import section_iri
+    assert section_iri("d", "II.4.-2") != section_iri("d", "II.4.2")
