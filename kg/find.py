@@ -40,7 +40,7 @@ _SUBJECT = re.compile(
     r"|(?:ban\s+hành\s+)?“(?P<quoted>[^”]{3,300})”)"
 )
 _MAX_TITLE_TOKENS = 40  # the longest title the registry holds that is not an amending law's ("Pháp lệnh về Quyền ưu đãi, ...")
-_MAX_GUESSED_TOKENS = 14
+_MAX_GUESSED_TOKENS = 20
 # A footnote number glued to the last word of a title in consolidated texts: "Luật Bảo hiểm xã hội1"
 _GLUED_FOOTNOTE = re.compile(r"([^\W\d_]+)(\d{1,2})")
 #: The kinds a law's title names as the ones it amends ("Luật sửa đổi, bổ sung một số điều của Luật Giao
@@ -802,12 +802,18 @@ def _joined_title(vocab: Vocabulary, text: str, tokens: list, words: list[str]) 
     """How many words after a guessed title's "và" are its own, read on into ``tokens`` and ``words``
     (0: none). A lowercase content word after "và", and a date or year where the words end, make one
     title: "Luật Ký kết, gia nhập và thực hiện Điều ước quốc tế ngày 14 tháng 6 năm 2005", "Luật Bầu cử
-    đại biểu Quốc hội và đại biểu Hội đồng nhân dân năm 2015" (a number there might be another's)."""
+    đại biểu Quốc hội và đại biểu Hội đồng nhân dân năm 2015" (a number there might be another's); or a clause's end,
+    "Luật Phòng cháy và chữa cháy;" (``joined_title`` in data/grammar.json)."""
     more, more_words, _ = _title_words(vocab, TitleIndex(), text, "", tokens[-1][2])
     if not more or not more[0][0][0].islower() or more_words[0] in vocab.title_stop_words:
         return 0
     count = _guess_title_length(vocab, more, more_words, lower=True, text=text)
-    if not count or not (vocab.date.match(text, more[count - 1][2]) or vocab.year_only.match(text, more[count - 1][2])):
+    end = more[count - 1][2] if count else 0
+    # (or where a clause ends, the words no law's companions: "Luật Phòng cháy và chữa cháy;", not "Luật Đất đai và văn
+    # bản hướng dẫn thi hành;")
+    if not count or not (vocab.date.match(text, end) or vocab.year_only.match(text, end) or (
+            vocab.joined_title_end.match(text, end) and not _names_ranked_kind(more_words, 0)
+            and not " ".join(more_words[:count]).startswith(vocab.joined_title_not))):
         return 0
     tokens += more[:count]
     words += more_words[:count]
@@ -920,7 +926,7 @@ def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], w
         if word == ",":
             following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
             if following and following[0].islower() and fold(following) not in vocab.title_stop_words and index > 0 \
-                    and not _names_ranked_kind(words, index + 1):
+                    and not _names_ranked_kind(words, index + 1) and tuple(words[index + 1:index + 3]) not in vocab.clause_openers:
                 continue
             break
         if index > 0 and _ends_guess(vocab, word, tokens[index][0], words[index - 1],

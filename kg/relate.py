@@ -439,7 +439,9 @@ def _read_context(source: SourceText, document: Document, citations: list[Citati
                   sections: tuple[Section, ...] = ()) -> _Context:
     cues = relation_cues()
     own = document.instrument.iri
-    text = source.original
+    # (a carriage return before each line's end, as a Windows file gives it, is a space: the patterns end lines at
+    # "\n" after spaces and tabs; one character for one, so every offset stays the original's)
+    text = source.original.replace("\r", " ") if "\r" in source.original else source.original
     ordered = sorted((c for c in citations if c.instrument.iri != own), key=lambda c: c.reference.start)
     spans = [(c.reference.start, c.reference.end) for c in ordered]
     found = find_cues(source, cues, cue_windows(source, spans, cues.reach))
@@ -1485,6 +1487,77 @@ def _offer_merged_act(offer, context: _Context, index: int, stated: tuple[str, i
         checked = _checked(predicate, base, citation.instrument)
         if checked is not None and checked != "cites" and base.iri != target:
             offer(base.iri, checked, target, start, end, words)
+    elif (speaker := _quoting_instrument(context, index, start, end, after)) is not None:
+        checked = _checked(predicate, speaker, citation.instrument)
+        if checked is not None and checked != "cites" and speaker.iri != target:
+            offer(speaker.iri, checked, target, start, end, words)
+
+
+def _quoting_instrument(context: _Context, index: int, cue_start: int, cue_end: int, after: bool) -> Instrument | None:
+    """The instrument whose article a consolidated text's footnote gives, where a cue in it is that instrument's act:
+    timed by its words for itself after the citation ("Điều 63 của Luật Thanh tra số 84/2025/QH15, có hiệu lực kể từ
+    ngày 01 tháng 7 năm 2025 quy định như sau: “Điều 63. Hiệu lực thi hành ... 2. Luật Thanh tra số 11/2022/QH15 hết
+    hiệu lực kể từ ngày Luật này có hiệu lực thi hành ...”": 84/2025 repeals 11/2022), or opening an item of the article
+    ("7 Thông tư số 40/2025/TT-BTC ... có điều khoản thi hành như sau: / Điều 11. Điều khoản thi hành / ... / 2. Bãi bỏ
+    quy định ... tại ... Thông tư số 117/1999/TT-BTC", printed without quotation marks): the first instrument the
+    sentence introducing the article names (the article's own, "Điều 2 của Luật số 32/2013/QH13 sửa đổi, bổ sung một số
+    điều của Luật Thuế thu nhập doanh nghiệp, ... quy định như sau:"); else None."""
+    text, ref = context.text, context.ordered[index].reference
+    colon = _introduction(text, ref.start)
+    if colon is None:
+        return None
+    if after:
+        timed = _ITSELF_NAMED().search(text, cue_end, cue_end + 40)
+        kind = timed and _type_of_form(timed.group(1))
+    else:
+        kind = None if _act_opening().search(text, max(0, cue_start - 40), cue_start) is None else ""
+    if kind is None:
+        return None
+    opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, colon - 400), colon)), default=max(0, colon - 400))
+    named = [c for c in context.ordered[:index] if opening <= c.reference.start and c.reference.end <= colon]
+    speaker = named[0].instrument if named else None
+    return speaker if speaker is not None and kind in ("", speaker.doc_type) else None
+
+
+def _introduction(text: str, position: int) -> int | None:
+    """Where the colon stands that introduces the quoted article holding ``position``: before its opening mark
+    ("... quy định như sau: “Điều 63. ...", or a straight mark: "... như sau: \\"Điều 10. ..."), or, printed without
+    marks, before its heading ("... có điều khoản thi hành như sau: \\nĐiều 11. ..."); None where ``position`` is in no
+    such article."""
+    floor = max(0, position - _QUOTED_ARTICLE_REACH)
+    opened = None
+    for opened in _QUOTED_ARTICLE.finditer(text, floor, position):
+        pass
+    if opened is not None:
+        closing = "”" if opened.group("mark") == "“" else '"'
+        if text.find(closing, opened.end(), position) < 0 and _quoted_run(text, opened.end(), position):
+            return opened.start()
+    heading = None
+    for heading in _ARTICLE_LINE.finditer(text, floor, position):
+        pass
+    if heading is None:
+        return None
+    introduced = _INTRODUCES_QUOTATION.search(text, max(0, heading.start() - 40), heading.start())
+    return introduced.start() if introduced else None
+
+
+def _quoted_run(text: str, start: int, position: int) -> bool:
+    """Whether the articles from a quotation's opening mark to ``position`` are the quoted run, numbered one after
+    another ("“Điều 23. ... Điều 24. ... Điều 25. ..."): a footnote's quotation that a page cuts goes on below the
+    next page's body, whose article is no next one ("“Điều 51. Hiệu lực thi hành ... Luật số 43/2024/QH15, / CÔNG
+    BÁO ... / Điều 19. Hiệu lực thi hành" of the base)."""
+    numbers = [int(m.group(1)) for m in _ARTICLE_NUMBER.finditer(text, start - 1, position)]
+    return all(after == before + 1 for before, after in zip(numbers, numbers[1:]))
+
+
+_ARTICLE_NUMBER = re.compile(r"(?:^|\n|[“\"])[ \t]*Điều[ \t]+(\d+)[a-zđ]?\.")
+# the articles a footnote quotes whole (three of a decree, pages long); the colon of "... quy định như sau:" before them
+_QUOTED_ARTICLE_REACH = 20_000
+_QUOTED_ARTICLE = re.compile(r":[ \t]*\n?[ \t]*(?P<mark>[“\"])(?=[ \t]*Điều\b)")
+_ARTICLE_LINE = re.compile(r"\n[ \t]*Điều[ \t]+\d+[a-zđ]?\.")
+_INTRODUCES_QUOTATION = re.compile(r":[ \t]*\n?[ \t]*\Z")
+# where the sentence introducing a quoted article begins: after the one before it, or a footnote's line
+_SENTENCE_END = re.compile(r"[.;:”][ \t]*\n|\n(?=\d{1,3}[ \t]+[A-ZĐ])")  # (not a date's day wrapped: "\n01 tháng 7")
 
 
 def _speaking_base(context: _Context, cue_start: int, after_end: int | None = None) -> Instrument | None:
@@ -1498,12 +1571,18 @@ def _speaking_base(context: _Context, cue_start: int, after_end: int | None = No
     base, text = merged.base.instrument, context.text
     named = _ITSELF_BEFORE().search(text, max(0, cue_start - 40), cue_start)
     # (not in a footnote's quotation of an amending instrument's own article: "“Điều 38. ... 2. Luật Cư trú số
-    # 81/2006/QH11 ... hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành”": that law is the one speaking)
+    # 81/2006/QH11 ... hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành”": that law is the one speaking,
+    # ``_quoting_instrument``)
     timed = (after_end is not None and not _in_quotation(text, cue_start)
              and _ITSELF_NAMED().search(text, after_end, after_end + 40))
+    # an item of the base's own article that opens with its act, as an amending article's does: "Điều 139. Sửa đổi,
+    # bổ sung một số luật ... / 1. Sửa đổi, bổ sung một số điều của Luật An toàn, vệ sinh lao động số 84/2015/QH13",
+    # "3. Bãi bỏ khoản 2 Điều 17 của Luật Người cao tuổi số 39/2009/QH12."
+    opening = after_end is None and _act_opening().search(text, max(0, cue_start - 40), cue_start) is not None \
+        and not _in_quotation(text, cue_start) and _introduction(text, cue_start) is None
     if not ((named is not None and _type_of_form(named.group(1)) == base.doc_type)
             or _LISTED_SUBJECT_BEFORE.search(text, max(0, cue_start - 120), cue_start)
-            or (timed and _type_of_form(timed.group(1)) == base.doc_type)):
+            or (timed and _type_of_form(timed.group(1)) == base.doc_type) or opening):
         return None
     if any(start <= cue_start < end for start, end, _ in context.amended):
         return None

@@ -139,6 +139,9 @@ class Vocabulary:
     footnote: re.Pattern
     issuer: re.Pattern
     title_stop_words: frozenset[str]
+    joined_title_end: re.Pattern  # where a guessed title's words after "và" end with no date: ";", "." (grammar.json)
+    joined_title_not: tuple[str, ...]  # ... and the words they may not open with: "văn bản", "pháp luật", folded
+    clause_openers: frozenset[tuple[str, ...]]  # words that open a clause after a comma: ("bảo", "đảm")
     not_titles: frozenset[str]
     title_abbreviations: dict[str, str]   # "QPPL" -> "quy phạm pháp luật", inside a title
     # (type, pattern, title template, issuer, members: further instruments sharing the head, or None)
@@ -279,6 +282,9 @@ def _grammar(grammar: dict) -> dict:
         year_only=re.compile(r"\s*+,?+\s*+(?:" + grammar["year_only"]["pattern"] + ")"),
         footnote=re.compile(grammar["footnote"]["pattern"]),
         title_stop_words=frozenset(grammar["title_stop_words"]),
+        joined_title_end=re.compile(grammar["joined_title"]["end"]),
+        joined_title_not=tuple(fold(words) for words in grammar["joined_title"]["not_words"]),
+        clause_openers=frozenset(tuple(fold(words).split()) for words in grammar["clause_openers"]["words"]),
         not_titles=frozenset(fold(t) for t in grammar["not_titles"]["titles"]),
         title_abbreviations=dict(grammar["title_abbreviations"]["words"]),
         title_compounds=frozenset(tuple(fold(word).split()) for word in grammar["title_compounds"]["words"]),

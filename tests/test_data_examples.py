@@ -79,6 +79,15 @@ def test_every_abbreviated_title_example_reads_as_the_full_title(written, expand
     assert [r.title for r in find_references(prepare_text(written))] == [expanded]
 
 
+@pytest.mark.parametrize("example", _data("grammar.json")["joined_title"]["examples"]
+                         + _data("grammar.json")["clause_openers"]["examples"])
+def test_a_guessed_title_ends_where_the_grammar_says(example):
+    # after "và", lowercase words to a clause's end are the title's ("Luật Phòng cháy và chữa cháy;"), not a law's
+    # companions ("và văn bản hướng dẫn"); a comma before a clause's opener ("bảo đảm") ends it
+    titles = [r.title for r in find_references(prepare_text(example["text"]))]
+    assert example["title"] in titles, (example, titles)
+
+
 @pytest.mark.parametrize("example, not_stated", _data("relation_cues.json")["nouns"]["examples"])
 def test_a_cue_phrase_inside_a_noun_states_no_relation(example, not_stated):
     result = extract_text(example)

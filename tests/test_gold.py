@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
-#: 10, 11, 12, 13, 14 and 15 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen, twenty
-#: and thirty-two held-out texts, scored
-#: before kg was changed for them: see SETTLING.md; the set's figures are over 189, and fell when each batch came in, which is what they are for; then kg learnt the
+#: 10, 11, 12, 13, 14, 15 and 16 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen,
+#: twenty, thirty-two and four held-out texts, scored
+#: before kg was changed for them: see SETTLING.md; the set's figures are over 193, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -86,7 +86,10 @@ GOLD = ROOT / "tests" / "gold"
 #: the circulars name only as what they detail by (05/ and 25/2024/TT-BKHĐT).) Session 16 read the lists of
 #: instruments to amend with who drafts each ("CÁC NGHỊ ĐỊNH CẦN SỬA ĐỔI, BỔ SUNG | ... | CƠ QUAN CHỦ TRÌ SOẠN THẢO") as
 #: task tables, left by sessions 12 and 14 (18/ and 22/2026/NQ-CP): tasks 0.858 -> 0.947, leads 0.888 -> 0.902; and
-#: dashes each giving the work to the agency they open with as tasks of their own (982's V.2, 844's II.4): 0.909.
+#: dashes each giving the work to the agency they open with as tasks of their own (982's V.2, 844's II.4): 0.909. Its
+#: held-out four (a decree, two circulars, a consolidated law), as they came: macro-F1 0.951, relations 0.864 (95/110);
+#: after the forms they showed (titles of laws the registry does not hold, a consolidated law's own and quoted acts)
+#: 0.981 and 0.973; the set of 193: relations 3698/3810.
 FLOORS = {"macro-F1": 0.991, "fields": 0.996, "relations": 0.970, "tasks": 0.946, "leads": 0.908, "deadlines": 0.889}
 
 
@@ -122,7 +125,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 189
+    assert figures["files"] == 193
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 1954  # every settled file was read for pinpoints
+    assert result["gold"] >= 2037  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -74,5 +74,6 @@ def test_pinpoints_on_the_gold_set():
 #: Its third four 16, all right as they came: 1794/1846, 1798 given. Its fourth four 37, all right: 1831/1883, 1835 given.
 #: Its fifth four 11, all right: 1842/1894, 1846 given. Its sixth four 34, 33 right as they came: 1875/1928, 1879 given.
 #: Its seventh four 6, 5 right (an appendix named by its title inside an amending law's title, 22/2022/TT-BKHĐT):
-#: 1880/1934, 1884 given. Its eighth four 20, all right: 1900/1954, 1904 given.
-FLOOR = {"recall": 0.972, "precision": 0.997}
+#: 1880/1934, 1884 given. Its eighth four 20, all right: 1900/1954, 1904 given. Session 16's four 83, all right as they
+#: came: 1983/2037, 1987 given.
+FLOOR = {"recall": 0.973, "precision": 0.997}

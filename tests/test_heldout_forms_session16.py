@@ -3,7 +3,7 @@ with its passage from the text that showed it, and the corpus's other texts of t
 from __future__ import annotations
 
 import pytest
-from forms import CONGBAO
+from forms import CONGBAO, named_relations
 
 from kg.extract import extract_file, extract_text
 
@@ -141,3 +141,62 @@ def test_a_list_of_who_takes_part_gives_no_tasks():
 def test_a_dash_tasks_iri_is_apart_from_the_item_of_its_number():
     from kg.iri import section_iri
     assert section_iri("d", "II.4.-2") != section_iri("d", "II.4.2")
+
+
+@pytest.fixture(scope="module")
+def consolidated_19():
+    return named_relations(extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-19-vbhn-vpqh-468972.txt"))
+
+
+def test_a_consolidated_laws_own_article_acts_by_its_items(consolidated_19):
+    # 19/VBHN-VPQH (the 2024 Law on Social Insurance, consolidated): its own Điều 139, no footnote marking it, "1. Sửa
+    # đổi, bổ sung một số điều của Luật An toàn, vệ sinh lao động số 84/2015/QH13 ... 3. Bãi bỏ khoản 2 Điều 17 của
+    # Luật Người cao tuổi số 39/2009/QH12." (both readers, settled rule 4: the base's unmarked article is its act)
+    assert {("41/2024/QH15", "amends", "84/2015/QH13"), ("41/2024/QH15", "amends", "38/2013/QH13"),
+            ("41/2024/QH15", "repeals", "39/2009/QH12")} <= consolidated_19
+
+
+def test_an_effect_article_a_footnote_quotes_is_its_laws_act(consolidated_19):
+    # "Điều 63 của Luật Thanh tra số 84/2025/QH15, có hiệu lực kể từ ngày 01 tháng 7 năm 2025 quy định như sau: “Điều
+    # 63. Hiệu lực thi hành ... 2. Luật Thanh tra số 11/2022/QH15 hết hiệu lực kể từ ngày Luật này có hiệu lực thi
+    # hành ...”": the law quoted repeals, not the consolidated base; and so for each effect article quoted after it
+    assert {("84/2025/QH15", "repeals", "11/2022/QH15"), ("113/2025/QH15", "repeals", "06/2003/PL-UBTVQH11"),
+            ("142/2025/QH15", "repeals", "51/2014/QH13")} <= consolidated_19
+    assert ("41/2024/QH15", "repeals", "11/2022/QH15") not in consolidated_19
+
+
+def test_an_article_a_footnote_gives_without_quotation_marks_is_its_instruments():
+    # 06/VBHN-BTC: "7 Thông tư số 40/2025/TT-BTC ... có điều khoản thi hành như sau: / Điều 11. Điều khoản thi hành /
+    # ... / 2. Bãi bỏ quy định về chi hội đồng tư vấn thuế ... tại điểm a khoản 1 Mục II Thông tư số 117/1999/TT-BTC"
+    relations = named_relations(extract_file(CONGBAO / "thue_tncn" / "van-ban-hop-nhat-so-06-vbhn-btc-469375.txt"))
+    assert ("40/2025/TT-BTC", "repeals", "117/1999/TT-BTC") in relations
+    assert ("86/2024/TT-BTC", "repeals", "117/1999/TT-BTC") not in relations
+
+
+def test_a_long_quotation_in_straight_marks_is_the_quoted_decrees():
+    # 1548/VBHN-BLĐTBXH: "11 Điều 23, 24 và 25 của Nghị định số 143/2016/NĐ-CP ... quy định như sau: \"Điều 23. ...",
+    # pages on, "3. Bãi bỏ Điều 7, Điều 8 Điều lệ trường cao đẳng ban hành kèm theo Thông tư số 01/2015/TT-BGDĐT";
+    # the base's own Điều 46 after it, "2. Bãi bỏ Quyết định số 13/2007/QĐ-BLĐTBXH", is the base's (57/2015)
+    relations = named_relations(extract_file(CONGBAO / "cong_doan" / "van-ban-hop-nhat-so-1548-vbhn-bldtbxh-41720.txt"))
+    assert ("143/2016/NĐ-CP", "repeals", "01/2015/TT-BGDĐT") in relations
+    assert ("57/2015/TT-BLĐTBXH", "repeals", "01/2015/TT-BGDĐT") not in relations
+    assert ("57/2015/TT-BLĐTBXH", "repeals", "13/2007/QĐ-BLĐTBXH") in relations
+
+
+def test_a_quotation_a_page_cuts_does_not_take_the_next_pages_body():
+    # 113/VBHN-VPQH: "Các khoản 1, 2 và 4 Điều 51 của Luật Đầu tư số 143/2025/QH15 ... “Điều 51. ... 4. Luật Đầu tư số
+    # 61/2020/QH14 đã được sửa đổi ... Luật số 43/2024/QH15, / CÔNG BÁO ... / Điều 19. Hiệu lực thi hành ... 2. Luật Thuế
+    # thu nhập doanh nghiệp số 14/2008/QH12 ... hết hiệu lực": the base's article, not the investment law's; and the file
+    # ends its lines with "\r\n", which the patterns read as spaces (116/2025 repeals the 2018 cybersecurity law)
+    relations = named_relations(extract_file(CONGBAO / "chinh_sach_dn" / "van-ban-hop-nhat-so-113-vbhn-vpqh-469596.txt"))
+    assert ("143/2025/QH15", "repeals", "14/2008/QH12") not in relations
+    assert {("116/2025/QH15", "repeals", "24/2018/QH14"), ("133/2025/QH15", "repeals", "21/2008/QH12")} <= relations
+
+
+def test_titles_of_laws_the_registry_does_not_hold():
+    # 170/2026/NĐ-CP: "Luật Phòng cháy và chữa cháy;", "Luật Hiến, lấy, ghép mô, bộ phận cơ thể người và hiến, lấy xác.",
+    # "Luật Phòng, chống nhiễm vi rút gây ra hội chứng suy giảm miễn dịch mắc phải ở người," (both readers); kg had cut
+    # each at "và" or at "mắc phải" ("phải" a stop word)
+    titles = {c.instrument.title for c in extract_file(RESOLUTIONS / "nghi-dinh-so-170-2026-nd-cp-469562.txt").citations}
+    assert {"Luật Phòng cháy và chữa cháy", "Luật Hiến, lấy, ghép mô, bộ phận cơ thể người và hiến, lấy xác",
+            "Luật Phòng, chống nhiễm vi rút gây ra hội chứng suy giảm miễn dịch mắc phải ở người"} <= titles
