@@ -654,7 +654,11 @@ def _next_item(context: _Context, index: int) -> int | None:
     if following >= len(ordered) or following in _history(context, index):
         return None
     start = ordered[following].reference.start
-    if (ordered[following].instrument.doc_type != ordered[index].instrument.doc_type or start - end > _AFTER_REACH
+    # (one of another kind right after it: "Luật Bảo hiểm xã hội số 58/2014/QH13 đã được sửa đổi ... (sau đây gọi
+    # chung là Luật số 58/2014/QH13) và Nghị quyết số 93/2015/QH13 ... hết hiệu lực thi hành")
+    same_kind = ordered[following].instrument.doc_type == ordered[index].instrument.doc_type or (
+        _AND_RIGHT_BEFORE.fullmatch(text, end, start) is not None)
+    if (not same_kind or start - end > _AFTER_REACH
             or not _AND_BEFORE.search(text, end, start) or any(mark in text[end:start] for mark in ";.:")
             or _change_verbs(_between(context.found, context.cue_starts, end, start))):
         return None
@@ -662,6 +666,7 @@ def _next_item(context: _Context, index: int) -> int | None:
 
 
 _AND_BEFORE = re.compile(r"\svà\s*\Z")
+_AND_RIGHT_BEFORE = re.compile(r"\)?\s+và\s+")
 
 
 def _history(context: _Context, index: int) -> range:
@@ -739,8 +744,12 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
         lead = _list_lead(context.source, low, clause)
         if lead is None and (heading := _heading_above(normalized, to_normalized(clause))) is not None:
             return _lead_at(context.source, *heading)  # (a heading with no cue leads nothing: no cue from before it)
-        # (the first item of a list whose lead-in gives no cue takes none from the clause before the lead-in)
-        return lead if lead is not None or _lead_in(context.source, low, clause) else walk.previous_cue
+        # (the first item of a list whose lead-in gives no cue takes none from the clause before the lead-in, nor from
+        # an article before its own: "Điều 43. Sửa đổi, bổ sung ... Nghị định số 355/2025/NĐ-CP ... / Điều 44. Hiệu lực thi
+        # hành / 1. ... / 2. Nghị định số 118/2024/NĐ-CP ... hết hiệu lực")
+        if lead is None and (_lead_in(context.source, low, clause) or _ARTICLE_LINE.search(text, low, clause)):
+            return None
+        return lead if lead is not None else walk.previous_cue
     return None
 
 

@@ -200,3 +200,23 @@ def test_titles_of_laws_the_registry_does_not_hold():
     titles = {c.instrument.title for c in extract_file(RESOLUTIONS / "nghi-dinh-so-170-2026-nd-cp-469562.txt").citations}
     assert {"Luật Phòng cháy và chữa cháy", "Luật Hiến, lấy, ghép mô, bộ phận cơ thể người và hiến, lấy xác",
             "Luật Phòng, chống nhiễm vi rút gây ra hội chứng suy giảm miễn dịch mắc phải ở người"} <= titles
+
+
+def test_an_article_takes_no_act_from_the_article_before_it():
+    # 170/2026/NĐ-CP: "Điều 43. Sửa đổi, bổ sung một số điều của Nghị định số 355/2025/NĐ-CP ... / Điều 44. Hiệu lực thi
+    # hành / 1. ... / 2. Nghị định số 118/2024/NĐ-CP ... hết hiệu lực": the decree does not amend 118/2024 (it had taken
+    # Điều 43's verb across the heading); the 2019 Labour Code's "Bộ luật Lao động số 10/2012/QH13 hết hiệu lực" repeals
+    # the 2012 Code (it had amended it); 01/2023/TT-BKHĐT's appendix list replaces nothing (Điều 4's "thay thế")
+    relations = named_relations(extract_file(RESOLUTIONS / "nghi-dinh-so-170-2026-nd-cp-469562.txt"))
+    assert ("DOC", "amends", "118/2024/NĐ-CP") not in relations
+    relations = named_relations(extract_file(CONGBAO / "hdld" / "nghi-quyet-so-45-2019-qh14-30232.txt"))
+    assert ("DOC", "repeals", "10/2012/QH13") in relations and ("DOC", "amends", "10/2012/QH13") not in relations
+    relations = named_relations(extract_file(CONGBAO / "uu_dai_dt" / "thong-tu-so-01-2023-tt-bkhdt-39270.txt"))
+    assert ("DOC", "replaces", "05/2021/TT-BKHĐT") in relations
+    assert ("DOC", "replaces", "37/2021/TT-BGDĐT") not in relations
+
+
+def test_a_list_before_its_end_of_force_joins_another_kind_right_after_an_item(consolidated_19):
+    # 19/VBHN's Điều 140: "Luật Bảo hiểm xã hội số 58/2014/QH13 đã được sửa đổi, bổ sung một số điều theo ... (sau đây
+    # gọi chung là Luật số 58/2014/QH13) và Nghị quyết số 93/2015/QH13 ... hết hiệu lực thi hành" (both readers)
+    assert {("41/2024/QH15", "repeals", "58/2014/QH13"), ("41/2024/QH15", "repeals", "93/2015/QH13")} <= consolidated_19
