@@ -793,17 +793,17 @@ def _title_length(vocab: Vocabulary, text: str, tokens: list, words: list[str], 
             count = 0
     if not count or (not known and " ".join(words[:count]) in vocab.not_titles):
         return 0
-    if not known and count == len(words) - 1 and words[-1] == "và":
+    if not known and count == len(words) - 1 and words[-1] in ("và", "của"):
         count += _joined_title(vocab, text, tokens, words)
     return count
 
 
 def _joined_title(vocab: Vocabulary, text: str, tokens: list, words: list[str]) -> int:
-    """How many words after a guessed title's "và" are its own, read on into ``tokens`` and ``words``
+    """How many words after a guessed title's "và" or "của" are its own, read on into ``tokens`` and ``words``
     (0: none). A lowercase content word after "và", and a date or year where the words end, make one
     title: "Luật Ký kết, gia nhập và thực hiện Điều ước quốc tế ngày 14 tháng 6 năm 2005", "Luật Bầu cử
     đại biểu Quốc hội và đại biểu Hội đồng nhân dân năm 2015" (a number there might be another's); or a clause's end,
-    "Luật Phòng cháy và chữa cháy;" (``joined_title`` in data/grammar.json)."""
+    "Luật Phòng cháy và chữa cháy;", "Luật Phòng, chống tác hại của rượu, bia;" (``joined_title`` in data/grammar.json)."""
     more, more_words, _ = _title_words(vocab, TitleIndex(), text, "", tokens[-1][2])
     if not more or not more[0][0][0].islower() or more_words[0] in vocab.title_stop_words:
         return 0
