@@ -62,10 +62,12 @@ def relation_cues() -> Cues:
     meaning = {}
     for cue in data["cues"]:
         for phrase in cue["phrases"]:
-            meaning[cue_key(phrase)] = (cue["predicate"], cue.get("voice") == "passive",
-                                     cue.get("position") == "after", cue.get("between", True),
-                                     cue.get("object_next", False), cue.get("subject_before", False),
-                                     cue.get("document", True), cue.get("describes", True))
+            fields = (cue["predicate"], cue.get("voice") == "passive", cue.get("position") == "after",
+                      cue.get("between", True), cue.get("object_next", False), cue.get("subject_before", False),
+                      cue.get("document", True), cue.get("describes", True))
+            meaning[cue_key(phrase)] = fields
+            # (and as texts also write it, without its commas: "sửa đổi bổ sung bởi"; a phrase of its own wins)
+            meaning.setdefault(cue_key(phrase.replace(",", "")), fields)
     marks = "".join(sorted({ch for phrase in meaning for ch in phrase if not ch.isalnum() and not ch.isspace()}))
     return Cues(re.compile(phrase_tree(meaning) + r"(?!\w)"), meaning, {p: len(p.split()[0]) for p in meaning},
                  re.compile(rf"[^\w\s{re.escape(marks)}]"),

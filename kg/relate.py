@@ -591,11 +591,14 @@ def _next_changeable(context: _Context, index: int, history: range) -> int:
     instruments its history names (``_history``), but not one a clause of time opens ("Nghị định số 30/2016/NĐ-CP
     đến khi Luật Việc làm ... hết hiệu lực": the law's)."""
     ordered, end = context.ordered, context.ordered[index].reference.end
+    # (a consolidated text speaks as the instrument it merges: "... Nghị định số 48/2015/NĐ-CP ... quy định chi tiết thi
+    # hành một số điều của Luật Giáo dục nghề nghiệp hết hiệu lực thi hành" ends the decree, not the law)
+    speaker = context.merged.base.instrument if context.merged is not None else context.document.instrument
     for k in range(index + 1, len(ordered)):  # (not a slice: a copy of the rest per citation was quadratic)
         later = ordered[k]
         if k in history:
             continue
-        if (later.reference.start >= end + 200 or not _outranks(context.document.instrument, later.instrument)
+        if (later.reference.start >= end + 200 or not _outranks(speaker, later.instrument)
                 or _WHEN.search(context.text, end, later.reference.start)):
             return later.reference.start
     return len(context.text)
@@ -733,7 +736,9 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     cues, text, ordered = context.cues, context.text, context.ordered
     ref = ordered[index].reference
     walk.chain = None
-    before = [c for c in gap if not c.after and c.for_document]
+    # (not a verb inside the words a change quotes: "Bãi bỏ cụm từ “Thực hiện đúng yêu cầu phối hợp ...” tại điểm b
+    # khoản 1 Điều 12 Nghị định số 01/2015/NĐ-CP" repeals, "Thực hiện" is the phrase's)
+    before = [c for c in gap if not c.after and c.for_document and not _in_quoted_words(text, c.start, ref.start)]
     if before and ref.start - before[-1].end <= cues.reach:
         return _bearing(text, before[-1], ref.start)
     normalized, to_normalized = context.source.normalized, context.source.to_normalized
@@ -751,6 +756,15 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
             return None
         return lead if lead is not None else walk.previous_cue
     return None
+
+
+def _in_quoted_words(text: str, position: int, end: int) -> bool:
+    """Whether ``position`` stands inside words quoted between it and ``end`` (“...”, closed before ``end``)."""
+    opened = text.rfind("“", max(0, position - _QUOTED_WORDS_REACH), position)
+    return opened >= 0 and text.find("”", opened, position) < 0 and 0 <= text.find("”", position, end)
+
+
+_QUOTED_WORDS_REACH = 300  # a phrase a change quotes ("Bãi bỏ cụm từ “...”"), not an article's new wording
 
 
 def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: list[Cue], offer) -> Cue | None:
@@ -1516,7 +1530,7 @@ def _quoting_instrument(context: _Context, index: int, cue_start: int, cue_end: 
     if colon is None:
         return None
     if after:
-        timed = _ITSELF_NAMED().search(text, cue_end, cue_end + 40)
+        timed = _timed_by_itself(text, ref.start, cue_end)
         kind = timed and _type_of_form(timed.group(1))
     else:
         kind = None if _act_opening().search(text, max(0, cue_start - 40), cue_start) is None else ""
@@ -1583,7 +1597,7 @@ def _speaking_base(context: _Context, cue_start: int, after_end: int | None = No
     # 81/2006/QH11 ... hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành”": that law is the one speaking,
     # ``_quoting_instrument``)
     timed = (after_end is not None and not _in_quotation(text, cue_start)
-             and _ITSELF_NAMED().search(text, after_end, after_end + 40))
+             and _timed_by_itself(text, cue_start, after_end))
     # an item of the base's own article that opens with its act, as an amending article's does: "Điều 139. Sửa đổi,
     # bổ sung một số luật ... / 1. Sửa đổi, bổ sung một số điều của Luật An toàn, vệ sinh lao động số 84/2015/QH13",
     # "3. Bãi bỏ khoản 2 Điều 17 của Luật Người cao tuổi số 39/2009/QH12."
@@ -1605,6 +1619,13 @@ def _speaking_base(context: _Context, cue_start: int, after_end: int | None = No
     return base
 
 
+def _timed_by_itself(text: str, start: int, cue_end: int) -> re.Match | None:
+    """The words an instrument names itself with that time a cue after a citation (from ``start``, the cue ending at
+    ``cue_end``): after it, "... hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành", or opening its sentence, "Kể từ
+    ngày Nghị định này có hiệu lực thi hành, Nghị định số 48/2015/NĐ-CP ... hết hiệu lực thi hành"."""
+    return _ITSELF_NAMED().search(text, cue_end, cue_end + 40) or _ITSELF_TIMING().search(text, max(0, start - 80), start)
+
+
 def _in_quotation(text: str, position: int) -> bool:
     """Whether ``position`` stands inside a quotation (“...”), opened at most ``_QUOTATION_REACH`` before it."""
     floor = max(0, position - _QUOTATION_REACH)
@@ -1623,6 +1644,13 @@ def _ITSELF_NAMED() -> re.Pattern:
     """A kind of instrument named as the text itself: "Thông tư này", "Nghị định này" (the vocabulary's forms,
     longest first)."""
     return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, vocabulary().forms)) + r")\s+này(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _ITSELF_TIMING() -> re.Pattern:
+    """"Kể từ ngày Nghị định này có hiệu lực thi hành, " right before a citation: the text times what follows by itself."""
+    return re.compile(r"(?:[Kk]ể\s+từ|[Tt]ừ)\s+ngày\s+" + _ITSELF_NAMED().pattern
+                      + r"\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s*,\s*\Z", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

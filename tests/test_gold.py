@@ -22,8 +22,8 @@ GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
 #: 10, 11, 12, 13, 14, 15 and 16 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen,
-#: twenty, thirty-two and four held-out texts, scored
-#: before kg was changed for them: see SETTLING.md; the set's figures are over 193, and fell when each batch came in, which is what they are for; then kg learnt the
+#: twenty, thirty-two and eight held-out texts, scored
+#: before kg was changed for them: see SETTLING.md; the set's figures are over 197, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -89,7 +89,10 @@ GOLD = ROOT / "tests" / "gold"
 #: dashes each giving the work to the agency they open with as tasks of their own (982's V.2, 844's II.4): 0.909. Its
 #: held-out four (a decree, two circulars, a consolidated law), as they came: macro-F1 0.951, relations 0.864 (95/110);
 #: after the forms they showed (titles of laws the registry does not hold, a consolidated law's own and quoted acts)
-#: 0.981 and 0.973; the set of 193: relations 3698/3810.
+#: 0.981 and 0.973; the set of 193: relations 3698/3810. Its second four (a Government resolution cutting procedures,
+#: a decree, a circular, a consolidated decree), as they came: 0.974, relations 0.919 (136/148); after the forms they
+#: showed (change phrases without their comma, a verb inside quoted words, a quoted effect article timed before what it
+#: ends) 0.979 and 0.973; the set of 197: relations 3845/3958.
 FLOORS = {"macro-F1": 0.991, "fields": 0.996, "relations": 0.970, "tasks": 0.946, "leads": 0.908, "deadlines": 0.889}
 
 
@@ -125,7 +128,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 193
+    assert figures["files"] == 197
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

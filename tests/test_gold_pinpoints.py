@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 2037  # every settled file was read for pinpoints
+    assert result["gold"] >= 2569  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -75,5 +75,8 @@ def test_pinpoints_on_the_gold_set():
 #: Its fifth four 11, all right: 1842/1894, 1846 given. Its sixth four 34, 33 right as they came: 1875/1928, 1879 given.
 #: Its seventh four 6, 5 right (an appendix named by its title inside an amending law's title, 22/2022/TT-BKHĐT):
 #: 1880/1934, 1884 given. Its eighth four 20, all right: 1900/1954, 1904 given. Session 16's four 83, all right as they
-#: came: 1983/2037, 1987 given.
-FLOOR = {"recall": 0.973, "precision": 0.997}
+#: came: 1983/2037, 1987 given. Its second four 532 (a Government resolution naming 488 parts), 504 right as they came:
+#: "khoản d, đ, e, g, h, i Điều 5" (points printed as clauses, both readers as printed), "mục XIII phần B Phụ lục V" (a
+#: "phần" of an appendix between the section and it), "Mục I.B, mục 2 Phụ lục I.2", "Điều 6 và Phụ lục 4 về Danh mục
+#: ... của Luật Đầu tư" (an appendix named with its title): 2487/2569, 2502 given.
+FLOOR = {"recall": 0.968, "precision": 0.993}

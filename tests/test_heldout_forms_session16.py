@@ -220,3 +220,30 @@ def test_a_list_before_its_end_of_force_joins_another_kind_right_after_an_item(c
     # 19/VBHN's Điều 140: "Luật Bảo hiểm xã hội số 58/2014/QH13 đã được sửa đổi, bổ sung một số điều theo ... (sau đây
     # gọi chung là Luật số 58/2014/QH13) và Nghị quyết số 93/2015/QH13 ... hết hiệu lực thi hành" (both readers)
     assert {("41/2024/QH15", "repeals", "58/2014/QH13"), ("41/2024/QH15", "repeals", "93/2015/QH13")} <= consolidated_19
+
+
+def test_a_change_phrase_written_without_its_comma():
+    # 19/2026/NQ-CP: "Nghị định số 67/2013/NĐ-CP sửa đổi bổ sung bởi Nghị định số 106/2017/NĐ-CP, Nghị định số
+    # 08/2018/NĐ-CP, Nghị định số 17/2020/NĐ-CP" (both readers: each amends 67/2013), the phrase the cues hold with its
+    # comma ("sửa đổi, bổ sung bởi"); and "... biện pháp thi hành Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ), Điều 23
+    # ...": the title's words after "và" end at the parenthesis that closes
+    extraction = extract_file(RESOLUTIONS / "nghi-quyet-so-19-2026-nq-cp-469466.txt")
+    relations = named_relations(extraction)
+    assert {(amender, "amends", "67/2013/NĐ-CP") for amender in ("106/2017/NĐ-CP", "08/2018/NĐ-CP", "17/2020/NĐ-CP")} \
+        <= relations
+    assert "Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ" in {c.instrument.title for c in extraction.citations}
+
+
+def test_a_verb_inside_the_words_a_change_quotes_is_not_the_changes():
+    # 153/2026/NĐ-CP: "2. Bãi bỏ cụm từ “Thực hiện đúng yêu cầu phối hợp của cơ quan hải quan” tại điểm b khoản 1 Điều 12
+    # Nghị định số 01/2015/NĐ-CP ..." repeals (both readers, settled rule 3); "Thực hiện" is the phrase's
+    relations = named_relations(extract_file(RESOLUTIONS / "nghi-dinh-so-153-2026-nd-cp-469525.txt"))
+    assert ("DOC", "repeals", "01/2015/NĐ-CP") in relations
+
+
+def test_a_quoted_effect_article_timed_before_what_it_ends():
+    # 1798/VBHN-BLĐTBXH: "Điều 46 của Nghị định số 15/2019/NĐ-CP ... quy định như sau: “Điều 46. ... 2. Kể từ ngày Nghị
+    # định này có hiệu lực thi hành, Nghị định số 48/2015/NĐ-CP ... quy định chi tiết thi hành một số điều của Luật Giáo
+    # dục nghề nghiệp hết hiệu lực thi hành.”": 15/2019 repeals 48/2015 (both readers), past the law its description names
+    relations = named_relations(extract_file(CONGBAO / "hd_khoan" / "van-ban-hop-nhat-so-1798-vbhn-bldtbxh-39344.txt"))
+    assert ("15/2019/NĐ-CP", "repeals", "48/2015/NĐ-CP") in relations
