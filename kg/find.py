@@ -27,7 +27,7 @@ __all__ = ["find_references", "TitleIndex", "default_title_index", "plural_list"
 
 # A table's bar ends a title: no instrument's name holds one ("# Luật Khoáng sản" above a markdown
 # table of its metadata read on into "| | | |---|---| |")
-_TOKEN = re.compile(r"\s*([^\s,;:.()“”\"|]+|[,;:])")
+_TOKEN = re.compile(r"\s*([^\s,;:.()\[\]“”\"|]+|[,;:])")  # (a bracket ends a word: "77 Luật PPP].", a footnote cut)
 # The spaces and comma before a word are read possessively ("*+", "?+"): the word after them
 # cannot start with either, so backtracking over them could only fail again, slowly.
 _TITLE_NUMBER_LEAD = re.compile(r"\s*+,?+\s*+(?:số|Số)\s*")

@@ -100,7 +100,8 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     context = _read_context(source, document, citations, sections)
     own = document.instrument.iri
     text = context.text
-    strongest = _Strongest(context.cues.rank, next((s.end for s in sections if s.kind == "preamble"), 0))
+    strongest = _Strongest(context.cues.rank, next((s.end for s in sections if s.kind == "preamble"), 0),
+                           (text, source.original) if text is not source.original else None)
     offer = strongest.offer
     _named_in_titles(offer, text, context.ordered, context.found, context.cue_starts)
     sections_by_id = {s.id: s for s in sections}
@@ -463,14 +464,17 @@ class _Strongest:
     replaces its forms: "Điều 1. Sửa đổi, bổ sung ...", "Điều 2. Bãi bỏ khoản 5 Điều 5 ... của Thông tư số
     26/2018/TT-BLĐTBXH", "Điều 3. Thay thế Mẫu số 01 ... ban hành kèm theo Thông tư số 26/2018/TT-BLĐTBXH")."""
 
-    def __init__(self, rank: dict[str, int], preamble_end: int = 0):
+    def __init__(self, rank: dict[str, int], preamble_end: int = 0, texts: tuple[str, str] | None = None):
         self.rank, self.preamble_end = rank, preamble_end
         self.first: dict[tuple[str, str], dict[str, Relation]] = {}
         self.order: dict[tuple[str, str, bool], int] = {}  # relations at one offset are listed as first offered
+        self.texts = texts  # (the text read, the original) where they differ: a cue's words are the original's
 
     def offer(self, subject: str, predicate: str, target: str, start: int, end: int, cue: str) -> None:
         if subject == target:
             return
+        if self.texts is not None and (at := self.texts[0].find(cue, start, end)) >= 0:
+            cue = self.texts[1][at:at + len(cue)]  # ("\r" read as a space, quoted as the source has it)
         offered = self.first.setdefault((subject, target), {})
         if predicate not in offered:  # (a relation built only when it is the first of its kind)
             offered[predicate] = Relation(subject, predicate, target, start, end, cue)
@@ -506,6 +510,7 @@ class _Walk:
 
     previous_cue: Cue | None = None
     chain: tuple[Citation, Cue] | None = None
+    guided: Cue | None = None  # the guiding verb a list of instruments with their parts goes on taking (``_guided_at``)
 
 
 def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | None:
@@ -550,8 +555,17 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
         return part
     if context.document.instrument.doc_type in cues.consolidating:
         return doc_cue  # (a consolidated text's "hướng dẫn" is its base's, between the cited: rule 4)
-    # (for this instrument alone: what its description names after it is pointed to, not guided)
-    return _guided_at(gap, doc_cue, context.text)
+    # (for this instrument, and the others listed after it with their parts: "quy định chi tiết ... theo quy định tại
+    # khoản 4 Điều 122 ... Luật Bảo hiểm xã hội, khoản 5 Điều 35 Luật Bảo hiểm y tế ..., và khoản 3 Điều 59 Luật Việc
+    # làm"; what its description names after it is pointed to, not guided)
+    guided = _guided_at(gap, doc_cue, context.text)
+    if guided is not doc_cue:
+        walk.guided = guided
+    elif first_in_clause:
+        walk.guided = None
+    elif walk.guided is not None and _PARTS_BETWEEN.fullmatch(context.text, ordered[index - 1].reference.end, ref.start):
+        guided = walk.guided  # (past what a parenthesis says of the one before: "(được sửa đổi, bổ sung tại ...), và")
+    return guided
 
 
 def _guided_at(gap: list[Cue], cue: Cue | None, text: str) -> Cue | None:
@@ -582,6 +596,9 @@ def _guided_at(gap: list[Cue], cue: Cue | None, text: str) -> Cue | None:
 
 
 _GUIDED_REACH = 200  # characters of what is guided or changed, between the verb and "quy định tại"
+# between two instruments of such a list: a comma or "và", then the parts of the next ("), và khoản 3 Điều 59 ")
+_PARTS_BETWEEN = re.compile(r"\)?\s*(?:,|;|,?\s*và)\s*(?:(?:(?:điểm|khoản|Điều|Mục|Chương|Phụ\s+lục)\s+[\w.]+"
+                            r"(?:\s*(?:,|và)\s*[\w.]+)*\s*(?:,|và)?\s*)+(?:của\s+)?)?", re.IGNORECASE)
 
 
 def _next_changeable(context: _Context, index: int, history: range) -> int:

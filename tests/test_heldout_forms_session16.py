@@ -247,3 +247,23 @@ def test_a_quoted_effect_article_timed_before_what_it_ends():
     # dục nghề nghiệp hết hiệu lực thi hành.”": 15/2019 repeals 48/2015 (both readers), past the law its description names
     relations = named_relations(extract_file(CONGBAO / "hd_khoan" / "van-ban-hop-nhat-so-1798-vbhn-bldtbxh-39344.txt"))
     assert ("15/2019/NĐ-CP", "repeals", "48/2015/NĐ-CP") in relations
+
+
+def test_a_guiding_verbs_list_of_laws_each_with_its_parts():
+    # 212/2025/NĐ-CP: "Nghị định này quy định chi tiết hoạt động đầu tư từ quỹ ... theo quy định tại khoản 4 Điều 122,
+    # ... Luật Bảo hiểm xã hội, khoản 5 Điều 35 Luật Bảo hiểm y tế (được sửa đổi, bổ sung tại ... Luật số 51/2024/QH15
+    # ...), và khoản 3 Điều 59 Luật Việc làm." guides the three laws (both readers); kg had the first alone
+    relations = named_relations(extract_file(CONGBAO / "bhxh" / "nghi-dinh-so-212-2025-nd-cp-45740.txt"))
+    assert {("DOC", "guides", law) for law in ("41/2024/QH15", "25/2008/QH12", "38/2013/QH13")} <= relations
+    # 147/2026/NĐ-CP: "hướng dẫn thực hiện cơ chế ... quy định tại Nghị quyết số 29/2026/QH16 ... về cơ chế ... xảy ra
+    # trước khi Luật Đất đai năm 2024 có hiệu lực ...": the law its description names is not guided
+    relations = named_relations(extract_file(RESOLUTIONS / "nghi-dinh-so-147-2026-nd-cp-469496.txt"))
+    assert ("DOC", "guides", "29/2026/QH16") in relations and ("DOC", "guides", "31/2024/QH15") not in relations
+
+
+def test_a_bracket_ends_a_titles_word():
+    # 10/2022/TT-BKHĐT's footnote cut by its page, "77 Luật PPP].": the short name its text defines ("Luật Đầu tư theo
+    # phương thức đối tác công tư (sau đây gọi là Luật PPP)"), not a law "Luật PPP]"
+    titles = {c.instrument.title for c in extract_file(CONGBAO / "uu_dai_dt" / "thong-tu-so-10-2022-tt-bkhdt-37566.txt")
+              .citations}
+    assert not {title for title in titles if title and "]" in title}
