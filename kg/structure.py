@@ -76,6 +76,7 @@ class _Rules:
     time_headings: tuple[str, ...]  # an item that states when the work is done: "Thời gian tổ chức ...", folded
     time_headings_not: tuple[str, ...]  # "Thời gian qua": the past months, no time set
     participant_headings: tuple[str, ...]  # a task headed "Đối tượng thực hiện": its dashes list who takes part, folded
+    owner_heading: re.Pattern  # a heading naming whose work its items are: "NHIỆM VỤ CỦA CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG", folded
     task_types: frozenset[str]
     marker_lines: re.Pattern   # lines that may open a section or close them all: the only lines read
     closer: re.Pattern         # a closer's words, where a line's words begin
@@ -111,6 +112,10 @@ def _rules() -> _Rules:
         time_headings=tuple(fold(p) for p in data["time_headings"]),
         time_headings_not=tuple(fold(p) for p in data["time_headings_not"]),
         participant_headings=tuple(fold(p) for p in data["participant_headings"]),
+        owner_heading=re.compile(r"(?:" + "|".join(re.escape(fold(p)) for p in sorted(data["owner_headings"], key=len,
+                                                                                        reverse=True))
+                                 + r")\s+(?P<owner>.+?)(?=\s+(?:" + "|".join(re.escape(e) for e in data["owner_heading_ends"])
+                                 + r")|\s*\(|\s*$)"),
         task_types=frozenset(data["task_types"]),
         marker_lines=_line_starts("|".join([_line_body(m["pattern"]) for m in data["markers"]]
                                            + [_line_body(c) for c in data["closers"]])),
@@ -808,12 +813,29 @@ def _mark_activities(task: _Draft, text: str) -> None:
             point.kind = "task"
 
 
+def _heading_owner(task: _Draft, rules) -> str | None:
+    """The agencies a heading above a task names as whose work its items are ("Phụ lục I / NHIỆM VỤ CỦA CÁC BỘ, NGÀNH,
+    ĐỊA PHƯƠNG / TRONG TRIỂN KHAI ĐỀ ÁN ..." over "1. Phối hợp chặt chẽ với Bộ Công an ..."), written as a name is
+    where the heading is in capitals; None where no heading names them."""
+    heading = task.parent
+    while heading is not None:
+        title = " ".join((heading.title or "").split())
+        # (read folded, a title of NFC text keeps its length: the match's places are the title's)
+        owner = rules.owner_heading.match(fold(title)) if heading.kind in ("part", "appendix") else None
+        if owner is not None:
+            name = agency_text(title[owner.start("owner"):owner.end("owner")])
+            return name[:1] + name[1:].lower() if name.isupper() else name
+        heading = heading.parent
+    return None
+
+
 def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, paragraphs: bool, rules) -> Section:
     lead, partners, reports_to, via = draft.lead, draft.partners, None, None
     deadlines = list(draft.deadlines) or ([draft.deadline] if draft.deadline else [])
     if draft.kind == "task" and not draft.row:
         own_end = min([c.start for c in draft.children if c.kind == "task"] + [draft.end])
         lead, partners, deadlines, (reports_to, via) = task_duties(text, draft, own_end, document)
+        lead = lead or _heading_owner(draft, rules)
     elif draft.kind == "task":
         reports_to, via = task_reports_to(text[draft.start:draft.end], document)
     elif _states_time(draft, rules):

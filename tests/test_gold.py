@@ -94,8 +94,9 @@ GOLD = ROOT / "tests" / "gold"
 #: showed (change phrases without their comma, a verb inside quoted words, a quoted effect article timed before what it
 #: ends) 0.979 and 0.973; the set of 197: relations 3845/3958. Its third four (a decree, two circulars, a consolidated
 #: decree), as they came: 0.978, relations 0.948 (73/77); after the forms they showed (a guiding verb's list of laws
-#: each with its parts, a bracket ending a title's word) 0.988 and 0.974; the set of 201: relations 3921/4035.
-FLOORS = {"macro-F1": 0.991, "fields": 0.996, "relations": 0.970, "tasks": 0.946, "leads": 0.908, "deadlines": 0.889}
+#: each with its parts, a bracket ending a title's word) 0.988 and 0.974; the set of 201: relations 3921/4035. And a
+#: heading naming whose work its items are ("NHIỆM VỤ CỦA CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG", 175/NQ-CP): leads 0.918.
+FLOORS = {"macro-F1": 0.991, "fields": 0.996, "relations": 0.970, "tasks": 0.946, "leads": 0.917, "deadlines": 0.889}
 
 
 def _scorer():

@@ -267,3 +267,29 @@ def test_a_bracket_ends_a_titles_word():
     titles = {c.instrument.title for c in extract_file(CONGBAO / "uu_dai_dt" / "thong-tu-so-10-2022-tt-bkhdt-37566.txt")
               .citations}
     assert not {title for title in titles if title and "]" in title}
+
+
+def test_a_heading_naming_whose_work_its_items_are_leads_those_naming_no_agency():
+    # 175/NQ-CP's "Phụ lục I / NHIỆM VỤ CỦA CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG / ... / I. NHIỆM VỤ CHUNG / 1. Phối hợp chặt chẽ với
+    # Bộ Công an, ..." (settled in session 15: the heading's owner, as a "Trách nhiệm của X" heading names its items')
+    result = extract_file(CONGBAO / "bhxh" / "nghi-quyet-so-175-nq-cp-40286.txt")
+    leads = {s.id: s.lead for s in result.sections if s.id.startswith("Phụ lục I.I.")}
+    assert leads["Phụ lục I.I.1"] == leads["Phụ lục I.I.10"] == "Các bộ, ngành, địa phương"
+
+
+def _owner_examples():
+    import json
+    from pathlib import Path
+    data = json.loads((Path(__file__).resolve().parent.parent / "kg" / "data" / "structure.json").read_text("utf-8"))
+    return data["owner_headings_examples"]
+
+
+@pytest.mark.parametrize("heading, owner", _owner_examples())
+def test_every_owner_heading_example_leads_its_items(heading, owner):
+    from kg.identify import identify_document
+    from kg.structure import parse_sections
+    from kg.text import prepare_text
+    source = prepare_text(f"KẾ HOẠCH\nCăn cứ Luật X;\n\nI. MỤC ĐÍCH\n\n1. Mục đích\n\nPhụ lục\n{heading}\n"
+                          "1. Phối hợp chặt chẽ với các cơ quan trong quá trình thực hiện.\n2. Rà soát các văn bản.\n")
+    tasks = [s for s in parse_sections(source, identify_document(source)) if s.kind == "task"]
+    assert [s.lead for s in tasks] == [owner, owner]
