@@ -789,7 +789,10 @@ def _title_length(vocab: Vocabulary, text: str, tokens: list, words: list[str], 
         # when a year, a date or a number follows it
         count = _guess_title_length(vocab, tokens, words, lower=True, text=text)
         abbreviated = count and tokens[count - 1][0] in vocab.title_abbreviations  # "Luật thuế GTGT"
-        if count and not abbreviated and not _dated(vocab, text, tokens[count - 1][2]):
+        # (or one of a list of laws: "theo quy định của Bộ luật Lao động, Luật sĩ quan quân đội nhân dân Việt Nam, Luật
+        # quân nhân chuyên nghiệp ...")
+        if count and not abbreviated and not _dated(vocab, text, tokens[count - 1][2]) \
+                and not _LISTED_LAW_AFTER.match(text, tokens[count - 1][2]):
             count = 0
     if not count or (not known and " ".join(words[:count]) in vocab.not_titles):
         return 0
@@ -879,6 +882,9 @@ def _registry_titles() -> dict[str, str]:
 def _numbers_title(number: str, named: _Draft) -> bool:
     """Whether the registry gives ``number`` to the law ``named`` by its title."""
     return named.title is not None and _registry_titles().get(fold(number).replace(" ", "")) == fold(named.title)
+
+
+_LISTED_LAW_AFTER = re.compile(r"\s*,\s*(?:Luật|Bộ\s+luật)\s+\w")
 
 
 def _dated(vocab: Vocabulary, text: str, pos: int) -> bool:

@@ -73,6 +73,7 @@ class _Rules:
     work_articles: tuple[str, ...]    # an article whose clauses headed by agencies are tasks: "Tổ chức thực hiện", folded
     work_article_types: frozenset[str]  # the kinds of document such an article gives work in
     work_titles: tuple[str, ...]      # ... and the words their titles open with: "Phê duyệt", folded
+    work_giving: re.Pattern           # a clause that opens by giving its work to an agency: "2. Giao Bộ ...:"
     time_headings: tuple[str, ...]  # an item that states when the work is done: "Thời gian tổ chức ...", folded
     time_headings_not: tuple[str, ...]  # "Thời gian qua": the past months, no time set
     participant_headings: tuple[str, ...]  # a task headed "Đối tượng thực hiện": its dashes list who takes part, folded
@@ -109,6 +110,7 @@ def _rules() -> _Rules:
         work_articles=tuple(fold(p) for p in data["work_articles"]["headings"]),
         work_article_types=frozenset(data["work_articles"]["types"]),
         work_titles=tuple(fold(p) for p in data["work_articles"]["titles"]),
+        work_giving=re.compile(r"[\s*]*\d{1,2}\s*[.)][\s*]*(?:" + "|".join(data["work_articles"]["giving"]) + r")\s"),
         time_headings=tuple(fold(p) for p in data["time_headings"]),
         time_headings_not=tuple(fold(p) for p in data["time_headings_not"]),
         participant_headings=tuple(fold(p) for p in data["participant_headings"]),
@@ -670,8 +672,9 @@ def _mark_tasks(drafts: list[_Draft], document: Document, rules, text: str) -> N
         part = draft.parent
         while part is not None and part.kind in ("item", "task", "clause"):
             part = part.parent
-        if part is not None and part.kind == "article" and draft.parent is part \
-                and _article_gives_work(part, document, rules) and headed_by_agency(text, draft):
+        if part is not None and part.kind == "article" and draft.parent is part and (
+                _article_gives_work(part, document, rules) or _clause_gives_work(text, draft, document, rules)) \
+                and headed_by_agency(text, draft):
             draft.kind = "task"  # "Điều 2. Tổ chức thực hiện / 3. Trách nhiệm của Bộ Công an / a) ...": task "2.3"
             _rename(draft, f"{part.label}.{draft.label}", taken)
         elif part is not None and part.kind == "article":
@@ -745,6 +748,13 @@ def _article_gives_work(article: _Draft, document: Document, rules) -> bool:
     title = fold(document.instrument.title or "")
     return (document.instrument.doc_type in rules.work_article_types and title.startswith(rules.work_titles)
             and bool(article.title) and fold(article.title).startswith(rules.work_articles))
+
+
+def _clause_gives_work(text: str, clause: _Draft, document: Document, rules) -> bool:
+    """Whether a clause of a decision or a resolution opens by giving its work to the agency it names ("2. Giao Bộ Văn
+    hoá, Thể thao và Du lịch: / a) Chủ trì, phối hợp ..."): ``giving`` in data/structure.json's ``work_articles``."""
+    return document.instrument.doc_type in rules.work_article_types and rules.work_giving.match(
+        text, clause.start, clause.start + 40) is not None
 
 
 def _name_as_row(task: _Draft, taken: set[str]) -> None:

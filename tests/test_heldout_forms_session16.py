@@ -293,3 +293,20 @@ def test_every_owner_heading_example_leads_its_items(heading, owner):
                           "1. Phối hợp chặt chẽ với các cơ quan trong quá trình thực hiện.\n2. Rà soát các văn bản.\n")
     tasks = [s for s in parse_sections(source, identify_document(source)) if s.kind == "task"]
     assert [s.lead for s in tasks] == [owner, owner]
+
+
+def test_a_clause_giving_its_work_to_an_agency_is_a_task():
+    # 126/NQ-CP (an individual resolution): "Điều 1. ... 2. Giao Bộ Văn hoá, Thể thao và Du lịch: / a) Chủ trì, phối hợp
+    # ... / 3. Giao Ủy ban nhân dân thành phố Hà Nội: / a) Phối hợp ..." (both readers: tasks 1.2 and 1.3 with those leads)
+    result = extract_file(RESOLUTIONS / "nghi-quyet-so-126-nq-cp-469505.txt")
+    leads = {s.id: s.lead for s in result.sections if s.kind == "task"}
+    assert leads == {"1.2": "Bộ Văn hoá, Thể thao và Du lịch", "1.3": "Ủy ban nhân dân thành phố Hà Nội"}
+
+
+def test_a_lowercase_title_in_a_list_of_laws():
+    # 2091/VBHN-BLĐTBXH: "theo quy định của Bộ luật Lao động, Luật sĩ quan quân đội nhân dân Việt Nam, Luật quân nhân
+    # ..." (both readers): a title in lower case, and no year after it, is one where another law follows it in a list
+    titles = {c.instrument.title for c in extract_text(
+        "NGHỊ ĐỊNH\nĐiều 3. Tuyển dụng lao động theo quy định của Bộ luật Lao động, Luật sĩ quan quân đội nhân dân Việt "
+        "Nam, Luật Nghĩa vụ quân sự.\n").citations}
+    assert "Luật sĩ quan quân đội nhân dân Việt Nam" in titles
