@@ -511,6 +511,7 @@ class _Walk:
     previous_cue: Cue | None = None
     chain: tuple[Citation, Cue] | None = None
     guided: Cue | None = None  # the guiding verb a list of instruments with their parts goes on taking (``_guided_at``)
+    outer: tuple[Citation, Cue] | None = None  # the change chain whose object a description's chain now speaks of
 
 
 def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | None:
@@ -752,7 +753,7 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     """The cue of the first citation of a clause: the cue before it, or its list's lead-in."""
     cues, text, ordered = context.cues, context.text, context.ordered
     ref = ordered[index].reference
-    walk.chain = None
+    walk.chain = walk.outer = None
     # (not a verb inside the words a change quotes: "Bãi bỏ cụm từ “Thực hiện đúng yêu cầu phối hợp ...” tại điểm b
     # khoản 1 Điều 12 Nghị định số 01/2015/NĐ-CP" repeals, "Thực hiện" is the phrase's)
     before = [c for c in gap if not c.after and c.for_document and not _in_quoted_words(text, c.start, ref.start)]
@@ -801,8 +802,16 @@ def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
             prior = context.merged.base  # the merged instrument, not one its description names
         elif cue.passive and cue.predicate in ONLY_DOWNWARDS:
             prior = _amended_head(ordered, index, clause, citation)
+        changing = walk.chain is not None and walk.chain[1].predicate in ONLY_DOWNWARDS and not walk.chain[1].passive
+        walk.outer = walk.chain if changing and cue.predicate == "guides" else None
         walk.chain = (prior, cue)
         _offer_between(offer, text, prior, citation, cue)
+        return _through(walk.previous_cue)
+    if (outer := _changes_past_guided(walk, citation, text, prior)) is not None:
+        # "Nghị định số 62/2024/NĐ-CP ... sửa đổi, bổ sung ... của Nghị định số 94/2016/NĐ-CP ... quy định chi tiết ...
+        # Luật Thống kê và Nghị định số 94/2022/NĐ-CP": a decree guides no decree; "và" joins the change's second object
+        walk.chain, walk.outer = outer, None
+        _offer_between(offer, text, outer[0], citation, outer[1])
         return _through(walk.previous_cue)
     if walk.chain is not None and (_LIST_GAP.fullmatch(text, prior.reference.end, ref.start)
                                    or _changes_one_more(context, walk.chain[1], gap, prior, citation)):
@@ -820,6 +829,23 @@ def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
         return _through(walk.previous_cue)
     return (_bearing(text, before[-1], ref.start) if before and ref.start - before[-1].end <= cues.reach
             else walk.previous_cue)
+
+
+def _changes_past_guided(walk: _Walk, citation: Citation, text: str, prior: Citation) -> tuple[Citation, Cue] | None:
+    """The change chain "và" joins ``citation`` to, past the description of the change's first object that says what
+    it guides: where that object (the guiding chain's subject) could not guide ``citation`` (of its own kind, or
+    below it) and ``citation`` is of that object's kind."""
+    if walk.outer is None or walk.chain is None or walk.chain[1].predicate != "guides":
+        return None
+    guiding = walk.chain[0].instrument
+    if citation.instrument.doc_type != guiding.doc_type or not _AND_GAP.fullmatch(text, prior.reference.end,
+                                                                                  citation.reference.start):
+        return None
+    low, high = rank_of(guiding), rank_of(citation.instrument)
+    return walk.outer if low is not None and high is not None and high >= low else None
+
+
+_AND_GAP = re.compile(r"\s*,?\s*và\s+")
 
 
 def _part_changed(context: _Context, gap: list[Cue], position: int) -> Cue | None:

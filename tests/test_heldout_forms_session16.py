@@ -310,3 +310,12 @@ def test_a_lowercase_title_in_a_list_of_laws():
         "NGHỊ ĐỊNH\nĐiều 3. Tuyển dụng lao động theo quy định của Bộ luật Lao động, Luật sĩ quan quân đội nhân dân Việt "
         "Nam, Luật Nghĩa vụ quân sự.\n").citations}
     assert "Luật sĩ quan quân đội nhân dân Việt Nam" in titles
+
+
+def test_and_joins_a_changes_second_object_past_what_the_first_guides():
+    # 01/2025/TT-BKHĐT: "Căn cứ Nghị định số 62/2024/NĐ-CP ... về việc sửa đổi, bổ sung một số điều, phụ lục của Nghị
+    # định số 94/2016/NĐ-CP ... quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thống kê và Nghị định số
+    # 94/2022/NĐ-CP ..." (both readers): 62/2024 amends both; a decree guides no decree
+    relations = named_relations(extract_file(CONGBAO / "uu_dai_dt" / "thong-tu-so-01-2025-tt-bkhdt-43795.txt"))
+    assert {("62/2024/NĐ-CP", "amends", "94/2016/NĐ-CP"), ("62/2024/NĐ-CP", "amends", "94/2022/NĐ-CP")} <= relations
+    assert ("94/2016/NĐ-CP", "guides", "94/2022/NĐ-CP") not in relations
