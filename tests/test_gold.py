@@ -22,8 +22,8 @@ GOLD = ROOT / "tests" / "gold"
 
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
 #: 10, 11, 12, 13, 14, 15 and 16 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen,
-#: twenty, thirty-two and sixteen held-out texts, scored
-#: before kg was changed for them: see SETTLING.md; the set's figures are over 205, and fell when each batch came in, which is what they are for; then kg learnt the
+#: twenty, thirty-two and twenty held-out texts, scored
+#: before kg was changed for them: see SETTLING.md; the set's figures are over 209, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -98,7 +98,9 @@ GOLD = ROOT / "tests" / "gold"
 #: heading naming whose work its items are ("NHIỆM VỤ CỦA CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG", 175/NQ-CP): leads 0.918. Its fourth
 #: four (a decree, two circulars, a consolidated decree), as they came: 0.993, relations 0.924 (61/66); after (a
 #: lowercase title in a list of laws; and a clause "Giao X:" a task, 126/NQ-CP) 1.000 and 0.939; the set of 205:
-#: relations 3983/4101, leads 767/834.
+#: relations 3983/4101, leads 767/834. Its fifth four (a decree, two circulars, a consolidated circular), as they came:
+#: 0.990, relations 0.938 (90/96); after (a number's hyphen after a space at a line's end) 1.000; the set of 209:
+#: relations 4074/4197.
 FLOORS = {"macro-F1": 0.991, "fields": 0.996, "relations": 0.970, "tasks": 0.946, "leads": 0.919, "deadlines": 0.889}
 
 
@@ -134,7 +136,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 205
+    assert figures["files"] == 209
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

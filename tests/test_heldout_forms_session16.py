@@ -319,3 +319,12 @@ def test_and_joins_a_changes_second_object_past_what_the_first_guides():
     relations = named_relations(extract_file(CONGBAO / "uu_dai_dt" / "thong-tu-so-01-2025-tt-bkhdt-43795.txt"))
     assert {("62/2024/NĐ-CP", "amends", "94/2016/NĐ-CP"), ("62/2024/NĐ-CP", "amends", "94/2022/NĐ-CP")} <= relations
     assert ("94/2016/NĐ-CP", "guides", "94/2022/NĐ-CP") not in relations
+
+
+def test_a_numbers_hyphen_after_a_space_at_a_lines_end():
+    # 3305/VBHN-BLĐTBXH's footnote: "... khoản 8 Điều 1 của Thông tư số 15/2023/TT -\nBLĐTBXH, có hiệu lực ..." (both
+    # readers: the circular 15/2023/TT-BLĐTBXH); kg had cut it to "15/2023/TT"
+    numbers = {c.instrument.number for c in extract_text(
+        "THÔNG TƯ\n7 Khoản này được bãi bỏ theo quy định tại khoản 8 Điều 1 của Thông tư số 15/2023/TT -\nBLĐTBXH, có "
+        "hiệu lực thi hành kể từ ngày 15/02/2024.\n").citations}
+    assert numbers == {"15/2023/TT-BLĐTBXH"}
