@@ -247,6 +247,11 @@ def addressed_dash(text: str, start: int, end: int) -> bool:
     return opening.group("owner") is not None or name_end.group("duty") is not None or name_end.group("line") is not None
 
 
+def names_agency(words: str) -> bool:
+    """Whether words open with an agency's name ("Các bộ, ngành", "Sở Y tế"), not with a document's or a time's."""
+    return _rules().agency_start.match(words) is not None
+
+
 def opens_with_field(text: str, draft: _Draft) -> bool:
     """Whether a point's words open with a field of its task ("a) Nhiệm vụ: ...", "b) Cơ quan thực hiện:",
     "c) Thời gian thực hiện: ..."): ``inline`` labels and ``fields`` in data/structure.json."""

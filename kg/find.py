@@ -816,7 +816,7 @@ def _joined_title(vocab: Vocabulary, text: str, tokens: list, words: list[str]) 
     # bản hướng dẫn thi hành;")
     if not count or not (vocab.date.match(text, end) or vocab.year_only.match(text, end) or (
             vocab.joined_title_end.match(text, end) and not _names_ranked_kind(more_words, 0)
-            and not " ".join(more_words[:count]).startswith(vocab.joined_title_not))):
+            and count <= vocab.joined_title_most and not " ".join(more_words[:count]).startswith(vocab.joined_title_not))):
         return 0
     tokens += more[:count]
     words += more_words[:count]

@@ -598,8 +598,10 @@ def _guided_at(gap: list[Cue], cue: Cue | None, text: str) -> Cue | None:
 
 _GUIDED_REACH = 200  # characters of what is guided or changed, between the verb and "quy định tại"
 # between two instruments of such a list: a comma or "và", then the parts of the next ("), và khoản 3 Điều 59 ")
-_PARTS_BETWEEN = re.compile(r"\)?\s*(?:,|;|,?\s*và)\s*(?:(?:(?:điểm|khoản|Điều|Mục|Chương|Phụ\s+lục)\s+[\w.]+"
-                            r"(?:\s*(?:,|và)\s*[\w.]+)*\s*(?:,|và)?\s*)+(?:của\s+)?)?", re.IGNORECASE)
+# (possessive: a gap that is no such list fails at once, not after every way of splitting its parts)
+_PART_WORD = r"(?:điểm|khoản|Điều|Mục|Chương|Phụ\s+lục)"
+_PARTS_BETWEEN = re.compile(r"\)?\s*(?:,|;|,?\s*và)\s*(?:(?:" + _PART_WORD + r"\s+[\w.]+(?:\s*(?:,|và)\s*(?!"
+                            + _PART_WORD + r"\b)[\w.]+)*+\s*+(?:,|và)?+\s*+)++(?:của\s+)?)?", re.IGNORECASE)
 
 
 def _next_changeable(context: _Context, index: int, history: range) -> int:
@@ -753,7 +755,7 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     """The cue of the first citation of a clause: the cue before it, or its list's lead-in."""
     cues, text, ordered = context.cues, context.text, context.ordered
     ref = ordered[index].reference
-    walk.chain = walk.outer = None
+    walk.chain = walk.outer = walk.guided = None
     # (not a verb inside the words a change quotes: "Bãi bỏ cụm từ “Thực hiện đúng yêu cầu phối hợp ...” tại điểm b
     # khoản 1 Điều 12 Nghị định số 01/2015/NĐ-CP" repeals, "Thực hiện" is the phrase's)
     before = [c for c in gap if not c.after and c.for_document and not _in_quoted_words(text, c.start, ref.start)]
@@ -764,13 +766,18 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
         # "Bãi bỏ toàn bộ 14 văn bản ... sau đây: | 1. Thông tư số 08/2013/TT-BLĐTBXH ...": the list's
         # lead-in speaks for its items, else the cue of the item before
         low = ordered[index - 1].reference.end if index else 0
+        article = None
+        for article in _ARTICLE_LINE.finditer(text, low, clause):
+            pass
+        if article is not None:  # (an article's list is led from within it, not by the article before)
+            low = article.start()
         lead = _list_lead(context.source, low, clause)
         if lead is None and (heading := _heading_above(normalized, to_normalized(clause))) is not None:
             return _lead_at(context.source, *heading)  # (a heading with no cue leads nothing: no cue from before it)
         # (the first item of a list whose lead-in gives no cue takes none from the clause before the lead-in, nor from
         # an article before its own: "Điều 43. Sửa đổi, bổ sung ... Nghị định số 355/2025/NĐ-CP ... / Điều 44. Hiệu lực thi
         # hành / 1. ... / 2. Nghị định số 118/2024/NĐ-CP ... hết hiệu lực")
-        if lead is None and (_lead_in(context.source, low, clause) or _ARTICLE_LINE.search(text, low, clause)):
+        if lead is None and (_lead_in(context.source, low, clause) or article is not None):
             return None
         return lead if lead is not None else walk.previous_cue
     return None
@@ -1616,11 +1623,11 @@ def _quoted_run(text: str, start: int, position: int) -> bool:
     return all(after == before + 1 for before, after in zip(numbers, numbers[1:]))
 
 
-_ARTICLE_NUMBER = re.compile(r"(?:^|\n|[“\"])[ \t]*Điều[ \t]+(\d+)[a-zđ]?\.")
+_ARTICLE_NUMBER = re.compile(r"(?:^|\n|[“\"])[ \t*]*Điều[ \t]+(\d+)[a-zđ]?\.")
 # the articles a footnote quotes whole (three of a decree, pages long); the colon of "... quy định như sau:" before them
 _QUOTED_ARTICLE_REACH = 20_000
 _QUOTED_ARTICLE = re.compile(r":[ \t]*\n?[ \t]*(?P<mark>[“\"])(?=[ \t]*Điều\b)")
-_ARTICLE_LINE = re.compile(r"\n[ \t]*Điều[ \t]+\d+[a-zđ]?\.")
+_ARTICLE_LINE = re.compile(r"\n[ \t*]*Điều[ \t]+\d+[a-zđ]?\.")
 _INTRODUCES_QUOTATION = re.compile(r":[ \t]*\n?[ \t]*\Z")
 # where the sentence introducing a quoted article begins: after the one before it, or a footnote's line
 _SENTENCE_END = re.compile(r"[.;:”][ \t]*\n|\n(?=\d{1,3}[ \t]+[A-ZĐ])")  # (not a date's day wrapped: "\n01 tháng 7")

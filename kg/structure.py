@@ -32,7 +32,7 @@ from importlib.resources import files
 from .models import Document, Section, SourceText
 from .text_tables import TextTable, text_tables
 from .duties import (addressed_dash, addresses_agency, agencies, agency_text, assigns_work, clip, headed_by_agency,
-                     opens_with_field, read_deadline, roman, stated_times, task_duties, task_reports_to)
+                     names_agency, opens_with_field, read_deadline, roman, stated_times, task_duties, task_reports_to)
 from .vocab import fold, unnamed_groups
 
 __all__ = ["parse_sections", "read_deadline"]
@@ -114,10 +114,7 @@ def _rules() -> _Rules:
         time_headings=tuple(fold(p) for p in data["time_headings"]),
         time_headings_not=tuple(fold(p) for p in data["time_headings_not"]),
         participant_headings=tuple(fold(p) for p in data["participant_headings"]),
-        owner_heading=re.compile(r"(?:" + "|".join(re.escape(fold(p)) for p in sorted(data["owner_headings"], key=len,
-                                                                                        reverse=True))
-                                 + r")\s+(?P<owner>.+?)(?=\s+(?:" + "|".join(re.escape(e) for e in data["owner_heading_ends"])
-                                 + r")|\s*\(|\s*$)"),
+        owner_heading=_owner_heading(data),
         task_types=frozenset(data["task_types"]),
         marker_lines=_line_starts("|".join([_line_body(m["pattern"]) for m in data["markers"]]
                                            + [_line_body(c) for c in data["closers"]])),
@@ -127,6 +124,14 @@ def _rules() -> _Rules:
         agency_heads=tuple(data["agency_heads"]),
         time_cell=re.compile(data["table"]["time_cell"]),
     )
+
+
+def _owner_heading(data: dict) -> re.Pattern:
+    """A heading naming whose work its items are, folded: its opening words, then the owner, to the words that end it
+    (folded too, whole words: "giai đoạn" as fold writes it); the owner does not open with one of them."""
+    openings = "|".join(re.escape(fold(p)) for p in sorted(data["owner_headings"], key=len, reverse=True))
+    ends = "|".join(re.escape(fold(e)) for e in data["owner_heading_ends"] if e != "(")
+    return re.compile(rf"(?:{openings})\s+(?!(?:{ends})(?!\w))(?P<owner>.+?)(?=\s+(?:{ends})(?!\w)|\s*\(|\s*$)")
 
 
 def _line_body(pattern: str) -> str:
@@ -751,10 +756,16 @@ def _article_gives_work(article: _Draft, document: Document, rules) -> bool:
 
 
 def _clause_gives_work(text: str, clause: _Draft, document: Document, rules) -> bool:
-    """Whether a clause of a decision or a resolution opens by giving its work to the agency it names ("2. Giao Bộ Văn
-    hoá, Thể thao và Du lịch: / a) Chủ trì, phối hợp ..."): ``giving`` in data/structure.json's ``work_articles``."""
-    return document.instrument.doc_type in rules.work_article_types and rules.work_giving.match(
-        text, clause.start, clause.start + 40) is not None
+    """Whether a clause of a decision or a resolution opens by giving its work to the agency it names, its duties listed
+    below ("2. Giao Bộ Văn hoá, Thể thao và Du lịch: / a) Chủ trì, phối hợp ..."): ``giving`` in data/structure.json's
+    ``work_articles``."""
+    if document.instrument.doc_type not in rules.work_article_types or not clause.children \
+            or rules.work_giving.match(text, clause.start, clause.start + 40) is None:
+        return False
+    # (its first line the agency and a colon, its duties the points below: "1. Giao Ủy ban nhân dân tỉnh quy định chi
+    # tiết thi hành Nghị quyết này." is a sentence)
+    line_end = text.find("\n", clause.start, clause.children[0].start)
+    return text[clause.start:line_end if line_end >= 0 else clause.children[0].start].rstrip(" \t*").endswith(":")
 
 
 def _name_as_row(task: _Draft, taken: set[str]) -> None:
@@ -834,9 +845,23 @@ def _heading_owner(task: _Draft, rules) -> str | None:
         owner = rules.owner_heading.match(fold(title)) if heading.kind in ("part", "appendix") else None
         if owner is not None:
             name = agency_text(title[owner.start("owner"):owner.end("owner")])
-            return name[:1] + name[1:].lower() if name.isupper() else name
+            if not names_agency(_as_name(name)):
+                return None  # "NHIỆM VỤ CỦA ĐỀ ÁN", "NHIỆM VỤ CỤ THỂ CỦA NĂM 2025": no agency's
+            return _as_name(name)
         heading = heading.parent
     return None
+
+
+def _as_name(words: str) -> str:
+    """Words a heading writes in capitals as a name is written ("CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG": "Các bộ, ngành, địa
+    phương"), its acronyms kept ("UBND CÁC XÃ": "UBND các xã")."""
+    if not words.isupper():
+        return words
+    kept = [word if len(word) <= 5 and word.isalpha() and word in _ACRONYMS else word.lower() for word in words.split(" ")]
+    return " ".join(kept)[:1].upper() + " ".join(kept)[1:]
+
+
+_ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "BCĐ", "NN&MT"})
 
 
 def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, paragraphs: bool, rules) -> Section:

@@ -56,7 +56,7 @@ _SUB_ROW = re.compile(r"(?P<label>\d{1,3}(?:\.\d{1,2})?)(?P<dot>\.?)[ \t](?P<res
 _GROUP = re.compile(r"(?P<label>[IVX]{1,5})\.?(?:\s*|\s+(?P<rest>[A-ZĐÀ-Ỹ].*))")
 # an appendix's heading, not a cell's words naming one ("Điều 29; Mẫu số 39 / Phụ lục V.", "... kèm theo / Phụ lục này;"):
 # its number alone, or before a colon, a dash or its title's capital
-_APPENDIX = re.compile(r"Phụ lục(?: (?:số )?[IVXLC\d]+(?:\.\d+)*)?+(?:\s*$|\s*[:\-–]|\s+(?P<title>\w))")
+_APPENDIX = re.compile(r"Phụ [lL]ục(?: (?:số )?[IVXLC\d]+(?:\.\d+)*)?+(?:\s*$|\s*[:\-–]|\s+(?P<title>\w))")
 _HEADER_LINES = 16  # a header's column names take at most this many lines
 # the words a wrapped line of one cell ends with when a capital opens the next ("của / Bộ Chính trị", "Bộ Khoa
 # học và / Công nghệ", "Nghị quyết số 66- / NQ/TW", "ngày / 29/7/2025", "quý / IV/2026")
@@ -201,9 +201,13 @@ def _ends_table(line: str, following) -> bool:
     (True, True, False)
     >>> ends("Phụ lục này;", "Phương thức"), ends("Phụ lục I", "Bộ Giáo dục"), ends("Phụ lục I", "(Kèm theo")
     (False, False, True)
+    >>> ends("Phụ Lục II", "DANH MỤC"), ends("Phụ Lục số 02: Danh mục", "")
+    (True, True)
     """
     appendix = _APPENDIX.match(line)
     if appendix is not None and not appendix.group("title"):
+        if line[appendix.end():].strip():
+            return True  # "Phụ Lục số 02: Danh mục ...": its title after a colon or a dash
         after = following()
         return after.startswith("(") or after.upper() == after != after.lower()
     return (line.startswith(("PHỤ LỤC", "NƠI NHẬN", "Nơi nhận", "TM.", "KT.")) or _BODY.match(line) is not None

@@ -141,6 +141,7 @@ class Vocabulary:
     title_stop_words: frozenset[str]
     joined_title_end: re.Pattern  # where a guessed title's words after "và" end with no date: ";", "." (grammar.json)
     joined_title_not: tuple[str, ...]  # ... and the words they may not open with: "văn bản", "pháp luật", folded
+    joined_title_most: int  # ... and how many words they may be where only a clause's end closes them
     clause_openers: frozenset[tuple[str, ...]]  # words that open a clause after a comma: ("bảo", "đảm")
     not_titles: frozenset[str]
     title_abbreviations: dict[str, str]   # "QPPL" -> "quy phạm pháp luật", inside a title
@@ -284,6 +285,7 @@ def _grammar(grammar: dict) -> dict:
         title_stop_words=frozenset(grammar["title_stop_words"]),
         joined_title_end=re.compile(grammar["joined_title"]["end"]),
         joined_title_not=tuple(fold(words) for words in grammar["joined_title"]["not_words"]),
+        joined_title_most=grammar["joined_title"]["most_words"],
         clause_openers=frozenset(tuple(fold(words).split()) for words in grammar["clause_openers"]["words"]),
         not_titles=frozenset(fold(t) for t in grammar["not_titles"]["titles"]),
         title_abbreviations=dict(grammar["title_abbreviations"]["words"]),
