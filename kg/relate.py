@@ -766,9 +766,7 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
         # "Bãi bỏ toàn bộ 14 văn bản ... sau đây: | 1. Thông tư số 08/2013/TT-BLĐTBXH ...": the list's
         # lead-in speaks for its items, else the cue of the item before
         low = ordered[index - 1].reference.end if index else 0
-        article = None
-        for article in _ARTICLE_LINE.finditer(text, low, clause):
-            pass
+        article = _last_match(_ARTICLE_LINE, text, low, clause)
         if article is not None:  # (an article's list is led from within it, not by the article before)
             low = article.start()
         lead = _list_lead(context.source, low, clause)
@@ -1261,9 +1259,8 @@ def _list_lead(source: SourceText, low: int, clause: int) -> Cue | None:
     colon = text.rfind(":", low, clause)
     if colon < 0:
         return None
-    sentence = low
-    for stop in _SENTENCE_STOP.finditer(text, low, colon):
-        sentence = stop.end()
+    stop = _last_match(_SENTENCE_STOP, text, low, colon)
+    sentence = stop.end() if stop is not None else low
     start = ITEM_MARK.match(text, sentence + len(text[sentence:colon]) - len(text[sentence:colon].lstrip())).end()
     # (a heading's line may stand above the lead-in, no stop after it: "Điều 8. Hiệu lực thi hành\nThông tư này bãi bỏ")
     for line in (start, *(m.end() for m in _LINE_START.finditer(text, start, colon))):
@@ -1598,20 +1595,24 @@ def _introduction(text: str, position: int) -> int | None:
     marks, before its heading ("... có điều khoản thi hành như sau: \\nĐiều 11. ..."); None where ``position`` is in no
     such article."""
     floor = max(0, position - _QUOTED_ARTICLE_REACH)
-    opened = None
-    for opened in _QUOTED_ARTICLE.finditer(text, floor, position):
-        pass
+    opened = _last_match(_QUOTED_ARTICLE, text, floor, position)
     if opened is not None:
         closing = "”" if opened.group("mark") == "“" else '"'
         if text.find(closing, opened.end(), position) < 0 and _quoted_run(text, opened.end(), position):
             return opened.start()
-    heading = None
-    for heading in _ARTICLE_LINE.finditer(text, floor, position):
-        pass
+    heading = _last_match(_ARTICLE_LINE, text, floor, position)
     if heading is None:
         return None
     introduced = _INTRODUCES_QUOTATION.search(text, max(0, heading.start() - 40), heading.start())
     return introduced.start() if introduced else None
+
+
+def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """The last of ``pattern``'s matches in ``text[start:end]``, None where there is none."""
+    found = None
+    for found in pattern.finditer(text, start, end):
+        pass
+    return found
 
 
 def _quoted_run(text: str, start: int, position: int) -> bool:

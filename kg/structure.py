@@ -857,11 +857,11 @@ def _as_name(words: str) -> str:
     phương"), its acronyms kept ("UBND CÁC XÃ": "UBND các xã")."""
     if not words.isupper():
         return words
-    kept = [word if len(word) <= 5 and word.isalpha() and word in _ACRONYMS else word.lower() for word in words.split(" ")]
+    kept = [word if word in _ACRONYMS else word.lower() for word in words.split(" ")]
     return " ".join(kept)[:1].upper() + " ".join(kept)[1:]
 
 
-_ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "BCĐ", "NN&MT"})
+_ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "BCĐ"})
 
 
 def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, paragraphs: bool, rules) -> Section:
