@@ -84,6 +84,7 @@ class _Rules:
     closer_initials: str | None  # the letters a closer begins with (None: it cannot tell)
     columns: tuple[tuple[str, tuple[str, ...]], ...]
     agency_heads: tuple[str, ...]  # the words an agency's name opens with ("Bộ", "Các bộ", "Ủy ban")
+    acronyms: frozenset[str]   # the words an owner heading in capitals keeps in capitals ("UBND CÁC XÃ")
     time_cell: re.Pattern      # what a cell of times opens with, in a table without separators
 
 
@@ -123,6 +124,7 @@ def _rules() -> _Rules:
         columns=tuple((name, tuple(fold(w) for w in words)) for name, words in data["table"]["columns"].items()),
         agency_heads=tuple(data["agency_heads"]),
         time_cell=re.compile(data["table"]["time_cell"]),
+        acronyms=frozenset(data["owner_heading_acronyms"]),
     )
 
 
@@ -845,23 +847,21 @@ def _heading_owner(task: _Draft, rules) -> str | None:
         owner = rules.owner_heading.match(fold(title)) if heading.kind in ("part", "appendix") else None
         if owner is not None:
             name = agency_text(title[owner.start("owner"):owner.end("owner")])
-            if not names_agency(_as_name(name)):
+            name = _as_name(name, rules.acronyms)
+            if not names_agency(name):
                 return None  # "NHIỆM VỤ CỦA ĐỀ ÁN", "NHIỆM VỤ CỤ THỂ CỦA NĂM 2025": no agency's
-            return _as_name(name)
+            return name
         heading = heading.parent
     return None
 
 
-def _as_name(words: str) -> str:
+def _as_name(words: str, acronyms: frozenset[str]) -> str:
     """Words a heading writes in capitals as a name is written ("CÁC BỘ, NGÀNH, ĐỊA PHƯƠNG": "Các bộ, ngành, địa
     phương"), its acronyms kept ("UBND CÁC XÃ": "UBND các xã")."""
     if not words.isupper():
         return words
-    kept = [word if word in _ACRONYMS else word.lower() for word in words.split(" ")]
+    kept = [word if word in acronyms else word.lower() for word in words.split(" ")]
     return " ".join(kept)[:1].upper() + " ".join(kept)[1:]
-
-
-_ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "BCĐ"})
 
 
 def _freeze(source: SourceText, text: str, draft: _Draft, document: Document, paragraphs: bool, rules) -> Section:
