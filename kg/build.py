@@ -612,11 +612,12 @@ def build(paths, output: str | Path, workers: int = 1, log=None, profile: str = 
     ontology and the instruments' graph, the only parts made from the whole corpus. A directory
     that cannot be written (read-only, full) is one ``KGError``; the previous build stays whole.
 
-    >>> import tempfile, pathlib
+    >>> import pathlib, shutil, tempfile
     >>> out = pathlib.Path(tempfile.mkdtemp())
     >>> report = build(["corpus/322-KH-UBND-2023-kon-tum.txt"], out)
     >>> report.files_read, report.ok, sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     (1, True, ['graph.nq', 'oxigraph', 'report.json'])
+    >>> shutil.rmtree(out)
     """
     from .rdf import check_profile
 
