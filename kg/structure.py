@@ -194,7 +194,9 @@ def parse_sections(source: SourceText, document: Document) -> tuple[Section, ...
     # a capture that sets no paragraphs apart (one line after another, "**I. MỤC ĐÍCH, YÊU CẦU**\n**1. Mục đích**")
     paragraphs = "**" in source.original and _BLANK_LINE.search(source.original) is not None
     drafts, closers = _markers(text, spans, paragraphs, rules)
-    rows = _rows(text, tables, drafts, rules) + _printed_rows(printed, drafts)
+    taken = {draft.id for draft in drafts}
+    rows = (_name_rows(_rows(text, tables, drafts, rules), set(), printed=False)
+            + _name_rows(_printed_rows(printed, drafts), taken, printed=True))
     if rows:  # markers come in text order, one a line: only table rows have to be sorted in
         drafts += rows
         drafts.sort(key=lambda d: (d.start, d.level))
@@ -528,9 +530,10 @@ def _close(drafts: list[_Draft], length: int, closers: list[int]) -> None:
             draft.end = draft.parent.end
 
 
-def _rows(text, tables, drafts, rules) -> list[_Draft]:
-    """Numbered rows of task tables ("STT | Nhiệm vụ | Cơ quan chủ trì | ..."), as tasks "appendix.N"."""
-    rows: list[_Draft] = []
+def _rows(text, tables, drafts, rules) -> list[list[tuple[str, _Draft]]]:
+    """Numbered rows of task tables ("STT | Nhiệm vụ | Cơ quan chủ trì | ..."), each table's with the group its rows are
+    numbered under ("" for none): tasks, named by ``_name_rows``."""
+    found_in_tables = []
     starts = [d.start for d in drafts]
     for table in tables:
         cells = [(a[1] + 1, b[0] - 1) for a, b in zip(table, table[1:])]
@@ -556,46 +559,71 @@ def _rows(text, tables, drafts, rules) -> list[_Draft]:
             _read_row(text, row, draft)
             found.append((group, draft))
             k = j
-        # rows are numbered through the table, or afresh under each group (then a number alone names no row,
-        # and a row whose group's heading is missing, as where a capture cut the table, keeps its place instead)
-        labels = [draft.label for _, draft in found]
-        grouped, taken = len(set(labels)) < len(labels) and all(group for group, _ in found), set()
-        for group, draft in found:
-            draft.id = f"appendix.{group}.{draft.label}"
-            if not grouped or draft.id in taken:
-                draft.id = f"appendix.{len(rows) + 1}"
-            taken.add(draft.id)
-            rows.append(draft)
-    return rows
+        found_in_tables.append(found)
+    return found_in_tables
 
 
-def _printed_rows(tables: list[TextTable], drafts: list[_Draft]) -> list[_Draft]:
-    """The numbered rows of tables printed without separators (``kg.text_tables``), as tasks "appendix.N"
-    (numbered through the table) or "appendix.I.N" (numbered afresh under each group). A row whose number
-    heads the rows numbered under it ("1." above "1.1") is their heading, not a task."""
-    rows: list[_Draft] = []
+def _printed_rows(tables: list[TextTable], drafts: list[_Draft]) -> list[list[tuple[str, _Draft]]]:
+    """The numbered rows of tables printed without separators (``kg.text_tables``), each table's with the group
+    its rows are numbered under: tasks, named by ``_name_rows``. A row whose number heads the rows numbered under it
+    ("1." above "1.1") is their heading, not a task."""
+    found_in_tables = []
     starts = [d.start for d in drafts]
-    taken = {draft.id for draft in drafts}
     for table in tables:
         labels = [row.label for row in table.rows]
-        afresh = len(set(labels)) < len(labels)
+        found = []
         for row in table.rows:
             if row.lead is None and any(label.startswith(row.label + ".") for label in labels):
                 continue
-            draft = _Draft(f"appendix.{row.group}.{row.label}" if afresh else f"appendix.{row.label}", "task", 9,
-                           row.start, row.label, parent=_innermost(drafts, starts, row.start), end=row.end, row=True)
-            if draft.id in taken:  # a second table of the same numbers: its rows numbered on, as _rows does
-                draft.id = f"appendix.{len(rows) + 1}"
-                while draft.id in taken:
-                    draft.id = f"appendix.{int(draft.id.rsplit('.', 1)[1]) + 1}"
-            taken.add(draft.id)
+            draft = _Draft("", "task", 9, row.start, row.label, parent=_innermost(drafts, starts, row.start),
+                           end=row.end, row=True)
             draft.title = clip(row.task) or None
             draft.lead = agency_text(row.lead) if row.lead else None
             draft.partners = agencies(row.partners) if row.partners else ()
             draft.deadlines = tuple(filter(None, (read_deadline(time, cell=True) for time in row.times)))
             draft.deadline = draft.deadlines[0] if draft.deadlines else None
+            found.append((row.group, draft))
+        found_in_tables.append(found)
+    return found_in_tables
+
+
+def _name_rows(tables: list[list[tuple[str, _Draft]]], taken: set[str], printed: bool) -> list[_Draft]:
+    """Each task table's rows named "appendix.N" (numbered through the table) or "appendix.I.N" (numbered afresh
+    under each group, where a number alone names no row); where each table stands in an appendix of its own
+    ("Phụ lục I" ... "Phụ lục VII", each with its table of instruments to amend), the appendix's numeral first
+    ("appendix.IV.II.3", "appendix.III.1"): else the rows of one table would take the names of another's. A
+    second table of the same numbers in no appendix of its own has its rows numbered on."""
+    appendices = [_appendix_label(found[0][1]) for found in tables if found]
+    by_appendix = len(appendices) > 1 and None not in appendices and len(set(appendices)) == len(appendices)
+    rows: list[_Draft] = []
+    for found in tables:
+        labels = [draft.label for _, draft in found]
+        afresh = len(set(labels)) < len(labels)
+        if not printed:  # (a markdown table's rows go under groups only where each has one; names checked within it)
+            afresh, taken = afresh and all(group for group, _ in found), set()
+        for group, draft in found:
+            name = f"{group}.{draft.label}" if afresh else draft.label
+            if by_appendix:
+                draft.id = f"appendix.{_appendix_label(draft)}.{name}"
+            elif printed or afresh:
+                draft.id = f"appendix.{name}"
+            else:  # a markdown table's rows numbered through, whatever numbers it prints
+                draft.id = f"appendix.{len(rows) + 1}"
+            if draft.id in taken:
+                draft.id = f"appendix.{len(rows) + 1}"
+                while printed and draft.id in taken:
+                    draft.id = f"appendix.{int(draft.id.rsplit('.', 1)[1]) + 1}"
+            taken.add(draft.id)
             rows.append(draft)
     return rows
+
+
+def _appendix_label(draft: _Draft) -> str | None:
+    """The numeral of the appendix a section stands in ("IV" of "Phụ lục IV"), None outside one or for one unnumbered."""
+    parent = draft.parent
+    while parent is not None and parent.kind != "appendix":
+        parent = parent.parent
+    return parent.label or None if parent is not None else None
 
 
 def _heading_row(text: str, row: dict[str, tuple[int, int]]) -> bool:

@@ -102,7 +102,7 @@ _FURNITURE = tuple((_literal_prefix(pattern), re.compile(pattern)) for pattern i
     r"Ký bởi:[^\n]*(?:\n(?:Cơ quan|Ngày ký):[^\n]*){0,2}",
 ))
 _PAGE_LINE = re.compile(r"[ \t]*\d{0,4}[ \t]*")  # a page number, or nothing
-_PAGE_LINES_BELOW = re.compile(rf"(?:\n{_PAGE_LINE.pattern}(?=\n|\Z)){{0,6}}")  # up to six, from a line's end
+_PAGE_LINE_BELOW = re.compile(rf"\n{_PAGE_LINE.pattern}(?=\n|\Z)")  # one line of the page's number or none, from a line's end
 
 def read_text(path: str | Path) -> SourceText:
     """Read and prepare one file of any format ``kg.readers`` reads (text, markdown, .docx, .pdf,
@@ -177,7 +177,7 @@ def _blank_furniture(text: str) -> str:
                 break
             start = previous
         line_end = text.find("\n", match.end())
-        end = _PAGE_LINES_BELOW.match(text, len(text) if line_end < 0 else line_end).end()
+        end = _page_lines_below(text, len(text) if line_end < 0 else line_end)
         spans.append((start, end))
         position = end
         if match.group().startswith("CÔNG BÁO"):
@@ -186,6 +186,32 @@ def _blank_furniture(text: str) -> str:
         return text
     blanked = _blanked(text, spans)
     return _blanked(blanked, _repeated(blanked, pages)) if len(pages) >= _REPEATS_AT else blanked
+
+
+def _page_lines_below(text: str, end: int) -> int:
+    """Where the page's number below a header ends (the header's line ends at ``end``): up to six lines of blanks and
+    numbers, a number after the first only where it is the same or the next (a page printing its number twice, or two
+    pages' numbers side by side, "9" / "10"); another is the text's, a table's row number on the page ("31" / "2").
+
+    >>> text = "CÔNG BÁO\\n117\\n \\n2\\nNghị định số"
+    >>> text[:_page_lines_below(text, 8)]
+    'CÔNG BÁO\\n117\\n '
+    >>> text = "CÔNG BÁO\\n9\\n10\\nNghị định số"
+    >>> text[:_page_lines_below(text, 8)]
+    'CÔNG BÁO\\n9\\n10'
+    """
+    number = None
+    for _ in range(6):
+        line = _PAGE_LINE_BELOW.match(text, end)
+        if line is None:
+            break
+        words = line.group().strip()
+        if words:
+            if number is not None and int(words) not in (number, number + 1):
+                break
+            number = int(words)
+        end = line.end()
+    return end
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:

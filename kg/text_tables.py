@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, takewhile
 
+from .duties import roman
 from .vocab import fold
 
 __all__ = ["TextRow", "TextTable", "text_tables"]
@@ -57,6 +58,7 @@ _GROUP = re.compile(r"(?P<label>[IVX]{1,5})\.?(?:\s*|\s+(?P<rest>[A-ZĐÀ-Ỹ].*
 # an appendix's heading, not a cell's words naming one ("Điều 29; Mẫu số 39 / Phụ lục V.", "... kèm theo / Phụ lục này;"):
 # its number alone, or before a colon, a dash or its title's capital
 _APPENDIX = re.compile(r"Phụ [lL]ục(?: (?:số )?[IVXLC\d]+(?:\.\d+)*)?+(?:\s*$|\s*[:\-–]|\s+(?P<title>\w))")
+_WORD = re.compile(r"\w+")
 _HEADER_LINES = 16  # a header's column names take at most this many lines
 # the words a wrapped line of one cell ends with when a capital opens the next ("của / Bộ Chính trị", "Bộ Khoa
 # học và / Công nghệ", "Nghị quyết số 66- / NQ/TW", "ngày / 29/7/2025", "quý / IV/2026")
@@ -158,7 +160,10 @@ def _table(text, lines, index, first, header, agency_heads, time_cell) -> tuple[
             k += 1
             continue
         heading = _GROUP.fullmatch(line)
-        if heading and (len(line) <= 6 or line.upper() != line):
+        # (a heading in capitals is the body's, "II. TỔ CHỨC THỰC HIỆN", unless its numeral follows the last group's
+        # with no dot: "I / NGHỊ QUYẾT ... II NGHỊ ĐỊNH", where "VI PHẠM HÀNH CHÍNH" is a cell's words)
+        if heading and (len(line) <= 6 or line.upper() != line
+                        or roman(heading.group("label")) == roman(group or "0") + 1 and line[len(heading.group("label"))] == " "):
             close(start)
             opened, current, group = None, [], heading.group("label")
             afresh = True  # the rows under a group go on from the last, or are numbered afresh from 1
@@ -201,17 +206,21 @@ def _ends_table(line: str, following) -> bool:
     (True, True, False)
     >>> ends("Phụ lục này;", "Phương thức"), ends("Phụ lục I", "Bộ Giáo dục"), ends("Phụ lục I", "(Kèm theo")
     (False, False, True)
-    >>> ends("Phụ Lục II", "DANH MỤC"), ends("Phụ Lục số 02: Danh mục", "")
-    (True, True)
+    >>> ends("Phụ Lục II", "DANH MỤC"), ends("Phụ Lục số 02: Danh mục", ""), ends("Phụ lục I.3", "II")
+    (True, True, False)
+    >>> ends("Phụ lục II DANH MỤC VĂN BẢN", ""), ends("Phụ lục I Nghị định số", "142/2025/NĐ-CP")
+    (True, False)
     """
     appendix = _APPENDIX.match(line)
     if appendix is not None and not appendix.group("title"):
         if line[appendix.end():].strip():
             return True  # "Phụ Lục số 02: Danh mục ...": its title after a colon or a dash
-        after = following()
-        return after.startswith("(") or after.upper() == after != after.lower()
+        after = following()  # (a group's numeral in capitals, "II", is the table's next row's: "Phụ lục I.3" a cell's)
+        return after.startswith("(") or after.upper() == after != after.lower() and not _GROUP.fullmatch(after)
+    # (a title on the heading's line is in capitals, "Phụ lục II DANH MỤC ...": a cell names a part of an instrument,
+    # "Phụ lục I Nghị định số / 142/2025/NĐ-CP")
     return (line.startswith(("PHỤ LỤC", "NƠI NHẬN", "Nơi nhận", "TM.", "KT.")) or _BODY.match(line) is not None
-            or appendix is not None and appendix.group("title").isupper())
+            or appendix is not None and _WORD.match(line, appendix.start("title")).group().isupper())
 
 
 def _next_line(text: str, lines, k: int) -> str:

@@ -3,22 +3,11 @@ with its passage from the text that showed it, and the corpus's other texts of t
 from __future__ import annotations
 
 import pytest
-from forms import CONGBAO, named_relations
+from forms import CONGBAO, cited_by, named_relations, task_rows
 
 from kg.extract import extract_file, extract_text
 
 RESOLUTIONS = CONGBAO / "hd_kinh_te"
-
-
-def _rows(result):
-    return {s.id: s for s in result.sections if s.kind == "task" and s.id.startswith("appendix.")}
-
-
-def _cited(result, section) -> set[str]:
-    """What a section cites, as `kg extract` gives it (its "cites"), by number or title."""
-    numbers = {c.instrument.iri: c.instrument.number or c.instrument.title for c in result.citations}
-    cites = next(entry["cites"] for entry in result.to_dict()["sections"] if entry["id"] == section.id)
-    return {numbers.get(iri, iri) for iri in cites}
 
 
 @pytest.fixture(scope="module")
@@ -35,17 +24,17 @@ def test_a_list_of_decrees_to_amend_with_who_drafts_each_gives_tasks(resolution_
     # 22/2026/NQ-CP, "Phụ lục II / DANH MỤC VĂN BẢN ĐƯỢC ĐỀ XUẤT SỬA ĐỔI, BỔ SUNG ... / STT / CÁC NGHỊ ĐỊNH CẨN SỬA
     # ĐỔI, BỔ SUNG / ĐIỀU, KHOẢN, ĐIỂM CẦN SỬA ĐỔI, BỔ SUNG, BÃI BỎ / CƠ QUAN CHỦ TRÌ SOẠN THẢO": each row a task, the
     # decree it amends cited by it, its drafter its lead (both readers); kg read the rows as plain items
-    rows = _rows(resolution_22)
+    rows = task_rows(resolution_22)
     assert sorted(rows, key=lambda name: int(name.split(".")[1])) == [f"appendix.{n}" for n in range(1, 11)]
     assert {row.lead for row in rows.values()} == {"Bộ Công an"}
-    assert _cited(resolution_22, rows["appendix.4"]) == {"96/2016/NĐ-CP", "56/2023/NĐ-CP", "58/2026/NĐ-CP"}
-    assert _cited(resolution_22, rows["appendix.1"]) >= {"151/2024/NĐ-CP"}
+    assert cited_by(resolution_22, rows["appendix.4"]) == {"96/2016/NĐ-CP", "56/2023/NĐ-CP", "58/2026/NĐ-CP"}
+    assert cited_by(resolution_22, rows["appendix.1"]) >= {"151/2024/NĐ-CP"}
 
 
-def test_a_lead_printed_once_beside_the_first_row_is_that_rows(resolution_18):
+def test_a_lead_printed_once_beside_the_first_row_is_thattask_rows(resolution_18):
     # 18/2026/NQ-CP, Phụ lục III: "Cơ quan chủ trì soạn thảo" printed once, "Bộ Văn hóa, / Thể thao và / Du lịch"
     # beside row 1 of eleven (a merged cell); the table is read, the lead stays with row 1 (as settled for dash rows)
-    rows = _rows(resolution_18)
+    rows = task_rows(resolution_18)
     assert len(rows) == 11
     assert rows["appendix.1"].lead == "Bộ Văn hóa, Thể thao và Du lịch"
     assert [name for name, row in rows.items() if row.lead] == ["appendix.1"]
@@ -54,10 +43,10 @@ def test_a_lead_printed_once_beside_the_first_row_is_that_rows(resolution_18):
 def test_a_row_number_of_two_digits_runs_into_its_words(resolution_18):
     # "9. / Nghị định số 113/2013/NĐ-CP / Điều 36 / 10. Nghị định 342/2025/NĐ-CP / Điều 14": a number of two digits
     # fills its narrow column, so its words follow one space after its dot
-    rows = _rows(resolution_18)
-    assert _cited(resolution_18, rows["appendix.9"]) == {"113/2013/NĐ-CP"}
-    assert _cited(resolution_18, rows["appendix.10"]) == {"342/2025/NĐ-CP"}
-    assert _cited(resolution_18, rows["appendix.11"]) == {"116/2026/NĐ-CP"}
+    rows = task_rows(resolution_18)
+    assert cited_by(resolution_18, rows["appendix.9"]) == {"113/2013/NĐ-CP"}
+    assert cited_by(resolution_18, rows["appendix.10"]) == {"342/2025/NĐ-CP"}
+    assert cited_by(resolution_18, rows["appendix.11"]) == {"116/2026/NĐ-CP"}
 
 
 def test_a_cells_own_numbered_list_opens_no_row():
@@ -65,9 +54,10 @@ def test_a_cells_own_numbered_list_opens_no_row():
     # chính đầu / mối tham mưu ... / 2. Các bộ, cơ quan, địa / phương ...": a list inside a cell, numbered with single
     # digits, opens no row ("2." would have followed row 1), where "10. Nghị định ..." does
     result = extract_file(CONGBAO / "chinh_sach_dn" / "nghi-quyet-so-109-nq-cp-469403.txt")
-    rows = _rows(result)
-    assert sorted(rows, key=lambda name: int(name.split(".")[1])) == [f"appendix.{n}" for n in range(1, 175)]
-    assert rows["appendix.2"].title.startswith("GDP bình quân đầu người")
+    rows = task_rows(result)  # (each of its appendices I, III and IV holds a table: rows named by it, session 17)
+    assert sorted(rows) == sorted([f"appendix.I.{n}" for n in range(1, 70)] + [f"appendix.III.{n}" for n in range(1, 103)]
+                                  + [f"appendix.IV.{n}" for n in range(1, 4)])
+    assert rows["appendix.I.2"].title.startswith("GDP bình quân đầu người")
 
 
 @pytest.mark.parametrize("name, rows, leads", [
@@ -76,14 +66,15 @@ def test_a_cells_own_numbered_list_opens_no_row():
     # (row 3 of Phụ lục XV, "... Điều 16; Điều 20; / Bộ Công an": a cell ending with ";" runs on, its lead not read)
     ("nghi-quyet-so-17-2026-nq-cp-469464.txt", 27, {"Bộ Nông nghiệp và Môi trường", "Bộ Khoa học và Công nghệ"}),
     # 23/2026 (education): "Các văn bản cần sửa đổi, bổ sung", rows under "I / NGHỊ QUYẾT" and "II / NGHỊ ĐỊNH"
-    ("nghi-quyet-so-23-2026-nq-cp-469470.txt", 11, {"Bộ Tư pháp", "Bộ Giáo dục và Đào tạo"}),
+    # (16 rows since session 17: those after "Phụ lục I.3 / II / NGHỊ ĐỊNH", "II NGHỊ ĐỊNH" and a page's header)
+    ("nghi-quyet-so-23-2026-nq-cp-469470.txt", 16, {"Bộ Tư pháp", "Bộ Giáo dục và Đào tạo"}),
 ])
 def test_the_corpus_lists_of_instruments_to_amend(name, rows, leads):
     result = extract_file(RESOLUTIONS / name)
-    found = _rows(result)
+    found = task_rows(result)
     assert len(found) == rows
     assert {row.lead for row in found.values() if row.lead} == leads
-    assert all(_cited(result, row) for row in found.values())  # each row names the instrument it amends
+    assert all(cited_by(result, row) for row in found.values())  # each row names the instrument it amends
 
 
 def test_a_cell_naming_an_appendix_ends_no_table():
@@ -91,20 +82,20 @@ def test_a_cell_naming_an_appendix_ends_no_table():
     # 23/2026: "Điểm c khoản 2 Điều 3 / Phụ lục I / Bộ Giáo dục / và Đào tạo": an appendix named in a cell, not the
     # heading of the next one ("Phụ lục XIV / CẮT GIẢM, PHÂN CẤP ..." or "Phụ lục II / (Kèm theo ...)")
     result = extract_file(RESOLUTIONS / "nghi-quyet-so-23-2026-nq-cp-469470.txt")
-    rows = _rows(result)
-    assert rows["appendix.II.1"].lead == "Bộ Giáo dục và Đào tạo"
+    rows = task_rows(result)
+    assert rows["appendix.I.II.1"].lead == "Bộ Giáo dục và Đào tạo"  # (named by its appendix since session 17)
     result = extract_file(RESOLUTIONS / "nghi-quyet-so-17-2026-nq-cp-469464.txt")
-    row_5 = [row for row in _rows(result).values() if row.title.startswith("Nghị định số 38/2026/NĐ-CP ngày 24/01")]
+    row_5 = [row for row in task_rows(result).values() if row.title.startswith("Nghị định số 38/2026/NĐ-CP ngày 24/01")]
     assert [row.lead for row in row_5] == ["Bộ Nông nghiệp và Môi trường"]
-    assert _cited(result, row_5[0]) == {"38/2026/NĐ-CP"}
+    assert cited_by(result, row_5[0]) == {"38/2026/NĐ-CP"}
 
 
 def test_a_lettered_heading_in_capitals_after_a_table_is_the_body():
     # 17/2026: a table's last row, then "Mục 2. LĨNH VỰC VIỄN THÁM / A. CẮT GIẢM, ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH /
     # Không thực hiện thủ tục ...": the table ends, and the next appendix's list of decrees is a table of its own
     result = extract_file(RESOLUTIONS / "nghi-quyet-so-17-2026-nq-cp-469464.txt")
-    by_decree = {next(iter(_cited(result, row) & {"27/2019/NĐ-CP", "03/2019/NĐ-CP"}), None): row
-                 for row in _rows(result).values()}
+    by_decree = {next(iter(cited_by(result, row) & {"27/2019/NĐ-CP", "03/2019/NĐ-CP"}), None): row
+                 for row in task_rows(result).values()}
     assert by_decree["27/2019/NĐ-CP"].id != by_decree["03/2019/NĐ-CP"].id
     assert by_decree["03/2019/NĐ-CP"].lead == "Bộ Nông nghiệp và Môi trường"
 

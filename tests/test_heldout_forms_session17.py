@@ -1,0 +1,62 @@
+"""Forms of the language session 17 read from its held-out texts (tests/gold/SETTLING.md, session 17), each with its
+passage from the text that showed it, and the corpus's other texts of the same form."""
+from __future__ import annotations
+
+import pytest
+from forms import CONGBAO, cited_by, task_rows
+
+from kg.extract import extract_file, extract_text
+from kg.text import prepare_text
+
+RESOLUTIONS = CONGBAO / "hd_kinh_te"
+
+
+@pytest.fixture(scope="module")
+def resolution_23():
+    return extract_file(RESOLUTIONS / "nghi-quyet-so-23-2026-nq-cp-469470.txt")
+
+
+def test_the_rows_of_a_table_in_each_appendix_are_named_by_their_appendix(resolution_23):
+    # 23/2026/NQ-CP: seven appendices, each closing with "B. DANH MỤC VĂN BẢN QUY PHẠM PHÁP LUẬT CẦN SỬA ĐỔI, BỔ SUNG /
+    # TT / Các văn bản cần sửa đổi, bổ sung / ... / Cơ quan chủ trì soạn thảo / I / NGHỊ QUYẾT / 1. ... / II / NGHỊ
+    # ĐỊNH / 1. ...": both readers named each row by its appendix, group and number ("appendix.IV.II.3"); kg named
+    # the first table's "appendix.I.1" and numbered the others' on, so that one table's rows took another's names
+    rows = task_rows(resolution_23)
+    assert sorted(rows) == sorted(["appendix.I.I.1", "appendix.I.II.1", "appendix.II.I.1", "appendix.II.II.1",
+                                   "appendix.III.1", "appendix.III.2", "appendix.IV.I.1", "appendix.IV.II.1",
+                                   "appendix.IV.II.2", "appendix.IV.II.3", "appendix.IV.II.4", "appendix.V.I.1",
+                                   "appendix.V.II.1", "appendix.VI.1", "appendix.VII.1", "appendix.VII.2"])
+    assert cited_by(resolution_23, rows["appendix.IV.II.3"]) == {"15/2019/NĐ-CP"}
+    assert {row.lead for name, row in rows.items() if ".I.1" in name[8:]} == {"Bộ Tư pháp"}
+
+
+def test_an_appendix_a_cell_names_ends_no_table(resolution_23):
+    # Phụ lục II's table: "Khoản B.XIII, mục 1, / Phụ lục I.3 / II / NGHỊ ĐỊNH / 1 / Nghị định số 142/2025/NĐ-CP": the
+    # line after "Phụ lục I.3" is the next group's numeral, not an appendix's title in capitals; Phụ lục VII's: "Điều 62
+    # / Phụ lục I Nghị định số / 142/2025/NĐ-CP": a part of a decree, not an appendix's heading with its title
+    rows = task_rows(resolution_23)
+    assert rows["appendix.II.II.1"].lead == "Bộ Giáo dục và Đào tạo"
+    assert cited_by(resolution_23, rows["appendix.II.II.1"]) == {"142/2025/NĐ-CP"}
+    assert cited_by(resolution_23, rows["appendix.VII.2"]) == {"143/2016/NĐ-CP", "24/2022/NĐ-CP", "140/2018/NĐ-CP",
+                                                             "142/2025/NĐ-CP", "66.16/2026/NQ-CP"}
+
+
+def test_a_groups_numeral_and_its_name_on_one_line_in_capitals(resolution_23):
+    # Phụ lục V's table: "Bộ Tư pháp / II NGHỊ ĐỊNH / 1. / Nghị định số 142/2025/NĐ-CP": the group follows the table's
+    # "I / NGHỊ QUYẾT"; a line in capitals whose numeral follows no group ("VI PHẠM HÀNH CHÍNH") is still a cell's words
+    rows = task_rows(resolution_23)
+    assert cited_by(resolution_23, rows["appendix.V.II.1"]) == {"142/2025/NĐ-CP"}
+    table = ("Phụ lục I\nDANH MỤC\nTT\nNhiệm vụ\nCơ quan chủ trì\nThời gian\n1.\nRà soát các quy định về xử lý\n"
+             "VI PHẠM HÀNH CHÍNH\nBộ Tư pháp\nNăm 2026\n2.\nSửa đổi Nghị định số 118/2021/NĐ-CP\nBộ Tư pháp\nNăm 2026\n")
+    result = extract_text("Điều 1. Ban hành kèm theo Nghị quyết này Phụ lục I.\n" + table, "<t>")
+    assert sorted(task_rows(result)) == ["appendix.1", "appendix.2"]
+
+
+def test_a_row_number_below_a_page_header_is_the_tables():
+    # 23/2026/NQ-CP, Phụ lục VII: "CÔNG BÁO/Số 275/Ngày 15-05-2026 / 117 / / 2 / Nghị định số 143/2016/NĐ-CP": the
+    # page's number and then the next row's, which the page's furniture took with it; two numbers in sequence are
+    # a page printing two pages' numbers ("9" / "10", 58/2021/TT-BQP) and both go
+    text = prepare_text("ngày 10/3/2017\nCÔNG BÁO/Số 275/Ngày 15-05-2026 \n117\n \n \n2 \nNghị định số\n").normalized
+    assert text.split() == ["ngày", "10/3/2017", "2", "Nghị", "định", "số"]
+    text = prepare_text("ngày 10/3/2017\nCÔNG BÁO/Số 1/Ngày 1-1-2021 \n9\n10\nNghị định số\n").normalized
+    assert text.split() == ["ngày", "10/3/2017", "Nghị", "định", "số"]
