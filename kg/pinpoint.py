@@ -128,8 +128,8 @@ def _values(part: str, words: str) -> list[str]:
     found = [m.group() for m in patterns["value"][part].finditer(rest)]
     if not found and "unnumbered" in _data()["parts"][part]:
         return [""]
-    if part == "point":
-        found = [value.lower() for value in found]
+    if part == "point":  # ("điểm D.III.1.a", a point of a lettered clause, as printed)
+        found = [value if "." in value else value.lower() for value in found]
     if len(found) == 2 and patterns["range"].search(rest):
         return [f"{found[0]}-{found[1]}"]
     return found
@@ -286,7 +286,8 @@ _ODD_CASE = "\u0130\u0131\u017f\u1e9b"
 OWN_WINDOW = 2000
 #: A character no list of parts holds, nor the words between it and its instrument ("của", "ban
 #: hành kèm theo", "Nghị định này"): anything but a letter, a digit, a space and "," ("." and "-"
-#: only before a digit: "Phụ lục I.3", "Phụ lục 1-2"; "." before a capital too: "Mục C.II.1.8").
+#: only before a digit: "Phụ lục I.3", "Phụ lục 1-2"; "." before a capital too, or between a digit and a letter:
+#: "Mục C.II.1.8", "điểm D.III.1.a").
 _BARRIER = re.compile(r"[^\w\s,]")
 _SPACES = re.compile(r"\s*")
 
@@ -332,9 +333,11 @@ class _Starts:
         found = _BARRIER.search(behind)
         while found is not None:
             k = found.start()
-            # (re's \d: a decimal digit; "Mục C.II.1.8": an outline's letters and numerals join by ".")
+            # (re's \d: a decimal digit; "Mục C.II.1.8", "điểm D.III.1.a": an outline's letters and numerals join by ".")
             if not (behind[k] in ".-" and k > 0 and (behind[k - 1].isdecimal()
-                                                      or behind[k] == "." and behind[k - 1].isupper())
+                                                      or behind[k] == "." and behind[k - 1].isupper()
+                                                      or behind[k] == "." and behind[k - 1].islower()
+                                                      and behind[k + 1:k + 2].isdecimal())
                     or behind[k] == ";" and self._part_after(end - k)):
                 start = end - k
                 break
