@@ -23,7 +23,7 @@ GOLD = ROOT / "tests" / "gold"
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
 #: 10, 11, 12, 13, 14, 15 and 16 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen,
 #: twenty, thirty-two and twenty held-out texts, scored
-#: before kg was changed for them: see SETTLING.md; the set's figures are over 209, and fell when each batch came in, which is what they are for; then kg learnt the
+#: before kg was changed for them: see SETTLING.md; the set's figures are over 215, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -100,8 +100,13 @@ GOLD = ROOT / "tests" / "gold"
 #: lowercase title in a list of laws; and a clause "Giao X:" a task, 126/NQ-CP) 1.000 and 0.939; the set of 205:
 #: relations 3983/4101, leads 767/834. Its fifth four (a decree, two circulars, a consolidated circular), as they came:
 #: 0.990, relations 0.938 (90/96); after (a number's hyphen after a space at a line's end) 1.000; the set of 209:
-#: relations 4074/4197.
-FLOORS = {"macro-F1": 0.991, "fields": 0.996, "relations": 0.970, "tasks": 0.946, "leads": 0.919, "deadlines": 0.889}
+#: relations 4074/4197. Session 17's first four (a decree, a circular, a consolidated law, a Government resolution
+#: with a task table in each of its seven appendices), as they came: 0.989, relations 0.955 (126/132), task citations
+#: 0/24, leads 14/16; after (rows named by their appendix, tables going on past a cell's appendix and a group in
+#: capitals, a row's number below a page's header) tasks 24/24, leads 16/16. Its second two (a circular, a consolidated
+#: joint circular), as they came: 1.000, relations 49/51. The set of 215: relations 4249/4380, tasks 327/342, leads
+#: 783/850.
+FLOORS = {"macro-F1": 0.991, "fields": 0.996, "relations": 0.970, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
 
 
 def _scorer():
@@ -136,7 +141,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 209
+    assert figures["files"] == 215
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 3224  # every settled file was read for pinpoints
+    assert result["gold"] >= 3789  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -83,5 +83,7 @@ def test_pinpoints_on_the_gold_set():
 #: section; "77 Luật PPP]."): 2633/2717, 2650 given. Its fourth four 87, 86 right as they came (an appendix named
 #: inside an amending law's title, 01/2025/TT-BKHĐT, as 22/2022): 2719/2804, 2736 given. Its fifth four 420, 397 right
 #: as they came (a list of thirty appendix sections "mục 8 Phụ lục VI-4.5, ..., tiểu mục b mục 8 Phụ lục VI-4.8" read
-#: in part, 21/2023/TT-BKHĐT; "15/2023/TT -\nBLĐTBXH" cut, since read): 3117/3224, 3134 given.
-FLOOR = {"recall": 0.966, "precision": 0.994}
+#: in part, 21/2023/TT-BKHĐT; "15/2023/TT -\nBLĐTBXH" cut, since read): 3117/3224, 3134 given. Session 17's first
+#: four 461 (a Government resolution naming 432 parts of another's lettered outline, "Khoản A.III, mục 1, Phụ lục I.3"),
+#: 380 right as they came, 450 since; its second two 104, all right: 3671/3789, 3706 given.
+FLOOR = {"recall": 0.968, "precision": 0.990}
