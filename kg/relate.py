@@ -84,7 +84,7 @@ def _in_basis(text: str, position: int) -> bool:
 
 # (a list of numbers under a plural noun repeats its "số": "được sửa đổi, bổ sung bởi các Luật số 43/2024/QH15, số
 # 47/2024/QH15, ... và số 95/2025/QH15")
-_LIST_GAP = re.compile(r"[\s,;:\-–]*(?:và|hoặc)?[\s,;:\-–]*(?:[Ss]ố\s*)?")
+_LIST_GAP = re.compile(r"[\s,;:\-–]*(?P<joined>và|hoặc)?[\s,;:\-–]*(?:[Ss]ố\s*)?")
 
 
 def find_relations(source: SourceText, document: Document, citations: list[Citation],
@@ -673,8 +673,13 @@ def _next_item(context: _Context, index: int) -> int | None:
         following = next((k for k in range(index + 1, len(ordered)) if ordered[k].reference.start > stop), None)
         return following if following is not None and not text[stop + 1:ordered[following].reference.start].strip() \
             else None
-    following = index + 1
-    if following >= len(ordered) or following in _history(context, index):
+    following, history = index + 1, _history(context, index)
+    # (past its history, closed by "và", a comma: "Luật ... số 41/2019/QH14 đã được sửa đổi, bổ sung một số điều theo
+    # Luật số 59/2024/QH15 và Luật số 86/2025/QH15, Nghị quyết số 54/2022/QH15 ... hết hiệu lực")
+    if history and history.stop < len(ordered) and _COMMA.fullmatch(text, ordered[history.stop - 1].reference.end,
+                                                                      ordered[history.stop].reference.start):
+        return history.stop
+    if following >= len(ordered) or following in history:
         return None
     start = ordered[following].reference.start
     # (one of another kind right after it: "Luật Bảo hiểm xã hội số 58/2014/QH13 đã được sửa đổi ... (sau đây gọi
@@ -688,6 +693,7 @@ def _next_item(context: _Context, index: int) -> int | None:
     return following
 
 
+_COMMA = re.compile(r"\s*,\s*")
 _AND_BEFORE = re.compile(r"\svà\s*\Z")
 _AND_RIGHT_BEFORE = re.compile(r"\)?\s+và\s+")
 
@@ -712,8 +718,12 @@ def _history(context: _Context, index: int) -> range:
     else:
         return range(0)
     last = first
-    while last + 1 < len(ordered) and _LIST_GAP.fullmatch(text, ordered[last].reference.end,
-                                                          ordered[last + 1].reference.start):
+    while last + 1 < len(ordered):
+        gap = _LIST_GAP.fullmatch(text, ordered[last].reference.end, ordered[last + 1].reference.start)
+        # (a list closes with "và" before its last: "theo Luật số 59/2024/QH15 và Luật số 86/2025/QH15, Nghị quyết
+        # số 54/2022/QH15 ... hết hiệu lực" names one more that expires, not a third amender)
+        if gap is None or gap.group("joined") is None and last > first and _joined_by_and(text, ordered, last):
+            break
         last += 1
     return range(first, last + 1)
 
@@ -818,7 +828,10 @@ def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
         walk.chain, walk.outer = outer, None
         _offer_between(offer, text, outer[0], citation, outer[1])
         return _through(walk.previous_cue)
-    if walk.chain is not None and (_LIST_GAP.fullmatch(text, prior.reference.end, ref.start)
+    listed = _LIST_GAP.fullmatch(text, prior.reference.end, ref.start)
+    if listed is not None and not listed.group("joined") and _joined_by_and(text, ordered, index - 1):
+        listed = None  # (the chain's list closed with "và" before the one before: this one is the outer list's)
+    if walk.chain is not None and (listed is not None
                                    or _changes_one_more(context, walk.chain[1], gap, prior, citation)):
         _offer_between(offer, text, walk.chain[0], citation, walk.chain[1])
         return _through(walk.previous_cue)
@@ -834,6 +847,15 @@ def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
         return _through(walk.previous_cue)
     return (_bearing(text, before[-1], ref.start) if before and ref.start - before[-1].end <= cues.reach
             else walk.previous_cue)
+
+
+def _joined_by_and(text: str, ordered: list[Citation], index: int) -> bool:
+    """Whether "và" joins ``ordered[index]`` to the one before it in a list ("Luật số 59/2024/QH15 và Luật số
+    86/2025/QH15"): the list closes with it."""
+    if index < 1:
+        return False
+    gap = _LIST_GAP.fullmatch(text, ordered[index - 1].reference.end, ordered[index].reference.start)
+    return gap is not None and gap.group("joined") is not None
 
 
 def _changes_past_guided(walk: _Walk, citation: Citation, text: str, prior: Citation) -> tuple[Citation, Cue] | None:

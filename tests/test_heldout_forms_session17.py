@@ -3,7 +3,7 @@ passage from the text that showed it, and the corpus's other texts of the same f
 from __future__ import annotations
 
 import pytest
-from forms import CONGBAO, cited_by, task_rows
+from forms import CONGBAO, cited_by, named_relations, task_rows
 
 from kg.extract import extract_file, extract_text
 from kg.text import prepare_text
@@ -60,3 +60,33 @@ def test_a_row_number_below_a_page_header_is_the_tables():
     assert text.split() == ["ngày", "10/3/2017", "2", "Nghị", "định", "số"]
     text = prepare_text("ngày 10/3/2017\nCÔNG BÁO/Số 1/Ngày 1-1-2021 \n9\n10\nNghị định số\n").normalized
     assert text.split() == ["ngày", "10/3/2017", "Nghị", "định", "số"]
+
+
+def test_a_list_closed_by_and_ends_an_instruments_history():
+    # 113/VBHN-VPQH, footnote 20 quoting 127/2025/QH15's Điều 179: "Luật Thi hành án hình sự số 41/2019/QH14 đã được
+    # sửa đổi, bổ sung một số điều theo Luật số 59/2024/QH15 và Luật số 86/2025/QH15, Nghị quyết số 54/2022/QH15 ...
+    # hết hiệu lực": the amenders' list closes with "và"; the resolution after its comma is one more that expires
+    text = ("QUỐC HỘI\nLuật số: 127/2025/QH15\n\nLUẬT\nTHI HÀNH ÁN HÌNH SỰ\n\nĐiều 179. Hiệu lực thi hành\n"
+            "2. Luật Thi hành án hình sự số 41/2019/QH14 đã được sửa đổi, bổ sung một số điều theo Luật số 59/2024/QH15 "
+            "và Luật số 86/2025/QH15, Nghị quyết số 54/2022/QH15 ngày 16 tháng 6 năm 2022 của Quốc hội thí điểm mô hình "
+            "tổ chức hoạt động lao động cho phạm nhân ngoài trại giam hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.\n")
+    relations = named_relations(extract_text(text, "<t>"))
+    assert {("59/2024/QH15", "amends", "41/2019/QH14"), ("86/2025/QH15", "amends", "41/2019/QH14")} <= relations
+    assert ("54/2022/QH15", "amends", "41/2019/QH14") not in relations
+    assert {("DOC", "repeals", "41/2019/QH14"), ("DOC", "repeals", "54/2022/QH15")} <= relations
+
+
+@pytest.mark.parametrize("name, wrong", [
+    # 35/2018/QH14's enacting words, quoted by the consolidated laws of the corpus: "... Luật Bảo hiểm y tế số
+    # 25/2008/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số 32/2013/QH13, Luật số 46/2014/QH13 và Luật số
+    # 97/2015/QH13, Luật Phòng, chống bệnh truyền nhiễm số 03/2007/QH12, Luật Giám định tư pháp số 13/2012/QH13 và
+    # Luật Bảo vệ quyền lợi người tiêu dùng số 59/2010/QH12": the laws after the closed list are the title's, no amenders
+    ("bhxh/van-ban-hop-nhat-so-50-vbhn-vpqh-28208.txt", {("13/2012/QH13", "amends", "25/2008/QH12"),
+                                                         ("59/2010/QH12", "amends", "25/2008/QH12"),
+                                                         ("17/2012/QH13", "amends", "23/2004/QH11")}),
+    # "Thông tư số 96/2020/TT-BTC ... được sửa đổi, bổ sung bởi Thông tư số 68/2024/TT-BTC và Thông tư số
+    # 18/2025/TT-BTC, Thông tư số 120/2020/TT-BTC ...": 120/2020 is the next circular the title amends
+    ("thue_tncn/van-ban-hop-nhat-so-09-vbhn-btc-469539.txt", {("120/2020/TT-BTC", "amends", "96/2020/TT-BTC")}),
+])
+def test_no_amender_after_a_list_closed_by_and(name, wrong):
+    assert not wrong & named_relations(extract_file(CONGBAO / name))
