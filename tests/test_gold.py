@@ -23,7 +23,7 @@ GOLD = ROOT / "tests" / "gold"
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
 #: 10, 11, 12, 13, 14, 15 and 16 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen,
 #: twenty, thirty-two and twenty held-out texts, scored
-#: before kg was changed for them: see SETTLING.md; the set's figures are over 215, and fell when each batch came in, which is what they are for; then kg learnt the
+#: before kg was changed for them: see SETTLING.md; the set's figures are over 219, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -105,8 +105,9 @@ GOLD = ROOT / "tests" / "gold"
 #: 0/24, leads 14/16; after (rows named by their appendix, tables going on past a cell's appendix and a group in
 #: capitals, a row's number below a page's header) tasks 24/24, leads 16/16. Its second two (a circular, a consolidated
 #: joint circular), as they came: 1.000, relations 49/51. The set of 215: relations 4249/4380, tasks 327/342, leads
-#: 783/850.
-FLOORS = {"macro-F1": 0.991, "fields": 0.996, "relations": 0.970, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
+#: 783/850. Its third four (two circulars, a consolidated law, a decree), as they came: 0.913, relations 0.582 (57/98:
+#: 39 of the misses the 37 laws a quoted amending law's title names, left); the set of 219: relations 4307/4478.
+FLOORS = {"macro-F1": 0.990, "fields": 0.996, "relations": 0.961, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
 
 
 def _scorer():
@@ -141,7 +142,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 215
+    assert figures["files"] == 219
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

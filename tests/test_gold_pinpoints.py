@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 3789  # every settled file was read for pinpoints
+    assert result["gold"] >= 4028  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -85,5 +85,7 @@ def test_pinpoints_on_the_gold_set():
 #: as they came (a list of thirty appendix sections "mục 8 Phụ lục VI-4.5, ..., tiểu mục b mục 8 Phụ lục VI-4.8" read
 #: in part, 21/2023/TT-BKHĐT; "15/2023/TT -\nBLĐTBXH" cut, since read): 3117/3224, 3134 given. Session 17's first
 #: four 461 (a Government resolution naming 432 parts of another's lettered outline, "Khoản A.III, mục 1, Phụ lục I.3"),
-#: 380 right as they came, 450 since; its second two 104, all right: 3671/3789, 3706 given.
-FLOOR = {"recall": 0.968, "precision": 0.990}
+#: 380 right as they came, 450 since; its second two 104, all right: 3671/3789, 3706 given. Its third four 239, 228
+#: right as they came ("điểm b, c, d, đ, e k, m" a comma missing; "Mẫu số 01 Phụ lục XIII, Mẫu số 02 ... Phụ lục I"):
+#: 3899/4028, 3935 given.
+FLOOR = {"recall": 0.967, "precision": 0.990}
