@@ -724,8 +724,18 @@ def _history(context: _Context, index: int) -> range:
         # số 54/2022/QH15 ... hết hiệu lực" names one more that expires, not a third amender)
         if gap is None or gap.group("joined") is None and last > first and _joined_by_and(text, ordered, last):
             break
+        if not _named_by_title(ordered[first]) and _named_by_title(ordered[last + 1]):
+            break  # (amending laws listed by their numbers, "theo Luật số 08/2017/QH14, Luật Đất đai số 45/2013/QH13":
+            # a law named by its title is the outer list's next)
         last += 1
     return range(first, last + 1)
+
+
+def _named_by_title(citation: Citation) -> bool:
+    """Whether a citation names its instrument by its title ("Luật Đất đai số 45/2013/QH13"), not by its type and
+    number alone ("Luật số 48/2014/QH13", "Nghị định số 155/2018/NĐ-CP về ...")."""
+    title, kind = citation.reference.title, citation.reference.doc_type
+    return bool(title) and title.startswith(kind)
 
 
 _WHEN = re.compile(r"(?<!\w)khi(?!\w)")
@@ -829,8 +839,13 @@ def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
         _offer_between(offer, text, outer[0], citation, outer[1])
         return _through(walk.previous_cue)
     listed = _LIST_GAP.fullmatch(text, prior.reference.end, ref.start)
-    if listed is not None and not listed.group("joined") and _joined_by_and(text, ordered, index - 1):
-        listed = None  # (the chain's list closed with "và" before the one before: this one is the outer list's)
+    if listed is not None and (not listed.group("joined") and _joined_by_and(text, ordered, index - 1)
+                               or walk.chain is not None and walk.chain[1].passive and not _named_by_title(prior)
+                               and _named_by_title(citation)):
+        # (the chain's list closed with "và" before the one before, or a history of amending laws listed by their
+        # numbers, "theo Luật số 08/2017/QH14, Luật Đất đai số 45/2013/QH13", reaches a law named by its title: this
+        # one is the outer list's)
+        listed = None
     if walk.chain is not None and (listed is not None
                                    or _changes_one_more(context, walk.chain[1], gap, prior, citation)):
         _offer_between(offer, text, walk.chain[0], citation, walk.chain[1])

@@ -90,3 +90,16 @@ def test_a_list_closed_by_and_ends_an_instruments_history():
 ])
 def test_no_amender_after_a_list_closed_by_and(name, wrong):
     assert not wrong & named_relations(extract_file(CONGBAO / name))
+
+
+@pytest.mark.parametrize("name", ["bhxh/van-ban-hop-nhat-so-19-vbhn-vpqh-30971.txt", "bhxh/van-ban-hop-nhat-so-50-vbhn-vpqh-28208.txt"])
+def test_a_history_of_laws_by_number_ends_at_a_law_named_by_its_title(name):
+    # 19/VBHN-VPQH, footnote 1 quoting 35/2018/QH14's enacting words: "... Luật Tài nguyên nước số 17/2012/QH13 đã được
+    # sửa đổi, bổ sung một số điều theo Luật số 08/2017/QH14, Luật Đất đai số 45/2013/QH13, Luật Bảo vệ môi trường số
+    # 55/2014/QH13, ...": the amending laws of a history are written by their numbers; the Land Law is the next law the
+    # title names (both readers), not a second amender of the Water Law
+    relations = named_relations(extract_file(CONGBAO / name))
+    assert ("08/2017/QH14", "amends", "17/2012/QH13") in relations
+    assert not {("45/2013/QH13", "amends", "17/2012/QH13"), ("55/2014/QH13", "amends", "17/2012/QH13"),
+                ("62/2006/QH11", "amends", "70/2006/QH11"), ("58/2014/QH13", "amends", "10/2012/QH13")} & relations
+    assert ("62/2010/QH12", "amends", "70/2006/QH11") in relations  # "Luật Chứng khoán số 70/2006/QH11 ... theo Luật số 62/2010/QH12, Luật Điện ảnh ..."
