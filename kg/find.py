@@ -739,10 +739,30 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
     count = _title_length(vocab, text, tokens, words, known)
     if not count:
         return None
+    if known == count:
+        count += _before_number(vocab, text, tokens, count)
     end = tokens[count - 1][2]
     abbreviations = vocab.title_abbreviations
     title = doc_type + " " + " ".join(abbreviations.get(t[0], t[0]) for t in tokens[:count]).replace(" ,", ",")
     return _Draft(doc_type=doc_type, start=start, end=end, title=title)
+
+
+def _before_number(vocab: Vocabulary, text: str, tokens: list, count: int) -> int:
+    """How many lowercase words after a known title still name the law, where its number follows them: "Luật Quy
+    hoạch đô thị số 30/2009/QH12" is not the Planning Law of 2017 (0: none; at most ``_BEFORE_NUMBER`` words, none a
+    word that ends a title)."""
+    more, more_words, _ = _title_words(vocab, TitleIndex(), text, "", tokens[count - 1][2])
+    for k, (written, _, end) in enumerate(more[:_BEFORE_NUMBER]):
+        if not written[0].islower() or more_words[k] in vocab.title_stop_words:
+            return 0
+        lead = _TITLE_NUMBER_LEAD.match(text, end)
+        if lead and vocab.number.match(text, lead.end()):
+            tokens[count:] = more[:k + 1]
+            return k + 1
+    return 0
+
+
+_BEFORE_NUMBER = 3
 
 
 def _title_words(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, pos: int):

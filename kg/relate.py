@@ -103,7 +103,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     strongest = _Strongest(context.cues.rank, next((s.end for s in sections if s.kind == "preamble"), 0),
                            (text, source.original) if text is not source.original else None)
     offer = strongest.offer
-    _named_in_titles(offer, text, context.ordered, context.found, context.cue_starts)
+    _named_in_titles(offer, text, context.ordered, context.found, context.cue_starts, context.quoted)
     sections_by_id = {s.id: s for s in sections}
     walk = _Walk()
     consolidating = document.instrument.doc_type in context.cues.consolidating
@@ -1008,12 +1008,17 @@ def _BODY_BEFORE() -> re.Pattern:
     return re.compile(rf"(?:{vocabulary().issuer.pattern}|{generic})[ \t]*(?:\n[ \t]*)?\Z")
 
 
-def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[Cue], cue_starts: list[int]) -> None:
+def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[Cue], cue_starts: list[int],
+                     quoted: list) -> None:
     """An instrument whose title says what it does to the instruments the title names.
 
     "Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân, Luật Thuế giá trị gia tăng ... số
     09/2026/QH16": the amending law's reference holds those of the laws it amends, and its own words
-    (the cue before the first of them) state the relation, to each.
+    (the cue before the first of them) state the relation, to each. Where the title is the enacting words of a
+    law a footnote quotes ("Luật số 35/2018/QH14 ... có căn cứ ban hành như sau: “... Quốc hội ban hành Luật sửa đổi,
+    bổ sung một số điều có liên quan đến quy hoạch của Luật Giao thông đường bộ số 23/2008/QH12, ... Luật Tài nguyên nước
+    số 17/2012/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 08/2017/QH14, Luật Đất đai ...”"), that law
+    speaks, and the title's list goes on past the histories that end its reference (``_enacted_list``).
     """
     for index, outer in enumerate(ordered):
         start, end = outer.reference.start, outer.reference.end
@@ -1029,11 +1034,52 @@ def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[Cue]
         cues = [c for c in _between(found, cue_starts, start, inner[0].reference.start) if c.between and not c.passive]
         if not cues:
             continue
-        cue = cues[0]
+        cue, speaker = cues[0], outer.instrument
+        if _ENACTS.search(text, max(0, start - 20), start) and (owner := quoted_owner(quoted, text, start)) is not None:
+            speaker = owner.instrument
+            inner += _enacted_list(text, ordered, index + 1 + len(inner), end)
         for named in inner:
-            predicate = _checked(cue.predicate, outer.instrument, named.instrument)
-            if predicate is not None:
-                offer(outer.instrument.iri, predicate, named.instrument.iri, start, end, text[cue.start:cue.end])
+            predicate = _checked(cue.predicate, speaker, named.instrument)
+            if predicate is not None and named.instrument.iri != speaker.iri:
+                offer(speaker.iri, predicate, named.instrument.iri, start, end, text[cue.start:cue.end])
+
+
+def _enacted_list(text: str, ordered: list[Citation], k: int, end: int) -> list[Citation]:
+    """The instruments a quoted amending law's title goes on naming after its reference ended (at ``end``, the
+    first history): each history's amending laws ("đã được sửa đổi, bổ sung một số điều theo Luật số 48/2014/QH13 và
+    Luật số 97/2015/QH13") passed over, to the next law of the list, named by its title or after a history closed by
+    "và"; a list the page cuts goes on below the next page's body, after the footnotes' rule."""
+    named, history, closed = [], False, False
+    while k < len(ordered) and ordered[k].reference.start - end <= _ENACTED_PAGE_REACH:
+        citation = ordered[k]
+        gap = text[end:citation.reference.start]
+        rule = _FOOTNOTE_RULE.search(gap)
+        # (below the rule, the rest of a reference the page cut may come first: "... hàng hóa / ... / số 05/2007/QH12,")
+        listed = _LIST_GAP.fullmatch(gap, _CUT_NUMBER.match(gap, rule.end()).end() if rule else 0)
+        if rule is not None and listed is None:
+            break
+        if _HISTORY_GAP.fullmatch(gap):
+            history, closed = True, False
+        elif listed is None:
+            break
+        elif history and not _named_by_title(citation) and not (closed and not listed.group("joined")):
+            closed = closed or listed.group("joined") is not None
+        else:
+            history = False
+            named.append(citation)
+        end, k = citation.reference.end, k + 1
+        if text[end:end + 2].lstrip()[:1] in (".", "”"):
+            break  # (the title ends its sentence)
+    return named
+
+
+# An instrument's history after it in a list: "... số 23/2004/QH11 đã được sửa đổi, bổ sung một số điều theo "
+_HISTORY_GAP = re.compile(r"\s*(?:đã\s+)?được\s+sửa\s+đổi,?\s+bổ\s+sung(?:\s+một\s+số\s+điều)?\s+(?:theo|bởi|tại)\s+",
+                          re.IGNORECASE)
+# The rule above a page's footnotes (a line of spaces, as the text gives it), past which a cut footnote goes on
+_FOOTNOTE_RULE = re.compile(r"\n[ \t]{20,}\r?\n(?!.*\n[ \t]{20,}\r?\n)", re.DOTALL)
+_CUT_NUMBER = re.compile(r"\s*(?:(?:[^\W\d][^\n,;.]{0,60}?\s)?số\s+\d[\w/.\-]*)?")  # ("... kinh doanh tại / doanh nghiệp số 69/2014/QH13")
+_ENACTED_PAGE_REACH = 3000  # a page's body between a cut list's parts
 
 
 # What may stand between a cue whose object follows it and that object: white space, an opening mark, and

@@ -103,3 +103,26 @@ def test_a_history_of_laws_by_number_ends_at_a_law_named_by_its_title(name):
     assert not {("45/2013/QH13", "amends", "17/2012/QH13"), ("55/2014/QH13", "amends", "17/2012/QH13"),
                 ("62/2006/QH11", "amends", "70/2006/QH11"), ("58/2014/QH13", "amends", "10/2012/QH13")} & relations
     assert ("62/2010/QH12", "amends", "70/2006/QH11") in relations  # "Luật Chứng khoán số 70/2006/QH11 ... theo Luật số 62/2010/QH12, Luật Điện ảnh ..."
+
+
+@pytest.mark.parametrize("name", ["bhxh/van-ban-hop-nhat-so-19-vbhn-vpqh-30971.txt", "bhxh/van-ban-hop-nhat-so-50-vbhn-vpqh-28208.txt"])
+def test_a_quoted_amending_laws_enacting_title_amends_every_law_it_lists(name):
+    # 19/VBHN-VPQH, footnote 1: "Luật số 35/2018/QH14 sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch
+    # có căn cứ ban hành như sau: “...; Quốc hội ban hành Luật sửa đổi, bổ sung một số điều có liên quan đến quy hoạch
+    # của Luật Giao thông đường bộ số 23/2008/QH12, ..., Luật Tài nguyên nước số 17/2012/QH13 đã được sửa đổi, bổ sung
+    # một số điều theo Luật số 08/2017/QH14, Luật Đất đai ... / (the next page's body) / ... số 05/2007/QH12, Luật An
+    # toàn thông tin mạng ... và Luật Bảo vệ quyền lợi người tiêu dùng số 59/2010/QH12.”": the quoted law speaks its
+    # enacting words; it amends the 37 laws its title lists, past their histories and the page (both readers)
+    relations = named_relations(extract_file(CONGBAO / name))
+    amended = {target for subject, predicate, target in relations if subject == "35/2018/QH14" and predicate == "amends"}
+    assert {"23/2008/QH12", "17/2012/QH13", "45/2013/QH13", "05/2007/QH12", "86/2015/QH13", "44/2013/QH13",
+            "30/2009/QH12", "Luật Dầu khí", "10/2012/QH13", "25/2008/QH12", "59/2010/QH12"} <= amended
+    assert not {"48/2014/QH13", "77/2015/QH13", "92/2015/QH13", "32/2013/QH13"} & amended  # (the histories' amenders)
+
+
+def test_a_known_title_goes_on_to_its_number():
+    # 19/VBHN-VPQH: "Luật Quy hoạch đô thị số 30/2009/QH12" read as "Luật Quy hoạch" (2017, the registry's) and no
+    # number; a known title's lowercase words up to "số" and a number are the law's own
+    result = extract_text("Căn cứ Luật Quy hoạch đô thị số 30/2009/QH12;\nCăn cứ Luật Quy hoạch số 21/2017/QH14;\n", "<t>")
+    assert [(c.instrument.number, c.instrument.title) for c in result.citations] == [
+        ("30/2009/QH12", "Luật Quy hoạch đô thị"), ("21/2017/QH14", "Luật Quy hoạch")]
