@@ -781,6 +781,8 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     before = [c for c in gap if not c.after and c.for_document and not _in_quoted_words(text, c.start, ref.start)]
     if before and ref.start - before[-1].end <= cues.reach:
         return _bearing(text, before[-1], ref.start)
+    if not before and index and ordered[index].section not in context.rows and _parts_run_on(text, clause, ref.start):
+        return walk.previous_cue  # (a task table's cells name work to do: no act of the document's runs on there)
     normalized, to_normalized = context.source.normalized, context.source.to_normalized
     if not before and _list_item(normalized, to_normalized(clause), to_normalized(ref.start)):  # (furniture blanked)
         # "Bãi bỏ toàn bộ 14 văn bản ... sau đây: | 1. Thông tư số 08/2013/TT-BLĐTBXH ...": the list's
@@ -799,6 +801,15 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
             return None
         return lead if lead is not None else walk.previous_cue
     return None
+
+
+def _parts_run_on(text: str, clause: int, position: int) -> bool:
+    """Whether a clause after a ";" only names the parts of the instrument at ``position``: one more object of the
+    verb before ("Bãi bỏ Điều 10 của Nghị định số 18/2026/NĐ-CP ...; các Điều 27, 28, 29 và 30 của Nghị định số
+    121/2025/NĐ-CP ...": both repealed)."""
+    opening = clause + len(text[clause:position]) - len(text[clause:position].lstrip())
+    return (opening < position and text[max(0, clause - 3):clause].rstrip()[-1:] == ";"
+            and names_parts_only(text, opening, position))
 
 
 def _in_quoted_words(text: str, position: int, end: int) -> bool:

@@ -126,3 +126,14 @@ def test_a_known_title_goes_on_to_its_number():
     result = extract_text("Căn cứ Luật Quy hoạch đô thị số 30/2009/QH12;\nCăn cứ Luật Quy hoạch số 21/2017/QH14;\n", "<t>")
     assert [(c.instrument.number, c.instrument.title) for c in result.citations] == [
         ("30/2009/QH12", "Luật Quy hoạch đô thị"), ("21/2017/QH14", "Luật Quy hoạch")]
+
+
+def test_parts_of_one_more_instrument_after_a_semicolon_take_the_verb():
+    # 151/2026/NĐ-CP, Điều 57.3: "Bãi bỏ Điều 10 của Nghị định số 18/2026/NĐ-CP ... sửa đổi, bổ sung một số nghị định ...;
+    # các Điều 27, 28, 29 và 30 của Nghị định số 121/2025/NĐ-CP ...": both repealed (both readers); the clause after the
+    # ";" names only the parts of the next instrument, as 207/2026's "Bãi bỏ Điều 8 Nghị định số 140/2025/NĐ-CP; Điều 13
+    # Nghị định số 144/2025/NĐ-CP; khoản 4 Điều 9, Điều 38 của Nghị định số 11/2013/NĐ-CP"
+    relations = named_relations(extract_file(RESOLUTIONS / "nghi-dinh-so-151-2026-nd-cp-469523.txt"))
+    assert {("DOC", "repeals", "18/2026/NĐ-CP"), ("DOC", "repeals", "121/2025/NĐ-CP")} <= relations
+    relations = named_relations(extract_file(CONGBAO / "chinh_sach_dn" / "nghi-dinh-so-207-2026-nd-cp-469769.txt"))
+    assert {("DOC", "repeals", n) for n in ("140/2025/NĐ-CP", "144/2025/NĐ-CP", "11/2013/NĐ-CP")} <= relations
