@@ -1621,8 +1621,9 @@ _PART_HISTORY = re.compile(r"(?:^|\n)[ \t*]*(?:Điều\s+\d+\w*\.|\d+\.|[a-zđ]\
 
 
 # A consolidated text's footnote on the part it marks: "Khoản này được bãi bỏ theo quy định tại ...", "Mẫu này
-# được thay thế theo quy định tại ..."
-_THIS_PART = re.compile(r"\bnày\s+(?:đã\s+)?(?:được|bị)\s")
+# được thay thế theo quy định tại ...", "Quy định ... tại Mục này hết hiệu lực ... theo quy định tại ...", or on words
+# of it: "Từ “quy hoạch,” được bãi bỏ theo quy định tại ..."
+_THIS_PART = re.compile(r"(?:\bnày|”)\s+(?:(?:đã\s+)?(?:được|bị)\s|hết\s+hiệu\s+lực\b)")
 
 
 # "Quốc hội ban hành Luật An ninh mạng.": what follows the enacting words is the quoted instrument itself

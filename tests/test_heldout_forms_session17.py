@@ -137,3 +137,13 @@ def test_parts_of_one_more_instrument_after_a_semicolon_take_the_verb():
     assert {("DOC", "repeals", "18/2026/NĐ-CP"), ("DOC", "repeals", "121/2025/NĐ-CP")} <= relations
     relations = named_relations(extract_file(CONGBAO / "chinh_sach_dn" / "nghi-dinh-so-207-2026-nd-cp-469769.txt"))
     assert {("DOC", "repeals", n) for n in ("140/2025/NĐ-CP", "144/2025/NĐ-CP", "11/2013/NĐ-CP")} <= relations
+
+
+def test_a_footnote_on_words_the_base_loses_is_a_repeal():
+    # 19/VBHN-VPQH, footnote 2: "Từ “quy hoạch,” được bãi bỏ theo quy định tại điểm d khoản 1 Điều 30 của Luật số
+    # 35/2018/QH14 ...": the amending law repeals words of the base (both readers, as "Khoản này được bãi bỏ theo ..."
+    # was read; "Cụm từ “phân hiệu” được bãi bỏ theo ... Nghị định số 143/2016/NĐ-CP" in 1548/VBHN)
+    relations = named_relations(extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-19-vbhn-vpqh-30971.txt"))
+    assert ("35/2018/QH14", "repeals", "58/2014/QH13") in relations
+    relations = named_relations(extract_file(CONGBAO / "cong_doan" / "van-ban-hop-nhat-so-1548-vbhn-bldtbxh-41720.txt"))
+    assert ("143/2016/NĐ-CP", "repeals", "57/2015/TT-BLĐTBXH") in relations
