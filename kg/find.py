@@ -594,8 +594,8 @@ def _by_title(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, s
         draft = _named(vocab, text, doc_type, start, pos) or (
             (_amending_by_count(vocab, text, doc_type, start, pos) or _titled(vocab, titles, text, doc_type, start, pos))
             if doc_type in vocab.by_title_types else None)
-    if draft is None:
-        return None
+    if draft is None or not amending and vocab.foreign_law.match(text, draft.end):
+        return None  # (no draft, or another state's law: "Luật Lao động cơ bản của Đài Loan")
     end = draft.end
     lead = _TITLE_NUMBER_LEAD.match(text, end)
     number = lead and vocab.number.match(text, lead.end())

@@ -144,6 +144,7 @@ class Vocabulary:
     joined_title_most: int  # ... and how many words they may be where only a clause's end closes them
     clause_openers: frozenset[tuple[str, ...]]  # words that open a clause after a comma: ("bảo", "đảm")
     not_titles: frozenset[str]
+    foreign_law: re.Pattern               # "của Đài Loan" after a law's title: another state's law
     title_abbreviations: dict[str, str]   # "QPPL" -> "quy phạm pháp luật", inside a title
     # (type, pattern, title template, issuer, members: further instruments sharing the head, or None)
     named: tuple[tuple[str, re.Pattern, str, str, re.Pattern | None], ...]
@@ -288,6 +289,8 @@ def _grammar(grammar: dict) -> dict:
         joined_title_most=grammar["joined_title"]["most_words"],
         clause_openers=frozenset(tuple(fold(words).split()) for words in grammar["clause_openers"]["words"]),
         not_titles=frozenset(fold(t) for t in grammar["not_titles"]["titles"]),
+        foreign_law=re.compile(r"\s+của\s+(?:" + "|".join(re.escape(o) for o in grammar["foreign_laws"]["owners"])
+                               + r")(?!\w)"),
         title_abbreviations=dict(grammar["title_abbreviations"]["words"]),
         title_compounds=frozenset(tuple(fold(word).split()) for word in grammar["title_compounds"]["words"]),
         amending_by_count=re.compile(grammar["amending_by_count"]["pattern"]),

@@ -88,6 +88,13 @@ def test_a_guessed_title_ends_where_the_grammar_says(example):
     assert example["title"] in titles, (example, titles)
 
 
+@pytest.mark.parametrize("example, laws", _data("grammar.json")["foreign_laws"]["examples"])
+def test_a_law_named_as_another_states_is_no_instrument(example, laws):
+    # "Luật Lao động cơ bản của Đài Loan (Trung Quốc)" (02/2024/TT-BLĐTBXH, both readers): Taiwan's law, none of Việt
+    # Nam's; "... của Việt Nam" names Việt Nam's own
+    assert len([r for r in find_references(prepare_text(example)) if r.doc_type == "Luật"]) == laws
+
+
 @pytest.mark.parametrize("example, not_stated", _data("relation_cues.json")["nouns"]["examples"])
 def test_a_cue_phrase_inside_a_noun_states_no_relation(example, not_stated):
     result = extract_text(example)
