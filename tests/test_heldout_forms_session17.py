@@ -147,3 +147,13 @@ def test_a_footnote_on_words_the_base_loses_is_a_repeal():
     assert ("35/2018/QH14", "repeals", "58/2014/QH13") in relations
     relations = named_relations(extract_file(CONGBAO / "cong_doan" / "van-ban-hop-nhat-so-1548-vbhn-bldtbxh-41720.txt"))
     assert ("143/2016/NĐ-CP", "repeals", "57/2015/TT-BLĐTBXH") in relations
+
+
+def test_a_part_with_its_exception_in_brackets_stays_in_its_list():
+    # 20/2026/TT-BTC, Điều 10.7: "Thông tư này bãi bỏ các quy định ... tại: / a) Điều 1, Điều 2, Điều 7, Điều 10, Điều 13
+    # (trừ điểm b.11 khoản 1 Điều 13) và Điều 16 Thông tư số 103/2014/TT-BTC ...; / b) Điều 6 Thông tư số 119/2014/TT-BTC
+    # ...": the bracket excepts a point, the item still names only parts of its circular; all eight repealed (both
+    # readers), where the first item's bracket had left the lead-in's verb to none of them
+    relations = named_relations(extract_file(CONGBAO / "thue_tncn" / "thong-tu-so-20-2026-tt-btc-469144.txt"))
+    assert {("DOC", "repeals", n) for n in ("103/2014/TT-BTC", "119/2014/TT-BTC", "151/2014/TT-BTC", "130/2016/TT-BTC",
+                                             "25/2018/TT-BTC", "67/2022/TT-BTC", "83/2016/TT-BTC", "128/2011/TT-BTC")} <= relations
