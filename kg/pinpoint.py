@@ -292,6 +292,7 @@ OWN_WINDOW = 2000
 #: only before a digit: "Phụ lục I.3", "Phụ lục 1-2"; "." before a capital too, or between a digit and a letter:
 #: "Mục C.II.1.8", "điểm D.III.1.a").
 _BARRIER = re.compile(r"[^\w\s,]")
+_EXCEPTION_OPENING = re.compile(r"\s*(?:trừ|ngoại\s+trừ)\s")
 _SPACES = re.compile(r"\s*")
 
 
@@ -336,6 +337,11 @@ class _Starts:
         found = _BARRIER.search(behind)
         while found is not None:
             k = found.start()
+            if behind[k] == ")":  # (a part's exception in brackets: "Điều 13 (trừ điểm b.11 khoản 1 Điều 13) và Điều 16")
+                opening = self.text.rfind("(", start, end - 1 - k)
+                if opening >= 0 and _EXCEPTION_OPENING.match(self.text, opening + 1):
+                    found = _BARRIER.search(behind, end - opening)
+                    continue
             # (re's \d: a decimal digit; "Mục C.II.1.8", "điểm D.III.1.a": an outline's letters and numerals join by ".")
             if not (behind[k] in ".-" and k > 0 and (behind[k - 1].isdecimal()
                                                       or behind[k] == "." and behind[k - 1].isupper()
