@@ -988,8 +988,12 @@ def _tail_start() -> re.Pattern:
     with the bare year's.
     """
     vocab = vocabulary()
-    parts = (vocab.footnote, vocab.date, vocab.year_only, _ISSUER_LEAD)
+    parts = (vocab.footnote, vocab.date, vocab.year_only, _ISSUER_LEAD, _SIGNED)
     return re.compile("|".join("(?:" + _GROUP_NAME.sub("(?:", part.pattern) + ")" for part in parts))
+
+
+# The date an instrument was signed, written as such ("Hiệp định ... ký ngày 28 tháng 10 năm 2024"): its date
+_SIGNED = re.compile(r"\s+(?:được\s+)?ký(?:\s+kết)?(?=\s+ngày\s)")
 
 
 def _tail(vocab: Vocabulary, text: str, pos: int, by_title: bool):
@@ -1001,7 +1005,8 @@ def _tail(vocab: Vocabulary, text: str, pos: int, by_title: bool):
     footnote = vocab.footnote.match(text, pos)
     if footnote:
         pos = footnote.end()
-    found = vocab.date.match(text, pos)
+    signed = _SIGNED.match(text, pos)
+    found = vocab.date.match(text, signed.end() if signed else pos)
     if found and found.group("day2") and "\n" in text[pos:found.start("day2")]:
         found = None  # a bare "15/5/2024" on the next line: a table's next cell ("Ngày hết hiệu lực"), not its date
     if found:

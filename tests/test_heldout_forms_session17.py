@@ -157,3 +157,11 @@ def test_a_part_with_its_exception_in_brackets_stays_in_its_list():
     relations = named_relations(extract_file(CONGBAO / "thue_tncn" / "thong-tu-so-20-2026-tt-btc-469144.txt"))
     assert {("DOC", "repeals", n) for n in ("103/2014/TT-BTC", "119/2014/TT-BTC", "151/2014/TT-BTC", "130/2016/TT-BTC",
                                              "25/2018/TT-BTC", "67/2022/TT-BTC", "83/2016/TT-BTC", "128/2011/TT-BTC")} <= relations
+
+
+def test_a_treaty_is_dated_by_the_day_it_was_signed():
+    # 49/VBHN-BCT: "Thực hiện Hiệp định Đối tác kinh tế toàn diện giữa Chính phủ nước Cộng hòa Xã hội Chủ nghĩa Việt Nam
+    # và Chính phủ Các Tiểu vương quốc Ả-rập thống nhất ký ngày 28 tháng 10 năm 2024;": its date (both readers)
+    result = extract_text("Thực hiện Hiệp định Đối tác kinh tế toàn diện giữa Chính phủ nước Cộng hòa Xã hội Chủ nghĩa "
+                          "Việt Nam và Chính phủ Các Tiểu vương quốc Ả-rập thống nhất ký ngày 28 tháng 10 năm 2024;\n", "<t>")
+    assert [(c.instrument.doc_type, c.instrument.date) for c in result.citations] == [("Điều ước quốc tế", "2024-10-28")]
