@@ -1048,7 +1048,8 @@ def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[Cue]
         cue, speaker = cues[0], outer.instrument
         if _ENACTS.search(text, max(0, start - 20), start) and (owner := quoted_owner(quoted, text, start)) is not None:
             speaker = owner.instrument
-            inner += _enacted_list(text, ordered, index + 1 + len(inner), end)
+            after = next((k for k in range(index + 1, len(ordered)) if ordered[k].reference.start >= end), len(ordered))
+            inner += _enacted_list(text, ordered, after, end)
         for named in inner:
             predicate = _checked(cue.predicate, speaker, named.instrument)
             if predicate is not None and named.instrument.iri != speaker.iri:
