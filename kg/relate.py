@@ -1739,7 +1739,7 @@ def _speaking_base(context: _Context, cue_start: int, after_end: int | None = No
     if merged is None or context.consolidated_until is None or cue_start < context.consolidated_until:
         return None
     base, text = merged.base.instrument, context.text
-    named = _ITSELF_BEFORE().search(text, max(0, cue_start - 40), cue_start)
+    named = _ITSELF_BEFORE().search(text, max(0, cue_start - 120), cue_start)
     # (not in a footnote's quotation of an amending instrument's own article: "“Điều 38. ... 2. Luật Cư trú số
     # 81/2006/QH11 ... hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành”": that law is the one speaking,
     # ``_quoting_instrument``)
@@ -1802,8 +1802,11 @@ def _ITSELF_TIMING() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _ITSELF_BEFORE() -> re.Pattern:
-    """``_ITSELF_NAMED`` right before a position: "Thông tư này " before its verb."""
-    return re.compile(_ITSELF_NAMED().pattern + r"\s+\Z", re.IGNORECASE)
+    """``_ITSELF_NAMED`` right before a position: "Thông tư này " before its verb, or before its entry into force and
+    the verb after it: "Nghị định này có hiệu lực thi hành từ ngày 25 tháng 11 năm 2019 và thay thế ...".
+    """
+    return re.compile(_ITSELF_NAMED().pattern + r"\s+(?:có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+"
+                      r"[\d/\s]*(?:tháng\s+\d{1,2}\s+năm\s+\d{4}\s*)?,?\s*và\s+)?\Z", re.IGNORECASE)
 
 
 def _type_of_form(form: str) -> str | None:

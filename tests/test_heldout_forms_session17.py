@@ -165,3 +165,14 @@ def test_a_treaty_is_dated_by_the_day_it_was_signed():
     result = extract_text("Thực hiện Hiệp định Đối tác kinh tế toàn diện giữa Chính phủ nước Cộng hòa Xã hội Chủ nghĩa "
                           "Việt Nam và Chính phủ Các Tiểu vương quốc Ả-rập thống nhất ký ngày 28 tháng 10 năm 2024;\n", "<t>")
     assert [(c.instrument.doc_type, c.instrument.date) for c in result.citations] == [("Điều ước quốc tế", "2024-10-28")]
+
+
+def test_an_articles_heading_with_a_footnote_mark_after_its_dot():
+    # 9191/VBHN-BKHĐT: "Điều 4.4 (được bãi bỏ)", "Điều 5.5 Quyền của tổ hợp tác" (the footnote's mark printed after the
+    # heading's dot) opened no article, so Điều 4 to 32 were read as Điều 3's; and "Điều 31. Hiệu lực thi hành / Nghị
+    # định này có hiệu lực thi hành từ ngày 25 tháng 11 năm 2019 và thay thế Nghị định số 151/2007/NĐ-CP": the base
+    # replaces 151/2007 (both readers), its own words for itself before its entry into force
+    result = extract_file(CONGBAO / "uu_dai_dt" / "van-ban-hop-nhat-so-9191-vbhn-bkhdt-43190.txt")
+    articles = [s.id for s in result.sections if s.kind == "article" and "." not in s.id.split(" ", 1)[1]]
+    assert [f"Điều {n}" for n in range(1, 33)] == articles[:32]
+    assert ("77/2019/NĐ-CP", "replaces", "151/2007/NĐ-CP") in named_relations(result)
