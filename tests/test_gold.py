@@ -23,7 +23,7 @@ GOLD = ROOT / "tests" / "gold"
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
 #: 10, 11, 12, 13, 14, 15 and 16 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen,
 #: twenty, thirty-two and twenty held-out texts, scored
-#: before kg was changed for them: see SETTLING.md; the set's figures are over 227, and fell when each batch came in, which is what they are for; then kg learnt the
+#: before kg was changed for them: see SETTLING.md; the set's figures are over 231, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -111,7 +111,9 @@ GOLD = ROOT / "tests" / "gold"
 #: 0.915, relations 94/98. Its fourth four (two circulars, a consolidated circular, a decree), as they came: 0.964,
 #: relations 0.832 (99/119); after (a foreign law no instrument, "sửa đổi, bổ sung thành", a part's exception in
 #: brackets) 0.974, 0.916. The set of 223: relations 4457/4597. Its fifth four (two circulars, a consolidated circular,
-#: a decree), as they came: 1.000, fields 0.988, relations 0.972 (69/71); the set of 227: relations 4526/4668.
+#: a decree), as they came: 1.000, fields 0.988, relations 0.972 (69/71); the set of 227: relations 4526/4668. Its
+#: sixth four (two circulars, a consolidated circular, a decree), as they came: 0.964, relations 0.920 (104/113); after
+#: 0.979, 0.938.
 FLOORS = {"macro-F1": 0.990, "fields": 0.996, "relations": 0.969, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
 
 
@@ -147,7 +149,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 227
+    assert figures["files"] == 231
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

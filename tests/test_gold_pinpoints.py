@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 4438  # every settled file was read for pinpoints
+    assert result["gold"] >= 4685  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -90,5 +90,5 @@ def test_pinpoints_on_the_gold_set():
 #: 3899/4028, 3935 given. Its fourth four 322, 300 right as they came, 309 since (a part's exception in brackets, "Điều
 #: 13 (trừ điểm b.11 khoản 1 Điều 13)"; points "b10", "a.1"): 4208/4350, 4246 given. Its fifth four 88, 83 right as
 #: they came ("Chương IV, bao gồm các điều 11, ... 15 của Nghị định ...": the articles read without their chapter):
-#: 4291/4438, 4334 given.
-FLOOR = {"recall": 0.966, "precision": 0.990}
+#: 4291/4438, 4334 given. Its sixth four 247, 244 right as they came and since: 4535/4685, 4578 given.
+FLOOR = {"recall": 0.967, "precision": 0.990}
