@@ -740,14 +740,14 @@ def _titled(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, sta
     if not count:
         return None
     if known == count:
-        count += _before_number(vocab, text, tokens, count)
+        count += _before_number(vocab, text, tokens, count, doc_type)
     end = tokens[count - 1][2]
     abbreviations = vocab.title_abbreviations
     title = doc_type + " " + " ".join(abbreviations.get(t[0], t[0]) for t in tokens[:count]).replace(" ,", ",")
     return _Draft(doc_type=doc_type, start=start, end=end, title=title)
 
 
-def _before_number(vocab: Vocabulary, text: str, tokens: list, count: int) -> int:
+def _before_number(vocab: Vocabulary, text: str, tokens: list, count: int, doc_type: str) -> int:
     """How many lowercase words after a known title still name the law, where its number follows them: "Luật Quy
     hoạch đô thị số 30/2009/QH12" is not the Planning Law of 2017 (0: none; at most ``_BEFORE_NUMBER`` words, none a
     word that ends a title)."""
@@ -756,7 +756,12 @@ def _before_number(vocab: Vocabulary, text: str, tokens: list, count: int) -> in
         if not written[0].islower() or more_words[k] in vocab.title_stop_words:
             return 0
         lead = _TITLE_NUMBER_LEAD.match(text, end)
-        if lead and vocab.number.match(text, lead.end()):
+        number = lead and vocab.number.match(text, lead.end())
+        if number:
+            # (not where the number is the known title's: "Luật Bảo hiểm xã hội bắt buộc số 41/2024/QH15")
+            known = " ".join([doc_type, *(t[0] for t in tokens[:count])])
+            if _registry_titles().get(fold(number.group()).replace(" ", "")) == fold(known):
+                return 0
             tokens[count:] = more[:k + 1]
             return k + 1
     return 0

@@ -160,6 +160,8 @@ def _parsed(words: str) -> tuple[tuple[int, int, dict[str, str]], ...]:
     """``parse_parts`` at offset 0, as (start, end, parts): the same lists recur ("Điều 5", "khoản 2 Điều 3")."""
     patterns = _patterns()
     groups: list[dict] = []
+    # (a part's exception in brackets names what the reference leaves out: "Điều 5 (trừ khoản 2), Điều 6 và Điều 7")
+    words = _EXCEPTION.sub(lambda m: " " * len(m.group()), words)
     for match in patterns["token"].finditer(words):
         part = match.lastgroup
         level = LEVEL[part]
@@ -293,6 +295,7 @@ OWN_WINDOW = 2000
 #: "Mục C.II.1.8", "điểm D.III.1.a").
 _BARRIER = re.compile(r"[^\w\s,]")
 _EXCEPTION_OPENING = re.compile(r"\s*(?:trừ|ngoại\s+trừ)\s")
+_EXCEPTION = re.compile(r"\((?:trừ|ngoại\s+trừ)\s[^()]{0,80}\)")
 _SPACES = re.compile(r"\s*")
 
 

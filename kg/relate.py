@@ -724,7 +724,7 @@ def _history(context: _Context, index: int) -> range:
         # số 54/2022/QH15 ... hết hiệu lực" names one more that expires, not a third amender)
         if gap is None or gap.group("joined") is None and last > first and _joined_by_and(text, ordered, last):
             break
-        if not _named_by_title(ordered[first]) and _named_by_title(ordered[last + 1]):
+        if gap.group("joined") is None and not _named_by_title(ordered[first]) and _named_by_title(ordered[last + 1]):
             break  # (amending laws listed by their numbers, "theo Luật số 08/2017/QH14, Luật Đất đai số 45/2013/QH13":
             # a law named by its title is the outer list's next)
         last += 1
@@ -781,7 +781,7 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     before = [c for c in gap if not c.after and c.for_document and not _in_quoted_words(text, c.start, ref.start)]
     if before and ref.start - before[-1].end <= cues.reach:
         return _bearing(text, before[-1], ref.start)
-    if not before and index and ordered[index].section not in context.rows and _parts_run_on(text, clause, ref.start):
+    if not before and index and ordered[index].section not in context.rows and _objects_run_on(text, clause, ref.start):
         return walk.previous_cue  # (a task table's cells name work to do: no act of the document's runs on there)
     normalized, to_normalized = context.source.normalized, context.source.to_normalized
     if not before and _list_item(normalized, to_normalized(clause), to_normalized(ref.start)):  # (furniture blanked)
@@ -803,13 +803,21 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     return None
 
 
-def _parts_run_on(text: str, clause: int, position: int) -> bool:
+def _objects_run_on(text: str, clause: int, position: int) -> bool:
     """Whether a clause after a ";" only names the parts of the instrument at ``position``: one more object of the
     verb before ("Bãi bỏ Điều 10 của Nghị định số 18/2026/NĐ-CP ...; các Điều 27, 28, 29 và 30 của Nghị định số
-    121/2025/NĐ-CP ...": both repealed)."""
+    121/2025/NĐ-CP ...": both repealed), not a clause saying something of its own of them ("...; khoản 2 Điều 5 của
+    Nghị định số 121/2025/NĐ-CP tiếp tục có hiệu lực ...", "...; Điều 5 của Nghị định số ... vẫn được áp dụng")."""
     opening = clause + len(text[clause:position]) - len(text[clause:position].lstrip())
+    stop = _CLAUSE_STOP.search(text, position)
+    rest = text[position:stop.start() if stop else len(text)]
     return (opening < position and text[max(0, clause - 3):clause].rstrip()[-1:] == ";"
-            and names_parts_only(text, opening, position))
+            and names_parts_only(text, opening, position) and _OWN_PREDICATE.search(rest) is None)
+
+
+_CLAUSE_STOP = re.compile(r"[;.](?=\s|$)")
+# what a clause states of its instrument's force or use (no object of the verb before it)
+_OWN_PREDICATE = re.compile(r"(?<!\w)(?:hiệu\s+lực|áp\s+dụng|vẫn|tiếp\s+tục|không\s+được)(?!\w)", re.IGNORECASE)
 
 
 def _in_quoted_words(text: str, position: int, end: int) -> bool:
@@ -851,8 +859,8 @@ def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
         return _through(walk.previous_cue)
     listed = _LIST_GAP.fullmatch(text, prior.reference.end, ref.start)
     if listed is not None and (not listed.group("joined") and _joined_by_and(text, ordered, index - 1)
-                               or walk.chain is not None and walk.chain[1].passive and not _named_by_title(prior)
-                               and _named_by_title(citation)):
+                               or not listed.group("joined") and walk.chain is not None and walk.chain[1].passive
+                               and not _named_by_title(prior) and _named_by_title(citation)):
         # (the chain's list closed with "và" before the one before, or a history of amending laws listed by their
         # numbers, "theo Luật số 08/2017/QH14, Luật Đất đai số 45/2013/QH13", reaches a law named by its title: this
         # one is the outer list's)
@@ -1622,9 +1630,11 @@ _PART_HISTORY = re.compile(r"(?:^|\n)[ \t*]*(?:Điều\s+\d+\w*\.|\d+\.|[a-zđ]\
 
 
 # A consolidated text's footnote on the part it marks: "Khoản này được bãi bỏ theo quy định tại ...", "Mẫu này
-# được thay thế theo quy định tại ...", "Quy định ... tại Mục này hết hiệu lực ... theo quy định tại ...", or on words
-# of it: "Từ “quy hoạch,” được bãi bỏ theo quy định tại ..."
-_THIS_PART = re.compile(r"(?:\bnày|”)\s+(?:(?:đã\s+)?(?:được|bị)\s|hết\s+hiệu\s+lực\b)")
+# được thay thế theo quy định tại ...", "Quy định ... tại Mục này hết hiệu lực ... theo quy định tại ..."; or on words
+# of it, a footnote's opening: "2 Từ “quy hoạch,” được bãi bỏ theo quy định tại ..." (in the body, "Cụm từ “...” được
+# thay thế bằng ... tại ... Luật ..." is the text's own change of another law's words)
+_THIS_PART = re.compile(r"\bnày\s+(?:(?:đã\s+)?(?:được|bị)\s|hết\s+hiệu\s+lực\b)")
+_THESE_WORDS = re.compile(r"(?m)^[ \t]*\d{1,3}[ \t]+(?:Từ|Cụm\s+từ|Nội\s+dung)\s+“[^”\n]{0,120}”\s+(?:đã\s+)?(?:được|bị)\s+\Z")
 
 
 # "Quốc hội ban hành Luật An ninh mạng.": what follows the enacting words is the quoted instrument itself
@@ -1643,7 +1653,8 @@ def _offer_merged_act(offer, context: _Context, index: int, stated: tuple[str, i
     predicate, start, end, words = stated
     citation, text = context.ordered[index], context.text
     ref, target = citation.reference, citation.instrument.iri
-    if (context.merged is not None and _THIS_PART.search(text, max(0, start - 30), min(start + 12, ref.start))
+    if (context.merged is not None and (_THIS_PART.search(text, max(0, start - 30), min(start + 12, ref.start))
+                                        or _THESE_WORDS.search(text, max(0, start - 160), start))
             and (index == 0 or context.ordered[index - 1].reference.end <= start)):
         base = context.merged.base.instrument
         checked = _checked(predicate, citation.instrument, base)

@@ -176,3 +176,40 @@ def test_an_articles_heading_with_a_footnote_mark_after_its_dot():
     articles = [s.id for s in result.sections if s.kind == "article" and "." not in s.id.split(" ", 1)[1]]
     assert [f"Điều {n}" for n in range(1, 33)] == articles[:32]
     assert ("77/2019/NĐ-CP", "replaces", "151/2007/NĐ-CP") in named_relations(result)
+
+
+# From a review of the session's change: each passage a form the session's rules had misread.
+
+def test_a_bracketed_exception_names_no_part_of_the_list():
+    # "Điều 5 (trừ khoản 2), Điều 6 và Điều 7 của Nghị định ...": the excepted clause is no part of Điều 6
+    from kg.pinpoint import parse_parts
+    assert [p.label() for p in parse_parts("Điều 5 (trừ khoản 2), Điều 6 và Điều 7")] == ["Điều 5", "Điều 6", "Điều 7"]
+
+
+def test_a_law_named_by_its_title_after_va_is_the_historys_last_amender():
+    # "... số 66/2014/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 62/2020/QH14 và Luật Đầu tư số
+    # 61/2020/QH14 hết hiệu lực ...": the Investment Law amended it too; what expires is 66/2014
+    text = ("QUỐC HỘI\nLuật số: 29/2023/QH15\n\nLUẬT\nKINH DOANH BẤT ĐỘNG SẢN\n\nĐiều 82. Hiệu lực thi hành\n2. Luật Kinh "
+            "doanh bất động sản số 66/2014/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 62/2020/QH14 và Luật Đầu "
+            "tư số 61/2020/QH14 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.\n")
+    relations = named_relations(extract_text(text, "<t>"))
+    assert {("61/2020/QH14", "amends", "66/2014/QH13"), ("DOC", "repeals", "66/2014/QH13")} <= relations
+    assert ("DOC", "repeals", "61/2020/QH14") not in relations
+
+
+@pytest.mark.parametrize("clause, act", [
+    ("Bãi bỏ Điều 10 của Nghị định số 18/2026/NĐ-CP; khoản 2 Điều 5 của Nghị định số 121/2025/NĐ-CP tiếp tục có hiệu "
+     "lực đến hết năm 2026.", "repeals"),
+    ("Nghị định này thay thế Nghị định số 18/2026/NĐ-CP; Điều 5 của Nghị định số 121/2025/NĐ-CP vẫn được áp dụng.",
+     "replaces"),
+])
+def test_parts_after_a_semicolon_with_a_predicate_of_their_own_take_no_verb(clause, act):
+    text = "CHÍNH PHỦ\nSố: 151/2026/NĐ-CP\nHà Nội, ngày 13 tháng 5 năm 2026\n\nNGHỊ ĐỊNH\n\nĐiều 57. Hiệu lực thi hành\n3. "
+    relations = named_relations(extract_text(text + clause + "\n", "<t>"))
+    assert ("DOC", act, "18/2026/NĐ-CP") in relations and ("DOC", "cites", "121/2025/NĐ-CP") in relations
+
+
+def test_a_known_title_keeps_its_number_where_the_registry_gives_it():
+    # "Luật Bảo hiểm xã hội bắt buộc số 41/2024/QH15": the words before the number describe, 41/2024 is the known title's
+    result = extract_text("theo Luật Bảo hiểm xã hội bắt buộc số 41/2024/QH15\n", "<t>")
+    assert [c.reference.title for c in result.citations] == ["Luật Bảo hiểm xã hội"]
