@@ -23,7 +23,7 @@ GOLD = ROOT / "tests" / "gold"
 #: What the set scores today; raise these as extraction improves, never lower them to pass. (Sessions 5, 6, 7, 8, 9,
 #: 10, 11, 12, 13, 14, 15 and 16 added five, three, twelve, nine, thirteen, ten, twenty-four, twenty-five, fourteen,
 #: twenty, thirty-two and twenty held-out texts, scored
-#: before kg was changed for them: see SETTLING.md; the set's figures are over 231, and fell when each batch came in, which is what they are for; then kg learnt the
+#: before kg was changed for them: see SETTLING.md; the set's figures are over 235, and fell when each batch came in, which is what they are for; then kg learnt the
 #: forms they showed, tests/test_heldout_forms*.py. Left, so the floors stand below where they were: the misprint
 #: "Chỉ thị số 27/CTTg" (165) read as printed; five agencies each heading a
 #: dash of one item (982 V.2) and three leads of 157 III not read; a bare law title
@@ -113,8 +113,9 @@ GOLD = ROOT / "tests" / "gold"
 #: brackets) 0.974, 0.916. The set of 223: relations 4457/4597. Its fifth four (two circulars, a consolidated circular,
 #: a decree), as they came: 1.000, fields 0.988, relations 0.972 (69/71); the set of 227: relations 4526/4668. Its
 #: sixth four (two circulars, a consolidated circular, a decree), as they came: 0.964, relations 0.920 (104/113); after
-#: 0.979, 0.938.
-FLOORS = {"macro-F1": 0.990, "fields": 0.996, "relations": 0.969, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
+#: 0.979, 0.938. Its seventh four (two circulars, a consolidated decree, a decree; no change made for them), as they came:
+#: 1.000, relations 0.914 (64/70); the set of 235: relations 4697/4851.
+FLOORS = {"macro-F1": 0.990, "fields": 0.996, "relations": 0.968, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
 
 
 def _scorer():
@@ -149,7 +150,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 231
+    assert figures["files"] == 235
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 4685  # every settled file was read for pinpoints
+    assert result["gold"] >= 4802  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -92,5 +92,6 @@ def test_pinpoints_on_the_gold_set():
 #: they came ("Chương IV, bao gồm các điều 11, ... 15 của Nghị định ...": the articles read without their chapter):
 #: 4291/4438, 4334 given. Its sixth four 247, 244 right as they came and since: 4535/4685, 4578 given; then a review of
 #: the session's change read a bracketed exception as no part of its list ("Điều 5 (trừ khoản 2), Điều 6 ..."), so 20/2026's
-#: "(trừ điểm b.11 khoản 1 Điều 13)", a pinpoint to both its readers, is no longer given: 4534/4685, 4577 given.
-FLOOR = {"recall": 0.967, "precision": 0.990}
+#: "(trừ điểm b.11 khoản 1 Điều 13)", a pinpoint to both its readers, is no longer given: 4534/4685, 4577 given. Its
+#: seventh four 117, 103 right as they came (no change made for them): 4637/4802, 4683 given.
+FLOOR = {"recall": 0.965, "precision": 0.990}
