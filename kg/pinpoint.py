@@ -90,7 +90,7 @@ def _patterns() -> dict[str, re.Pattern]:
     # Điều 5; khoản 1 và khoản 2 Điều 6; ... Điều 135 Nghị định số 96/2023/NĐ-CP")
     # and a part may carry its exception in brackets ("Điều 13 (trừ điểm b.11 khoản 1 Điều 13) và Điều 16 Thông tư số
     # 103/2014/TT-BTC"): the list goes on past it
-    excepted = rf"{plain}(?:\s*\((?:trừ|ngoại\s+trừ)\s[^()]{{0,80}}\))?"
+    excepted = rf"{plain}(?:\s*{_exception().pattern})?"
     listed = rf"{excepted}(?:(?:\s*[,;]\s*|\s+(?:(?:và|hoặc|của)\s+)?){excepted})*"
     before = "|".join(_words(w) for w in sorted(data["before"], key=len, reverse=True))
     own = data["own"]
@@ -161,7 +161,7 @@ def _parsed(words: str) -> tuple[tuple[int, int, dict[str, str]], ...]:
     patterns = _patterns()
     groups: list[dict] = []
     # (a part's exception in brackets names what the reference leaves out: "Điều 5 (trừ khoản 2), Điều 6 và Điều 7")
-    words = _EXCEPTION.sub(lambda m: " " * len(m.group()), words)
+    words = _exception().sub(lambda m: " " * len(m.group()), words)
     for match in patterns["token"].finditer(words):
         part = match.lastgroup
         level = LEVEL[part]
@@ -294,8 +294,12 @@ OWN_WINDOW = 2000
 #: only before a digit: "Phụ lục I.3", "Phụ lục 1-2"; "." before a capital too, or between a digit and a letter:
 #: "Mục C.II.1.8", "điểm D.III.1.a").
 _BARRIER = re.compile(r"[^\w\s,]")
-_EXCEPTION_OPENING = re.compile(r"\s*(?:trừ|ngoại\s+trừ)\s")
-_EXCEPTION = re.compile(r"\((?:trừ|ngoại\s+trừ)\s[^()]{0,80}\)")
+
+
+@lru_cache(maxsize=1)
+def _exception() -> re.Pattern:
+    """A part's exception in brackets, "(trừ điểm b.11 khoản 1 Điều 13)" (data/pinpoints.json "exception")."""
+    return re.compile(rf"\(\s*(?:{_data()['exception']})\s[^()]{{0,80}}\)")
 _SPACES = re.compile(r"\s*")
 
 
@@ -342,7 +346,7 @@ class _Starts:
             k = found.start()
             if behind[k] == ")":  # (a part's exception in brackets: "Điều 13 (trừ điểm b.11 khoản 1 Điều 13) và Điều 16")
                 opening = self.text.rfind("(", start, end - 1 - k)
-                if opening >= 0 and _EXCEPTION_OPENING.match(self.text, opening + 1):
+                if opening >= 0 and _exception().match(self.text, opening):
                     found = _BARRIER.search(behind, end - opening)
                     continue
             # (re's \d: a decimal digit; "Mục C.II.1.8", "điểm D.III.1.a": an outline's letters and numerals join by ".")

@@ -194,7 +194,7 @@ def parse_sections(source: SourceText, document: Document) -> tuple[Section, ...
     # a capture that sets no paragraphs apart (one line after another, "**I. MỤC ĐÍCH, YÊU CẦU**\n**1. Mục đích**")
     paragraphs = "**" in source.original and _BLANK_LINE.search(source.original) is not None
     drafts, closers = _markers(text, spans, paragraphs, rules)
-    taken = {draft.id for draft in drafts}
+    taken = {draft.id for draft in drafts} if printed else set()  # (the ids a printed table's rows may not take)
     rows = (_name_rows(_rows(text, tables, drafts, rules), set(), printed=False)
             + _name_rows(_printed_rows(printed, drafts), taken, printed=True))
     if rows:  # markers come in text order, one a line: only table rows have to be sorted in
