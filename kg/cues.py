@@ -137,10 +137,19 @@ def cue_windows(source: SourceText, spans: list[tuple[int, int]], reach: int) ->
     """The stretches of normalized text where a cue can bear on a citation: before it within
     reach, between two close ones, and just after it; merged where they overlap."""
     windows: list[list[int]] = []
+    text = source.normalized
     for start, end in spans:
         if source.offsets is not None:
             start, end = source.to_normalized(start), source.to_normalized(end)
         low, high = max(0, start - reach - _LONGEST_CUE), end + 200 + _LONGEST_CUE
+        # (the reach is of words: a page's furniture, blanked, and line breaks before the citation lengthen it, so
+        # a verb a signature stamp and the gazette's header away is read: "hướng dẫn ... 2021 - 2025 / [furniture]
+        # / quy định tại Quyết định số 90/QĐ-TTg")
+        for _ in range(3):
+            blank = (start - low) - len(" ".join(text[low:start].split()))
+            if blank <= 1 or low == 0:
+                break
+            low = max(0, start - reach - _LONGEST_CUE - blank)
         if windows and low <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], high)
         else:

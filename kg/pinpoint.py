@@ -85,13 +85,14 @@ def _patterns() -> dict[str, re.Pattern]:
     # named, to tell the parts apart; plain inside the longer patterns, which repeat it
     token = r"(?<!\w)(?:" + "|".join(f"(?P<{part}>{body})" for part, body in tokens) + ")"
     plain = r"(?<!\w)(?:" + "|".join(body for _, body in tokens) + ")"
-    chain = rf"{plain}(?:(?:\s*,\s*|\s+(?:(?:và|hoặc|của)\s+)?){plain})*"
+    joins = data["joins"]
+    chain = rf"{plain}(?:(?:\s*,\s*|\s+(?:(?:{joins})\s+)?){plain})*"
     # a list of parts may run on after ";" ("Bãi bỏ khoản 3 Điều 9; điểm c khoản 1 ... Điều 10", "quy định tại
     # Điều 5; khoản 1 và khoản 2 Điều 6; ... Điều 135 Nghị định số 96/2023/NĐ-CP")
     # and a part may carry its exception in brackets ("Điều 13 (trừ điểm b.11 khoản 1 Điều 13) và Điều 16 Thông tư số
     # 103/2014/TT-BTC"): the list goes on past it
     excepted = rf"{plain}(?:\s*{_exception().pattern})?"
-    listed = rf"{excepted}(?:(?:\s*[,;]\s*|\s+(?:(?:và|hoặc|của)\s+)?){excepted})*"
+    listed = rf"{excepted}(?:(?:\s*[,;]\s*|\s+(?:(?:{joins})\s+)?){excepted})*"
     before = "|".join(_words(w) for w in sorted(data["before"], key=len, reverse=True))
     own = data["own"]
     types = "|".join(_words(t) for t in sorted(own["types"], key=len, reverse=True))

@@ -559,7 +559,7 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
     # (for this instrument, and the others listed after it with their parts: "quy định chi tiết ... theo quy định tại
     # khoản 4 Điều 122 ... Luật Bảo hiểm xã hội, khoản 5 Điều 35 Luật Bảo hiểm y tế ..., và khoản 3 Điều 59 Luật Việc
     # làm"; what its description names after it is pointed to, not guided)
-    guided = _guided_at(gap, doc_cue, context.text)
+    guided = _guided_at(gap, doc_cue, context.source)
     if guided is not doc_cue:
         walk.guided = guided
     elif first_in_clause:
@@ -569,7 +569,7 @@ def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | N
     return guided
 
 
-def _guided_at(gap: list[Cue], cue: Cue | None, text: str) -> Cue | None:
+def _guided_at(gap: list[Cue], cue: Cue | None, source: SourceText) -> Cue | None:
     """The guiding or changing verb, where what it acts on is named as what an instrument provides or issues: "hướng
     dẫn thực hiện cơ chế, chính sách đặc thù ... quy định tại Nghị quyết số 29/2026/QH16" guides the resolution,
     "Hướng dẫn cơ chế tổ chức thực hiện “Chương trình ...” ban hành kèm theo Quyết định số 167/QĐ-TTg" the decision,
@@ -579,7 +579,7 @@ def _guided_at(gap: list[Cue], cue: Cue | None, text: str) -> Cue | None:
         return cue
     carried_out = False
     for earlier in reversed(gap[:-1]):
-        if cue.start - earlier.end > _GUIDED_REACH:
+        if cue.start - earlier.end > _GUIDED_REACH and _prose_length(source, earlier.end, cue.start) > _GUIDED_REACH:
             break
         if earlier.predicate == "cites":
             continue
@@ -591,12 +591,20 @@ def _guided_at(gap: list[Cue], cue: Cue | None, text: str) -> Cue | None:
             continue
         # (a verb that only links two cited instruments, "hướng dẫn", acts for the document after "Thông tư này")
         acts = (earlier.predicate == "guides" or (earlier.predicate in ONLY_DOWNWARDS and not carried_out)) and (
-            earlier.for_document or _ITSELF_BEFORE().search(text, max(0, earlier.start - 40), earlier.start))
+            earlier.for_document or _ITSELF_BEFORE().search(source.original, max(0, earlier.start - 40), earlier.start))
         return earlier if acts and not earlier.passive else cue
     return cue
 
 
-_GUIDED_REACH = 200  # characters of what is guided or changed, between the verb and "quy định tại"
+_GUIDED_REACH = 200  # characters of words guided or changed, between the verb and "quy định tại" (_prose_length)
+
+
+def _prose_length(source: SourceText, start: int, end: int) -> int:
+    """The characters of words between two offsets, one space between words: a page's furniture (blanked in the
+    normalized text) and line breaks add none ("hướng dẫn ... giai đoạn 2021 - 2025 / [signature stamp, page header]
+    / quy định tại Quyết định số 90/QĐ-TTg")."""
+    low, high = source.to_normalized(start), source.to_normalized(end)
+    return len(" ".join(source.normalized[low:high].split()))
 # between two instruments of such a list: a comma or "và", then the parts of the next ("), và khoản 3 Điều 59 ")
 # (possessive: a gap that is no such list fails at once, not after every way of splitting its parts)
 _PART_WORD = r"(?:điểm|khoản|Điều|Mục|Chương|Phụ\s+lục)"

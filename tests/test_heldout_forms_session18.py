@@ -1,0 +1,59 @@
+"""Forms of the language session 18 read from its held-out texts (tests/gold/SETTLING.md, session 18), each with its
+passage from the text that showed it, and the corpus's other texts of the same form."""
+from __future__ import annotations
+
+import pytest
+from forms import CONGBAO, named_relations
+
+from kg.extract import extract_file
+from kg.pinpoint import pinpoints_before
+
+
+@pytest.mark.parametrize("name, decision", [
+    # 11/2022/TT-BLĐTBXH, Điều 1: "Thông tư này hướng dẫn một số nội dung thực hiện hỗ trợ việc làm bền vững / thuộc
+    # Chương trình ... giai đoạn 2021 - 2025 / Người ký: ... / Email: ... / Cơ quan: ... / Thời gian ký: ... / 20 /
+    # CÔNG BÁO/Số 569 + 570/Ngày 14-7-2022 / quy định tại Quyết định số 90/QĐ-TTg": the verb is a signature stamp and
+    # a page header before the decision; both readers: guides. The furniture (blanked in the normalized text) is no
+    # part of the reach a cue is sought in, nor of the words between a guiding verb and "quy định tại"
+    ("hd_khoan/thong-tu-so-11-2022-tt-bldtbxh-37492.txt", "90/QĐ-TTg"),
+    # 13/2023/TT-BKHĐT, the same form across its page (session 16's leftover): "hướng dẫn cơ chế tổ chức thực hiện
+    # “Chương trình ... 2022 - 2025” quy định tại / [stamp, header] / Quyết định số 167/QĐ-TTg"
+    ("uu_dai_dt/thong-tu-so-13-2023-tt-bkhdt-40701.txt", "167/QĐ-TTg"),
+])
+def test_a_guiding_verb_a_page_of_furniture_before_what_it_guides(name, decision):
+    assert ("DOC", "guides", decision) in named_relations(extract_file(CONGBAO / name))
+
+
+def test_a_guiding_verb_past_its_words_reach_acts_on_nothing():
+    # 200/2026/NĐ-CP: "c) Điều kiện, hồ sơ, trình tự, thủ tục đăng ký thành viên, hủy bỏ tư cách / thành viên, ...
+    # (some 290 characters) ... quy định tại Nghị định số / 155/2020/NĐ-CP": "hủy bỏ" is a word of the subject's
+    # noun, not the clause's verb; the decree is only cited
+    relations = named_relations(extract_file(CONGBAO / "chinh_sach_dn" / "nghi-dinh-so-200-2026-nd-cp-469728.txt"))
+    assert ("DOC", "repeals", "155/2020/NĐ-CP") not in relations
+    assert ("DOC", "cites", "155/2020/NĐ-CP") in relations
+
+
+def _parts(text: str) -> list[dict]:
+    return [{k: v for k, v in p.__dict__.items() if v is not None and k not in ("start", "end", "quote")}
+            for p in pinpoints_before(text, len(text))]
+
+
+def test_the_lists_preposition_said_again_after_and():
+    # 13/2022/TT-BLĐTBXH, Điều 7.1: "theo quy định tại các Điều 3, 9, 11, 12, / 14, 15, 16, 17, 18, 19 và tại các
+    # khoản 1, 3, 4, 5, 6 Điều 10 Thông tư số / 27/2016/TT-BLĐTBXH": fifteen parts to both readers, none to kg
+    parts = _parts("theo quy định tại các Điều 3, 9, 11, 12, \n14, 15, 16, 17, 18, 19 và tại các khoản 1, 3, 4, 5, 6 "
+                   "Điều 10 ")
+    assert [p.get("article") for p in parts] == ["3", "9", "11", "12", "14", "15", "16", "17", "18", "19"] + ["10"] * 5
+    assert [p.get("clause") for p in parts[10:]] == ["1", "3", "4", "5", "6"]
+    # 128/2026/NĐ-CP: "Thay thế cụm từ “...” tại điểm a / khoản 1 Điều 7 và tại Phụ lục V"
+    assert _parts("tại điểm a \nkhoản 1 Điều 7 và tại Phụ lục V ") == [
+        {"article": "7", "clause": "1", "point": "a"}, {"appendix": "V"}]
+
+
+def test_a_point_numbered_as_a_resolutions_or_an_appendixs_items_are():
+    # 2650/VBHN-BLĐTBXH, footnotes 57-59: "theo quy định tại điểm 2 Phụ lục kèm theo Nghị định số 21/2024/NĐ-CP"
+    # (both readers: point 2 of the appendix); 158/2025/NĐ-CP: "Căn cứ điểm 13 của Nghị quyết số 142/2024/QH15"
+    assert _parts("theo quy định tại điểm 2 Phụ lục kèm theo ") == [{"point": "2", "appendix": ""}]
+    assert _parts("Căn cứ điểm 13 của ") == [{"point": "13"}]
+    # a number read as a point is a part's, never a date's or a number's: "điểm 2/2024" names no point
+    assert _parts("theo điểm 2/2024 của ") == []
