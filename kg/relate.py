@@ -120,6 +120,7 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
         if act is not None:
             doc_cue = act
         given.append(doc_cue)
+        walk.governed = doc_cue
         predicate, start, end, words = _predicate(context, citation, doc_cue, offer)
         if act is not None:  # (the act is written in the article, pages before: the evidence is the row's name)
             start, end, words = ref.start, ref.end, ref.text
@@ -512,6 +513,7 @@ class _Walk:
     chain: tuple[Citation, Cue] | None = None
     guided: Cue | None = None  # the guiding verb a list of instruments with their parts goes on taking (``_guided_at``)
     outer: tuple[Citation, Cue] | None = None  # the change chain whose object a description's chain now speaks of
+    governed: Cue | None = None  # the document's cue of the last citation, as finally given
 
 
 def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | None:
@@ -789,8 +791,13 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     before = [c for c in gap if not c.after and c.for_document and not _in_quoted_words(text, c.start, ref.start)]
     if before and ref.start - before[-1].end <= cues.reach:
         return _bearing(text, before[-1], ref.start)
-    if not before and index and ordered[index].section not in context.rows and _objects_run_on(text, clause, ref.start):
-        return walk.previous_cue  # (a task table's cells name work to do: no act of the document's runs on there)
+    if (not before and index and ordered[index].section not in context.rows
+            and _objects_run_on(text, clause, ref.start, ordered[index - 1].reference.end)):
+        # (the act that governed the instrument before, a change of what it provides among them: "thay thế nội dung
+        # ... quy định tại Thông tư số 03/2021/TT-BKHĐT ...; Thông tư số 25/2023/TT-BKHĐT"; a task table's cells name
+        # work to do: no act of the document's runs on there)
+        acted = walk.governed is not None and walk.governed.predicate not in (NAMED, "cites")
+        return walk.governed if acted else walk.previous_cue
     normalized, to_normalized = context.source.normalized, context.source.to_normalized
     if not before and _list_item(normalized, to_normalized(clause), to_normalized(ref.start)):  # (furniture blanked)
         # "Bãi bỏ toàn bộ 14 văn bản ... sau đây: | 1. Thông tư số 08/2013/TT-BLĐTBXH ...": the list's
@@ -811,16 +818,26 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     return None
 
 
-def _objects_run_on(text: str, clause: int, position: int) -> bool:
-    """Whether a clause after a ";" only names the parts of the instrument at ``position``: one more object of the
+def _objects_run_on(text: str, clause: int, position: int, prior_end: int) -> bool:
+    """Whether a clause after a ";" only names the instrument at ``position``, or its parts: one more object of the
     verb before ("Bãi bỏ Điều 10 của Nghị định số 18/2026/NĐ-CP ...; các Điều 27, 28, 29 và 30 của Nghị định số
-    121/2025/NĐ-CP ...": both repealed), not a clause saying something of its own of them ("...; khoản 2 Điều 5 của
-    Nghị định số 121/2025/NĐ-CP tiếp tục có hiệu lực ...", "...; Điều 5 của Nghị định số ... vẫn được áp dụng")."""
+    121/2025/NĐ-CP ...": both repealed; "thay thế nội dung ... quy định tại Thông tư số 03/2021/TT-BKHĐT ... quy định
+    mẫu văn bản ...; Thông tư số 25/2023/TT-BKHĐT ..."), not a clause saying something of its own of them ("...;
+    khoản 2 Điều 5 của Nghị định số 121/2025/NĐ-CP tiếp tục có hiệu lực ...", "...; Điều 5 của Nghị định số ... vẫn
+    được áp dụng"). An instrument named alone runs on only from one of the same sentence, ``prior_end`` the end of
+    the one before: "... theo quy định của pháp luật về giá; Nghị định số 60/2021/NĐ-CP ..." takes nothing from a
+    sentence before."""
     opening = clause + len(text[clause:position]) - len(text[clause:position].lstrip())
     stop = _CLAUSE_STOP.search(text, position)
     rest = text[position:stop.start() if stop else len(text)]
-    return (opening < position and text[max(0, clause - 3):clause].rstrip()[-1:] == ";"
-            and names_parts_only(text, opening, position) and _OWN_PREDICATE.search(rest) is None)
+    if text[max(0, clause - 3):clause].rstrip()[-1:] != ";" or _OWN_PREDICATE.search(rest) is not None:
+        return False
+    if opening == position:
+        return prior_end < clause and _SENTENCE_END.search(text, prior_end, clause) is None
+    return names_parts_only(text, opening, position)
+
+
+_SENTENCE_END = re.compile(r"[.:](?=\s)")
 
 
 _CLAUSE_STOP = re.compile(r"[;.](?=\s|$)")
