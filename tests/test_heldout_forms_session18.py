@@ -109,3 +109,12 @@ def test_an_instrument_after_a_semicolon_takes_no_act_of_a_sentence_before(name,
     relations = named_relations(extract_file(CONGBAO / name))
     for number in cited:
         assert {p for s, p, o in relations if s == "DOC" and o == number} <= {"cites", "based_on"}
+
+
+def test_adding_a_part_of_an_instrument_amends_it(consolidated_19):
+    # 19/VBHN-BTC, the base's Điều 24.2.d: "Nghị định số 57/2021/NĐ-CP ... bổ sung điểm g khoản 2 Điều 20 Nghị định
+    # số 218/2013/NĐ-CP ..." (both readers: 57/2021 amends 218/2013); "bổ sung" before a part's word is the verb of
+    # an amendment ("Bổ sung khoản 5 Điều 1 Quyết định số 225/QĐ-BLĐTBXH ...", 1478/QĐ-BLĐTBXH's Điều 1)
+    assert ("57/2021/NĐ-CP", "amends", "218/2013/NĐ-CP") in named_relations(consolidated_19)
+    decision = extract_file(CONGBAO / "cong_doan" / "quyet-dinh-so-1478-qd-bldtbxh-42752.txt")
+    assert ("DOC", "amends", "225/QĐ-BLĐTBXH") in named_relations(decision)
