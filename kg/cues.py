@@ -54,6 +54,7 @@ class Cues:
     licence: re.Pattern          # what follows a change verb whose object is a permit ("..., gia hạn Giấy phép"), lowercased
     bare_type: re.Pattern        # a type word alone on the line just before a phrase: "Nghị định quy định chi tiết"
     after_bare_type: frozenset[str]  # predicates whose phrases after a type word alone name an unnamed document
+    own_predicate: re.Pattern    # what a clause after ";" states of its own instrument ("tiếp tục có hiệu lực")
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +82,9 @@ def relation_cues() -> Cues:
                             re.IGNORECASE),
                  _coordination_pattern(data["coordination"]["nouns"]),
                  _licence_pattern(data["licences"]),
-                 _bare_type_pattern(), frozenset(data["nouns"]["after_one_type"]))
+                 _bare_type_pattern(), frozenset(data["nouns"]["after_one_type"]),
+                 re.compile(r"(?<!\w)(?:" + "|".join(spaced(w) for w in data["own_predicates"]["words"]) + r")(?!\w)",
+                            re.IGNORECASE))
 
 
 def _licence_pattern(licences: dict) -> re.Pattern:

@@ -830,7 +830,7 @@ def _objects_run_on(text: str, clause: int, position: int, prior_end: int) -> bo
     opening = clause + len(text[clause:position]) - len(text[clause:position].lstrip())
     stop = _CLAUSE_STOP.search(text, position)
     rest = text[position:stop.start() if stop else len(text)]
-    if text[max(0, clause - 3):clause].rstrip()[-1:] != ";" or _OWN_PREDICATE.search(rest) is not None:
+    if text[max(0, clause - 3):clause].rstrip()[-1:] != ";" or relation_cues().own_predicate.search(rest) is not None:
         return False
     if opening == position:
         return prior_end < clause and _SENTENCE_END.search(text, prior_end, clause) is None
@@ -841,8 +841,6 @@ _SENTENCE_END = re.compile(r"[.:](?=\s)")
 
 
 _CLAUSE_STOP = re.compile(r"[;.](?=\s|$)")
-# what a clause states of its instrument's force or use (no object of the verb before it)
-_OWN_PREDICATE = re.compile(r"(?<!\w)(?:hiệu\s+lực|áp\s+dụng|vẫn|tiếp\s+tục|không\s+được)(?!\w)", re.IGNORECASE)
 
 
 def _in_quoted_words(text: str, position: int, end: int) -> bool:

@@ -118,3 +118,18 @@ def test_adding_a_part_of_an_instrument_amends_it(consolidated_19):
     assert ("57/2021/NĐ-CP", "amends", "218/2013/NĐ-CP") in named_relations(consolidated_19)
     decision = extract_file(CONGBAO / "cong_doan" / "quyet-dinh-so-1478-qd-bldtbxh-42752.txt")
     assert ("DOC", "amends", "225/QĐ-BLĐTBXH") in named_relations(decision)
+
+
+def _own_predicate_examples():
+    import json
+    from importlib.resources import files
+
+    data = json.loads(files("kg").joinpath("data", "relation_cues.json").read_text(encoding="utf-8"))
+    return data["own_predicates"]["examples"]
+
+
+@pytest.mark.parametrize("words, own", _own_predicate_examples())
+def test_the_words_of_a_clauses_own_predicate(words, own):
+    from kg.cues import relation_cues
+
+    assert (relation_cues().own_predicate.search(words) is not None) == own
