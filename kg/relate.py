@@ -1080,14 +1080,15 @@ def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[Cue]
         if _ENACTS.search(text, max(0, start - 20), start) and (owner := quoted_owner(quoted, text, start)) is not None:
             speaker = owner.instrument
             after = next((k for k in range(index + 1, len(ordered)) if ordered[k].reference.start >= end), len(ordered))
-            inner += _enacted_list(text, ordered, after, end)
+            inner += _enacted_list(text, ordered, after, end, found, cue_starts)
         for named in inner:
             predicate = _checked(cue.predicate, speaker, named.instrument)
             if predicate is not None and named.instrument.iri != speaker.iri:
                 offer(speaker.iri, predicate, named.instrument.iri, start, end, text[cue.start:cue.end])
 
 
-def _enacted_list(text: str, ordered: list[Citation], k: int, end: int) -> list[Citation]:
+def _enacted_list(text: str, ordered: list[Citation], k: int, end: int, found: list[Cue], cue_starts: list[int]
+                  ) -> list[Citation]:
     """The instruments a quoted amending law's title goes on naming after its reference ended (at ``end``, the
     first history): each history's amending laws ("đã được sửa đổi, bổ sung một số điều theo Luật số 48/2014/QH13 và
     Luật số 97/2015/QH13") passed over, to the next law of the list, named by its title or after a history closed by
@@ -1101,7 +1102,7 @@ def _enacted_list(text: str, ordered: list[Citation], k: int, end: int) -> list[
         listed = _LIST_GAP.fullmatch(gap, _CUT_NUMBER.match(gap, rule.end()).end() if rule else 0)
         if rule is not None and listed is None:
             break
-        if _HISTORY_GAP.fullmatch(gap):
+        if _only_amended_by(text, _between(found, cue_starts, end, citation.reference.start), end, citation.reference.start):
             history, closed = True, False
         elif listed is None:
             break
@@ -1117,8 +1118,14 @@ def _enacted_list(text: str, ordered: list[Citation], k: int, end: int) -> list[
 
 
 # An instrument's history after it in a list: "... số 23/2004/QH11 đã được sửa đổi, bổ sung một số điều theo "
-_HISTORY_GAP = re.compile(r"\s*(?:đã\s+)?được\s+sửa\s+đổi,?\s+bổ\s+sung(?:\s+một\s+số\s+điều)?\s+(?:theo|bởi|tại)\s+",
-                          re.IGNORECASE)
+def _only_amended_by(text: str, cues: list[Cue], start: int, end: int) -> bool:
+    """Whether the words between two citations (``cues``, the cues found there) are only an amendment history's
+    passive verb: "Luật Tài nguyên nước số 17/2012/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số
+    08/2017/QH14"."""
+    return (len(cues) == 1 and cues[0].predicate == "amends" and cues[0].passive
+            and not text[start:cues[0].start].strip() and not text[cues[0].end:end].strip())
+
+
 # The rule above a page's footnotes (a line of spaces, as the text gives it), past which a cut footnote goes on
 _FOOTNOTE_RULE = re.compile(r"\n[ \t]{20,}\r?\n(?!.*\n[ \t]{20,}\r?\n)", re.DOTALL)
 _CUT_NUMBER = re.compile(r"\s*(?:(?:[^\W\d][^\n,;.]{0,60}?\s)?số\s+\d[\w/.\-]*)?")  # ("... kinh doanh tại / doanh nghiệp số 69/2014/QH13")
