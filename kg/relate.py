@@ -833,11 +833,11 @@ def _objects_run_on(text: str, clause: int, position: int, prior_end: int) -> bo
     if text[max(0, clause - 3):clause].rstrip()[-1:] != ";" or relation_cues().own_predicate.search(rest) is not None:
         return False
     if opening == position:
-        return prior_end < clause and _SENTENCE_END.search(text, prior_end, clause) is None
+        return prior_end < clause and _FULL_STOP.search(text, prior_end, clause) is None
     return names_parts_only(text, opening, position)
 
 
-_SENTENCE_END = re.compile(r"[.:](?=\s)")
+_FULL_STOP = re.compile(r"[.:](?=\s)")  # a sentence's end in running text (";" only ends a clause)
 
 
 _CLAUSE_STOP = re.compile(r"[;.](?=\s|$)")
