@@ -107,20 +107,18 @@ def find_relations(source: SourceText, document: Document, citations: list[Citat
     sections_by_id = {s.id: s for s in sections}
     walk = _Walk()
     consolidating = document.instrument.doc_type in context.cues.consolidating
-    given: list[Cue | None] = []  # the document's cue of each citation so far
     changed: Citation | None = None  # the last instrument the document amends
     appendix_acts = _appendix_acts(context, sections)
     for index, citation in enumerate(context.ordered):
         ref = citation.reference
         doc_cue = _governing_cue(context, walk, index, offer)
-        listed = _listed(context, index, given, offer)
+        listed = _listed(context, index, walk.given, offer)
         if listed is not None:
             doc_cue = listed[0]
         act = appendix_acts.get(ref.start)
         if act is not None:
             doc_cue = act
-        given.append(doc_cue)
-        walk.governed = doc_cue
+        walk.given.append(doc_cue)
         predicate, start, end, words = _predicate(context, citation, doc_cue, offer)
         if act is not None:  # (the act is written in the article, pages before: the evidence is the row's name)
             start, end, words = ref.start, ref.end, ref.text
@@ -513,7 +511,7 @@ class _Walk:
     chain: tuple[Citation, Cue] | None = None
     guided: Cue | None = None  # the guiding verb a list of instruments with their parts goes on taking (``_guided_at``)
     outer: tuple[Citation, Cue] | None = None  # the change chain whose object a description's chain now speaks of
-    governed: Cue | None = None  # the document's cue of the last citation, as finally given
+    given: list[Cue | None] = field(default_factory=list)  # the document's cue of each citation so far
 
 
 def _governing_cue(context: _Context, walk: _Walk, index: int, offer) -> Cue | None:
@@ -796,8 +794,8 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
         # (the act that governed the instrument before, a change of what it provides among them: "thay thế nội dung
         # ... quy định tại Thông tư số 03/2021/TT-BKHĐT ...; Thông tư số 25/2023/TT-BKHĐT"; a task table's cells name
         # work to do: no act of the document's runs on there)
-        acted = walk.governed is not None and walk.governed.predicate not in (NAMED, "cites")
-        return walk.governed if acted else walk.previous_cue
+        governed = walk.given[-1]
+        return governed if governed is not None and governed.predicate not in (NAMED, "cites") else walk.previous_cue
     normalized, to_normalized = context.source.normalized, context.source.to_normalized
     if not before and _list_item(normalized, to_normalized(clause), to_normalized(ref.start)):  # (furniture blanked)
         # "Bãi bỏ toàn bộ 14 văn bản ... sau đây: | 1. Thông tư số 08/2013/TT-BLĐTBXH ...": the list's

@@ -157,3 +157,40 @@ def _function(name: str, body_lines: int, above: str = "", decorated: bool = Fal
 ])
 def test_a_long_function_without_its_reason_is_found(source, found):
     assert _long_functions(source) == found
+
+
+def _named_twice(source: str) -> list[str]:
+    """The module-level names a module binds more than once (a def, a class or an assignment): the later silently
+    takes the earlier's place for every use, the earlier's included."""
+    seen, twice = set(), []
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names = [node.name]
+        elif isinstance(node, ast.Assign):
+            names = [target.id for target in node.targets if isinstance(target, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names = [node.target.id]
+        else:
+            continue
+        for name in names:
+            if name in seen and name not in twice:
+                twice.append(name)
+            seen.add(name)
+    return twice
+
+
+def test_no_module_of_kg_binds_one_name_twice():
+    # (7935efe: relate.py named a new pattern _SENTENCE_END, as a pattern further down was already named; the second
+    # took the first's place)
+    found = [f"{path.relative_to(PACKAGE.parent)}: {name}" for path in _sources().values()
+             for name in _named_twice(path.read_text(encoding="utf-8"))]
+    assert not found, "bound twice at module level: " + "; ".join(found)
+
+
+@pytest.mark.parametrize("source, twice", [
+    ('A = re.compile("a")\ndef f():\n    return A\nA = re.compile("b")\n', ["A"]),
+    ("def f():\n    pass\ndef f():\n    pass\n", ["f"]),
+    ("A = 1\nB = 2\n", []),
+])
+def test_a_name_bound_twice_is_found(source, twice):
+    assert _named_twice(source) == twice
