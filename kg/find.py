@@ -31,6 +31,7 @@ _TOKEN = re.compile(r"\s*([^\s,;:.()\[\]“”\"|]+|[,;:])")  # (a bracket ends 
 # The spaces and comma before a word are read possessively ("*+", "?+"): the word after them
 # cannot start with either, so backtracking over them could only fail again, slowly.
 _TITLE_NUMBER_LEAD = re.compile(r"\s*+,?+\s*+(?:số|Số)\s*")
+_BARE_NUMBER_LEAD = re.compile(r"[ \t]+(?=\d{1,5}/(?:19|20)\d\d/[A-ZĐ])")  # a number with its year and code
 _ISSUER_LEAD = re.compile(r"\s*+,?+\s*+(?:của|do)\s+")
 _JOIN = re.compile(r"\s*+(?:,\s*+)?+(?:và|cùng)\s+(?:các\s+)?")
 _SUBJECT = re.compile(
@@ -597,7 +598,9 @@ def _by_title(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, s
     if draft is None or not amending and vocab.foreign_law.match(text, draft.end):
         return None  # (no draft, or another state's law: "Luật Lao động cơ bản của Đài Loan")
     end = draft.end
-    lead = _TITLE_NUMBER_LEAD.match(text, end)
+    # (a number may follow the title with no "số" before it: "Căn cứ Luật Chuyển đổi số 148/2025/QH15", whose title
+    # ends in "số", digital)
+    lead = _TITLE_NUMBER_LEAD.match(text, end) or _BARE_NUMBER_LEAD.match(text, end)
     number = lead and vocab.number.match(text, lead.end())
     if number:
         titled_number = _numbered(doc_type, start, number.end(), number.group())

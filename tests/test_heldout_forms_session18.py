@@ -133,3 +133,15 @@ def test_the_words_of_a_clauses_own_predicate(words, own):
     from kg.cues import relation_cues
 
     assert (relation_cues().own_predicate.search(words) is not None) == own
+
+
+def test_a_title_that_ends_in_so_and_a_number_with_no_so_before_it():
+    # 152/2026/NĐ-CP: "theo quy định tại Luật Chuyển / đổi số, Luật Khoa học, ..." (both readers: the law on digital
+    # transformation, "số" its title's last word); the bundled registry had the title cut at "số" from 08/2026/TT-BNV's
+    # "Căn cứ Luật Chuyển đổi số 148/2025/QH15", whose number has no "số" before it (a curated row now states it)
+    decree = extract_file(CONGBAO / "hd_kinh_te" / "nghi-dinh-so-152-2026-nd-cp-469524.txt")
+    assert "Luật Chuyển đổi số" in {c.instrument.title for c in decree.citations}
+    circular = extract_file(CONGBAO / "hdld" / "thong-tu-so-08-2026-tt-bnv-469695.txt")
+    cited = [c for c in circular.citations if c.instrument.number == "148/2025/QH15"]
+    assert [c.reference.text for c in cited] == ["Luật Chuyển đổi số 148/2025/QH15"]
+    assert cited[0].instrument.title == "Luật Chuyển đổi số"
