@@ -75,7 +75,7 @@ def _patterns() -> dict[str, re.Pattern]:
     for part in PINPOINT_PARTS:
         words, value = _words(data["parts"][part]["words"]), data["parts"][part]["value"]
         one = rf"(?:{value})(?!\w)"
-        body = (rf"(?:(?:{data['plural']})\s+)?(?:(?i:{data['range_opening']})\s+)?{words}\s+{one}"
+        body = (rf"(?:(?i:{data['plural']})\s+)?(?:(?i:{data['range_opening']})\s+)?{words}\s+{one}"
                 rf"(?:{data['range']}(?:{words}\s+)?{one}|(?:{data['list']}){one})*")
         unnumbered = data["parts"][part].get("unnumbered")
         if unnumbered:  # "Phụ lục ban hành kèm theo Thông tư số ...": the one appendix, no number

@@ -1732,14 +1732,33 @@ def _introduction(text: str, position: int) -> int | None:
     floor = max(0, position - _QUOTED_ARTICLE_REACH)
     opened = _last_match(_QUOTED_ARTICLE, text, floor, position)
     if opened is not None:
-        closing = "”" if opened.group("mark") == "“" else '"'
-        if text.find(closing, opened.end(), position) < 0 and _quoted_run(text, opened.end(), position):
+        if not _closed(text, opened.group("mark"), opened.end(), position) and _quoted_run(text, opened.end(), position):
             return opened.start()
     heading = _last_match(_ARTICLE_LINE, text, floor, position)
     if heading is None:
         return None
     introduced = _INTRODUCES_QUOTATION.search(text, max(0, heading.start() - 40), heading.start())
     return introduced.start() if introduced else None
+
+
+def _closed(text: str, mark: str, start: int, position: int) -> bool:
+    """Whether a quotation opened by ``mark`` just before ``start`` is closed before ``position``: words quoted inside it
+    open and close marks of their own ("“Điều 23. ... c) Bỏ cụm từ “lệ phí tuyển sinh” tại Điều 101 ... đ) Bãi bỏ ..."
+    is still the quoted article at "đ)"); a straight mark cannot say which it closes, so the first one does."""
+    if mark != "“":
+        return text.find('"', start, position) >= 0
+    depth = 0
+    for quote in _CURLY_MARK.finditer(text, start, position):
+        if quote.group() == "“":
+            depth += 1
+        elif depth == 0:
+            return True
+        else:
+            depth -= 1
+    return False
+
+
+_CURLY_MARK = re.compile(r"[“”]")
 
 
 def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:

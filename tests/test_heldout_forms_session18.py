@@ -145,3 +145,29 @@ def test_a_title_that_ends_in_so_and_a_number_with_no_so_before_it():
     cited = [c for c in circular.citations if c.instrument.number == "148/2025/QH15"]
     assert [c.reference.text for c in cited] == ["Luật Chuyển đổi số 148/2025/QH15"]
     assert cited[0].instrument.title == "Luật Chuyển đổi số"
+
+
+@pytest.fixture(scope="module")
+def consolidated_47():
+    return extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-47-vbhn-vpqh-41398.txt")
+
+
+def test_a_list_items_parts_open_with_a_capital_plural(consolidated_47):
+    # 47/VBHN-VPQH, footnote 54, 32/2013/QH13's quoted Điều 2.4: "Bãi bỏ ... tại các điều, khoản của các luật sau đây: /
+    # ... c) ... của Luật Công nghệ cao số 21/2008/QH12; / d) Các khoản 1, 4, 5, 6, 7 và 8 Điều 44, Điều 45 của Luật
+    # Chuyển giao công nghệ số 80/2006/QH11; / đ) ...": "Các" opens item d's parts, and the list went no further
+    relations = named_relations(consolidated_47)
+    for repealed in ("80/2006/QH11", "76/2006/QH11", "71/2006/QH11", "69/2006/QH11", "08/2012/QH13", "51/2010/QH12",
+                     "59/2005/QH11", "60/2005/QH11"):
+        assert ("32/2013/QH13", "repeals", repealed) in relations
+
+
+def test_words_quoted_inside_a_quoted_article_do_not_close_it(consolidated_47):
+    # footnote 54, 97/2015/QH13's quoted Điều 23: "“Điều 23. ... 2. Sửa đổi, bãi bỏ các quy định sau đây: ... c) Bỏ cụm
+    # từ “lệ phí tuyển sinh” tại Điều 101 ... đ) Bãi bỏ Điều 25 và khoản 3 Điều 15 của Luật Kiểm toán độc lập số
+    # 67/2011/QH12; e) Bãi bỏ Chương IV-A ... Nghị quyết số 200/NQ-TVQH ... 3. Pháp lệnh Phí và lệ phí số
+    # 38/2001/PL-UBTVQH10 ... hết hiệu lực": the phrase's closing mark closed the article for kg, which then gave its acts
+    # to no one
+    relations = named_relations(consolidated_47)
+    for repealed in ("67/2011/QH12", "200/NQ-TVQH", "38/2001/PL-UBTVQH10", "10/2009/PL-UBTVQH12"):
+        assert ("97/2015/QH13", "repeals", repealed) in relations
