@@ -114,7 +114,13 @@ GOLD = ROOT / "tests" / "gold"
 #: a decree), as they came: 1.000, fields 0.988, relations 0.972 (69/71); the set of 227: relations 4526/4668. Its
 #: sixth four (two circulars, a consolidated circular, a decree), as they came: 0.964, relations 0.920 (104/113); after
 #: 0.979, 0.938. Its seventh four (two circulars, a consolidated decree, a decree; no change made for them), as they came:
-#: 1.000, relations 0.914 (64/70); the set of 235: relations 4697/4851.
+#: 1.000, relations 0.914 (64/70); the set of 235: relations 4697/4851. Session 18's first four (two circulars, a
+#: consolidated decree, a decree), as they came: 0.948, relations 0.918 (146/159); after (a footnote's mark after a
+#: clause's number, "2.6"; a spaced hyphen in a number; an instrument after ";" taking the act before; "bổ sung điểm";
+#: "Luật Chuyển đổi số") 0.972, 0.969 (154/159). Its second four, of which three (two circulars, a consolidated law; the
+#: fourth, 186/2026/NĐ-CP, an empty scan, left out), as they came: 0.988, relations 0.828 (96/116); after (a capital
+#: plural opening a list item's parts; words quoted inside a quoted article) 0.988, 0.931 (108/116). The set of 242:
+#: relations 4962/5126.
 FLOORS = {"macro-F1": 0.990, "fields": 0.996, "relations": 0.968, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
 
 
@@ -150,7 +156,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 235
+    assert figures["files"] == 242
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 
