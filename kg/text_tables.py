@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import islice, takewhile
 
 from .duties import roman
-from .vocab import fold
+from .vocab import fold, vocabulary
 
 __all__ = ["TextRow", "TextTable", "text_tables"]
 
@@ -161,9 +161,11 @@ def _table(text, lines, index, first, header, agency_heads, time_cell) -> tuple[
             continue
         heading = _GROUP.fullmatch(line)
         # (a heading in capitals is the body's, "II. TỔ CHỨC THỰC HIỆN", unless its numeral follows the last group's
-        # with no dot: "I / NGHỊ QUYẾT ... II NGHỊ ĐỊNH", where "VI PHẠM HÀNH CHÍNH" is a cell's words)
+        # with no dot and names a kind of instrument: "I / NGHỊ QUYẾT ... II NGHỊ ĐỊNH", where "VI PHẠM HÀNH CHÍNH" is a
+        # cell's words, after a group V too)
         if heading and (len(line) <= 6 or line.upper() != line
-                        or roman(heading.group("label")) == roman(group or "0") + 1 and line[len(heading.group("label"))] == " "):
+                        or roman(heading.group("label")) == roman(group or "0") + 1 and line[len(heading.group("label"))] == " "
+                        and _names_a_kind(heading.group("rest") or "")):
             close(start)
             opened, current, group = None, [], heading.group("label")
             afresh = True  # the rows under a group go on from the last, or are numbered afresh from 1
@@ -246,6 +248,12 @@ def _skip_header(text, lines, k, repeated) -> int:
             left -= 1
         k += 1
     return k
+
+
+def _names_a_kind(words: str) -> bool:
+    """Whether a group's name is a kind of instrument ("NGHỊ ĐỊNH", "THÔNG TƯ LIÊN TỊCH"): a table of instruments to
+    draft or amend grouped by kind."""
+    return fold(" ".join(words.split())) in vocabulary().type_by_form
 
 
 def _in_sequence(label: str, previous: str | None) -> bool:

@@ -50,6 +50,12 @@ def test_a_groups_numeral_and_its_name_on_one_line_in_capitals(resolution_23):
              "VI PHẠM HÀNH CHÍNH\nBộ Tư pháp\nNăm 2026\n2.\nSửa đổi Nghị định số 118/2021/NĐ-CP\nBộ Tư pháp\nNăm 2026\n")
     result = extract_text("Điều 1. Ban hành kèm theo Nghị quyết này Phụ lục I.\n" + table, "<t>")
     assert sorted(task_rows(result)) == ["appendix.1", "appendix.2"]
+    # (session 18: after a group V too, the numeral of a group named on its line names a kind of instrument)
+    grouped = table.replace("1.\nRà soát", "V\nNGHỊ QUYẾT\n1.\nRà soát")
+    result = extract_text("Điều 1. Ban hành kèm theo Nghị quyết này Phụ lục I.\n" + grouped, "<t>")
+    rows = task_rows(result)
+    assert sorted(rows) == ["appendix.1", "appendix.2"] and rows["appendix.1"].lead == "Bộ Tư pháp"
+    assert "VI PHẠM HÀNH CHÍNH" in rows["appendix.1"].title
 
 
 def test_a_row_number_below_a_page_header_is_the_tables():
