@@ -31,6 +31,7 @@ _TOKEN = re.compile(r"\s*([^\s,;:.()\[\]“”\"|]+|[,;:])")  # (a bracket ends 
 # The spaces and comma before a word are read possessively ("*+", "?+"): the word after them
 # cannot start with either, so backtracking over them could only fail again, slowly.
 _TITLE_NUMBER_LEAD = re.compile(r"\s*+,?+\s*+(?:số|Số)\s*")
+_RUNS_TO_LAW_NUMBER = re.compile(r"(?P<words>(?:\s+[a-zà-ỹđ]+){1,5})\s+số\s+(?=\d{1,5}/(?:19|20)\d\d/QH\d)")
 _BARE_NUMBER_LEAD = re.compile(r"[ \t]+(?=\d{1,5}/(?:19|20)\d\d/[A-ZĐ])")  # a number with its year and code
 _ISSUER_LEAD = re.compile(r"\s*+,?+\s*+(?:của|do)\s+")
 _JOIN = re.compile(r"\s*+(?:,\s*+)?+(?:và|cùng)\s+(?:các\s+)?")
@@ -602,6 +603,13 @@ def _by_title(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, s
     # ends in "số", digital)
     lead = _TITLE_NUMBER_LEAD.match(text, end) or _BARE_NUMBER_LEAD.match(text, end)
     number = lead and vocab.number.match(text, lead.end())
+    if (not number and not amending and (run := _RUNS_TO_LAW_NUMBER.match(text, end)) is not None
+            and fold(draft.title or "") not in _known_titles()):
+        # "Luật Người lao động Việt Nam đi làm việc tại nước ngoài số 72/2006/QH11": a guessed title stopped at a
+        # function word, and a law's number follows a few lowercase words on; they are the title's (a known title
+        # goes on to its number only as _before_number allows: "Luật Tiếp cận thông tin mạng số 104/2016/QH13")
+        number = vocab.number.match(text, run.end())
+        draft.title = " ".join([draft.title or "", *run.group("words").split()]).strip()
     if number:
         titled_number = _numbered(doc_type, start, number.end(), number.group())
         owner = draft
@@ -905,6 +913,12 @@ def _amending_by_count(vocab: Vocabulary, text: str, doc_type: str, start: int, 
 def _registry_titles() -> dict[str, str]:
     """Folded number -> folded title, for the instruments the registry knows by both."""
     return {fold(e.number).replace(" ", ""): fold(e.title) for e in load_registry() if e.number and e.title}
+
+
+@lru_cache(maxsize=1)
+def _known_titles() -> frozenset[str]:
+    """The folded titles the registry knows."""
+    return frozenset(_registry_titles().values())
 
 
 def _numbers_title(number: str, named: _Draft) -> bool:

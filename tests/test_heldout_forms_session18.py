@@ -171,3 +171,13 @@ def test_words_quoted_inside_a_quoted_article_do_not_close_it(consolidated_47):
     relations = named_relations(consolidated_47)
     for repealed in ("67/2011/QH12", "200/NQ-TVQH", "38/2001/PL-UBTVQH10", "10/2009/PL-UBTVQH12"):
         assert ("97/2015/QH13", "repeals", repealed) in relations
+
+
+def test_a_guessed_title_runs_on_through_lowercase_words_to_its_laws_number(consolidated_47):
+    # 47/VBHN-VPQH, footnote 54, 32/2013/QH13's Điều 2.4.e: "Khoản 1 Điều 68 của Luật Người lao động Việt Nam đi làm việc
+    # tại nước ngoài số 72/2006/QH11" (the law's own title says "ở nước ngoài theo hợp đồng"): kg's guess stopped at
+    # "tại", and the number was no one's; a known title goes on only as far as before ("Luật Tiếp cận thông tin mạng
+    # số 104/2016/QH13", 08/2026/TT-BNV, keeps the registry's title)
+    assert ("32/2013/QH13", "repeals", "72/2006/QH11") in named_relations(consolidated_47)
+    circular = extract_file(CONGBAO / "hdld" / "thong-tu-so-08-2026-tt-bnv-469695.txt")
+    assert "Luật Tiếp cận thông tin" in {c.reference.text for c in circular.citations}
