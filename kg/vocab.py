@@ -289,7 +289,8 @@ def _grammar(grammar: dict) -> dict:
         joined_title_most=grammar["joined_title"]["most_words"],
         clause_openers=frozenset(tuple(fold(words).split()) for words in grammar["clause_openers"]["words"]),
         not_titles=frozenset(fold(t) for t in grammar["not_titles"]["titles"]),
-        foreign_law=re.compile(r"\s+của\s+(?:" + "|".join(re.escape(o) for o in grammar["foreign_laws"]["owners"])
+        # (an owner's words may wrap at a line's end, as any words do: "của Đài \nLoan")
+        foreign_law=re.compile(r"\s+của\s+(?:" + "|".join(spaced(o) for o in grammar["foreign_laws"]["owners"])
                                + r")(?!\w)"),
         title_abbreviations=dict(grammar["title_abbreviations"]["words"]),
         title_compounds=frozenset(tuple(fold(word).split()) for word in grammar["title_compounds"]["words"]),
