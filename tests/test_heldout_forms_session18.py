@@ -181,3 +181,13 @@ def test_a_guessed_title_runs_on_through_lowercase_words_to_its_laws_number(cons
     assert ("32/2013/QH13", "repeals", "72/2006/QH11") in named_relations(consolidated_47)
     circular = extract_file(CONGBAO / "hdld" / "thong-tu-so-08-2026-tt-bnv-469695.txt")
     assert "Luật Tiếp cận thông tin" in {c.reference.text for c in circular.citations}
+
+
+def test_a_foreign_laws_owner_split_by_a_lines_end():
+    # (session 17's 5161/VBHN: "Các ngành, nghề phù hợp với Luật Lao động cơ bản của Đài Loan (Trung Quốc)", a foreign
+    # law; the owner's words wrapped by the line, as a gazette wraps any words)
+    from forms import HEAD
+    from kg.extract import extract_text
+
+    result = extract_text(HEAD + "Các ngành, nghề phù hợp với Luật Lao động cơ bản của Đài \nLoan (Trung Quốc).\n", "<t>")
+    assert not [c for c in result.citations if (c.instrument.title or "").startswith("Luật Lao động")]
