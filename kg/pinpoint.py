@@ -107,7 +107,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "keyword": {part: re.compile(_words(data["parts"][part]["words"])) for part in PINPOINT_PARTS},
         "range": re.compile(data["range"]),
         "nested": re.compile(data["nested"]),
-        "before": re.compile(rf"(?P<chain>{listed})\s*(?:(?:{before})\s*)?$"),
+        "before": re.compile(rf"(?P<chain>{listed})(?:\s*{data['unnamed_levels']['pattern']})?\s*(?:(?:{before})\s*)?$"),
         "own": re.compile(rf"(?P<chain>{chain})\s*(?:(?:{own['connector']})\s+)?(?:{types})\s+này(?!\w)"),
         "change": re.compile(rf"(?<!\w)(?:{verbs})\s+{data['change_filler']}(?P<chain>{listed})"
                              rf"(?:{data['after_change']}(?P<within>{chain}))?"),

@@ -191,3 +191,11 @@ def test_a_foreign_laws_owner_split_by_a_lines_end():
 
     result = extract_text(HEAD + "Các ngành, nghề phù hợp với Luật Lao động cơ bản của Đài \nLoan (Trung Quốc).\n", "<t>")
     assert not [c for c in result.citations if (c.instrument.title or "").startswith("Luật Lao động")]
+
+
+def test_a_part_of_an_instrument_the_pinpoint_has_no_field_for_is_read_past():
+    # 3503/VBHN-BLĐTBXH, Điều 3: "Theo quy định tại điểm a mục 4 Phần III Quyết định số 90/QĐ-TTg" (both readers:
+    # section 4, point a; a Part has no field), and session 9's miss in plan 0125 of Đắk Lắk: "mục 1, Phần III Công
+    # văn số 7886/HD-BNV"
+    assert _parts("Theo quy định tại điểm a mục 4 Phần III ") == [{"point": "a", "section": "4"}]
+    assert _parts("theo hướng dẫn tại mục \n1, Phần III ") == [{"section": "1"}]
