@@ -227,15 +227,20 @@ def amended_parts(text: str, ordered: list[Citation], sections) -> list[tuple[in
     printed = list(_ANY_NOTE.finditer(text))  # every footnote of the text, that the parts may hold at a page's foot
     for note in notes:
         mark, at = note.group("mark"), note.start()
-        k = bisect.bisect_left(starts, note.end())
-        amender = ordered[k] if k < len(ordered) and ordered[k].reference.start - note.end() <= _NOTE_REACH else None
+        # (the part's words are the last amender's: "16 Điều này được bổ sung theo ... Luật số 46/2014/QH13 ... năm 2015.
+        # / Điều này được sửa đổi, bổ sung theo ... Luật số 51/2024/QH15 ...")
+        opened = _note_sentences(text, note)[-1][2]
+        k = bisect.bisect_left(starts, opened)
+        amender = ordered[k] if k < len(ordered) and ordered[k].reference.start - opened <= _NOTE_REACH else None
         glued = None
         for hit in re.compile(rf"{mark}(?=[ \t]*\n|[ \t]+[A-ZĐÀ-Ỹ])").finditer(text, floor, at):
             before = text[hit.start() - 2:hit.start()]  # glued to a word's last letter, or after "1." or "a)"
-            if before[-1:].isalpha() or (before[-1:] == "." and before[:1].isdigit()) or (
-                    before[-1:] == ")" and before[:1].isalpha()):
+            if (before[-1:].isalpha() or (before[-1:] == "." and before[:1].isdigit()) or (
+                    before[-1:] == ")" and before[:1].isalpha())) and not _in_a_note(text, hit.start(), printed):
                 glued = hit
-        floor = note.end()
+        # (the next footnote's mark may stand before this footnote: two marks on one page, their footnotes at its foot,
+        # "... 3.4 Các ngành ... / Điều 10. ... nước5 / ... / 4 Khoản này ... / 5 Điều này ...")
+        floor = glued.end() if glued is not None else floor
         if amender is None or glued is None:
             continue
         kind = _PART_KINDS[note.group("part")]
@@ -246,6 +251,37 @@ def amended_parts(text: str, ordered: list[Citation], sections) -> list[tuple[in
     return found
 
 
+def _in_a_note(text: str, position: int, notes: list[re.Match]) -> bool:
+    """Whether ``position`` lies in one of the footnotes ``notes`` printed (to its end, as ``_note_end`` reads it)."""
+    k = bisect.bisect_right([note.start() for note in notes], position)
+    return k > 0 and position < _note_end(text, notes[k - 1])
+
+
+def _note_end(text: str, note: re.Match) -> int:
+    """Where a footnote printed at a page's foot ends (``_note_sentences``)."""
+    return _note_sentences(text, note)[-1][1]
+
+
+def _note_sentences(text: str, note: re.Match) -> list[tuple[int, int, int]]:
+    """The sentences of a footnote printed at a page's foot, each (start, end, where its words after "được ..." begin):
+    its opening one, to the blank line or the sentence's end at a line's end, whichever comes first; then each next
+    one that says what was done again to the same part ("Điều này được sửa đổi, bổ sung theo quy định tại ...")."""
+    sentences, start, words = [], note.start(), note.end()
+    while True:
+        reach = min(len(text), words + _FOOTNOTE_REACH)
+        blank = _BLANK_LINE.search(text, words, reach)
+        stop = _SENTENCE_AT_LINE_END.search(text, words, reach)
+        end = min([found.end() for found in (blank, stop) if found], default=reach)
+        sentences.append((start, end, words))
+        again = _AGAIN.match(text, end) if blank is None or blank.end() != end else None
+        if again is None:
+            return sentences
+        start, words = end, again.end()
+
+
+_AGAIN = re.compile(r"[ \t\r]*(?:Điều|Khoản|Điểm) này (?:đã )?được (?:sửa đổi|bổ sung)")
+
+
 def _outside_notes(text: str, start: int, end: int, notes: list[re.Match]) -> list[tuple[int, int]]:
     """The stretches of ``start``-``end`` outside the footnotes printed inside it (a part the page breaks holds the
     footnotes at the page's foot: "5 Điểm này được sửa đổi, bổ sung theo ... Thông tư số 08/2026/TT-BTC ... sửa đổi,
@@ -254,10 +290,7 @@ def _outside_notes(text: str, start: int, end: int, notes: list[re.Match]) -> li
     stretches = []
     for note in notes:
         if start <= note.start() < end:
-            reach = min(len(text), note.start() + _FOOTNOTE_REACH)
-            ends = [found.end() for found in (_BLANK_LINE.search(text, note.end(), reach),
-                                              _SENTENCE_AT_LINE_END.search(text, note.end(), reach)) if found]
             stretches.append((start, note.start()))
-            start = min(end, min(ends) if ends else reach)
+            start = min(end, _note_end(text, note))
     stretches.append((start, end))
     return [(a, b) for a, b in stretches if a < b]

@@ -199,3 +199,23 @@ def test_a_part_of_an_instrument_the_pinpoint_has_no_field_for_is_read_past():
     # văn số 7886/HD-BNV"
     assert _parts("Theo quy định tại điểm a mục 4 Phần III ") == [{"point": "a", "section": "4"}]
     assert _parts("theo hướng dẫn tại mục \n1, Phần III ") == [{"section": "1"}]
+
+
+def test_the_next_footnotes_mark_may_stand_before_this_footnote():
+    # 3503/VBHN-BLĐTBXH: "3.4 Các ngành, nghề ... / Điều 10. Xây dựng giá tối đa dịch vụ giáo dục nghề nghiệp sử dụng
+    # ngân / sách nhà nước5 / 1. Thực hiện theo quy định của pháp luật về giá; Nghị định số 60/2021/NĐ-CP ...; Nghị định
+    # số 32/2019/NĐ-CP ... / [rule] / 4 Khoản này được bổ sung ... / 5 Điều này được sửa đổi, bổ sung theo quy định tại
+    # khoản 4 Điều 1 của Thông tư số 03/2023/TT-BLĐTBXH ...": both marks on one page, both footnotes at its foot; Điều
+    # 10's words are 03/2023's, which cites what they cite (both readers)
+    relations = named_relations(extract_file(CONGBAO / "cong_doan" / "van-ban-hop-nhat-so-3503-vbhn-bldtbxh-42532.txt"))
+    assert {("03/2023/TT-BLĐTBXH", "cites", "60/2021/NĐ-CP"), ("03/2023/TT-BLĐTBXH", "cites", "32/2019/NĐ-CP")} <= relations
+
+
+def test_a_part_amended_twice_is_its_last_amenders_words():
+    # 40/VBHN-VPQH: "Điều 12. Đối tượng tham gia bảo hiểm y tế29 / ... / 29 Điều này được sửa đổi, bổ sung lần thứ nhất
+    # theo quy định tại khoản 6 Điều 1 của Luật số 46/2014/QH13 ... năm 2015. / Điều này được sửa đổi, bổ sung lần thứ
+    # hai theo quy định tại khoản 10 Điều 1 của Luật số 51/2024/QH15 ...": the article's words as printed are 51/2024's;
+    # its list of who must take part ("... quy định tại Luật Cơ yếu") was given to 46/2014, which the later law rewrote
+    relations = named_relations(extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-40-vbhn-vpqh-469125.txt"))
+    assert ("51/2024/QH15", "cites", "05/2011/QH13") in relations
+    assert ("46/2014/QH13", "cites", "05/2011/QH13") not in relations
