@@ -120,7 +120,9 @@ GOLD = ROOT / "tests" / "gold"
 #: "Luật Chuyển đổi số") 0.972, 0.969 (154/159). Its second four, of which three (two circulars, a consolidated law; the
 #: fourth, 186/2026/NĐ-CP, an empty scan, left out), as they came: 0.988, relations 0.828 (96/116); after (a capital
 #: plural opening a list item's parts; words quoted inside a quoted article) 0.988, 0.931 (108/116). The set of 242:
-#: relations 4962/5126.
+#: relations 4962/5126. Its third four (two circulars, a consolidated circular, a decree), as they came: 1.000,
+#: relations 0.952 (99/104); after (a footnote's mark before the footnote before it; a part amended twice) 0.971. The
+#: set of 246: relations 5065/5230.
 FLOORS = {"macro-F1": 0.990, "fields": 0.996, "relations": 0.968, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
 
 
@@ -156,7 +158,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 242
+    assert figures["files"] == 246
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 
