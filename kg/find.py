@@ -604,6 +604,7 @@ def _by_title(vocab: Vocabulary, titles: TitleIndex, text: str, doc_type: str, s
     lead = _TITLE_NUMBER_LEAD.match(text, end) or _BARE_NUMBER_LEAD.match(text, end)
     number = lead and vocab.number.match(text, lead.end())
     if (not number and not amending and (run := _RUNS_TO_LAW_NUMBER.match(text, end)) is not None
+            and all(word.islower() for word in run.group("words").split())  # ("Đ", "Ủ" lie in the class's range)
             and fold(draft.title or "") not in _known_titles()):
         # "Luật Người lao động Việt Nam đi làm việc tại nước ngoài số 72/2006/QH11": a guessed title stopped at a
         # function word, and a law's number follows a few lowercase words on; they are the title's (a known title

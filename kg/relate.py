@@ -605,6 +605,8 @@ def _prose_length(source: SourceText, start: int, end: int) -> int:
     / quy định tại Quyết định số 90/QĐ-TTg")."""
     low, high = source.to_normalized(start), source.to_normalized(end)
     return len(" ".join(source.normalized[low:high].split()))
+
+
 # between two instruments of such a list: a comma or "và", then the parts of the next ("), và khoản 3 Điều 59 ")
 # (possessive: a gap that is no such list fails at once, not after every way of splitting its parts)
 _PART_WORD = r"(?:điểm|khoản|Điều|Mục|Chương|Phụ\s+lục)"
@@ -1115,7 +1117,6 @@ def _enacted_list(text: str, ordered: list[Citation], k: int, end: int, found: l
     return named
 
 
-# An instrument's history after it in a list: "... số 23/2004/QH11 đã được sửa đổi, bổ sung một số điều theo "
 def _only_amended_by(text: str, cues: list[Cue], start: int, end: int) -> bool:
     """Whether the words between two citations (``cues``, the cues found there) are only an amendment history's
     passive verb: "Luật Tài nguyên nước số 17/2012/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số
