@@ -219,3 +219,12 @@ def test_a_part_amended_twice_is_its_last_amenders_words():
     relations = named_relations(extract_file(CONGBAO / "bhxh" / "van-ban-hop-nhat-so-40-vbhn-vpqh-469125.txt"))
     assert ("51/2024/QH15", "cites", "05/2011/QH13") in relations
     assert ("46/2014/QH13", "cites", "05/2011/QH13") not in relations
+
+
+def test_a_guessed_title_runs_on_to_a_number_through_lowercase_words_only():
+    # (6d5f8ef: "Đ" and "Ủ" lie in the range of lowercase letters the pattern names)
+    from forms import HEAD
+    from kg.extract import extract_text
+
+    result = extract_text(HEAD + "theo Luật Nuôi ong mật về Đấu thầu số 12/2020/QH14;\n", "<t>")
+    assert [c.reference.text for c in result.citations] == ["Luật Nuôi ong mật"]
