@@ -84,7 +84,9 @@ def _in_basis(text: str, position: int) -> bool:
 
 # (a list of numbers under a plural noun repeats its "số": "được sửa đổi, bổ sung bởi các Luật số 43/2024/QH15, số
 # 47/2024/QH15, ... và số 95/2025/QH15")
-_LIST_GAP = re.compile(r"[\s,;:\-–]*(?P<joined>và|hoặc)?[\s,;:\-–]*(?:[Ss]ố\s*)?")
+# (after "và", the next may be named by some of its articles: "hướng dẫn thực hiện Điều 52 Luật Việc làm và một số điều
+# của Nghị định số 28/2015/NĐ-CP")
+_LIST_GAP = re.compile(r"[\s,;:\-–]*(?P<joined>và|hoặc)?[\s,;:\-–]*(?:(?<=và )một\s+số\s+điều\s+(?:của\s+)?)?(?:[Ss]ố\s*)?")
 
 
 def find_relations(source: SourceText, document: Document, citations: list[Citation],

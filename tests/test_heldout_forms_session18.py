@@ -228,3 +228,11 @@ def test_a_guessed_title_runs_on_to_a_number_through_lowercase_words_only():
 
     result = extract_text(HEAD + "theo Luật Nuôi ong mật về Đấu thầu số 12/2020/QH14;\n", "<t>")
     assert [c.reference.text for c in result.citations] == ["Luật Nuôi ong mật"]
+
+
+def test_the_next_instrument_named_by_some_of_its_articles_after_and():
+    # 15/2023/TT-BLĐTBXH: "Thông tư số 28/2015/TT-BLĐTBXH ngày 31 tháng 7 năm 2015 hướng dẫn thực hiện Điều 52 Luật Việc
+    # làm và một số điều của Nghị định số 28/2015/NĐ-CP ..." (both readers: the circular guides the law and the decree;
+    # kg gave the law only)
+    relations = named_relations(extract_file(CONGBAO / "cong_doan" / "thong-tu-so-15-2023-tt-bldtbxh-40971.txt"))
+    assert ("28/2015/TT-BLĐTBXH", "guides", "28/2015/NĐ-CP") in relations
