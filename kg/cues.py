@@ -134,6 +134,7 @@ def cue_key(phrase: str) -> str:
 
 
 _LONGEST_CUE = 80  # characters: a window reaches this far past its edge so a cue is read whole
+_BLANKED = re.compile(r"\s{12,}")  # a page's furniture, blanked in the normalized text (a line's end is one or two)
 
 
 def cue_windows(source: SourceText, spans: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
@@ -148,7 +149,7 @@ def cue_windows(source: SourceText, spans: list[tuple[int, int]], reach: int) ->
         # (the reach is of words: a page's furniture, blanked, and line breaks before the citation lengthen it, so
         # a verb a signature stamp and the gazette's header away is read: "hướng dẫn ... 2021 - 2025 / [furniture]
         # / quy định tại Quyết định số 90/QĐ-TTg")
-        for _ in range(3):
+        for _ in range(3 if _BLANKED.search(text, low, start) else 0):  # (the words counted only where a page was)
             blank = (start - low) - len(" ".join(text[low:start].split()))
             if blank <= 1 or low == 0:
                 break
