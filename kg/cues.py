@@ -55,6 +55,7 @@ class Cues:
     bare_type: re.Pattern        # a type word alone on the line just before a phrase: "Nghị định quy định chi tiết"
     after_bare_type: frozenset[str]  # predicates whose phrases after a type word alone name an unnamed document
     own_predicate: re.Pattern    # what a clause after ";" states of its own instrument ("tiếp tục có hiệu lực")
+    valued: frozenset[str]       # phrases that are cues only before a part's value ("bổ sung điểm g", not "điểm mới")
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +85,8 @@ def relation_cues() -> Cues:
                  _licence_pattern(data["licences"]),
                  _bare_type_pattern(), frozenset(data["nouns"]["after_one_type"]),
                  re.compile(r"(?<!\w)(?:" + "|".join(spaced(w) for w in data["own_predicates"]["words"]) + r")(?!\w)",
-                            re.IGNORECASE))
+                            re.IGNORECASE),
+                 frozenset(cue_key(p) for cue in data["cues"] if cue.get("value_after") for p in cue["phrases"]))
 
 
 def _licence_pattern(licences: dict) -> re.Pattern:
@@ -134,6 +136,8 @@ def cue_key(phrase: str) -> str:
 
 
 _LONGEST_CUE = 80  # characters: a window reaches this far past its edge so a cue is read whole
+# a part's value after its word, in the lowercased text: "điểm g khoản 2", "khoản 9 vào", "điều 28a", "chương iv"
+_PART_VALUE = re.compile(r"\s+(?:\d|[ivxlc]+(?![^\W\d_])|[a-zđ](?![^\W\d_]))")
 _BLANKED = re.compile(r"\s{12,}")  # a page's furniture, blanked in the normalized text (a line's end is one or two)
 
 
@@ -191,8 +195,9 @@ def find_cues(source: SourceText, cues: Cues, windows: list[tuple[int, int]]) ->
                 key = cue_key(key)
             if start + first_word[key] > high:
                 break  # any later phrase starts past the window too
-            if start > 0 and piece[start - base - 1].isalnum():
-                position = start + 1  # inside a word: a phrase may still start within this match
+            if start > 0 and piece[start - base - 1].isalnum() or (
+                    key in cues.valued and not _PART_VALUE.match(piece, match.end())):
+                position = start + 1  # inside a word, or a part's word with no value: a phrase may still start within
                 continue
             position = reached = match.end() + base
             if meaning[key][0] in _ON_LICENCES and cues.licence.match(piece, reached - base):

@@ -1123,8 +1123,9 @@ def _only_amended_by(text: str, cues: list[Cue], start: int, end: int) -> bool:
     """Whether the words between two citations (``cues``, the cues found there) are only an amendment history's
     passive verb: "Luật Tài nguyên nước số 17/2012/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số
     08/2017/QH14"."""
+    # ("đã" may stand outside the cue found: "đã được sửa đổi, bổ sung theo" is read as "được sửa đổi, bổ sung theo")
     return (len(cues) == 1 and cues[0].predicate == "amends" and cues[0].passive
-            and not text[start:cues[0].start].strip() and not text[cues[0].end:end].strip())
+            and text[start:cues[0].start].split() in ([], ["đã"]) and not text[cues[0].end:end].strip())
 
 
 # The rule above a page's footnotes (a line of spaces, as the text gives it), past which a cut footnote goes on

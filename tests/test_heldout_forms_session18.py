@@ -236,3 +236,30 @@ def test_the_next_instrument_named_by_some_of_its_articles_after_and():
     # kg gave the law only)
     relations = named_relations(extract_file(CONGBAO / "cong_doan" / "thong-tu-so-15-2023-tt-bldtbxh-40971.txt"))
     assert ("28/2015/TT-BLĐTBXH", "guides", "28/2015/NĐ-CP") in relations
+
+
+@pytest.mark.parametrize("passage, cited", [
+    # (the review of the session's change: "bổ sung" before words that begin everyday nouns amends nothing)
+    ("Ủy ban nhân dân tỉnh bổ sung chương trình đào tạo theo Thông tư số 03/2022/TT-BLĐTBXH ngày 01/3/2022.",
+     "03/2022/TT-BLĐTBXH"),
+    ("Cơ sở đào tạo bổ sung điều kiện bảo đảm chất lượng theo Thông tư số 03/2022/TT-BLĐTBXH.", "03/2022/TT-BLĐTBXH"),
+    ("Sở bổ sung điểm mới vào hướng dẫn tại Công văn số 123/LĐTBXH-VL ngày 01/3/2022.", "123/LĐTBXH-VL"),
+    ("Sở bổ sung mục tiêu, nhiệm vụ của Kế hoạch số 12/KH-UBND ngày 01/3/2022.", "12/KH-UBND"),
+])
+def test_bo_sung_before_a_noun_amends_nothing(passage, cited):
+    from forms import HEAD
+    from kg.extract import extract_text
+
+    assert ("DOC", "amends", cited) not in named_relations(extract_text(HEAD + passage + "\n", "<t>"))
+
+
+def test_a_history_in_a_quoted_enacting_title_with_da_outside_the_cue():
+    # (the review: "đã được sửa đổi, bổ sung theo Luật số ..." is a history as "... một số điều theo" is; the cue found
+    # is "được sửa đổi, bổ sung theo", "đã" before it)
+    text = (CONGBAO / "bhxh" / "van-ban-hop-nhat-so-50-vbhn-vpqh-28208.txt").read_text(encoding="utf-8")
+    varied = text.replace("đã được sửa đổi, bổ sung một số điều theo", "đã được sửa đổi, bổ sung theo")
+    assert varied != text
+    from kg.extract import extract_text
+
+    amended = {o for s, p, o in named_relations(extract_text(varied, "<t>")) if s == "35/2018/QH14" and p == "amends"}
+    assert len(amended) >= 30
