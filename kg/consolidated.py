@@ -204,7 +204,9 @@ def consolidation_end(source: SourceText, document: Document, cues: Cues) -> int
 
 # "2 Điều này được sửa đổi, bổ sung tại khoản 1 Điều 8 của Thông tư số 12/2024/TT-BLĐTBXH, có hiệu lực ...": a
 # consolidated text's footnote saying whose words the part its mark stands in are
-_AMENDED_NOTE = re.compile(r"(?m)^[ \t]*(?P<mark>\d{1,2})[ \t]+(?P<part>Điều|Khoản|Điểm) này (?:đã )?được (?:sửa đổi|bổ sung)")
+# what a footnote says was done to the part its mark stands at, its words rewritten: "Điều này được sửa đổi, bổ sung"
+_PART_REWORDED = r"(?P<part>Điều|Khoản|Điểm) này (?:đã )?được (?:sửa đổi|bổ sung)"
+_AMENDED_NOTE = re.compile(r"(?m)^[ \t]*(?P<mark>\d{1,2})[ \t]+" + _PART_REWORDED)
 _PART_KINDS = {"Điều": "article", "Khoản": "clause", "Điểm": "point"}
 # any footnote of a consolidated text saying what was done to the words its mark stands at ("6 Cụm từ “x” được thay thế
 # theo ...", "5 Điểm này được sửa đổi, bổ sung theo ...", "3 Khoản này được bãi bỏ theo ...")
@@ -272,6 +274,11 @@ def _note_sentences(text: str, note: re.Match) -> list[tuple[int, int, int]]:
         blank = _BLANK_LINE.search(text, words, reach)
         stop = _SENTENCE_AT_LINE_END.search(text, words, reach)
         end = min([found.end() for found in (blank, stop) if found], default=reach)
+        within = _AGAIN_WITHIN.search(text, words, end)  # (the next sentence on the same line: "... năm 2015. Điều này ...")
+        if within is not None:
+            sentences.append((start, within.start() + 1, words))
+            start, words = within.start() + 1, within.end()
+            continue
         sentences.append((start, end, words))
         again = _AGAIN.match(text, end) if blank is None or blank.end() != end else None
         if again is None:
@@ -279,7 +286,8 @@ def _note_sentences(text: str, note: re.Match) -> list[tuple[int, int, int]]:
         start, words = end, again.end()
 
 
-_AGAIN = re.compile(r"[ \t\r]*(?:Điều|Khoản|Điểm) này (?:đã )?được (?:sửa đổi|bổ sung)")
+_AGAIN = re.compile(r"[ \t\r]*" + _PART_REWORDED)
+_AGAIN_WITHIN = re.compile(r"\.[ \t]+" + _PART_REWORDED)
 
 
 def _outside_notes(text: str, start: int, end: int, notes: list[re.Match]) -> list[tuple[int, int]]:

@@ -32,7 +32,9 @@ _TOKEN = re.compile(r"\s*([^\s,;:.()\[\]“”\"|]+|[,;:])")  # (a bracket ends 
 # cannot start with either, so backtracking over them could only fail again, slowly.
 _TITLE_NUMBER_LEAD = re.compile(r"\s*+,?+\s*+(?:số|Số)\s*")
 _RUNS_TO_LAW_NUMBER = re.compile(r"(?P<words>(?:\s+[a-zà-ỹđ]+){1,5})\s+số\s+(?=\d{1,5}/(?:19|20)\d\d/QH\d)")
-_BARE_NUMBER_LEAD = re.compile(r"[ \t]+(?=\d{1,5}/(?:19|20)\d\d/[A-ZĐ])")  # a number with its year and code
+# a law's or an ordinance's number with its year and code, after a space (not a table's next cell: "Luật Quản lý thuế \t
+# 80/2021/TT-BTC" names the circular beside the law)
+_BARE_NUMBER_LEAD = re.compile(r" +(?=\d{1,5}/(?:19|20)\d\d/(?:QH|PL-UBTVQH|UBTVQH)\d)")
 _ISSUER_LEAD = re.compile(r"\s*+,?+\s*+(?:của|do)\s+")
 _JOIN = re.compile(r"\s*+(?:,\s*+)?+(?:và|cùng)\s+(?:các\s+)?")
 _SUBJECT = re.compile(

@@ -74,6 +74,8 @@ def _patterns() -> dict[str, re.Pattern]:
     tokens = []
     for part in PINPOINT_PARTS:
         words, value = _words(data["parts"][part]["words"]), data["parts"][part]["value"]
+        if part == "point":  # ("thang điểm 10", "thời điểm": no point)
+            words = "".join(rf"(?<!(?i:{w})[ \n])" for w in data["not_points"]) + words
         one = rf"(?:{value})(?!\w)"
         body = (rf"(?:(?i:{data['plural']})\s+)?(?:(?i:{data['range_opening']})\s+)?{words}\s+{one}"
                 rf"(?:{data['range']}(?:{words}\s+)?{one}|(?:{data['list']}){one})*")
@@ -91,7 +93,8 @@ def _patterns() -> dict[str, re.Pattern]:
     # Điều 5; khoản 1 và khoản 2 Điều 6; ... Điều 135 Nghị định số 96/2023/NĐ-CP")
     # and a part may carry its exception in brackets ("Điều 13 (trừ điểm b.11 khoản 1 Điều 13) và Điều 16 Thông tư số
     # 103/2014/TT-BTC"): the list goes on past it
-    excepted = rf"{plain}(?:\s*{_exception().pattern})?"
+    # (a level with no field may follow a part inside the list: "mục 4 Phần IV và mục 2 Phần V Quyết định ...")
+    excepted = rf"{plain}(?:\s*{data['unnamed_levels']['pattern']})?(?:\s*{_exception().pattern})?"
     listed = rf"{excepted}(?:(?:\s*[,;]\s*|\s+(?:(?:{joins})\s+)?){excepted})*"
     before = "|".join(_words(w) for w in sorted(data["before"], key=len, reverse=True))
     own = data["own"]

@@ -86,7 +86,8 @@ def _in_basis(text: str, position: int) -> bool:
 # 47/2024/QH15, ... và số 95/2025/QH15")
 # (after "và", the next may be named by some of its articles: "hướng dẫn thực hiện Điều 52 Luật Việc làm và một số điều
 # của Nghị định số 28/2015/NĐ-CP")
-_LIST_GAP = re.compile(r"[\s,;:\-–]*(?P<joined>và|hoặc)?[\s,;:\-–]*(?:(?<=và )một\s+số\s+điều\s+(?:của\s+)?)?(?:[Ss]ố\s*)?")
+_LIST_GAP = re.compile(r"[\s,;:\-–]*(?:(?P<joined>và|hoặc)[\s,;:\-–]*(?:(?<=\s)một\s+số\s+điều(?:\s*,\s*khoản)?\s+"
+                       r"(?:của\s+)?)?)?[\s,;:\-–]*(?:[Ss]ố\s*)?")
 
 
 def find_relations(source: SourceText, document: Document, citations: list[Citation],

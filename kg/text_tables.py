@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import islice, takewhile
 
 from .duties import roman
-from .vocab import fold, vocabulary
+from .vocab import fold, ranked_forms
 
 __all__ = ["TextRow", "TextTable", "text_tables"]
 
@@ -251,9 +251,16 @@ def _skip_header(text, lines, k, repeated) -> int:
 
 
 def _names_a_kind(words: str) -> bool:
-    """Whether a group's name is a kind of instrument ("NGHỊ ĐỊNH", "THÔNG TƯ LIÊN TỊCH"): a table of instruments to
-    draft or amend grouped by kind."""
-    return fold(" ".join(words.split())) in vocabulary().type_by_form
+    """Whether a group's name opens with a kind of instrument the hierarchy of legal documents ranks ("NGHỊ ĐỊNH",
+    "NGHỊ ĐỊNH CỦA CHÍNH PHỦ", "THÔNG TƯ, THÔNG TƯ LIÊN TỊCH"): a table of instruments to draft or amend grouped by
+    kind; not a cell's words in capitals ("VI PHẠM HÀNH CHÍNH", "III HƯỚNG DẪN")."""
+    name = fold(" ".join(words.split()))
+    return any(name == kind or name.startswith((kind + " ", kind + ",")) for kind in _ranked_kinds())
+
+
+@lru_cache(maxsize=1)
+def _ranked_kinds() -> frozenset[str]:
+    return frozenset(map(fold, ranked_forms()))
 
 
 def _in_sequence(label: str, previous: str | None) -> bool:

@@ -263,3 +263,44 @@ def test_a_history_in_a_quoted_enacting_title_with_da_outside_the_cue():
 
     amended = {o for s, p, o in named_relations(extract_text(varied, "<t>")) if s == "35/2018/QH14" and p == "amends"}
     assert len(amended) >= 30
+
+
+def test_review_variants_of_the_sessions_forms():
+    # (the review of the session's change, each a variant of a form read this session)
+    from forms import HEAD
+    from kg.extract import extract_text
+
+    # a table's next cell is no number of the law before it
+    result = extract_text(HEAD + "1\tLuật Quản lý thuế\t80/2021/TT-BTC\n", "<t>")
+    assert [c.instrument.number for c in result.citations if c.instrument.doc_type == "Luật"] != ["80/2021/TT-BTC"]
+    # "và một số điều của" across a line's end, and "một số điều, khoản của"
+    for joined in ("và \nmột số điều của", "và một số điều, khoản của"):
+        passage = (f"Thông tư số 28/2015/TT-BLĐTBXH ngày 31 tháng 7 năm 2015 hướng dẫn thực hiện Điều 52 Luật Việc làm "
+                   f"{joined} Nghị định số 28/2015/NĐ-CP ngày 12/3/2015.\n")
+        assert ("28/2015/TT-BLĐTBXH", "guides", "28/2015/NĐ-CP") in named_relations(extract_text(HEAD + passage, "<t>"))
+    # "thang điểm 10" is a scale, no point; a Part inside the list and a Part named in words
+    assert _parts("đánh giá theo thang điểm 10 của ") == []
+    assert _parts("theo quy định tại mục 4 Phần IV và mục 2 Phần V ") == [{"section": "4"}, {"section": "2"}]
+    assert _parts("theo quy định tại Chương III Phần thứ hai của ") == [{"chapter": "III"}]
+
+
+def test_a_footnotes_second_sentence_on_the_same_line():
+    # 40/VBHN-VPQH's footnote 29 with its second sentence after the first on one line ("... năm 2015. Điều này được sửa
+    # đổi, bổ sung lần thứ hai theo ... Luật số 51/2024/QH15"): the part is still the last amender's words
+    from kg.extract import extract_text
+
+    text = (CONGBAO / "bhxh" / "van-ban-hop-nhat-so-40-vbhn-vpqh-469125.txt").read_text(encoding="utf-8")
+    first = text.index("29 Điều này được sửa đổi, bổ sung lần thứ nhất")
+    second = text.index("Điều này được sửa đổi, bổ sung lần thứ hai", first)
+    cut = text.rindex("\n", first, second)
+    relations = named_relations(extract_text(text[:cut] + " " + text[cut + 1:], "<t>"))
+    assert ("51/2024/QH15", "cites", "05/2011/QH13") in relations
+    assert ("46/2014/QH13", "cites", "05/2011/QH13") not in relations
+
+
+def test_a_group_named_by_a_ranked_kind_and_more_words():
+    # (the review: "II NGHỊ ĐỊNH CỦA CHÍNH PHỦ" opens a group; "III HƯỚNG DẪN", a cell's words in capitals, does not)
+    from kg.text_tables import _names_a_kind
+
+    assert _names_a_kind("NGHỊ ĐỊNH CỦA CHÍNH PHỦ") and _names_a_kind("THÔNG TƯ, THÔNG TƯ LIÊN TỊCH")
+    assert not _names_a_kind("HƯỚNG DẪN") and not _names_a_kind("PHẠM HÀNH CHÍNH")
