@@ -22,8 +22,8 @@ class Merged(NamedTuple):
     items: list[Citation]
 
 
-# What may stand before an item of a list on its line: "1.", "a)", "-", "+"; in a consolidated text the mark of a
-# footnote may follow the item's dot ("2.6 Nghị định này thay thế ... tại các Nghị định sau:", clause 2, footnote 6)
+# What may stand before an item of a list on its line: "1.", "a)", "-", "+"; a footnote's mark may follow the item's
+# dot, as consolidated texts print them ("2.6 Nghị định này thay thế ... tại các Nghị định sau:", clause 2, footnote 6)
 ITEM_MARK = re.compile(r"[ \t]*(?:(?:\d{1,2}|[a-zđ])[.)](?:\d{1,3}(?=[ \t]))?[ \t]*|[-–+•*][ \t]*)?")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
