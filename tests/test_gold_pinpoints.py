@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 5416  # every settled file was read for pinpoints
+    assert result["gold"] >= 5449  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -99,5 +99,6 @@ def test_pinpoints_on_the_gold_set():
 #: given (17 right more in eight texts, none wrong). Its first new four 306, 302 right as they came (303 since); its
 #: second's three 104, 103 right as they came: 5060/5212, 5102 given. Its third four 78, 76 right as they came, all
 #: since ("điểm a mục 4 Phần III Quyết định số 90/QĐ-TTg": a Part read past): 5140/5290, 5181 given. Its fourth four
-#: 126, 124 right as they came: 5264/5416, 5305 given.
+#: 126, 124 right as they came: 5264/5416, 5305 given; after the review's fixes 5265. Its fifth three 33, all right
+#: as they came: 5298/5449, 5339 given.
 FLOOR = {"recall": 0.971, "precision": 0.991}
