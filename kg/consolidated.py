@@ -226,7 +226,8 @@ def amended_parts(text: str, ordered: list[Citation], sections) -> list[tuple[in
     starts = [c.reference.start for c in ordered]
     floor = 0
     notes = list(_AMENDED_NOTE.finditer(text))
-    printed = list(_ANY_NOTE.finditer(text))  # every footnote of the text, that the parts may hold at a page's foot
+    printed = _printed_notes(text)  # every footnote of the text, that the parts may hold at a page's foot
+    printed_starts = [start for start, _ in printed]
     for note in notes:
         mark, at = note.group("mark"), note.start()
         # (the part's words are the last amender's: "16 Điều này được bổ sung theo ... Luật số 46/2014/QH13 ... năm 2015.
@@ -238,7 +239,7 @@ def amended_parts(text: str, ordered: list[Citation], sections) -> list[tuple[in
         for hit in re.compile(rf"{mark}(?=[ \t]*\n|[ \t]+[A-ZĐÀ-Ỹ])").finditer(text, floor, at):
             before = text[hit.start() - 2:hit.start()]  # glued to a word's last letter, or after "1." or "a)"
             if (before[-1:].isalpha() or (before[-1:] == "." and before[:1].isdigit()) or (
-                    before[-1:] == ")" and before[:1].isalpha())) and not _in_a_note(text, hit.start(), printed):
+                    before[-1:] == ")" and before[:1].isalpha())) and not _in_a_note(hit.start(), printed, printed_starts):
                 glued = hit
         # (the next footnote's mark may stand before this footnote: two marks on one page, their footnotes at its foot,
         # "... 3.4 Các ngành ... / Điều 10. ... nước5 / ... / 4 Khoản này ... / 5 Điều này ...")
@@ -249,14 +250,20 @@ def amended_parts(text: str, ordered: list[Citation], sections) -> list[tuple[in
         holding = [s for s in sections if s.kind == kind and s.start <= glued.start() < s.end]
         if holding:
             part = max(holding, key=lambda s: s.start)
-            found += [(start, end, amender) for start, end in _outside_notes(text, part.start, part.end, printed)]
+            found += [(start, end, amender) for start, end in _outside_notes(part.start, part.end, printed)]
     return found
 
 
-def _in_a_note(text: str, position: int, notes: list[re.Match]) -> bool:
-    """Whether ``position`` lies in one of the footnotes ``notes`` printed (to its end, as ``_note_end`` reads it)."""
-    k = bisect.bisect_right([note.start() for note in notes], position)
-    return k > 0 and position < _note_end(text, notes[k - 1])
+def _printed_notes(text: str) -> list[tuple[int, int]]:
+    """Where each footnote of the text starts and ends (``_note_end``)."""
+    return [(note.start(), _note_end(text, note)) for note in _ANY_NOTE.finditer(text)]
+
+
+def _in_a_note(position: int, notes: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``position`` lies in one of the footnotes printed, ``notes`` their (start, end) and ``starts`` their
+    starts."""
+    k = bisect.bisect_right(starts, position)
+    return k > 0 and position < notes[k - 1][1]
 
 
 def _note_end(text: str, note: re.Match) -> int:
@@ -290,15 +297,16 @@ _AGAIN = re.compile(r"[ \t\r]*" + _PART_REWORDED)
 _AGAIN_WITHIN = re.compile(r"\.[ \t]+" + _PART_REWORDED)
 
 
-def _outside_notes(text: str, start: int, end: int, notes: list[re.Match]) -> list[tuple[int, int]]:
+def _outside_notes(start: int, end: int, notes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The stretches of ``start``-``end`` outside the footnotes printed inside it (a part the page breaks holds the
     footnotes at the page's foot: "5 Điểm này được sửa đổi, bổ sung theo ... Thông tư số 08/2026/TT-BTC ... sửa đổi,
     bổ sung ... Thông tư số 120/2020/TT-BTC ...", whose instruments the part's words do not cite), each footnote up to
-    the blank line or the sentence's end at a line's end after it, whichever comes first."""
+    the blank line or the sentence's end at a line's end after it, whichever comes first (``notes``: each (start,
+    end))."""
     stretches = []
-    for note in notes:
-        if start <= note.start() < end:
-            stretches.append((start, note.start()))
-            start = min(end, _note_end(text, note))
+    for note_start, note_end in notes:
+        if start <= note_start < end:
+            stretches.append((start, note_start))
+            start = min(end, note_end)
     stretches.append((start, end))
     return [(a, b) for a, b in stretches if a < b]

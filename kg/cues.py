@@ -141,6 +141,12 @@ _PART_VALUE = re.compile(r"\s+(?:\d|[ivxlc]+(?![^\W\d_])|[a-zđ](?![^\W\d_]))")
 _BLANKED = re.compile(r"\s{12,}")  # a page's furniture, blanked in the normalized text (a line's end is one or two)
 
 
+def words_length(text: str, start: int, end: int) -> int:
+    """The characters of the words of ``text[start:end]``, one space between words: a page's furniture (blanked in the
+    normalized text) and line breaks add none."""
+    return len(" ".join(text[start:end].split()))
+
+
 def cue_windows(source: SourceText, spans: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
     """The stretches of normalized text where a cue can bear on a citation: before it within
     reach, between two close ones, and just after it; merged where they overlap."""
@@ -154,7 +160,7 @@ def cue_windows(source: SourceText, spans: list[tuple[int, int]], reach: int) ->
         # a verb a signature stamp and the gazette's header away is read: "hướng dẫn ... 2021 - 2025 / [furniture]
         # / quy định tại Quyết định số 90/QĐ-TTg")
         for _ in range(3 if _BLANKED.search(text, low, start) else 0):  # (the words counted only where a page was)
-            blank = (start - low) - len(" ".join(text[low:start].split()))
+            blank = (start - low) - words_length(text, low, start)
             if blank <= 1 or low == 0:
                 break
             low = max(0, start - reach - _LONGEST_CUE - blank)

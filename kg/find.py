@@ -20,8 +20,8 @@ from itertools import islice
 
 from .issuers import JOINT_SEPARATOR, committee_name, issuer_from_codes, number_codes
 from .models import Reference, SourceText
-from .vocab import (Vocabulary, document_types, fold, forms_where, load_registry, part_words, ranked_forms, spaced,
-                    vocabulary)
+from .vocab import (Vocabulary, document_types, fold, folded_ranked_forms, forms_where, load_registry, part_words,
+                    spaced, vocabulary)
 
 __all__ = ["find_references", "TitleIndex", "default_title_index", "plural_list"]
 
@@ -992,13 +992,8 @@ def _guess_title_length(vocab: Vocabulary, tokens: list[tuple[str, int, int]], w
 def _names_ranked_kind(words: list[str], index: int) -> bool:
     """Whether the words from ``index`` open with a kind the hierarchy of legal documents ranks: after a
     comma, such a kind names another instrument, not more of a title ("Luật Thủ đô, nghị quyết của Quốc hội")."""
-    forms = _ranked_kind_forms()
+    forms = folded_ranked_forms()
     return any(" ".join(words[index:index + count]) in forms for count in (1, 2, 3))
-
-
-@lru_cache(maxsize=1)
-def _ranked_kind_forms() -> frozenset[str]:
-    return frozenset(map(fold, ranked_forms()))
 
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")

@@ -110,7 +110,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "keyword": {part: re.compile(_words(data["parts"][part]["words"])) for part in PINPOINT_PARTS},
         "range": re.compile(data["range"]),
         "nested": re.compile(data["nested"]),
-        "before": re.compile(rf"(?P<chain>{listed})(?:\s*{data['unnamed_levels']['pattern']})?\s*(?:(?:{before})\s*)?$"),
+        "before": re.compile(rf"(?P<chain>{listed})\s*(?:(?:{before})\s*)?$"),
         "own": re.compile(rf"(?P<chain>{chain})\s*(?:(?:{own['connector']})\s+)?(?:{types})\s+này(?!\w)"),
         "change": re.compile(rf"(?<!\w)(?:{verbs})\s+{data['change_filler']}(?P<chain>{listed})"
                              rf"(?:{data['after_change']}(?P<within>{chain}))?"),
@@ -304,6 +304,8 @@ _BARRIER = re.compile(r"[^\w\s,]")
 def _exception() -> re.Pattern:
     """A part's exception in brackets, "(trừ điểm b.11 khoản 1 Điều 13)" (data/pinpoints.json "exception")."""
     return re.compile(rf"\(\s*(?:{_data()['exception']})\s[^()]{{0,80}}\)")
+
+
 _SPACES = re.compile(r"\s*")
 
 

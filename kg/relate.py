@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .consolidated import amended_parts, ITEM_MARK, Merged, consolidation_end, merged_list, quoted_bases, quoted_owner
-from .cues import NAMED, Cue, Cues, cue_key, cue_windows, find_cues, relation_cues
+from .cues import NAMED, Cue, Cues, cue_key, cue_windows, find_cues, relation_cues, words_length
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
 from .pinpoint import names_parts_only
@@ -606,8 +606,7 @@ def _prose_length(source: SourceText, start: int, end: int) -> int:
     """The characters of words between two offsets, one space between words: a page's furniture (blanked in the
     normalized text) and line breaks add none ("hướng dẫn ... giai đoạn 2021 - 2025 / [signature stamp, page header]
     / quy định tại Quyết định số 90/QĐ-TTg")."""
-    low, high = source.to_normalized(start), source.to_normalized(end)
-    return len(" ".join(source.normalized[low:high].split()))
+    return words_length(source.normalized, source.to_normalized(start), source.to_normalized(end))
 
 
 # between two instruments of such a list: a comma or "và", then the parts of the next ("), và khoản 3 Điều 59 ")

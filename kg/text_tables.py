@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import islice, takewhile
 
 from .duties import roman
-from .vocab import fold, ranked_forms
+from .vocab import fold, folded_ranked_forms
 
 __all__ = ["TextRow", "TextTable", "text_tables"]
 
@@ -255,12 +255,7 @@ def _names_a_kind(words: str) -> bool:
     "NGHỊ ĐỊNH CỦA CHÍNH PHỦ", "THÔNG TƯ, THÔNG TƯ LIÊN TỊCH"): a table of instruments to draft or amend grouped by
     kind; not a cell's words in capitals ("VI PHẠM HÀNH CHÍNH", "III HƯỚNG DẪN")."""
     name = fold(" ".join(words.split()))
-    return any(name == kind or name.startswith((kind + " ", kind + ",")) for kind in _ranked_kinds())
-
-
-@lru_cache(maxsize=1)
-def _ranked_kinds() -> frozenset[str]:
-    return frozenset(map(fold, ranked_forms()))
+    return any(name == kind or name.startswith((kind + " ", kind + ",")) for kind in folded_ranked_forms())
 
 
 def _in_sequence(label: str, previous: str | None) -> bool:

@@ -69,6 +69,12 @@ def ranked_forms() -> tuple[str, ...]:
     return tuple(sorted({*forms_where("rank"), *forms_where("rank_by_issuer")}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def folded_ranked_forms() -> frozenset[str]:
+    """``ranked_forms``, folded: to compare with words read from a text."""
+    return frozenset(map(fold, ranked_forms()))
+
+
 # Old-style tone placement as texts still write it, and the modern form it folds to.
 # old tone placement; fold casefolds first, so "UỶ BAN" is found as "uỷ ban" (the capital pair
 # is for _tone_variants)
