@@ -147,15 +147,16 @@ def words_length(text: str, start: int, end: int) -> int:
     return len(" ".join(text[start:end].split()))
 
 
-def cue_windows(source: SourceText, spans: list[tuple[int, int]], reach: int) -> list[tuple[int, int]]:
+def cue_windows(source: SourceText, spans: list[tuple[int, int]], reach: int, after: int) -> list[tuple[int, int]]:
     """The stretches of normalized text where a cue can bear on a citation: before it within
-    reach, between two close ones, and just after it; merged where they overlap."""
+    ``reach`` words, between two close ones, and after it as far as a cue that follows its instrument
+    may stand (``after`` characters); merged where they overlap."""
     windows: list[list[int]] = []
     text = source.normalized
     for start, end in spans:
         if source.offsets is not None:
             start, end = source.to_normalized(start), source.to_normalized(end)
-        low, high = max(0, start - reach - _LONGEST_CUE), end + 200 + _LONGEST_CUE
+        low, high = max(0, start - reach - _LONGEST_CUE), end + after + _LONGEST_CUE
         # (the reach is of words: a page's furniture, blanked, and line breaks before the citation lengthen it, so
         # a verb a signature stamp and the gazette's header away is read: "hướng dẫn ... 2021 - 2025 / [furniture]
         # / quy định tại Quyết định số 90/QĐ-TTg")

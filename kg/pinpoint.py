@@ -77,7 +77,9 @@ def _patterns() -> dict[str, re.Pattern]:
         if part == "point":  # ("thang điểm 10", "thời điểm": no point)
             words = "".join(rf"(?<!(?i:{w})[ \n])" for w in data["not_points"]) + words
         one = rf"(?:{value})(?!\w)"
-        body = (rf"(?:(?i:{data['plural']})\s+)?(?:(?i:{data['range_opening']})\s+)?{words}\s+{one}"
+        # (the range may open before the part's word or after it: "từ Điều 5 đến Điều 9", "các khoản từ 29 đến 45")
+        opening = rf"(?:(?i:{data['range_opening']})\s+)?"
+        body = (rf"(?:(?i:{data['plural']})\s+)?{opening}{words}\s+{opening}{one}"
                 rf"(?:{data['range']}(?:{words}\s+)?{one}|(?:{data['list']}){one})*")
         unnumbered = data["parts"][part].get("unnumbered")
         if unnumbered:  # "Phụ lục ban hành kèm theo Thông tư số ...": the one appendix, no number

@@ -447,7 +447,7 @@ def _read_context(source: SourceText, document: Document, citations: list[Citati
     text = source.original.replace("\r", " ") if "\r" in source.original else source.original
     ordered = sorted((c for c in citations if c.instrument.iri != own), key=lambda c: c.reference.start)
     spans = [(c.reference.start, c.reference.end) for c in ordered]
-    found = find_cues(source, cues, cue_windows(source, spans, cues.reach))
+    found = find_cues(source, cues, cue_windows(source, spans, cues.reach, _AFTER_REACH))
     trailing = [c for c in found if c.after]
     consolidated_until = consolidation_end(source, document, cues)
     return _Context(
@@ -683,8 +683,12 @@ def _next_item(context: _Context, index: int) -> int | None:
     stop = text.find(";", end, end + _AFTER_REACH)
     if stop >= 0 and context.clauses.end_after(end, _AFTER_REACH) == stop + 1:
         following = next((k for k in range(index + 1, len(ordered)) if ordered[k].reference.start > stop), None)
-        return following if following is not None and not text[stop + 1:ordered[following].reference.start].strip() \
-            else None
+        if following is None:
+            return None
+        start = ordered[following].reference.start
+        gap = text[stop + 1:start]
+        # (or by its parts: "Nghị định số 35/2019/NĐ-CP ...; Điều 1 Nghị định số 07/2022/NĐ-CP ... hết hiệu lực")
+        return following if not gap.strip() or names_parts_only(text, start - len(gap.lstrip()), start) else None
     following, history = index + 1, _history(context, index)
     # (past its history, closed by "và", a comma: "Luật ... số 41/2019/QH14 đã được sửa đổi, bổ sung một số điều theo
     # Luật số 59/2024/QH15 và Luật số 86/2025/QH15, Nghị quyết số 54/2022/QH15 ... hết hiệu lực")
@@ -699,7 +703,7 @@ def _next_item(context: _Context, index: int) -> int | None:
     same_kind = ordered[following].instrument.doc_type == ordered[index].instrument.doc_type or (
         _AND_RIGHT_BEFORE.fullmatch(text, end, start) is not None)
     if (not same_kind or start - end > _AFTER_REACH
-            or not _AND_BEFORE.search(text, end, start) or any(mark in text[end:start] for mark in ";.:")
+            or not _and_right_before(text, end, start) or any(mark in text[end:start] for mark in ";.:")
             or _change_verbs(_between(context.found, context.cue_starts, end, start))):
         return None
     return following
@@ -707,6 +711,15 @@ def _next_item(context: _Context, index: int) -> int | None:
 
 _COMMA = re.compile(r"\s*,\s*")
 _AND_BEFORE = re.compile(r"\svà\s*\Z")
+
+
+def _and_right_before(text: str, end: int, start: int) -> bool:
+    """Whether "và" stands right before the instrument at ``start``, or before some of its parts ("Nghị định số
+    128/2020/NĐ-CP ... và Điều 2 Nghị định số 102/2021/NĐ-CP ... hết hiệu lực thi hành")."""
+    if _AND_BEFORE.search(text, end, start):
+        return True
+    joined = text.rfind(" và ", end, start)
+    return joined >= 0 and names_parts_only(text, joined + len(" và "), start)
 _AND_RIGHT_BEFORE = re.compile(r"\)?\s+và\s+")
 
 
@@ -1244,9 +1257,33 @@ class _Clauses:
         if match.group() == ";" and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower() \
                 and _in_basis(self.text, match.start()):
             return False  # a title's fields in a basis: "Căn cứ Nghị định ... quản lý tài sản công; thực hành tiết kiệm ..."
+        if match.group() == ";" and self._lists_fields(match):
+            return False  # and in a description: "Nghị định số ... trong lĩnh vực thuế, hóa đơn; hải quan; ..."
         if match.group() == ";" and self._parts_run_on(match, position):
             return False  # a list of parts: "Bãi bỏ khoản 1 Điều 15; các khoản 1, 2 Điều 18 của Thông tư số 59/2015/..."
         return True
+
+    def _lists_fields(self, match: re.Match) -> bool:
+        """Whether the ";" of ``match`` parts the fields an instrument's description names, as a basis's title does
+        (``_in_basis``): "Nghị định số 128/2020/NĐ-CP ... và Điều 2 Nghị định số 102/2021/NĐ-CP ... sửa đổi, bổ sung
+        một số điều của các Nghị định về xử phạt vi phạm hành chính trong lĩnh vực thuế, hóa đơn; hải quan; kinh
+        doanh bảo hiểm, kinh doanh xổ số; ... hết hiệu lực thi hành": both expire. A field may be a body's name
+        ("...; dự trữ quốc gia; Kho bạc Nhà nước; kế toán"): the list ends at a ";" that ends its line before a capital
+        ("...;\nCăn cứ ...") or that an instrument follows."""
+        text = self.text
+        field = text.rfind("lĩnh vực", max(0, match.start() - _FIELDS_REACH), match.start())
+        if field < 0 or any(mark in text[field:match.start()] for mark in ".:") or any(
+                word.group(1).isupper() for word in _SEMICOLON_ENDS_LINE.finditer(text, field, match.end() + _LINE_REACH)
+                if word.start() <= match.start()):
+            return False
+        described = self.source.to_original(field)
+        k = bisect.bisect_right(self.span_starts, described) - 1
+        if k < 0 or not 0 <= described - self.spans[k][1] <= _DESCRIPTION_REACH:
+            return False  # (the fields of no instrument named just before)
+        segment_end = _CLAUSE_STOP.search(text, match.end())
+        following = bisect.bisect_left(self.span_starts, self.source.to_original(match.end()))
+        return following == len(self.spans) or segment_end is not None and segment_end.start() < self._normalized(
+            self.span_starts[following])
 
     def _parts_run_on(self, match: re.Match, position: int) -> bool:
         """Whether the ";" of ``match`` (at ``position``, original offsets) joins parts of the instrument named after
@@ -1354,6 +1391,10 @@ def _between(found: list[Cue], starts: list[int], start: int, end: int) -> list[
 # hiệu lực thi hành"), within its clause
 _AFTER_REACH = 400
 _DESCRIPTION_REACH = 200
+_FIELDS_REACH = 300  # how far back a ";" between fields looks for the "lĩnh vực" that opens them
+# a ";" ending its line before a capital: the list's end ("...;\nCăn cứ"); a lowercase word goes on ("...; \nquản lý")
+_SEMICOLON_ENDS_LINE = re.compile(r";[ \t]*\n\s*(\w)")
+_LINE_REACH = 200  # (the spaces and blank lines a page's furniture leaves in the normalized text)
 
 
 def _after_cue(text: str, trailing: list[Cue], starts: list[int], position: int, limit: int,

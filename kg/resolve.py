@@ -187,8 +187,8 @@ def resolve_references(references: list[Reference], document: Document,
     for reference, key in zip(references, keys):
         if (key == own_key if reference.number else _own_title(reference, own, own_title)) or _blank_own(reference, own):
             continue  # the document naming itself, by number, by its title (heading the text or not), or unnumbered
-        if reference.number and reference.date:
-            described = (reference.end, reference.date)
+        if reference.number:  # (an undated one's description is its own: no law of the time of the one before)
+            described = (reference.end, reference.date) if reference.date else None
         elif (described is not None and reference.title and reference.year is None and reference.date is None
               and reference.doc_type in vocab.by_title_types
               and reference.start - described[0] <= _DESCRIPTION_REACH and (own.date is None or described[1] < own.date)):

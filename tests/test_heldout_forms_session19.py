@@ -2,6 +2,7 @@
 session 19), each with its passage from the text that showed it."""
 from __future__ import annotations
 
+import pytest
 from forms import CONGBAO, named_relations
 
 from kg.extract import extract_file, extract_text
@@ -33,3 +34,39 @@ def test_a_point_numbered_with_a_dot():
     # a point's number is its own, never a year's: "điểm 2.2024" names no point
     assert pinpoints_before("tại điểm 2.1 khoản 2 Điều 3 của ", 33)[0].point == "2.1"
     assert pinpoints_before("điểm 2.2024 của ", 16) == []
+
+
+@pytest.mark.parametrize("name, expired", [
+    # 169/2026/NĐ-CP, Điều 38.2: "Nghị định số 128/2020/NĐ-CP ... quy định xử phạt vi phạm hành chính trong lĩnh vực
+    # hải quan và Điều 2 Nghị định số 102/2021/NĐ-CP ... sửa đổi, bổ sung một số điều của các Nghị định về xử phạt
+    # vi phạm hành chính trong lĩnh vực thuế, hóa đơn; hải quan; ...; dự trữ / quốc gia; Kho bạc Nhà nước; kế toán,
+    # kiểm toán độc lập hết hiệu lực thi / hành": both readers, both repealed. The fields' ";" end no clause (as in a
+    # basis), "và Điều 2 Nghị định" joins the list, and the cue, 290 characters past the second decree, is sought
+    ("hd_kinh_te/nghi-dinh-so-169-2026-nd-cp-469561.txt", {"128/2020/NĐ-CP", "102/2021/NĐ-CP"}),
+    # 146/2026/NĐ-CP, Điều 40.2: "Nghị định số 35/2019/NĐ-CP ... trong lĩnh vực lâm nghiệp; Điều 1 Nghị định số
+    # 07/2022/NĐ-CP ... trong lĩnh vực lâm nghiệp; bảo vệ và kiểm dịch thực vật; thú y; chăn nuôi hết hiệu lực kể từ
+    # ngày ...": a list's next item named by its part after the ";"
+    ("hd_kinh_te/nghi-dinh-so-146-2026-nd-cp-469484.txt", {"35/2019/NĐ-CP", "07/2022/NĐ-CP"}),
+])
+def test_a_description_listing_fields_by_semicolons_before_the_cue_that_follows_it(name, expired):
+    relations = named_relations(extract_file(CONGBAO / name))
+    assert {cited for subject, predicate, cited in relations if subject == "DOC" and predicate == "repeals"} >= expired
+
+
+
+@pytest.mark.parametrize("name", ["uu_dai_dt/thong-tu-so-06-2025-tt-bkhdt-44234.txt",
+                                  "hd_kinh_te/nghi-dinh-so-153-2026-nd-cp-469525.txt"])
+def test_a_law_in_an_undated_amending_laws_title_is_not_of_the_time_of_the_instrument_before(name):
+    # 06/2025/TT-BKHĐT's forms: "Căn cứ Luật Đầu tư số 61/2020/QH14 ngày 17 tháng 6 năm 2020; / Căn cứ Luật số
+    # 57/2024/QH15 sửa đổi, bổ sung một số điều của Luật Quy hoạch, / Luật Đầu tư, ... và Luật Đấu thầu;": the bidding
+    # law was read in the 2020 law's description, as the one issued by June 2020 (43/2013/QH13); 153/2026/NĐ-CP's
+    # "Luật sửa đổi, bổ sung ... của Luật Đấu thầu, ... số 90/2025/QH15" the same. Both readers: no law of 2013
+    cited = {c.instrument.number for c in extract_file(CONGBAO / name).citations}
+    assert "43/2013/QH13" not in cited
+
+
+def test_a_range_opened_after_the_parts_word():
+    # 169/2026/NĐ-CP, Điều 35.1: "theo quy định tại Chương III Phần thứ hai Luật Xử lý vi phạm hành chính số
+    # 15/2012/QH13 và các khoản từ 29 đến 45 Điều 1 Luật / số 67/2020/QH14": both readers, clauses 29-45 of article 1
+    assert [p.label() for p in pinpoints_before("và các khoản từ 29 đến 45 Điều 1 ", 33)] == ["khoản 29-45 Điều 1"]
+    assert [p.label() for p in pinpoints_before("tại các Điều từ 5 đến 9 của ", 28)] == ["Điều 5-9"]
