@@ -125,7 +125,10 @@ GOLD = ROOT / "tests" / "gold"
 #: set of 246: relations 5065/5230. Its fourth four (two circulars, a consolidated law, a decree), as they came: 0.994,
 #: relations 0.971 (101/104); after ("và một số điều của Nghị định ...") 0.981. The set of 250: relations 5168/5334. Its
 #: fifth three (two circulars, a consolidated circular; no change made for them), as they came: 1.000, relations 0.981
-#: (52/53). The set of 253: relations 5220/5387.
+#: (52/53). The set of 253: relations 5220/5387. Session 19's first four (two circulars, a consolidated law, a decree),
+#: as they came: 0.965, relations 0.946 (174/184); after (a description's fields listed by ";" before "hết hiệu lực";
+#: "và Điều 2 Nghị định ..." a list's item; an undated law's description its own) 0.993, 0.957 (176/184). The set of
+#: 257: relations 5396/5571.
 FLOORS = {"macro-F1": 0.990, "fields": 0.996, "relations": 0.969, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
 
 
@@ -161,7 +164,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 253
+    assert figures["files"] == 257
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 
