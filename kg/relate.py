@@ -58,8 +58,20 @@ def _registered_kinds() -> str:
     return "|".join(spaced(form) for form in forms_where("registered"))
 
 
+# The stops relate reads, declared together: ";" ends a clause, "." a sentence, ":" a sentence's lead-in (the clause
+# boundary, with its table rows and page breaks, is _boundary's).
 # A character no stop can hold: two scans for stops that have both passed one find the same stops after it.
 _STOP_FREE = re.compile(r"[^;.: \t\n]")
+_FULL_STOP = re.compile(r"[.:](?=\s)")  # a sentence's end in running text (";" only ends a clause)
+_CLAUSE_STOP = re.compile(r"[;.](?=\s|$)")  # a clause's end (a lead-in's colon goes on)
+_SENTENCE_STOP = re.compile(r"[.;:](?=\s)|\n[ \t]*\n")  # any stop, or a blank line
+# where the sentence introducing a quoted article begins: after the one before it, or a footnote's line
+_SENTENCE_END = re.compile(r"[.;:”][ \t]*\n|\n(?=\d{1,3}[ \t]+[A-ZĐ])")  # (not a date's day wrapped: "\n01 tháng 7")
+_AFTER_SEMICOLON = re.compile(r";\s*(\w)")  # the word a ";" stands before
+# a ";" ending its line before a capital: the list's end ("...;\nCăn cứ"); a lowercase word goes on ("...; \nquản lý")
+_SEMICOLON_ENDS_LINE = re.compile(r";[ \t]*\n\s*(\w)")
+
+
 # A paragraph break that words in lowercase go on after is a page break inside a sentence, not a clause's end
 _GOES_ON = re.compile(r"[\s\x00]*(\w)")
 # The words a sentence cannot end with, which what follows a page break completes
@@ -69,7 +81,6 @@ _PART_BEFORE = re.compile(r"(?i:điều|khoản|điểm|mục|chương)\s+[\dIVX
 _PART_WORD_BEFORE = re.compile(r"(?i:điều|khoản|điểm|mục|chương|phụ\s+lục)[ \t]*\Z")  # its number on the next line
 _PARTS_ONLY = re.compile(r"(?:\s|[,;]|(?i:các|và|của|tại|điều|khoản|điểm|mục|chương|phụ\s+lục)(?!\w)|[\dIVXLC]+[a-zđ]?(?!\w))+")
 _PARTS_REACH = 300
-_AFTER_SEMICOLON = re.compile(r";\s*(\w)")
 
 
 def _in_basis(text: str, position: int) -> bool:
@@ -852,12 +863,6 @@ def _objects_run_on(text: str, clause: int, position: int, prior_end: int) -> bo
     return names_parts_only(text, opening, position)
 
 
-_FULL_STOP = re.compile(r"[.:](?=\s)")  # a sentence's end in running text (";" only ends a clause)
-
-
-_CLAUSE_STOP = re.compile(r"[;.](?=\s|$)")
-
-
 def _in_quoted_words(text: str, position: int, end: int) -> bool:
     """Whether ``position`` stands inside words quoted between it and ``end`` (“...”, closed before ``end``)."""
     opened = text.rfind("“", max(0, position - _QUOTED_WORDS_REACH), position)
@@ -1392,8 +1397,6 @@ def _between(found: list[Cue], starts: list[int], start: int, end: int) -> list[
 _AFTER_REACH = 400
 _DESCRIPTION_REACH = 200
 _FIELDS_REACH = 300  # how far back a ";" between fields looks for the "lĩnh vực" that opens them
-# a ";" ending its line before a capital: the list's end ("...;\nCăn cứ"); a lowercase word goes on ("...; \nquản lý")
-_SEMICOLON_ENDS_LINE = re.compile(r";[ \t]*\n\s*(\w)")
 _LINE_REACH = 200  # (the spaces and blank lines a page's furniture leaves in the normalized text)
 
 
@@ -1498,7 +1501,6 @@ def _lead_in(source: SourceText, low: int, clause: int) -> bool:
     return colon >= 0 and not text[colon + 1:clause].strip()
 
 
-_SENTENCE_STOP = re.compile(r"[.;:](?=\s)|\n[ \t]*\n")
 # The document naming itself as its sentence's subject: "Thông tư này", "Nghị định này", "Thông tư liên tịch này"
 _ITSELF = re.compile(r"[A-ZĐ]\w*(?:[ \t]+[a-zđ]\w*){0,3}[ \t]+này[ \t]+")
 # The list as its lead-in's subject, before a cue that follows what it speaks of: "Các Thông tư sau ", "Các văn bản
@@ -1829,8 +1831,6 @@ _QUOTED_ARTICLE_REACH = 20_000
 _QUOTED_ARTICLE = re.compile(r":[ \t]*\n?[ \t]*(?P<mark>[“\"])(?=[ \t]*Điều\b)")
 _ARTICLE_LINE = re.compile(r"\n[ \t*]*Điều[ \t]+\d+[a-zđ]?\.")
 _INTRODUCES_QUOTATION = re.compile(r":[ \t]*\n?[ \t]*\Z")
-# where the sentence introducing a quoted article begins: after the one before it, or a footnote's line
-_SENTENCE_END = re.compile(r"[.;:”][ \t]*\n|\n(?=\d{1,3}[ \t]+[A-ZĐ])")  # (not a date's day wrapped: "\n01 tháng 7")
 
 
 def _speaking_base(context: _Context, cue_start: int, after_end: int | None = None) -> Instrument | None:
