@@ -262,13 +262,15 @@ def _issuer_pattern(issuers: dict, place_pattern: str) -> re.Pattern:
     local_aliases = sorted({a for b in issuers["local"] for a in b["aliases"]}, key=len, reverse=True)
     kinds = sorted(issuers["local_kinds"], key=len, reverse=True)
     lead_ins = "|".join(issuers["lead_ins"]["patterns"])
+    national = "|".join(spaced(a) for a in national_aliases)
+    # (a role is read past unless it opens a body's own name: "Chủ tịch Hội đồng Bộ trưởng" issued acts of his own)
     return re.compile(
         rf"(?:{lead_ins})?"
-        rf"(?:(?:{'|'.join(spaced(r) for r in issuers['roles'])})\s+)?"
+        rf"(?:(?!(?:{national})(?!\w))(?:{'|'.join(spaced(r) for r in issuers['roles'])})\s+)?"
         rf"(?:(?P<local>{'|'.join(spaced(a) for a in local_aliases)})"
         rf"(?:\s+(?P<kind>{'|'.join(spaced(k) for k in kinds)})(?!\w))?"
         rf"(?:\s+(?P<place>{place_pattern})(?!\w))?"
-        rf"|(?P<national>{'|'.join(spaced(a) for a in national_aliases)}))(?!\w)"
+        rf"|(?P<national>{national}))(?!\w)"
         rf"(?:\s+(?:khóa|khoá|Khóa|Khoá)\s+[IVXLC]+(?!\w))?"
     )
 

@@ -70,3 +70,16 @@ def test_a_range_opened_after_the_parts_word():
     # 15/2012/QH13 và các khoản từ 29 đến 45 Điều 1 Luật / số 67/2020/QH14": both readers, clauses 29-45 of article 1
     assert [p.label() for p in pinpoints_before("và các khoản từ 29 đến 45 Điều 1 ", 33)] == ["khoản 29-45 Điều 1"]
     assert [p.label() for p in pinpoints_before("tại các Điều từ 5 đến 9 của ", 28)] == ["Điều 5-9"]
+
+
+@pytest.mark.parametrize("name", ["hd_khoan/thong-tu-so-07-2022-tt-bldtbxh-37100.txt",
+                                  "cong_doan/van-ban-hop-nhat-so-605-vbhn-bldtbxh-41352.txt"])
+def test_the_head_of_the_council_of_ministers_issues_his_own_acts(name):
+    # 07/2022/TT-BLĐTBXH, Điều 2.1.a: "khoản 7 Điều 2 Quyết định số 87-CT ngày 01 tháng 3 năm 1985 của Chủ tịch Hội /
+    # đồng Bộ trưởng": both readers (and 605/VBHN's), the Chủ tịch's act, as a Thủ tướng's is not the Government's;
+    # kg read the role past and gave the Council
+    issuers = {c.instrument.issuer for c in extract_file(CONGBAO / name).citations if c.instrument.number == "87-CT"}
+    assert issuers == {"Chủ tịch Hội đồng Bộ trưởng"}
+    # a minister is still read as the ministry
+    assert {c.instrument.issuer for c in extract_text(
+        "Thông tư số 10/2020/TT-BTC ngày 20 tháng 2 năm 2020 của Bộ trưởng Bộ Tài chính").citations} == {"Bộ Tài chính"}
