@@ -38,7 +38,7 @@ from .pinpoint import names_parts_only
 from .relations import KEPT_APART, ONLY_BACKWARDS, ONLY_DOWNWARDS
 from .find import plural_list
 from .issuers import JOINT_SEPARATOR, locality_of
-from .vocab import document_types, fold, forms_where, spaced, vocabulary
+from .vocab import document_types, fold, forms_where, names_itself_as, spaced, vocabulary
 
 __all__ = ["find_relations"]
 
@@ -1768,7 +1768,7 @@ def _quoting_instrument(context: _Context, index: int, cue_start: int, cue_end: 
     opening = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, colon - 400), colon)), default=max(0, colon - 400))
     named = [c for c in context.ordered[:index] if opening <= c.reference.start and c.reference.end <= colon]
     speaker = named[0].instrument if named else None
-    return speaker if speaker is not None and kind in ("", speaker.doc_type) else None
+    return speaker if speaker is not None and (kind == "" or kind in names_itself_as(speaker.doc_type)) else None
 
 
 def _introduction(text: str, position: int) -> int | None:
@@ -1853,9 +1853,10 @@ def _speaking_base(context: _Context, cue_start: int, after_end: int | None = No
     # "3. Bãi bỏ khoản 2 Điều 17 của Luật Người cao tuổi số 39/2009/QH12."
     opening = after_end is None and _act_opening().search(text, max(0, cue_start - 40), cue_start) is not None \
         and not _in_quotation(text, cue_start) and _introduction(text, cue_start) is None
-    if not ((named is not None and _type_of_form(named.group(1)) == base.doc_type)
+    own_kinds = names_itself_as(base.doc_type)  # (a joint circular's "Thông tư này")
+    if not ((named is not None and _type_of_form(named.group(1)) in own_kinds)
             or _LISTED_SUBJECT_BEFORE.search(text, max(0, cue_start - 120), cue_start)
-            or (timed and _type_of_form(timed.group(1)) == base.doc_type) or opening):
+            or (timed and _type_of_form(timed.group(1)) in own_kinds) or opening):
         return None
     if any(start <= cue_start < end for start, end, _ in context.amended):
         return None
@@ -1864,7 +1865,7 @@ def _speaking_base(context: _Context, cue_start: int, after_end: int | None = No
     # amended it)
     colon = text.find(":", cue_start, cue_start + 300)
     sentence = text[max(0, cue_start - 120):colon if colon >= 0 else cue_start + 120]
-    if any(_type_of_form(this.group(1)) != base.doc_type for this in _ITSELF_NAMED().finditer(sentence)):
+    if any(_type_of_form(this.group(1)) not in own_kinds for this in _ITSELF_NAMED().finditer(sentence)):
         return None
     return base
 

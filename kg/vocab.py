@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 import unicodedata
@@ -15,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-__all__ = ["Vocabulary", "vocabulary", "document_types", "forms_where", "fold", "RegistryEntry", "load_registry", "spaced",
-           "phrase_tree", "unnamed_groups"]
+__all__ = ["Vocabulary", "vocabulary", "document_types", "forms_where", "names_itself_as", "fold", "RegistryEntry",
+           "load_registry", "spaced", "phrase_tree", "unnamed_groups"]
 
 
 def unnamed_groups(pattern: str) -> str:
@@ -53,6 +54,18 @@ def forms_where(flag: str) -> tuple[str, ...]:
     """
     forms = [form for kind in document_types()["types"] if kind.get(flag) for form in kind["forms"]]
     return tuple(sorted(forms, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def names_itself_as(doc_type: str) -> frozenset[str]:
+    """The kinds whose words an instrument of ``doc_type`` names itself by, with "này": its own, and those its entry
+    in kg/data/document_types.json lists ("Thông tư này" in a joint circular).
+
+    >>> sorted(names_itself_as("Thông tư liên tịch"))
+    ['Thông tư', 'Thông tư liên tịch']
+    """
+    kinds = [kind for kind in document_types()["types"] if kind["name"] == doc_type]
+    return frozenset([doc_type, *(other for kind in kinds for other in kind.get("names_itself_as", ()))])
 
 
 @lru_cache(maxsize=1)
@@ -190,9 +203,12 @@ def _type_words(types: list[dict]) -> dict:
         for code in entry["codes"]:
             type_by_code[code] = entry["name"]
     forms = sorted({form for entry in types for form in entry["forms"]}, key=len, reverse=True)
-    # a type's words are sometimes each capitalised ("Căn cứ Nghị Quyết số 48/NQ-CP", "Bộ Luật Lao động"):
-    # found as the type, written as its form
-    capitalised = {" ".join(word[:1].upper() + word[1:] for word in form.split()) for form in forms}
+    # a type's words are sometimes capitalised, each or some ("Căn cứ Nghị Quyết số 48/NQ-CP", "Bộ Luật Lao động",
+    # "Thông tư Liên tịch số 17/2003/TTLT-..."): found as the type, written as its form
+    capitalised = {" ".join(word[:1].upper() + word[1:] if k in raised else word for k, word in enumerate(words))
+                   for form in forms for words in [form.split()]
+                   for raised in map(set, itertools.chain.from_iterable(
+                       itertools.combinations(range(len(words)), n) for n in range(1, len(words) + 1)))}
     lower_forms = tuple(form[0].lower() + form[1:] for form in forms)
     lower = "|".join(spaced(form) for form in lower_forms)
     return dict(

@@ -83,3 +83,19 @@ def test_the_head_of_the_council_of_ministers_issues_his_own_acts(name):
     # a minister is still read as the ministry
     assert {c.instrument.issuer for c in extract_text(
         "Thông tư số 10/2020/TT-BTC ngày 20 tháng 2 năm 2020 của Bộ trưởng Bộ Tài chính").citations} == {"Bộ Tài chính"}
+
+
+def test_a_joint_circular_capitalised_and_naming_itself_as_a_circular():
+    # 835/VBHN-BLĐTBXH, the base's Điều 8 (08/2012/TTLT-BLĐTBXH-BNV-BTC): "Thông tư này bãi bỏ Thông tư Liên tịch số
+    # 17/2003/TTLT-LĐTBXH-TWĐTNCSHCM / ngày 09/6/2003 và Thông tư Liên tịch số 26/2007/TTLT-LĐTBXH-TWĐTNCSHCM": both
+    # readers, two instruments the base repeals. kg read no "Thông tư Liên tịch" (a type's words capitalised, some not
+    # all), nor a joint circular's "Thông tư này" as the base speaking
+    relations = named_relations(extract_file(CONGBAO / "cong_doan" / "van-ban-hop-nhat-so-835-vbhn-bldtbxh-41446.txt"))
+    for repealed in ("17/2003/TTLT-LĐTBXH-TWĐTNCSHCM", "26/2007/TTLT-LĐTBXH-TWĐTNCSHCM"):
+        assert ("08/2012/TTLT-BLĐTBXH-BNV-BTC", "repeals", repealed) in relations
+    # "... của Bộ Lao động - Thương binh và Xã hội - Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh": both issued them
+    extraction = extract_file(CONGBAO / "cong_doan" / "van-ban-hop-nhat-so-835-vbhn-bldtbxh-41446.txt")
+    assert {c.instrument.issuer for c in extraction.citations if c.instrument.number.startswith("17/2003")} == {
+        "Bộ Lao động - Thương binh và Xã hội, Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"}
+    # 844/QĐ-TTg: "Nghị Quyết số 282/NQ-CP" (each word capitalised) is read as before
+    assert {cited for _, cited in _relations("theo Nghị Quyết số 282/NQ-CP ngày 10 tháng 1 năm 2025.")} == {"282/NQ-CP"}
