@@ -722,6 +722,7 @@ def _next_item(context: _Context, index: int) -> int | None:
 
 _COMMA = re.compile(r"\s*,\s*")
 _AND_BEFORE = re.compile(r"\svà\s*\Z")
+_AND_RIGHT_BEFORE = re.compile(r"\)?\s+và\s+")
 
 
 def _and_right_before(text: str, end: int, start: int) -> bool:
@@ -731,7 +732,6 @@ def _and_right_before(text: str, end: int, start: int) -> bool:
         return True
     joined = text.rfind(" và ", end, start)
     return joined >= 0 and names_parts_only(text, joined + len(" và "), start)
-_AND_RIGHT_BEFORE = re.compile(r"\)?\s+và\s+")
 
 
 def _history(context: _Context, index: int) -> range:
@@ -1285,10 +1285,12 @@ class _Clauses:
         k = bisect.bisect_right(self.span_starts, described) - 1
         if k < 0 or not 0 <= described - self.spans[k][1] <= _DESCRIPTION_REACH:
             return False  # (the fields of no instrument named just before)
-        segment_end = _CLAUSE_STOP.search(text, match.end())
+        # (and no instrument opens the words after it before they end: "...; Nghị định số ..." is the next clause)
         following = bisect.bisect_left(self.span_starts, self.source.to_original(match.end()))
-        return following == len(self.spans) or segment_end is not None and segment_end.start() < self._normalized(
-            self.span_starts[following])
+        if following == len(self.spans):
+            return True
+        segment_end = _CLAUSE_STOP.search(text, match.end())
+        return segment_end is not None and segment_end.start() < self._normalized(self.span_starts[following])
 
     def _parts_run_on(self, match: re.Match, position: int) -> bool:
         """Whether the ";" of ``match`` (at ``position``, original offsets) joins parts of the instrument named after

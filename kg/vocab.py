@@ -193,6 +193,19 @@ def vocabulary() -> Vocabulary:
     )
 
 
+def _capitalised(form: str) -> set[str]:
+    """``form`` as written and with any of its words capitalised.
+
+    >>> sorted(_capitalised("Nghị quyết"))
+    ['Nghị Quyết', 'Nghị quyết']
+    >>> "Thông tư Liên tịch" in _capitalised("Thông tư liên tịch")
+    True
+    """
+    words = form.split()
+    options = [{word, word[:1].upper() + word[1:]} for word in words]
+    return {" ".join(choice) for choice in itertools.product(*options)}
+
+
 def _type_words(types: list[dict]) -> dict:
     """The fields of kinds of instrument: their forms and codes, and the patterns that find type words."""
     type_by_form: dict[str, str] = {}
@@ -205,10 +218,7 @@ def _type_words(types: list[dict]) -> dict:
     forms = sorted({form for entry in types for form in entry["forms"]}, key=len, reverse=True)
     # a type's words are sometimes capitalised, each or some ("Căn cứ Nghị Quyết số 48/NQ-CP", "Bộ Luật Lao động",
     # "Thông tư Liên tịch số 17/2003/TTLT-..."): found as the type, written as its form
-    capitalised = {" ".join(word[:1].upper() + word[1:] if k in raised else word for k, word in enumerate(words))
-                   for form in forms for words in [form.split()]
-                   for raised in map(set, itertools.chain.from_iterable(
-                       itertools.combinations(range(len(words)), n) for n in range(1, len(words) + 1)))}
+    capitalised = {variant for form in forms for variant in _capitalised(form)}
     lower_forms = tuple(form[0].lower() + form[1:] for form in forms)
     lower = "|".join(spaced(form) for form in lower_forms)
     return dict(
