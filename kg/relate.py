@@ -512,6 +512,10 @@ class _Strongest:
                 kept.append(others[0])
                 if others[0].predicate in ONLY_DOWNWARDS:
                     kept += [r for r in others[1:] if r.predicate in ONLY_DOWNWARDS]
+                # (as beside a basis, a "Thực hiện ..." the document declares before its first part stays beside a
+                # stronger act: "Thực hiện Quyết định số 90/QĐ-TTg ...; ... Thông tư này hướng dẫn ... thuộc Chương
+                # trình ... ban hành kèm theo Quyết định số 90/QĐ-TTg" implements and guides the decision)
+                kept += [r for r in others[1:] if r.predicate == "implements" and r.start < self.preamble_end]
         order = self.order
         return tuple(sorted(kept, key=lambda r: (r.start, order[(r.subject, r.object, r.predicate in KEPT_APART)])))
 
@@ -589,12 +593,25 @@ def _guided_at(gap: list[Cue], cue: Cue | None, source: SourceText) -> Cue | Non
     "Hướng dẫn cơ chế tổ chức thực hiện “Chương trình ...” ban hành kèm theo Quyết định số 167/QĐ-TTg" the decision,
     "Bãi bỏ quy định về phụ cấp đặc thù ... quy định tại Điều 4, ..., Điều 9 Nghị định số 113/2015/NĐ-CP" repeals
     (those parts of) the decree, which "quy định tại" only points to; else ``cue``."""
-    if cue is None or cue.predicate not in ("cites", "issued_with") or not gap or gap[-1] is not cue:
+    # (the words that point to the instrument: the document's cue, or one that speaks only of what stands before it,
+    # "... thuộc Chương trình ... ban hành kèm theo Quyết định số 90/QĐ-TTg", which _bearing gives the document not)
+    pointer = cue if cue is not None else (gap[-1] if gap and gap[-1].subject_before else None)
+    if pointer is None or pointer.predicate not in ("cites", "issued_with") or not gap or gap[-1] is not pointer:
         return cue
     carried_out = False
     for earlier in reversed(gap[:-1]):
-        if cue.start - earlier.end > _GUIDED_REACH and _prose_length(source, earlier.end, cue.start) > _GUIDED_REACH:
+        itself = _ITSELF_BEFORE().search(source.original, max(0, earlier.start - 40), earlier.start) is not None
+        # (the document's own scope, "Thông tư này hướng dẫn ...", not quoted, governs its clause whatever the guided
+        # words' length: "... hướng dẫn một số nội dung thực hiện đa dạng hóa sinh kế, ... thuộc Chương trình mục tiêu
+        # quốc gia ... ban hành kèm theo Quyết định số 90/QĐ-TTg")
+        scope = itself and earlier.predicate == "guides" and not _in_quotation(source.original, earlier.start)
+        if not scope and pointer.start - earlier.end > _GUIDED_REACH \
+                and _prose_length(source, earlier.end, pointer.start) > _GUIDED_REACH:
             break
+        if cue is None:  # (past a pointer that speaks not for the document, only its own scope acts)
+            if scope:
+                return earlier
+            continue
         if earlier.predicate == "cites":
             continue
         if earlier.predicate == "implements" and not earlier.passive:
@@ -605,7 +622,7 @@ def _guided_at(gap: list[Cue], cue: Cue | None, source: SourceText) -> Cue | Non
             continue
         # (a verb that only links two cited instruments, "hướng dẫn", acts for the document after "Thông tư này")
         acts = (earlier.predicate == "guides" or (earlier.predicate in ONLY_DOWNWARDS and not carried_out)) and (
-            earlier.for_document or _ITSELF_BEFORE().search(source.original, max(0, earlier.start - 40), earlier.start))
+            earlier.for_document or itself)
         return earlier if acts and not earlier.passive else cue
     return cue
 

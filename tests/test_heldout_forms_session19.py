@@ -99,3 +99,31 @@ def test_a_joint_circular_capitalised_and_naming_itself_as_a_circular():
         "Bộ Lao động - Thương binh và Xã hội, Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"}
     # 844/QĐ-TTg: "Nghị Quyết số 282/NQ-CP" (each word capitalised) is read as before
     assert {cited for _, cited in _relations("theo Nghị Quyết số 282/NQ-CP ngày 10 tháng 1 năm 2025.")} == {"282/NQ-CP"}
+
+
+def test_the_documents_own_scope_guides_what_its_long_object_belongs_to():
+    # 03/2024/TT-BLĐTBXH, Điều 1: "Thông tư này hướng dẫn một số nội dung thực hiện đa dạng hóa sinh kế, phát / triển
+    # mô hình giảm nghèo và hỗ trợ người lao động đi làm việc ở nước ngoài theo / hợp đồng thuộc Chương trình mục tiêu
+    # quốc gia giảm nghèo bền vững giai đoạn / 2021 - 2025 ban hành kèm theo Quyết định số 90/QĐ-TTg": both readers,
+    # guides the decision, beside the preamble's "Thực hiện Quyết định số 90/QĐ-TTg" (implements: declared before the
+    # first part, kept beside the stronger act as a basis is)
+    relations = named_relations(extract_file(CONGBAO / "hdld" / "thong-tu-so-03-2024-tt-bldtbxh-41827.txt"))
+    assert {("DOC", "guides", "90/QĐ-TTg"), ("DOC", "implements", "90/QĐ-TTg")} <= relations
+    # 13/2022/TT-BLĐTBXH: "Thông tư này hướng dẫn quản lý lao động, tiền lương, ... của Quỹ hỗ trợ phát triển hợp / tác
+    # xã theo quy định tại Nghị định số 45/2021/NĐ-CP" (its gold: guides, beside the Căn cứ)
+    assert ("DOC", "guides", "45/2021/NĐ-CP") in named_relations(
+        extract_file(CONGBAO / "hd_khoan" / "thong-tu-so-13-2022-tt-bldtbxh-37543.txt"))
+
+
+@pytest.mark.parametrize("name, relation", [
+    # 02/2023/TT-BLĐTBXH quotes 09/2022's new Điều 1 ("Thông tư này hướng dẫn ... ban hành kèm theo Quyết định số
+    # 90/QĐ-TTg"): the quoted circular's scope, not the amending one's (its gold: implements only)
+    ("hdld/thong-tu-so-02-2023-tt-bldtbxh-39230.txt", ("DOC", "guides", "90/QĐ-TTg")),
+    # 25/2026/NQ-CP: a "sửa đổi" before "... ban hành kèm theo Nghị định số 26/2023/NĐ-CP" (its gold: cites)
+    ("hd_kinh_te/nghi-quyet-so-25-2026-nq-cp-469472.txt", ("DOC", "amends", "26/2023/NĐ-CP")),
+    # 1205/QĐ-BKHĐT's list row: "Quy định chi tiết ... hướng dẫn thực hiện ... ban hành kèm theo Quyết định số
+    # 119/2009/QĐ-TTg", a listed instrument's title (its gold: cites)
+    ("uu_dai_dt/quyet-dinh-so-1205-qd-bkhdt-41976.txt", ("DOC", "guides", "119/2009/QĐ-TTg")),
+])
+def test_a_pointer_that_speaks_not_for_the_document_lends_it_no_other_verb(name, relation):
+    assert relation not in named_relations(extract_file(CONGBAO / name))
