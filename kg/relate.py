@@ -445,6 +445,7 @@ class _Context:
     quoted: list
     rows: dict[str, int]             # where each table row starts: its cells hold no stop, yet a row ends a clause
     amended: list                    # a consolidated text's parts whose words a footnote gives to an amending instrument
+    in_titles: frozenset[int]        # where the citations named inside another's title start (_named_in_a_title)
     # each citation's trailing cue once sought (``_trailing_cue``): a list's items are sought again for the item before
     trailing_of: dict[int, Cue | None] = field(default_factory=dict)
 
@@ -467,7 +468,8 @@ def _read_context(source: SourceText, document: Document, citations: list[Citati
         clauses=_Clauses(source, found, spans), consolidated_until=consolidated_until,
         merged=merged_list(text, ordered, found, consolidated_until), quoted=quoted_bases(text, ordered, cues),
         rows={s.id: s.start for s in sections if s.id.startswith("appendix.")},
-        amended=amended_parts(text, ordered, sections) if document.instrument.doc_type in cues.consolidating else [])
+        amended=amended_parts(text, ordered, sections) if document.instrument.doc_type in cues.consolidating else [],
+        in_titles=_named_in_a_title(ordered))
 
 
 class _Strongest:
@@ -1058,6 +1060,10 @@ def _predicate(context: _Context, citation: Citation, doc_cue: Cue | None, offer
         # a law of 2006 does not implement a resolution of 2026: an article as a dataset gives it, consolidated
         # since under its law's first date, or a date misread; what the text does is cite it
         predicate, start, end, words = "cites", ref.start, ref.end, ref.text
+    elif predicate == "based_on" and ref.start in context.in_titles:
+        # (the basis is the amending law whose title names it: "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ
+        # chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019" cites the laws it amends)
+        predicate, start, end, words = "cites", ref.start, ref.end, ref.text
     return predicate, start, end, words
 
 
@@ -1122,6 +1128,20 @@ def _named_in_titles(offer, text: str, ordered: list[Citation], found: list[Cue]
             predicate = _checked(cue.predicate, speaker, named.instrument)
             if predicate is not None and named.instrument.iri != speaker.iri:
                 offer(speaker.iri, predicate, named.instrument.iri, start, end, text[cue.start:cue.end])
+
+
+def _named_in_a_title(ordered: list[Citation]) -> frozenset[int]:
+    """Where the citations named inside another's reference start, as an amending law's title names the laws it
+    amends ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa
+    phương ngày 22 tháng 11 năm 2019"): a basis of the amending law's, the document's only where it names them again."""
+    inside, outer_end, outer = set(), -1, None
+    for citation in ordered:
+        reference = citation.reference
+        if outer is not None and reference.end <= outer_end and citation.instrument.iri != outer:
+            inside.add(reference.start)
+        elif reference.end > outer_end:
+            outer_end, outer = reference.end, citation.instrument.iri
+    return frozenset(inside)
 
 
 def _enacted_list(text: str, ordered: list[Citation], k: int, end: int, found: list[Cue], cue_starts: list[int]

@@ -127,3 +127,20 @@ def test_the_documents_own_scope_guides_what_its_long_object_belongs_to():
 ])
 def test_a_pointer_that_speaks_not_for_the_document_lends_it_no_other_verb(name, relation):
     assert relation not in named_relations(extract_file(CONGBAO / name))
+
+
+def test_a_law_named_only_in_an_amending_laws_title_in_a_basis_is_cited():
+    # 2022/VBHN-BLĐTBXH, footnote 1, 24/2022/NĐ-CP's basis: "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+    # Luật sửa đổi, bổ sung một số / điều của Luật Tổ chức Chính phủ và Luật Tổ chức Chính quyền địa phương ngày 22
+    # tháng 11 / năm 2019": both readers, 24/2022 rests on the amending law and cites the local government law its title
+    # names (as 2650/, 2651/ and 156/VBHN's readers, and 153/2026's "Luật Đấu thầu")
+    relations = named_relations(extract_file(CONGBAO / "hd_khoan" / "van-ban-hop-nhat-so-2022-vbhn-bldtbxh-37412.txt"))
+    assert ("24/2022/NĐ-CP", "cites", "Luật Tổ chức Chính quyền địa phương") in relations
+    assert ("24/2022/NĐ-CP", "based_on", "Luật Tổ chức Chính quyền địa phương") not in relations
+    # the document's own basis alike; a law with its own basis line keeps it
+    text = ("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức "
+            "Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;\nChính phủ ban hành Nghị định.")
+    named = named_relations(extract_text(text))
+    assert ("DOC", "cites", "Luật Tổ chức chính quyền địa phương") in named
+    assert ("DOC", "based_on", "Luật Tổ chức chính quyền địa phương") not in named
+    assert ("DOC", "based_on", "76/2015/QH13") in named

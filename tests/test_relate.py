@@ -354,7 +354,8 @@ AMENDING_TITLES = [
       ('doc', 'based_on', '56/2024/QH15'),
       ('doc', 'based_on', '67/2025/QH15'),
       ('doc', 'based_on', '90/2025/QH15'),
-      ('doc', 'based_on', 'Luật Thuế tiêu thụ đặc biệt')}),
+      # (named only in 09/2026's title: the basis is the amending law, this law is cited; 141/2026's gold)
+      ('doc', 'cites', 'Luật Thuế tiêu thụ đặc biệt')}),
 ]
 
 
