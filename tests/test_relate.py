@@ -154,7 +154,9 @@ STRONGER = {"consolidates", "amends", "replaces", "repeals", "suspends", "guides
 @pytest.mark.slow  # every gazette document
 def test_every_can_cu_line_of_the_gazette_yields_based_on():
     """Each preamble "Căn cứ" line that holds a reference: every instrument in it is based_on, whatever
-    else the text says of it (based_on is kept apart: a decree rests on the law it details)."""
+    else the text says of it (based_on is kept apart: a decree rests on the law it details); but a law named only
+    inside an amending law's title ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật A ...") is cited: the basis is
+    the amending law (the gold readers' reading, session 19)."""
     lines = 0
     missing = []
     for path in GAZETTE:
@@ -175,6 +177,11 @@ def test_every_can_cu_line_of_the_gazette_yields_based_on():
             lines += 1
             for citation in cited:
                 got = predicates.get(citation.instrument.iri, set())
+                if any(other.reference.start <= citation.reference.start and citation.reference.end <= other.reference.end
+                       and other.instrument.iri != citation.instrument.iri for other in cited):
+                    if not got:  # (inside another's title: cited at least)
+                        missing.append((path, source.original[start:start + 100], got))
+                    continue
                 if not got & {"based_on", "consolidates"}:  # a consolidated text merges what its body names
                     missing.append((path, source.original[start:start + 100], got))
     assert lines > 1300
