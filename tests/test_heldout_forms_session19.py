@@ -144,3 +144,14 @@ def test_a_law_named_only_in_an_amending_laws_title_in_a_basis_is_cited():
     assert ("DOC", "cites", "Luật Tổ chức chính quyền địa phương") in named
     assert ("DOC", "based_on", "Luật Tổ chức chính quyền địa phương") not in named
     assert ("DOC", "based_on", "76/2015/QH13") in named
+
+
+def test_an_appendix_numbered_in_roman_with_a_letter():
+    # 17/2021/TT-BLĐTBXH: "thuộc thẩm quyền quản lý nhà nước ... theo quy định tại Phụ / lục Ib Nghị định số
+    # 44/2016/NĐ-CP": both readers, appendix Ib; 22/2026/TT-BNNMT's "Bãi bỏ khoản 2 Điều 1, Điều 7a, Phụ lục Ia, Phụ
+    # lục IIa ban hành kèm theo ..." (kg stopped the list at Điều 7a)
+    named = "theo quy định tại Phụ \nlục Ib "
+    assert [p.label() for p in pinpoints_before(named, len(named))] == ["Phụ lục Ib"]
+    repealed = "Bãi bỏ khoản 2 Điều 1, Điều 7a, Phụ lục Ia, Phụ lục IIa ban hành kèm theo "
+    assert [p.label() for p in pinpoints_before(repealed, len(repealed))] == [
+        "khoản 2 Điều 1", "Điều 7a", "Phụ lục Ia", "Phụ lục IIa"]
