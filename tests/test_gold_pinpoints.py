@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 6219  # every settled file was read for pinpoints
+    assert result["gold"] >= 6329  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -103,5 +103,6 @@ def test_pinpoints_on_the_gold_set():
 #: as they came: 5298/5449, 5339 given. Session 19's first four 321, 317 right as they came, 318 since ("các khoản từ
 #: 29 đến 45 Điều 1 Luật số 67/2020/QH14"): 5616/5770, 5657 given. Its second four 282, 281 right as they came (not
 #: "Chương VI (trừ Điều 93) của Bộ luật Lao động"'s article, as before): 5897/6052, 5938 given. Its third four 167,
-#: 165 right as they came: 6062/6219, 6103 given.
+#: 165 right as they came: 6062/6219, 6103 given. Its fourth four 110, 104 right as they came, 105 since ("Phụ lục Ib
+#: Nghị định số 44/2016/NĐ-CP"): 6167/6329, 6209 given.
 FLOOR = {"recall": 0.974, "precision": 0.992}
