@@ -514,10 +514,12 @@ class _Strongest:
                 kept.append(others[0])
                 if others[0].predicate in ONLY_DOWNWARDS:
                     kept += [r for r in others[1:] if r.predicate in ONLY_DOWNWARDS]
-                # (as beside a basis, a "Thực hiện ..." the document declares before its first part stays beside a
-                # stronger act: "Thực hiện Quyết định số 90/QĐ-TTg ...; ... Thông tư này hướng dẫn ... thuộc Chương
-                # trình ... ban hành kèm theo Quyết định số 90/QĐ-TTg" implements and guides the decision)
-                kept += [r for r in others[1:] if r.predicate == "implements" and r.start < self.preamble_end]
+                # (as beside a basis, a "Thực hiện ..." the document declares before its first part stays beside its
+                # guiding: "Thực hiện Quyết định số 90/QĐ-TTg ...; ... Thông tư này hướng dẫn ... thuộc Chương trình
+                # ... ban hành kèm theo Quyết định số 90/QĐ-TTg" implements and guides the decision; an act that
+                # replaces what it carried out says all)
+                if others[0].predicate == "guides":
+                    kept += [r for r in others[1:] if r.predicate == "implements" and r.start < self.preamble_end]
         order = self.order
         return tuple(sorted(kept, key=lambda r: (r.start, order[(r.subject, r.object, r.predicate in KEPT_APART)])))
 
@@ -606,7 +608,8 @@ def _guided_at(gap: list[Cue], cue: Cue | None, source: SourceText) -> Cue | Non
         # (the document's own scope, "Thông tư này hướng dẫn ...", not quoted, governs its clause whatever the guided
         # words' length: "... hướng dẫn một số nội dung thực hiện đa dạng hóa sinh kế, ... thuộc Chương trình mục tiêu
         # quốc gia ... ban hành kèm theo Quyết định số 90/QĐ-TTg")
-        scope = itself and earlier.predicate == "guides" and not _in_quotation(source.original, earlier.start)
+        scope = (itself and earlier.predicate == "guides" and not _in_quotation(source.original, earlier.start)
+                 and _LEFT_OUT.search(source.original, earlier.end, pointer.start) is None)
         if not scope and pointer.start - earlier.end > _GUIDED_REACH \
                 and _prose_length(source, earlier.end, pointer.start) > _GUIDED_REACH:
             break
@@ -630,6 +633,11 @@ def _guided_at(gap: list[Cue], cue: Cue | None, source: SourceText) -> Cue | Non
 
 
 _GUIDED_REACH = 200  # characters of words guided or changed, between the verb and "quy định tại" (_prose_length)
+# words that leave out of a scope what they name ("... trừ các chỉ tiêu thống kê quốc gia đã được quy định tại Quyết định
+# số 43/2010/QĐ-TTg": the decision is no part of what the document guides)
+# ("nước ngoài", "khấu trừ", "phòng trừ" leave nothing out)
+_LEFT_OUT = re.compile(r"(?<!khấu )(?<!phòng )(?<!\w)(?:trừ|không\s+(?:áp\s+dụng|bao\s+gồm|thuộc))(?!\w)",
+                       re.IGNORECASE)
 
 
 def _prose_length(source: SourceText, start: int, end: int) -> int:
@@ -717,8 +725,13 @@ def _next_item(context: _Context, index: int) -> int | None:
             return None
         start = ordered[following].reference.start
         gap = text[stop + 1:start]
-        # (or by its parts: "Nghị định số 35/2019/NĐ-CP ...; Điều 1 Nghị định số 07/2022/NĐ-CP ... hết hiệu lực")
-        return following if not gap.strip() or names_parts_only(text, start - len(gap.lstrip()), start) else None
+        if not gap.strip():
+            return following
+        # (or by its parts, where the one before opens its clause as an item does: "2. Nghị định số 35/2019/NĐ-CP
+        # ...; Điều 1 Nghị định số 07/2022/NĐ-CP ... hết hiệu lực"; not "... được xử lý theo Nghị định số
+        # 45/2019/NĐ-CP ...; Điều 2 Nghị định số 46/2019/NĐ-CP ... hết hiệu lực", which still applies the first)
+        return following if names_parts_only(text, start - len(gap.lstrip()), start) and _opens_its_clause(
+            context, index) else None
     following, history = index + 1, _history(context, index)
     # (past its history, closed by "và", a comma: "Luật ... số 41/2019/QH14 đã được sửa đổi, bổ sung một số điều theo
     # Luật số 59/2024/QH15 và Luật số 86/2025/QH15, Nghị quyết số 54/2022/QH15 ... hết hiệu lực")
@@ -732,11 +745,21 @@ def _next_item(context: _Context, index: int) -> int | None:
     # chung là Luật số 58/2014/QH13) và Nghị quyết số 93/2015/QH13 ... hết hiệu lực thi hành")
     same_kind = ordered[following].instrument.doc_type == ordered[index].instrument.doc_type or (
         _AND_RIGHT_BEFORE.fullmatch(text, end, start) is not None)
+    between = _between(context.found, context.cue_starts, end, start)
     if (not same_kind or start - end > _AFTER_REACH
-            or not _and_right_before(text, end, start) or any(mark in text[end:start] for mark in ";.:")
-            or _change_verbs(_between(context.found, context.cue_starts, end, start))):
+            or not _and_right_before(text, end, start, between) or any(mark in text[end:start] for mark in ";.:")
+            or _change_verbs(between)):
         return None
     return following
+
+
+def _opens_its_clause(context: _Context, index: int) -> bool:
+    """Whether ``ordered[index]`` (or its parts) opens its clause, after an item's mark at most."""
+    ref = context.ordered[index].reference
+    clause = context.clauses.start_before(ref.start)
+    opening = ITEM_MARK.match(context.text, clause + len(context.text[clause:ref.start]) -
+                              len(context.text[clause:ref.start].lstrip())).end()
+    return opening >= ref.start or names_parts_only(context.text, opening, ref.start)
 
 
 _COMMA = re.compile(r"\s*,\s*")
@@ -744,13 +767,15 @@ _AND_BEFORE = re.compile(r"\svà\s*\Z")
 _AND_RIGHT_BEFORE = re.compile(r"\)?\s+và\s+")
 
 
-def _and_right_before(text: str, end: int, start: int) -> bool:
-    """Whether "và" stands right before the instrument at ``start``, or before some of its parts ("Nghị định số
-    128/2020/NĐ-CP ... và Điều 2 Nghị định số 102/2021/NĐ-CP ... hết hiệu lực thi hành")."""
+def _and_right_before(text: str, end: int, start: int, between: list[Cue]) -> bool:
+    """Whether "và" stands right before the instrument at ``start``, or before some of its parts after a description
+    that says nothing of its own (no cue in it): "Nghị định số 128/2020/NĐ-CP ... về xử phạt ... và Điều 2 Nghị định số
+    102/2021/NĐ-CP ... hết hiệu lực thi hành"; not "... theo Nghị định số 45/2019/NĐ-CP ... được tiếp tục thực hiện và
+    Điều 2 Nghị định số 46/2019/NĐ-CP ... hết hiệu lực", two clauses."""
     if _AND_BEFORE.search(text, end, start):
         return True
     joined = text.rfind(" và ", end, start)
-    return joined >= 0 and names_parts_only(text, joined + len(" và "), start)
+    return joined >= 0 and not between and names_parts_only(text, joined + len(" và "), start)
 
 
 def _history(context: _Context, index: int) -> range:
@@ -1270,6 +1295,7 @@ class _Clauses:
         self.span_starts = [s for s, _ in spans]
         # (a cue written after what it speaks of, "các văn bản sau đây hết hiệu lực:", ends its clause at the colon)
         self.cue_ends = [c.end for c in found if not c.after]
+        self.trailing_starts = [c.start for c in found if c.after]  # ("... kế toán, kiểm toán độc lập hết hiệu lực")
         self._last: tuple[int, int] | None = None  # (normalized position asked, its clause start)
         # stops read by one scan that goes on from citation to citation (see _stops_until)
         self._scan: Iterator[re.Match] | None = None
@@ -1310,24 +1336,33 @@ class _Clauses:
         (``_in_basis``): "Nghị định số 128/2020/NĐ-CP ... và Điều 2 Nghị định số 102/2021/NĐ-CP ... sửa đổi, bổ sung
         một số điều của các Nghị định về xử phạt vi phạm hành chính trong lĩnh vực thuế, hóa đơn; hải quan; kinh
         doanh bảo hiểm, kinh doanh xổ số; ... hết hiệu lực thi hành": both expire. A field may be a body's name
-        ("...; dự trữ quốc gia; Kho bạc Nhà nước; kế toán"): the list ends at a ";" that ends its line before a capital
-        ("...;\nCăn cứ ...") or that an instrument follows."""
+        ("...; dự trữ quốc gia; Kho bạc Nhà nước; kế toán"). The list ends at a ";" that ends its line before a capital
+        or an item's mark ("...;\nCăn cứ ...", "...;\nb) Đề xuất ..."), and a field is a few words naming no
+        instrument and not the document ("...; các quy định trước đây trái với Nghị định này hết hiệu lực" is a clause
+        of its own)."""
         text = self.text
         field = text.rfind("lĩnh vực", max(0, match.start() - _FIELDS_REACH), match.start())
-        if field < 0 or any(mark in text[field:match.start()] for mark in ".:") or any(
-                word.group(1).isupper() for word in _SEMICOLON_ENDS_LINE.finditer(text, field, match.end() + _LINE_REACH)
-                if word.start() <= match.start()):
+        if field < 0 or any(mark in text[field:match.start()] for mark in ".:"):
             return False
+        for line_end in _SEMICOLON_ENDS_LINE.finditer(text, field, match.end() + _LINE_REACH):
+            if line_end.start() > match.start():
+                break
+            if line_end.group(1).isupper() or ITEM_MARK.match(text, line_end.start(1)).end() > line_end.start(1):
+                return False
         described = self.source.to_original(field)
         k = bisect.bisect_right(self.span_starts, described) - 1
         if k < 0 or not 0 <= described - self.spans[k][1] <= _DESCRIPTION_REACH:
             return False  # (the fields of no instrument named just before)
-        # (and no instrument opens the words after it before they end: "...; Nghị định số ..." is the next clause)
-        following = bisect.bisect_left(self.span_starts, self.source.to_original(match.end()))
-        if following == len(self.spans):
-            return True
-        segment_end = _CLAUSE_STOP.search(text, match.end())
-        return segment_end is not None and segment_end.start() < self._normalized(self.span_starts[following])
+        stop = _CLAUSE_STOP.search(text, match.end())
+        end = self.source.to_original(stop.start()) if stop else len(self.source.original)
+        after = self.source.to_original(match.end())
+        cue = bisect.bisect_left(self.trailing_starts, after)
+        if cue < len(self.trailing_starts):
+            end = min(end, self.trailing_starts[cue])
+        following = bisect.bisect_left(self.span_starts, after)
+        words = " ".join(self.source.original[after:end].split())
+        return ((following == len(self.spans) or self.span_starts[following] >= end)
+                and len(words) <= _FIELD_LENGTH and _NAMES_ITSELF.search(words) is None)
 
     def _parts_run_on(self, match: re.Match, position: int) -> bool:
         """Whether the ";" of ``match`` (at ``position``, original offsets) joins parts of the instrument named after
@@ -1436,6 +1471,8 @@ def _between(found: list[Cue], starts: list[int], start: int, end: int) -> list[
 _AFTER_REACH = 400
 _DESCRIPTION_REACH = 200
 _FIELDS_REACH = 300  # how far back a ";" between fields looks for the "lĩnh vực" that opens them
+_FIELD_LENGTH = 60  # characters of one field's words ("kinh doanh bảo hiểm, kinh doanh xổ số")
+_NAMES_ITSELF = re.compile(r"(?<!\w)này(?!\w)")
 _LINE_REACH = 200  # (the spaces and blank lines a page's furniture leaves in the normalized text)
 
 

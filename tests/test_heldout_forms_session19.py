@@ -155,3 +155,40 @@ def test_an_appendix_numbered_in_roman_with_a_letter():
     repealed = "Bãi bỏ khoản 2 Điều 1, Điều 7a, Phụ lục Ia, Phụ lục IIa ban hành kèm theo "
     assert [p.label() for p in pinpoints_before(repealed, len(repealed))] == [
         "khoản 2 Điều 1", "Điều 7a", "Phụ lục Ia", "Phụ lục IIa"]
+
+
+_HEADER = ("CHÍNH PHỦ\nSố: 50/2024/NĐ-CP\nHà Nội, ngày 10 tháng 5 năm 2024\nNGHỊ ĐỊNH\nQUY ĐỊNH XỬ PHẠT\n\n")
+
+
+@pytest.mark.parametrize("passage, relation", [
+    # the review of the session's change (tests/gold/SETTLING.md, session 19): passages of its own, each once read wrong
+    # a ";" ending its line before an item's mark ends the fields' list
+    ("a) Rà soát việc thực hiện Nghị định số 45/2019/NĐ-CP ngày 21 tháng 5 năm 2019 của Chính phủ quy định xử phạt vi "
+     "phạm hành chính trong lĩnh vực du lịch;\nb) Đề xuất bãi bỏ các văn bản đã hết hiệu lực thi hành.",
+     ("DOC", "repeals", "45/2019/NĐ-CP")),
+    # a clause of its own after the ";" (it names the document), not a field
+    ("2. Các cơ quan tiếp tục áp dụng Nghị định số 45/2019/NĐ-CP ngày 21 tháng 5 năm 2019 của Chính phủ quy định xử phạt "
+     "vi phạm hành chính trong lĩnh vực du lịch; các quy định trước đây trái với Nghị định này hết hiệu lực thi hành.",
+     ("DOC", "repeals", "45/2019/NĐ-CP")),
+    # "và" joining two clauses, the first saying something of its own
+    ("Kể từ ngày Nghị định này có hiệu lực, các dự án đã được cấp phép theo Nghị định số 45/2019/NĐ-CP ngày 21 tháng 5 "
+     "năm 2019 của Chính phủ được tiếp tục thực hiện và Điều 2 Nghị định số 46/2019/NĐ-CP ngày 27 tháng 5 năm 2019 của "
+     "Chính phủ hết hiệu lực.", ("DOC", "repeals", "45/2019/NĐ-CP")),
+    # after ";", a part of another instrument where the one before is no item of a list
+    ("Hành vi vi phạm xảy ra trước ngày Nghị định này có hiệu lực được xử lý theo Nghị định số 45/2019/NĐ-CP ngày 21 "
+     "tháng 5 năm 2019 của Chính phủ; Điều 2 Nghị định số 46/2019/NĐ-CP ngày 27 tháng 5 năm 2019 của Chính phủ hết hiệu "
+     "lực kể từ ngày Nghị định này có hiệu lực.", ("DOC", "repeals", "45/2019/NĐ-CP")),
+    # what the document's scope leaves out ("trừ ...") it does not guide
+    ("Thông tư này hướng dẫn chế độ báo cáo thống kê ngành lao động, người có công và xã hội, bao gồm danh mục biểu mẫu, "
+     "giải thích biểu mẫu và trách nhiệm của các cơ quan, đơn vị trong việc tổng hợp, cung cấp thông tin thống kê, trừ "
+     "các chỉ tiêu thống kê quốc gia đã được quy định tại Quyết định số 43/2010/QĐ-TTg ngày 02 tháng 6 năm 2010 của Thủ "
+     "tướng Chính phủ.", ("DOC", "guides", "43/2010/QĐ-TTg")),
+])
+def test_what_the_sessions_forms_do_not_reach(passage, relation):
+    assert relation not in named_relations(extract_text(_HEADER + passage))
+
+
+def test_a_score_is_no_point():
+    # "đạt điểm 5.5 theo Thông tư ..." (a language test's score), "mức điểm 7.5": not_points
+    passage = "phải có chứng chỉ IELTS đạt điểm 5.5 theo "
+    assert pinpoints_before(passage, len(passage)) == []
