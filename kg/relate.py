@@ -461,11 +461,12 @@ def _read_context(source: SourceText, document: Document, citations: list[Citati
     spans = [(c.reference.start, c.reference.end) for c in ordered]
     found = find_cues(source, cues, cue_windows(source, spans, cues.reach, _AFTER_REACH))
     trailing = [c for c in found if c.after]
+    trailing_starts = [c.start for c in trailing]
     consolidated_until = consolidation_end(source, document, cues)
     return _Context(
         source=source, document=document, text=text, cues=cues, ordered=ordered, found=found,
-        cue_starts=[c.start for c in found], trailing=trailing, trailing_starts=[c.start for c in trailing],
-        clauses=_Clauses(source, found, spans), consolidated_until=consolidated_until,
+        cue_starts=[c.start for c in found], trailing=trailing, trailing_starts=trailing_starts,
+        clauses=_Clauses(source, found, spans, trailing_starts), consolidated_until=consolidated_until,
         merged=merged_list(text, ordered, found, consolidated_until), quoted=quoted_bases(text, ordered, cues),
         rows={s.id: s.start for s in sections if s.id.startswith("appendix.")},
         amended=amended_parts(text, ordered, sections) if document.instrument.doc_type in cues.consolidating else [],
@@ -604,7 +605,9 @@ def _guided_at(gap: list[Cue], cue: Cue | None, source: SourceText) -> Cue | Non
         return cue
     carried_out = False
     for earlier in reversed(gap[:-1]):
-        itself = _ITSELF_BEFORE().search(source.original, max(0, earlier.start - 40), earlier.start) is not None
+        # (a cites is passed over below, whoever speaks it: the document's name is sought only before another verb)
+        itself = earlier.predicate != "cites" and _ITSELF_BEFORE().search(
+            source.original, max(0, earlier.start - 40), earlier.start) is not None
         # (the document's own scope, "Thông tư này hướng dẫn ...", not quoted, governs its clause whatever the guided
         # words' length: "... hướng dẫn một số nội dung thực hiện đa dạng hóa sinh kế, ... thuộc Chương trình mục tiêu
         # quốc gia ... ban hành kèm theo Quyết định số 90/QĐ-TTg")
@@ -1288,14 +1291,14 @@ class _Clauses:
 
     _WINDOW = 400
 
-    def __init__(self, source: SourceText, found: list[Cue], spans: list[tuple[int, int]]):
+    def __init__(self, source: SourceText, found: list[Cue], spans: list[tuple[int, int]], trailing_starts: list[int]):
         self.source = source
         self.text = source.normalized
         self.spans = spans
         self.span_starts = [s for s, _ in spans]
         # (a cue written after what it speaks of, "các văn bản sau đây hết hiệu lực:", ends its clause at the colon)
         self.cue_ends = [c.end for c in found if not c.after]
-        self.trailing_starts = [c.start for c in found if c.after]  # ("... kế toán, kiểm toán độc lập hết hiệu lực")
+        self.trailing_starts = trailing_starts  # (cues after what they speak of: "... kiểm toán độc lập hết hiệu lực")
         self._last: tuple[int, int] | None = None  # (normalized position asked, its clause start)
         # stops read by one scan that goes on from citation to citation (see _stops_until)
         self._scan: Iterator[re.Match] | None = None
@@ -1362,7 +1365,7 @@ class _Clauses:
         following = bisect.bisect_left(self.span_starts, after)
         words = " ".join(self.source.original[after:end].split())
         return ((following == len(self.spans) or self.span_starts[following] >= end)
-                and len(words) <= _FIELD_LENGTH and _NAMES_ITSELF.search(words) is None)
+                and len(words) <= _FIELD_LENGTH and _ITSELF_NAMED().search(words) is None)
 
     def _parts_run_on(self, match: re.Match, position: int) -> bool:
         """Whether the ";" of ``match`` (at ``position``, original offsets) joins parts of the instrument named after
@@ -1472,7 +1475,6 @@ _AFTER_REACH = 400
 _DESCRIPTION_REACH = 200
 _FIELDS_REACH = 300  # how far back a ";" between fields looks for the "lĩnh vực" that opens them
 _FIELD_LENGTH = 60  # characters of one field's words ("kinh doanh bảo hiểm, kinh doanh xổ số")
-_NAMES_ITSELF = re.compile(r"(?<!\w)này(?!\w)")
 _LINE_REACH = 200  # (the spaces and blank lines a page's furniture leaves in the normalized text)
 
 
