@@ -56,6 +56,8 @@ class Cues:
     after_bare_type: frozenset[str]  # predicates whose phrases after a type word alone name an unnamed document
     own_predicate: re.Pattern    # what a clause after ";" states of its own instrument ("tiếp tục có hiệu lực")
     valued: frozenset[str]       # phrases that are cues only before a part's value ("bổ sung điểm g", not "điểm mới")
+    fields: re.Pattern           # words that open a description's ";"-parted fields ("trong lĩnh vực thuế, hóa đơn; ...")
+    left_out: re.Pattern         # words that leave out of the document's scope what they name ("..., trừ ...")
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +88,16 @@ def relation_cues() -> Cues:
                  _bare_type_pattern(), frozenset(data["nouns"]["after_one_type"]),
                  re.compile(r"(?<!\w)(?:" + "|".join(spaced(w) for w in data["own_predicates"]["words"]) + r")(?!\w)",
                             re.IGNORECASE),
-                 frozenset(cue_key(p) for cue in data["cues"] if cue.get("value_after") for p in cue["phrases"]))
+                 frozenset(cue_key(p) for cue in data["cues"] if cue.get("value_after") for p in cue["phrases"]),
+                 re.compile("|".join(spaced(w) for w in data["fields"]["words"])),
+                 _left_out_pattern(data["left_out"]))
+
+
+def _left_out_pattern(left_out: dict) -> re.Pattern:
+    """Words that leave something out, whole words, not where they end another word ("khấu trừ")."""
+    not_after = "".join(f"(?<!{re.escape(word)} )" for word in left_out["not_after"])
+    words = "|".join(spaced(word) for word in sorted(left_out["words"], key=len, reverse=True))
+    return re.compile(rf"{not_after}(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def _licence_pattern(licences: dict) -> re.Pattern:

@@ -612,7 +612,7 @@ def _guided_at(gap: list[Cue], cue: Cue | None, source: SourceText) -> Cue | Non
         # words' length: "... hướng dẫn một số nội dung thực hiện đa dạng hóa sinh kế, ... thuộc Chương trình mục tiêu
         # quốc gia ... ban hành kèm theo Quyết định số 90/QĐ-TTg")
         scope = (itself and earlier.predicate == "guides" and not _in_quotation(source.original, earlier.start)
-                 and _LEFT_OUT.search(source.original, earlier.end, pointer.start) is None)
+                 and relation_cues().left_out.search(source.original, earlier.end, pointer.start) is None)
         if not scope and pointer.start - earlier.end > _GUIDED_REACH \
                 and _prose_length(source, earlier.end, pointer.start) > _GUIDED_REACH:
             break
@@ -636,11 +636,6 @@ def _guided_at(gap: list[Cue], cue: Cue | None, source: SourceText) -> Cue | Non
 
 
 _GUIDED_REACH = 200  # characters of words guided or changed, between the verb and "quy định tại" (_prose_length)
-# words that leave out of a scope what they name ("... trừ các chỉ tiêu thống kê quốc gia đã được quy định tại Quyết định
-# số 43/2010/QĐ-TTg": the decision is no part of what the document guides)
-# ("nước ngoài", "khấu trừ", "phòng trừ" leave nothing out)
-_LEFT_OUT = re.compile(r"(?<!khấu )(?<!phòng )(?<!\w)(?:trừ|không\s+(?:áp\s+dụng|bao\s+gồm|thuộc))(?!\w)",
-                       re.IGNORECASE)
 
 
 def _prose_length(source: SourceText, start: int, end: int) -> int:
@@ -760,9 +755,14 @@ def _opens_its_clause(context: _Context, index: int) -> bool:
     """Whether ``ordered[index]`` (or its parts) opens its clause, after an item's mark at most."""
     ref = context.ordered[index].reference
     clause = context.clauses.start_before(ref.start)
-    opening = ITEM_MARK.match(context.text, clause + len(context.text[clause:ref.start]) -
-                              len(context.text[clause:ref.start].lstrip())).end()
+    opening = ITEM_MARK.match(context.text, _first_word(context.text, clause, ref.start)).end()
     return opening >= ref.start or names_parts_only(context.text, opening, ref.start)
+
+
+def _first_word(text: str, start: int, end: int) -> int:
+    """The offset of the first character after the spaces that open ``text[start:end]`` (``end`` if all are spaces)."""
+    span = text[start:end]
+    return start + len(span) - len(span.lstrip())
 
 
 _COMMA = re.compile(r"\s*,\s*")
@@ -900,7 +900,7 @@ def _objects_run_on(text: str, clause: int, position: int, prior_end: int) -> bo
     được áp dụng"). An instrument named alone runs on only from one of the same sentence, ``prior_end`` the end of
     the one before: "... theo quy định của pháp luật về giá; Nghị định số 60/2021/NĐ-CP ..." takes nothing from a
     sentence before."""
-    opening = clause + len(text[clause:position]) - len(text[clause:position].lstrip())
+    opening = _first_word(text, clause, position)
     stop = _CLAUSE_STOP.search(text, position)
     rest = text[position:stop.start() if stop else len(text)]
     if text[max(0, clause - 3):clause].rstrip()[-1:] != ";" or relation_cues().own_predicate.search(rest) is not None:
@@ -1344,7 +1344,8 @@ class _Clauses:
         instrument and not the document ("...; các quy định trước đây trái với Nghị định này hết hiệu lực" is a clause
         of its own)."""
         text = self.text
-        field = text.rfind("lĩnh vực", max(0, match.start() - _FIELDS_REACH), match.start())
+        opener = _last_match(relation_cues().fields, text, max(0, match.start() - _FIELDS_REACH), match.start())
+        field = opener.start() if opener is not None else -1
         if field < 0 or any(mark in text[field:match.start()] for mark in ".:"):
             return False
         for line_end in _SEMICOLON_ENDS_LINE.finditer(text, field, match.end() + _LINE_REACH):
@@ -1473,7 +1474,7 @@ def _between(found: list[Cue], starts: list[int], start: int, end: int) -> list[
 # hiệu lực thi hành"), within its clause
 _AFTER_REACH = 400
 _DESCRIPTION_REACH = 200
-_FIELDS_REACH = 300  # how far back a ";" between fields looks for the "lĩnh vực" that opens them
+_FIELDS_REACH = 300  # how far back a ";" between fields looks for the words that open them ("lĩnh vực")
 _FIELD_LENGTH = 60  # characters of one field's words ("kinh doanh bảo hiểm, kinh doanh xổ số")
 _LINE_REACH = 200  # (the spaces and blank lines a page's furniture leaves in the normalized text)
 
@@ -1518,7 +1519,7 @@ def _list_lead(source: SourceText, low: int, clause: int) -> Cue | None:
         return None
     stop = _last_match(_SENTENCE_STOP, text, low, colon)
     sentence = stop.end() if stop is not None else low
-    start = ITEM_MARK.match(text, sentence + len(text[sentence:colon]) - len(text[sentence:colon].lstrip())).end()
+    start = ITEM_MARK.match(text, _first_word(text, sentence, colon)).end()
     # (a heading's line may stand above the lead-in, no stop after it: "Điều 8. Hiệu lực thi hành\nThông tư này bãi bỏ")
     for line in (start, *(m.end() for m in _LINE_START.finditer(text, start, colon))):
         found = _lead_at(source, line, colon)

@@ -1,6 +1,7 @@
 """Every example kept in the data files runs: knowledge kept as data says what it does, or a test fails.
 
-- relation_cues.json: each cue's examples yield a relation of its predicate, stated by one of its phrases;
+- relation_cues.json: each cue's examples yield a relation of its predicate, stated by one of its phrases, and
+  each vocabulary's examples (nouns, licences, enumeration, coordination, fields, left_out) do what it says;
 - grammar.json: each fragment matches each of its examples to its end;
 - document_types.json: each type's examples are read as a reference of that type, and each flag of a kind
   reaches the pattern that reads it.
@@ -180,3 +181,19 @@ def test_the_kinds_whose_header_number_follows_their_name_are_those_the_data_fla
 def test_every_title_cited_without_an_optional_word_compares_as_the_title(written, title):
     from kg.resolve import title_key
     assert written != title and title_key(written) == title_key(title)
+
+
+@pytest.mark.parametrize("example, predicate, listed", _data("relation_cues.json")["fields"]["examples"])
+def test_fields_parted_by_semicolons_in_a_description_end_no_clause(example, predicate, listed):
+    result = extract_text(example)
+    own = result.document.instrument.iri
+    number = {c.instrument.iri: c.instrument.number for c in result.citations}
+    got = {number[r.object] for r in result.relations if r.subject == own and r.predicate == predicate}
+    assert set(listed) <= got, result.relations
+
+
+@pytest.mark.parametrize("words, leaves_out", _data("relation_cues.json")["left_out"]["examples"])
+def test_the_words_that_leave_something_out_of_the_documents_scope(words, leaves_out):
+    from kg.cues import relation_cues
+
+    assert (relation_cues().left_out.search(words) is not None) == leaves_out
