@@ -122,13 +122,16 @@ def test_a_list_opened_by_nhat_la_takes_the_verb_before_it(example, predicate, l
     assert set(listed) <= got, got
 
 
-@pytest.mark.parametrize("example, predicate, joined", _data("relation_cues.json")["coordination"]["examples"])
-def test_a_further_object_joined_by_va_takes_the_clause_s_cue(example, predicate, joined):
+def _numbers_the_document_relates_to(example, predicate):
     result = extract_text(example)
     own = result.document.instrument.iri
     number = {c.instrument.iri: c.instrument.number for c in result.citations}
-    got = {number[r.object] for r in result.relations if r.subject == own and r.predicate == predicate}
-    assert set(joined) <= got, result.relations
+    return {number[r.object] for r in result.relations if r.subject == own and r.predicate == predicate}
+
+
+@pytest.mark.parametrize("example, predicate, joined", _data("relation_cues.json")["coordination"]["examples"])
+def test_a_further_object_joined_by_va_takes_the_clause_s_cue(example, predicate, joined):
+    assert set(joined) <= _numbers_the_document_relates_to(example, predicate)
 
 
 # ---- document_types.json: a kind's flags are all the finder and the identifier need to know of it
@@ -185,11 +188,7 @@ def test_every_title_cited_without_an_optional_word_compares_as_the_title(writte
 
 @pytest.mark.parametrize("example, predicate, listed", _data("relation_cues.json")["fields"]["examples"])
 def test_fields_parted_by_semicolons_in_a_description_end_no_clause(example, predicate, listed):
-    result = extract_text(example)
-    own = result.document.instrument.iri
-    number = {c.instrument.iri: c.instrument.number for c in result.citations}
-    got = {number[r.object] for r in result.relations if r.subject == own and r.predicate == predicate}
-    assert set(listed) <= got, result.relations
+    assert set(listed) <= _numbers_the_document_relates_to(example, predicate)
 
 
 @pytest.mark.parametrize("words, leaves_out", _data("relation_cues.json")["left_out"]["examples"])
