@@ -185,6 +185,8 @@ def _parsed(words: str) -> tuple[tuple[int, int, dict[str, str]], ...]:
         group["last"], group["end"] = level, match.end()
     for k in range(len(groups) - 2, -1, -1):
         top = max(LEVEL[part] for part in groups[k]["parts"])
+        if _no_articles(groups[k + 1]) and "article" in groups[k]["parts"]:
+            continue  # "khoản 3 Điều 31 và khoản 2.c Bảng số 01 Chương II Phụ lục 4": the appendix's chapter is no article's
         for part, values in groups[k + 1]["parts"].items():
             if top < LEVEL[part] and _shared(part, groups[k + 1]):
                 groups[k]["parts"].setdefault(part, values)
@@ -202,6 +204,14 @@ def _parsed(words: str) -> tuple[tuple[int, int, dict[str, str]], ...]:
         for values in itertools.product(*(group["parts"][part] for part in parts)):
             pinpoints.append((group["start"], group["end"], dict(zip(parts, values))))
     return tuple(pinpoints)
+
+
+def _no_articles(group: dict) -> bool:
+    """Whether a pinpoint names a part smaller than an article in larger parts without one: a structure of its own
+    (an appendix's "khoản 2.c ... Chương II Phụ lục 4"), whose larger parts hold no article listed beside it."""
+    parts = group["parts"]
+    return "article" not in parts and any(LEVEL[part] < LEVEL["article"] for part in parts) \
+        and any(LEVEL[part] > LEVEL["article"] for part in parts)
 
 
 def _shared(part: str, group: dict) -> bool:

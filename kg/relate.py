@@ -936,6 +936,11 @@ def _later_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
             prior = context.merged.base  # the merged instrument, not one its description names
         elif cue.passive and cue.predicate in ONLY_DOWNWARDS:
             prior = _amended_head(ordered, index, clause, citation)
+        elif walk.outer is not None and _PURPOSE_BEFORE.search(text, max(0, cue.start - 12), cue.start):
+            # a purpose is the act's, not the changed instrument's: "Nghị định số 09/2022/NĐ-CP ... sửa đổi, bổ sung
+            # ... Nghị định số 95/2020/NĐ-CP ... hướng dẫn ... theo Hiệp định CPTPP để hướng dẫn ... theo Hiệp định
+            # CPTPP, Hiệp định EVFTA, ...": the amending decree guides the three agreements
+            prior = walk.outer[0]
         changing = walk.chain is not None and walk.chain[1].predicate in ONLY_DOWNWARDS and not walk.chain[1].passive
         walk.outer = walk.chain if changing and cue.predicate == "guides" else None
         walk.chain = (prior, cue)
@@ -997,6 +1002,7 @@ def _changes_past_guided(walk: _Walk, citation: Citation, text: str, prior: Cita
 
 
 _AND_GAP = re.compile(r"\s*,?\s*và\s+")
+_PURPOSE_BEFORE = re.compile(r"(?<!\w)(?:để|nhằm)\s+\Z")
 
 
 def _part_changed(context: _Context, gap: list[Cue], position: int) -> Cue | None:
@@ -1986,10 +1992,12 @@ def _ITSELF_TIMING() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _ITSELF_BEFORE() -> re.Pattern:
     """``_ITSELF_NAMED`` right before a position: "Thông tư này " before its verb, or before its entry into force and
-    the verb after it: "Nghị định này có hiệu lực thi hành từ ngày 25 tháng 11 năm 2019 và thay thế ...".
+    the verb after it: "Nghị định này có hiệu lực thi hành từ ngày 25 tháng 11 năm 2019 và thay thế ...", "Thông tư
+    này có hiệu lực thi hành từ ngày 15 tháng 3 năm 2019 thay thế ...", "... kể từ ngày ký và thay thế ...".
     """
     return re.compile(_ITSELF_NAMED().pattern + r"\s+(?:có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+"
-                      r"[\d/\s]*(?:tháng\s+\d{1,2}\s+năm\s+\d{4}\s*)?,?\s*và\s+)?\Z", re.IGNORECASE)
+                      r"(?:[\d/\s]*(?:tháng\s+\d{1,2}\s+năm\s+\d{4}\s*)?|ký(?:\s+ban\s+hành)?\s*),?\s*(?:và\s+)?)?\Z",
+                      re.IGNORECASE)
 
 
 def _type_of_form(form: str) -> str | None:

@@ -1,0 +1,40 @@
+"""Forms of the language session 20 read from held-out texts (tests/gold/SETTLING.md, session 20), each with its
+passage from the text that showed it."""
+from __future__ import annotations
+
+import pytest
+from forms import CONGBAO, named_relations
+
+from kg.extract import extract_file
+
+
+@pytest.mark.parametrize("name, subject, replaced", [
+    # 1346/VBHN-BLĐTBXH, Điều 13 of the base it merges, no footnote on it: "Thông tư này có hiệu lực thi hành từ ngày
+    # 15 tháng 3 năm 2019 thay thế Thông tư liên tịch số 37/2012/TTLT/BLĐTBXH-BYT-BTC-BGDĐT ..." (both readers): the
+    # base's entry into force stands between its name and its verb, with no "và"
+    ("cong_doan/van-ban-hop-nhat-so-1346-vbhn-bldtbxh-41622.txt", "01/2019/TT-BLĐTBXH",
+     {"37/2012/TTLT/BLĐTBXH-BYT-BTC-BGDĐT"}),
+    # 4/VBHN-BTC, Điều 81 of 98/2020/TT-BTC: "Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2021, thay
+    # thế các Thông tư: Thông tư số 183/2011/TT-BTC ...; Thông tư số 15/2016/TT-BTC ..."
+    ("thue_tncn/van-ban-hop-nhat-so-4-vbhn-btc-469150.txt", "98/2020/TT-BTC",
+     {"183/2011/TT-BTC", "15/2016/TT-BTC", "224/2012/TT-BTC", "227/2012/TT-BTC", "228/2012/TT-BTC", "229/2012/TT-BTC"}),
+])
+def test_a_merged_base_replaces_after_its_entry_into_force(name, subject, replaced):
+    relations = named_relations(extract_file(CONGBAO / name))
+    assert {cited for by, predicate, cited in relations if by == subject and predicate == "replaces"} >= replaced
+
+
+def test_a_purpose_after_a_changed_instruments_description_is_the_changing_instruments():
+    # 21/2022/TT-BKHĐT's basis: "Căn cứ Nghị định số 09/2022/NĐ-CP ... sửa đổi, bổ sung một số điều của Nghị định số
+    # 95/2020/NĐ-CP ... hướng dẫn thực hiện về đấu thầu mua sắm theo Hiệp định Đối tác Toàn diện và Tiến bộ xuyên Thái
+    # Bình Dương để hướng dẫn thực hiện về đấu thầu mua sắm theo Hiệp định ..., Hiệp định ... Liên minh Châu Âu, Hiệp
+    # định ... Bắc Ai-len" (both readers): "để" opens the amending decree's purpose; an agreement guides none
+    relations = named_relations(extract_file(CONGBAO / "uu_dai_dt/thong-tu-so-21-2022-tt-bkhdt-38037.txt"))
+    guided_by = {}
+    for subject, predicate, cited in relations:
+        if predicate == "guides" and cited.startswith("Hiệp định"):
+            guided_by.setdefault(subject, set()).add(cited.split(" giữa ")[-1])
+    assert guided_by["09/2022/NĐ-CP"] == {"Hiệp định Đối tác Toàn diện và Tiến bộ xuyên Thái Bình Dương",
+                                         "Cộng hòa xã hội chủ nghĩa Việt Nam và Liên minh châu Âu",
+                                         "Cộng hòa xã hội chủ nghĩa Việt Nam và Liên hiệp Vương quốc Anh và Bắc Ai-len"}
+    assert not [s for s in guided_by if s.startswith("Hiệp định")], guided_by
