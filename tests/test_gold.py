@@ -136,7 +136,10 @@ GOLD = ROOT / "tests" / "gold"
 #: 0.972 (70/72). The set of 265: relations 5532/5704 (0.970). Its fourth four (two circulars, a consolidated
 #: circular, a decree), as they came: 0.972, relations 0.860 (74/86: 1548/VBHN's footnote quoting its amending decree's
 #: effect articles across six pages, left); after (an appendix "Ib") 0.972, 0.860. The set of 269: relations 5606/5790
-#: (0.968): the floor follows the held-out texts down, not a change of kg's.
+#: (0.968): the floor follows the held-out texts down, not a change of kg's. Session 20's first four (three circulars,
+#: a consolidated circular), as they came: 0.955, relations 0.909 (50/55); after (a merged base's act after its entry
+#: into force; a purpose the changing instrument's) 0.955, 0.964 (53/55: the UKVFTA kg names by its full title). The
+#: set of 273: relations 5659/5845 (0.968).
 FLOORS = {"macro-F1": 0.990, "fields": 0.996, "relations": 0.968, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
 
 
@@ -172,7 +175,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 269
+    assert figures["files"] == 273
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 6329  # every settled file was read for pinpoints
+    assert result["gold"] >= 6388  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -104,5 +104,7 @@ def test_pinpoints_on_the_gold_set():
 #: 29 đến 45 Điều 1 Luật số 67/2020/QH14"): 5616/5770, 5657 given. Its second four 282, 281 right as they came (not
 #: "Chương VI (trừ Điều 93) của Bộ luật Lao động"'s article, as before): 5897/6052, 5938 given. Its third four 167,
 #: 165 right as they came: 6062/6219, 6103 given. Its fourth four 110, 104 right as they came, 105 since ("Phụ lục Ib
-#: Nghị định số 44/2016/NĐ-CP"): 6167/6329, 6209 given.
-FLOOR = {"recall": 0.974, "precision": 0.992}
+#: Nghị định số 44/2016/NĐ-CP"): 6167/6329, 6209 given. Session 20's first four 59, 57 right as they came, all since
+#: ("khoản 3 Điều 31 và khoản 2.c Bảng số 01 Chương II Phụ lục 4 ban hành kèm theo Thông tư số 10/2022/TT-BKHĐT", which
+#: 1373/QĐ-BKHĐT gains too): 6230/6388, 6270 given.
+FLOOR = {"recall": 0.975, "precision": 0.993}
