@@ -14,7 +14,7 @@ from importlib.resources import files
 
 from .vocab import fold, spaced, vocabulary
 
-__all__ = ["number_codes", "issuer_from_codes", "bears_code", "joint_issuers", "complete_issuer", "locality_of",
+__all__ = ["number_codes", "in_first_codes", "issuer_from_codes", "bears_code", "joint_issuers", "complete_issuer", "locality_of",
            "committee_name", "JOINT_SEPARATOR"]
 
 #: What joins the bodies that issue one instrument together ("Bộ Lao động - Thương binh và Xã hội, Bộ Nội vụ")
@@ -44,6 +44,28 @@ def _codes(number: str) -> tuple[str | None, tuple[str, ...]]:
     if parts and parts[0] in vocabulary().type_by_code:
         return parts[0], parts[1:]
     return None, parts
+
+
+def in_first_codes(number: str) -> str:
+    """The number with each issuer code that names its body by another of the body's codes written as the body's
+    first: one body numbers one series of a kind a year, whichever of its codes is printed ("Thông tư số
+    27/2018/TT-LĐTBXH" in an appendix's heading is the 27/2018/TT-BLĐTBXH its text cites).
+
+    >>> in_first_codes("27/2018/TT-LĐTBXH"), in_first_codes("17/2003/TTLT-LĐTBXH-TWĐTNCSHCM")
+    ('27/2018/TT-BLĐTBXH', '17/2003/TTLT-BLĐTBXH-TWĐTNCSHCM')
+    >>> in_first_codes("25/2018/QH14")
+    '25/2018/QH14'
+    """
+    first = vocabulary().first_code
+    number = number.replace("\u00d0", "Đ")  # (the Icelandic Ð some texts print for Đ)
+    if not any(code in first for code in _codes(number)[1]):
+        return number
+    lead = _LEADING.match(number)
+    at = lead.end() if lead else 0
+    return number[:at] + "".join(first.get(piece, piece) for piece in _PIECES.split(number[at:]))
+
+
+_PIECES = re.compile(r"([-/])")
 
 
 def issuer_from_codes(codes: list[str], locality: str | None) -> str | None:

@@ -84,7 +84,8 @@ def _patterns() -> dict[str, re.Pattern]:
         unnumbered = data["parts"][part].get("unnumbered")
         if unnumbered:  # "Phụ lục ban hành kèm theo Thông tư số ...": the one appendix, no number
             # (the list of parts is read again cut from its connector: there it ends the words)
-            body = rf"(?:{body}|{words}(?=\s+{unnumbered}|\s*$))"
+            named = data["parts"][part]["named"]  # or by its title: "Phụ lục Danh mục chỉ tiêu ... của Luật ..."
+            body = rf"(?:{body}|{words}(?:\s+{named}|(?=\s+{unnumbered}|\s*$)))"
         tokens.append((part, body))
     # named, to tell the parts apart; plain inside the longer patterns, which repeat it
     token = r"(?<!\w)(?:" + "|".join(f"(?P<{part}>{body})" for part, body in tokens) + ")"
@@ -620,11 +621,14 @@ def find_pinpoints(source: SourceText, document: Document, citations: list[Citat
     text = source.normalized
     starts = _Starts(text)
     placed = []
-    previous_end = 0
+    previous_start = previous_end = 0
     for citation in citations:
         start = source.to_normalized(citation.reference.start)
-        found = pinpoints_before(text, start, previous_end, starts)
-        previous_end = max(previous_end, source.to_normalized(citation.reference.end))
+        # (a reference inside the one before, a law in an amending law's title, looks back within that title: "Luật
+        # sửa đổi, bổ sung một số điều và Phụ lục Danh mục chỉ tiêu thống kê quốc gia của Luật Thống kê")
+        found = pinpoints_before(text, start, previous_end if previous_end <= start else previous_start, starts)
+        if source.to_normalized(citation.reference.end) > previous_end:
+            previous_start, previous_end = start, source.to_normalized(citation.reference.end)
         if found:
             citation = Citation(citation.reference, citation.instrument, citation.section,
                                 tuple(_to_original(source, p, citation.reference.end) for p in found))

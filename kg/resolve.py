@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .iri import identity_number, instrument_iri
-from .issuers import bears_code, complete_issuer, issuer_from_codes, joint_issuers, locality_of, number_codes
+from .issuers import (bears_code, complete_issuer, in_first_codes, issuer_from_codes, joint_issuers, locality_of,
+                      number_codes)
 from .models import Citation, Document, Instrument, Reference
 from .vocab import RegistryEntry, fold, load_registry, vocabulary
 
@@ -22,8 +23,9 @@ __all__ = ["resolve_references", "Registry", "default_registry", "mint_instrumen
 
 @lru_cache(maxsize=1 << 16)
 def number_key(number: str) -> str:
-    """How numbers compare: case, spaces, Đ lookalikes and leading zeros aside ("04/2023/NĐ-CP" is 4/2023/NĐ-CP)."""
-    return identity_number(fold(number).replace(" ", ""))
+    """How numbers compare: case, spaces, Đ lookalikes, leading zeros and which of its body's codes aside
+    ("04/2023/NĐ-CP" is 4/2023/NĐ-CP, "27/2018/TT-LĐTBXH" 27/2018/TT-BLĐTBXH)."""
+    return identity_number(fold(in_first_codes(number.replace(" ", ""))))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -159,7 +161,7 @@ def mint_instrument(doc_type: str, number: str | None, title: str | None, date: 
         _, codes = number_codes(number)
         if any(code in vocabulary().local_codes for code in codes):
             jurisdiction = locality_of(issuer) or "unknown locality"
-    iri = instrument_iri(doc_type, number, year, jurisdiction, title)
+    iri = instrument_iri(doc_type, in_first_codes(number) if number else number, year, jurisdiction, title)
     return Instrument(iri=iri, doc_type=doc_type, number=number, title=title, date=date, year=year, issuer=issuer)
 
 
@@ -403,25 +405,38 @@ def _fresh(reference: Reference, year: int | None, registry: Registry, vocab, lo
 
 
 def _merge(earlier: Instrument, reference: Reference, locality: str | None) -> Instrument:
-    """A later mention of an instrument already met: it may add a date or issuer the first lacked, or the
-    leading zero its number's first printing dropped ("Nghị định số 4/2023/NĐ-CP", then "Số 04/2023/NĐ-CP": a
-    number below ten is issued as two digits, and a printing drops a zero far more often than it adds one)."""
+    """A later mention of an instrument already met: it may add a date or issuer the first lacked, or print its
+    number better (``_printed_better``)."""
     date = earlier.date or reference.date
     issuer = earlier.issuer or complete_issuer(reference.issuer, locality)
     number = earlier.number
-    if number and reference.number and _zero_padded(reference.number, number):
+    if number and reference.number and _printed_better(reference.number, number):
         number = reference.number
     if date == earlier.date and issuer == earlier.issuer and number == earlier.number:
         return earlier
     return replace(earlier, date=date, issuer=issuer, number=number)
 
 
-def _zero_padded(number: str, other: str) -> bool:
-    """Whether ``number`` is ``other`` with leading zeros ``other`` lacks.
+def _printed_better(number: str, other: str) -> bool:
+    """Whether ``number`` prints the number ``other`` prints as it was issued: with the leading zeros ``other`` lacks
+    ("Nghị định số 4/2023/NĐ-CP", then "Số 04/2023/NĐ-CP": a number below ten is issued as two digits, and a printing
+    drops a zero far more often than it adds one), or with its body's first code where ``other`` has another (the
+    "64/2008/QĐ-LĐTBXH" of one row, the "64/2008/QĐ-BLĐTBXH" of the next).
 
-    >>> _zero_padded("04/2023/NĐ-CP", "4/2023/NĐ-CP"), _zero_padded("4/2023/NĐ-CP", "04/2023/NĐ-CP")
+    >>> _printed_better("04/2023/NĐ-CP", "4/2023/NĐ-CP"), _printed_better("4/2023/NĐ-CP", "04/2023/NĐ-CP")
     (True, False)
+    >>> _printed_better("64/2008/QĐ-BLĐTBXH", "64/2008/QĐ-LĐTBXH")
+    True
+    >>> _printed_better("64/2008/QĐ-LĐTBXH", "64/2008/QĐ-BLĐTBXH")
+    False
     """
+    if in_first_codes(number) == number != other and in_first_codes(other) == number:
+        return True
+    return _zero_padded(number, other)
+
+
+def _zero_padded(number: str, other: str) -> bool:
+    """Whether ``number`` is ``other`` with leading zeros ``other`` lacks."""
     sequence, _, rest = number.partition("/")
     other_sequence, _, other_rest = other.partition("/")
     return (rest == other_rest and len(sequence) > len(other_sequence) and sequence.startswith("0")
@@ -437,15 +452,15 @@ def _settle(citations: list[Citation]) -> list[Citation]:
         if current is None or current is instrument:
             best.setdefault(instrument.iri, instrument)
             continue
-        padded = bool(instrument.number and current.number and _zero_padded(instrument.number, current.number))
+        better = bool(instrument.number and current.number and _printed_better(instrument.number, current.number))
         if ((instrument.date and not current.date) or (instrument.issuer and not current.issuer)
-                or (instrument.title and not current.title) or padded):
+                or (instrument.title and not current.title) or better):
             best[instrument.iri] = replace(
                 current,
                 date=current.date or instrument.date,
                 issuer=current.issuer or instrument.issuer,
                 title=current.title or instrument.title,
-                number=instrument.number if padded else current.number,
+                number=instrument.number if better else current.number,
             )
     return [c if c.instrument is best[c.instrument.iri] else replace(c, instrument=best[c.instrument.iri])
             for c in citations]

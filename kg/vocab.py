@@ -138,6 +138,7 @@ class Vocabulary:
     issuer_by_type: dict[str, str]        # "Luật" -> "Quốc hội": kinds only one body issues
     national_issuers: dict[str, str]      # folded alias -> canonical name
     issuer_by_code: list[tuple[re.Pattern, str]]
+    first_code: dict[str, str]            # "LĐTBXH" -> "BLĐTBXH": a national body's other codes -> its first
     local_bodies: dict[str, tuple[str, str]]  # folded alias -> (canonical body, style)
     local_codes: frozenset[str]           # issuer codes of local series: UBND, HĐND, TU
     local_bodies_by_code: dict[str, tuple[str, ...]]  # "TU" -> ("Tỉnh ủy", "Thành ủy")
@@ -246,11 +247,15 @@ def _issuer_tables(issuers: dict) -> dict:
     """The fields of issuing bodies: national ones by alias and by code, local ones by alias and by code."""
     national: dict[str, str] = {}
     issuer_by_code: list[tuple[re.Pattern, str]] = []
+    first_code: dict[str, str] = {}
     for body in issuers["national"]:
         for alias in body["aliases"]:
             national[fold(alias)] = body["name"]
         for code in body["codes"]:
             issuer_by_code.append((re.compile(code + r"\Z"), body["name"]))
+        for code in body["codes"][1:]:
+            if not set(code) & set("\\()[]{}+*?|^$."):  # (a code written out, not a pattern "QH\d+")
+                first_code[code] = body["codes"][0]
     local_bodies: dict[str, tuple[str, str]] = {}
     local_codes: set[str] = set()
     local_bodies_by_code: dict[str, list[str]] = {}
@@ -263,6 +268,7 @@ def _issuer_tables(issuers: dict) -> dict:
     return dict(
         national_issuers=national,
         issuer_by_code=issuer_by_code,
+        first_code=first_code,
         local_bodies=local_bodies,
         local_codes=frozenset(local_codes),
         local_bodies_by_code={code: tuple(names) for code, names in local_bodies_by_code.items()},

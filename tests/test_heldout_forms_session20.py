@@ -38,3 +38,26 @@ def test_a_purpose_after_a_changed_instruments_description_is_the_changing_instr
                                          "Cộng hòa xã hội chủ nghĩa Việt Nam và Liên minh châu Âu",
                                          "Cộng hòa xã hội chủ nghĩa Việt Nam và Liên hiệp Vương quốc Anh và Bắc Ai-len"}
     assert not [s for s in guided_by if s.startswith("Hiệp định")], guided_by
+
+
+def test_a_number_printed_with_another_code_of_its_body_is_the_same_instrument():
+    # 959/VBHN-BLĐTBXH's appendices: "(Ban hành kèm theo Thông tư số 27/2018/TT-LĐTBXH ngày 25 tháng 12 năm 2018 ...)"
+    # under a text that cites 27/2018/TT-BLĐTBXH (both readers: one instrument, four mentions more); the ministry
+    # numbers one series of circulars a year, whichever of its codes (issuers.json) is printed
+    extraction = extract_file(CONGBAO / "hd_khoan/van-ban-hop-nhat-so-959-vbhn-bldtbxh-36963.txt")
+    numbers = [i.number for i, _ in extraction.instruments() if i.number.startswith("27/2018/")]
+    assert numbers == ["27/2018/TT-BLĐTBXH"]
+    # 01/2021/TT-BLĐTBXH: "Quyết định số 64/2008/ QĐ-LĐTBXH" in one row, "64/2008/ QĐ-BLĐTBXH" in the next two: one
+    # decision, its number as issued
+    extraction = extract_file(CONGBAO / "hdld/thong-tu-so-01-2021-tt-bldtbxh-33806.txt")
+    assert [(i.number, n) for i, n in extraction.instruments() if i.number and i.number.startswith("64/2008/")] == [
+        ("64/2008/QĐ-BLĐTBXH", 3)]
+
+
+def test_an_appendix_named_by_its_title_in_an_amending_laws_title():
+    # 06/2023/TT-BKHĐT's basis: "Luật sửa đổi, bổ sung một số điều và Phụ lục Danh mục chỉ tiêu thống kê quốc gia của
+    # Luật Thống kê ngày 12 tháng 11 năm 2021" (both readers; as settled for 07/2025, 08/2023, 22/2022, 01/2025): the
+    # law named inside the amending law's title is pinpointed by the words before it in that title
+    extraction = extract_file(CONGBAO / "uu_dai_dt/thong-tu-so-06-2023-tt-bkhdt-40164.txt")
+    inner = [c for c in extraction.citations if c.instrument.title == "Luật Thống kê" and c.pinpoints]
+    assert [(p.appendix, p.article) for c in inner for p in c.pinpoints] == [("", None)]
