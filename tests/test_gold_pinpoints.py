@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 6388  # every settled file was read for pinpoints
+    assert result["gold"] >= 6425  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -106,5 +106,7 @@ def test_pinpoints_on_the_gold_set():
 #: 165 right as they came: 6062/6219, 6103 given. Its fourth four 110, 104 right as they came, 105 since ("Phụ lục Ib
 #: Nghị định số 44/2016/NĐ-CP"): 6167/6329, 6209 given. Session 20's first four 59, 57 right as they came, all since
 #: ("khoản 3 Điều 31 và khoản 2.c Bảng số 01 Chương II Phụ lục 4 ban hành kèm theo Thông tư số 10/2022/TT-BKHĐT", which
-#: 1373/QĐ-BKHĐT gains too): 6230/6388, 6270 given.
+#: 1373/QĐ-BKHĐT gains too): 6230/6388, 6270 given. Its second four 37, 36 right as they came, all since ("Phụ lục Danh
+#: mục chỉ tiêu thống kê quốc gia của Luật Thống kê" inside an amending law's title; 01/2025, 07/2025, 08/2023, 22/2022
+#: gain it too): 6272/6425, 6312 given.
 FLOOR = {"recall": 0.975, "precision": 0.993}
