@@ -15,7 +15,7 @@ from .models import SourceText
 from .relations import ONLY_DOWNWARDS, RELATIONS
 from .vocab import phrase_tree, spaced, unnamed_groups
 
-__all__ = ["Cue", "Cues", "relation_cues", "cue_key", "cue_windows", "find_cues", "NAMED", "NAMED_ONLY"]
+__all__ = ["Cue", "Cues", "relation_cues", "cue_key", "cue_windows", "find_cues", "scope_opening", "NAMED", "NAMED_ONLY"]
 
 
 class Cue(NamedTuple):
@@ -176,11 +176,42 @@ def cue_windows(source: SourceText, spans: list[tuple[int, int]], reach: int, af
             if blank <= 1 or low == 0:
                 break
             low = max(0, start - reach - _LONGEST_CUE - blank)
+        # (and back to the document's scope, whose verb governs a long object: "Thông tư này hướng dẫn thực hiện một
+        # số nội dung về chi ...; chế độ báo cáo ... theo quy định tại khoản 6 Điều 4, ..., [a page] ... Điều 28 của
+        # Nghị định số 233/2025/NĐ-CP")
+        if low > 0 and (scope := scope_opening(text, max(0, start - _SCOPE_REACH), start)) is not None:
+            low = min(low, scope)
         if windows and low <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], high)
         else:
             windows.append([low, high])
     return [(low, min(high, len(source.normalized))) for low, high in windows]
+
+
+def scope_opening(text: str, low: int, high: int) -> int | None:
+    """Where the last sentence by which the document states its scope opens in ``text[low:high]`` ("Thông tư này
+    hướng dẫn", "Nghị định này quy định", opening its line), if no full stop or colon follows it before ``high``."""
+    if text.find("này", low, high) < 0:  # (most windows hold none: no pattern is run)
+        return None
+    opened = None
+    for opened in _scope_pattern().finditer(text, low, high):
+        pass
+    if opened is None or _SCOPE_ENDED.search(text, opened.end(), high) is not None:
+        return None
+    return opened.start("itself")
+
+
+@lru_cache(maxsize=1)
+def _scope_pattern() -> re.Pattern:
+    from .vocab import vocabulary
+
+    forms = "|".join(re.escape(form) for form in vocabulary().forms)
+    return re.compile(rf"(?:^|\n)[ \t]*(?:\d{{1,2}}[.)][ \t]*)?(?P<itself>(?:{forms})\s+này\s+(?:quy\s+định|hướng\s+dẫn))(?!\w)",
+                      re.IGNORECASE)
+
+
+_SCOPE_REACH = 600  # characters before a citation its document's scope sentence may open
+_SCOPE_ENDED = re.compile(r"[.:](?=\s)")
 
 
 def find_cues(source: SourceText, cues: Cues, windows: list[tuple[int, int]]) -> list[Cue]:

@@ -68,9 +68,8 @@ def _words(text: str) -> str:
     return r"(?i:" + r"\s+".join(text.split(" ")) + ")"
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern]:
-    data = _data()
+def _part_tokens(data: dict) -> list[tuple[str, str]]:
+    """Each part's pattern: its word, then its values, listed or in a range (an appendix also unnumbered)."""
     tokens = []
     for part in PINPOINT_PARTS:
         words, value = _words(data["parts"][part]["words"]), data["parts"][part]["value"]
@@ -83,22 +82,30 @@ def _patterns() -> dict[str, re.Pattern]:
                 rf"(?:{data['range']}(?:{words}\s+)?{one}|(?:{data['list']}){one})*")
         unnumbered = data["parts"][part].get("unnumbered")
         if unnumbered:  # "Phụ lục ban hành kèm theo Thông tư số ...": the one appendix, no number
-            # (the list of parts is read again cut from its connector: there it ends the words)
-            named = data["parts"][part]["named"]  # or by its title: "Phụ lục Danh mục chỉ tiêu ... của Luật ..."
-            body = rf"(?:{body}|{words}(?:\s+{named}|(?=\s+{unnumbered}|\s*$)))"
+            # (the list of parts is read again cut from its connector: there it ends the words; or named by its title,
+            # "Phụ lục Danh mục chỉ tiêu ... của Luật ...")
+            body = rf"(?:{body}|{words}(?:\s+{data['parts'][part]['named']}|(?=\s+{unnumbered}|\s*$)))"
         tokens.append((part, body))
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    data = _data()
+    tokens = _part_tokens(data)
     # named, to tell the parts apart; plain inside the longer patterns, which repeat it
     token = r"(?<!\w)(?:" + "|".join(f"(?P<{part}>{body})" for part, body in tokens) + ")"
     plain = r"(?<!\w)(?:" + "|".join(body for _, body in tokens) + ")"
     joins = data["joins"]
-    chain = rf"{plain}(?:(?:\s*,\s*|\s+(?:(?:{joins})\s+)?){plain})*"
+    after_comma = rf"\s*,\s*(?:(?:{data['comma_joins']})\s+)?"  # ("Điều 19, và điểm d ...")
+    chain = rf"{plain}(?:(?:{after_comma}|\s+(?:(?:{joins})\s+)?){plain})*"
     # a list of parts may run on after ";" ("Bãi bỏ khoản 3 Điều 9; điểm c khoản 1 ... Điều 10", "quy định tại
     # Điều 5; khoản 1 và khoản 2 Điều 6; ... Điều 135 Nghị định số 96/2023/NĐ-CP")
     # and a part may carry its exception in brackets ("Điều 13 (trừ điểm b.11 khoản 1 Điều 13) và Điều 16 Thông tư số
     # 103/2014/TT-BTC"): the list goes on past it
     # (a level with no field may follow a part inside the list: "mục 4 Phần IV và mục 2 Phần V Quyết định ...")
     excepted = rf"{plain}(?:\s*{data['unnamed_levels']['pattern']})?(?:\s*{_exception().pattern})?"
-    listed = rf"{excepted}(?:(?:\s*[,;]\s*|\s+(?:(?:{joins})\s+)?){excepted})*"
+    listed = rf"{excepted}(?:(?:{after_comma}|\s*;\s*|\s+(?:(?:{joins})\s+)?){excepted})*"
     before = "|".join(_words(w) for w in sorted(data["before"], key=len, reverse=True))
     own = data["own"]
     types = "|".join(_words(t) for t in sorted(own["types"], key=len, reverse=True))

@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from .consolidated import amended_parts, ITEM_MARK, Merged, consolidation_end, merged_list, quoted_bases, quoted_owner
-from .cues import NAMED, Cue, Cues, cue_key, cue_windows, find_cues, relation_cues, words_length
+from .cues import NAMED, Cue, Cues, cue_key, cue_windows, find_cues, relation_cues, scope_opening, words_length
 from .iri import section_iri
 from .models import Citation, Document, Instrument, Relation, Section, SourceText
 from .pinpoint import names_parts_only
@@ -91,6 +91,17 @@ def _in_basis(text: str, position: int) -> bool:
     if opened < 0 or text[max(0, opened - 40):opened].rstrip(" \t")[-1:] not in ("", "\n"):
         return False
     return all(not word.group(1).isupper() for word in _AFTER_SEMICOLON.finditer(text, opened, position + 1))
+
+
+def _in_scope(text: str, position: int) -> bool:
+    """Whether ``position`` lies in the sentence by which the document states its scope, opening its line ("Thông tư
+    này hướng dẫn thực hiện một số nội dung về chi tổ chức ... bảo hiểm y tế; chế độ báo cáo ... theo quy định tại ...
+    Nghị định số 233/2025/NĐ-CP"), before any full stop or colon: its ";" before words in lowercase parts the subjects
+    it lists, as a basis's title does (``_in_basis``)."""
+    return scope_opening(text, max(0, position - _SCOPE_REACH), position) is not None
+
+
+_SCOPE_REACH = 600
 
 
 # (a list of numbers under a plural noun repeats its "số": "được sửa đổi, bổ sung bởi các Luật số 43/2024/QH15, số
@@ -862,7 +873,13 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     # (not a verb inside the words a change quotes: "Bãi bỏ cụm từ “Thực hiện đúng yêu cầu phối hợp ...” tại điểm b
     # khoản 1 Điều 12 Nghị định số 01/2015/NĐ-CP" repeals, "Thực hiện" is the phrase's)
     before = [c for c in gap if not c.after and c.for_document and not _in_quoted_words(text, c.start, ref.start)]
-    if before and ref.start - before[-1].end <= cues.reach:
+    # (in the document's scope that guides, the reach in words: a page's furniture between adds none, "Thông tư này
+    # hướng dẫn ... theo quy định tại khoản 6 Điều 4, ..., khoản 6 Điều 24 và điểm b / [signature stamp, page header] /
+    # khoản 1 Điều 28 của Nghị định số 233/2025/NĐ-CP"; elsewhere a table's headers are words too)
+    if before and (ref.start - before[-1].end <= cues.reach or (
+            any(c.predicate == "guides" for c in before)
+            and _in_scope(context.source.normalized, context.source.to_normalized(ref.start))
+            and _prose_length(context.source, before[-1].end, ref.start) <= cues.reach)):
         return _bearing(text, before[-1], ref.start)
     if (not before and index and ordered[index].section not in context.rows
             and _objects_run_on(text, clause, ref.start, ordered[index - 1].reference.end)):
@@ -1334,6 +1351,9 @@ class _Clauses:
         if match.group() == ";" and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower() \
                 and _in_basis(self.text, match.start()):
             return False  # a title's fields in a basis: "Căn cứ Nghị định ... quản lý tài sản công; thực hành tiết kiệm ..."
+        if match.group() == ";" and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower() \
+                and _in_scope(self.text, match.start()):
+            return False  # the subjects the document's scope lists: "Thông tư này hướng dẫn ... bảo hiểm y tế; chế độ ..."
         if match.group() == ";" and self._lists_fields(match):
             return False  # and in a description: "Nghị định số ... trong lĩnh vực thuế, hóa đơn; hải quan; ..."
         if match.group() == ";" and self._parts_run_on(match, position):

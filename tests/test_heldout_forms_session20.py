@@ -61,3 +61,25 @@ def test_an_appendix_named_by_its_title_in_an_amending_laws_title():
     extraction = extract_file(CONGBAO / "uu_dai_dt/thong-tu-so-06-2023-tt-bkhdt-40164.txt")
     inner = [c for c in extraction.citations if c.instrument.title == "Luật Thống kê" and c.pinpoints]
     assert [(p.appendix, p.article) for c in inner for p in c.pinpoints] == [("", None)]
+
+
+def test_the_documents_scope_listing_its_subjects_by_semicolons_guides_across_a_page():
+    # 116/2025/TT-BTC, Điều 1: "Thông tư này hướng dẫn thực hiện một số nội dung về chi tổ chức và hoạt động bảo hiểm
+    # xã hội, bảo hiểm thất nghiệp, bảo hiểm y tế; chế độ báo cáo và việc lập báo cáo quyết toán theo quy định tại khoản
+    # 6 Điều 4, ..., khoản 6 Điều 24 và điểm b / [signature stamp, page header] / khoản 1 Điều 28 của Nghị định số
+    # 233/2025/NĐ-CP" (both readers: guides, beside the Căn cứ's based_on): the scope's ";" parts its subjects, and its
+    # verb reaches the decree in words, not in the page's characters
+    relations = named_relations(extract_file(CONGBAO / "bhxh/thong-tu-so-116-2025-tt-btc-46847.txt"))
+    assert {("DOC", "guides", "233/2025/NĐ-CP"), ("DOC", "based_on", "233/2025/NĐ-CP")} <= relations
+
+
+@pytest.mark.parametrize("name, relation", [
+    # a table's column headers ("Thực \nhiện \nnăm \n(n-1)") over a row "Chi bảo hiểm tai nạn lao động tự nguyện (Nghị
+    # định 143/2024/NĐ-CP)": no verb of the document's, however few words the headers are
+    ("bhxh/nghi-dinh-so-233-2025-nd-cp-46022.txt", ("DOC", "implements", "143/2024/NĐ-CP")),
+    # a scope that states ("Thông tư này quy định việc quản lý ... kinh phí ... thực hiện Chương / [a page] / trình ...
+    # được phê duyệt tại Quyết định số 7619/QĐ-BCA"): the words reach is a guiding scope's alone
+    ("thue_tncn/thong-tu-so-147-2025-tt-btc-468713.txt", ("DOC", "implements", "7619/QĐ-BCA")),
+])
+def test_what_the_scopes_reach_in_words_does_not_reach(name, relation):
+    assert relation not in named_relations(extract_file(CONGBAO / name))
