@@ -80,6 +80,8 @@ def _part_tokens(data: dict) -> list[tuple[str, str]]:
         opening = rf"(?:(?i:{data['range_opening']})\s+)?"
         body = (rf"(?:(?i:{data['plural']})\s+)?{opening}{words}\s+{opening}{one}"
                 rf"(?:{data['range']}(?:{words}\s+)?{one}|(?:{data['list']}){one})*")
+        if "titled" in data["parts"][part]:  # "Phụ lục 4 về danh mục ngành, nghề ... của Luật đầu tư"
+            body += rf"(?:{data['parts'][part]['titled']})?"
         unnumbered = data["parts"][part].get("unnumbered")
         if unnumbered:  # "Phụ lục ban hành kèm theo Thông tư số ...": the one appendix, no number
             # (the list of parts is read again cut from its connector: there it ends the words; or named by its title,
