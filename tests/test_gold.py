@@ -142,7 +142,10 @@ GOLD = ROOT / "tests" / "gold"
 #: set of 273: relations 5659/5845 (0.968). Its second four (three circulars, a consolidated circular), as they came:
 #: 0.990, relations 0.982 (55/56); after (a number printed with another of its body's codes) 1.000, 0.982. The set of
 #: 277: relations 5714/5901 (0.968). Its third four (two circulars, the Labour Code, a consolidated decree), as they
-#: came: 0.987, relations 0.974 (74/76); no change made for them. The set of 281: relations 5788/5977 (0.968).
+#: came: 0.987, relations 0.974 (74/76); no change made for them. The set of 281: relations 5788/5977 (0.968). Its
+#: fourth four (three circulars, two of them long, and a long consolidated decree), as they came: 0.955, relations
+#: 0.938 (106/113); after (the document's scope guiding across a page) 0.955, 0.947 (107/113). The set of 285:
+#: relations 5895/6090 (0.968).
 FLOORS = {"macro-F1": 0.990, "fields": 0.996, "relations": 0.968, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
 
 
@@ -178,7 +181,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 281
+    assert figures["files"] == 285
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 
