@@ -149,6 +149,7 @@ class _Draft:
     title: str | None = None
     subject: str | None = None
     warnings: list[str] = field(default_factory=list)
+    contradicted: tuple[str | None, int] | None = None  # (date, year) of a tail whose year its number's contradicts
 
 
 def find_references(source: SourceText, titles: TitleIndex | None = None) -> list[Reference]:
@@ -197,6 +198,7 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         drafts.extend(group)
     _unglue_footnote_marks(text, drafts)
     _complete_cut_codes(drafts)
+    _mend_misprinted_years(drafts)
     return _freeze(source, drafts)
 
 
@@ -222,6 +224,31 @@ def _complete_cut_codes(drafts: list[_Draft]) -> None:
             named = [number for number in whole if _names_issuer(number)]
             if len(named) == 1:
                 draft.number = named[0]
+
+
+def _mend_misprinted_years(drafts: list[_Draft]) -> None:
+    """A number whose year its own date contradicts is the number the same text prints with the date's year, where it
+    does: "Nghị quyết số 202/2022/QH15 ngày 19 tháng 02 năm 2025 của Quốc hội quy định về việc sắp xếp đơn vị hành
+    chính cấp tỉnh", then "Nghị quyết số 202/2025/QH15 ... về việc sắp xếp đơn vị hành chính cấp tỉnh" (a year
+    misprinted in the number). A number printed elsewhere with a date of its own year is the instrument named, the
+    date the misprint ("Nghị định số 94/2022/NĐ-CP ngày 01/7/2016" beside "Nghị định số 94/2022/NĐ-CP ngày 07/11/2022"
+    and "Nghị định số 94/2016/NĐ-CP ngày 01/7/2016"); so is one printed once.
+
+    >>> from kg.text import prepare_text
+    >>> [r.number for r in find_references(prepare_text(
+    ...     "Căn cứ Nghị quyết số 202/2022/QH15 ngày 19 tháng 02 năm 2025 của Quốc hội; Điều 3 Nghị quyết số "
+    ...     "202/2025/QH15 ngày 12 tháng 6 năm 2025 của Quốc hội"))]
+    ['202/2025/QH15', '202/2025/QH15']
+    """
+    printed = {draft.number for draft in drafts if draft.number}
+    dated = {draft.number for draft in drafts if draft.number and draft.date and draft.year == draft.number_year}
+    for draft in drafts:
+        if draft.contradicted is None or not draft.number or not draft.number_year or draft.number in dated:
+            continue
+        date, year = draft.contradicted
+        mended = draft.number.replace(f"/{draft.number_year}/", f"/{year}/", 1)
+        if mended != draft.number and mended in printed:
+            draft.number, draft.number_year, draft.date, draft.year = mended, year, date, year
 
 
 def _names_issuer(number: str) -> bool:
@@ -1113,6 +1140,8 @@ def _apply_tail(draft: _Draft, date, year, issuer, warnings) -> None:
     if date or year:
         if draft.number_year is None or draft.number_year == year:
             draft.date, draft.year = date, year
+        elif year:
+            draft.contradicted = (date, year)
     if issuer and not draft.issuer:
         draft.issuer = issuer
     draft.warnings.extend(warnings)

@@ -83,3 +83,17 @@ def test_the_documents_scope_listing_its_subjects_by_semicolons_guides_across_a_
 ])
 def test_what_the_scopes_reach_in_words_does_not_reach(name, relation):
     assert relation not in named_relations(extract_file(CONGBAO / name))
+
+
+def test_a_year_misprinted_in_a_number_its_date_contradicts():
+    # 116/2025/TT-BTC: "Căn cứ ... Nghị quyết số 202/2022/QH15 ngày 19 tháng 02 năm 2025 của Quốc hội quy định về việc
+    # sắp xếp đơn vị hành chính cấp tỉnh", then "Điều 3 Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 năm 2025 ... về việc
+    # sắp xếp đơn vị hành chính cấp tỉnh" (both readers: one resolution, the document's basis)
+    relations = named_relations(extract_file(CONGBAO / "bhxh/thong-tu-so-116-2025-tt-btc-46847.txt"))
+    assert ("DOC", "based_on", "202/2025/QH15") in relations
+    assert not [r for r in relations if "202/2022/QH15" in r]
+    # 04/2024/TT-BLĐTBXH: "Nghị định số 94/2022/NĐ-CP ngày 01/7/2016" under "Căn cứ Nghị định số 94/2022/NĐ-CP ngày
+    # 07/11/2022" (its gold: the date is the misprint): a number printed with a date of its own year is kept
+    extraction = extract_file(CONGBAO / "cong_doan/thong-tu-so-04-2024-tt-bldtbxh-41844.txt")
+    counts = {i.number: n for i, n in extraction.instruments() if i.number and i.number.startswith("94/20")}
+    assert counts == {"94/2016/NĐ-CP": 1, "94/2022/NĐ-CP": 3}
