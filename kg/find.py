@@ -163,7 +163,7 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
     """
     vocab = vocabulary()
     titles = titles if titles is not None else default_title_index()
-    text = source.normalized
+    text = _numbered_in_capitals(source.normalized)
     drafts: list[_Draft] = []
     covered = 0  # the end of the last reference read: anchors before it lie inside it
     pending: list[_Draft] = []  # undated references that may share the date of the next one
@@ -200,6 +200,25 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
     _complete_cut_codes(drafts)
     _mend_misprinted_years(drafts)
     return _freeze(source, drafts)
+
+
+def _numbered_in_capitals(text: str) -> str:
+    """A type word and "SỐ" in capitals before a number, as a heading prints an instrument ("Chương III / SỬA ĐỔI, BỔ
+    SUNG MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ / 10/2016/TT-NHNN HƯỚNG DẪN ... NGHỊ ĐỊNH SỐ 135/2015/NĐ-CP"), written as running
+    text writes them, "Thông tư số": the same letters, so offsets are kept.
+
+    >>> _numbered_in_capitals("CỦA THÔNG TƯ SỐ \\n10/2016/TT-NHNN HƯỚNG DẪN; THÔNG TƯ\\nQuy định")
+    'CỦA Thông tư số \\n10/2016/TT-NHNN HƯỚNG DẪN; THÔNG TƯ\\nQuy định'
+    """
+    if " SỐ" not in text:
+        return text
+    return _capitals_pattern().sub(lambda m: m.group("type").capitalize() + m.group("gap") + "số", text)
+
+
+@lru_cache(maxsize=1)
+def _capitals_pattern() -> re.Pattern:
+    forms = "|".join(r"\s+".join(map(re.escape, form.upper().split())) for form in vocabulary().forms)
+    return re.compile(rf"(?<!\w)(?P<type>{forms})(?P<gap>\s+)SỐ(?=\s*:?\s*\d)")
 
 
 def _complete_cut_codes(drafts: list[_Draft]) -> None:

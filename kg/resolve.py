@@ -97,6 +97,8 @@ def _own_title(reference: Reference, own: Instrument, own_title: str | None) -> 
             and reference.year in (None, own.year) and fold(reference.title or "") == own_title)
 
 
+# "Thông tư số      /       /TT-NHNN" in a form: "số" with no digit after it, a field to fill in
+_BLANK_FIELD = re.compile(r"(?:số|Số)\s*:?[\s/.…_\-]*\Z")
 # "Thông tư số    /2021/TT-NHNN": a number printed with its ordinal left blank
 _BLANK_ORDINAL = re.compile(r"(?:số|Số)\s*:?\s*(/[\w/\-]+)")
 
@@ -189,6 +191,8 @@ def resolve_references(references: list[Reference], document: Document,
     for reference, key in zip(references, keys):
         if (key == own_key if reference.number else _own_title(reference, own, own_title)) or _blank_own(reference, own):
             continue  # the document naming itself, by number, by its title (heading the text or not), or unnumbered
+        if reference.number is None and reference.title is None and _BLANK_FIELD.search(reference.text):
+            continue  # a form's field left blank for a number to come ("Thông tư số      /       /TT-NHNN"): none yet
         if reference.number:  # (an undated one's description is its own: no law of the time of the one before)
             described = (reference.end, reference.date) if reference.date else None
         elif (described is not None and reference.title and reference.year is None and reference.date is None
@@ -420,8 +424,9 @@ def _merge(earlier: Instrument, reference: Reference, locality: str | None) -> I
 def _printed_better(number: str, other: str) -> bool:
     """Whether ``number`` prints the number ``other`` prints as it was issued: with the leading zeros ``other`` lacks
     ("Nghị định số 4/2023/NĐ-CP", then "Số 04/2023/NĐ-CP": a number below ten is issued as two digits, and a printing
-    drops a zero far more often than it adds one), or with its body's first code where ``other`` has another (the
-    "64/2008/QĐ-LĐTBXH" of one row, the "64/2008/QĐ-BLĐTBXH" of the next).
+    drops a zero far more often than it adds one), with its body's first code where ``other`` has another (the
+    "64/2008/QĐ-LĐTBXH" of one row, the "64/2008/QĐ-BLĐTBXH" of the next), or in its own letters where a heading
+    prints it in capitals.
 
     >>> _printed_better("04/2023/NĐ-CP", "4/2023/NĐ-CP"), _printed_better("4/2023/NĐ-CP", "04/2023/NĐ-CP")
     (True, False)
@@ -432,6 +437,8 @@ def _printed_better(number: str, other: str) -> bool:
     """
     if in_first_codes(number) == number != other and in_first_codes(other) == number:
         return True
+    if other.isupper() and not number.isupper() and number.upper() == other:
+        return True  # (a heading's capitals, "CHỈ THỊ SỐ 32/CT-TTG", against the number as issued, "32/CT-TTg")
     return _zero_padded(number, other)
 
 

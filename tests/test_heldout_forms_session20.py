@@ -7,6 +7,8 @@ from forms import CONGBAO, named_relations
 
 from kg.extract import extract_file
 
+PLANS = CONGBAO.parent / "plans"
+
 
 @pytest.mark.parametrize("name, subject, replaced", [
     # 1346/VBHN-BLĐTBXH, Điều 13 of the base it merges, no footnote on it: "Thông tư này có hiệu lực thi hành từ ngày
@@ -97,3 +99,18 @@ def test_a_year_misprinted_in_a_number_its_date_contradicts():
     extraction = extract_file(CONGBAO / "cong_doan/thong-tu-so-04-2024-tt-bldtbxh-41844.txt")
     counts = {i.number: n for i, n in extraction.instruments() if i.number and i.number.startswith("94/20")}
     assert counts == {"94/2016/NĐ-CP": 1, "94/2022/NĐ-CP": 3}
+
+
+def test_a_heading_in_capitals_names_the_instrument_it_amends():
+    # 17/2026/TT-NHNN's chapters: "Chương III / SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ / 10/2016/TT-NHNN HƯỚNG DẪN
+    # MỘT SỐ NỘI DUNG QUY ĐỊNH TẠI / NGHỊ ĐỊNH SỐ 135/2015/NĐ-CP ..." (both readers: the circular amends the five circulars
+    # its chapters name, 10/2016 and 26/2021 named nowhere else); a form's blank "Thông tư số      /       /TT-NHNN" is none
+    extraction = extract_file(CONGBAO / "chinh_sach_dn/thong-tu-so-17-2026-tt-nhnn-469613.txt")
+    relations = named_relations(extraction)
+    amended = {cited for by, predicate, cited in relations if by == "DOC" and predicate == "amends"}
+    assert amended >= {"22/2013/TT-NHNN", "37/2013/TT-NHNN", "10/2016/TT-NHNN", "39/2025/TT-NHNN", "26/2021/TT-NHNN"}
+    assert ("DOC", "cites", "135/2015/NĐ-CP") in relations
+    assert not [i for i, _ in extraction.instruments() if (i.title or "").rstrip().endswith("/")]
+    # a plan's title in capitals, "KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 32/CT-TTG", names the directive as issued
+    extraction = extract_file(PLANS / "1026-kh-ubnd-tinh-nghe-an-2025-0a97eb9c.txt")
+    assert [i.number for i, _ in extraction.instruments() if (i.number or "").upper() == "32/CT-TTG"] == ["32/CT-TTg"]
