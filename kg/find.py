@@ -198,7 +198,7 @@ def find_references(source: SourceText, titles: TitleIndex | None = None) -> lis
         drafts.extend(group)
     _unglue_footnote_marks(text, drafts)
     _complete_cut_codes(drafts)
-    _mend_misprinted_years(drafts)
+    _mend_misprinted_years(drafts, text)
     return _freeze(source, drafts)
 
 
@@ -245,18 +245,21 @@ def _complete_cut_codes(drafts: list[_Draft]) -> None:
                 draft.number = named[0]
 
 
-def _mend_misprinted_years(drafts: list[_Draft]) -> None:
+def _mend_misprinted_years(drafts: list[_Draft], text: str) -> None:
     """A number whose year its own date contradicts is the number the same text prints with the date's year, where it
     does: "Nghị quyết số 202/2022/QH15 ngày 19 tháng 02 năm 2025 của Quốc hội quy định về việc sắp xếp đơn vị hành
     chính cấp tỉnh", then "Nghị quyết số 202/2025/QH15 ... về việc sắp xếp đơn vị hành chính cấp tỉnh" (a year
-    misprinted in the number). A number printed elsewhere with a date of its own year is the instrument named, the
+    misprinted in the number), where the words after both say the same (eight in a row: "... sắp xếp đơn vị hành chính
+    cấp tỉnh"; not "quy định mức lương cơ sở" and "quy định mức lương tối thiểu", two decrees whatever the year a
+    date prints). A number printed elsewhere with a date of its own year is the instrument named, the
     date the misprint ("Nghị định số 94/2022/NĐ-CP ngày 01/7/2016" beside "Nghị định số 94/2022/NĐ-CP ngày 07/11/2022"
     and "Nghị định số 94/2016/NĐ-CP ngày 01/7/2016"); so is one printed once.
 
     >>> from kg.text import prepare_text
     >>> [r.number for r in find_references(prepare_text(
-    ...     "Căn cứ Nghị quyết số 202/2022/QH15 ngày 19 tháng 02 năm 2025 của Quốc hội; Điều 3 Nghị quyết số "
-    ...     "202/2025/QH15 ngày 12 tháng 6 năm 2025 của Quốc hội"))]
+    ...     "Căn cứ Nghị quyết số 202/2022/QH15 ngày 19 tháng 02 năm 2025 của Quốc hội về việc sắp xếp đơn vị hành "
+    ...     "chính cấp tỉnh; Điều 3 Nghị quyết số 202/2025/QH15 ngày 12 tháng 6 năm 2025 của Quốc hội về việc sắp xếp "
+    ...     "đơn vị hành chính cấp tỉnh"))]
     ['202/2025/QH15', '202/2025/QH15']
     """
     printed = {draft.number for draft in drafts if draft.number}
@@ -266,8 +269,25 @@ def _mend_misprinted_years(drafts: list[_Draft]) -> None:
             continue
         date, year = draft.contradicted
         mended = draft.number.replace(f"/{draft.number_year}/", f"/{year}/", 1)
-        if mended != draft.number and mended in printed:
+        if mended != draft.number and mended in printed and any(
+                _same_words_after(text, draft.end, other.end) for other in drafts if other.number == mended):
             draft.number, draft.number_year, draft.date, draft.year = mended, year, date, year
+
+
+def _same_words_after(text: str, one: int, other: int, run: int = 8) -> bool:
+    """Whether the fifteen words after two offsets hold the same ``run`` words in a row (folded), the words of a date
+    and of the bodies that issue left out ("ngày ... của Chính phủ quy định ..." is no subject)."""
+    def runs(position: int) -> set[tuple[str, ...]]:
+        end = _CLAUSE_END.search(text, position, position + 240)
+        words = [w for w in map(fold, _LETTERS.findall(text, position, end.start() if end else position + 240))
+                 if w not in _TAIL_WORDS][:15]
+        return {tuple(words[k:k + run]) for k in range(len(words) - run + 1)}
+    return bool(runs(one) & runs(other))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CLAUSE_END = re.compile(r"[;.](?=\s)")  # (the words of one instrument's description, not of the next's)
+_TAIL_WORDS = frozenset("ngày tháng năm của chính phủ quốc hội thủ tướng bộ trưởng ủy ban thường vụ".split())
 
 
 def _names_issuer(number: str) -> bool:

@@ -53,12 +53,14 @@ def in_first_codes(number: str) -> str:
 
     >>> in_first_codes("27/2018/TT-LĐTBXH"), in_first_codes("17/2003/TTLT-LĐTBXH-TWĐTNCSHCM")
     ('27/2018/TT-BLĐTBXH', '17/2003/TTLT-BLĐTBXH-TWĐTNCSHCM')
-    >>> in_first_codes("25/2018/QH14")
-    '25/2018/QH14'
+    >>> in_first_codes("25/2018/QH14"), in_first_codes("456/QĐ-LĐTBXH")
+    ('25/2018/QH14', '456/QĐ-LĐTBXH')
     """
     first = vocabulary().first_code
     number = number.replace("\u00d0", "Đ")  # (the Icelandic Ð some texts print for Đ)
-    if not any(code in first for code in _codes(number)[1]):
+    # (only a number with its year, a ministry's legal instrument: a province's department numbers its own papers
+    # "456/QĐ-LĐTBXH", no year, under a code the ministry's printings share)
+    if not _WITH_YEAR.search(number) or not any(code in first for code in _codes(number)[1]):
         return number
     lead = _LEADING.match(number)
     at = lead.end() if lead else 0
@@ -66,6 +68,7 @@ def in_first_codes(number: str) -> str:
 
 
 _PIECES = re.compile(r"([-/])")
+_WITH_YEAR = re.compile(r"/(?:19|20)\d\d/")
 
 
 def issuer_from_codes(codes: list[str], locality: str | None) -> str | None:

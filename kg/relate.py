@@ -102,6 +102,8 @@ def _in_scope(text: str, position: int) -> bool:
 
 
 _SCOPE_REACH = 600
+# (a clause's own predicate or condition: "... được thực hiện theo quy định của ...", "trường hợp ... thì ...")
+_CONDITION = re.compile(r"(?<!\w)(?:thì|nếu|trường\s+hợp|được)(?!\w)", re.IGNORECASE)
 
 
 # (a list of numbers under a plural noun repeats its "số": "được sửa đổi, bổ sung bởi các Luật số 43/2024/QH15, số
@@ -1321,6 +1323,7 @@ class _Clauses:
         self.span_starts = [s for s, _ in spans]
         # (a cue written after what it speaks of, "các văn bản sau đây hết hiệu lực:", ends its clause at the colon)
         self.cue_ends = [c.end for c in found if not c.after]
+        self.found, self.found_starts = found, [c.start for c in found]
         self.trailing_starts = trailing_starts  # (cues after what they speak of: "... kiểm toán độc lập hết hiệu lực")
         self._last: tuple[int, int] | None = None  # (normalized position asked, its clause start)
         # stops read by one scan that goes on from citation to citation (see _stops_until)
@@ -1352,7 +1355,7 @@ class _Clauses:
                 and _in_basis(self.text, match.start()):
             return False  # a title's fields in a basis: "Căn cứ Nghị định ... quản lý tài sản công; thực hành tiết kiệm ..."
         if match.group() == ";" and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower() \
-                and _in_scope(self.text, match.start()):
+                and _in_scope(self.text, match.start()) and self._lists_subjects(match):
             return False  # the subjects the document's scope lists: "Thông tư này hướng dẫn ... bảo hiểm y tế; chế độ ..."
         if match.group() == ";" and self._lists_fields(match):
             return False  # and in a description: "Nghị định số ... trong lĩnh vực thuế, hóa đơn; hải quan; ..."
@@ -1393,6 +1396,20 @@ class _Clauses:
         words = " ".join(self.source.original[after:end].split())
         return ((following == len(self.spans) or self.span_starts[following] >= end)
                 and len(words) <= _FIELD_LENGTH and _ITSELF_NAMED().search(words) is None)
+
+    def _lists_subjects(self, match: re.Match) -> bool:
+        """Whether the words after the ";" of ``match``, to the clause's end, are one more subject of the scope before
+        it: no verb of their own ("...; việc chi trả trợ cấp được thực hiện theo quy định của ... Thông tư ...",
+        "...; bãi bỏ Thông tư ..."), no condition ("...; trường hợp ... thì áp dụng ..."), nothing left out ("...
+        không thuộc phạm vi điều chỉnh"): only the pointer to the instrument ("theo quy định tại")."""
+        stop = _CLAUSE_STOP.search(self.text, match.end())
+        end = stop.start() if stop else len(self.text)
+        rest, cues = self.text[match.end():end], relation_cues()
+        if cues.own_predicate.search(rest) or cues.left_out.search(rest) or _CONDITION.search(rest):
+            return False
+        low, high = self.source.to_original(match.end()), self.source.to_original(end)
+        found = self.found[bisect.bisect_left(self.found_starts, low):bisect.bisect_left(self.found_starts, high)]
+        return all(cue.predicate in ("cites", NAMED) for cue in found)
 
     def _parts_run_on(self, match: re.Match, position: int) -> bool:
         """Whether the ";" of ``match`` (at ``position``, original offsets) joins parts of the instrument named after
