@@ -145,8 +145,11 @@ GOLD = ROOT / "tests" / "gold"
 #: came: 0.987, relations 0.974 (74/76); no change made for them. The set of 281: relations 5788/5977 (0.968). Its
 #: fourth four (three circulars, two of them long, and a long consolidated decree), as they came: 0.955, relations
 #: 0.938 (106/113); after (the document's scope guiding across a page) 0.955, 0.947 (107/113). The set of 285:
-#: relations 5895/6090 (0.968).
-FLOORS = {"macro-F1": 0.990, "fields": 0.996, "relations": 0.968, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
+#: relations 5895/6090 (0.968). Its fifth four (three long circulars and a long consolidated circular), as they came:
+#: 0.943, relations 0.851 (80/94); after (headings in capitals naming what a chapter amends) 0.978, 0.915 (86/94). The
+#: set of 289: relations 5982/6184 (0.967): the floor follows the held-out texts down, not a change of kg's (the other
+#: 285 texts' scores are those before the batch).
+FLOORS = {"macro-F1": 0.990, "fields": 0.996, "relations": 0.967, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
 
 
 def _scorer():
@@ -181,7 +184,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 285
+    assert figures["files"] == 289
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 
