@@ -15,7 +15,8 @@ from .models import SourceText
 from .relations import ONLY_DOWNWARDS, RELATIONS
 from .vocab import phrase_tree, spaced, unnamed_groups
 
-__all__ = ["Cue", "Cues", "relation_cues", "cue_key", "cue_windows", "find_cues", "scope_opening", "NAMED", "NAMED_ONLY"]
+__all__ = ["Cue", "Cues", "relation_cues", "cue_key", "cue_windows", "find_cues", "scope_opening", "NAMED",
+           "NAMED_ONLY"]
 
 
 class Cue(NamedTuple):
@@ -179,7 +180,7 @@ def cue_windows(source: SourceText, spans: list[tuple[int, int]], reach: int, af
         # (and back to the document's scope, whose verb governs a long object: "Thông tư này hướng dẫn thực hiện một
         # số nội dung về chi ...; chế độ báo cáo ... theo quy định tại khoản 6 Điều 4, ..., [a page] ... Điều 28 của
         # Nghị định số 233/2025/NĐ-CP")
-        if low > 0 and (scope := scope_opening(text, max(0, start - _SCOPE_REACH), start)) is not None:
+        if low > 0 and (scope := scope_opening(text, start)) is not None:
             low = min(low, scope)
         if windows and low <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], high)
@@ -188,9 +189,13 @@ def cue_windows(source: SourceText, spans: list[tuple[int, int]], reach: int, af
     return [(low, min(high, len(source.normalized))) for low, high in windows]
 
 
-def scope_opening(text: str, low: int, high: int) -> int | None:
-    """Where the last sentence by which the document states its scope opens in ``text[low:high]`` ("Thông tư này
-    hướng dẫn", "Nghị định này quy định", opening its line), if no full stop or colon follows it before ``high``."""
+def scope_opening(text: str, position: int) -> int | None:
+    """Where the sentence by which the document states its scope opens ("Thông tư này hướng dẫn", "Nghị định này quy
+    định", opening its line), if ``position`` lies in it: at most ``_SCOPE_REACH`` before, no full stop or colon
+    between. Its ";" before lowercase words may part the subjects it lists (relate), and its verb governs a long
+    object (``cue_windows``): "Thông tư này hướng dẫn ... bảo hiểm y tế; chế độ báo cáo ... theo quy định tại ...
+    Nghị định số 233/2025/NĐ-CP"."""
+    low, high = max(0, position - _SCOPE_REACH), position
     if text.find("này", low, high) < 0:  # (most windows hold none: no pattern is run)
         return None
     opened = None
@@ -206,8 +211,8 @@ def _scope_pattern() -> re.Pattern:
     from .vocab import vocabulary
 
     forms = "|".join(re.escape(form) for form in vocabulary().forms)
-    return re.compile(rf"(?:^|\n)[ \t]*(?:\d{{1,2}}[.)][ \t]*)?(?P<itself>(?:{forms})\s+này\s+(?:quy\s+định|hướng\s+dẫn))(?!\w)",
-                      re.IGNORECASE)
+    return re.compile(rf"(?:^|\n)[ \t]*(?:\d{{1,2}}[.)][ \t]*)?"
+                      rf"(?P<itself>(?:{forms})\s+này\s+(?:quy\s+định|hướng\s+dẫn))(?!\w)", re.IGNORECASE)
 
 
 _SCOPE_REACH = 600  # characters before a citation its document's scope sentence may open

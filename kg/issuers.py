@@ -14,8 +14,8 @@ from importlib.resources import files
 
 from .vocab import fold, spaced, vocabulary
 
-__all__ = ["number_codes", "in_first_codes", "issuer_from_codes", "bears_code", "joint_issuers", "complete_issuer", "locality_of",
-           "committee_name", "JOINT_SEPARATOR"]
+__all__ = ["number_codes", "in_first_codes", "issuer_from_codes", "bears_code", "joint_issuers", "complete_issuer",
+           "locality_of", "committee_name", "JOINT_SEPARATOR"]
 
 #: What joins the bodies that issue one instrument together ("Bộ Lao động - Thương binh và Xã hội, Bộ Nội vụ")
 JOINT_SEPARATOR = ", "

@@ -93,15 +93,6 @@ def _in_basis(text: str, position: int) -> bool:
     return all(not word.group(1).isupper() for word in _AFTER_SEMICOLON.finditer(text, opened, position + 1))
 
 
-def _in_scope(text: str, position: int) -> bool:
-    """Whether ``position`` lies in the sentence by which the document states its scope, opening its line ("Thông tư
-    này hướng dẫn thực hiện một số nội dung về chi tổ chức ... bảo hiểm y tế; chế độ báo cáo ... theo quy định tại ...
-    Nghị định số 233/2025/NĐ-CP"), before any full stop or colon: its ";" before words in lowercase parts the subjects
-    it lists, as a basis's title does (``_in_basis``)."""
-    return scope_opening(text, max(0, position - _SCOPE_REACH), position) is not None
-
-
-_SCOPE_REACH = 600
 # (a clause's own predicate or condition: "... được thực hiện theo quy định của ...", "trường hợp ... thì ...")
 _CONDITION = re.compile(r"(?<!\w)(?:thì|nếu|trường\s+hợp|được)(?!\w)", re.IGNORECASE)
 
@@ -880,7 +871,7 @@ def _first_cue(context: _Context, walk: _Walk, index: int, clause: int, gap: lis
     # khoản 1 Điều 28 của Nghị định số 233/2025/NĐ-CP"; elsewhere a table's headers are words too)
     if before and (ref.start - before[-1].end <= cues.reach or (
             any(c.predicate == "guides" for c in before)
-            and _in_scope(context.source.normalized, context.source.to_normalized(ref.start))
+            and scope_opening(context.source.normalized, context.source.to_normalized(ref.start)) is not None
             and _prose_length(context.source, before[-1].end, ref.start) <= cues.reach)):
         return _bearing(text, before[-1], ref.start)
     if (not before and index and ordered[index].section not in context.rows
@@ -1351,12 +1342,11 @@ class _Clauses:
         if match.group().startswith("\n") and _LINKS_ON.search(
                 self.text[max(0, match.start() - 400):match.start()].rstrip()[-20:]):
             return False  # ... after a word that needs what follows: "... quy định tại \n\n[page furniture]\n\nQuyết định số ..."
-        if match.group() == ";" and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower() \
-                and _in_basis(self.text, match.start()):
-            return False  # a title's fields in a basis: "Căn cứ Nghị định ... quản lý tài sản công; thực hành tiết kiệm ..."
-        if match.group() == ";" and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower() \
-                and _in_scope(self.text, match.start()) and self._lists_subjects(match):
-            return False  # the subjects the document's scope lists: "Thông tư này hướng dẫn ... bảo hiểm y tế; chế độ ..."
+        if match.group() == ";" and (word := _GOES_ON.match(self.text, match.end())) and word.group(1).islower():
+            if _in_basis(self.text, match.start()):
+                return False  # a title's fields in a basis: "Căn cứ Nghị định ... quản lý tài sản công; thực hành ..."
+            if scope_opening(self.text, match.start()) is not None and self._lists_subjects(match):
+                return False  # the subjects the document's scope lists: "Thông tư này hướng dẫn ... y tế; chế độ ..."
         if match.group() == ";" and self._lists_fields(match):
             return False  # and in a description: "Nghị định số ... trong lĩnh vực thuế, hóa đơn; hải quan; ..."
         if match.group() == ";" and self._parts_run_on(match, position):
