@@ -148,8 +148,10 @@ GOLD = ROOT / "tests" / "gold"
 #: relations 5895/6090 (0.968). Its fifth four (three long circulars and a long consolidated circular), as they came:
 #: 0.943, relations 0.851 (80/94); after (headings in capitals naming what a chapter amends) 0.978, 0.915 (86/94). The
 #: set of 289: relations 5982/6184 (0.967): the floor follows the held-out texts down, not a change of kg's (the other
-#: 285 texts' scores are those before the batch).
-FLOORS = {"macro-F1": 0.990, "fields": 0.996, "relations": 0.967, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
+#: 285 texts' scores are those before the batch). Its sixth four (three long circulars, a long consolidated law), as
+#: they came on the session's last code: 0.941, relations 0.947 (72/76). The set of 293: macro-F1 0.989, relations
+#: 6054/6260 (0.967): the held-out texts bring the macro-F1 down, no change of kg's.
+FLOORS = {"macro-F1": 0.989, "fields": 0.996, "relations": 0.967, "tasks": 0.955, "leads": 0.920, "deadlines": 0.889}
 
 
 def _scorer():
@@ -184,7 +186,7 @@ def test_the_gold_set_holds_every_figure(summary):
     last = summary.strip().splitlines()[-1]
     assert last.startswith("SUMMARY"), summary
     figures = {key: float(value) for key, value in re.findall(r"([\w-]+)=([\d.]+)", last)}
-    assert figures["files"] == 289
+    assert figures["files"] == 293
     for name, floor in FLOORS.items():
         assert figures[name] >= floor, f"{name} fell to {figures[name]} (held at {floor})\n{summary}"
 

@@ -16,7 +16,7 @@ def _scorer():
 
 def test_pinpoints_on_the_gold_set():
     result = _scorer().score([ROOT / "tests/gold/congbao", ROOT / "tests/gold/plans"])
-    assert result["gold"] >= 6838  # every settled file was read for pinpoints
+    assert result["gold"] >= 7035  # every settled file was read for pinpoints
     # the issue asks >= 0.95; the floor is the figure measured on the settled gold (two readings),
     # so that a drop fails
     assert result["recall"] >= 0.95 and result["precision"] >= 0.95, result
@@ -111,5 +111,6 @@ def test_pinpoints_on_the_gold_set():
 #: gain it too): 6272/6425, 6312 given. Its third four 53, all right as they came (the Labour Code's ten namings of its
 #: own Điều 169 settled out): 6325/6478, 6365 given. Its fourth four 175, 149 right as they came, 172 since (a list's
 #: last item after ", và"; "Phụ lục 4 về danh mục ... của Luật đầu tư"): 6506/6653, 6546 given. Its fifth four 185, 181
-#: right as they came, all since ("Phụ lục 1A"): 6691/6838, 6731 given.
+#: right as they came, all since ("Phụ lục 1A"): 6691/6838, 6731 given. Its sixth four 197, all right as they came:
+#: 6888/7035, 6928 given.
 FLOOR = {"recall": 0.978, "precision": 0.993}
